@@ -1,0 +1,56 @@
+using Crm.Domain.Internal;
+
+namespace Crm.Domain;
+
+/// <summary>
+/// Identifies a customer by the caller's own key (a database id, a CRM number, an e-mail hash).
+/// </summary>
+/// <remarks>
+/// <para>Keys are compared ordinally (case-sensitive, culture-independent). A key must not be empty or
+/// white space and must not start or end with white space.</para>
+/// <para>The default value (<c>default(CustomerId)</c>) is not a valid id: its <see cref="Value"/> is the
+/// empty string, and every constructor in this library that takes a <see cref="CustomerId"/> rejects it.</para>
+/// <para>This type is an immutable value type and is thread-safe.</para>
+/// </remarks>
+public readonly record struct CustomerId : IComparable<CustomerId>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates an id from the caller's key.</summary>
+    /// <param name="value">The key; not empty, no leading or trailing white space.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, white space, or padded with white space.</exception>
+    public CustomerId(string value) => _value = Rules.Key(value, nameof(value));
+
+    /// <summary>The key; the empty string for the default value.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Compares two ids ordinally by their keys.</summary>
+    /// <param name="other">The id to compare with.</param>
+    /// <returns>A negative number, zero or a positive number as this id sorts before, with or after <paramref name="other"/>.</returns>
+    public int CompareTo(CustomerId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Returns the key.</summary>
+    /// <returns>The key.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    public static bool operator <(CustomerId left, CustomerId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/>.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    public static bool operator >(CustomerId left, CustomerId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Whether <paramref name="left"/> sorts before or equal to <paramref name="right"/>.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    public static bool operator <=(CustomerId left, CustomerId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Whether <paramref name="left"/> sorts after or equal to <paramref name="right"/>.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    public static bool operator >=(CustomerId left, CustomerId right) => left.CompareTo(right) >= 0;
+}
