@@ -1,0 +1,113 @@
+using Crm.Metrics.Internal;
+using static Crm.Metrics.Internal.ScorecardRunner;
+
+namespace Crm.Metrics;
+
+/// <summary>
+/// The entry point of the metrics engine: computes the whole <see cref="Scorecard"/> of a period from a data set
+/// in one pass over each record kind, and gives access to the specialised calculators. Register it with
+/// <c>services.AddCrmMetrics()</c>.
+/// </summary>
+/// <remarks>Implementations are stateless and thread-safe (registered as singletons).</remarks>
+public interface ICrmMetrics
+{
+    /// <summary>The satisfaction calculator.</summary>
+    ISatisfactionCalculator Satisfaction { get; }
+
+    /// <summary>The purchase and loyalty calculator.</summary>
+    ILoyaltyCalculator Loyalty { get; }
+
+    /// <summary>The acquisition and cost calculator.</summary>
+    IAcquisitionCostCalculator AcquisitionCost { get; }
+
+    /// <summary>The customer-value calculator.</summary>
+    ICustomerValueCalculator CustomerValue { get; }
+
+    /// <summary>Computes the scorecard of a period.</summary>
+    /// <param name="data">The data set; each sequence is enumerated once.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis).</param>
+    /// <param name="progress">Receives the number of records processed so far, every 65,536 records and at the end.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);
+
+    /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
+    /// <param name="data">The data set.</param>
+    /// <param name="dates">The period's dates, inclusive.</param>
+    /// <returns>The scorecard, with default settings.</returns>
+    Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates);
+
+    /// <summary>Computes the scorecard of a period from asynchronous streams.</summary>
+    /// <param name="data">The data set; each stream is enumerated once.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis).</param>
+    /// <param name="progress">Receives the number of records processed so far.</param>
+    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <returns>The scorecard.</returns>
+    ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An empty scorecard accumulator with the registered options and exchange rates, for partitioned computation.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings.</param>
+    /// <returns>The accumulator; merge partial ones and take <see cref="ScorecardAccumulator.Result"/>.</returns>
+    ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null);
+}
+
+/// <summary>The default <see cref="ICrmMetrics"/>.</summary>
+public sealed class CrmMetrics : ICrmMetrics
+{
+    private readonly ScorecardEngine _engine;
+
+    /// <summary>Creates the facade.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="clock">The clock (scorecards record when they were computed).</param>
+    /// <param name="satisfaction">The satisfaction calculator.</param>
+    /// <param name="loyalty">The loyalty calculator.</param>
+    /// <param name="acquisitionCost">The acquisition and cost calculator.</param>
+    /// <param name="customerValue">The customer-value calculator.</param>
+    /// <param name="exchangeRates">The exchange-rate provider, when the host registered one.</param>
+    public CrmMetrics(
+        CrmMetricsOptions options,
+        IClock clock,
+        ISatisfactionCalculator satisfaction,
+        ILoyaltyCalculator loyalty,
+        IAcquisitionCostCalculator acquisitionCost,
+        ICustomerValueCalculator customerValue,
+        IExchangeRateProvider? exchangeRates = null)
+    {
+        _engine = new ScorecardEngine(options, clock, exchangeRates);
+        Satisfaction = satisfaction ?? throw new ArgumentNullException(nameof(satisfaction));
+        Loyalty = loyalty ?? throw new ArgumentNullException(nameof(loyalty));
+        AcquisitionCost = acquisitionCost ?? throw new ArgumentNullException(nameof(acquisitionCost));
+        CustomerValue = customerValue ?? throw new ArgumentNullException(nameof(customerValue));
+    }
+
+    /// <inheritdoc />
+    public ISatisfactionCalculator Satisfaction { get; }
+
+    /// <inheritdoc />
+    public ILoyaltyCalculator Loyalty { get; }
+
+    /// <inheritdoc />
+    public IAcquisitionCostCalculator AcquisitionCost { get; }
+
+    /// <inheritdoc />
+    public ICustomerValueCalculator CustomerValue { get; }
+
+    /// <inheritdoc />
+    public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null) =>
+        _engine.Run(data, period, settings, Sources.All, progress);
+
+    /// <inheritdoc />
+    public Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates) =>
+        _engine.Run(data, new ReportingPeriod(dates, _engine.Options.DefaultZone), null, Sources.All);
+
+    /// <inheritdoc />
+    public ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.RunAsync(data, period, settings, Sources.All, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null) =>
+        _engine.NewAccumulator(period, settings);
+}

@@ -1,0 +1,101 @@
+namespace Crm.Metrics;
+
+/// <summary>How CSAT is expressed.</summary>
+public enum CsatMethod
+{
+    /// <summary>Share of answers scoring 4 or 5 on the 1–5 scale, as a percentage 0–100 (the default).</summary>
+    TopTwoBox = 0,
+
+    /// <summary>Mean answer on the 1–5 scale.</summary>
+    MeanScore = 1,
+}
+
+/// <summary>How skipped NPS answers (a response with no score) count.</summary>
+public enum NpsSkippedAnswers
+{
+    /// <summary>Skipped answers are left out of the denominator (the default).</summary>
+    Exclude = 0,
+
+    /// <summary>Skipped answers stay in the denominator, like passives (neither promoter nor detractor).</summary>
+    CountInDenominator = 1,
+}
+
+/// <summary>How the retention rate is computed.</summary>
+public enum RetentionMethod
+{
+    /// <summary>
+    /// Cohort form (the default): of the customers with a sale in the activity window before the period, the
+    /// share with a sale in the period. Bounded 0..1.
+    /// </summary>
+    Cohort = 0,
+
+    /// <summary>
+    /// The classic customer retention rate (E − N) / S: E customers active in the period, N of them acquired in
+    /// it, S customers at the start. Customers returning from before the window count in E − N, so the value can
+    /// exceed 1 (and churn fall below 0); it also understates retention when new customers leave inside the period.
+    /// </summary>
+    Classic = 1,
+}
+
+/// <summary>
+/// Options of the metrics engine, set once at registration (<c>services.AddCrmMetrics(o => …)</c>) and validated
+/// eagerly. Each option names the convention it chooses; the defaults are those of REFERENCE.md §1.
+/// </summary>
+/// <remarks>Read by the services when they are created; do not change an instance after registration.</remarks>
+public sealed class CrmMetricsOptions
+{
+    /// <summary>The zone reporting periods are read in when a caller does not say; UTC by default.</summary>
+    public DateTimeZone DefaultZone { get; set; } = DateTimeZone.Utc;
+
+    /// <summary>Days of the activity window before a period that defines the customers at its start; 365 by default, 1–3660.</summary>
+    public int RetentionWindowDays { get; set; } = 365;
+
+    /// <summary>How the retention rate is computed; <see cref="RetentionMethod.Cohort"/> by default.</summary>
+    public RetentionMethod RetentionMethod { get; set; } = RetentionMethod.Cohort;
+
+    /// <summary>How CSAT is expressed; <see cref="CsatMethod.TopTwoBox"/> by default.</summary>
+    public CsatMethod CsatMethod { get; set; } = CsatMethod.TopTwoBox;
+
+    /// <summary>How skipped NPS answers count; <see cref="NpsSkippedAnswers.Exclude"/> by default.</summary>
+    public NpsSkippedAnswers NpsSkippedAnswers { get; set; } = NpsSkippedAnswers.Exclude;
+
+    /// <summary>
+    /// Whether a purchase without a cost counts as cost 0 in margins. <c>false</c> by default: a margin over
+    /// purchases of unknown cost is undefined, and the result says how many lacked one.
+    /// </summary>
+    public bool TreatMissingCostAsZero { get; set; }
+
+    /// <summary>Checks the options; called at registration.</summary>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (DefaultZone is null)
+        {
+            throw new ArgumentException("CrmMetricsOptions.DefaultZone must not be null; use DateTimeZone.Utc for UTC.", nameof(DefaultZone));
+        }
+
+        if (RetentionWindowDays is < 1 or > 3660)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetentionWindowDays), RetentionWindowDays, "CrmMetricsOptions.RetentionWindowDays must be between 1 and 3660 days.");
+        }
+
+        if (!Enum.IsDefined(RetentionMethod))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetentionMethod), RetentionMethod, "CrmMetricsOptions.RetentionMethod is not a defined method.");
+        }
+
+        if (!Enum.IsDefined(CsatMethod))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CsatMethod), CsatMethod, "CrmMetricsOptions.CsatMethod is not a defined method.");
+        }
+
+        if (!Enum.IsDefined(NpsSkippedAnswers))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NpsSkippedAnswers), NpsSkippedAnswers, "CrmMetricsOptions.NpsSkippedAnswers is not a defined choice.");
+        }
+    }
+
+    /// <summary>A copy of these options.</summary>
+    /// <returns>A new instance with the same values.</returns>
+    public CrmMetricsOptions Clone() => (CrmMetricsOptions)MemberwiseClone();
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crm.Metrics;
+
+/// <summary>Registers the CRM metrics engine in a service collection.</summary>
+public static class CrmMetricsServiceCollectionExtensions
+{
+    /// <summary>Registers the metrics engine with default options. See <see cref="AddCrmMetrics(IServiceCollection, Action{CrmMetricsOptions})"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddCrmMetrics(this IServiceCollection services) => services.AddCrmMetrics(static _ => { });
+
+    /// <summary>
+    /// Registers the metrics engine: <see cref="ICrmMetrics"/> and the calculators, each as one concrete singleton
+    /// with its interface forwarded to it; <see cref="CrmMetricsOptions"/>; and <see cref="IClock"/> as
+    /// <see cref="SystemClock.Instance"/> only when the host has none (register a <c>FakeClock</c> first in tests).
+    /// Only <c>TryAdd</c> is used, so a host can replace any service by registering it first, and calling this
+    /// again registers nothing twice (a later <paramref name="configure"/> updates the same options).
+    /// Register an <see cref="IExchangeRateProvider"/> to allow several currencies in one scorecard.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options; they are validated at once.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentException">The configured options are invalid; the message names the option.</exception>
+    public static IServiceCollection AddCrmMetrics(this IServiceCollection services, Action<CrmMetricsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        var registered = services.FirstOrDefault(d => d.ServiceType == typeof(CrmMetricsOptions) && !d.IsKeyedService)?.ImplementationInstance as CrmMetricsOptions;
+        var options = registered?.Clone() ?? new CrmMetricsOptions();
+        configure(options);
+        options.Validate();
+        if (registered is null)
+        {
+            services.TryAddSingleton(options);
+        }
+        else
+        {
+            services.Replace(ServiceDescriptor.Singleton(options));
+        }
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<SatisfactionCalculator>();
+        services.TryAddSingleton<ISatisfactionCalculator>(static sp => sp.GetRequiredService<SatisfactionCalculator>());
+        services.TryAddSingleton<LoyaltyCalculator>();
+        services.TryAddSingleton<ILoyaltyCalculator>(static sp => sp.GetRequiredService<LoyaltyCalculator>());
+        services.TryAddSingleton<AcquisitionCostCalculator>();
+        services.TryAddSingleton<IAcquisitionCostCalculator>(static sp => sp.GetRequiredService<AcquisitionCostCalculator>());
+        services.TryAddSingleton<CustomerValueCalculator>();
+        services.TryAddSingleton<ICustomerValueCalculator>(static sp => sp.GetRequiredService<CustomerValueCalculator>());
+        services.TryAddSingleton<CrmMetrics>();
+        services.TryAddSingleton<ICrmMetrics>(static sp => sp.GetRequiredService<CrmMetrics>());
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Crm.Metrics.Internal;
+
+/// <summary>
+/// The one currency of a scorecard: the caller's, or else the first one met. Amounts in another currency are
+/// converted through the exchange-rate provider when one is registered, and are an error naming both otherwise.
+/// </summary>
+internal sealed class CurrencyScope
+{
+    private readonly IExchangeRateProvider? _rates;
+    private readonly DateTimeZone _zone;
+
+    public CurrencyScope(Currency? currency, IExchangeRateProvider? rates, DateTimeZone zone)
+    {
+        Target = currency;
+        _rates = rates;
+        _zone = zone;
+    }
+
+    /// <summary>The scorecard's currency, once known.</summary>
+    public Currency? Target { get; private set; }
+
+    public decimal Convert(Money money, Instant at) => Convert(money, () => at.InZone(_zone).Date);
+
+    public decimal Convert(Money money, LocalDate day) => Convert(money, () => day);
+
+    public void Merge(CurrencyScope other)
+    {
+        if (other.Target is not { } theirs)
+        {
+            return;
+        }
+
+        if (Target is null)
+        {
+            Target = theirs;
+        }
+        else if (Target != theirs)
+        {
+            throw new CurrencyMismatchException(
+                $"The partial results are in {Target} and {theirs}; a scorecard is in one currency. Give every partition the same currency (ScorecardSettings.Currency).");
+        }
+    }
+
+    private decimal Convert(Money money, Func<LocalDate> day)
+    {
+        if (Target is not { } target)
+        {
+            Target = money.Currency;
+            return money.Amount;
+        }
+
+        if (money.Currency == target)
+        {
+            return money.Amount;
+        }
+
+        if (_rates is null)
+        {
+            throw new CurrencyMismatchException(
+                $"The activity holds amounts in {target} and {money.Currency}; a scorecard is in one currency. Register an IExchangeRateProvider before AddCrmMetrics() to convert them, or compute one scorecard per currency (ScorecardSettings.Currency).");
+        }
+
+        var date = day();
+        var rate = _rates.GetRate(money.Currency, target, date);
+        if (rate <= 0m)
+        {
+            throw new InvalidOperationException(
+                $"The exchange-rate provider returned {rate} for {money.Currency}→{target} on {date:yyyy-MM-dd}; a rate must be positive.");
+        }
+
+        return money.Amount * rate;
+    }
+}

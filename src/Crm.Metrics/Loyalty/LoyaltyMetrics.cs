@@ -1,0 +1,122 @@
+using Crm.Metrics.Results;
+
+namespace Crm.Metrics.Loyalty;
+
+/// <summary>
+/// The purchase and loyalty family of the scorecard (seed 004 metric 2, seed 003 §8 sales performance). One sale
+/// record is one order; a customer is <em>active</em> in the period when it has at least one sale in it (a refund
+/// alone does not make a customer active).
+/// </summary>
+public sealed class LoyaltyMetrics
+{
+    private LoyaltyMetrics()
+    {
+    }
+
+    /// <summary>Revenue: sales minus refunds in the period (net).</summary>
+    public Money Revenue { get; private init; }
+
+    /// <summary>Gross sales in the period (before refunds).</summary>
+    public Money SalesRevenue { get; private init; }
+
+    /// <summary>Refunds in the period.</summary>
+    public Money Refunds { get; private init; }
+
+    /// <summary>Sale records in the period.</summary>
+    public long Orders { get; private init; }
+
+    /// <summary>Customers with at least one sale in the period.</summary>
+    public long ActiveCustomers { get; private init; }
+
+    /// <summary>Customers acquired in the period: their acquisition instant, or else their first-ever sale, falls in it.</summary>
+    public long NewCustomers { get; private init; }
+
+    /// <summary>Average order value: gross sales / orders (refunds not netted). Undefined with no orders.</summary>
+    public MoneyPerCount AverageOrderValue { get; private init; }
+
+    /// <summary>Purchase frequency: orders per active customer (≥ 1 when defined). Undefined with no active customer.</summary>
+    public Ratio PurchaseFrequency { get; private init; }
+
+    /// <summary>
+    /// Repeat purchase rate: active customers with sales on at least two different days of the period (local dates in
+    /// the period's zone) / active customers. "Repeat" is inside the period, not over the lifetime. Undefined with no
+    /// active customer.
+    /// </summary>
+    public Rate RepeatPurchaseRate { get; private init; }
+
+    /// <summary>Retention and churn.</summary>
+    public RetentionResult Retention { get; private init; } = null!;
+
+    /// <summary>
+    /// Share of gross sales in the period from customers who bought before it (returning customers), 0..1.
+    /// Undefined when there were no sales.
+    /// </summary>
+    public MoneyRatio ReturningCustomerRevenueShare { get; private init; }
+
+    /// <summary>Net revenue of the previous period of equal length.</summary>
+    public Money PriorPeriodRevenue { get; private init; }
+
+    /// <summary>Sales growth: (revenue − prior revenue) / prior revenue. Undefined when the prior revenue is zero.</summary>
+    public MoneyRatio SalesGrowth { get; private init; }
+
+    internal static LoyaltyMetrics From(PurchaseAccumulator accumulator, Currency fallbackCurrency)
+    {
+        var currency = accumulator.Currency ?? fallbackCurrency;
+        long orders = 0, active = 0, repeaters = 0, atStart = 0, retained = 0, acquired = 0, acquiredActive = 0;
+        decimal sales = 0, refunds = 0, returningSales = 0;
+        var start = accumulator.Period.Start;
+        var end = accumulator.Period.End;
+        foreach (var state in accumulator.Customers.Values)
+        {
+            sales += state.PeriodSalesAmount;
+            refunds += state.PeriodRefundAmount;
+            orders += state.PeriodSales;
+            var acquisition = state.HasAcquisition ? state.AcquiredAt : state.FirstSale;
+            var isNew = (state.HasAcquisition || state.HasSale) && acquisition >= start && acquisition < end;
+            acquired += isNew ? 1 : 0;
+            if (state.SaleInWindowBefore)
+            {
+                atStart++;
+                retained += state.IsActive ? 1 : 0;
+            }
+
+            if (!state.IsActive)
+            {
+                continue;
+            }
+
+            active++;
+            repeaters += state.SalesOnSeveralDays ? 1 : 0;
+            acquiredActive += isNew ? 1 : 0;
+            if (state.FirstSale < start)
+            {
+                returningSales += state.PeriodSalesAmount;
+            }
+        }
+
+        var net = sales - refunds;
+        var prior = accumulator.PriorPeriodNet;
+        return new LoyaltyMetrics
+        {
+            Revenue = new Money(net, currency),
+            SalesRevenue = new Money(sales, currency),
+            Refunds = new Money(refunds, currency),
+            Orders = orders,
+            ActiveCustomers = active,
+            NewCustomers = acquired,
+            AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, "no orders in the period"),
+            PurchaseFrequency = new Ratio(orders, active, "no active customers in the period"),
+            RepeatPurchaseRate = new Rate(repeaters, active, "no active customers in the period"),
+            Retention = new RetentionResult(accumulator.Options.RetentionMethod, accumulator.Options.RetentionWindowDays, atStart, retained, active, acquiredActive),
+            ReturningCustomerRevenueShare = new MoneyRatio(
+                new Money(returningSales, currency),
+                new Money(sales, currency),
+                sales == 0 ? "no sales in the period" : null),
+            PriorPeriodRevenue = new Money(prior, currency),
+            SalesGrowth = new MoneyRatio(
+                new Money(net - prior, currency),
+                new Money(prior, currency),
+                prior == 0 ? "no revenue in the previous period" : null),
+        };
+    }
+}

@@ -1,0 +1,113 @@
+namespace Crm.Metrics;
+
+/// <summary>
+/// A reporting period: an inclusive range of local dates read in a time zone, so that "March" is March where
+/// the business is. An instant belongs to the period when it falls on one of its dates in <see cref="Zone"/>.
+/// </summary>
+/// <remarks>
+/// <para>The period covers the instants from the start of its first day (<see cref="Start"/>) up to, not
+/// including, the start of the day after its last (<see cref="End"/>), as the zone's rules say — so a month
+/// that contains a daylight-saving change has 743 or 745 hours, and a day that starts at 01:00 because of a
+/// transition at midnight starts there.</para>
+/// <para>Immutable; thread-safe. Equality: same dates, same zone.</para>
+/// </remarks>
+public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
+{
+    /// <summary>Creates a period.</summary>
+    /// <param name="dates">The dates, inclusive, ISO calendar.</param>
+    /// <param name="zone">The zone the dates are read in; <see cref="DateTimeZone.Utc"/> when <c>null</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dates are not in the ISO calendar.</exception>
+    public ReportingPeriod(DateInterval dates, DateTimeZone? zone = null)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        if (dates.Start.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException($"Reporting periods are in the ISO calendar; got the {dates.Start.Calendar.Id} calendar.", nameof(dates));
+        }
+
+        Dates = dates;
+        Zone = zone ?? DateTimeZone.Utc;
+        Start = StartOf(dates.Start);
+        End = StartOf(dates.End.PlusDays(1));
+    }
+
+    /// <summary>The dates, inclusive.</summary>
+    public DateInterval Dates { get; }
+
+    /// <summary>The zone the dates are read in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The first instant of the period (start of its first day in <see cref="Zone"/>).</summary>
+    public Instant Start { get; }
+
+    /// <summary>The first instant after the period (start of the day after its last).</summary>
+    public Instant End { get; }
+
+    /// <summary>Number of days in the period.</summary>
+    public int LengthInDays => Dates.Length;
+
+    /// <summary>A calendar month in a zone.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1–12.</param>
+    /// <param name="zone">The zone; UTC when <c>null</c>.</param>
+    /// <returns>The period from the first to the last day of the month.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range.</exception>
+    public static ReportingPeriod Month(int year, int month, DateTimeZone? zone = null)
+    {
+        var first = new LocalDate(year, month, 1);
+        return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), zone);
+    }
+
+    /// <summary>The last full calendar month before today in the zone.</summary>
+    /// <param name="clock">The clock that says what "today" is.</param>
+    /// <param name="zone">The zone; UTC when <c>null</c>.</param>
+    /// <returns>The previous month.</returns>
+    public static ReportingPeriod LastFullMonth(IClock clock, DateTimeZone? zone = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = clock.GetCurrentInstant().InZone(zone ?? DateTimeZone.Utc).Date;
+        var previous = today.PlusMonths(-1);
+        return Month(previous.Year, previous.Month, zone);
+    }
+
+    /// <summary>The period of equal length that ends the day before this one starts.</summary>
+    /// <returns>The previous period, in the same zone.</returns>
+    public ReportingPeriod Previous() =>
+        new(new DateInterval(Dates.Start.PlusDays(-LengthInDays), Dates.Start.PlusDays(-1)), Zone);
+
+    /// <summary>Whether an instant falls in the period.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><c>true</c> when <see cref="Start"/> ≤ <paramref name="instant"/> &lt; <see cref="End"/>.</returns>
+    public bool Contains(Instant instant) => instant >= Start && instant < End;
+
+    /// <summary>The start of a date in the period's zone.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The first instant of that date in <see cref="Zone"/>.</returns>
+    public Instant StartOf(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
+
+    /// <summary>How many days of an inclusive date range fall inside the period.</summary>
+    /// <param name="dates">The date range.</param>
+    /// <returns>The number of overlapping days, 0 when they do not overlap.</returns>
+    public int OverlapInDays(DateInterval dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        var start = dates.Start > Dates.Start ? dates.Start : Dates.Start;
+        var end = dates.End < Dates.End ? dates.End : Dates.End;
+        return end < start ? 0 : Period.DaysBetween(start, end) + 1;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ReportingPeriod? other) => other is not null && Dates.Equals(other.Dates) && Zone.Equals(other.Zone);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ReportingPeriod);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Dates, Zone);
+
+    /// <summary>Formats as <c>2026-03-01..2026-03-31 (Europe/Berlin)</c>.</summary>
+    /// <returns>The period.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Dates.Start:yyyy-MM-dd}..{Dates.End:yyyy-MM-dd} ({Zone.Id})");
+}

@@ -1,0 +1,97 @@
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Metrics.Costs;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Satisfaction;
+using Crm.Metrics.Value;
+
+namespace Crm.Metrics;
+
+/// <summary>
+/// Accumulates a whole data set for a <see cref="Scorecard"/> in one pass over each record kind, in memory
+/// proportional to customers. This is how a team with more data than one machine runs the scorecard: one
+/// accumulator per partition (inside Spark, Orleans, a SQL pre-aggregation …), <see cref="Merge"/> the partial
+/// states, then take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
+/// </summary>
+/// <remarks>Not thread-safe: use one per thread or partition and merge them.</remarks>
+public sealed class ScorecardAccumulator
+{
+    private readonly SatisfactionAccumulator _satisfaction;
+    private readonly PurchaseAccumulator _purchases;
+    private readonly CostAccumulator _costs;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis); defaults when <c>null</c>.</param>
+    /// <param name="options">Engine options; defaults when <c>null</c>.</param>
+    /// <param name="exchangeRates">Converts other currencies; without it, a second currency is an error.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public ScorecardAccumulator(ReportingPeriod period, ScorecardSettings? settings = null, CrmMetricsOptions? options = null, IExchangeRateProvider? exchangeRates = null)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var o = options ?? new CrmMetricsOptions();
+        o.Validate();
+        Period = period;
+        Settings = settings ?? new ScorecardSettings();
+        var currency = new CurrencyScope(Settings.Currency, exchangeRates, period.Zone);
+        _satisfaction = new SatisfactionAccumulator(period, o);
+        _purchases = new PurchaseAccumulator(period, o, currency);
+        _costs = new CostAccumulator(period, currency);
+    }
+
+    /// <summary>The reporting period.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>The per-call settings; the result uses these (a merged accumulator's settings are not consulted).</summary>
+    public ScorecardSettings Settings { get; }
+
+    /// <summary>Adds a purchase.</summary>
+    /// <param name="purchase">The sale or refund.</param>
+    public void Add(Purchase purchase) => _purchases.Add(purchase);
+
+    /// <summary>Adds a survey answer.</summary>
+    /// <param name="response">The answer.</param>
+    public void Add(SurveyResponse response) => _satisfaction.Add(response);
+
+    /// <summary>Adds a cost entry.</summary>
+    /// <param name="entry">The entry.</param>
+    public void Add(CostEntry entry) => _costs.Add(entry);
+
+    /// <summary>Adds a customer (its acquisition instant, when recorded).</summary>
+    /// <param name="customer">The customer.</param>
+    public void Add(Customer customer) => _purchases.Add(customer);
+
+    /// <summary>Adds the state of another accumulator of the same period and options.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentException">The period or options differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
+    public void Merge(ScorecardAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _satisfaction.Merge(other._satisfaction);
+        _purchases.Merge(other._purchases);
+        _costs.Merge(other._costs);
+    }
+
+    /// <summary>The scorecard over what was added.</summary>
+    /// <param name="computedAt">When it is computed (from your <see cref="IClock"/>); tells whether the period is complete.</param>
+    /// <returns>The scorecard.</returns>
+    public Scorecard Result(Instant computedAt)
+    {
+        var currency = _purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
+        var loyalty = _purchases.LoyaltyResult(currency);
+        var costs = _costs.Result(currency);
+        var value = CustomerValueMetrics.From(_purchases, costs, loyalty.ActiveCustomers);
+        var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays);
+        return new Scorecard(
+            Period,
+            currency,
+            computedAt,
+            _satisfaction.Result(),
+            loyalty,
+            acquisition,
+            value,
+            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod);
+    }
+}

@@ -1,0 +1,155 @@
+using Crm.Metrics.Costs;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Results;
+
+namespace Crm.Metrics.Value;
+
+/// <summary>
+/// The value of one customer in the period (seed 004 metric 6): revenue against cost. Margin = net revenue −
+/// cost of goods − cost to serve, where the cost to serve is the period's retention cost shared equally by the
+/// active customers.
+/// </summary>
+public sealed class CustomerValue
+{
+    internal CustomerValue(CustomerId id, Money revenue, MoneyResult costOfGoods, Money costToServe, MoneyResult margin, MoneyResult historicalClv)
+    {
+        Id = id;
+        Revenue = revenue;
+        CostOfGoods = costOfGoods;
+        CostToServe = costToServe;
+        Margin = margin;
+        HistoricalClv = historicalClv;
+    }
+
+    /// <summary>The customer.</summary>
+    public CustomerId Id { get; }
+
+    /// <summary>Net revenue in the period (sales − refunds).</summary>
+    public Money Revenue { get; }
+
+    /// <summary>Cost of goods in the period (sale costs − costs reversed by refunds); undefined when a sale has no cost.</summary>
+    public MoneyResult CostOfGoods { get; }
+
+    /// <summary>The customer's share of the period's retention cost (zero for a customer with no sale in it).</summary>
+    public Money CostToServe { get; }
+
+    /// <summary>Revenue − cost of goods − cost to serve; undefined when the cost of goods is.</summary>
+    public MoneyResult Margin { get; }
+
+    /// <summary>
+    /// Historical CLV: net revenue − cost of goods over all purchases up to the period's end (cost to serve is not
+    /// allocated before the period); undefined when a sale in that history has no cost.
+    /// </summary>
+    public MoneyResult HistoricalClv { get; }
+
+    /// <summary>The customer's share of the total margin (profit contribution), or <c>null</c> when the total margin is undefined or not positive.</summary>
+    public double? ContributionShare { get; internal set; }
+}
+
+/// <summary>
+/// The customer-value family of the scorecard: per-customer revenue, cost and margin for every customer with a
+/// sale or refund in the period, their distributions, and the totals.
+/// </summary>
+public sealed class CustomerValueMetrics
+{
+    private CustomerValueMetrics()
+    {
+    }
+
+    /// <summary>Customers with a sale or refund in the period, ordered by id (ordinal).</summary>
+    public IReadOnlyList<CustomerValue> Customers { get; private init; } = [];
+
+    /// <summary>Net revenue of those customers.</summary>
+    public Money TotalRevenue { get; private init; }
+
+    /// <summary>Their cost of goods; undefined when a sale in the period has no cost.</summary>
+    public MoneyResult TotalCostOfGoods { get; private init; }
+
+    /// <summary>The retention cost allocated to active customers.</summary>
+    public Money TotalCostToServe { get; private init; }
+
+    /// <summary>Total margin; undefined when the cost of goods is.</summary>
+    public MoneyResult TotalMargin { get; private init; }
+
+    /// <summary>Sales in the period without a cost (0 when <see cref="CrmMetricsOptions.TreatMissingCostAsZero"/>).</summary>
+    public long SalesWithoutCost { get; private init; }
+
+    /// <summary>Distribution of net revenue per customer, in currency units.</summary>
+    public Distribution RevenuePerCustomer { get; private init; }
+
+    /// <summary>Distribution of margin per customer over the customers whose margin is defined.</summary>
+    public Distribution MarginPerCustomer { get; private init; }
+
+    /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined.</summary>
+    public Distribution HistoricalClvPerCustomer { get; private init; }
+
+    internal static CustomerValueMetrics From(PurchaseAccumulator purchases, CostTotals costs, long activeCustomers)
+    {
+        var currency = costs.Retention.Currency;
+        var zeroCost = purchases.Options.TreatMissingCostAsZero;
+        var costToServe = activeCustomers == 0 ? 0m : costs.Retention.Amount / activeCustomers;
+        var list = new List<CustomerValue>();
+        var revenues = new List<double>();
+        var margins = new List<double>();
+        var clvs = new List<double>();
+        decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
+        long withoutCost = 0;
+        foreach (var (id, state) in purchases.Customers)
+        {
+            if (!state.HasPeriodRecord)
+            {
+                continue;
+            }
+
+            var revenue = state.PeriodSalesAmount - state.PeriodRefundAmount;
+            var serve = state.IsActive ? costToServe : 0m;
+            var missing = zeroCost ? 0 : state.PeriodSalesWithoutCost;
+            withoutCost += missing;
+            var cost = missing == 0 ? MoneyResult.Of(new Money(state.PeriodCost, currency)) : MoneyResult.Undefined($"{missing} sale(s) in the period have no cost");
+            var margin = missing == 0 ? MoneyResult.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
+            var lifetimeMissing = zeroCost ? 0 : state.LifetimeSalesWithoutCost;
+            var clv = lifetimeMissing == 0
+                ? MoneyResult.Of(new Money(state.LifetimeNet - state.LifetimeCost, currency))
+                : MoneyResult.Undefined($"{lifetimeMissing} sale(s) up to the period's end have no cost");
+            list.Add(new CustomerValue(id, new Money(revenue, currency), cost, new Money(serve, currency), margin, clv));
+            totalRevenue += revenue;
+            totalCost += state.PeriodCost;
+            totalServe += serve;
+            revenues.Add((double)revenue);
+            if (margin.Value is { } m)
+            {
+                margins.Add((double)m.Amount);
+            }
+
+            if (clv.Value is { } v)
+            {
+                clvs.Add((double)v.Amount);
+            }
+        }
+
+        list.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var totalMargin = withoutCost == 0
+            ? MoneyResult.Of(new Money(totalRevenue - totalCost - totalServe, currency))
+            : MoneyResult.Undefined($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
+        if (totalMargin.Value is { Amount: > 0 } total)
+        {
+            foreach (var customer in list)
+            {
+                customer.ContributionShare = (double)(customer.Margin.Value!.Value.Amount / total.Amount);
+            }
+        }
+
+        return new CustomerValueMetrics
+        {
+            Customers = list,
+            TotalRevenue = new Money(totalRevenue, currency),
+            TotalCostOfGoods = withoutCost == 0 ? MoneyResult.Of(new Money(totalCost, currency)) : totalMargin,
+            TotalCostToServe = new Money(totalServe, currency),
+            TotalMargin = totalMargin,
+            SalesWithoutCost = withoutCost,
+            RevenuePerCustomer = Distribution.Of([.. revenues]),
+            MarginPerCustomer = Distribution.Of([.. margins]),
+            HistoricalClvPerCustomer = Distribution.Of([.. clvs]),
+        };
+    }
+}
