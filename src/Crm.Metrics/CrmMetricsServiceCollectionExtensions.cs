@@ -28,17 +28,18 @@ public static class CrmMetricsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
-        var registered = services.FirstOrDefault(d => d.ServiceType == typeof(CrmMetricsOptions) && !d.IsKeyedService)?.ImplementationInstance as CrmMetricsOptions;
-        var options = registered?.Clone() ?? new CrmMetricsOptions();
+        // A later call configures a copy of the registered options and, once valid, swaps it in place.
+        var index = IndexOfOptions(services);
+        var options = (index >= 0 ? services[index].ImplementationInstance as CrmMetricsOptions : null)?.Clone() ?? new CrmMetricsOptions();
         configure(options);
         options.Validate();
-        if (registered is null)
+        if (index >= 0)
         {
-            services.TryAddSingleton(options);
+            services[index] = ServiceDescriptor.Singleton(options);
         }
         else
         {
-            services.Replace(ServiceDescriptor.Singleton(options));
+            services.TryAddSingleton(options);
         }
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
@@ -53,5 +54,18 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton<CrmMetrics>();
         services.TryAddSingleton<ICrmMetrics>(static sp => sp.GetRequiredService<CrmMetrics>());
         return services;
+    }
+
+    private static int IndexOfOptions(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(CrmMetricsOptions) && !services[i].IsKeyedService && services[i].ImplementationInstance is CrmMetricsOptions)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

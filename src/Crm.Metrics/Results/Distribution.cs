@@ -51,18 +51,24 @@ public readonly record struct Distribution
         }
 
         var sorted = values.ToArray();
-        var sum = 0.0;
-        foreach (var v in sorted)
+        for (var i = 0; i < sorted.Length; i++)
         {
-            if (!double.IsFinite(v))
+            if (!double.IsFinite(sorted[i]))
             {
                 throw new ArgumentException("Distribution values must be finite.", nameof(values));
             }
 
+            sorted[i] += 0.0; // −0 becomes +0: a decimal −0 (from 20 − 20 in some order) must not print as "-0".
+        }
+
+        // Summed in sorted order, so the mean depends on the values only, not on the order they came in.
+        Array.Sort(sorted);
+        var sum = 0.0;
+        foreach (var v in sorted)
+        {
             sum += v;
         }
 
-        Array.Sort(sorted);
         return new Distribution(sorted.Length, sum / sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.9), sorted[0], sorted[^1]);
     }
 

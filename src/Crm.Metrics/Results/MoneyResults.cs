@@ -80,7 +80,7 @@ public readonly record struct MoneyRatio
     public Money Denominator { get; }
 
     /// <summary>Numerator / denominator, or <c>null</c> when undefined.</summary>
-    public double? Value => UndefinedReason is null ? (double)Numerator.Amount / (double)Denominator.Amount : null;
+    public double? Value => UndefinedReason is null ? ((double)Numerator.Amount / (double)Denominator.Amount) + 0.0 : null;
 
     /// <summary>Whether the ratio has a value.</summary>
     public bool IsDefined => UndefinedReason is null;
@@ -157,7 +157,7 @@ public readonly record struct NumberResult
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public static NumberResult Of(double value) => double.IsFinite(value)
-        ? new(value, null)
+        ? new(value + 0.0, null)
         : throw new ArgumentOutOfRangeException(nameof(value), value, "A metric value must be finite.");
 
     /// <summary>An undefined value.</summary>

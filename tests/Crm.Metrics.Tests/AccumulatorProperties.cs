@@ -1,0 +1,213 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Satisfaction;
+using Crm.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Crm.Metrics.Tests;
+
+/// <summary>The laws every accumulator obeys: merge = one pass, order independence, bounds, monotonicity, no NaN.</summary>
+public class AccumulatorProperties
+{
+    // January 2020 in Berlin: generated activity (2020 ± 1.5 years) falls before, in and after it.
+    private static readonly ReportingPeriod Period = ReportingPeriod.Month(2020, 1, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+    private static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    /// <summary>A data set in EUR with dense activity around the period, and a partition of it into 1–4 parts.</summary>
+    public static Arbitrary<(CrmDataSet Data, int[] Parts)> PartitionedData()
+    {
+        var near = Gen.Choose(-40 * 24, 40 * 24).Select(h => Period.Start + Duration.FromHours(h));
+        var purchase =
+            from p in CrmGen.PurchaseIn(Currency.Eur)
+            from dense in Gen.Elements(true, false)
+            from at in near
+            select dense ? new Purchase(p.CustomerId, at, p.Kind, p.Amount, p.Channel, p.Cost) : p;
+        var survey =
+            from s in CrmGen.SurveyResponse
+            from at in near
+            select new SurveyResponse(s.CustomerId, at, s.Kind, s.Score);
+        var gen =
+            from purchases in purchase.ListOf()
+            from surveys in survey.ListOf()
+            from costs in CrmGen.CostEntryIn(Currency.Eur).ListOf()
+            from parts in Gen.Choose(0, 3).ArrayOf(purchases.Count + surveys.Count + costs.Count)
+            select (new CrmDataSet { Purchases = purchases, SurveyResponses = surveys, Costs = costs }, parts);
+        return gen.ToArbitrary();
+    }
+
+    private static ScorecardAccumulator OnePass(CrmDataSet data, CrmMetricsOptions? options = null)
+    {
+        var accumulator = new ScorecardAccumulator(Period, new ScorecardSettings { Currency = Currency.Eur }, options);
+        foreach (var p in data.Purchases)
+        {
+            accumulator.Add(p);
+        }
+
+        foreach (var s in data.SurveyResponses)
+        {
+            accumulator.Add(s);
+        }
+
+        foreach (var c in data.Costs)
+        {
+            accumulator.Add(c);
+        }
+
+        return accumulator;
+    }
+
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 200)]
+    public void Any_partition_merged_equals_one_pass_exactly((CrmDataSet Data, int[] Parts) input)
+    {
+        var (data, parts) = input;
+        var partials = Enumerable.Range(0, 4).Select(_ => new ScorecardAccumulator(Period, new ScorecardSettings { Currency = Currency.Eur })).ToArray();
+        var i = 0;
+        foreach (var p in data.Purchases)
+        {
+            partials[parts[i++]].Add(p);
+        }
+
+        foreach (var s in data.SurveyResponses)
+        {
+            partials[parts[i++]].Add(s);
+        }
+
+        foreach (var c in data.Costs)
+        {
+            partials[parts[i++]].Add(c);
+        }
+
+        // Merge in a tree, not a chain, so that merge order varies too.
+        partials[3].Merge(partials[1]);
+        partials[2].Merge(partials[0]);
+        partials[2].Merge(partials[3]);
+
+        Assert.Equal(Snapshot.Of(OnePass(data).Result(Now)), Snapshot.Of(partials[2].Result(Now)));
+    }
+
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 100)]
+    public void Input_order_does_not_matter((CrmDataSet Data, int[] Parts) input)
+    {
+        var data = input.Data;
+        var reversed = new CrmDataSet
+        {
+            Purchases = data.Purchases.Reverse().ToList(),
+            SurveyResponses = data.SurveyResponses.Reverse().ToList(),
+            Costs = data.Costs.Reverse().ToList(),
+        };
+        Assert.Equal(Snapshot.Of(OnePass(data).Result(Now)), Snapshot.Of(OnePass(reversed).Result(Now)));
+    }
+
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 200)]
+    public void Every_result_is_within_its_bounds_and_never_NaN((CrmDataSet Data, int[] Parts) input)
+    {
+        var card = OnePass(input.Data).Result(Now);
+        var s = card.Satisfaction;
+        InRange(s.Csat.Value, 0, 100);
+        InRange(s.Nps.Value, -100, 100);
+        InRange(s.Ces.Value, 1, 7);
+        var l = card.Loyalty;
+        InRange(l.RepeatPurchaseRate.Value, 0, 1);
+        InRange(l.Retention.RetentionRate, 0, 1);
+        InRange(l.Retention.ChurnRate, 0, 1);
+        InRange(l.ReturningCustomerRevenueShare.Value, 0, 1);
+        InRange(l.PurchaseFrequency.Value, 1, double.MaxValue);
+        Assert.True(l.Revenue == l.SalesRevenue - l.Refunds);
+        Assert.True(l.Retention.Retained <= l.Retention.CustomersAtStart);
+
+        // No double anywhere in the scorecard is NaN or infinite.
+        foreach (var line in Snapshot.Of(card).Split('\n'))
+        {
+            Assert.DoesNotContain("NaN", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Infinity", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(CrmArbitraries) })]
+    public void One_more_promoter_never_lowers_NPS(SurveyResponse[] responses, bool nine)
+    {
+        var inPeriod = responses.Select(r => new SurveyResponse(r.CustomerId, Period.Start + Duration.FromHours(1), r.Kind, r.Score)).ToArray();
+        var before = Satisfaction(inPeriod).Nps.Value;
+        var after = Satisfaction([.. inPeriod, new SurveyResponse(new CustomerId("p"), Period.Start, SurveyKind.Nps, nine ? 9 : 10)]).Nps.Value;
+        Assert.NotNull(after);
+        Assert.True(before is null || after >= before, $"NPS fell from {before} to {after}");
+    }
+
+    [Property(Arbitrary = new[] { typeof(CrmArbitraries) })]
+    public void One_more_detractor_never_raises_NPS(SurveyResponse[] responses, NonNegativeInt score)
+    {
+        var inPeriod = responses.Select(r => new SurveyResponse(r.CustomerId, Period.Start + Duration.FromHours(1), r.Kind, r.Score)).ToArray();
+        var before = Satisfaction(inPeriod).Nps.Value;
+        var after = Satisfaction([.. inPeriod, new SurveyResponse(new CustomerId("d"), Period.Start, SurveyKind.Nps, score.Get % 7)]).Nps.Value;
+        Assert.True(before is null || after <= before);
+    }
+
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 200)]
+    public void One_more_retained_customer_never_lowers_retention((CrmDataSet Data, int[] Parts) input)
+    {
+        var before = OnePass(input.Data).Result(Now).Loyalty.Retention.RetentionRate;
+        var loyal = new CustomerId("loyal-newcomer");
+        var extra = new[]
+        {
+            Purchase.Sale(loyal, Period.Start - Duration.FromDays(30), new Money(10, Currency.Eur)),
+            Purchase.Sale(loyal, Period.Start + Duration.FromDays(3), new Money(10, Currency.Eur)),
+        };
+        var after = OnePass(input.Data with { Purchases = [.. input.Data.Purchases, .. extra] }).Result(Now).Loyalty.Retention.RetentionRate;
+        Assert.NotNull(after);
+        Assert.True(before is null || after >= before, $"retention fell from {before} to {after}");
+    }
+
+    [Property(Arbitrary = new[] { typeof(CrmArbitraries) })]
+    public void Survey_partitions_merge_exactly(SurveyResponse[] responses, int seed)
+    {
+        var inPeriod = responses.Select(r => new SurveyResponse(r.CustomerId, Period.Start + Duration.FromMinutes(Math.Abs(seed % 1000)), r.Kind, r.Score)).ToArray();
+        var left = new SatisfactionAccumulator(Period);
+        var right = new SatisfactionAccumulator(Period);
+        for (var i = 0; i < inPeriod.Length; i++)
+        {
+            ((i + seed) % 2 == 0 ? left : right).Add(inPeriod[i]);
+        }
+
+        right.Merge(left);
+        Assert.Equal(Snapshot.Of(Satisfaction(inPeriod)), Snapshot.Of(right.Result()));
+    }
+
+    [Fact]
+    public void Accumulators_of_different_periods_or_options_refuse_to_merge()
+    {
+        var march = new ScorecardAccumulator(ReportingPeriod.Month(2026, 3));
+        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 4))));
+        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 3), options: new CrmMetricsOptions { RetentionWindowDays = 90 })));
+        Assert.Throws<ArgumentException>(() => new SatisfactionAccumulator(Period).Merge(new SatisfactionAccumulator(Period, new CrmMetricsOptions { CsatMethod = CsatMethod.MeanScore })));
+    }
+
+    [Fact]
+    public void Partial_results_in_different_currencies_refuse_to_merge()
+    {
+        var eur = new ScorecardAccumulator(Period);
+        eur.Add(Purchase.Sale(new CustomerId("a"), Period.Start, new Money(1, Currency.Eur)));
+        var usd = new ScorecardAccumulator(Period);
+        usd.Add(Purchase.Sale(new CustomerId("b"), Period.Start, new Money(1, Currency.Usd)));
+        Assert.Throws<CurrencyMismatchException>(() => eur.Merge(usd));
+    }
+
+    private static SatisfactionMetrics Satisfaction(IEnumerable<SurveyResponse> responses)
+    {
+        var accumulator = new SatisfactionAccumulator(Period);
+        foreach (var r in responses)
+        {
+            accumulator.Add(r);
+        }
+
+        return accumulator.Result();
+    }
+
+    private static void InRange(double? value, double low, double high)
+    {
+        if (value is { } v)
+        {
+            Assert.True(double.IsFinite(v) && v >= low && v <= high, $"{v} is outside [{low}, {high}]");
+        }
+    }
+}

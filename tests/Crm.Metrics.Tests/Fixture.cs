@@ -1,0 +1,80 @@
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Tests;
+
+/// <summary>
+/// The hand-computed fixture: March 2026 in Europe/Berlin (UTC+1, UTC+2 from 29 March 01:00 UTC), in EUR.
+/// Every expected value in the tests is derived from these records in a comment next to the assertion.
+/// </summary>
+public static class Fixture
+{
+    public static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+    public static readonly ReportingPeriod March = ReportingPeriod.Month(2026, 3, Berlin);
+    public static readonly Currency Eur = Currency.Eur;
+    public static readonly CustomerId A = new("A"), B = new("B"), C = new("C"), D = new("D"), E = new("E");
+
+    public static Money Eu(decimal amount) => new(amount, Eur);
+
+    public static Instant Utc(int y, int m, int d, int h = 12, int min = 0) => Instant.FromUtc(y, m, d, h, min);
+
+    /// <summary>
+    /// A: 2025-06-10 sale 60 (cost 40) — in the 365-day window; 2026-03-05 sales 100 (cost 60) and 50 (cost 30), same day.
+    /// B: 2025-12-20 sale 80 (cost 50) — window; 2026-02-10 sale 40 (cost 20) — window and previous period; nothing in March.
+    /// C: 2026-02-28T23:30Z sale 30 (cost 10) — 1 March 00:30 in Berlin, so in March and C's first sale: new;
+    ///    2026-03-20 sale 70 (cost 30); 2026-03-21 refund 20 (no cost: none reversed).
+    /// D: 2026-03-31T22:30Z sale 999 — 1 April 00:30 in Berlin: after the period, ignored.
+    /// E: 2024-01-15 sale 25 (cost 5) — before the window; 2026-03-10 sale 200 (cost 120): returning, not retained (not in S).
+    /// </summary>
+    public static Purchase[] Purchases { get; } =
+    [
+        Purchase.Sale(A, Utc(2025, 6, 10), Eu(60), SalesChannel.Store, Eu(40)),
+        Purchase.Sale(A, Utc(2026, 3, 5, 9), Eu(100), SalesChannel.Online, Eu(60)),
+        Purchase.Sale(A, Utc(2026, 3, 5, 17), Eu(50), SalesChannel.Online, Eu(30)),
+        Purchase.Sale(B, Utc(2025, 12, 20), Eu(80), SalesChannel.Store, Eu(50)),
+        Purchase.Sale(B, Utc(2026, 2, 10), Eu(40), SalesChannel.Store, Eu(20)),
+        Purchase.Sale(C, Utc(2026, 2, 28, 23, 30), Eu(30), SalesChannel.MobileApp, Eu(10)),
+        Purchase.Sale(C, Utc(2026, 3, 20), Eu(70), SalesChannel.MobileApp, Eu(30)),
+        Purchase.Refund(C, Utc(2026, 3, 21), Eu(20), SalesChannel.MobileApp),
+        Purchase.Sale(D, Utc(2026, 3, 31, 22, 30), Eu(999), SalesChannel.Online, Eu(1)),
+        Purchase.Sale(E, Utc(2024, 1, 15), Eu(25), SalesChannel.Partner, Eu(5)),
+        Purchase.Sale(E, Utc(2026, 3, 10), Eu(200), SalesChannel.Partner, Eu(120)),
+    ];
+
+    /// <summary>
+    /// Acquisition 310 over all of March → 310. Acquisition 300 over 20 Feb–21 Mar (30 days, 21 in March) → 210.
+    /// Retention 90 over March → 90. Other (training) 62 over 15 Mar–15 Apr (32 days, 17 in March) → 32.9375.
+    /// Acquisition 100 over April → outside.
+    /// </summary>
+    public static CostEntry[] Costs { get; } =
+    [
+        new(CostKind.Acquisition, Eu(310), new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31)), "search"),
+        new(CostKind.Acquisition, Eu(300), new DateInterval(new LocalDate(2026, 2, 20), new LocalDate(2026, 3, 21)), "social"),
+        new(CostKind.Retention, Eu(90), new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31))),
+        new(CostKind.Other, Eu(62), new DateInterval(new LocalDate(2026, 3, 15), new LocalDate(2026, 4, 15)), description: "staff training"),
+        new(CostKind.Acquisition, Eu(100), new DateInterval(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30))),
+    ];
+
+    /// <summary>
+    /// CSAT 5, 4, 3, 2 and one skipped; one more CSAT 5 at 2026-03-31T22:30Z (1 April in Berlin, outside).
+    /// NPS 10, 9, 9, 7, 3. CES 7, 5, 6.
+    /// </summary>
+    public static SurveyResponse[] Surveys { get; } =
+    [
+        new(A, Utc(2026, 3, 6), SurveyKind.Csat, 5),
+        new(C, Utc(2026, 3, 21), SurveyKind.Csat, 4),
+        new(E, Utc(2026, 3, 11), SurveyKind.Csat, 3),
+        new(B, Utc(2026, 3, 2), SurveyKind.Csat, 2),
+        new(A, Utc(2026, 3, 7), SurveyKind.Csat, null),
+        new(E, Utc(2026, 3, 31, 22, 30), SurveyKind.Csat, 5),
+        new(A, Utc(2026, 3, 6), SurveyKind.Nps, 10),
+        new(C, Utc(2026, 3, 21), SurveyKind.Nps, 9),
+        new(E, Utc(2026, 3, 11), SurveyKind.Nps, 9),
+        new(B, Utc(2026, 3, 2), SurveyKind.Nps, 7),
+        new(D, Utc(2026, 3, 3), SurveyKind.Nps, 3),
+        new(A, Utc(2026, 3, 6), SurveyKind.Ces, 7),
+        new(C, Utc(2026, 3, 21), SurveyKind.Ces, 5),
+        new(E, Utc(2026, 3, 11), SurveyKind.Ces, 6),
+    ];
+
+    public static CrmDataSet DataSet { get; } = new() { Purchases = Purchases, Costs = Costs, SurveyResponses = Surveys };
+}

@@ -1,0 +1,313 @@
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Metrics.Value;
+using NodaTime.Testing;
+using static Crm.Metrics.Tests.Fixture;
+
+namespace Crm.Metrics.Tests;
+
+public class ScorecardFixtureTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 4, 2, 8, 0);
+
+    private static Scorecard Compute(CrmDataSet data, ScorecardSettings? settings = null, CrmMetricsOptions? options = null)
+    {
+        var accumulator = new ScorecardAccumulator(March, settings, options);
+        foreach (var p in data.Purchases)
+        {
+            accumulator.Add(p);
+        }
+
+        foreach (var s in data.SurveyResponses)
+        {
+            accumulator.Add(s);
+        }
+
+        foreach (var c in data.Costs)
+        {
+            accumulator.Add(c);
+        }
+
+        foreach (var c in data.Customers)
+        {
+            accumulator.Add(c);
+        }
+
+        return accumulator.Result(Now);
+    }
+
+    [Fact]
+    public void The_period_is_March_where_the_business_is()
+    {
+        // 1 March 00:00 CET = 28 Feb 23:00 UTC; 1 April 00:00 CEST = 31 March 22:00 UTC (DST began 29 March).
+        Assert.Equal(Instant.FromUtc(2026, 2, 28, 23, 0), March.Start);
+        Assert.Equal(Instant.FromUtc(2026, 3, 31, 22, 0), March.End);
+        Assert.True(March.Contains(Utc(2026, 2, 28, 23, 30)));
+        Assert.False(March.Contains(Utc(2026, 3, 31, 22, 30)));
+        Assert.Equal("2026-03-01..2026-03-31 (Europe/Berlin)", March.ToString());
+    }
+
+    [Fact]
+    public void Satisfaction_matches_the_hand_computation()
+    {
+        var s = Compute(DataSet).Satisfaction;
+
+        // CSAT: answers 5, 4, 3, 2 (the skipped one and the 1 April one excluded) → top-2-box 2/4 = 50 %.
+        Assert.Equal(50.0, s.Csat.Value);
+        Assert.Equal((2L, 4L, 1L), (s.Csat.Satisfied, s.Csat.Answers, s.Csat.Skipped));
+        Assert.Equal([0L, 1L, 1L, 1L, 1L], s.Csat.AnswersByScore); // by score 1..5
+
+        // NPS: 10, 9, 9 promoters; 7 passive; 3 detractor → 100 × (3 − 1) / 5 = 40.
+        Assert.Equal(40.0, s.Nps.Value);
+        Assert.Equal((3L, 1L, 1L, 5L), (s.Nps.Promoters, s.Nps.Passives, s.Nps.Detractors, s.Nps.Respondents));
+
+        // CES: (7 + 5 + 6) / 3 = 6.
+        Assert.Equal(6.0, s.Ces.Value);
+    }
+
+    [Fact]
+    public void Csat_as_a_mean_score_is_an_option_never_mixed_with_top_two_box()
+    {
+        var s = Compute(DataSet, options: new CrmMetricsOptions { CsatMethod = CsatMethod.MeanScore }).Satisfaction;
+
+        // (5 + 4 + 3 + 2) / 4 = 3.5
+        Assert.Equal(CsatMethod.MeanScore, s.Csat.Method);
+        Assert.Equal(3.5, s.Csat.Value);
+    }
+
+    [Fact]
+    public void Loyalty_matches_the_hand_computation()
+    {
+        var l = Compute(DataSet).Loyalty;
+
+        // Sales in March (Berlin): A 100 + 50, C 30 + 70, E 200 = 450; refunds: C 20; net 430. D's 999 is 1 April in Berlin.
+        Assert.Equal(Eu(450), l.SalesRevenue);
+        Assert.Equal(Eu(20), l.Refunds);
+        Assert.Equal(Eu(430), l.Revenue);
+
+        // Orders A 2, C 2, E 1 = 5; active A, C, E = 3; AOV 450 / 5 = 90; frequency 5 / 3.
+        Assert.Equal(5, l.Orders);
+        Assert.Equal(3, l.ActiveCustomers);
+        Assert.Equal(Eu(90), l.AverageOrderValue.Value);
+        Assert.Equal(5.0 / 3.0, l.PurchaseFrequency.Value);
+
+        // Repeat: C bought on 1 March and 20 March; A's two sales were on one day → 1 / 3.
+        Assert.Equal((1L, 3L), (l.RepeatPurchaseRate.Numerator, l.RepeatPurchaseRate.Denominator));
+
+        // New: C (first sale 1 March in Berlin). S = {A, B} (sales in the 365 days before March); retained {A} → 1/2.
+        Assert.Equal(1, l.NewCustomers);
+        Assert.Equal(2, l.Retention.CustomersAtStart);
+        Assert.Equal(1, l.Retention.Retained);
+        Assert.Equal(0.5, l.Retention.RetentionRate);
+        Assert.Equal(0.5, l.Retention.ChurnRate);
+
+        // Returning customers (bought before March): A 150 + E 200 = 350 of 450.
+        Assert.Equal(350.0 / 450.0, l.ReturningCustomerRevenueShare.Value);
+
+        // Previous period of equal length: 29 Jan–28 Feb (Berlin): B's 40 → growth (430 − 40) / 40 = 9.75.
+        Assert.Equal(Eu(40), l.PriorPeriodRevenue);
+        Assert.Equal(9.75, l.SalesGrowth.Value);
+    }
+
+    [Fact]
+    public void Classic_retention_is_a_named_option_and_can_exceed_one()
+    {
+        var r = Compute(DataSet, options: new CrmMetricsOptions { RetentionMethod = RetentionMethod.Classic }).Loyalty.Retention;
+
+        // (E − N) / S = (3 active − 1 new) / 2 = 1.0: E came back from before the window, which the cohort form does not count.
+        Assert.Equal(RetentionMethod.Classic, r.Method);
+        Assert.Equal(1.0, r.RetentionRate);
+        Assert.Equal(0.0, r.ChurnRate);
+    }
+
+    [Fact]
+    public void Costs_are_prorated_by_the_days_inside_the_period()
+    {
+        var a = Compute(DataSet).AcquisitionCost;
+
+        // Acquisition 310 + 300 × 21/30 = 520; retention 90; other 62 × 17/32 = 32.9375; April's 100 is outside.
+        Assert.Equal(Eu(520), a.Costs.Acquisition);
+        Assert.Equal(Eu(90), a.Costs.Retention);
+        Assert.Equal(Eu(32.9375m), a.Costs.Other);
+        Assert.Equal(Eu(642.9375m), a.Costs.Total);
+
+        // CAC 520 / 1 new customer; retention cost per active customer 90 / 3 = 30.
+        Assert.Equal(Eu(520), a.CustomerAcquisitionCost.Value);
+        Assert.Equal(Eu(30), a.RetentionCostPerActiveCustomer.Value);
+
+        // Gross margin (430 − COGS 250) / 430; COGS = A 90 + C 40 + E 120.
+        Assert.Equal(180.0 / 430.0, a.GrossMarginRate.Value!.Value, 12);
+
+        // Payback: 520 / ((430 / 3) × (365.25 / 12 / 31) × 180/430) = 520 / 58.9113… ≈ 8.8268 months.
+        var expected = 520.0 / (430.0 / 3 * (365.25 / 12 / 31) * (180.0 / 430.0));
+        Assert.Equal(expected, a.CacPaybackMonths.Value!.Value, 9);
+        Assert.Equal(8.8268, a.CacPaybackMonths.Value!.Value, 4);
+
+        // No value basis → LTV:CAC undefined, and says why.
+        Assert.Null(a.LtvToCac.Value);
+        Assert.Contains("no value basis", a.LtvToCac.UndefinedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ltv_to_cac_uses_the_simple_clv_when_asked()
+    {
+        var a = Compute(DataSet, new ScorecardSettings { ValueBasis = ValueBasis.SimpleClv(0.01) }).AcquisitionCost;
+
+        // m = total margin 90 / 3 active = 30; r = 0.5; CLV = 30 × 0.5 / (1.01 − 0.5) = 29.4117…; LTV:CAC = 29.41 / 520.
+        Assert.Equal(29.4118, (double)a.LifetimeValue.Value!.Value.Amount, 4);
+        Assert.Equal(30.0 * 0.5 / 0.51 / 520.0, a.LtvToCac.Value!.Value, 9);
+
+        var given = Compute(DataSet, new ScorecardSettings { ValueBasis = ValueBasis.Given(Eu(1040)) }).AcquisitionCost;
+        Assert.Equal(2.0, given.LtvToCac.Value); // 1040 / 520
+    }
+
+    [Fact]
+    public void Customer_value_matches_the_hand_computation()
+    {
+        var v = Compute(DataSet).CustomerValue;
+
+        // Listed: customers with a sale or refund in March, by id: A, C, E. Cost to serve: retention 90 / 3 active = 30.
+        Assert.Equal([A, C, E], v.Customers.Select(c => c.Id));
+        var a = v.Customers[0];
+        var c = v.Customers[1];
+        var e = v.Customers[2];
+
+        // A: revenue 150, COGS 90, margin 150 − 90 − 30 = 30; historical CLV (60 + 150) − (40 + 90) = 80.
+        Assert.Equal((Eu(150), Eu(90), Eu(30), Eu(30), Eu(80)), (a.Revenue, a.CostOfGoods.Value!.Value, a.CostToServe, a.Margin.Value!.Value, a.HistoricalClv.Value!.Value));
+
+        // C: revenue 100 − 20 = 80, COGS 10 + 30 = 40 (the refund reversed no cost), margin 80 − 40 − 30 = 10, CLV 80 − 40 = 40.
+        Assert.Equal((Eu(80), Eu(40), Eu(10), Eu(40)), (c.Revenue, c.CostOfGoods.Value!.Value, c.Margin.Value!.Value, c.HistoricalClv.Value!.Value));
+
+        // E: revenue 200, COGS 120, margin 50, CLV (25 + 200) − (5 + 120) = 100.
+        Assert.Equal((Eu(200), Eu(50), Eu(100)), (e.Revenue, e.Margin.Value!.Value, e.HistoricalClv.Value!.Value));
+
+        // Totals: margin 30 + 10 + 50 = 90; contribution shares 1/3, 1/9, 5/9.
+        Assert.Equal(Eu(90), v.TotalMargin.Value);
+        Assert.Equal(Eu(430), v.TotalRevenue);
+        Assert.Equal(30.0 / 90.0, a.ContributionShare!.Value, 12);
+        Assert.Equal(10.0 / 90.0, c.ContributionShare!.Value, 12);
+        Assert.Equal(50.0 / 90.0, e.ContributionShare!.Value, 12);
+
+        // Margin per customer 30, 10, 50 → median 30, mean 30, p90 = 30 + 0.8 × (50 − 30) = 46.
+        Assert.Equal(3, v.MarginPerCustomer.Count);
+        Assert.Equal(30.0, v.MarginPerCustomer.Median);
+        Assert.Equal(46.0, v.MarginPerCustomer.P90!.Value, 12);
+    }
+
+    [Fact]
+    public void A_sale_without_cost_makes_margins_undefined_and_says_how_many()
+    {
+        CrmDataSet data = new() { Purchases = [Purchase.Sale(A, Utc(2026, 3, 5), Eu(10)), Purchase.Sale(C, Utc(2026, 3, 6), Eu(20), cost: Eu(5))] };
+        var v = Compute(data).CustomerValue;
+
+        Assert.Null(v.TotalMargin.Value);
+        Assert.Contains("1 sale(s)", v.TotalMargin.UndefinedReason, StringComparison.Ordinal);
+        Assert.Null(v.Customers[0].Margin.Value);
+        Assert.Equal(Eu(15), v.Customers[1].Margin.Value); // 20 − 5 (no retention cost)
+        Assert.Equal(1, v.MarginPerCustomer.Count);
+
+        var zero = Compute(data, options: new CrmMetricsOptions { TreatMissingCostAsZero = true }).CustomerValue;
+        Assert.Equal(Eu(25), zero.TotalMargin.Value); // 10 − 0 + 20 − 5
+    }
+
+    [Fact]
+    public void An_empty_data_set_is_undefined_everywhere_not_zero()
+    {
+        var card = Compute(new CrmDataSet());
+
+        Assert.Null(card.Satisfaction.Csat.Value);
+        Assert.Null(card.Satisfaction.Nps.Value);
+        Assert.Null(card.Satisfaction.Ces.Value);
+        Assert.Equal("no NPS answers in the period", card.Satisfaction.Nps.UndefinedReason);
+        Assert.Null(card.Loyalty.AverageOrderValue.Value);
+        Assert.Null(card.Loyalty.PurchaseFrequency.Value);
+        Assert.Null(card.Loyalty.RepeatPurchaseRate.Value);
+        Assert.Null(card.Loyalty.Retention.RetentionRate);
+        Assert.Null(card.Loyalty.Retention.ChurnRate);
+        Assert.Null(card.Loyalty.ReturningCustomerRevenueShare.Value);
+        Assert.Null(card.Loyalty.SalesGrowth.Value);
+        Assert.Null(card.AcquisitionCost.CustomerAcquisitionCost.Value);
+        Assert.Equal("no customers acquired in the period", card.AcquisitionCost.CustomerAcquisitionCost.UndefinedReason);
+        Assert.Null(card.AcquisitionCost.RetentionCostPerActiveCustomer.Value);
+        Assert.Null(card.AcquisitionCost.CacPaybackMonths.Value);
+        Assert.Empty(card.CustomerValue.Customers);
+
+        // Revenue of nothing is a real zero, in the fallback currency (USD unless set).
+        Assert.Equal(Money.Zero(Currency.Usd), card.Loyalty.Revenue);
+        Assert.Equal(Currency.Usd, card.Currency);
+    }
+
+    [Fact]
+    public void A_single_sale_gives_the_single_record_values()
+    {
+        var card = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 15), Eu(42))] });
+
+        // One order of 42 by one new customer: AOV 42, frequency 1, repeat 0/1; nobody at start → retention undefined.
+        Assert.Equal(Eu(42), card.Loyalty.AverageOrderValue.Value);
+        Assert.Equal(1.0, card.Loyalty.PurchaseFrequency.Value);
+        Assert.Equal(0.0, card.Loyalty.RepeatPurchaseRate.Value);
+        Assert.Null(card.Loyalty.Retention.RetentionRate);
+        Assert.Equal(1, card.Loyalty.NewCustomers);
+        Assert.Equal(0.0, card.Loyalty.ReturningCustomerRevenueShare.Value);
+
+        // No acquisition cost recorded: CAC is a real 0 / 1 = 0, and LTV:CAC is undefined.
+        Assert.Equal(Money.Zero(Eur), card.AcquisitionCost.CustomerAcquisitionCost.Value);
+        Assert.Null(card.AcquisitionCost.LtvToCac.Value);
+        Assert.Equal(Eur, card.Currency);
+    }
+
+    [Fact]
+    public void A_recorded_acquisition_instant_overrides_the_first_sale()
+    {
+        var late = Customer.CreatePerson(E, new PersonProfile("Eve"), Utc(2024, 1, 1));
+        late.RecordAcquisition(Utc(2026, 3, 2), "partner");
+        var card = Compute(DataSet with { Customers = [late] });
+
+        // E bought in 2024 but the CRM says it was acquired on 2 March: new customers C and E; CAC 520 / 2 = 260.
+        Assert.Equal(2, card.Loyalty.NewCustomers);
+        Assert.Equal(Eu(260), card.AcquisitionCost.CustomerAcquisitionCost.Value);
+    }
+
+    [Fact]
+    public void A_second_currency_without_exchange_rates_fails_naming_both()
+    {
+        CrmDataSet data = new() { Purchases = [Purchase.Sale(A, Utc(2026, 3, 5), Eu(10)), Purchase.Sale(C, Utc(2026, 3, 6), new Money(20, Currency.Usd))] };
+        var ex = Assert.Throws<CurrencyMismatchException>(() => Compute(data));
+        Assert.Contains("EUR", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("USD", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("IExchangeRateProvider", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exchange_rates_convert_other_currencies_into_the_scorecard_currency()
+    {
+        CrmDataSet data = new() { Purchases = [Purchase.Sale(A, Utc(2026, 3, 5), Eu(10)), Purchase.Sale(C, Utc(2026, 3, 6), new Money(20, Currency.Usd))] };
+        var accumulator = new ScorecardAccumulator(March, new ScorecardSettings { Currency = Eur }, exchangeRates: new HalfRates());
+        foreach (var p in data.Purchases)
+        {
+            accumulator.Add(p);
+        }
+
+        // 10 EUR + 20 USD × 0.5 = 20 EUR.
+        Assert.Equal(Eu(20), accumulator.Result(Now).Loyalty.Revenue);
+    }
+
+    [Fact]
+    public void The_scorecard_says_when_its_period_was_still_running()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IClock>(services, new FakeClock(Utc(2026, 3, 20)));
+        services.AddCrmMetrics();
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var metrics = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICrmMetrics>(provider);
+
+        var card = metrics.ComputeScorecard(DataSet, March);
+        Assert.False(card.IsPeriodComplete);
+        Assert.Equal(Utc(2026, 3, 20), card.ComputedAt);
+    }
+
+    private sealed class HalfRates : IExchangeRateProvider
+    {
+        public decimal GetRate(Currency source, Currency target, LocalDate day) => 0.5m;
+    }
+}
