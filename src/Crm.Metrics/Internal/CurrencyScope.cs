@@ -19,9 +19,10 @@ internal sealed class CurrencyScope
     /// <summary>The scorecard's currency, once known.</summary>
     public Currency? Target { get; private set; }
 
-    public decimal Convert(Money money, Instant at) => Convert(money, () => at.InZone(_zone).Date);
+    // Hot path: one comparison when the amount is already in the scorecard's currency; no allocation.
+    public decimal Convert(Money money, Instant at) => IsTarget(money) ? money.Amount : ConvertAt(money, at.InZone(_zone).Date);
 
-    public decimal Convert(Money money, LocalDate day) => Convert(money, () => day);
+    public decimal Convert(Money money, LocalDate day) => IsTarget(money) ? money.Amount : ConvertAt(money, day);
 
     public void Merge(CurrencyScope other)
     {
@@ -41,31 +42,31 @@ internal sealed class CurrencyScope
         }
     }
 
-    private decimal Convert(Money money, Func<LocalDate> day)
+    private bool IsTarget(Money money)
     {
-        if (Target is not { } target)
+        if (Target is { } target)
         {
-            Target = money.Currency;
-            return money.Amount;
+            return money.Currency == target;
         }
 
-        if (money.Currency == target)
-        {
-            return money.Amount;
-        }
+        Target = money.Currency;
+        return true;
+    }
 
+    private decimal ConvertAt(Money money, LocalDate date)
+    {
+        var target = Target!.Value;
         if (_rates is null)
         {
             throw new CurrencyMismatchException(
                 $"The activity holds amounts in {target} and {money.Currency}; a scorecard is in one currency. Register an IExchangeRateProvider before AddCrmMetrics() to convert them, or compute one scorecard per currency (ScorecardSettings.Currency).");
         }
 
-        var date = day();
         var rate = _rates.GetRate(money.Currency, target, date);
         if (rate <= 0m)
         {
             throw new InvalidOperationException(
-                $"The exchange-rate provider returned {rate} for {money.Currency}→{target} on {date:yyyy-MM-dd}; a rate must be positive.");
+                $"The exchange-rate provider returned {rate} for {money.Currency}->{target} on {date:yyyy-MM-dd}; a rate must be positive.");
         }
 
         return money.Amount * rate;

@@ -64,33 +64,38 @@ public sealed class LoyaltyMetrics
         var currency = accumulator.Currency ?? fallbackCurrency;
         long orders = 0, active = 0, repeaters = 0, atStart = 0, retained = 0, acquired = 0, acquiredActive = 0;
         decimal sales = 0, refunds = 0, returningSales = 0;
-        var start = accumulator.Period.Start;
-        var end = accumulator.Period.End;
-        foreach (var state in accumulator.Customers.Values)
+        var start = accumulator.StartTicks;
+        var end = accumulator.EndTicks;
+        foreach (var table in accumulator.Tables)
         {
-            sales += state.PeriodSalesAmount;
-            refunds += state.PeriodRefundAmount;
-            orders += state.PeriodSales;
-            var acquisition = state.HasAcquisition ? state.AcquiredAt : state.FirstSale;
-            var isNew = (state.HasAcquisition || state.HasSale) && acquisition >= start && acquisition < end;
-            acquired += isNew ? 1 : 0;
-            if (state.SaleInWindowBefore)
+            for (var i = 0; i < table.Count; i++)
             {
-                atStart++;
-                retained += state.IsActive ? 1 : 0;
-            }
+                ref readonly var history = ref table.History(i);
+                ref readonly var period = ref table.Period(i);
+                sales += period.PeriodSalesAmount;
+                refunds += period.PeriodRefundAmount;
+                orders += period.PeriodSales;
+                var acquisition = period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
+                var isNew = acquisition >= start && acquisition < end;
+                acquired += isNew ? 1 : 0;
+                if (history.SaleInWindowBefore)
+                {
+                    atStart++;
+                    retained += period.IsActive ? 1 : 0;
+                }
 
-            if (!state.IsActive)
-            {
-                continue;
-            }
+                if (!period.IsActive)
+                {
+                    continue;
+                }
 
-            active++;
-            repeaters += state.SalesOnSeveralDays ? 1 : 0;
-            acquiredActive += isNew ? 1 : 0;
-            if (state.FirstSale < start)
-            {
-                returningSales += state.PeriodSalesAmount;
+                active++;
+                repeaters += period.SalesOnSeveralDays ? 1 : 0;
+                acquiredActive += isNew ? 1 : 0;
+                if (history.FirstSaleTicks < start)
+                {
+                    returningSales += period.PeriodSalesAmount;
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Metrics.Internal;
@@ -23,10 +22,23 @@ namespace Crm.Metrics.Loyalty;
 /// </remarks>
 public sealed class PurchaseAccumulator
 {
-    private readonly Dictionary<CustomerId, CustomerState> _customers = [];
+    // Radix-partitioned aggregation: purchases wait in a buffer, are sorted by a hash of the customer id into
+    // partitions, and are applied one partition at a time, so each partition's index and state are loaded into cache
+    // once per flush instead of once per purchase. The buffer grows with the number of customers (to twice it, within
+    // MinBuffer..MaxBuffer), never with the number of purchases.
+    private const int PartitionBits = 6;
+    private const int MinBuffer = 4096;
+    private const int MaxBuffer = 1 << 18;
+    private readonly CustomerTable[] _tables = CreateTables();
+    private PendingPurchase[] _pending = new PendingPurchase[MinBuffer];
+    private PendingPurchase[] _sorted = new PendingPurchase[MinBuffer];
+    private readonly int[] _offsets = new int[(1 << PartitionBits) + 1];
+    private int _pendingCount;
     private readonly long[] _dayStartTicks;
-    private readonly Instant _windowStart;
-    private readonly Instant _priorStart;
+    private readonly long _startTicks;
+    private readonly long _endTicks;
+    private readonly long _windowStartTicks;
+    private readonly long _priorStartTicks;
     private readonly CurrencyScope _currency;
     private decimal _priorNet;
 
@@ -46,8 +58,10 @@ public sealed class PurchaseAccumulator
         Period = period;
         Options = options;
         _currency = currency;
-        _windowStart = period.StartOf(period.Dates.Start.PlusDays(-options.RetentionWindowDays));
-        _priorStart = period.Previous().Start;
+        _startTicks = period.Start.ToUnixTimeTicks();
+        _endTicks = period.End.ToUnixTimeTicks();
+        _windowStartTicks = period.StartOf(period.Dates.Start.PlusDays(-options.RetentionWindowDays)).ToUnixTimeTicks();
+        _priorStartTicks = period.Previous().Start.ToUnixTimeTicks();
         _dayStartTicks = new long[period.LengthInDays + 1];
         for (var i = 0; i <= period.LengthInDays; i++)
         {
@@ -65,15 +79,41 @@ public sealed class PurchaseAccumulator
     public long RecordsAfterPeriod { get; private set; }
 
     /// <summary>Number of customers tracked (with a purchase up to the period's end, or an acquisition instant).</summary>
-    public int CustomerCount => _customers.Count;
+    public int CustomerCount
+    {
+        get
+        {
+            Flush();
+            return _tables.Sum(t => t.Count);
+        }
+    }
+
+    internal long StartTicks => _startTicks;
+
+    internal long EndTicks => _endTicks;
 
     internal CrmMetricsOptions Options { get; }
 
     internal CurrencyScope CurrencyScope => _currency;
 
-    internal Dictionary<CustomerId, CustomerState> Customers => _customers;
+    /// <summary>The per-customer state, partitioned; all buffered purchases applied.</summary>
+    internal CustomerTable[] Tables
+    {
+        get
+        {
+            Flush();
+            return _tables;
+        }
+    }
 
-    internal decimal PriorPeriodNet => _priorNet;
+    internal decimal PriorPeriodNet
+    {
+        get
+        {
+            Flush();
+            return _priorNet;
+        }
+    }
 
     /// <summary>Adds one purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
@@ -82,7 +122,8 @@ public sealed class PurchaseAccumulator
     {
         ArgumentNullException.ThrowIfNull(purchase);
         var at = purchase.OccurredAt;
-        if (at >= Period.End)
+        var ticks = at.ToUnixTimeTicks();
+        if (ticks >= _endTicks)
         {
             RecordsAfterPeriod++;
             return;
@@ -90,47 +131,91 @@ public sealed class PurchaseAccumulator
 
         var amount = _currency.Convert(purchase.Amount, at);
         decimal? cost = purchase.Cost is { } c ? _currency.Convert(c, at) : null;
-        var isSale = purchase.Kind == PurchaseKind.Sale;
-        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, purchase.CustomerId, out _);
-
-        var inPeriod = at >= Period.Start;
-        if (isSale)
+        var id = purchase.CustomerId;
+        _pending[_pendingCount++] = new PendingPurchase(id, Partition(id), ticks, amount, cost ?? 0m, cost is not null, purchase.Kind == PurchaseKind.Sale);
+        if (_pendingCount == _pending.Length)
         {
-            if (!state.HasSale || at < state.FirstSale)
-            {
-                state.FirstSale = at;
-                state.HasSale = true;
-            }
+            Flush();
+            Grow();
+        }
+    }
 
-            state.LifetimeNet += amount;
-            if (cost is { } saleCost)
+    /// <summary>Applies the buffered purchases, partition by partition.</summary>
+    internal void Flush()
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        // Counting sort of the buffer by partition.
+        Array.Clear(_offsets);
+        for (var k = 0; k < _pendingCount; k++)
+        {
+            _offsets[_pending[k].Partition + 1]++;
+        }
+
+        for (var p = 1; p < _offsets.Length; p++)
+        {
+            _offsets[p] += _offsets[p - 1];
+        }
+
+        for (var k = 0; k < _pendingCount; k++)
+        {
+            _sorted[_offsets[_pending[k].Partition]++] = _pending[k];
+        }
+
+        for (var k = 0; k < _pendingCount; k++)
+        {
+            ref readonly var entry = ref _sorted[k];
+            Apply(_tables[entry.Partition], entry);
+        }
+
+        Array.Clear(_pending, 0, _pendingCount);
+        Array.Clear(_sorted, 0, _pendingCount);
+        _pendingCount = 0;
+    }
+
+    private void Apply(CustomerTable table, in PendingPurchase purchase)
+    {
+        var ticks = purchase.Ticks;
+        var amount = purchase.Amount;
+        var i = table.IndexOf(purchase.Id);
+        ref var history = ref table.History(i);
+        var inPeriod = ticks >= _startTicks;
+        if (purchase.IsSale)
+        {
+            history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
+            history.LifetimeNet += amount;
+            if (purchase.HasCost)
             {
-                state.LifetimeCost += saleCost;
+                history.LifetimeCost += purchase.Cost;
             }
             else
             {
-                state.LifetimeSalesWithoutCost++;
+                history.LifetimeSalesWithoutCost++;
             }
 
             if (inPeriod)
             {
-                state.HasPeriodRecord = true;
-                state.PeriodSales++;
-                state.PeriodSalesAmount += amount;
-                state.AddSaleDay(DayIndex(at) + 1);
-                if (cost is { } periodCost)
+                ref var period = ref table.Period(i);
+                period.HasPeriodRecord = true;
+                period.PeriodSales++;
+                period.PeriodSalesAmount += amount;
+                period.AddSaleDay(DayIndex(ticks) + 1);
+                if (purchase.HasCost)
                 {
-                    state.PeriodCost += periodCost;
+                    period.PeriodCost += purchase.Cost;
                 }
                 else
                 {
-                    state.PeriodSalesWithoutCost++;
+                    period.PeriodSalesWithoutCost++;
                 }
             }
             else
             {
-                state.SaleInWindowBefore |= at >= _windowStart;
-                if (at >= _priorStart)
+                history.SaleInWindowBefore |= ticks >= _windowStartTicks;
+                if (ticks >= _priorStartTicks)
                 {
                     _priorNet += amount;
                 }
@@ -138,16 +223,17 @@ public sealed class PurchaseAccumulator
         }
         else
         {
-            var reversed = cost ?? 0m;
-            state.LifetimeNet -= amount;
-            state.LifetimeCost -= reversed;
+            // A refund without a cost reverses no cost.
+            history.LifetimeNet -= amount;
+            history.LifetimeCost -= purchase.Cost;
             if (inPeriod)
             {
-                state.HasPeriodRecord = true;
-                state.PeriodRefundAmount += amount;
-                state.PeriodCost -= reversed;
+                ref var period = ref table.Period(i);
+                period.HasPeriodRecord = true;
+                period.PeriodRefundAmount += amount;
+                period.PeriodCost -= purchase.Cost;
             }
-            else if (at >= _priorStart)
+            else if (ticks >= _priorStartTicks)
             {
                 _priorNet -= amount;
             }
@@ -176,12 +262,13 @@ public sealed class PurchaseAccumulator
     /// <param name="acquiredAt">When it was acquired.</param>
     public void AddAcquisition(CustomerId customerId, Instant acquiredAt)
     {
-        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customerId, out _);
-        if (!state.HasAcquisition || acquiredAt < state.AcquiredAt)
+        if (customerId.Value.Length == 0)
         {
-            state.AcquiredAt = acquiredAt;
-            state.HasAcquisition = true;
+            throw new ArgumentException("The customer id is the default (uninitialised) value.", nameof(customerId));
         }
+
+        var table = _tables[Partition(customerId)];
+        table.Period(table.IndexOf(customerId)).AddAcquisition(acquiredAt.ToUnixTimeTicks());
     }
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
@@ -205,10 +292,11 @@ public sealed class PurchaseAccumulator
         }
 
         _currency.Merge(other._currency);
-        foreach (var (id, theirs) in other._customers)
+        Flush();
+        other.Flush();
+        for (var p = 0; p < _tables.Length; p++)
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out _);
-            mine.Merge(theirs);
+            _tables[p].Merge(other._tables[p]);
         }
 
         _priorNet += other._priorNet;
@@ -220,9 +308,50 @@ public sealed class PurchaseAccumulator
     /// <returns>A snapshot.</returns>
     public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency) => LoyaltyMetrics.From(this, fallbackCurrency);
 
-    private int DayIndex(Instant at)
+    /// <summary>A deterministic partition of a customer id (FNV-1a over its UTF-16 code units).</summary>
+    private static int Partition(CustomerId id)
     {
-        var index = Array.BinarySearch(_dayStartTicks, at.ToUnixTimeTicks());
+        var hash = 2166136261u;
+        foreach (var c in id.Value)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash >> (32 - PartitionBits));
+    }
+
+    private void Grow()
+    {
+        var customers = 0;
+        foreach (var table in _tables)
+        {
+            customers += table.Count;
+        }
+
+        var wanted = (int)Math.Min(MaxBuffer, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinBuffer, 2 * customers)));
+        if (wanted > _pending.Length)
+        {
+            _pending = new PendingPurchase[wanted];
+            _sorted = new PendingPurchase[wanted];
+        }
+    }
+
+    private static CustomerTable[] CreateTables()
+    {
+        var tables = new CustomerTable[1 << PartitionBits];
+        for (var p = 0; p < tables.Length; p++)
+        {
+            tables[p] = new CustomerTable();
+        }
+
+        return tables;
+    }
+
+    private int DayIndex(long ticks)
+    {
+        var index = Array.BinarySearch(_dayStartTicks, ticks);
         return index >= 0 ? index : ~index - 1;
     }
+
+    private readonly record struct PendingPurchase(CustomerId Id, int Partition, long Ticks, decimal Amount, decimal Cost, bool HasCost, bool IsSale);
 }

@@ -94,36 +94,42 @@ public sealed class CustomerValueMetrics
         var clvs = new List<double>();
         decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
         long withoutCost = 0;
-        foreach (var (id, state) in purchases.Customers)
+        foreach (var table in purchases.Tables)
         {
-            if (!state.HasPeriodRecord)
+            for (var i = 0; i < table.Count; i++)
             {
-                continue;
-            }
+                ref readonly var state = ref table.Period(i);
+                if (!state.HasPeriodRecord)
+                {
+                    continue;
+                }
 
-            var revenue = state.PeriodSalesAmount - state.PeriodRefundAmount;
-            var serve = state.IsActive ? costToServe : 0m;
-            var missing = zeroCost ? 0 : state.PeriodSalesWithoutCost;
-            withoutCost += missing;
-            var cost = missing == 0 ? MoneyResult.Of(new Money(state.PeriodCost, currency)) : MoneyResult.Undefined($"{missing} sale(s) in the period have no cost");
-            var margin = missing == 0 ? MoneyResult.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
-            var lifetimeMissing = zeroCost ? 0 : state.LifetimeSalesWithoutCost;
-            var clv = lifetimeMissing == 0
-                ? MoneyResult.Of(new Money(state.LifetimeNet - state.LifetimeCost, currency))
-                : MoneyResult.Undefined($"{lifetimeMissing} sale(s) up to the period's end have no cost");
-            list.Add(new CustomerValue(id, new Money(revenue, currency), cost, new Money(serve, currency), margin, clv));
-            totalRevenue += revenue;
-            totalCost += state.PeriodCost;
-            totalServe += serve;
-            revenues.Add((double)revenue);
-            if (margin.Value is { } m)
-            {
-                margins.Add((double)m.Amount);
-            }
+                ref readonly var history = ref table.History(i);
+                var id = table.Id(i);
+                var revenue = state.PeriodSalesAmount - state.PeriodRefundAmount;
+                var serve = state.IsActive ? costToServe : 0m;
+                var missing = zeroCost ? 0 : state.PeriodSalesWithoutCost;
+                withoutCost += missing;
+                var cost = missing == 0 ? MoneyResult.Of(new Money(state.PeriodCost, currency)) : MoneyResult.Undefined($"{missing} sale(s) in the period have no cost");
+                var margin = missing == 0 ? MoneyResult.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
+                var lifetimeMissing = zeroCost ? 0 : history.LifetimeSalesWithoutCost;
+                var clv = lifetimeMissing == 0
+                    ? MoneyResult.Of(new Money(history.LifetimeNet - history.LifetimeCost, currency))
+                    : MoneyResult.Undefined($"{lifetimeMissing} sale(s) up to the period's end have no cost");
+                list.Add(new CustomerValue(id, new Money(revenue, currency), cost, new Money(serve, currency), margin, clv));
+                totalRevenue += revenue;
+                totalCost += state.PeriodCost;
+                totalServe += serve;
+                revenues.Add((double)revenue);
+                if (margin.Value is { } m)
+                {
+                    margins.Add((double)m.Amount);
+                }
 
-            if (clv.Value is { } v)
-            {
-                clvs.Add((double)v.Amount);
+                if (clv.Value is { } v)
+                {
+                    clvs.Add((double)v.Amount);
+                }
             }
         }
 
