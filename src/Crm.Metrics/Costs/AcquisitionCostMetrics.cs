@@ -30,19 +30,19 @@ public sealed class AcquisitionCostMetrics
     public MoneyPerCount RetentionCostPerActiveCustomer { get; private init; }
 
     /// <summary>Gross margin rate of the period: (net revenue − cost of goods) / net revenue; undefined without costs or revenue.</summary>
-    public NumberResult GrossMarginRate { get; private init; }
+    public MetricValue<double> GrossMarginRate { get; private init; }
 
     /// <summary>The lifetime value per customer from the value basis; undefined without one.</summary>
-    public MoneyResult LifetimeValue { get; private init; }
+    public MetricValue<Money> LifetimeValue { get; private init; }
 
     /// <summary>LTV / CAC. Undefined without a value basis, or when CAC is undefined or zero.</summary>
-    public NumberResult LtvToCac { get; private init; }
+    public MetricValue<double> LtvToCac { get; private init; }
 
     /// <summary>
     /// CAC payback in months: CAC / (monthly net revenue per active customer × gross margin rate), with a month of
     /// 365.25 / 12 days. Undefined when CAC is undefined or the margin is undefined or not positive.
     /// </summary>
-    public NumberResult CacPaybackMonths { get; private init; }
+    public MetricValue<double> CacPaybackMonths { get; private init; }
 
     internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays)
     {
@@ -60,80 +60,80 @@ public sealed class AcquisitionCostMetrics
             LifetimeValue = lifetimeValue,
             LtvToCac = (lifetimeValue.Value, cac.Value) switch
             {
-                (null, _) => NumberResult.Undefined(lifetimeValue.UndefinedReason!),
-                (_, null) => NumberResult.Undefined(cac.UndefinedReason!),
-                (_, { IsZero: true }) => NumberResult.Undefined("CAC is zero"),
-                ({ } ltv, { } c) => NumberResult.Of((double)(ltv.Amount / c.Amount)),
+                (null, _) => MetricValue.Undefined<double>(lifetimeValue.UndefinedReason!),
+                (_, null) => MetricValue.Undefined<double>(cac.UndefinedReason!),
+                (_, { IsZero: true }) => MetricValue.Undefined<double>("CAC is zero"),
+                ({ } ltv, { } c) => MetricValue.Of((double)(ltv.Amount / c.Amount)),
             },
             CacPaybackMonths = Payback(cac, loyalty, grossMargin, periodDays),
         };
     }
 
-    private static NumberResult GrossMargin(LoyaltyMetrics loyalty, CustomerValueMetrics value)
+    private static MetricValue<double> GrossMargin(LoyaltyMetrics loyalty, CustomerValueMetrics value)
     {
         if (value.TotalCostOfGoods.Value is not { } cogs)
         {
-            return NumberResult.Undefined(value.TotalCostOfGoods.UndefinedReason!);
+            return MetricValue.Undefined<double>(value.TotalCostOfGoods.UndefinedReason!);
         }
 
         var revenue = loyalty.Revenue.Amount;
         return revenue == 0
-            ? NumberResult.Undefined("no revenue in the period")
-            : NumberResult.Of((double)((revenue - cogs.Amount) / revenue));
+            ? MetricValue.Undefined<double>("no revenue in the period")
+            : MetricValue.Of((double)((revenue - cogs.Amount) / revenue));
     }
 
-    private static MoneyResult Lifetime(ValueBasis? basis, CustomerValueMetrics value, LoyaltyMetrics loyalty)
+    private static MetricValue<Money> Lifetime(ValueBasis? basis, CustomerValueMetrics value, LoyaltyMetrics loyalty)
     {
         switch (basis?.Kind)
         {
             case null:
-                return MoneyResult.Undefined("no value basis given (ScorecardSettings.ValueBasis)");
+                return MetricValue.Undefined<Money>("no value basis given (ScorecardSettings.ValueBasis)");
             case ValueBasisKind.Given:
-                return MoneyResult.Of(basis.LifetimeValue!.Value);
+                return MetricValue.Of(basis.LifetimeValue!.Value);
         }
 
         if (value.TotalMargin.Value is not { } margin)
         {
-            return MoneyResult.Undefined(value.TotalMargin.UndefinedReason!);
+            return MetricValue.Undefined<Money>(value.TotalMargin.UndefinedReason!);
         }
 
         if (loyalty.ActiveCustomers == 0)
         {
-            return MoneyResult.Undefined("no active customers in the period");
+            return MetricValue.Undefined<Money>("no active customers in the period");
         }
 
         if (loyalty.Retention.RetentionRate is not { } r)
         {
-            return MoneyResult.Undefined(loyalty.Retention.UndefinedReason!);
+            return MetricValue.Undefined<Money>(loyalty.Retention.UndefinedReason!);
         }
 
         var d = basis.DiscountRatePerPeriod;
         if (r > 1 || r >= 1 + d)
         {
-            return MoneyResult.Undefined($"retention {r:0.####} is not below 1 + discount rate {d:0.####}; the simple CLV is unbounded");
+            return MetricValue.Undefined<Money>($"retention {r:0.####} is not below 1 + discount rate {d:0.####}; the simple CLV is unbounded");
         }
 
-        return MoneyResult.Of(Value.LifetimeValue.Simple(new Money(margin.Amount / loyalty.ActiveCustomers, margin.Currency), r, d));
+        return MetricValue.Of(Value.LifetimeValue.Simple(new Money(margin.Amount / loyalty.ActiveCustomers, margin.Currency), r, d));
     }
 
-    private static NumberResult Payback(MoneyPerCount cac, LoyaltyMetrics loyalty, NumberResult grossMargin, int periodDays)
+    private static MetricValue<double> Payback(MoneyPerCount cac, LoyaltyMetrics loyalty, MetricValue<double> grossMargin, int periodDays)
     {
         if (cac.Value is not { } c)
         {
-            return NumberResult.Undefined(cac.UndefinedReason!);
+            return MetricValue.Undefined<double>(cac.UndefinedReason!);
         }
 
         if (grossMargin.Value is not { } rate)
         {
-            return NumberResult.Undefined(grossMargin.UndefinedReason!);
+            return MetricValue.Undefined<double>(grossMargin.UndefinedReason!);
         }
 
         if (rate <= 0 || loyalty.ActiveCustomers == 0 || loyalty.Revenue.Amount <= 0)
         {
-            return NumberResult.Undefined("the period's gross margin per customer is not positive");
+            return MetricValue.Undefined<double>("the period's gross margin per customer is not positive");
         }
 
         var monthlyRevenuePerCustomer = (double)loyalty.Revenue.Amount / loyalty.ActiveCustomers * (365.25 / 12 / periodDays);
-        return NumberResult.Of((double)c.Amount / (monthlyRevenuePerCustomer * rate));
+        return MetricValue.Of((double)c.Amount / (monthlyRevenuePerCustomer * rate));
     }
 }

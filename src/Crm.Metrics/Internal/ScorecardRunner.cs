@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crm.Metrics.Internal;
 
 /// <summary>Feeds a data set into a <see cref="ScorecardAccumulator"/>, one pass per record kind.</summary>
@@ -21,38 +23,22 @@ internal static class ScorecardRunner
         long count = 0;
         if (sources.HasFlag(Sources.Customers))
         {
-            foreach (var customer in data.Customers)
-            {
-                accumulator.Add(customer);
-                Tick(ref count, progress);
-            }
+            Feed(data.Customers, accumulator.Add, ref count, progress);
         }
 
         if (sources.HasFlag(Sources.Purchases))
         {
-            foreach (var purchase in data.Purchases)
-            {
-                accumulator.Add(purchase);
-                Tick(ref count, progress);
-            }
+            Feed(data.Purchases, accumulator.Add, ref count, progress);
         }
 
         if (sources.HasFlag(Sources.Surveys))
         {
-            foreach (var response in data.SurveyResponses)
-            {
-                accumulator.Add(response);
-                Tick(ref count, progress);
-            }
+            Feed(data.SurveyResponses, accumulator.Add, ref count, progress);
         }
 
         if (sources.HasFlag(Sources.Costs))
         {
-            foreach (var entry in data.Costs)
-            {
-                accumulator.Add(entry);
-                Tick(ref count, progress);
-            }
+            Feed(data.Costs, accumulator.Add, ref count, progress);
         }
 
         progress?.Report(count);
@@ -61,61 +47,56 @@ internal static class ScorecardRunner
     public static async ValueTask FillAsync(ScorecardAccumulator accumulator, CrmAsyncDataSet data, Sources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        long count = 0;
+        var count = new StrongBox<long>();
         if (sources.HasFlag(Sources.Customers))
         {
-            await foreach (var customer in data.Customers.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                accumulator.Add(customer);
-                Tick(ref count, progress, cancellationToken);
-            }
+            await FeedAsync(data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         if (sources.HasFlag(Sources.Purchases))
         {
-            await foreach (var purchase in data.Purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                accumulator.Add(purchase);
-                Tick(ref count, progress, cancellationToken);
-            }
+            await FeedAsync(data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         if (sources.HasFlag(Sources.Surveys))
         {
-            await foreach (var response in data.SurveyResponses.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                accumulator.Add(response);
-                Tick(ref count, progress, cancellationToken);
-            }
+            await FeedAsync(data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         if (sources.HasFlag(Sources.Costs))
         {
-            await foreach (var entry in data.Costs.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                accumulator.Add(entry);
-                Tick(ref count, progress, cancellationToken);
-            }
+            await FeedAsync(data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(count);
+        progress?.Report(count.Value);
     }
 
-    private static void Tick(ref long count, IProgress<long>? progress)
+    private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
     {
-        if (++count % ProgressEvery == 0)
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
         {
-            progress?.Report(count);
+            add(record);
+            if (++count % ProgressEvery == 0)
+            {
+                progress?.Report(count);
+            }
         }
     }
 
-    private static void Tick(ref long count, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async ValueTask FeedAsync<T>(IAsyncEnumerable<T> records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        if (++count % ProgressEvery == 0)
+        ArgumentNullException.ThrowIfNull(records);
+        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(count);
+            add(record);
+            if (++count.Value % ProgressEvery == 0)
+            {
+                // Streams that ignore the token still stop here.
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(count.Value);
+            }
         }
     }
 }

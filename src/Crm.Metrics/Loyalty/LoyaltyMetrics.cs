@@ -35,7 +35,7 @@ public sealed class LoyaltyMetrics
     public MoneyPerCount AverageOrderValue { get; private init; }
 
     /// <summary>Purchase frequency: orders per active customer (≥ 1 when defined). Undefined with no active customer.</summary>
-    public Ratio PurchaseFrequency { get; private init; }
+    public Rate PurchaseFrequency { get; private init; }
 
     /// <summary>
     /// Repeat purchase rate: active customers with sales on at least two different days of the period (local dates in
@@ -110,7 +110,7 @@ public sealed class LoyaltyMetrics
             ActiveCustomers = active,
             NewCustomers = acquired,
             AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, "no orders in the period"),
-            PurchaseFrequency = new Ratio(orders, active, "no active customers in the period"),
+            PurchaseFrequency = new Rate(orders, active, "no active customers in the period"),
             RepeatPurchaseRate = new Rate(repeaters, active, "no active customers in the period"),
             Retention = new RetentionResult(accumulator.Options.RetentionMethod, accumulator.Options.RetentionWindowDays, atStart, retained, active, acquiredActive),
             ReturningCustomerRevenueShare = new MoneyRatio(

@@ -1,9 +1,10 @@
 namespace Crm.Metrics.Results;
 
 /// <summary>
-/// A share of a counted population: <see cref="Numerator"/> of <see cref="Denominator"/>, as a fraction
-/// 0..1 unless the metric that returns it documents otherwise. Undefined (<see cref="Value"/> is <c>null</c>)
-/// when the denominator is zero, with the reason in <see cref="UndefinedReason"/>.
+/// A ratio of two counts: <see cref="Numerator"/> per <see cref="Denominator"/>. Most rates are shares, 0..1
+/// (repeat purchase rate); a metric whose rate may exceed 1 says so (purchase frequency, orders per customer).
+/// Undefined (<see cref="Value"/> is <c>null</c>) when the denominator is zero, with the reason in
+/// <see cref="UndefinedReason"/>.
 /// </summary>
 /// <remarks>Immutable value type; never NaN, never infinite.</remarks>
 public readonly record struct Rate
@@ -40,50 +41,6 @@ public readonly record struct Rate
 
     /// <summary>Formats as <c>0.25 (1/4)</c> or <c>undefined (reason)</c>.</summary>
     /// <returns>The rate.</returns>
-    public override string ToString() => Value is { } v
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v:0.####} ({Numerator}/{Denominator})")
-        : $"undefined ({UndefinedReason})";
-}
-
-/// <summary>
-/// A ratio of two counts that may exceed 1 (orders per customer, complaints per active customer). Undefined
-/// when the denominator is zero.
-/// </summary>
-/// <remarks>Immutable value type; never NaN, never infinite.</remarks>
-public readonly record struct Ratio
-{
-    /// <summary>Creates a ratio.</summary>
-    /// <param name="numerator">The counted quantity; not negative.</param>
-    /// <param name="denominator">What it is counted per; not negative.</param>
-    /// <param name="undefinedReason">Why the ratio is undefined when <paramref name="denominator"/> is zero.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
-    public Ratio(long numerator, long denominator, string undefinedReason)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
-        ArgumentOutOfRangeException.ThrowIfNegative(denominator);
-        ArgumentException.ThrowIfNullOrWhiteSpace(undefinedReason);
-        Numerator = numerator;
-        Denominator = denominator;
-        UndefinedReason = denominator == 0 ? undefinedReason : null;
-    }
-
-    /// <summary>The counted quantity.</summary>
-    public long Numerator { get; }
-
-    /// <summary>What it is counted per.</summary>
-    public long Denominator { get; }
-
-    /// <summary><see cref="Numerator"/> / <see cref="Denominator"/>, or <c>null</c> when the denominator is zero.</summary>
-    public double? Value => Denominator == 0 ? null : (double)Numerator / Denominator;
-
-    /// <summary>Whether the ratio has a value.</summary>
-    public bool IsDefined => Denominator != 0;
-
-    /// <summary>Why the ratio is undefined; <c>null</c> when it is defined.</summary>
-    public string? UndefinedReason { get; }
-
-    /// <summary>Formats as <c>1.5 (3/2)</c> or <c>undefined (reason)</c>.</summary>
-    /// <returns>The ratio.</returns>
     public override string ToString() => Value is { } v
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v:0.####} ({Numerator}/{Denominator})")
         : $"undefined ({UndefinedReason})";

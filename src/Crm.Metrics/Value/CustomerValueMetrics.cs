@@ -11,7 +11,7 @@ namespace Crm.Metrics.Value;
 /// </summary>
 public sealed class CustomerValue
 {
-    internal CustomerValue(CustomerId id, Money revenue, MoneyResult costOfGoods, Money costToServe, MoneyResult margin, MoneyResult historicalClv)
+    internal CustomerValue(CustomerId id, Money revenue, MetricValue<Money> costOfGoods, Money costToServe, MetricValue<Money> margin, MetricValue<Money> historicalClv)
     {
         Id = id;
         Revenue = revenue;
@@ -28,19 +28,19 @@ public sealed class CustomerValue
     public Money Revenue { get; }
 
     /// <summary>Cost of goods in the period (sale costs − costs reversed by refunds); undefined when a sale has no cost.</summary>
-    public MoneyResult CostOfGoods { get; }
+    public MetricValue<Money> CostOfGoods { get; }
 
     /// <summary>The customer's share of the period's retention cost (zero for a customer with no sale in it).</summary>
     public Money CostToServe { get; }
 
     /// <summary>Revenue − cost of goods − cost to serve; undefined when the cost of goods is.</summary>
-    public MoneyResult Margin { get; }
+    public MetricValue<Money> Margin { get; }
 
     /// <summary>
     /// Historical CLV: net revenue − cost of goods over all purchases up to the period's end (cost to serve is not
     /// allocated before the period); undefined when a sale in that history has no cost.
     /// </summary>
-    public MoneyResult HistoricalClv { get; }
+    public MetricValue<Money> HistoricalClv { get; }
 
     /// <summary>The customer's share of the total margin (profit contribution), or <c>null</c> when the total margin is undefined or not positive.</summary>
     public double? ContributionShare { get; internal set; }
@@ -63,13 +63,13 @@ public sealed class CustomerValueMetrics
     public Money TotalRevenue { get; private init; }
 
     /// <summary>Their cost of goods; undefined when a sale in the period has no cost.</summary>
-    public MoneyResult TotalCostOfGoods { get; private init; }
+    public MetricValue<Money> TotalCostOfGoods { get; private init; }
 
     /// <summary>The retention cost allocated to active customers.</summary>
     public Money TotalCostToServe { get; private init; }
 
     /// <summary>Total margin; undefined when the cost of goods is.</summary>
-    public MoneyResult TotalMargin { get; private init; }
+    public MetricValue<Money> TotalMargin { get; private init; }
 
     /// <summary>Sales in the period without a cost (0 when <see cref="CrmMetricsOptions.TreatMissingCostAsZero"/>).</summary>
     public long SalesWithoutCost { get; private init; }
@@ -110,12 +110,12 @@ public sealed class CustomerValueMetrics
                 var serve = state.IsActive ? costToServe : 0m;
                 var missing = zeroCost ? 0 : state.PeriodSalesWithoutCost;
                 withoutCost += missing;
-                var cost = missing == 0 ? MoneyResult.Of(new Money(state.PeriodCost, currency)) : MoneyResult.Undefined($"{missing} sale(s) in the period have no cost");
-                var margin = missing == 0 ? MoneyResult.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
+                var cost = missing == 0 ? MetricValue.Of(new Money(state.PeriodCost, currency)) : MetricValue.Undefined<Money>($"{missing} sale(s) in the period have no cost");
+                var margin = missing == 0 ? MetricValue.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
                 var lifetimeMissing = zeroCost ? 0 : history.LifetimeSalesWithoutCost;
                 var clv = lifetimeMissing == 0
-                    ? MoneyResult.Of(new Money(history.LifetimeNet - history.LifetimeCost, currency))
-                    : MoneyResult.Undefined($"{lifetimeMissing} sale(s) up to the period's end have no cost");
+                    ? MetricValue.Of(new Money(history.LifetimeNet - history.LifetimeCost, currency))
+                    : MetricValue.Undefined<Money>($"{lifetimeMissing} sale(s) up to the period's end have no cost");
                 list.Add(new CustomerValue(id, new Money(revenue, currency), cost, new Money(serve, currency), margin, clv));
                 totalRevenue += revenue;
                 totalCost += state.PeriodCost;
@@ -135,8 +135,8 @@ public sealed class CustomerValueMetrics
 
         list.Sort((a, b) => a.Id.CompareTo(b.Id));
         var totalMargin = withoutCost == 0
-            ? MoneyResult.Of(new Money(totalRevenue - totalCost - totalServe, currency))
-            : MoneyResult.Undefined($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
+            ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
+            : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
         if (totalMargin.Value is { Amount: > 0 } total)
         {
             foreach (var customer in list)
@@ -149,7 +149,7 @@ public sealed class CustomerValueMetrics
         {
             Customers = list,
             TotalRevenue = new Money(totalRevenue, currency),
-            TotalCostOfGoods = withoutCost == 0 ? MoneyResult.Of(new Money(totalCost, currency)) : totalMargin,
+            TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(totalCost, currency)) : totalMargin,
             TotalCostToServe = new Money(totalServe, currency),
             TotalMargin = totalMargin,
             SalesWithoutCost = withoutCost,
