@@ -92,12 +92,13 @@ internal struct CustomerPeriod
 }
 
 /// <summary>
-/// Per-customer state in parallel arrays behind an ordinal string index: the hot <see cref="CustomerHistory"/>
-/// apart from the cold <see cref="CustomerPeriod"/>, so a purchase outside the period touches one small struct.
+/// Per-customer state in parallel arrays behind an open-addressing index over the ids' cached hash codes: the hot
+/// <see cref="CustomerHistory"/> apart from the cold <see cref="CustomerPeriod"/>, so a purchase outside the
+/// period touches one small struct, and a lookup reads no key string unless two hash codes collide.
 /// </summary>
 internal sealed class CustomerTable
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private int[] _slots = new int[32]; // index + 1 into the arrays below; 0 = empty
     private CustomerId[] _ids = new CustomerId[16];
     private CustomerHistory[] _history = new CustomerHistory[16];
     private CustomerPeriod[] _period = new CustomerPeriod[16];
@@ -113,23 +114,23 @@ internal sealed class CustomerTable
     /// <summary>The index of a customer, added with empty state when new.</summary>
     public int IndexOf(CustomerId id)
     {
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_index, id.Value, out var exists);
-        if (exists)
+        var mask = _slots.Length - 1;
+        var position = Mix(id.GetHashCode()) & mask;
+        while (true)
         {
-            return slot;
-        }
+            var slot = _slots[position];
+            if (slot == 0)
+            {
+                return Add(id, position);
+            }
 
-        if (Count == _ids.Length)
-        {
-            Array.Resize(ref _ids, Count * 2);
-            Array.Resize(ref _history, Count * 2);
-            Array.Resize(ref _period, Count * 2);
-        }
+            if (_ids[slot - 1].Equals(id))
+            {
+                return slot - 1;
+            }
 
-        slot = Count;
-        _ids[Count] = id;
-        _history[Count].FirstSaleTicks = CustomerHistory.NoSale;
-        return Count++;
+            position = (position + 1) & mask;
+        }
     }
 
     public void Merge(CustomerTable other)
@@ -139,6 +140,46 @@ internal sealed class CustomerTable
             var i = IndexOf(other._ids[j]);
             _history[i].Merge(other._history[j]);
             _period[i].Merge(other._period[j]);
+        }
+    }
+
+    // Spreads the hash over the low bits (the partition already used the high ones).
+    private static int Mix(int hash) => (int)((uint)hash * 0x9E3779B1u >> 7);
+
+    private int Add(CustomerId id, int position)
+    {
+        if (Count == _ids.Length)
+        {
+            Array.Resize(ref _ids, Count * 2);
+            Array.Resize(ref _history, Count * 2);
+            Array.Resize(ref _period, Count * 2);
+        }
+
+        var index = Count++;
+        _ids[index] = id;
+        _history[index].FirstSaleTicks = CustomerHistory.NoSale;
+        _slots[position] = index + 1;
+        if (Count * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+
+        return index;
+    }
+
+    private void Rehash()
+    {
+        _slots = new int[_slots.Length * 2];
+        var mask = _slots.Length - 1;
+        for (var i = 0; i < Count; i++)
+        {
+            var position = Mix(_ids[i].GetHashCode()) & mask;
+            while (_slots[position] != 0)
+            {
+                position = (position + 1) & mask;
+            }
+
+            _slots[position] = i + 1;
         }
     }
 }

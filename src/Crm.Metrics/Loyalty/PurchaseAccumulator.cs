@@ -22,18 +22,19 @@ namespace Crm.Metrics.Loyalty;
 /// </remarks>
 public sealed class PurchaseAccumulator
 {
-    // Radix-partitioned aggregation: purchases wait in a buffer, are sorted by a hash of the customer id into
-    // partitions, and are applied one partition at a time, so each partition's index and state are loaded into cache
-    // once per flush instead of once per purchase. The buffer grows with the number of customers (to twice it, within
-    // MinBuffer..MaxBuffer), never with the number of purchases.
+    // Radix-partitioned aggregation: each purchase waits in its partition's region of a buffer (the partition is
+    // given by the customer id's hash), and a flush applies one partition at a time, so each partition's index and
+    // state are loaded into cache once per flush instead of once per purchase. Regions grow with the number of
+    // customers (the buffer holds about twice as many purchases as there are customers, within bounds), never with
+    // the number of purchases.
     private const int PartitionBits = 6;
-    private const int MinBuffer = 4096;
-    private const int MaxBuffer = 1 << 18;
+    private const int Partitions = 1 << PartitionBits;
+    private const int MinRegion = 64;
+    private const int MaxRegion = 4096;
     private readonly CustomerTable[] _tables = CreateTables();
-    private PendingPurchase[] _pending = new PendingPurchase[MinBuffer];
-    private PendingPurchase[] _sorted = new PendingPurchase[MinBuffer];
-    private readonly int[] _offsets = new int[(1 << PartitionBits) + 1];
-    private int _pendingCount;
+    private readonly int[] _fill = new int[Partitions];
+    private PendingPurchase[] _pending = new PendingPurchase[Partitions * MinRegion];
+    private int _region = MinRegion;
     private readonly long[] _dayStartTicks;
     private readonly long _startTicks;
     private readonly long _endTicks;
@@ -132,8 +133,10 @@ public sealed class PurchaseAccumulator
         var amount = _currency.Convert(purchase.Amount, at);
         decimal? cost = purchase.Cost is { } c ? _currency.Convert(c, at) : null;
         var id = purchase.CustomerId;
-        _pending[_pendingCount++] = new PendingPurchase(id, Partition(id), ticks, amount, cost ?? 0m, cost is not null, purchase.Kind == PurchaseKind.Sale);
-        if (_pendingCount == _pending.Length)
+        var partition = Partition(id);
+        var fill = _fill[partition]++;
+        _pending[(partition * _region) + fill] = new PendingPurchase(id, ticks, amount, cost ?? 0m, cost is not null, purchase.Kind == PurchaseKind.Sale);
+        if (fill + 1 == _region)
         {
             Flush();
             Grow();
@@ -143,37 +146,24 @@ public sealed class PurchaseAccumulator
     /// <summary>Applies the buffered purchases, partition by partition.</summary>
     internal void Flush()
     {
-        if (_pendingCount == 0)
+        for (var p = 0; p < Partitions; p++)
         {
-            return;
-        }
+            var count = _fill[p];
+            if (count == 0)
+            {
+                continue;
+            }
 
-        // Counting sort of the buffer by partition.
-        Array.Clear(_offsets);
-        for (var k = 0; k < _pendingCount; k++)
-        {
-            _offsets[_pending[k].Partition + 1]++;
-        }
+            var table = _tables[p];
+            var region = _pending.AsSpan(p * _region, count);
+            foreach (ref readonly var entry in region)
+            {
+                Apply(table, entry);
+            }
 
-        for (var p = 1; p < _offsets.Length; p++)
-        {
-            _offsets[p] += _offsets[p - 1];
+            region.Clear();
+            _fill[p] = 0;
         }
-
-        for (var k = 0; k < _pendingCount; k++)
-        {
-            _sorted[_offsets[_pending[k].Partition]++] = _pending[k];
-        }
-
-        for (var k = 0; k < _pendingCount; k++)
-        {
-            ref readonly var entry = ref _sorted[k];
-            Apply(_tables[entry.Partition], entry);
-        }
-
-        Array.Clear(_pending, 0, _pendingCount);
-        Array.Clear(_sorted, 0, _pendingCount);
-        _pendingCount = 0;
     }
 
     private void Apply(CustomerTable table, in PendingPurchase purchase)
@@ -308,17 +298,8 @@ public sealed class PurchaseAccumulator
     /// <returns>A snapshot.</returns>
     public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency) => LoyaltyMetrics.From(this, fallbackCurrency);
 
-    /// <summary>A deterministic partition of a customer id (FNV-1a over its UTF-16 code units).</summary>
-    private static int Partition(CustomerId id)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id.Value)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash >> (32 - PartitionBits));
-    }
+    /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
+    private static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
 
     private void Grow()
     {
@@ -328,11 +309,11 @@ public sealed class PurchaseAccumulator
             customers += table.Count;
         }
 
-        var wanted = (int)Math.Min(MaxBuffer, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinBuffer, 2 * customers)));
-        if (wanted > _pending.Length)
+        var wanted = (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * customers / Partitions)));
+        if (wanted > _region)
         {
-            _pending = new PendingPurchase[wanted];
-            _sorted = new PendingPurchase[wanted];
+            _region = wanted;
+            _pending = new PendingPurchase[Partitions * wanted];
         }
     }
 
@@ -353,5 +334,5 @@ public sealed class PurchaseAccumulator
         return index >= 0 ? index : ~index - 1;
     }
 
-    private readonly record struct PendingPurchase(CustomerId Id, int Partition, long Ticks, decimal Amount, decimal Cost, bool HasCost, bool IsSale);
+    private readonly record struct PendingPurchase(CustomerId Id, long Ticks, decimal Amount, decimal Cost, bool HasCost, bool IsSale);
 }

@@ -56,8 +56,13 @@ public sealed class CustomerValueMetrics
     {
     }
 
-    /// <summary>Customers with a sale or refund in the period, ordered by id (ordinal).</summary>
-    public IReadOnlyList<CustomerValue> Customers { get; private init; } = [];
+    private Lazy<IReadOnlyList<CustomerValue>> _customers = new(() => []);
+
+    /// <summary>
+    /// Customers with a sale or refund in the period, ordered by id (ordinal). Sorted on first access (thread-safe),
+    /// so a caller that reads only the totals and distributions does not pay for ordering many thousands of ids.
+    /// </summary>
+    public IReadOnlyList<CustomerValue> Customers => _customers.Value;
 
     /// <summary>Net revenue of those customers.</summary>
     public Money TotalRevenue { get; private init; }
@@ -133,7 +138,6 @@ public sealed class CustomerValueMetrics
             }
         }
 
-        list.Sort((a, b) => a.Id.CompareTo(b.Id));
         var totalMargin = withoutCost == 0
             ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
             : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
@@ -147,7 +151,11 @@ public sealed class CustomerValueMetrics
 
         return new CustomerValueMetrics
         {
-            Customers = list,
+            _customers = new Lazy<IReadOnlyList<CustomerValue>>(() =>
+            {
+                list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+                return list;
+            }),
             TotalRevenue = new Money(totalRevenue, currency),
             TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(totalCost, currency)) : totalMargin,
             TotalCostToServe = new Money(totalServe, currency),
