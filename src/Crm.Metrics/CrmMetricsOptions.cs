@@ -65,6 +65,12 @@ public sealed class CrmMetricsOptions
     /// </summary>
     public bool TreatMissingCostAsZero { get; set; }
 
+    /// <summary>
+    /// How many threads a large computation may use (−1, the default: all processors; 1: the caller's thread only).
+    /// Results are identical whatever the degree; small inputs always run on the caller's thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
+
     /// <summary>Checks the options; called at registration.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     public void Validate()
@@ -77,6 +83,11 @@ public sealed class CrmMetricsOptions
         if (RetentionWindowDays is < 1 or > 3660)
         {
             throw new ArgumentOutOfRangeException(nameof(RetentionWindowDays), RetentionWindowDays, "CrmMetricsOptions.RetentionWindowDays must be between 1 and 3660 days.");
+        }
+
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "CrmMetricsOptions.MaxDegreeOfParallelism must be -1 (all processors) or at least 1.");
         }
 
         if (!Enum.IsDefined(RetentionMethod))

@@ -174,6 +174,30 @@ public class AccumulatorProperties
     }
 
     [Fact]
+    public void Large_inputs_give_the_same_scorecard_on_one_thread_and_on_many()
+    {
+        // 200,000 purchases over 20,000 customers: large enough for parallel flushes of the partitioned buffer.
+        var random = new Random(7);
+        var purchases = new List<Purchase>(200_000);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var amount = new Money(random.Next(0, 100_000) / 100m, Currency.Eur);
+            purchases.Add(new Purchase(
+                new CustomerId("c" + random.Next(20_000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Period.Start + Duration.FromMinutes(random.Next(-600_000, 60_000)),
+                random.Next(20) == 0 ? PurchaseKind.Refund : PurchaseKind.Sale,
+                amount,
+                cost: random.Next(5) == 0 ? null : amount.Multiply(0.5m)));
+        }
+
+        var data = new CrmDataSet { Purchases = purchases };
+        var sequential = Snapshot.Of(OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now));
+        var parallel = Snapshot.Of(OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).Result(Now));
+        Assert.Equal(sequential, parallel);
+        Assert.Contains(".Loyalty.ActiveCustomers=", sequential, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Accumulators_of_different_periods_or_options_refuse_to_merge()
     {
         var march = new ScorecardAccumulator(ReportingPeriod.Month(2026, 3));

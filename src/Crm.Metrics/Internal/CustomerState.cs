@@ -105,6 +105,9 @@ internal sealed class CustomerTable
 
     public int Count { get; private set; }
 
+    /// <summary>Net revenue of this partition's customers in the previous period of equal length.</summary>
+    public decimal PriorNet { get; set; }
+
     public CustomerId Id(int i) => _ids[i];
 
     public ref CustomerHistory History(int i) => ref _history[i];
@@ -135,6 +138,7 @@ internal sealed class CustomerTable
 
     public void Merge(CustomerTable other)
     {
+        PriorNet += other.PriorNet;
         for (var j = 0; j < other.Count; j++)
         {
             var i = IndexOf(other._ids[j]);

@@ -31,6 +31,7 @@ public sealed class PurchaseAccumulator
     private const int Partitions = 1 << PartitionBits;
     private const int MinRegion = 64;
     private const int MaxRegion = 4096;
+    private const int ParallelFlushThreshold = 1 << 15;
     private readonly CustomerTable[] _tables = CreateTables();
     private readonly int[] _fill = new int[Partitions];
     private PendingPurchase[] _pending = new PendingPurchase[Partitions * MinRegion];
@@ -41,7 +42,7 @@ public sealed class PurchaseAccumulator
     private readonly long _windowStartTicks;
     private readonly long _priorStartTicks;
     private readonly CurrencyScope _currency;
-    private decimal _priorNet;
+    private readonly int _parallelism;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -59,6 +60,7 @@ public sealed class PurchaseAccumulator
         Period = period;
         Options = options;
         _currency = currency;
+        _parallelism = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
         _startTicks = period.Start.ToUnixTimeTicks();
         _endTicks = period.End.ToUnixTimeTicks();
         _windowStartTicks = period.StartOf(period.Dates.Start.PlusDays(-options.RetentionWindowDays)).ToUnixTimeTicks();
@@ -112,7 +114,13 @@ public sealed class PurchaseAccumulator
         get
         {
             Flush();
-            return _priorNet;
+            var total = 0m;
+            foreach (var table in _tables)
+            {
+                total += table.PriorNet;
+            }
+
+            return total;
         }
     }
 
@@ -143,27 +151,53 @@ public sealed class PurchaseAccumulator
         }
     }
 
-    /// <summary>Applies the buffered purchases, partition by partition.</summary>
+    /// <summary>
+    /// Applies the buffered purchases, partition by partition. Partitions are disjoint, so large flushes apply them
+    /// on several threads (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>) with identical results.
+    /// </summary>
     internal void Flush()
     {
-        for (var p = 0; p < Partitions; p++)
+        var pending = 0;
+        foreach (var fill in _fill)
         {
-            var count = _fill[p];
-            if (count == 0)
-            {
-                continue;
-            }
-
-            var table = _tables[p];
-            var region = _pending.AsSpan(p * _region, count);
-            foreach (ref readonly var entry in region)
-            {
-                Apply(table, entry);
-            }
-
-            region.Clear();
-            _fill[p] = 0;
+            pending += fill;
         }
+
+        if (pending == 0)
+        {
+            return;
+        }
+
+        if (_parallelism > 1 && pending >= ParallelFlushThreshold)
+        {
+            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, FlushPartition);
+        }
+        else
+        {
+            for (var p = 0; p < Partitions; p++)
+            {
+                FlushPartition(p);
+            }
+        }
+    }
+
+    private void FlushPartition(int partition)
+    {
+        var count = _fill[partition];
+        if (count == 0)
+        {
+            return;
+        }
+
+        var table = _tables[partition];
+        var region = _pending.AsSpan(partition * _region, count);
+        foreach (ref readonly var entry in region)
+        {
+            Apply(table, entry);
+        }
+
+        region.Clear();
+        _fill[partition] = 0;
     }
 
     private void Apply(CustomerTable table, in PendingPurchase purchase)
@@ -207,7 +241,7 @@ public sealed class PurchaseAccumulator
                 history.SaleInWindowBefore |= ticks >= _windowStartTicks;
                 if (ticks >= _priorStartTicks)
                 {
-                    _priorNet += amount;
+                    table.PriorNet += amount;
                 }
             }
         }
@@ -225,7 +259,7 @@ public sealed class PurchaseAccumulator
             }
             else if (ticks >= _priorStartTicks)
             {
-                _priorNet -= amount;
+                table.PriorNet -= amount;
             }
         }
     }
@@ -289,7 +323,6 @@ public sealed class PurchaseAccumulator
             _tables[p].Merge(other._tables[p]);
         }
 
-        _priorNet += other._priorNet;
         RecordsAfterPeriod += other.RecordsAfterPeriod;
     }
 
