@@ -1,3 +1,5 @@
+using Crm.Metrics.Experience;
+
 namespace Crm.Metrics;
 
 /// <summary>How CSAT is expressed.</summary>
@@ -71,6 +73,9 @@ public sealed class CrmMetricsOptions
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>Weights of the customer-experience index (CSAT, CES, complaint rate); equal by default.</summary>
+    public ExperienceWeights ExperienceWeights { get; set; } = new();
+
     /// <summary>Checks the options; called at registration.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     public void Validate()
@@ -90,6 +95,13 @@ public sealed class CrmMetricsOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "CrmMetricsOptions.MaxDegreeOfParallelism must be -1 (all processors) or at least 1.");
         }
 
+        if (ExperienceWeights is null)
+        {
+            throw new ArgumentException("CrmMetricsOptions.ExperienceWeights must not be null.", nameof(ExperienceWeights));
+        }
+
+        ExperienceWeights.Validate();
+
         if (!Enum.IsDefined(RetentionMethod))
         {
             throw new ArgumentOutOfRangeException(nameof(RetentionMethod), RetentionMethod, "CrmMetricsOptions.RetentionMethod is not a defined method.");
@@ -108,5 +120,10 @@ public sealed class CrmMetricsOptions
 
     /// <summary>A copy of these options.</summary>
     /// <returns>A new instance with the same values.</returns>
-    public CrmMetricsOptions Clone() => (CrmMetricsOptions)MemberwiseClone();
+    public CrmMetricsOptions Clone()
+    {
+        var copy = (CrmMetricsOptions)MemberwiseClone();
+        copy.ExperienceWeights = ExperienceWeights?.Clone()!;
+        return copy;
+    }
 }

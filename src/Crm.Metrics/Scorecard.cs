@@ -1,8 +1,10 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Metrics.Costs;
+using Crm.Metrics.Experience;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
+using Crm.Metrics.Service;
 using Crm.Metrics.Value;
 
 namespace Crm.Metrics;
@@ -36,6 +38,12 @@ public sealed record CrmDataSet
 
     /// <summary>Customers; their acquisition instants (when recorded) define when they were acquired.</summary>
     public IEnumerable<Customer> Customers { get; init; } = [];
+
+    /// <summary>Complaint cases.</summary>
+    public IEnumerable<Complaint> Complaints { get; init; } = [];
+
+    /// <summary>Suggestions and praise.</summary>
+    public IEnumerable<Feedback> Feedback { get; init; } = [];
 }
 
 /// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader); any may be empty.</summary>
@@ -53,6 +61,12 @@ public sealed record CrmAsyncDataSet
 
     /// <summary>Customers; their acquisition instants (when recorded) define when they were acquired.</summary>
     public IAsyncEnumerable<Customer> Customers { get; init; } = AsyncEnumerable<Customer>.Empty;
+
+    /// <summary>Complaint cases.</summary>
+    public IAsyncEnumerable<Complaint> Complaints { get; init; } = AsyncEnumerable<Complaint>.Empty;
+
+    /// <summary>Suggestions and praise.</summary>
+    public IAsyncEnumerable<Feedback> Feedback { get; init; } = AsyncEnumerable<Feedback>.Empty;
 }
 
 /// <summary>
@@ -61,8 +75,24 @@ public sealed record CrmAsyncDataSet
 /// </summary>
 public sealed class Scorecard
 {
-    internal Scorecard(ReportingPeriod period, Currency currency, Instant computedAt, SatisfactionMetrics satisfaction, LoyaltyMetrics loyalty, AcquisitionCostMetrics acquisitionCost, CustomerValueMetrics customerValue, long recordsOutsidePeriod)
+    internal Scorecard(
+        ReportingPeriod period,
+        Currency currency,
+        Instant computedAt,
+        SatisfactionMetrics satisfaction,
+        LoyaltyMetrics loyalty,
+        AcquisitionCostMetrics acquisitionCost,
+        CustomerValueMetrics customerValue,
+        ServiceEfficiencyMetrics serviceEfficiency,
+        FeedbackMetrics feedback,
+        ExperienceMetrics experience,
+        CostBenefitMetrics costBenefit,
+        long recordsOutsidePeriod)
     {
+        ServiceEfficiency = serviceEfficiency;
+        Feedback = feedback;
+        Experience = experience;
+        CostBenefit = costBenefit;
         Period = period;
         Currency = currency;
         ComputedAt = computedAt;
@@ -97,9 +127,21 @@ public sealed class Scorecard
     /// <summary>Customer value: revenue, cost and margin per customer, historical CLV, profit contribution.</summary>
     public CustomerValueMetrics CustomerValue { get; }
 
+    /// <summary>Service efficiency: response and resolution times, SLA compliance, complaint rate.</summary>
+    public ServiceEfficiencyMetrics ServiceEfficiency { get; }
+
+    /// <summary>Customer feedback: volumes by kind and channel, complaints handled.</summary>
+    public FeedbackMetrics Feedback { get; }
+
+    /// <summary>Customer experience: the composite index of CSAT, CES and the complaint rate.</summary>
+    public ExperienceMetrics Experience { get; }
+
+    /// <summary>CRM cost–benefit: margin against CRM costs, return on CRM spend.</summary>
+    public CostBenefitMetrics CostBenefit { get; }
+
     /// <summary>
-    /// Records that did not count in the period: survey answers outside it, purchases after it (purchases before it
-    /// feed history), cost entries with no day in it.
+    /// Records that did not count in the period: survey answers, complaints and feedback outside it, purchases after
+    /// it (purchases before it feed history), cost entries with no day in it.
     /// </summary>
     public long RecordsOutsidePeriod { get; }
 }

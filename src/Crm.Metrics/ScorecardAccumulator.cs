@@ -1,9 +1,11 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Metrics.Costs;
+using Crm.Metrics.Experience;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
+using Crm.Metrics.Service;
 using Crm.Metrics.Value;
 
 namespace Crm.Metrics;
@@ -20,6 +22,9 @@ public sealed class ScorecardAccumulator
     private readonly SatisfactionAccumulator _satisfaction;
     private readonly PurchaseAccumulator _purchases;
     private readonly CostAccumulator _costs;
+    private readonly ComplaintAccumulator _complaints;
+    private readonly FeedbackAccumulator _feedback;
+    private readonly ExperienceWeights _weights;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -38,6 +43,9 @@ public sealed class ScorecardAccumulator
         _satisfaction = new SatisfactionAccumulator(period, o);
         _purchases = new PurchaseAccumulator(period, o, currency);
         _costs = new CostAccumulator(period, currency);
+        _complaints = new ComplaintAccumulator(period);
+        _feedback = new FeedbackAccumulator(period);
+        _weights = o.ExperienceWeights.Clone();
     }
 
     /// <summary>The reporting period.</summary>
@@ -58,6 +66,14 @@ public sealed class ScorecardAccumulator
     /// <param name="entry">The entry.</param>
     public void Add(CostEntry entry) => _costs.Add(entry);
 
+    /// <summary>Adds a complaint.</summary>
+    /// <param name="complaint">The complaint.</param>
+    public void Add(Complaint complaint) => _complaints.Add(complaint);
+
+    /// <summary>Adds a suggestion or praise.</summary>
+    /// <param name="feedback">The feedback.</param>
+    public void Add(Feedback feedback) => _feedback.Add(feedback);
+
     /// <summary>Adds a customer (its acquisition instant, when recorded).</summary>
     /// <param name="customer">The customer.</param>
     public void Add(Customer customer) => _purchases.Add(customer);
@@ -72,6 +88,8 @@ public sealed class ScorecardAccumulator
         _satisfaction.Merge(other._satisfaction);
         _purchases.Merge(other._purchases);
         _costs.Merge(other._costs);
+        _complaints.Merge(other._complaints);
+        _feedback.Merge(other._feedback);
     }
 
     /// <summary>The scorecard over what was added.</summary>
@@ -84,14 +102,26 @@ public sealed class ScorecardAccumulator
         var costs = _costs.Result(currency);
         var value = CustomerValueMetrics.From(_purchases, costs, loyalty.ActiveCustomers);
         var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays);
+        var satisfaction = _satisfaction.Result();
+        var service = _complaints.Result(loyalty.ActiveCustomers);
+        var surveys = new SortedDictionary<Domain.Activity.SurveyKind, long>
+        {
+            [Domain.Activity.SurveyKind.Csat] = satisfaction.Csat.Answers + satisfaction.Csat.Skipped,
+            [Domain.Activity.SurveyKind.Nps] = satisfaction.Nps.Promoters + satisfaction.Nps.Passives + satisfaction.Nps.Detractors + satisfaction.Nps.Skipped,
+            [Domain.Activity.SurveyKind.Ces] = satisfaction.Ces.Answers + satisfaction.Ces.Skipped,
+        };
         return new Scorecard(
             Period,
             currency,
             computedAt,
-            _satisfaction.Result(),
+            satisfaction,
             loyalty,
             acquisition,
             value,
-            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod);
+            service,
+            _feedback.Result(surveys, _complaints),
+            ExperienceMetrics.From(satisfaction, service, _weights),
+            new CostBenefitMetrics(value, costs),
+            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod);
     }
 }

@@ -27,14 +27,28 @@ public class AccumulatorProperties
             from s in CrmGen.SurveyResponse
             from at in near
             select new SurveyResponse(s.CustomerId, at, s.Kind, s.Score);
+        var complaint =
+            from c in CrmGen.Complaint
+            from shift in Gen.Choose(-40 * 24, 40 * 24)
+            select new Complaint(c.Id, c.CustomerId, c.OpenedAt - (c.OpenedAt - Period.Start) + Duration.FromHours(shift), Shift(c.FirstResponseAt, c, shift), Shift(c.ResolvedAt, c, shift), c.TargetResolutionTime, c.Severity, c.Channel);
+        var feedback =
+            from f in CrmGen.Feedback
+            from at in near
+            select new Feedback(f.CustomerId, at, f.Kind, f.Channel, f.Text);
         var gen =
             from purchases in purchase.ListOf()
             from surveys in survey.ListOf()
             from costs in CrmGen.CostEntryIn(Currency.Eur).ListOf()
-            from parts in Gen.Choose(0, 3).ArrayOf(purchases.Count + surveys.Count + costs.Count)
-            select (new CrmDataSet { Purchases = purchases, SurveyResponses = surveys, Costs = costs }, parts);
+            from complaints in complaint.ListOf()
+            from feedbacks in feedback.ListOf()
+            from parts in Gen.Choose(0, 3).ArrayOf(purchases.Count + surveys.Count + costs.Count + complaints.Count + feedbacks.Count)
+            select (new CrmDataSet { Purchases = purchases, SurveyResponses = surveys, Costs = costs, Complaints = complaints, Feedback = feedbacks }, parts);
         return gen.ToArbitrary();
     }
+
+    // Moves a complaint's later instants along with its opening, keeping their gaps.
+    private static Instant? Shift(Instant? at, Complaint c, int hours) =>
+        at is { } a ? a - (c.OpenedAt - Period.Start) + Duration.FromHours(hours) : null;
 
     private static ScorecardAccumulator OnePass(CrmDataSet data, CrmMetricsOptions? options = null)
     {
@@ -52,6 +66,16 @@ public class AccumulatorProperties
         foreach (var c in data.Costs)
         {
             accumulator.Add(c);
+        }
+
+        foreach (var c in data.Complaints)
+        {
+            accumulator.Add(c);
+        }
+
+        foreach (var f in data.Feedback)
+        {
+            accumulator.Add(f);
         }
 
         return accumulator;
@@ -78,6 +102,16 @@ public class AccumulatorProperties
             partials[parts[i++]].Add(c);
         }
 
+        foreach (var c in data.Complaints)
+        {
+            partials[parts[i++]].Add(c);
+        }
+
+        foreach (var f in data.Feedback)
+        {
+            partials[parts[i++]].Add(f);
+        }
+
         // Merge in a tree, not a chain, so that merge order varies too.
         partials[3].Merge(partials[1]);
         partials[2].Merge(partials[0]);
@@ -95,6 +129,8 @@ public class AccumulatorProperties
             Purchases = data.Purchases.Reverse().ToList(),
             SurveyResponses = data.SurveyResponses.Reverse().ToList(),
             Costs = data.Costs.Reverse().ToList(),
+            Complaints = data.Complaints.Reverse().ToList(),
+            Feedback = data.Feedback.Reverse().ToList(),
         };
         Assert.Equal(Snapshot.Of(OnePass(data).Result(Now)), Snapshot.Of(OnePass(reversed).Result(Now)));
     }
@@ -115,6 +151,16 @@ public class AccumulatorProperties
         InRange(l.PurchaseFrequency.Value, 1, double.MaxValue);
         Assert.True(l.Revenue == l.SalesRevenue - l.Refunds);
         Assert.True(l.Retention.Retained <= l.Retention.CustomersAtStart);
+        var service = card.ServiceEfficiency;
+        InRange(service.SlaCompliance.Value, 0, 1);
+        InRange(card.Feedback.ComplaintsHandled.Value, 0, 1);
+        InRange(card.Experience.Index.Value, 0, 100);
+        InRange(service.ComplaintRate.Value, 0, double.MaxValue);
+        var withTarget = input.Data.Complaints.Count(c => Period.Contains(c.OpenedAt) && c.TargetResolutionTime is not null);
+        Assert.Equal(withTarget, service.SlaMet + service.SlaBreached + service.SlaPending);
+        Assert.Equal(service.ComplaintsOpened, service.SlaMet + service.SlaBreached + service.SlaPending + service.WithoutTarget);
+        Assert.True(service.FirstResponseTime.Count + service.Unanswered == service.ComplaintsOpened);
+        Assert.True(service.ResolutionTime.Count + service.Unresolved == service.ComplaintsOpened);
 
         // No double anywhere in the scorecard is NaN or infinite.
         foreach (var line in Snapshot.Of(card).Split('\n'))

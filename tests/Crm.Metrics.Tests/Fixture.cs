@@ -76,5 +76,33 @@ public static class Fixture
         new(E, Utc(2026, 3, 11), SurveyKind.Ces, 6),
     ];
 
-    public static CrmDataSet DataSet { get; } = new() { Purchases = Purchases, Costs = Costs, SurveyResponses = Surveys };
+    /// <summary>
+    /// K1 (A) opened 2 Mar 10:00Z, answered +2 h, resolved +24 h, target 48 h → met.
+    /// K2 (C) opened 10 Mar 08:00Z, answered +6 h, resolved +96 h, target 72 h → breached (late).
+    /// K3 (E) opened 20 Mar 09:00Z, answered +1 h, unresolved, target 24 h (ran out 21 Mar) → breached (overdue).
+    /// K4 (B) opened 31 Mar 12:00Z (14:00 in Berlin), unanswered, target 48 h (runs out 2 Apr) → pending.
+    /// K5 (A) opened 25 Mar 09:00Z, answered 2 Apr and resolved 3 Apr — after the period: unanswered and unresolved; no target.
+    /// K6 (C) opened 27 Feb → outside. K7 (E) opened 28 Mar 09:00Z, answered +30 min, resolved +3 h, no target.
+    /// </summary>
+    public static Complaint[] Complaints { get; } =
+    [
+        new(new ComplaintId("K1"), A, Utc(2026, 3, 2, 10), Utc(2026, 3, 2, 12), Utc(2026, 3, 3, 10), Duration.FromHours(48), ComplaintSeverity.Normal, CommunicationChannel.Phone),
+        new(new ComplaintId("K2"), C, Utc(2026, 3, 10, 8), Utc(2026, 3, 10, 14), Utc(2026, 3, 14, 8), Duration.FromHours(72), ComplaintSeverity.High, CommunicationChannel.Email),
+        new(new ComplaintId("K3"), E, Utc(2026, 3, 20, 9), Utc(2026, 3, 20, 10), null, Duration.FromHours(24), null, CommunicationChannel.Phone),
+        new(new ComplaintId("K4"), B, Utc(2026, 3, 31, 12), null, null, Duration.FromHours(48)),
+        new(new ComplaintId("K5"), A, Utc(2026, 3, 25, 9), Utc(2026, 4, 2, 9), Utc(2026, 4, 3, 9), null, null, CommunicationChannel.OnlineChat),
+        new(new ComplaintId("K6"), C, Utc(2026, 2, 27, 9), Utc(2026, 2, 27, 10), Utc(2026, 2, 27, 11), null, null, CommunicationChannel.Phone),
+        new(new ComplaintId("K7"), E, Utc(2026, 3, 28, 9), Utc(2026, 3, 28, 9, 30), Utc(2026, 3, 28, 12), null, null, CommunicationChannel.Email),
+    ];
+
+    /// <summary>Two suggestions by e-mail and one praise by phone in March; one praise on 1 April in Berlin (outside).</summary>
+    public static Feedback[] Feedback { get; } =
+    [
+        new(A, Utc(2026, 3, 5), FeedbackKind.Suggestion, CommunicationChannel.Email, "More sizes, please"),
+        new(C, Utc(2026, 3, 6), FeedbackKind.Suggestion, CommunicationChannel.Email),
+        new(E, Utc(2026, 3, 7), FeedbackKind.Praise, CommunicationChannel.Phone),
+        new(E, Utc(2026, 3, 31, 22, 30), FeedbackKind.Praise, CommunicationChannel.SocialMedia),
+    ];
+
+    public static CrmDataSet DataSet { get; } = new() { Purchases = Purchases, Costs = Costs, SurveyResponses = Surveys, Complaints = Complaints, Feedback = Feedback };
 }

@@ -74,6 +74,7 @@ public class RegistrationTests
 
         Assert.Equal("CsatMethod", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.CsatMethod = (CsatMethod)9)).ParamName);
         Assert.Equal("DefaultZone", Assert.Throws<ArgumentException>(() => new ServiceCollection().AddCrmMetrics(o => o.DefaultZone = null!)).ParamName);
+        Assert.Equal("Csat", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.ExperienceWeights.Csat = -1)).ParamName);
         Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.MaxDegreeOfParallelism = 0)).ParamName);
     }
 
@@ -144,12 +145,14 @@ public class RegistrationTests
             Purchases = Fixture.Purchases.ToAsyncEnumerable(),
             SurveyResponses = Fixture.Surveys.ToAsyncEnumerable(),
             Costs = Fixture.Costs.ToAsyncEnumerable(),
+            Complaints = Fixture.Complaints.ToAsyncEnumerable(),
+            Feedback = Fixture.Feedback.ToAsyncEnumerable(),
         };
 
         var progress = new List<long>();
         var card = await metrics.ComputeScorecardAsync(asyncData, Fixture.March, progress: new SyncProgress(progress));
         Assert.Equal(Snapshot.Of(metrics.ComputeScorecard(Fixture.DataSet, Fixture.March)), Snapshot.Of(card));
-        Assert.Equal([30L], progress); // 11 purchases + 14 answers + 5 costs, reported at the end
+        Assert.Equal([41L], progress); // 11 purchases + 14 answers + 5 costs + 7 complaints + 4 feedback, reported at the end
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

@@ -33,6 +33,16 @@ public class ScorecardFixtureTests
             accumulator.Add(c);
         }
 
+        foreach (var c in data.Complaints)
+        {
+            accumulator.Add(c);
+        }
+
+        foreach (var f in data.Feedback)
+        {
+            accumulator.Add(f);
+        }
+
         return accumulator.Result(Now);
     }
 
@@ -192,6 +202,98 @@ public class ScorecardFixtureTests
         Assert.Equal(3, v.MarginPerCustomer.Count);
         Assert.Equal(30.0, v.MarginPerCustomer.Median);
         Assert.Equal(46.0, v.MarginPerCustomer.P90!.Value, 12);
+    }
+
+    [Fact]
+    public void Service_efficiency_matches_the_hand_computation()
+    {
+        var s = Compute(DataSet).ServiceEfficiency;
+
+        // Opened in March: K1, K2, K3, K4, K5, K7 (K6 was February). Answered by the end: K1, K2, K3, K7; resolved: K1, K2, K7.
+        Assert.Equal((6L, 2L, 3L), (s.ComplaintsOpened, s.Unanswered, s.Unresolved));
+
+        // First response 0.5, 1, 2, 6 h: mean 9.5 / 4 = 2.375, median (1 + 2) / 2 = 1.5, p90 (R-7, h = 2.7) = 2 + 0.7 × 4 = 4.8.
+        Assert.Equal(2.375, s.FirstResponseTime.MeanHours!.Value, 9);
+        Assert.Equal(1.5, s.FirstResponseTime.MedianHours!.Value, 9);
+        Assert.Equal(4.8, s.FirstResponseTime.P90Hours!.Value, 9);
+        Assert.Equal(Duration.FromMinutes(90), s.FirstResponseTime.Median);
+
+        // Resolution 3, 24, 96 h: median 24, mean 41, p90 (h = 1.8) = 24 + 0.8 × 72 = 81.6.
+        Assert.Equal((24.0, 41.0), (s.ResolutionTime.MedianHours!.Value, s.ResolutionTime.MeanHours!.Value));
+        Assert.Equal(81.6, s.ResolutionTime.P90Hours!.Value, 9);
+
+        // SLA: met K1; breached K2 (late) and K3 (overdue); pending K4; K5, K7 have no target. Compliance 1 / 3.
+        Assert.Equal((1L, 2L, 1L, 2L), (s.SlaMet, s.SlaBreached, s.SlaPending, s.WithoutTarget));
+        Assert.Equal(1.0 / 3.0, s.SlaCompliance.Value);
+
+        // Complaint rate: 6 complaints / 3 active customers = 2 (a ratio that may exceed 1; the denominator is named).
+        Assert.Equal((6L, 3L, 2.0), (s.ComplaintRate.Numerator, s.ComplaintRate.Denominator, s.ComplaintRate.Value!.Value));
+    }
+
+    [Fact]
+    public void Feedback_volumes_match_the_hand_computation()
+    {
+        var f = Compute(DataSet).Feedback;
+
+        // Survey responses in March: CSAT 4 + 1 skipped, NPS 5, CES 3 = 13.
+        Assert.Equal(13, f.SurveyAnswers);
+        Assert.Equal(5, f.SurveyAnswersByKind[SurveyKind.Csat]);
+
+        // Complaints 6: phone K1, K3; e-mail K2, K7; chat K5; K4 without channel.
+        Assert.Equal(6, f.Complaints);
+        Assert.Equal([KeyValuePair.Create(CommunicationChannel.Phone, 2L), KeyValuePair.Create(CommunicationChannel.Email, 2L), KeyValuePair.Create(CommunicationChannel.OnlineChat, 1L)], f.ComplaintsByChannel);
+        Assert.Equal(1, f.ComplaintsWithoutChannel);
+
+        // Suggestions 2 (e-mail), praise 1 (phone; the 1 April one is outside). Total 13 + 6 + 2 + 1 = 22.
+        Assert.Equal((2L, 1L, 22L), (f.Suggestions, f.Praise, f.Total));
+        Assert.Equal(2, f.SuggestionsByChannel[CommunicationChannel.Email]);
+
+        // Handled: 3 resolved by the end of March of 6 opened.
+        Assert.Equal(0.5, f.ComplaintsHandled.Value);
+    }
+
+    [Fact]
+    public void The_experience_index_is_the_weighted_mean_of_its_components()
+    {
+        var x = Compute(DataSet).Experience;
+
+        // CSAT 50; CES (6 − 1) / 6 × 100 = 83.33; complaints: rate 2 ≥ 1 → 0. Index (50 + 83.33 + 0) / 3 = 44.44.
+        Assert.Equal(["CSAT", "CES", "Complaints"], x.Components.Select(c => c.Name));
+        Assert.Equal(50.0, x.Components[0].Score.Value!.Value, 12);
+        Assert.Equal(500.0 / 6, x.Components[1].Score.Value!.Value, 12);
+        Assert.Equal(0.0, x.Components[2].Score.Value!.Value, 12);
+        Assert.Equal((50 + (500.0 / 6)) / 3, x.Index.Value!.Value, 9);
+
+        // Weights 2, 1, 0: (2 × 50 + 83.33) / 3 = 61.11 — scaling all weights changes nothing.
+        var weighted = Compute(DataSet, options: new CrmMetricsOptions { ExperienceWeights = new() { Csat = 2, Ces = 1, Complaints = 0 } }).Experience;
+        var scaled = Compute(DataSet, options: new CrmMetricsOptions { ExperienceWeights = new() { Csat = 20, Ces = 10, Complaints = 0 } }).Experience;
+        Assert.Equal((100 + (500.0 / 6)) / 3, weighted.Index.Value!.Value, 9);
+        Assert.Equal(weighted.Index.Value!.Value, scaled.Index.Value!.Value, 12);
+
+        // Without surveys only the complaint component is left: the weights renormalise over it.
+        var onlyComplaints = Compute(DataSet with { SurveyResponses = [] }).Experience;
+        Assert.Equal(0.0, onlyComplaints.Index.Value);
+        Assert.Equal("no CSAT answers in the period", onlyComplaints.Components[0].Score.UndefinedReason);
+        Assert.Null(Compute(new CrmDataSet()).Experience.Index.Value);
+    }
+
+    [Fact]
+    public void Cost_benefit_matches_the_hand_computation()
+    {
+        var c = Compute(DataSet).CostBenefit;
+
+        // Margin 430 − 250 = 180; CRM cost 642.9375; return (180 − 642.9375) / 642.9375 = −0.72.
+        Assert.Equal(Eu(180), c.Margin.Value);
+        Assert.Equal(Eu(642.9375m), c.CrmCost);
+        Assert.Equal(-462.9375 / 642.9375, c.ReturnOnCrmSpend.Value!.Value, 12);
+        Assert.Equal("no CRM cost in the period", Compute(DataSet with { Costs = [] }).CostBenefit.ReturnOnCrmSpend.UndefinedReason);
+    }
+
+    [Fact]
+    public void Records_outside_the_period_are_counted()
+    {
+        // 1 CSAT answer, 1 purchase (D on 1 April), 1 cost entry (April), 1 complaint (K6), 1 praise (1 April).
+        Assert.Equal(5, Compute(DataSet).RecordsOutsidePeriod);
     }
 
     [Fact]

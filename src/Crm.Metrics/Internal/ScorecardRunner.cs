@@ -14,7 +14,9 @@ internal static class ScorecardRunner
         Surveys = 2,
         Costs = 4,
         Customers = 8,
-        All = Purchases | Surveys | Costs | Customers,
+        Complaints = 16,
+        Feedback = 32,
+        All = Purchases | Surveys | Costs | Customers | Complaints | Feedback,
     }
 
     public static void Fill(ScorecardAccumulator accumulator, CrmDataSet data, Sources sources, IProgress<long>? progress)
@@ -39,6 +41,16 @@ internal static class ScorecardRunner
         if (sources.HasFlag(Sources.Costs))
         {
             Feed(data.Costs, accumulator.Add, ref count, progress);
+        }
+
+        if (sources.HasFlag(Sources.Complaints))
+        {
+            Feed(data.Complaints, accumulator.Add, ref count, progress);
+        }
+
+        if (sources.HasFlag(Sources.Feedback))
+        {
+            Feed(data.Feedback, accumulator.Add, ref count, progress);
         }
 
         progress?.Report(count);
@@ -66,6 +78,16 @@ internal static class ScorecardRunner
         if (sources.HasFlag(Sources.Costs))
         {
             await FeedAsync(data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sources.HasFlag(Sources.Complaints))
+        {
+            await FeedAsync(data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sources.HasFlag(Sources.Feedback))
+        {
+            await FeedAsync(data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,196 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Results;
+
+namespace Crm.Metrics.Service;
+
+/// <summary>
+/// The service-efficiency family (seed 004 metric 8, seed 003 §8 service quality) over the complaints opened in the
+/// period, read as of the period's end: a response or resolution after the end has not happened yet.
+/// </summary>
+public sealed class ServiceEfficiencyMetrics
+{
+    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate)
+    {
+        ComplaintsOpened = opened;
+        Unanswered = unanswered;
+        Unresolved = unresolved;
+        FirstResponseTime = firstResponse;
+        ResolutionTime = resolution;
+        SlaMet = met;
+        SlaBreached = breached;
+        SlaPending = pending;
+        WithoutTarget = withoutTarget;
+        SlaCompliance = new Rate(met, met + breached, "no complaint with a target was decided in the period");
+        ComplaintRate = complaintRate;
+    }
+
+    /// <summary>Complaints opened in the period.</summary>
+    public long ComplaintsOpened { get; }
+
+    /// <summary>Of those, still without a first response at the period's end (not averaged into the response time).</summary>
+    public long Unanswered { get; }
+
+    /// <summary>Of those, still unresolved at the period's end (not averaged into the resolution time).</summary>
+    public long Unresolved { get; }
+
+    /// <summary>Opening → first response, over the answered complaints (calendar time).</summary>
+    public DurationDistribution FirstResponseTime { get; }
+
+    /// <summary>Opening → resolution, over the resolved complaints (calendar time).</summary>
+    public DurationDistribution ResolutionTime { get; }
+
+    /// <summary>Complaints with a target resolved within it.</summary>
+    public long SlaMet { get; }
+
+    /// <summary>Complaints with a target resolved after it, or still unresolved when it ran out before the period's end.</summary>
+    public long SlaBreached { get; }
+
+    /// <summary>Complaints with a target, unresolved, whose target runs out after the period's end: not decided yet.</summary>
+    public long SlaPending { get; }
+
+    /// <summary>Complaints without a target.</summary>
+    public long WithoutTarget { get; }
+
+    /// <summary>SLA compliance: met / (met + breached), 0..1; pending cases are excluded. Undefined when none was decided.</summary>
+    public Rate SlaCompliance { get; }
+
+    /// <summary>
+    /// Complaint rate: complaints opened in the period per customer active in it (<see cref="Rate.Denominator"/> is the
+    /// number of active customers). A ratio that may exceed 1. Undefined with no active customer.
+    /// </summary>
+    public Rate ComplaintRate { get; }
+}
+
+/// <summary>
+/// Accumulates complaints for <see cref="ServiceEfficiencyMetrics"/>: those opened in the period count; others are
+/// counted in <see cref="OutsidePeriod"/>. Memory is proportional to the complaints of the period (their times
+/// are kept for the percentiles). Merging is exact whatever the partition and order.
+/// </summary>
+/// <remarks>Not thread-safe: use one per thread or partition and <see cref="Merge"/> them.</remarks>
+public sealed class ComplaintAccumulator
+{
+    private readonly List<Duration> _firstResponse = [];
+    private readonly List<Duration> _resolution = [];
+    private readonly Dictionary<CommunicationChannel, long> _byChannel = [];
+    private long _opened;
+    private long _unknownChannel;
+    private long _met;
+    private long _breached;
+    private long _pending;
+    private long _withoutTarget;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="period">The reporting period.</param>
+    public ComplaintAccumulator(ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        Period = period;
+    }
+
+    /// <summary>The reporting period.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Complaints opened outside the period.</summary>
+    public long OutsidePeriod { get; private set; }
+
+    /// <summary>Complaints opened in the period.</summary>
+    public long Opened => _opened;
+
+    /// <summary>Complaints opened in the period and resolved by its end.</summary>
+    public long Resolved => _resolution.Count;
+
+    /// <summary>Complaints opened in the period, by channel (complaints without a channel are not listed).</summary>
+    public IReadOnlyDictionary<CommunicationChannel, long> ByChannel => _byChannel;
+
+    /// <summary>Complaints opened in the period with no channel recorded.</summary>
+    public long UnknownChannel => _unknownChannel;
+
+    /// <summary>Adds one complaint.</summary>
+    /// <param name="complaint">The complaint.</param>
+    public void Add(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (!Period.Contains(complaint.OpenedAt))
+        {
+            OutsidePeriod++;
+            return;
+        }
+
+        _opened++;
+        if (complaint.Channel is { } channel)
+        {
+            _byChannel[channel] = _byChannel.GetValueOrDefault(channel) + 1;
+        }
+        else
+        {
+            _unknownChannel++;
+        }
+
+        var end = Period.End;
+        if (complaint.FirstResponseAt is { } answered && answered < end)
+        {
+            _firstResponse.Add(answered - complaint.OpenedAt);
+        }
+
+        var resolvedAt = complaint.ResolvedAt is { } r && r < end ? r : (Instant?)null;
+        if (resolvedAt is { } resolved)
+        {
+            _resolution.Add(resolved - complaint.OpenedAt);
+        }
+
+        if (complaint.ResolutionDeadline is not { } deadline)
+        {
+            _withoutTarget++;
+        }
+        else if (resolvedAt is { } done)
+        {
+            (done <= deadline ? ref _met : ref _breached)++;
+        }
+        else
+        {
+            (deadline < end ? ref _breached : ref _pending)++;
+        }
+    }
+
+    /// <summary>Adds the state of another accumulator of the same period.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentException">The periods differ, or <paramref name="other"/> is this accumulator.</exception>
+    public void Merge(ComplaintAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this) || !Period.Equals(other.Period))
+        {
+            throw new ArgumentException("Only distinct accumulators of the same period can be merged.", nameof(other));
+        }
+
+        _firstResponse.AddRange(other._firstResponse);
+        _resolution.AddRange(other._resolution);
+        foreach (var (channel, count) in other._byChannel)
+        {
+            _byChannel[channel] = _byChannel.GetValueOrDefault(channel) + count;
+        }
+
+        _opened += other._opened;
+        _unknownChannel += other._unknownChannel;
+        _met += other._met;
+        _breached += other._breached;
+        _pending += other._pending;
+        _withoutTarget += other._withoutTarget;
+        OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>The service-efficiency metrics.</summary>
+    /// <param name="activeCustomers">Customers with a sale in the period: the complaint rate's denominator.</param>
+    /// <returns>A snapshot.</returns>
+    public ServiceEfficiencyMetrics Result(long activeCustomers) => new(
+        _opened,
+        _opened - _firstResponse.Count,
+        _opened - _resolution.Count,
+        DurationDistribution.Of(_firstResponse),
+        DurationDistribution.Of(_resolution),
+        _met,
+        _breached,
+        _pending,
+        _withoutTarget,
+        new Rate(_opened, activeCustomers, "no active customers in the period"));
+}
