@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
 using Crm.Metrics.Loyalty;
@@ -21,6 +22,9 @@ public sealed record ScorecardSettings
 
     /// <summary>The value basis for LTV:CAC; none by default (LTV:CAC undefined).</summary>
     public ValueBasis? ValueBasis { get; init; }
+
+    /// <summary>The conversion funnel leads are read against; none by default (the funnel metrics are undefined).</summary>
+    public Funnel? Funnel { get; init; }
 }
 
 /// <summary>The activity of a CRM data set, as in-memory or streamed sequences; any may be empty.</summary>
@@ -44,6 +48,9 @@ public sealed record CrmDataSet
 
     /// <summary>Suggestions and praise.</summary>
     public IEnumerable<Feedback> Feedback { get; init; } = [];
+
+    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>.</summary>
+    public IEnumerable<Lead> Leads { get; init; } = [];
 }
 
 /// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader); any may be empty.</summary>
@@ -67,6 +74,9 @@ public sealed record CrmAsyncDataSet
 
     /// <summary>Suggestions and praise.</summary>
     public IAsyncEnumerable<Feedback> Feedback { get; init; } = AsyncEnumerable<Feedback>.Empty;
+
+    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>.</summary>
+    public IAsyncEnumerable<Lead> Leads { get; init; } = AsyncEnumerable<Lead>.Empty;
 }
 
 /// <summary>
@@ -87,8 +97,10 @@ public sealed class Scorecard
         FeedbackMetrics feedback,
         ExperienceMetrics experience,
         CostBenefitMetrics costBenefit,
+        FunnelMetrics conversion,
         long recordsOutsidePeriod)
     {
+        Conversion = conversion;
         ServiceEfficiency = serviceEfficiency;
         Feedback = feedback;
         Experience = experience;
@@ -139,9 +151,12 @@ public sealed class Scorecard
     /// <summary>CRM cost–benefit: margin against CRM costs, return on CRM spend.</summary>
     public CostBenefitMetrics CostBenefit { get; }
 
+    /// <summary>Conversion: the funnel of the leads that entered it in the period.</summary>
+    public FunnelMetrics Conversion { get; }
+
     /// <summary>
-    /// Records that did not count in the period: survey answers, complaints and feedback outside it, purchases after
-    /// it (purchases before it feed history), cost entries with no day in it.
+    /// Records that did not count in the period: survey answers, complaints, feedback and leads (by their entry into
+    /// the funnel) outside it, purchases after it (purchases before it feed history), cost entries with no day in it.
     /// </summary>
     public long RecordsOutsidePeriod { get; }
 }

@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
 using Crm.Metrics.Internal;
@@ -24,6 +25,7 @@ public sealed class ScorecardAccumulator
     private readonly CostAccumulator _costs;
     private readonly ComplaintAccumulator _complaints;
     private readonly FeedbackAccumulator _feedback;
+    private readonly FunnelAccumulator _funnel;
     private readonly ExperienceWeights _weights;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -45,6 +47,7 @@ public sealed class ScorecardAccumulator
         _costs = new CostAccumulator(period, currency);
         _complaints = new ComplaintAccumulator(period);
         _feedback = new FeedbackAccumulator(period);
+        _funnel = new FunnelAccumulator(period, Settings.Funnel);
         _weights = o.ExperienceWeights.Clone();
     }
 
@@ -74,6 +77,11 @@ public sealed class ScorecardAccumulator
     /// <param name="feedback">The feedback.</param>
     public void Add(Feedback feedback) => _feedback.Add(feedback);
 
+    /// <summary>Adds a lead.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <exception cref="ArgumentException">The lead reached a stage the funnel does not have.</exception>
+    public void Add(Lead lead) => _funnel.Add(lead);
+
     /// <summary>Adds a customer (its acquisition instant, when recorded).</summary>
     /// <param name="customer">The customer.</param>
     public void Add(Customer customer) => _purchases.Add(customer);
@@ -90,6 +98,7 @@ public sealed class ScorecardAccumulator
         _costs.Merge(other._costs);
         _complaints.Merge(other._complaints);
         _feedback.Merge(other._feedback);
+        _funnel.Merge(other._funnel);
     }
 
     /// <summary>The scorecard over what was added.</summary>
@@ -122,6 +131,7 @@ public sealed class ScorecardAccumulator
             _feedback.Result(surveys, _complaints),
             ExperienceMetrics.From(satisfaction, service, _weights),
             new CostBenefitMetrics(value, costs),
-            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod);
+            _funnel.Result(),
+            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod);
     }
 }

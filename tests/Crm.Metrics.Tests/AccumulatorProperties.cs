@@ -13,6 +13,7 @@ public class AccumulatorProperties
     // January 2020 in Berlin: generated activity (2020 ± 1.5 years) falls before, in and after it.
     private static readonly ReportingPeriod Period = ReportingPeriod.Month(2020, 1, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
     private static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+    private static readonly ScorecardSettings Settings = new() { Currency = Currency.Eur, Funnel = CrmGen.Funnel };
 
     /// <summary>A data set in EUR with dense activity around the period, and a partition of it into 1–4 parts.</summary>
     public static Arbitrary<(CrmDataSet Data, int[] Parts)> PartitionedData()
@@ -35,14 +36,19 @@ public class AccumulatorProperties
             from f in CrmGen.Feedback
             from at in near
             select new Feedback(f.CustomerId, at, f.Kind, f.Channel, f.Text);
+        var lead =
+            from l in CrmGen.Lead
+            from shift in Gen.Choose(-40 * 24, 40 * 24)
+            select new Lead(l.Id, l.Stages.Select(st => new LeadStageReached(st.Stage, st.At - (l.FirstReachedAt - Period.Start) + Duration.FromHours(shift))), l.ConvertedCustomerId);
         var gen =
             from purchases in purchase.ListOf()
             from surveys in survey.ListOf()
             from costs in CrmGen.CostEntryIn(Currency.Eur).ListOf()
             from complaints in complaint.ListOf()
             from feedbacks in feedback.ListOf()
-            from parts in Gen.Choose(0, 3).ArrayOf(purchases.Count + surveys.Count + costs.Count + complaints.Count + feedbacks.Count)
-            select (new CrmDataSet { Purchases = purchases, SurveyResponses = surveys, Costs = costs, Complaints = complaints, Feedback = feedbacks }, parts);
+            from leads in lead.ListOf()
+            from parts in Gen.Choose(0, 3).ArrayOf(purchases.Count + surveys.Count + costs.Count + complaints.Count + feedbacks.Count + leads.Count)
+            select (new CrmDataSet { Purchases = purchases, SurveyResponses = surveys, Costs = costs, Complaints = complaints, Feedback = feedbacks, Leads = leads }, parts);
         return gen.ToArbitrary();
     }
 
@@ -52,7 +58,7 @@ public class AccumulatorProperties
 
     private static ScorecardAccumulator OnePass(CrmDataSet data, CrmMetricsOptions? options = null)
     {
-        var accumulator = new ScorecardAccumulator(Period, new ScorecardSettings { Currency = Currency.Eur }, options);
+        var accumulator = new ScorecardAccumulator(Period, Settings, options);
         foreach (var p in data.Purchases)
         {
             accumulator.Add(p);
@@ -78,6 +84,11 @@ public class AccumulatorProperties
             accumulator.Add(f);
         }
 
+        foreach (var l in data.Leads)
+        {
+            accumulator.Add(l);
+        }
+
         return accumulator;
     }
 
@@ -85,7 +96,7 @@ public class AccumulatorProperties
     public void Any_partition_merged_equals_one_pass_exactly((CrmDataSet Data, int[] Parts) input)
     {
         var (data, parts) = input;
-        var partials = Enumerable.Range(0, 4).Select(_ => new ScorecardAccumulator(Period, new ScorecardSettings { Currency = Currency.Eur })).ToArray();
+        var partials = Enumerable.Range(0, 4).Select(_ => new ScorecardAccumulator(Period, Settings)).ToArray();
         var i = 0;
         foreach (var p in data.Purchases)
         {
@@ -112,6 +123,11 @@ public class AccumulatorProperties
             partials[parts[i++]].Add(f);
         }
 
+        foreach (var l in data.Leads)
+        {
+            partials[parts[i++]].Add(l);
+        }
+
         // Merge in a tree, not a chain, so that merge order varies too.
         partials[3].Merge(partials[1]);
         partials[2].Merge(partials[0]);
@@ -131,6 +147,7 @@ public class AccumulatorProperties
             Costs = data.Costs.Reverse().ToList(),
             Complaints = data.Complaints.Reverse().ToList(),
             Feedback = data.Feedback.Reverse().ToList(),
+            Leads = data.Leads.Reverse().ToList(),
         };
         Assert.Equal(Snapshot.Of(OnePass(data).Result(Now)), Snapshot.Of(OnePass(reversed).Result(Now)));
     }
@@ -161,6 +178,10 @@ public class AccumulatorProperties
         Assert.Equal(service.ComplaintsOpened, service.SlaMet + service.SlaBreached + service.SlaPending + service.WithoutTarget);
         Assert.True(service.FirstResponseTime.Count + service.Unanswered == service.ComplaintsOpened);
         Assert.True(service.ResolutionTime.Count + service.Unresolved == service.ComplaintsOpened);
+        var funnel = card.Conversion;
+        InRange(funnel.EndToEnd.Value, 0, 1);
+        Assert.All(funnel.Stages, stage => InRange(stage.FromPrevious.Value, 0, 1));
+        Assert.True(funnel.Stages.Zip(funnel.Stages.Skip(1)).All(p => p.First.Reached >= p.Second.Reached));
 
         // No double anywhere in the scorecard is NaN or infinite.
         foreach (var line in Snapshot.Of(card).Split('\n'))

@@ -104,5 +104,27 @@ public static class Fixture
         new(E, Utc(2026, 3, 31, 22, 30), FeedbackKind.Praise, CommunicationChannel.SocialMedia),
     ];
 
-    public static CrmDataSet DataSet { get; } = new() { Purchases = Purchases, Costs = Costs, SurveyResponses = Surveys, Complaints = Complaints, Feedback = Feedback };
+    public static Funnel SalesFunnel { get; } = new(["lead", "qualified", "proposal", "won"]);
+
+    private static Lead LeadOf(string id, params (string Stage, Instant At)[] stages) =>
+        new(new LeadId(id), stages.Select(s => new LeadStageReached(s.Stage, s.At)));
+
+    /// <summary>
+    /// L1: lead 2 Mar, qualified 4 Mar, proposal 10 Mar, won 20 Mar (18 days).
+    /// L2: lead 5 Mar, proposal 12 Mar (skips qualified), won 25 Mar (20 days).
+    /// L3: lead 8 Mar, qualified 9 Mar. L4: lead 15 Mar.
+    /// L5: lead 20 Feb — entered in February: not in March's cohort.
+    /// L6: lead 28 Mar, qualified 30 Mar, won 5 Apr — after the period: reached qualified by its end.
+    /// </summary>
+    public static Lead[] Leads { get; } =
+    [
+        LeadOf("L1", ("lead", Utc(2026, 3, 2)), ("qualified", Utc(2026, 3, 4)), ("proposal", Utc(2026, 3, 10)), ("won", Utc(2026, 3, 20))),
+        LeadOf("L2", ("lead", Utc(2026, 3, 5)), ("proposal", Utc(2026, 3, 12)), ("won", Utc(2026, 3, 25))),
+        LeadOf("L3", ("lead", Utc(2026, 3, 8)), ("qualified", Utc(2026, 3, 9))),
+        LeadOf("L4", ("lead", Utc(2026, 3, 15))),
+        LeadOf("L5", ("lead", Utc(2026, 2, 20)), ("qualified", Utc(2026, 3, 3)), ("won", Utc(2026, 3, 10))),
+        LeadOf("L6", ("lead", Utc(2026, 3, 28)), ("qualified", Utc(2026, 3, 30)), ("won", Utc(2026, 4, 5))),
+    ];
+
+    public static CrmDataSet DataSet { get; } = new() { Purchases = Purchases, Costs = Costs, SurveyResponses = Surveys, Complaints = Complaints, Feedback = Feedback, Leads = Leads };
 }

@@ -147,12 +147,13 @@ public class RegistrationTests
             Costs = Fixture.Costs.ToAsyncEnumerable(),
             Complaints = Fixture.Complaints.ToAsyncEnumerable(),
             Feedback = Fixture.Feedback.ToAsyncEnumerable(),
+            Leads = Fixture.Leads.ToAsyncEnumerable(),
         };
 
         var progress = new List<long>();
         var card = await metrics.ComputeScorecardAsync(asyncData, Fixture.March, progress: new SyncProgress(progress));
         Assert.Equal(Snapshot.Of(metrics.ComputeScorecard(Fixture.DataSet, Fixture.March)), Snapshot.Of(card));
-        Assert.Equal([41L], progress); // 11 purchases + 14 answers + 5 costs + 7 complaints + 4 feedback, reported at the end
+        Assert.Equal([47L], progress); // 11 purchases + 14 answers + 5 costs + 7 complaints + 4 feedback + 6 leads, at the end
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

@@ -12,7 +12,7 @@ public class ScorecardFixtureTests
 
     private static Scorecard Compute(CrmDataSet data, ScorecardSettings? settings = null, CrmMetricsOptions? options = null)
     {
-        var accumulator = new ScorecardAccumulator(March, settings, options);
+        var accumulator = new ScorecardAccumulator(March, settings ?? new ScorecardSettings { Funnel = SalesFunnel }, options);
         foreach (var p in data.Purchases)
         {
             accumulator.Add(p);
@@ -41,6 +41,11 @@ public class ScorecardFixtureTests
         foreach (var f in data.Feedback)
         {
             accumulator.Add(f);
+        }
+
+        foreach (var l in data.Leads)
+        {
+            accumulator.Add(l);
         }
 
         return accumulator.Result(Now);
@@ -292,8 +297,45 @@ public class ScorecardFixtureTests
     [Fact]
     public void Records_outside_the_period_are_counted()
     {
-        // 1 CSAT answer, 1 purchase (D on 1 April), 1 cost entry (April), 1 complaint (K6), 1 praise (1 April).
-        Assert.Equal(5, Compute(DataSet).RecordsOutsidePeriod);
+        // 1 CSAT answer, 1 purchase (D on 1 April), 1 cost entry (April), 1 complaint (K6), 1 praise (1 April), 1 lead (L5).
+        Assert.Equal(6, Compute(DataSet).RecordsOutsidePeriod);
+    }
+
+    [Fact]
+    public void The_funnel_matches_the_hand_computation()
+    {
+        var f = Compute(DataSet).Conversion;
+
+        // Cohort: L1, L2, L3, L4, L6 (L5 entered in February).
+        Assert.Equal(5, f.Cohort);
+
+        // Reached by 31 March: lead 5; qualified L1, L2 (skipped it on the way to proposal), L3, L6 = 4; proposal L1, L2; won L1, L2.
+        Assert.Equal([5L, 4L, 2L, 2L], f.Stages.Select(s => s.Reached));
+
+        // Per stage: 5/5, 4/5 = 0.8, 2/4 = 0.5, 2/2 = 1; end to end 2/5 = 0.4.
+        Assert.Equal([1.0, 0.8, 0.5, 1.0], f.Stages.Select(s => s.FromPrevious.Value!.Value));
+        Assert.Equal(0.4, f.EndToEnd.Value);
+
+        // Time to convert: L1 18 days, L2 20 days → median 19 days.
+        Assert.Equal(Duration.FromDays(19), f.TimeToConvert.Median);
+        Assert.Equal(2, f.TimeToConvert.Count);
+    }
+
+    [Fact]
+    public void Without_a_funnel_conversion_is_undefined_and_says_why()
+    {
+        var f = Compute(DataSet, new ScorecardSettings()).Conversion;
+        Assert.Null(f.EndToEnd.Value);
+        Assert.Equal("no funnel given (ScorecardSettings.Funnel)", f.EndToEnd.UndefinedReason);
+        Assert.Empty(f.Stages);
+    }
+
+    [Fact]
+    public void A_lead_with_a_stage_outside_the_funnel_is_rejected()
+    {
+        var stray = new Lead(new LeadId("X"), [new LeadStageReached("demo", Utc(2026, 3, 3))]);
+        var ex = Assert.Throws<ArgumentException>(() => Compute(new CrmDataSet { Leads = [stray] }));
+        Assert.Contains("\"demo\"", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

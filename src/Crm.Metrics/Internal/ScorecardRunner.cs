@@ -16,7 +16,8 @@ internal static class ScorecardRunner
         Customers = 8,
         Complaints = 16,
         Feedback = 32,
-        All = Purchases | Surveys | Costs | Customers | Complaints | Feedback,
+        Leads = 64,
+        All = Purchases | Surveys | Costs | Customers | Complaints | Feedback | Leads,
     }
 
     public static void Fill(ScorecardAccumulator accumulator, CrmDataSet data, Sources sources, IProgress<long>? progress)
@@ -51,6 +52,11 @@ internal static class ScorecardRunner
         if (sources.HasFlag(Sources.Feedback))
         {
             Feed(data.Feedback, accumulator.Add, ref count, progress);
+        }
+
+        if (sources.HasFlag(Sources.Leads))
+        {
+            Feed(data.Leads, accumulator.Add, ref count, progress);
         }
 
         progress?.Report(count);
@@ -88,6 +94,11 @@ internal static class ScorecardRunner
         if (sources.HasFlag(Sources.Feedback))
         {
             await FeedAsync(data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sources.HasFlag(Sources.Leads))
+        {
+            await FeedAsync(data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,171 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Results;
+
+namespace Crm.Metrics.Conversion;
+
+/// <summary>One stage of the funnel: how many leads of the cohort reached it, and the rate from the stage before.</summary>
+public sealed class FunnelStage
+{
+    internal FunnelStage(string name, long reached, Rate fromPrevious)
+    {
+        Name = name;
+        Reached = reached;
+        FromPrevious = fromPrevious;
+    }
+
+    /// <summary>The stage name.</summary>
+    public string Name { get; }
+
+    /// <summary>Leads of the cohort that reached this stage (or a later one) by the period's end.</summary>
+    public long Reached { get; }
+
+    /// <summary>Reached this stage / reached the previous one, 0..1; for the first stage, reached / cohort (1 when defined).</summary>
+    public Rate FromPrevious { get; }
+}
+
+/// <summary>
+/// The conversion family (seed 004 metric 5, 转化): the cohort of leads that entered the caller's funnel in the
+/// period (their earliest recorded stage falls in it), read as of the period's end. A lead counts once per stage
+/// and may skip stages: a lead that reached a later stage has passed the earlier ones. Undefined without a funnel
+/// (<see cref="ScorecardSettings.Funnel"/>).
+/// </summary>
+public sealed class FunnelMetrics
+{
+    internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert)
+    {
+        Funnel = funnel;
+        Cohort = cohort;
+        var stages = new List<FunnelStage>();
+        if (funnel is not null)
+        {
+            for (var k = 0; k < funnel.Stages.Count; k++)
+            {
+                var previous = k == 0 ? cohort : reached[k - 1];
+                stages.Add(new FunnelStage(funnel.Stages[k], reached[k], new Rate(reached[k], previous, k == 0 ? "no leads entered the funnel in the period" : $"no lead of the cohort reached {funnel.Stages[k - 1]}")));
+            }
+        }
+
+        Stages = stages;
+        EndToEnd = funnel is null
+            ? new Rate(0, 0, "no funnel given (ScorecardSettings.Funnel)")
+            : new Rate(reached[^1], cohort, "no leads entered the funnel in the period");
+        TimeToConvert = DurationDistribution.Of(timesToConvert);
+    }
+
+    /// <summary>The funnel, or <c>null</c> when none was given.</summary>
+    public Funnel? Funnel { get; }
+
+    /// <summary>Leads that entered the funnel in the period.</summary>
+    public long Cohort { get; }
+
+    /// <summary>The stages in funnel order.</summary>
+    public IReadOnlyList<FunnelStage> Stages { get; }
+
+    /// <summary>End-to-end conversion: of the cohort, the share that reached the last stage by the period's end, 0..1.</summary>
+    public Rate EndToEnd { get; }
+
+    /// <summary>From entering the funnel to reaching its last stage, over the converted leads of the cohort.</summary>
+    public DurationDistribution TimeToConvert { get; }
+}
+
+/// <summary>
+/// Accumulates leads for <see cref="FunnelMetrics"/>: constant memory per stage plus one duration per converted lead.
+/// Leads entering outside the period count in <see cref="OutsidePeriod"/>. Merging is exact.
+/// </summary>
+/// <remarks>Not thread-safe: use one per thread or partition and <see cref="Merge"/> them.</remarks>
+public sealed class FunnelAccumulator
+{
+    private readonly long[] _reached;
+    private readonly List<Duration> _timesToConvert = [];
+    private long _cohort;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="funnel">The funnel; <c>null</c> to count no lead (the metrics are then undefined).</param>
+    public FunnelAccumulator(ReportingPeriod period, Funnel? funnel)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        Period = period;
+        Funnel = funnel;
+        _reached = new long[funnel?.Stages.Count ?? 0];
+    }
+
+    /// <summary>The reporting period.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>The funnel, or <c>null</c>.</summary>
+    public Funnel? Funnel { get; }
+
+    /// <summary>Leads that entered the funnel outside the period (or all leads, without a funnel).</summary>
+    public long OutsidePeriod { get; private set; }
+
+    /// <summary>Adds one lead.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <exception cref="ArgumentException">The lead reached a stage the funnel does not have.</exception>
+    public void Add(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        if (Funnel is null || !Period.Contains(lead.FirstReachedAt))
+        {
+            OutsidePeriod++;
+            return;
+        }
+
+        Funnel.Validate(lead);
+        _cohort++;
+        var furthest = -1;
+        Instant? convertedAt = null;
+        foreach (var stage in lead.Stages)
+        {
+            if (stage.At >= Period.End)
+            {
+                continue;
+            }
+
+            var index = Funnel.IndexOf(stage.Stage);
+            furthest = Math.Max(furthest, index);
+            if (index == _reached.Length - 1)
+            {
+                convertedAt = stage.At;
+            }
+        }
+
+        for (var k = 0; k <= furthest; k++)
+        {
+            _reached[k]++;
+        }
+
+        if (convertedAt is { } done)
+        {
+            _timesToConvert.Add(done - lead.FirstReachedAt);
+        }
+    }
+
+    /// <summary>Adds the state of another accumulator of the same period and funnel.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentException">The periods or funnels differ, or <paramref name="other"/> is this accumulator.</exception>
+    public void Merge(FunnelAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this) || !Period.Equals(other.Period) || !SameFunnel(Funnel, other.Funnel))
+        {
+            throw new ArgumentException("Only distinct accumulators of the same period and funnel can be merged.", nameof(other));
+        }
+
+        for (var k = 0; k < _reached.Length; k++)
+        {
+            _reached[k] += other._reached[k];
+        }
+
+        _timesToConvert.AddRange(other._timesToConvert);
+        _cohort += other._cohort;
+        OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>The funnel metrics.</summary>
+    /// <returns>A snapshot.</returns>
+    public FunnelMetrics Result() => new(Funnel, [.. _reached], _cohort, [.. _timesToConvert]);
+
+    private static bool SameFunnel(Funnel? a, Funnel? b) =>
+        a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
+}
