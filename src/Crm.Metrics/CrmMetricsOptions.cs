@@ -73,6 +73,9 @@ public sealed class CrmMetricsOptions
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>Acquisition-month cohorts in the cohort retention matrix, ending with the period's last month; 12 by default, 1–60.</summary>
+    public int CohortMonths { get; set; } = 12;
+
     /// <summary>Weights of the customer-experience index (CSAT, CES, complaint rate); equal by default.</summary>
     public ExperienceWeights ExperienceWeights { get; set; } = new();
 
@@ -88,6 +91,11 @@ public sealed class CrmMetricsOptions
         if (RetentionWindowDays is < 1 or > 3660)
         {
             throw new ArgumentOutOfRangeException(nameof(RetentionWindowDays), RetentionWindowDays, "CrmMetricsOptions.RetentionWindowDays must be between 1 and 3660 days.");
+        }
+
+        if (CohortMonths is < 1 or > 60)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CohortMonths), CohortMonths, "CrmMetricsOptions.CohortMonths must be between 1 and 60 months.");
         }
 
         if (MaxDegreeOfParallelism is 0 or < -1)

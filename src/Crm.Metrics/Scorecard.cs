@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
@@ -98,8 +99,10 @@ public sealed class Scorecard
         ExperienceMetrics experience,
         CostBenefitMetrics costBenefit,
         FunnelMetrics conversion,
+        CohortMatrix cohorts,
         long recordsOutsidePeriod)
     {
+        Cohorts = cohorts;
         Conversion = conversion;
         ServiceEfficiency = serviceEfficiency;
         Feedback = feedback;
@@ -153,6 +156,9 @@ public sealed class Scorecard
 
     /// <summary>Conversion: the funnel of the leads that entered it in the period.</summary>
     public FunnelMetrics Conversion { get; }
+
+    /// <summary>Cohort retention by acquisition month, up to the period's last month.</summary>
+    public CohortMatrix Cohorts { get; }
 
     /// <summary>
     /// Records that did not count in the period: survey answers, complaints, feedback and leads (by their entry into

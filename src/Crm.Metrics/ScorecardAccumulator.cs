@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
@@ -132,6 +133,7 @@ public sealed class ScorecardAccumulator
             ExperienceMetrics.From(satisfaction, service, _weights),
             new CostBenefitMetrics(value, costs),
             _funnel.Result(),
+            CohortMatrix.From(_purchases),
             _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod);
     }
 }

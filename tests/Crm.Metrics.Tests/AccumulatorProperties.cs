@@ -178,6 +178,24 @@ public class AccumulatorProperties
         Assert.Equal(service.ComplaintsOpened, service.SlaMet + service.SlaBreached + service.SlaPending + service.WithoutTarget);
         Assert.True(service.FirstResponseTime.Count + service.Unanswered == service.ComplaintsOpened);
         Assert.True(service.ResolutionTime.Count + service.Unresolved == service.ComplaintsOpened);
+        var months = card.Cohorts.Rows.Count;
+        for (var c = 0; c < months; c++)
+        {
+            var row = card.Cohorts.Rows[c];
+            for (var k = 0; k < months; k++)
+            {
+                if (c + k >= months)
+                {
+                    Assert.Null(row.Retention[k]); // in the future: absent, never 0
+                }
+                else
+                {
+                    InRange(row.Retention[k], 0, 1);
+                    Assert.Equal(row.Size == 0, row.Retention[k] is null);
+                }
+            }
+        }
+
         var funnel = card.Conversion;
         InRange(funnel.EndToEnd.Value, 0, 1);
         Assert.All(funnel.Stages, stage => InRange(stage.FromPrevious.Value, 0, 1));

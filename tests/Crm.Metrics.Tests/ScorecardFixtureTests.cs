@@ -322,6 +322,37 @@ public class ScorecardFixtureTests
     }
 
     [Fact]
+    public void The_cohort_matrix_matches_the_hand_computation()
+    {
+        CustomerId p1 = new("P1"), p2 = new("P2"), p3 = new("P3"), p4 = new("P4"), p6 = new("P6");
+        var p5 = Customer.CreatePerson(new CustomerId("P5"), new PersonProfile("Pat"), Utc(2026, 1, 1));
+        p5.RecordAcquisition(Utc(2026, 3, 1), "fair");
+        var data = new CrmDataSet
+        {
+            Purchases =
+            [
+                Purchase.Sale(p1, Utc(2026, 1, 10), Eu(10)), Purchase.Sale(p1, Utc(2026, 2, 5), Eu(10)), Purchase.Sale(p1, Utc(2026, 3, 20), Eu(10)),
+                Purchase.Sale(p2, Utc(2026, 1, 20), Eu(10)), Purchase.Sale(p2, Utc(2026, 3, 3), Eu(10)),
+                Purchase.Sale(p3, Utc(2026, 1, 31, 23, 30), Eu(10)), Purchase.Sale(p3, Utc(2026, 2, 15), Eu(10)), // 1 Feb 00:30 in Berlin
+                Purchase.Sale(p4, Utc(2026, 2, 10), Eu(10)), Purchase.Sale(p4, Utc(2026, 3, 31, 22, 30), Eu(10)),  // 1 Apr in Berlin: after
+                Purchase.Sale(p6, Utc(2025, 12, 20), Eu(10)), Purchase.Sale(p6, Utc(2026, 1, 20), Eu(10)),         // acquired in December
+            ],
+            Customers = [p5],
+        };
+        var rows = Compute(data, options: new CrmMetricsOptions { CohortMonths = 3 }).Cohorts.Rows;
+
+        // January: P1, P2. Month 0 both; February P1 (1 of 2); March P1 and P2.
+        // February: P3 (first sale 1 Feb in Berlin), P4. Month 0 both; March neither; April is in the future: absent.
+        // March: P5 (acquired 1 March, no purchase). Month 0: nobody; later months absent.
+        Assert.Equal([new YearMonth(2026, 1), new YearMonth(2026, 2), new YearMonth(2026, 3)], rows.Select(r => r.Month));
+        Assert.Equal([2L, 2L, 1L], rows.Select(r => r.Size));
+        Assert.Equal([1.0, 0.5, 1.0], rows[0].Retention);
+        Assert.Equal([1.0, 0.0, null], rows[1].Retention);
+        Assert.Equal([0.0, null, null], rows[2].Retention);
+        Assert.Equal([0L, null, null], rows[2].Active);
+    }
+
+    [Fact]
     public void Without_a_funnel_conversion_is_undefined_and_says_why()
     {
         var f = Compute(DataSet, new ScorecardSettings()).Conversion;

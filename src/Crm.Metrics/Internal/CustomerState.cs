@@ -15,6 +15,9 @@ internal struct CustomerHistory
     public int LifetimeSalesWithoutCost;
     public bool SaleInWindowBefore;
 
+    /// <summary>Bit m set: a sale in cohort month m (months counted from the first cohort month, in the period's zone).</summary>
+    public ulong SaleMonths;
+
     public readonly bool HasSale => FirstSaleTicks != NoSale;
 
     public void Merge(in CustomerHistory other)
@@ -24,6 +27,7 @@ internal struct CustomerHistory
         LifetimeCost += other.LifetimeCost;
         LifetimeSalesWithoutCost += other.LifetimeSalesWithoutCost;
         SaleInWindowBefore |= other.SaleInWindowBefore;
+        SaleMonths |= other.SaleMonths;
     }
 }
 

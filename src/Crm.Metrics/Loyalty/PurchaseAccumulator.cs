@@ -41,6 +41,7 @@ public sealed class PurchaseAccumulator
     private readonly long _endTicks;
     private readonly long _windowStartTicks;
     private readonly long _priorStartTicks;
+    private readonly long[] _monthStartTicks;
     private readonly CurrencyScope _currency;
     private readonly int _parallelism;
 
@@ -65,6 +66,14 @@ public sealed class PurchaseAccumulator
         _endTicks = period.End.ToUnixTimeTicks();
         _windowStartTicks = period.StartOf(period.Dates.Start.PlusDays(-options.RetentionWindowDays)).ToUnixTimeTicks();
         _priorStartTicks = period.Previous().Start.ToUnixTimeTicks();
+        // Cohort months: the CohortMonths calendar months up to the period's last, and the start of the month after.
+        var lastMonth = new LocalDate(period.Dates.End.Year, period.Dates.End.Month, 1);
+        _monthStartTicks = new long[options.CohortMonths + 1];
+        for (var m = 0; m <= options.CohortMonths; m++)
+        {
+            _monthStartTicks[m] = period.StartOf(lastMonth.PlusMonths(m - options.CohortMonths + 1)).ToUnixTimeTicks();
+        }
+
         _dayStartTicks = new long[period.LengthInDays + 1];
         for (var i = 0; i <= period.LengthInDays; i++)
         {
@@ -210,6 +219,11 @@ public sealed class PurchaseAccumulator
         if (purchase.IsSale)
         {
             history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
+            if (ticks >= _monthStartTicks[0])
+            {
+                history.SaleMonths |= 1UL << MonthIndex(ticks);
+            }
+
             history.LifetimeNet += amount;
             if (purchase.HasCost)
             {
@@ -310,7 +324,8 @@ public sealed class PurchaseAccumulator
         if (!Period.Equals(other.Period)
             || Options.RetentionWindowDays != other.Options.RetentionWindowDays
             || Options.RetentionMethod != other.Options.RetentionMethod
-            || Options.TreatMissingCostAsZero != other.Options.TreatMissingCostAsZero)
+            || Options.TreatMissingCostAsZero != other.Options.TreatMissingCostAsZero
+            || Options.CohortMonths != other.Options.CohortMonths)
         {
             throw new ArgumentException("Only accumulators of the same period and options can be merged.", nameof(other));
         }
@@ -360,6 +375,16 @@ public sealed class PurchaseAccumulator
 
         return tables;
     }
+
+    /// <summary>The cohort month of an instant (−1 before the first cohort month).</summary>
+    internal int MonthIndex(long ticks)
+    {
+        var index = Array.BinarySearch(_monthStartTicks, ticks);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>The first instant of each cohort month, and of the month after the last.</summary>
+    internal ReadOnlySpan<long> MonthStartTicks => _monthStartTicks;
 
     private int DayIndex(long ticks)
     {

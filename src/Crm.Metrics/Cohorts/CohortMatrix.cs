@@ -1,0 +1,90 @@
+using Crm.Metrics.Internal;
+using Crm.Metrics.Loyalty;
+
+namespace Crm.Metrics.Cohorts;
+
+/// <summary>One acquisition cohort: the customers acquired in a month, and who of them bought in each month after.</summary>
+public sealed class CohortRow
+{
+    internal CohortRow(YearMonth month, long size, long?[] active)
+    {
+        Month = month;
+        Size = size;
+        Active = active;
+        Retention = [.. active.Select(a => a is { } n && size > 0 ? (double?)((double)n / size) : null)];
+    }
+
+    /// <summary>The acquisition month, in the period's zone.</summary>
+    public YearMonth Month { get; }
+
+    /// <summary>Customers acquired in the month.</summary>
+    public long Size { get; }
+
+    /// <summary>
+    /// Index k: customers of the cohort with a sale in month k after acquisition (k = 0 is the acquisition month);
+    /// <c>null</c> where that month lies after the period's end — absent, never 0.
+    /// </summary>
+    public IReadOnlyList<long?> Active { get; }
+
+    /// <summary>Index k: <see cref="Active"/>[k] / <see cref="Size"/>, 0..1; <c>null</c> in the future or when the cohort is empty.</summary>
+    public IReadOnlyList<double?> Retention { get; }
+}
+
+/// <summary>
+/// The cohort retention matrix: rows are acquisition months (acquisition instant, or else first sale, in the
+/// period's zone) — the <see cref="CrmMetricsOptions.CohortMonths"/> months ending with the period's last month —
+/// and columns the months since acquisition. Customers acquired earlier are not in it.
+/// </summary>
+public sealed class CohortMatrix
+{
+    internal CohortMatrix(IReadOnlyList<CohortRow> rows) => Rows = rows;
+
+    /// <summary>The cohorts, oldest first.</summary>
+    public IReadOnlyList<CohortRow> Rows { get; }
+
+    internal static CohortMatrix From(PurchaseAccumulator purchases)
+    {
+        var months = purchases.MonthStartTicks.Length - 1;
+        var sizes = new long[months];
+        var active = new long[months, months];
+        foreach (var table in purchases.Tables)
+        {
+            for (var i = 0; i < table.Count; i++)
+            {
+                ref readonly var history = ref table.History(i);
+                ref readonly var period = ref table.Period(i);
+                var acquired = period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
+                if (acquired == CustomerHistory.NoSale || acquired < purchases.MonthStartTicks[0] || acquired >= purchases.MonthStartTicks[months])
+                {
+                    continue;
+                }
+
+                var cohort = purchases.MonthIndex(acquired);
+                sizes[cohort]++;
+                for (var k = 0; cohort + k < months; k++)
+                {
+                    if ((history.SaleMonths & (1UL << (cohort + k))) != 0)
+                    {
+                        active[cohort, k]++;
+                    }
+                }
+            }
+        }
+
+        var last = purchases.Period.Dates.End;
+        var lastMonth = new YearMonth(last.Year, last.Month);
+        var rows = new List<CohortRow>(months);
+        for (var c = 0; c < months; c++)
+        {
+            var cells = new long?[months];
+            for (var k = 0; k < months; k++)
+            {
+                cells[k] = c + k < months ? active[c, k] : null;
+            }
+
+            rows.Add(new CohortRow(lastMonth.PlusMonths(c - months + 1), sizes[c], cells));
+        }
+
+        return new CohortMatrix(rows);
+    }
+}
