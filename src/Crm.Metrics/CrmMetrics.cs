@@ -1,3 +1,4 @@
+using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
 using static Crm.Metrics.Internal.ScorecardRunner;
 
@@ -46,6 +47,19 @@ public interface ICrmMetrics
     /// <param name="cancellationToken">Stops the computation.</param>
     /// <returns>The scorecard.</returns>
     ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Computes the scorecard of a period for each group of customers (see <see cref="ScorecardBreakdown"/>), in one
+    /// pass over each record kind.
+    /// </summary>
+    /// <param name="data">The data set; leads are not split by group.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="groupOf">The group of a customer (e.g. its segment or region); never <c>null</c>.</param>
+    /// <param name="costGroupOf">The group a cost entry is attributed to (e.g. by its channel or campaign), or <c>null</c> for none.</param>
+    /// <param name="settings">Per-call settings, applied to every group.</param>
+    /// <returns>The breakdown.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
+    ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null);
 
     /// <summary>An empty scorecard accumulator with the registered options and exchange rates, for partitioned computation.</summary>
     /// <param name="period">The reporting period.</param>
@@ -106,6 +120,10 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <inheritdoc />
     public ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         _engine.RunAsync(data, period, settings, Sources.All, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null) =>
+        _engine.Breakdown(data, period, groupOf, costGroupOf, settings);
 
     /// <inheritdoc />
     public ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null) =>

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+using static Crm.Metrics.Tests.Fixture;
+
+namespace Crm.Metrics.Tests;
+
+public class BreakdownTests
+{
+    private static ICrmMetrics Metrics() => new ServiceCollection()
+        .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 4, 2, 8, 0)))
+        .AddCrmMetrics()
+        .BuildServiceProvider()
+        .GetRequiredService<ICrmMetrics>();
+
+    private static string Segment(CustomerId id) => id == A || id == C ? "gold" : "silver";
+
+    [Fact]
+    public void Retention_by_segment_matches_the_hand_computation()
+    {
+        var breakdown = Metrics().ComputeBreakdown(DataSet, March, Segment, cost => cost.Channel == "search" ? "gold" : null);
+
+        Assert.Equal(["gold", "silver"], breakdown.Groups.Keys);
+        var gold = breakdown.Groups["gold"];
+        var silver = breakdown.Groups["silver"];
+
+        // Gold = A, C: S = {A} (B is silver), retained A → 1; revenue A 150 + C 80 = 230.
+        Assert.Equal(1.0, gold.Loyalty.Retention.RetentionRate);
+        Assert.Equal(Eu(230), gold.Loyalty.Revenue);
+
+        // Silver = B, D, E: S = {B}, nobody retained → 0; revenue E 200 (D's sale is in April).
+        Assert.Equal(0.0, silver.Loyalty.Retention.RetentionRate);
+        Assert.Equal(Eu(200), silver.Loyalty.Revenue);
+
+        // Costs: the search campaign (310) is gold's → CAC 310 / 1 new (C). Silver acquired nobody: undefined.
+        Assert.Equal(Eu(310), gold.AcquisitionCost.CustomerAcquisitionCost.Value);
+        Assert.Null(silver.AcquisitionCost.CustomerAcquisitionCost.Value);
+
+        // Unattributed: acquisition 300 × 21/30 = 210, retention 90, other 32.9375 (April's entry is outside).
+        Assert.Equal((Eu(210), Eu(90), Eu(32.9375m)), (breakdown.UnattributedCosts.Acquisition, breakdown.UnattributedCosts.Retention, breakdown.UnattributedCosts.Other));
+    }
+
+    [Fact]
+    public void Group_counts_add_up_to_the_whole()
+    {
+        var metrics = Metrics();
+        var whole = metrics.ComputeScorecard(DataSet, March);
+        var groups = metrics.ComputeBreakdown(DataSet, March, Segment, _ => null).Groups.Values.ToList();
+
+        Assert.Equal(whole.Loyalty.Revenue, groups.Select(g => g.Loyalty.Revenue).Sum(Eur));
+        Assert.Equal(whole.Loyalty.Orders, groups.Sum(g => g.Loyalty.Orders));
+        Assert.Equal(whole.Loyalty.ActiveCustomers, groups.Sum(g => g.Loyalty.ActiveCustomers));
+        Assert.Equal(whole.Satisfaction.Nps.Respondents, groups.Sum(g => g.Satisfaction.Nps.Respondents));
+        Assert.Equal(whole.ServiceEfficiency.ComplaintsOpened, groups.Sum(g => g.ServiceEfficiency.ComplaintsOpened));
+    }
+
+    [Fact]
+    public void A_grouping_that_returns_no_name_fails_naming_the_customer()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Metrics().ComputeBreakdown(DataSet, March, id => id == E ? null! : "x", _ => null));
+        Assert.Contains("customer E", ex.Message, StringComparison.Ordinal);
+    }
+}
