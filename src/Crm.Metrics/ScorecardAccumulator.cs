@@ -113,7 +113,7 @@ public sealed class ScorecardAccumulator
         var value = CustomerValueMetrics.From(_purchases, costs, loyalty.ActiveCustomers);
         var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays);
         var satisfaction = _satisfaction.Result();
-        var service = _complaints.Result(loyalty.ActiveCustomers);
+        var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders);
         var surveys = new SortedDictionary<Domain.Activity.SurveyKind, long>
         {
             [Domain.Activity.SurveyKind.Csat] = satisfaction.Csat.Answers + satisfaction.Csat.Skipped,

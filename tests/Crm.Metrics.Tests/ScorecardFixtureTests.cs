@@ -233,6 +233,9 @@ public class ScorecardFixtureTests
 
         // Complaint rate: 6 complaints / 3 active customers = 2 (a ratio that may exceed 1; the denominator is named).
         Assert.Equal((6L, 3L, 2.0), (s.ComplaintRate.Numerator, s.ComplaintRate.Denominator, s.ComplaintRate.Value!.Value));
+
+        // Per 1,000 orders: 6 / 5 orders × 1000 = 1200.
+        Assert.Equal(1200.0, s.ComplaintsPerThousandOrders.Value);
     }
 
     [Fact]

@@ -9,8 +9,11 @@ namespace Crm.Metrics.Service;
 /// </summary>
 public sealed class ServiceEfficiencyMetrics
 {
-    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate)
+    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long orders)
     {
+        ComplaintsPerThousandOrders = orders == 0
+            ? MetricValue.Undefined<double>("no orders in the period")
+            : MetricValue.Of(1000.0 * opened / orders);
         ComplaintsOpened = opened;
         Unanswered = unanswered;
         Unresolved = unresolved;
@@ -59,6 +62,9 @@ public sealed class ServiceEfficiencyMetrics
     /// number of active customers). A ratio that may exceed 1. Undefined with no active customer.
     /// </summary>
     public Rate ComplaintRate { get; }
+
+    /// <summary>Complaints opened in the period per 1,000 orders (sale records) in it; undefined with no orders.</summary>
+    public MetricValue<double> ComplaintsPerThousandOrders { get; }
 }
 
 /// <summary>
@@ -181,8 +187,9 @@ public sealed class ComplaintAccumulator
 
     /// <summary>The service-efficiency metrics.</summary>
     /// <param name="activeCustomers">Customers with a sale in the period: the complaint rate's denominator.</param>
+    /// <param name="orders">Sale records in the period: the denominator of complaints per 1,000 orders.</param>
     /// <returns>A snapshot.</returns>
-    public ServiceEfficiencyMetrics Result(long activeCustomers) => new(
+    public ServiceEfficiencyMetrics Result(long activeCustomers, long orders) => new(
         _opened,
         _opened - _firstResponse.Count,
         _opened - _resolution.Count,
@@ -192,5 +199,6 @@ public sealed class ComplaintAccumulator
         _breached,
         _pending,
         _withoutTarget,
-        new Rate(_opened, activeCustomers, "no active customers in the period"));
+        new Rate(_opened, activeCustomers, "no active customers in the period"),
+        orders);
 }
