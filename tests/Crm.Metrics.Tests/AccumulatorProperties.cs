@@ -258,6 +258,21 @@ public class AccumulatorProperties
         Assert.Equal(Snapshot.Of(Satisfaction(inPeriod)), Snapshot.Of(right.Result()));
     }
 
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 50)]
+    public void Taking_a_result_midway_changes_neither_that_result_nor_the_final_one((CrmDataSet Data, int[] Parts) input)
+    {
+        var purchases = input.Data.Purchases.ToList();
+        var half = purchases.Count / 2;
+        var accumulator = new ScorecardAccumulator(Period, Settings);
+        purchases.Take(half).ToList().ForEach(accumulator.Add);
+        var midway = accumulator.Result(Now);
+        var midwaySnapshot = Snapshot.Of(midway);
+        purchases.Skip(half).ToList().ForEach(accumulator.Add);
+
+        Assert.Equal(midwaySnapshot, Snapshot.Of(midway));
+        Assert.Equal(Snapshot.Of(OnePass(new CrmDataSet { Purchases = purchases }).Result(Now)), Snapshot.Of(accumulator.Result(Now)));
+    }
+
     [Fact]
     public void Large_inputs_give_the_same_scorecard_on_one_thread_and_on_many()
     {

@@ -34,8 +34,8 @@ public sealed class PurchaseAccumulator
     private const int ParallelFlushThreshold = 1 << 15;
     private readonly CustomerTable[] _tables = CreateTables();
     private readonly int[] _fill = new int[Partitions];
-    private PendingPurchase[] _pending = new PendingPurchase[Partitions * MinRegion];
-    private int _region = MinRegion;
+    private PendingPurchase[] _pending = [];
+    private int _region;
     private readonly long[] _dayStartTicks;
     private readonly long _startTicks;
     private readonly long _endTicks;
@@ -114,6 +114,7 @@ public sealed class PurchaseAccumulator
         get
         {
             Flush();
+            ReleaseBuffer();
             return _tables;
         }
     }
@@ -149,6 +150,11 @@ public sealed class PurchaseAccumulator
 
         var amount = _currency.Convert(purchase.Amount, at);
         decimal? cost = purchase.Cost is { } c ? _currency.Convert(c, at) : null;
+        if (_region == 0)
+        {
+            RentBuffer(MinRegion);
+        }
+
         var id = purchase.CustomerId;
         var partition = Partition(id);
         var fill = _fill[partition]++;
@@ -360,8 +366,26 @@ public sealed class PurchaseAccumulator
         var wanted = (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * customers / Partitions)));
         if (wanted > _region)
         {
-            _region = wanted;
-            _pending = new PendingPurchase[Partitions * wanted];
+            ReleaseBuffer();
+            RentBuffer(wanted);
+        }
+    }
+
+    // The buffer is pooled (fresh memory pages are expensive): rented on the first purchase, returned when a result
+    // is taken (every flushed region is cleared, so no reference stays in the pool), rented again if more come.
+    private void RentBuffer(int region)
+    {
+        _pending = System.Buffers.ArrayPool<PendingPurchase>.Shared.Rent(Partitions * region);
+        _region = region;
+    }
+
+    private void ReleaseBuffer()
+    {
+        if (_region != 0)
+        {
+            System.Buffers.ArrayPool<PendingPurchase>.Shared.Return(_pending);
+            _pending = [];
+            _region = 0;
         }
     }
 

@@ -57,6 +57,7 @@ public sealed class CustomerValueMetrics
     }
 
     private Lazy<IReadOnlyList<CustomerValue>> _customers = new(() => []);
+    private Lazy<(Distribution Revenue, Distribution Margin, Distribution Clv)> _distributions = new(() => default);
 
     /// <summary>
     /// Customers with a sale or refund in the period, ordered by id (ordinal). Sorted on first access (thread-safe),
@@ -79,24 +80,24 @@ public sealed class CustomerValueMetrics
     /// <summary>Sales in the period without a cost (0 when <see cref="CrmMetricsOptions.TreatMissingCostAsZero"/>).</summary>
     public long SalesWithoutCost { get; private init; }
 
-    /// <summary>Distribution of net revenue per customer, in currency units.</summary>
-    public Distribution RevenuePerCustomer { get; private init; }
+    /// <summary>Distribution of net revenue per customer, in currency units (computed on first access).</summary>
+    public Distribution RevenuePerCustomer => _distributions.Value.Revenue;
 
-    /// <summary>Distribution of margin per customer over the customers whose margin is defined.</summary>
-    public Distribution MarginPerCustomer { get; private init; }
+    /// <summary>Distribution of margin per customer over the customers whose margin is defined (computed on first access).</summary>
+    public Distribution MarginPerCustomer => _distributions.Value.Margin;
 
-    /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined.</summary>
-    public Distribution HistoricalClvPerCustomer { get; private init; }
+    /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined (computed on first access).</summary>
+    public Distribution HistoricalClvPerCustomer => _distributions.Value.Clv;
 
     internal static CustomerValueMetrics From(PurchaseAccumulator purchases, CostTotals costs, long activeCustomers)
     {
         var currency = costs.Retention.Currency;
         var zeroCost = purchases.Options.TreatMissingCostAsZero;
         var costToServe = activeCustomers == 0 ? 0m : costs.Retention.Amount / activeCustomers;
-        var list = new List<CustomerValue>();
-        var revenues = new List<double>();
-        var margins = new List<double>();
-        var clvs = new List<double>();
+
+        // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
+        // objects and distributions on first access (callers that read only totals do not pay for them).
+        var rows = new List<Row>();
         decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
         long withoutCost = 0;
         foreach (var table in purchases.Tables)
@@ -110,60 +111,87 @@ public sealed class CustomerValueMetrics
                 }
 
                 ref readonly var history = ref table.History(i);
-                var id = table.Id(i);
-                var revenue = state.PeriodSalesAmount - state.PeriodRefundAmount;
-                var serve = state.IsActive ? costToServe : 0m;
-                var missing = zeroCost ? 0 : state.PeriodSalesWithoutCost;
-                withoutCost += missing;
-                var cost = missing == 0 ? MetricValue.Of(new Money(state.PeriodCost, currency)) : MetricValue.Undefined<Money>($"{missing} sale(s) in the period have no cost");
-                var margin = missing == 0 ? MetricValue.Of(new Money(revenue - state.PeriodCost - serve, currency)) : cost;
-                var lifetimeMissing = zeroCost ? 0 : history.LifetimeSalesWithoutCost;
-                var clv = lifetimeMissing == 0
-                    ? MetricValue.Of(new Money(history.LifetimeNet - history.LifetimeCost, currency))
-                    : MetricValue.Undefined<Money>($"{lifetimeMissing} sale(s) up to the period's end have no cost");
-                list.Add(new CustomerValue(id, new Money(revenue, currency), cost, new Money(serve, currency), margin, clv));
-                totalRevenue += revenue;
-                totalCost += state.PeriodCost;
-                totalServe += serve;
-                revenues.Add((double)revenue);
-                if (margin.Value is { } m)
-                {
-                    margins.Add((double)m.Amount);
-                }
-
-                if (clv.Value is { } v)
-                {
-                    clvs.Add((double)v.Amount);
-                }
+                var row = new Row(
+                    table.Id(i),
+                    state.PeriodSalesAmount - state.PeriodRefundAmount,
+                    state.PeriodCost,
+                    state.IsActive ? costToServe : 0m,
+                    zeroCost ? 0 : state.PeriodSalesWithoutCost,
+                    history.LifetimeNet - history.LifetimeCost,
+                    zeroCost ? 0 : history.LifetimeSalesWithoutCost);
+                rows.Add(row);
+                withoutCost += row.Missing;
+                totalRevenue += row.Revenue;
+                totalCost += row.Cost;
+                totalServe += row.Serve;
             }
         }
 
         var totalMargin = withoutCost == 0
             ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
             : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
-        if (totalMargin.Value is { Amount: > 0 } total)
-        {
-            foreach (var customer in list)
-            {
-                customer.ContributionShare = (double)(customer.Margin.Value!.Value.Amount / total.Amount);
-            }
-        }
-
         return new CustomerValueMetrics
         {
-            _customers = new Lazy<IReadOnlyList<CustomerValue>>(() =>
-            {
-                list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-                return list;
-            }),
+            _customers = new Lazy<IReadOnlyList<CustomerValue>>(() => Materialise(rows, currency, totalMargin)),
+            _distributions = new Lazy<(Distribution, Distribution, Distribution)>(() => Distributions(rows)),
             TotalRevenue = new Money(totalRevenue, currency),
             TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(totalCost, currency)) : totalMargin,
             TotalCostToServe = new Money(totalServe, currency),
             TotalMargin = totalMargin,
             SalesWithoutCost = withoutCost,
-            RevenuePerCustomer = Distribution.Of([.. revenues]),
-            MarginPerCustomer = Distribution.Of([.. margins]),
-            HistoricalClvPerCustomer = Distribution.Of([.. clvs]),
         };
+    }
+
+    private static List<CustomerValue> Materialise(List<Row> rows, Currency currency, MetricValue<Money> totalMargin)
+    {
+        var list = new List<CustomerValue>(rows.Count);
+        foreach (var row in rows)
+        {
+            var cost = row.Missing == 0
+                ? MetricValue.Of(new Money(row.Cost, currency))
+                : MetricValue.Undefined<Money>($"{row.Missing} sale(s) in the period have no cost");
+            var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin, currency)) : cost;
+            var clv = row.LifetimeMissing == 0
+                ? MetricValue.Of(new Money(row.Clv, currency))
+                : MetricValue.Undefined<Money>($"{row.LifetimeMissing} sale(s) up to the period's end have no cost");
+            var customer = new CustomerValue(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv);
+            if (totalMargin.Value is { Amount: > 0 } total)
+            {
+                customer.ContributionShare = (double)(row.Margin / total.Amount);
+            }
+
+            list.Add(customer);
+        }
+
+        list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return list;
+    }
+
+    private static (Distribution Revenue, Distribution Margin, Distribution Clv) Distributions(List<Row> rows)
+    {
+        var revenues = new double[rows.Count];
+        var margins = new List<double>(rows.Count);
+        var clvs = new List<double>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            revenues[i] = (double)row.Revenue;
+            if (row.Missing == 0)
+            {
+                margins.Add((double)row.Margin);
+            }
+
+            if (row.LifetimeMissing == 0)
+            {
+                clvs.Add((double)row.Clv);
+            }
+        }
+
+        return (Distribution.Of(revenues), Distribution.Of([.. margins]), Distribution.Of([.. clvs]));
+    }
+
+    private readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, decimal Serve, int Missing, decimal Clv, int LifetimeMissing)
+    {
+        public decimal Margin => Revenue - Cost - Serve;
     }
 }
