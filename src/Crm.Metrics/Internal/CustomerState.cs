@@ -104,8 +104,13 @@ internal sealed class CustomerTable
 {
     private int[] _slots = new int[32]; // index + 1 into the arrays below; 0 = empty
     private CustomerId[] _ids = new CustomerId[16];
+    private static readonly CustomerPeriod NoPeriod;
     private CustomerHistory[] _history = new CustomerHistory[16];
-    private CustomerPeriod[] _period = new CustomerPeriod[16];
+
+    // Period state only for customers with activity in the period (or a recorded acquisition): index + 1, 0 = none.
+    private int[] _periodIndex = new int[16];
+    private CustomerPeriod[] _periods = new CustomerPeriod[16];
+    private int _periodCount;
 
     public int Count { get; private set; }
 
@@ -116,7 +121,34 @@ internal sealed class CustomerTable
 
     public ref CustomerHistory History(int i) => ref _history[i];
 
-    public ref CustomerPeriod Period(int i) => ref _period[i];
+    /// <summary>The period state of customer <paramref name="i"/> for reading; empty when it has none.</summary>
+    public ref readonly CustomerPeriod Period(int i)
+    {
+        var p = _periodIndex[i];
+        if (p == 0)
+        {
+            return ref NoPeriod;
+        }
+
+        return ref _periods[p - 1];
+    }
+
+    /// <summary>The period state of customer <paramref name="i"/> for updating, created when it has none.</summary>
+    public ref CustomerPeriod PeriodForUpdate(int i)
+    {
+        var p = _periodIndex[i];
+        if (p == 0)
+        {
+            if (_periodCount == _periods.Length)
+            {
+                Array.Resize(ref _periods, _periodCount * 2);
+            }
+
+            p = _periodIndex[i] = ++_periodCount;
+        }
+
+        return ref _periods[p - 1];
+    }
 
     /// <summary>The index of a customer, added with empty state when new.</summary>
     public int IndexOf(CustomerId id)
@@ -147,7 +179,10 @@ internal sealed class CustomerTable
         {
             var i = IndexOf(other._ids[j]);
             _history[i].Merge(other._history[j]);
-            _period[i].Merge(other._period[j]);
+            if (other._periodIndex[j] != 0)
+            {
+                PeriodForUpdate(i).Merge(other.Period(j));
+            }
         }
     }
 
@@ -160,7 +195,7 @@ internal sealed class CustomerTable
         {
             Array.Resize(ref _ids, Count * 2);
             Array.Resize(ref _history, Count * 2);
-            Array.Resize(ref _period, Count * 2);
+            Array.Resize(ref _periodIndex, Count * 2);
         }
 
         var index = Count++;

@@ -242,7 +242,7 @@ public sealed class PurchaseAccumulator
 
             if (inPeriod)
             {
-                ref var period = ref table.Period(i);
+                ref var period = ref table.PeriodForUpdate(i);
                 period.HasPeriodRecord = true;
                 period.PeriodSales++;
                 period.PeriodSalesAmount += amount;
@@ -272,7 +272,7 @@ public sealed class PurchaseAccumulator
             history.LifetimeCost -= purchase.Cost;
             if (inPeriod)
             {
-                ref var period = ref table.Period(i);
+                ref var period = ref table.PeriodForUpdate(i);
                 period.HasPeriodRecord = true;
                 period.PeriodRefundAmount += amount;
                 period.PeriodCost -= purchase.Cost;
@@ -312,7 +312,7 @@ public sealed class PurchaseAccumulator
         }
 
         var table = _tables[Partition(customerId)];
-        table.Period(table.IndexOf(customerId)).AddAcquisition(acquiredAt.ToUnixTimeTicks());
+        table.PeriodForUpdate(table.IndexOf(customerId)).AddAcquisition(acquiredAt.ToUnixTimeTicks());
     }
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
