@@ -58,6 +58,10 @@ public sealed class ScorecardAccumulator
     /// <summary>The per-call settings; the result uses these (a merged accumulator's settings are not consulted).</summary>
     public ScorecardSettings Settings { get; }
 
+    /// <summary>Adds every record of a data set (one pass over each record kind).</summary>
+    /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
+    public void AddRange(CrmDataSet data) => Internal.ScorecardRunner.Fill(this, data, Internal.ScorecardRunner.Sources.All, null);
+
     /// <summary>Adds a purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
     public void Add(Purchase purchase) => _purchases.Add(purchase);

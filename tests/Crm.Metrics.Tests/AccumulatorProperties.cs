@@ -59,36 +59,7 @@ public class AccumulatorProperties
     private static ScorecardAccumulator OnePass(CrmDataSet data, CrmMetricsOptions? options = null)
     {
         var accumulator = new ScorecardAccumulator(Period, Settings, options);
-        foreach (var p in data.Purchases)
-        {
-            accumulator.Add(p);
-        }
-
-        foreach (var s in data.SurveyResponses)
-        {
-            accumulator.Add(s);
-        }
-
-        foreach (var c in data.Costs)
-        {
-            accumulator.Add(c);
-        }
-
-        foreach (var c in data.Complaints)
-        {
-            accumulator.Add(c);
-        }
-
-        foreach (var f in data.Feedback)
-        {
-            accumulator.Add(f);
-        }
-
-        foreach (var l in data.Leads)
-        {
-            accumulator.Add(l);
-        }
-
+        accumulator.AddRange(data);
         return accumulator;
     }
 

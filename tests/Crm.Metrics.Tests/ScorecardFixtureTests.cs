@@ -13,41 +13,7 @@ public class ScorecardFixtureTests
     private static Scorecard Compute(CrmDataSet data, ScorecardSettings? settings = null, CrmMetricsOptions? options = null)
     {
         var accumulator = new ScorecardAccumulator(March, settings ?? new ScorecardSettings { Funnel = SalesFunnel }, options);
-        foreach (var p in data.Purchases)
-        {
-            accumulator.Add(p);
-        }
-
-        foreach (var s in data.SurveyResponses)
-        {
-            accumulator.Add(s);
-        }
-
-        foreach (var c in data.Costs)
-        {
-            accumulator.Add(c);
-        }
-
-        foreach (var c in data.Customers)
-        {
-            accumulator.Add(c);
-        }
-
-        foreach (var c in data.Complaints)
-        {
-            accumulator.Add(c);
-        }
-
-        foreach (var f in data.Feedback)
-        {
-            accumulator.Add(f);
-        }
-
-        foreach (var l in data.Leads)
-        {
-            accumulator.Add(l);
-        }
-
+        accumulator.AddRange(data);
         return accumulator.Result(Now);
     }
 

@@ -147,10 +147,7 @@ public sealed class FunnelAccumulator
     public void Merge(FunnelAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this) || !Period.Equals(other.Period) || !SameFunnel(Funnel, other.Funnel))
-        {
-            throw new ArgumentException("Only distinct accumulators of the same period and funnel can be merged.", nameof(other));
-        }
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, SameFunnel(Funnel, other.Funnel));
 
         for (var k = 0; k < _reached.Length; k++)
         {

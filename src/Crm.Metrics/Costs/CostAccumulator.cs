@@ -66,10 +66,7 @@ public sealed class CostAccumulator
     public void Merge(CostAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this) || !Period.Equals(other.Period))
-        {
-            throw new ArgumentException("Only distinct accumulators of the same period can be merged.", nameof(other));
-        }
+        Accumulators.RequireMergeable(this, other, Period, other.Period);
 
         _currency.Merge(other._currency);
         for (var kind = 0; kind < _weighted.Length; kind++)

@@ -104,10 +104,7 @@ public sealed class FeedbackAccumulator
     public void Merge(FeedbackAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this) || !Period.Equals(other.Period))
-        {
-            throw new ArgumentException("Only distinct accumulators of the same period can be merged.", nameof(other));
-        }
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
 
         for (var i = 0; i < Channels; i++)
         {

@@ -322,19 +322,15 @@ public sealed class PurchaseAccumulator
     public void Merge(PurchaseAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this))
-        {
-            throw new ArgumentException("An accumulator cannot be merged into itself.", nameof(other));
-        }
-
-        if (!Period.Equals(other.Period)
-            || Options.RetentionWindowDays != other.Options.RetentionWindowDays
-            || Options.RetentionMethod != other.Options.RetentionMethod
-            || Options.TreatMissingCostAsZero != other.Options.TreatMissingCostAsZero
-            || Options.CohortMonths != other.Options.CohortMonths)
-        {
-            throw new ArgumentException("Only accumulators of the same period and options can be merged.", nameof(other));
-        }
+        Accumulators.RequireMergeable(
+            this,
+            other,
+            Period,
+            other.Period,
+            Options.RetentionWindowDays == other.Options.RetentionWindowDays
+                && Options.RetentionMethod == other.Options.RetentionMethod
+                && Options.TreatMissingCostAsZero == other.Options.TreatMissingCostAsZero
+                && Options.CohortMonths == other.Options.CohortMonths);
 
         _currency.Merge(other._currency);
         Flush();

@@ -241,10 +241,7 @@ public sealed class SatisfactionAccumulator
     public void Merge(SatisfactionAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!Period.Equals(other.Period) || CsatMethod != other.CsatMethod || NpsSkippedAnswers != other.NpsSkippedAnswers)
-        {
-            throw new ArgumentException("Only accumulators of the same period and options can be merged.", nameof(other));
-        }
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, CsatMethod == other.CsatMethod && NpsSkippedAnswers == other.NpsSkippedAnswers);
 
         AddInto(_csat, other._csat);
         AddInto(_nps, other._nps);

@@ -164,10 +164,7 @@ public sealed class ComplaintAccumulator
     public void Merge(ComplaintAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this) || !Period.Equals(other.Period))
-        {
-            throw new ArgumentException("Only distinct accumulators of the same period can be merged.", nameof(other));
-        }
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
 
         _firstResponse.AddRange(other._firstResponse);
         _resolution.AddRange(other._resolution);
