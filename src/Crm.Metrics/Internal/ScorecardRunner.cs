@@ -108,13 +108,38 @@ internal static class ScorecardRunner
     private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(records);
+        switch (records)
+        {
+            // Arrays and lists (the common case) are read as spans: no interface call per record.
+            case T[] array:
+                Feed(array.AsSpan(), add, ref count, progress);
+                return;
+            case List<T> list:
+                Feed(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), add, ref count, progress);
+                return;
+        }
+
         foreach (var record in records)
         {
             add(record);
-            if (++count % ProgressEvery == 0)
-            {
-                progress?.Report(count);
-            }
+            Tick(ref count, progress);
+        }
+    }
+
+    private static void Feed<T>(ReadOnlySpan<T> records, Action<T> add, ref long count, IProgress<long>? progress)
+    {
+        foreach (var record in records)
+        {
+            add(record);
+            Tick(ref count, progress);
+        }
+    }
+
+    private static void Tick(ref long count, IProgress<long>? progress)
+    {
+        if (++count % ProgressEvery == 0)
+        {
+            progress?.Report(count);
         }
     }
 
