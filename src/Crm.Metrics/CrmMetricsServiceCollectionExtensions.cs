@@ -6,10 +6,12 @@ namespace Crm.Metrics;
 /// <summary>Registers the CRM metrics engine in a service collection.</summary>
 public static class CrmMetricsServiceCollectionExtensions
 {
+    private static readonly Action<CrmMetricsOptions> NoConfiguration = static _ => { };
+
     /// <summary>Registers the metrics engine with default options. See <see cref="AddCrmMetrics(IServiceCollection, Action{CrmMetricsOptions})"/>.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddCrmMetrics(this IServiceCollection services) => services.AddCrmMetrics(static _ => { });
+    public static IServiceCollection AddCrmMetrics(this IServiceCollection services) => services.AddCrmMetrics(NoConfiguration);
 
     /// <summary>
     /// Registers the metrics engine: <see cref="ICrmMetrics"/> and the calculators, each as one concrete singleton
@@ -23,6 +25,7 @@ public static class CrmMetricsServiceCollectionExtensions
     /// <param name="configure">Sets options; they are validated at once.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentException">The configured options are invalid; the message names the option.</exception>
+    /// <exception cref="InvalidOperationException">The host registered <see cref="CrmMetricsOptions"/> with a factory, so <paramref name="configure"/> cannot apply.</exception>
     public static IServiceCollection AddCrmMetrics(this IServiceCollection services, Action<CrmMetricsOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -30,6 +33,12 @@ public static class CrmMetricsServiceCollectionExtensions
 
         // A later call configures a copy of the registered options and, once valid, swaps it in place.
         var index = IndexOfOptions(services);
+        if (index < 0 && !ReferenceEquals(configure, NoConfiguration) && services.Any(d => d.ServiceType == typeof(CrmMetricsOptions) && !d.IsKeyedService))
+        {
+            throw new InvalidOperationException(
+                "CrmMetricsOptions is already registered with a factory or type, so AddCrmMetrics(configure) cannot apply the configuration. Configure the options where you register them, or register an instance.");
+        }
+
         var options = (index >= 0 ? services[index].ImplementationInstance as CrmMetricsOptions : null)?.Clone() ?? new CrmMetricsOptions();
         configure(options);
         options.Validate();

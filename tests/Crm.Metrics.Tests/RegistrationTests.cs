@@ -58,6 +58,18 @@ public class RegistrationTests
     }
 
     [Fact]
+    public void Configuring_options_the_host_registered_with_a_factory_fails_instead_of_being_ignored()
+    {
+        var services = new ServiceCollection().AddSingleton(_ => new CrmMetricsOptions { RetentionWindowDays = 30 });
+        var ex = Assert.Throws<InvalidOperationException>(() => services.AddCrmMetrics(o => o.RetentionWindowDays = 90));
+        Assert.Contains("factory", ex.Message, StringComparison.Ordinal);
+
+        // Without a configuration the host's registration simply wins.
+        using var provider = services.AddCrmMetrics().BuildServiceProvider();
+        Assert.Equal(30, provider.GetRequiredService<CrmMetricsOptions>().RetentionWindowDays);
+    }
+
+    [Fact]
     public void A_host_can_replace_a_calculator_by_registering_it_first()
     {
         var services = new ServiceCollection().AddSingleton<ISatisfactionCalculator, StubSatisfaction>().AddCrmMetrics();
