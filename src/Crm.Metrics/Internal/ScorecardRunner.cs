@@ -24,41 +24,13 @@ internal static class ScorecardRunner
     {
         ArgumentNullException.ThrowIfNull(data);
         long count = 0;
-        if (sources.HasFlag(Sources.Customers))
-        {
-            Feed(data.Customers, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Purchases))
-        {
-            Feed(data.Purchases, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Surveys))
-        {
-            Feed(data.SurveyResponses, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Costs))
-        {
-            Feed(data.Costs, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Complaints))
-        {
-            Feed(data.Complaints, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Feedback))
-        {
-            Feed(data.Feedback, accumulator.Add, ref count, progress);
-        }
-
-        if (sources.HasFlag(Sources.Leads))
-        {
-            Feed(data.Leads, accumulator.Add, ref count, progress);
-        }
-
+        Feed(sources, Sources.Customers, data.Customers, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Surveys, data.SurveyResponses, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Costs, data.Costs, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
+        Feed(sources, Sources.Leads, data.Leads, accumulator.Add, ref count, progress);
         progress?.Report(count);
     }
 
@@ -66,44 +38,27 @@ internal static class ScorecardRunner
     {
         ArgumentNullException.ThrowIfNull(data);
         var count = new StrongBox<long>();
-        if (sources.HasFlag(Sources.Customers))
-        {
-            await FeedAsync(data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Purchases))
-        {
-            await FeedAsync(data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Surveys))
-        {
-            await FeedAsync(data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Costs))
-        {
-            await FeedAsync(data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Complaints))
-        {
-            await FeedAsync(data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Feedback))
-        {
-            await FeedAsync(data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sources.HasFlag(Sources.Leads))
-        {
-            await FeedAsync(data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        }
-
+        await FeedAsync(sources, Sources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Surveys, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, Sources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(count.Value);
     }
+
+    private static void Feed<T>(Sources wanted, Sources kind, IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
+    {
+        if (wanted.HasFlag(kind))
+        {
+            Feed(records, add, ref count, progress);
+        }
+    }
+
+    private static ValueTask FeedAsync<T>(Sources wanted, Sources kind, IAsyncEnumerable<T> records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        wanted.HasFlag(kind) ? FeedAsync(records, add, count, progress, cancellationToken) : ValueTask.CompletedTask;
 
     private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
     {
