@@ -61,6 +61,17 @@ public interface ICrmMetrics
     /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
     ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null);
 
+    /// <summary>Computes the breakdown of a period from asynchronous streams (see <see cref="ComputeBreakdown"/>).</summary>
+    /// <param name="data">The data set; leads are not split by group.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="groupOf">The group of a customer; never <c>null</c>.</param>
+    /// <param name="costGroupOf">The group a cost entry is attributed to, or <c>null</c> for none.</param>
+    /// <param name="settings">Per-call settings, applied to every group.</param>
+    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <returns>The breakdown.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
+    ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+
     /// <summary>An empty scorecard accumulator with the registered options and exchange rates, for partitioned computation.</summary>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings.</param>
@@ -124,6 +135,10 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <inheritdoc />
     public ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null) =>
         _engine.Breakdown(data, period, groupOf, costGroupOf, settings);
+
+    /// <inheritdoc />
+    public ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
+        _engine.BreakdownAsync(data, period, groupOf, costGroupOf, settings, cancellationToken);
 
     /// <inheritdoc />
     public ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null) =>

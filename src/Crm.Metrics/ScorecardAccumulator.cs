@@ -19,7 +19,7 @@ namespace Crm.Metrics;
 /// states, then take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
 /// </summary>
 /// <remarks>Not thread-safe: use one per thread or partition and merge them.</remarks>
-public sealed class ScorecardAccumulator
+public sealed class ScorecardAccumulator : IRecordSink
 {
     private readonly SatisfactionAccumulator _satisfaction;
     private readonly PurchaseAccumulator _purchases;

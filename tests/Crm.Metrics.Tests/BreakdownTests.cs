@@ -54,6 +54,27 @@ public class BreakdownTests
     }
 
     [Fact]
+    public async Task The_async_breakdown_equals_the_synchronous_one()
+    {
+        var metrics = Metrics();
+        var asyncData = new CrmAsyncDataSet
+        {
+            Purchases = Purchases.ToAsyncEnumerable(),
+            SurveyResponses = Surveys.ToAsyncEnumerable(),
+            Costs = Fixture.Costs.ToAsyncEnumerable(),
+            Complaints = Complaints.ToAsyncEnumerable(),
+            Feedback = Feedback.ToAsyncEnumerable(),
+            Leads = Leads.ToAsyncEnumerable(),
+        };
+        static string? Cost(Domain.Activity.CostEntry c) => c.Channel;
+
+        var expected = metrics.ComputeBreakdown(DataSet, March, Segment, Cost);
+        var actual = await metrics.ComputeBreakdownAsync(asyncData, March, Segment, Cost);
+        Assert.Equal(Snapshot.Of(expected), Snapshot.Of(actual));
+        Assert.Equal(["gold", "search", "silver", "social"], actual.Groups.Keys);
+    }
+
+    [Fact]
     public void A_grouping_that_returns_no_name_fails_naming_the_customer()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Metrics().ComputeBreakdown(DataSet, March, id => id == E ? null! : "x", _ => null));

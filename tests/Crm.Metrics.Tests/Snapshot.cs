@@ -30,7 +30,7 @@ public static class Snapshot
             case double x:
                 builder.Append(path).Append('=').Append(x.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
                 return;
-            case string or bool or int or long or Enum or Instant or LocalDate or Currency or CustomerId or DateTimeZone or DateInterval:
+            case string or bool or int or long or Enum or Instant or LocalDate or YearMonth or Duration or Currency or CustomerId or DateTimeZone or DateInterval or ReportingPeriod:
                 builder.Append(path).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
                 return;
         }

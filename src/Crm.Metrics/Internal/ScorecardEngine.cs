@@ -1,4 +1,5 @@
 using Crm.Domain.Activity;
+using Crm.Domain.Customers;
 using Crm.Metrics.Costs;
 using static Crm.Metrics.Internal.ScorecardRunner;
 
@@ -41,63 +42,60 @@ internal sealed class ScorecardEngine
 
     public ScorecardBreakdown Breakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        var router = NewRouter(period, groupOf, costGroupOf, settings);
+        Fill(router, data, Sources.All, null);
+        return router.Result(_clock.GetCurrentInstant());
+    }
+
+    public async ValueTask<ScorecardBreakdown> BreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings, CancellationToken cancellationToken)
+    {
+        var router = NewRouter(period, groupOf, costGroupOf, settings);
+        await FillAsync(router, data, Sources.All, null, cancellationToken).ConfigureAwait(false);
+        return router.Result(_clock.GetCurrentInstant());
+    }
+
+    private GroupRouter NewRouter(ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
+    {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(groupOf);
         ArgumentNullException.ThrowIfNull(costGroupOf);
 
         // Groups do not read leads: their funnels stay empty (the whole scorecard has the conversion figures).
         var groupSettings = (settings ?? new ScorecardSettings()) with { Funnel = null };
-        var groups = new SortedDictionary<string, ScorecardAccumulator>(StringComparer.Ordinal);
-        var unattributed = new CostAccumulator(period, groupSettings.Currency, _exchangeRates);
+        return new GroupRouter(this, period, groupSettings, groupOf, costGroupOf, new CostAccumulator(period, groupSettings.Currency, _exchangeRates));
+    }
 
-        ScorecardAccumulator Group(string? name, CustomerId? customer)
+    /// <summary>Routes each record to the accumulator of its customer's group (costs: to the caller's attribution).</summary>
+    private sealed class GroupRouter(
+        ScorecardEngine engine,
+        ReportingPeriod period,
+        ScorecardSettings settings,
+        Func<CustomerId, string> groupOf,
+        Func<CostEntry, string?> costGroupOf,
+        CostAccumulator unattributed) : IRecordSink
+    {
+        private readonly SortedDictionary<string, ScorecardAccumulator> _groups = new(StringComparer.Ordinal);
+
+        public void Add(Customer customer) => Group(customer.Id).Add(customer);
+
+        public void Add(Purchase purchase) => Group(purchase.CustomerId).Add(purchase);
+
+        public void Add(SurveyResponse response) => Group(response.CustomerId).Add(response);
+
+        public void Add(Complaint complaint) => Group(complaint.CustomerId).Add(complaint);
+
+        public void Add(Feedback feedback) => Group(feedback.CustomerId).Add(feedback);
+
+        public void Add(Lead lead)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                throw new InvalidOperationException(
-                    $"The grouping returned no group name for customer {customer}; return a name for every customer, e.g. \"(none)\".");
-            }
-
-            if (!groups.TryGetValue(name, out var accumulator))
-            {
-                accumulator = NewAccumulator(period, groupSettings);
-                groups.Add(name, accumulator);
-            }
-
-            return accumulator;
+            // Leads are not split by group.
         }
 
-        foreach (var customer in data.Customers)
-        {
-            Group(groupOf(customer.Id), customer.Id).Add(customer);
-        }
-
-        foreach (var purchase in data.Purchases)
-        {
-            Group(groupOf(purchase.CustomerId), purchase.CustomerId).Add(purchase);
-        }
-
-        foreach (var response in data.SurveyResponses)
-        {
-            Group(groupOf(response.CustomerId), response.CustomerId).Add(response);
-        }
-
-        foreach (var complaint in data.Complaints)
-        {
-            Group(groupOf(complaint.CustomerId), complaint.CustomerId).Add(complaint);
-        }
-
-        foreach (var feedback in data.Feedback)
-        {
-            Group(groupOf(feedback.CustomerId), feedback.CustomerId).Add(feedback);
-        }
-
-        foreach (var entry in data.Costs)
+        public void Add(CostEntry entry)
         {
             if (costGroupOf(entry) is { Length: > 0 } name)
             {
-                Group(name, null).Add(entry);
+                Named(name).Add(entry);
             }
             else
             {
@@ -105,13 +103,32 @@ internal sealed class ScorecardEngine
             }
         }
 
-        var now = _clock.GetCurrentInstant();
-        var results = new SortedDictionary<string, Scorecard>(StringComparer.Ordinal);
-        foreach (var (name, accumulator) in groups)
+        public ScorecardBreakdown Result(Instant now)
         {
-            results.Add(name, accumulator.Result(now));
+            var results = new SortedDictionary<string, Scorecard>(StringComparer.Ordinal);
+            foreach (var (name, accumulator) in _groups)
+            {
+                results.Add(name, accumulator.Result(now));
+            }
+
+            return new ScorecardBreakdown(results, unattributed.Result(settings.Currency ?? settings.FallbackCurrency));
         }
 
-        return new ScorecardBreakdown(results, unattributed.Result(groupSettings.Currency ?? groupSettings.FallbackCurrency));
+        private ScorecardAccumulator Group(CustomerId customer) =>
+            groupOf(customer) is { Length: > 0 } name
+                ? Named(name)
+                : throw new InvalidOperationException(
+                    $"The grouping returned no group name for customer {customer}; return a name for every customer, e.g. \"(none)\".");
+
+        private ScorecardAccumulator Named(string name)
+        {
+            if (!_groups.TryGetValue(name, out var accumulator))
+            {
+                accumulator = engine.NewAccumulator(period, settings);
+                _groups.Add(name, accumulator);
+            }
+
+            return accumulator;
+        }
     }
 }

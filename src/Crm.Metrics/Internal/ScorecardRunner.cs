@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Crm.Metrics.Internal;
 
-/// <summary>Feeds a data set into a <see cref="ScorecardAccumulator"/>, one pass per record kind.</summary>
+/// <summary>Feeds a data set into a record sink (a scorecard accumulator, a group router), one pass per record kind.</summary>
 internal static class ScorecardRunner
 {
     private const int ProgressEvery = 1 << 16;
@@ -20,7 +20,7 @@ internal static class ScorecardRunner
         All = Purchases | Surveys | Costs | Customers | Complaints | Feedback | Leads,
     }
 
-    public static void Fill(ScorecardAccumulator accumulator, CrmDataSet data, Sources sources, IProgress<long>? progress)
+    public static void Fill(IRecordSink accumulator, CrmDataSet data, Sources sources, IProgress<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(data);
         long count = 0;
@@ -34,7 +34,7 @@ internal static class ScorecardRunner
         progress?.Report(count);
     }
 
-    public static async ValueTask FillAsync(ScorecardAccumulator accumulator, CrmAsyncDataSet data, Sources sources, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, Sources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var count = new StrongBox<long>();

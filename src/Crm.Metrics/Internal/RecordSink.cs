@@ -1,0 +1,22 @@
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+
+namespace Crm.Metrics.Internal;
+
+/// <summary>Something that takes every kind of record a data set holds: a scorecard accumulator, or a router of records to groups.</summary>
+internal interface IRecordSink
+{
+    void Add(Customer customer);
+
+    void Add(Purchase purchase);
+
+    void Add(SurveyResponse response);
+
+    void Add(CostEntry entry);
+
+    void Add(Complaint complaint);
+
+    void Add(Feedback feedback);
+
+    void Add(Lead lead);
+}
