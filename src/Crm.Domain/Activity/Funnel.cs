@@ -10,6 +10,7 @@ namespace Crm.Domain.Activity;
 public sealed class Funnel
 {
     private readonly string[] _stages;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<string> _view;
     private readonly Dictionary<string, int> _index;
 
     /// <summary>Creates a funnel.</summary>
@@ -20,6 +21,7 @@ public sealed class Funnel
     {
         ArgumentNullException.ThrowIfNull(stages);
         _stages = [.. stages];
+        _view = Array.AsReadOnly(_stages);
         if (_stages.Length < 2)
         {
             throw new ArgumentException($"A funnel needs at least two stages; got {_stages.Length}.", nameof(stages));
@@ -37,7 +39,7 @@ public sealed class Funnel
     }
 
     /// <summary>The stage names in funnel order.</summary>
-    public IReadOnlyList<string> Stages => _stages;
+    public IReadOnlyList<string> Stages => _view;
 
     /// <summary>The first stage (where leads enter).</summary>
     public string FirstStage => _stages[0];

@@ -68,6 +68,7 @@ public sealed class Lead : IEquatable<Lead>
         }
 
         _stages = [.. list.OrderBy(s => s.At)];
+        Stages = Array.AsReadOnly(_stages);
         ConvertedCustomerId = convertedCustomerId is { } c ? Rules.Initialised(c, nameof(convertedCustomerId)) : null;
     }
 
@@ -75,7 +76,7 @@ public sealed class Lead : IEquatable<Lead>
     public LeadId Id { get; }
 
     /// <summary>The stages reached, ordered by instant.</summary>
-    public IReadOnlyList<LeadStageReached> Stages => _stages;
+    public IReadOnlyList<LeadStageReached> Stages { get; }
 
     /// <summary>The customer the lead became, or <c>null</c>.</summary>
     public CustomerId? ConvertedCustomerId { get; }

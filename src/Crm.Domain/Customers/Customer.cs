@@ -90,7 +90,7 @@ public sealed class Customer
     public string? AcquisitionChannel { get; private set; }
 
     /// <summary>The contact points, in the order added.</summary>
-    public IReadOnlyList<ContactPoint> ContactPoints => _contactPoints;
+    public IReadOnlyList<ContactPoint> ContactPoints => _contactPoints.AsReadOnly();
 
     /// <summary>
     /// The customer's important dates: the birthday (from <see cref="PersonProfile.BirthDate"/>), the founding
@@ -112,24 +112,24 @@ public sealed class Customer
             }
 
             dates.AddRange(_customDates);
-            return dates;
+            return dates.AsReadOnly();
         }
     }
 
     /// <summary>The needs the customer expressed, in the order added.</summary>
-    public IReadOnlyList<CustomerNeed> Needs => _needs;
+    public IReadOnlyList<CustomerNeed> Needs => _needs.AsReadOnly();
 
     /// <summary>The customer's preferences; <see cref="CustomerPreferences.None"/> until set.</summary>
     public CustomerPreferences Preferences { get; private set; } = CustomerPreferences.None;
 
-    /// <summary>The tags, in ordinal order.</summary>
-    public IReadOnlyCollection<string> Tags => _tags;
+    /// <summary>The tags, in ordinal order (a copy).</summary>
+    public IReadOnlyCollection<string> Tags => Array.AsReadOnly([.. _tags]);
 
     /// <summary>The current lifecycle stage (the last entry of <see cref="LifecycleHistory"/>).</summary>
     public LifecycleStage Stage => _lifecycle[^1].To;
 
     /// <summary>The append-only lifecycle history, oldest first; never empty. Kept on erasure.</summary>
-    public IReadOnlyList<LifecycleTransition> LifecycleHistory => _lifecycle;
+    public IReadOnlyList<LifecycleTransition> LifecycleHistory => _lifecycle.AsReadOnly();
 
     /// <summary>When the customer's personal data was erased, or <c>null</c>.</summary>
     public Instant? ErasedAt { get; private set; }

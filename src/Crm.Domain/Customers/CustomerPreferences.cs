@@ -30,6 +30,7 @@ public sealed class CustomerPreferences : IEquatable<CustomerPreferences>
         }
 
         _productCategories = [.. categories];
+        ProductCategories = Array.AsReadOnly(_productCategories);
         PreferredChannel = preferredChannel is { } c ? Rules.Defined(c, nameof(preferredChannel)) : null;
     }
 
@@ -37,7 +38,7 @@ public sealed class CustomerPreferences : IEquatable<CustomerPreferences>
     public static CustomerPreferences None { get; } = new([]);
 
     /// <summary>Preferred product categories, in the order given.</summary>
-    public IReadOnlyList<string> ProductCategories => _productCategories;
+    public IReadOnlyList<string> ProductCategories { get; }
 
     /// <summary>The preferred contact channel, or <c>null</c>.</summary>
     public ContactPointKind? PreferredChannel { get; }

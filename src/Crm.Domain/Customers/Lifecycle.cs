@@ -42,15 +42,16 @@ public enum LifecycleStage
 /// </remarks>
 public static class LifecycleRules
 {
-    private static readonly LifecycleStage[][] Allowed =
+    // Read-only views: the table is shared by every caller and must not be changeable through a cast.
+    private static readonly System.Collections.ObjectModel.ReadOnlyCollection<LifecycleStage>[] Allowed =
     [
-        /* Prospect    */ [LifecycleStage.New],
-        /* New         */ [LifecycleStage.Growing, LifecycleStage.AtRisk, LifecycleStage.Churned],
-        /* Growing     */ [LifecycleStage.Mature, LifecycleStage.AtRisk, LifecycleStage.Churned],
-        /* Mature      */ [LifecycleStage.AtRisk, LifecycleStage.Churned],
-        /* AtRisk      */ [LifecycleStage.Growing, LifecycleStage.Mature, LifecycleStage.Churned],
-        /* Churned     */ [LifecycleStage.Reactivated],
-        /* Reactivated */ [LifecycleStage.Growing, LifecycleStage.AtRisk, LifecycleStage.Churned],
+        /* Prospect    */ Array.AsReadOnly([LifecycleStage.New]),
+        /* New         */ Array.AsReadOnly([LifecycleStage.Growing, LifecycleStage.AtRisk, LifecycleStage.Churned]),
+        /* Growing     */ Array.AsReadOnly([LifecycleStage.Mature, LifecycleStage.AtRisk, LifecycleStage.Churned]),
+        /* Mature      */ Array.AsReadOnly([LifecycleStage.AtRisk, LifecycleStage.Churned]),
+        /* AtRisk      */ Array.AsReadOnly([LifecycleStage.Growing, LifecycleStage.Mature, LifecycleStage.Churned]),
+        /* Churned     */ Array.AsReadOnly([LifecycleStage.Reactivated]),
+        /* Reactivated */ Array.AsReadOnly([LifecycleStage.Growing, LifecycleStage.AtRisk, LifecycleStage.Churned]),
     ];
 
     /// <summary>The stages a customer may move to from <paramref name="from"/>.</summary>
@@ -66,7 +67,7 @@ public static class LifecycleRules
     /// <returns><c>true</c> when the transition is in the table.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A stage is undefined.</exception>
     public static bool CanMove(LifecycleStage from, LifecycleStage to) =>
-        Array.IndexOf(Allowed[(int)Rules.Defined(from, nameof(from))], Rules.Defined(to, nameof(to))) >= 0;
+        Allowed[(int)Rules.Defined(from, nameof(from))].Contains(Rules.Defined(to, nameof(to)));
 }
 
 /// <summary>One entry of a customer's lifecycle history: the stage entered, when, and why.</summary>

@@ -14,7 +14,7 @@ public sealed class FeedbackMetrics
     internal FeedbackMetrics(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints, IReadOnlyDictionary<CommunicationChannel, long> suggestions, IReadOnlyDictionary<CommunicationChannel, long> praise)
     {
         SurveyAnswersByKind = surveyAnswers;
-        ComplaintsByChannel = new SortedDictionary<CommunicationChannel, long>(complaints.ByChannel.ToDictionary());
+        ComplaintsByChannel = complaints.ByChannel;
         ComplaintsWithoutChannel = complaints.UnknownChannel;
         Complaints = complaints.Opened;
         SuggestionsByChannel = suggestions;
@@ -66,9 +66,8 @@ public sealed class FeedbackMetrics
 /// <remarks>Not thread-safe: use one per thread or partition and <see cref="Merge"/> them.</remarks>
 public sealed class FeedbackAccumulator
 {
-    private static readonly int Channels = Enum.GetValues<CommunicationChannel>().Length;
-    private readonly long[] _suggestions = new long[Channels];
-    private readonly long[] _praise = new long[Channels];
+    private readonly Internal.EnumCounts<CommunicationChannel> _suggestions = new();
+    private readonly Internal.EnumCounts<CommunicationChannel> _praise = new();
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -95,7 +94,7 @@ public sealed class FeedbackAccumulator
             return;
         }
 
-        (feedback.Kind == FeedbackKind.Suggestion ? _suggestions : _praise)[(int)feedback.Channel]++;
+        (feedback.Kind == FeedbackKind.Suggestion ? _suggestions : _praise).Add(feedback.Channel);
     }
 
     /// <summary>Adds the state of another accumulator of the same period.</summary>
@@ -106,30 +105,12 @@ public sealed class FeedbackAccumulator
         ArgumentNullException.ThrowIfNull(other);
         Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
 
-        for (var i = 0; i < Channels; i++)
-        {
-            _suggestions[i] += other._suggestions[i];
-            _praise[i] += other._praise[i];
-        }
+        _suggestions.Merge(other._suggestions);
+        _praise.Merge(other._praise);
 
         OutsidePeriod += other.OutsidePeriod;
     }
 
-    internal static SortedDictionary<TKey, long> NonZero<TKey>(long[] counts)
-        where TKey : struct, Enum
-    {
-        var result = new SortedDictionary<TKey, long>();
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] != 0)
-            {
-                result[(TKey)(object)i] = counts[i];
-            }
-        }
-
-        return result;
-    }
-
     internal FeedbackMetrics Result(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints) =>
-        new(surveyAnswers, complaints, NonZero<CommunicationChannel>(_suggestions), NonZero<CommunicationChannel>(_praise));
+        new(surveyAnswers, complaints, _suggestions.ToDictionary(), _praise.ToDictionary());
 }

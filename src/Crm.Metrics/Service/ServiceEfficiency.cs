@@ -77,7 +77,7 @@ public sealed class ComplaintAccumulator
 {
     private readonly List<Duration> _firstResponse = [];
     private readonly List<Duration> _resolution = [];
-    private readonly Dictionary<CommunicationChannel, long> _byChannel = [];
+    private readonly Internal.EnumCounts<CommunicationChannel> _byChannel = new();
     private long _opened;
     private long _unknownChannel;
     private long _met;
@@ -105,8 +105,8 @@ public sealed class ComplaintAccumulator
     /// <summary>Complaints opened in the period and resolved by its end.</summary>
     public long Resolved => _resolution.Count;
 
-    /// <summary>Complaints opened in the period, by channel (complaints without a channel are not listed).</summary>
-    public IReadOnlyDictionary<CommunicationChannel, long> ByChannel => _byChannel;
+    /// <summary>Complaints opened in the period, by channel in enumeration order (complaints without a channel are not listed).</summary>
+    public IReadOnlyDictionary<CommunicationChannel, long> ByChannel => _byChannel.ToDictionary();
 
     /// <summary>Complaints opened in the period with no channel recorded.</summary>
     public long UnknownChannel => _unknownChannel;
@@ -125,7 +125,7 @@ public sealed class ComplaintAccumulator
         _opened++;
         if (complaint.Channel is { } channel)
         {
-            _byChannel[channel] = _byChannel.GetValueOrDefault(channel) + 1;
+            _byChannel.Add(channel);
         }
         else
         {
@@ -168,10 +168,7 @@ public sealed class ComplaintAccumulator
 
         _firstResponse.AddRange(other._firstResponse);
         _resolution.AddRange(other._resolution);
-        foreach (var (channel, count) in other._byChannel)
-        {
-            _byChannel[channel] = _byChannel.GetValueOrDefault(channel) + count;
-        }
+        _byChannel.Merge(other._byChannel);
 
         _opened += other._opened;
         _unknownChannel += other._unknownChannel;

@@ -11,8 +11,9 @@ namespace Crm.Metrics.Value;
 /// </summary>
 public sealed class CustomerValue
 {
-    internal CustomerValue(CustomerId id, Money revenue, MetricValue<Money> costOfGoods, Money costToServe, MetricValue<Money> margin, MetricValue<Money> historicalClv)
+    internal CustomerValue(CustomerId id, Money revenue, MetricValue<Money> costOfGoods, Money costToServe, MetricValue<Money> margin, MetricValue<Money> historicalClv, double? contributionShare)
     {
+        ContributionShare = contributionShare;
         Id = id;
         Revenue = revenue;
         CostOfGoods = costOfGoods;
@@ -43,7 +44,7 @@ public sealed class CustomerValue
     public MetricValue<Money> HistoricalClv { get; }
 
     /// <summary>The customer's share of the total margin (profit contribution), or <c>null</c> when the total margin is undefined or not positive.</summary>
-    public double? ContributionShare { get; internal set; }
+    public double? ContributionShare { get; }
 }
 
 /// <summary>
@@ -154,13 +155,8 @@ public sealed class CustomerValueMetrics
             var clv = row.LifetimeMissing == 0
                 ? MetricValue.Of(new Money(row.Clv, currency))
                 : MetricValue.Undefined<Money>($"{row.LifetimeMissing} sale(s) up to the period's end have no cost");
-            var customer = new CustomerValue(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv);
-            if (totalMargin.Value is { Amount: > 0 } total)
-            {
-                customer.ContributionShare = (double)(row.Margin / total.Amount);
-            }
-
-            list.Add(customer);
+            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) : null;
+            list.Add(new CustomerValue(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv, share));
         }
 
         list.Sort(static (a, b) => a.Id.CompareTo(b.Id));

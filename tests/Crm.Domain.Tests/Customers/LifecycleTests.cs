@@ -71,6 +71,18 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void The_shared_transition_table_cannot_be_changed_through_what_it_returns()
+    {
+        var targets = (IList<LifecycleStage>)LifecycleRules.AllowedTargets(LifecycleStage.Churned);
+        Assert.Throws<NotSupportedException>(() => targets[0] = LifecycleStage.Mature);
+        Assert.False(LifecycleRules.CanMove(LifecycleStage.Churned, LifecycleStage.Mature));
+
+        var customer = CustomerIn(LifecycleStage.New);
+        Assert.Throws<NotSupportedException>(() => ((IList<LifecycleTransition>)customer.LifecycleHistory).Clear());
+        Assert.Equal(2, customer.LifecycleHistory.Count);
+    }
+
+    [Fact]
     public void The_message_of_an_illegal_transition_lists_what_is_allowed()
     {
         var customer = CustomerIn(LifecycleStage.Churned);
