@@ -122,15 +122,15 @@ public sealed class CrmMetrics : ICrmMetrics
 
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null) =>
-        _engine.Run(data, period, settings, Sources.All, progress);
+        _engine.Run(data, period, settings, DataSources.All, progress);
 
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates) =>
-        _engine.Run(data, new ReportingPeriod(dates, _engine.Options.DefaultZone), null, Sources.All);
+        _engine.Run(data, new ReportingPeriod(dates, _engine.Options.DefaultZone), null, DataSources.All);
 
     /// <inheritdoc />
     public ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        _engine.RunAsync(data, period, settings, Sources.All, progress, cancellationToken);
+        _engine.RunAsync(data, period, settings, DataSources.All, progress, cancellationToken);
 
     /// <inheritdoc />
     public ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null) =>

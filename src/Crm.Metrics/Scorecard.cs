@@ -28,56 +28,65 @@ public sealed record ScorecardSettings
     public Funnel? Funnel { get; init; }
 }
 
-/// <summary>The activity of a CRM data set, as in-memory or streamed sequences; any may be empty.</summary>
-/// <remarks>Each sequence is enumerated once per scorecard.</remarks>
+/// <summary>The activity of a CRM data set, as in-memory or streamed sequences.</summary>
+/// <remarks>
+/// <para>Each sequence is enumerated once per scorecard.</para>
+/// <para>A sequence left <c>null</c> (the default) is <em>not supplied</em>: that kind of record is unknown, and
+/// the metrics that need it are undefined (no cost data: CAC undefined, not 0). An empty sequence is supplied
+/// and means none happened (no complaint: complaint rate 0). See <see cref="DataSources"/>.</para>
+/// </remarks>
 public sealed record CrmDataSet
 {
-    /// <summary>Sales and refunds.</summary>
-    public IEnumerable<Purchase> Purchases { get; init; } = [];
+    /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Purchase>? Purchases { get; init; }
 
-    /// <summary>Survey answers.</summary>
-    public IEnumerable<SurveyResponse> SurveyResponses { get; init; } = [];
+    /// <summary>Survey answers; <c>null</c> when not supplied.</summary>
+    public IEnumerable<SurveyResponse>? SurveyResponses { get; init; }
 
-    /// <summary>CRM cost entries.</summary>
-    public IEnumerable<CostEntry> Costs { get; init; } = [];
+    /// <summary>CRM cost entries; <c>null</c> when not supplied.</summary>
+    public IEnumerable<CostEntry>? Costs { get; init; }
 
-    /// <summary>Customers; their acquisition instants (when recorded) define when they were acquired.</summary>
-    public IEnumerable<Customer> Customers { get; init; } = [];
+    /// <summary>Customers, whose acquisition instants (when recorded) define when they were acquired; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Customer>? Customers { get; init; }
 
-    /// <summary>Complaint cases.</summary>
-    public IEnumerable<Complaint> Complaints { get; init; } = [];
+    /// <summary>Complaint cases; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Complaint>? Complaints { get; init; }
 
-    /// <summary>Suggestions and praise.</summary>
-    public IEnumerable<Feedback> Feedback { get; init; } = [];
+    /// <summary>Suggestions and praise; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Feedback>? Feedback { get; init; }
 
-    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>.</summary>
-    public IEnumerable<Lead> Leads { get; init; } = [];
+    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Lead>? Leads { get; init; }
 }
 
-/// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader); any may be empty.</summary>
-/// <remarks>Each stream is enumerated once per scorecard.</remarks>
+/// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader).</summary>
+/// <remarks>
+/// <para>Each stream is enumerated once per scorecard.</para>
+/// <para>A stream left <c>null</c> (the default) is <em>not supplied</em>: the metrics that need that kind of
+/// record are undefined. An empty stream is supplied and means none happened. See <see cref="DataSources"/>.</para>
+/// </remarks>
 public sealed record CrmAsyncDataSet
 {
-    /// <summary>Sales and refunds.</summary>
-    public IAsyncEnumerable<Purchase> Purchases { get; init; } = AsyncEnumerable<Purchase>.Empty;
+    /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Purchase>? Purchases { get; init; }
 
-    /// <summary>Survey answers.</summary>
-    public IAsyncEnumerable<SurveyResponse> SurveyResponses { get; init; } = AsyncEnumerable<SurveyResponse>.Empty;
+    /// <summary>Survey answers; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<SurveyResponse>? SurveyResponses { get; init; }
 
-    /// <summary>CRM cost entries.</summary>
-    public IAsyncEnumerable<CostEntry> Costs { get; init; } = AsyncEnumerable<CostEntry>.Empty;
+    /// <summary>CRM cost entries; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<CostEntry>? Costs { get; init; }
 
-    /// <summary>Customers; their acquisition instants (when recorded) define when they were acquired.</summary>
-    public IAsyncEnumerable<Customer> Customers { get; init; } = AsyncEnumerable<Customer>.Empty;
+    /// <summary>Customers, whose acquisition instants (when recorded) define when they were acquired; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Customer>? Customers { get; init; }
 
-    /// <summary>Complaint cases.</summary>
-    public IAsyncEnumerable<Complaint> Complaints { get; init; } = AsyncEnumerable<Complaint>.Empty;
+    /// <summary>Complaint cases; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Complaint>? Complaints { get; init; }
 
-    /// <summary>Suggestions and praise.</summary>
-    public IAsyncEnumerable<Feedback> Feedback { get; init; } = AsyncEnumerable<Feedback>.Empty;
+    /// <summary>Suggestions and praise; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Feedback>? Feedback { get; init; }
 
-    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>.</summary>
-    public IAsyncEnumerable<Lead> Leads { get; init; } = AsyncEnumerable<Lead>.Empty;
+    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Lead>? Leads { get; init; }
 }
 
 /// <summary>
@@ -100,8 +109,10 @@ public sealed class Scorecard
         CostBenefitMetrics costBenefit,
         FunnelMetrics conversion,
         CohortMatrix cohorts,
-        long recordsOutsidePeriod)
+        long recordsOutsidePeriod,
+        DataSources supplied)
     {
+        Supplied = supplied;
         Cohorts = cohorts;
         Conversion = conversion;
         ServiceEfficiency = serviceEfficiency;
@@ -123,6 +134,13 @@ public sealed class Scorecard
 
     /// <summary>The currency of every money result.</summary>
     public Currency Currency { get; }
+
+    /// <summary>
+    /// The kinds of record that were part of the data. A money total of a kind not supplied (say
+    /// <see cref="LoyaltyMetrics.Revenue"/> without <see cref="DataSources.Purchases"/>) is zero because nothing
+    /// was known, not because nothing happened; the rates that need a missing kind are undefined.
+    /// </summary>
+    public DataSources Supplied { get; }
 
     /// <summary>When the scorecard was computed (from the injected clock).</summary>
     public Instant ComputedAt { get; }

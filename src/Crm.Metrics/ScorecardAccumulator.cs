@@ -28,6 +28,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     private readonly FeedbackAccumulator _feedback;
     private readonly FunnelAccumulator _funnel;
     private readonly ExperienceWeights _weights;
+    private DataSources _supplied;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -58,38 +59,89 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <summary>The per-call settings; the result uses these (a merged accumulator's settings are not consulted).</summary>
     public ScorecardSettings Settings { get; }
 
-    /// <summary>Adds every record of a data set (one pass over each record kind).</summary>
+    /// <summary>
+    /// The kinds of record that are part of the data: those added, those of the data sets given to
+    /// <see cref="AddRange"/> (their non-null sequences) and those declared with <see cref="MarkSupplied"/>.
+    /// Metrics that need a kind not supplied are undefined (see <see cref="DataSources"/>).
+    /// </summary>
+    public DataSources Supplied => _supplied;
+
+    /// <summary>
+    /// Declares kinds of record as part of the data even if none is added: "we record complaints, and there
+    /// were none this month" makes the complaint rate 0 instead of undefined.
+    /// </summary>
+    /// <param name="sources">The kinds; added to those already supplied.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sources"/> has a bit outside <see cref="DataSources.All"/>.</exception>
+    public void MarkSupplied(DataSources sources)
+    {
+        if ((sources & ~DataSources.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sources), sources, "Only the kinds of DataSources.All can be supplied.");
+        }
+
+        _supplied |= sources;
+    }
+
+    /// <summary>Adds every record of a data set (one pass over each record kind); its non-null sequences become supplied.</summary>
     /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
-    public void AddRange(CrmDataSet data) => Internal.ScorecardRunner.Fill(this, data, Internal.ScorecardRunner.Sources.All, null);
+    public void AddRange(CrmDataSet data) => Internal.ScorecardRunner.Fill(this, data, DataSources.All, null);
 
     /// <summary>Adds a purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
-    public void Add(Purchase purchase) => _purchases.Add(purchase);
+    public void Add(Purchase purchase)
+    {
+        _purchases.Add(purchase);
+        _supplied |= DataSources.Purchases;
+    }
 
     /// <summary>Adds a survey answer.</summary>
     /// <param name="response">The answer.</param>
-    public void Add(SurveyResponse response) => _satisfaction.Add(response);
+    public void Add(SurveyResponse response)
+    {
+        _satisfaction.Add(response);
+        _supplied |= DataSources.SurveyResponses;
+    }
 
     /// <summary>Adds a cost entry.</summary>
     /// <param name="entry">The entry.</param>
-    public void Add(CostEntry entry) => _costs.Add(entry);
+    public void Add(CostEntry entry)
+    {
+        _costs.Add(entry);
+        _supplied |= DataSources.Costs;
+    }
 
     /// <summary>Adds a complaint.</summary>
     /// <param name="complaint">The complaint.</param>
-    public void Add(Complaint complaint) => _complaints.Add(complaint);
+    public void Add(Complaint complaint)
+    {
+        _complaints.Add(complaint);
+        _supplied |= DataSources.Complaints;
+    }
 
     /// <summary>Adds a suggestion or praise.</summary>
     /// <param name="feedback">The feedback.</param>
-    public void Add(Feedback feedback) => _feedback.Add(feedback);
+    public void Add(Feedback feedback)
+    {
+        _feedback.Add(feedback);
+        _supplied |= DataSources.Feedback;
+    }
 
     /// <summary>Adds a lead.</summary>
     /// <param name="lead">The lead.</param>
     /// <exception cref="ArgumentException">The lead reached a stage the funnel does not have.</exception>
-    public void Add(Lead lead) => _funnel.Add(lead);
+    public void Add(Lead lead)
+    {
+        _funnel.Add(lead);
+        _supplied |= DataSources.Leads;
+    }
 
     /// <summary>Adds a customer (its acquisition instant, when recorded).</summary>
     /// <param name="customer">The customer.</param>
-    public void Add(Customer customer) => _purchases.Add(customer);
+    public void Add(Customer customer)
+    {
+        _purchases.Add(customer);
+        _supplied |= DataSources.Customers;
+    }
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
     /// <param name="other">The other accumulator.</param>
@@ -104,6 +156,7 @@ public sealed class ScorecardAccumulator : IRecordSink
         _complaints.Merge(other._complaints);
         _feedback.Merge(other._feedback);
         _funnel.Merge(other._funnel);
+        _supplied |= other._supplied;
     }
 
     /// <summary>The scorecard over what was added.</summary>
@@ -115,9 +168,9 @@ public sealed class ScorecardAccumulator : IRecordSink
         var loyalty = _purchases.LoyaltyResult(currency);
         var costs = _costs.Result(currency);
         var value = CustomerValueMetrics.From(_purchases, costs, loyalty.ActiveCustomers);
-        var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays);
+        var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs));
         var satisfaction = _satisfaction.Result();
-        var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders);
+        var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders, Has(DataSources.Complaints));
         var surveys = new SortedDictionary<Domain.Activity.SurveyKind, long>
         {
             [Domain.Activity.SurveyKind.Csat] = satisfaction.Csat.Answers + satisfaction.Csat.Skipped,
@@ -135,9 +188,12 @@ public sealed class ScorecardAccumulator : IRecordSink
             service,
             _feedback.Result(surveys, _complaints),
             ExperienceMetrics.From(satisfaction, service, _weights),
-            new CostBenefitMetrics(value, costs),
+            new CostBenefitMetrics(value, costs, Has(DataSources.Costs)),
             _funnel.Result(),
             CohortMatrix.From(_purchases),
-            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod);
+            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod,
+            _supplied);
     }
+
+    private bool Has(DataSources kind) => (_supplied & kind) == kind;
 }

@@ -103,11 +103,11 @@ public sealed class SatisfactionCalculator : ISatisfactionCalculator
 
     /// <inheritdoc />
     public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period) =>
-        _engine.Run(new CrmDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, Sources.Surveys).Satisfaction;
+        _engine.Run(new CrmDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses).Satisfaction;
 
     /// <inheritdoc />
     public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default) =>
-        (await _engine.RunAsync(new CrmAsyncDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, Sources.Surveys, null, cancellationToken).ConfigureAwait(false)).Satisfaction;
+        (await _engine.RunAsync(new CrmAsyncDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses, null, cancellationToken).ConfigureAwait(false)).Satisfaction;
 
     /// <inheritdoc />
     public SatisfactionAccumulator CreateAccumulator(ReportingPeriod period) => new(period, _engine.Options);
@@ -127,11 +127,11 @@ public sealed class LoyaltyCalculator : ILoyaltyCalculator
 
     /// <inheritdoc />
     public LoyaltyMetrics Compute(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null) =>
-        _engine.Run(data, period, settings, Sources.Purchases | Sources.Customers).Loyalty;
+        _engine.Run(data, period, settings, DataSources.Purchases | DataSources.Customers).Loyalty;
 
     /// <inheritdoc />
     public async ValueTask<LoyaltyMetrics> ComputeAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
-        (await _engine.RunAsync(data, period, settings, Sources.Purchases | Sources.Customers, null, cancellationToken).ConfigureAwait(false)).Loyalty;
+        (await _engine.RunAsync(data, period, settings, DataSources.Purchases | DataSources.Customers, null, cancellationToken).ConfigureAwait(false)).Loyalty;
 }
 
 /// <summary>The default <see cref="IAcquisitionCostCalculator"/>.</summary>
@@ -139,7 +139,7 @@ public sealed class AcquisitionCostCalculator : IAcquisitionCostCalculator
 {
     private readonly ScorecardEngine _engine;
 
-    private const Sources Needed = Sources.Purchases | Sources.Costs | Sources.Customers;
+    private const DataSources Needed = DataSources.Purchases | DataSources.Costs | DataSources.Customers;
 
     /// <summary>Creates the calculator.</summary>
     /// <param name="options">The options.</param>
@@ -162,7 +162,7 @@ public sealed class CustomerValueCalculator : ICustomerValueCalculator
 {
     private readonly ScorecardEngine _engine;
 
-    private const Sources Needed = Sources.Purchases | Sources.Costs;
+    private const DataSources Needed = DataSources.Purchases | DataSources.Costs;
 
     /// <summary>Creates the calculator.</summary>
     /// <param name="options">The options.</param>

@@ -371,7 +371,10 @@ public class ScorecardFixtureTests
         Assert.Null(card.Loyalty.ReturningCustomerRevenueShare.Value);
         Assert.Null(card.Loyalty.SalesGrowth.Value);
         Assert.Null(card.AcquisitionCost.CustomerAcquisitionCost.Value);
-        Assert.Equal("no customers acquired in the period", card.AcquisitionCost.CustomerAcquisitionCost.UndefinedReason);
+        Assert.Equal("no cost data was supplied", card.AcquisitionCost.CustomerAcquisitionCost.UndefinedReason);
+        Assert.Equal("no complaint data was supplied", card.ServiceEfficiency.ComplaintRate.UndefinedReason);
+        Assert.Null(card.Experience.Index.Value);
+        Assert.Equal(DataSources.None, card.Supplied);
         Assert.Null(card.AcquisitionCost.RetentionCostPerActiveCustomer.Value);
         Assert.Null(card.AcquisitionCost.CacPaybackMonths.Value);
         Assert.Empty(card.CustomerValue.Customers);
@@ -394,10 +397,43 @@ public class ScorecardFixtureTests
         Assert.Equal(1, card.Loyalty.NewCustomers);
         Assert.Equal(0.0, card.Loyalty.ReturningCustomerRevenueShare.Value);
 
-        // No acquisition cost recorded: CAC is a real 0 / 1 = 0, and LTV:CAC is undefined.
-        Assert.Equal(Money.Zero(Eur), card.AcquisitionCost.CustomerAcquisitionCost.Value);
+        // No cost data supplied: CAC is unknown, not 0; neither are complaints, so the complaint rate is unknown.
+        Assert.Null(card.AcquisitionCost.CustomerAcquisitionCost.Value);
+        Assert.Equal("no cost data was supplied", card.AcquisitionCost.CustomerAcquisitionCost.UndefinedReason);
         Assert.Null(card.AcquisitionCost.LtvToCac.Value);
+        Assert.Null(card.ServiceEfficiency.ComplaintRate.Value);
+        Assert.Null(card.ServiceEfficiency.ComplaintsPerThousandOrders.Value);
         Assert.Equal(Eur, card.Currency);
+        Assert.Equal(DataSources.Purchases, card.Supplied);
+    }
+
+    [Fact]
+    public void Supplied_but_empty_costs_and_complaints_are_real_zeros()
+    {
+        var card = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 15), Eu(42), cost: Eu(20))], Costs = [], Complaints = [] });
+
+        // Costs and complaints recorded, none happened: CAC = 0 EUR / 1 acquired = 0; complaint rate 0 / 1 active = 0;
+        // 0 complaints per 1,000 orders; return on CRM spend still undefined (no spend to divide by).
+        Assert.Equal(Money.Zero(Eur), card.AcquisitionCost.CustomerAcquisitionCost.Value);
+        Assert.Equal(Money.Zero(Eur), card.AcquisitionCost.RetentionCostPerActiveCustomer.Value);
+        Assert.Equal(0.0, card.ServiceEfficiency.ComplaintRate.Value);
+        Assert.Equal(0.0, card.ServiceEfficiency.ComplaintsPerThousandOrders.Value);
+        Assert.Equal("no CRM cost in the period", card.CostBenefit.ReturnOnCrmSpend.UndefinedReason);
+        Assert.Equal(DataSources.Purchases | DataSources.Costs | DataSources.Complaints, card.Supplied);
+    }
+
+    [Fact]
+    public void Supplied_kinds_merge_and_can_be_declared()
+    {
+        var left = new ScorecardAccumulator(March);
+        var right = new ScorecardAccumulator(March);
+        left.Add(Purchase.Sale(A, Utc(2026, 3, 15), Eu(42)));
+        right.MarkSupplied(DataSources.Complaints);
+        left.Merge(right);
+
+        Assert.Equal(DataSources.Purchases | DataSources.Complaints, left.Supplied);
+        Assert.Equal(0.0, left.Result(Now).ServiceEfficiency.ComplaintRate.Value);
+        Assert.Throws<ArgumentOutOfRangeException>("sources", () => left.MarkSupplied((DataSources)128));
     }
 
     [Fact]

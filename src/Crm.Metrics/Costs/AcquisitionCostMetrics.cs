@@ -44,9 +44,12 @@ public sealed class AcquisitionCostMetrics
     /// </summary>
     public MetricValue<double> CacPaybackMonths { get; private init; }
 
-    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays)
+    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied)
     {
-        var cac = new MoneyPerCount(costs.Acquisition, loyalty.NewCustomers, "no customers acquired in the period");
+        var zero = Money.Zero(costs.Total.Currency);
+        var cac = costsSupplied
+            ? new MoneyPerCount(costs.Acquisition, loyalty.NewCustomers, "no customers acquired in the period")
+            : new MoneyPerCount(zero, 0, CostTotals.NotSupplied);
         var grossMargin = GrossMargin(loyalty, value);
         var lifetimeValue = Lifetime(basis, value, loyalty);
         return new AcquisitionCostMetrics
@@ -55,7 +58,9 @@ public sealed class AcquisitionCostMetrics
             CustomersAcquired = loyalty.NewCustomers,
             ActiveCustomers = loyalty.ActiveCustomers,
             CustomerAcquisitionCost = cac,
-            RetentionCostPerActiveCustomer = new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, "no active customers in the period"),
+            RetentionCostPerActiveCustomer = costsSupplied
+                ? new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, "no active customers in the period")
+                : new MoneyPerCount(zero, 0, CostTotals.NotSupplied),
             GrossMarginRate = grossMargin,
             LifetimeValue = lifetimeValue,
             LtvToCac = (lifetimeValue.Value, cac.Value) switch

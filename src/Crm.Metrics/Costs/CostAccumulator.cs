@@ -107,6 +107,9 @@ public sealed class CostAccumulator
 /// <summary>CRM costs of a period, prorated by days.</summary>
 public sealed class CostTotals
 {
+    /// <summary>The reason of the metrics that divide costs when none were supplied.</summary>
+    internal const string NotSupplied = "no cost data was supplied";
+
     internal CostTotals(Money acquisition, Money retention, Money other)
     {
         Acquisition = acquisition;

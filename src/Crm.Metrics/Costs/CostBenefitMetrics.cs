@@ -9,7 +9,7 @@ namespace Crm.Metrics.Costs;
 /// </summary>
 public sealed class CostBenefitMetrics
 {
-    internal CostBenefitMetrics(CustomerValueMetrics value, CostTotals costs)
+    internal CostBenefitMetrics(CustomerValueMetrics value, CostTotals costs, bool costsSupplied)
     {
         Margin = value.TotalCostOfGoods.Value is { } cogs
             ? MetricValue.Of(value.TotalRevenue - cogs)
@@ -17,6 +17,7 @@ public sealed class CostBenefitMetrics
         CrmCost = costs.Total;
         ReturnOnCrmSpend = (Margin.Value, CrmCost.IsZero) switch
         {
+            _ when !costsSupplied => MetricValue.Undefined<double>(CostTotals.NotSupplied),
             (null, _) => MetricValue.Undefined<double>(Margin.UndefinedReason!),
             (_, true) => MetricValue.Undefined<double>("no CRM cost in the period"),
             ({ } m, _) => MetricValue.Of((double)((m.Amount - CrmCost.Amount) / CrmCost.Amount)),

@@ -19,4 +19,7 @@ internal interface IRecordSink
     void Add(Feedback feedback);
 
     void Add(Lead lead);
+
+    /// <summary>Declares kinds of record as part of the data, even if none is added.</summary>
+    void MarkSupplied(DataSources sources);
 }

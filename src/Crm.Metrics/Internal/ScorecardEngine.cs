@@ -26,14 +26,14 @@ internal sealed class ScorecardEngine
     public ScorecardAccumulator NewAccumulator(ReportingPeriod period, ScorecardSettings? settings) =>
         new(period, settings, Options, _exchangeRates);
 
-    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, Sources sources, IProgress<long>? progress = null)
+    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress = null)
     {
         var accumulator = NewAccumulator(period, settings);
         Fill(accumulator, data, sources, progress);
         return accumulator.Result(_clock.GetCurrentInstant());
     }
 
-    public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, Sources sources, IProgress<long>? progress, CancellationToken cancellationToken)
+    public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var accumulator = NewAccumulator(period, settings);
         await FillAsync(accumulator, data, sources, progress, cancellationToken).ConfigureAwait(false);
@@ -43,14 +43,14 @@ internal sealed class ScorecardEngine
     public ScorecardBreakdown Breakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
     {
         var router = NewRouter(period, groupOf, costGroupOf, settings);
-        Fill(router, data, Sources.All, null);
+        Fill(router, data, DataSources.All, null);
         return router.Result(_clock.GetCurrentInstant());
     }
 
     public async ValueTask<ScorecardBreakdown> BreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings, CancellationToken cancellationToken)
     {
         var router = NewRouter(period, groupOf, costGroupOf, settings);
-        await FillAsync(router, data, Sources.All, null, cancellationToken).ConfigureAwait(false);
+        await FillAsync(router, data, DataSources.All, null, cancellationToken).ConfigureAwait(false);
         return router.Result(_clock.GetCurrentInstant());
     }
 
@@ -75,6 +75,10 @@ internal sealed class ScorecardEngine
         CostAccumulator unattributed) : IRecordSink
     {
         private readonly SortedDictionary<string, ScorecardAccumulator> _groups = new(StringComparer.Ordinal);
+        private DataSources _supplied;
+
+        // Every group sees the kinds the whole data set supplies: a group without complaints had none.
+        public void MarkSupplied(DataSources sources) => _supplied |= sources;
 
         public void Add(Customer customer) => Group(customer.Id).Add(customer);
 
@@ -108,6 +112,7 @@ internal sealed class ScorecardEngine
             var results = new SortedDictionary<string, Scorecard>(StringComparer.Ordinal);
             foreach (var (name, accumulator) in _groups)
             {
+                accumulator.MarkSupplied(_supplied);
                 results.Add(name, accumulator.Result(now));
             }
 

@@ -7,58 +7,57 @@ internal static class ScorecardRunner
 {
     private const int ProgressEvery = 1 << 16;
 
-    [Flags]
-    public enum Sources
-    {
-        Purchases = 1,
-        Surveys = 2,
-        Costs = 4,
-        Customers = 8,
-        Complaints = 16,
-        Feedback = 32,
-        Leads = 64,
-        All = Purchases | Surveys | Costs | Customers | Complaints | Feedback | Leads,
-    }
-
-    public static void Fill(IRecordSink accumulator, CrmDataSet data, Sources sources, IProgress<long>? progress)
+    public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, IProgress<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(data);
+        accumulator.MarkSupplied(sources & Supplied(data.Purchases, data.SurveyResponses, data.Costs, data.Customers, data.Complaints, data.Feedback, data.Leads));
         long count = 0;
-        Feed(sources, Sources.Customers, data.Customers, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Surveys, data.SurveyResponses, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Costs, data.Costs, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
-        Feed(sources, Sources.Leads, data.Leads, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Customers, data.Customers, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Costs, data.Costs, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
+        Feed(sources, DataSources.Leads, data.Leads, accumulator.Add, ref count, progress);
         progress?.Report(count);
     }
 
-    public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, Sources sources, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
+        accumulator.MarkSupplied(sources & Supplied(data.Purchases, data.SurveyResponses, data.Costs, data.Customers, data.Complaints, data.Feedback, data.Leads));
         var count = new StrongBox<long>();
-        await FeedAsync(sources, Sources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Surveys, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, Sources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(sources, DataSources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(count.Value);
     }
 
-    private static void Feed<T>(Sources wanted, Sources kind, IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
+    /// <summary>The kinds whose sequence is not null, in the order of <see cref="DataSources"/>.</summary>
+    private static DataSources Supplied(object? purchases, object? surveys, object? costs, object? customers, object? complaints, object? feedback, object? leads) =>
+        (purchases is null ? 0 : DataSources.Purchases)
+        | (surveys is null ? 0 : DataSources.SurveyResponses)
+        | (costs is null ? 0 : DataSources.Costs)
+        | (customers is null ? 0 : DataSources.Customers)
+        | (complaints is null ? 0 : DataSources.Complaints)
+        | (feedback is null ? 0 : DataSources.Feedback)
+        | (leads is null ? 0 : DataSources.Leads);
+
+    private static void Feed<T>(DataSources wanted, DataSources kind, IEnumerable<T>? records, Action<T> add, ref long count, IProgress<long>? progress)
     {
-        if (wanted.HasFlag(kind))
+        if (records is not null && (wanted & kind) != 0)
         {
             Feed(records, add, ref count, progress);
         }
     }
 
-    private static ValueTask FeedAsync<T>(Sources wanted, Sources kind, IAsyncEnumerable<T> records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        wanted.HasFlag(kind) ? FeedAsync(records, add, count, progress, cancellationToken) : ValueTask.CompletedTask;
+    private static ValueTask FeedAsync<T>(DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        records is not null && (wanted & kind) != 0 ? FeedAsync(records, add, count, progress, cancellationToken) : ValueTask.CompletedTask;
 
     private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
     {

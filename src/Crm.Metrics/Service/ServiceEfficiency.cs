@@ -9,11 +9,14 @@ namespace Crm.Metrics.Service;
 /// </summary>
 public sealed class ServiceEfficiencyMetrics
 {
-    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long orders)
+    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long? orders)
     {
-        ComplaintsPerThousandOrders = orders == 0
-            ? MetricValue.Undefined<double>("no orders in the period")
-            : MetricValue.Of(1000.0 * opened / orders);
+        ComplaintsPerThousandOrders = orders switch
+        {
+            null => MetricValue.Undefined<double>(ComplaintAccumulator.NotSupplied),
+            0 => MetricValue.Undefined<double>("no orders in the period"),
+            { } n => MetricValue.Of(1000.0 * opened / n),
+        };
         ComplaintsOpened = opened;
         Unanswered = unanswered;
         Unresolved = unresolved;
@@ -183,7 +186,10 @@ public sealed class ComplaintAccumulator
     /// <param name="activeCustomers">Customers with a sale in the period: the complaint rate's denominator.</param>
     /// <param name="orders">Sale records in the period: the denominator of complaints per 1,000 orders.</param>
     /// <returns>A snapshot.</returns>
-    public ServiceEfficiencyMetrics Result(long activeCustomers, long orders) => new(
+    public ServiceEfficiencyMetrics Result(long activeCustomers, long orders) => Result(activeCustomers, orders, supplied: true);
+
+    /// <summary>The metrics; when complaints were not supplied, the rates that count them are undefined.</summary>
+    internal ServiceEfficiencyMetrics Result(long activeCustomers, long orders, bool supplied) => new(
         _opened,
         _opened - _firstResponse.Count,
         _opened - _resolution.Count,
@@ -193,6 +199,11 @@ public sealed class ComplaintAccumulator
         _breached,
         _pending,
         _withoutTarget,
-        new Rate(_opened, activeCustomers, "no active customers in the period"),
-        orders);
+        supplied
+            ? new Rate(_opened, activeCustomers, "no active customers in the period")
+            : new Rate(0, 0, NotSupplied),
+        supplied ? orders : null);
+
+    /// <summary>The reason of the metrics that count complaints when none were supplied.</summary>
+    internal const string NotSupplied = "no complaint data was supplied";
 }
