@@ -1,0 +1,223 @@
+using System.Text;
+
+namespace Crm.Report.Input;
+
+/// <summary>One data row: its physical line number (of its first line, when a quoted field spans lines) and fields.</summary>
+internal readonly struct CsvRow(CsvHeader header, int line, string[] fields)
+{
+    public int Line { get; } = line;
+
+    /// <summary>The value of a required column; empty is a problem.</summary>
+    public string Required(string column) =>
+        Optional(column) ?? throw new FieldException(column, "is empty; a value is required");
+
+    /// <summary>The value of an optional column, or <c>null</c> when the column is absent or the field empty.</summary>
+    public string? Optional(string column)
+    {
+        var index = header.IndexOf(column);
+        return index < 0 || index >= fields.Length || fields[index].Length == 0 ? null : fields[index];
+    }
+}
+
+/// <summary>The header row: column names (trimmed, case-insensitive) to positions.</summary>
+internal sealed class CsvHeader(Dictionary<string, int> columns, int width)
+{
+    public int Width { get; } = width;
+
+    public int IndexOf(string column) => columns.TryGetValue(column, out var i) ? i : -1;
+}
+
+/// <summary>
+/// Reads CSV as RFC 4180 describes it: a header row, comma-separated fields, optional double quotes (a quote inside
+/// doubled), quoted fields may hold commas and line breaks; LF or CRLF line endings; a UTF-8 byte order mark is
+/// skipped. Unquoted fields are trimmed; blank lines are skipped. Columns are found by name, in any order; extra
+/// columns are ignored. Every problem is reported with the physical line it is on, and the row skipped.
+/// </summary>
+internal static class CsvFile
+{
+    public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    {
+        var line = 0;
+        string[]? headerFields = null;
+        while (headerFields is null)
+        {
+            var record = NextRecord(reader, ref line, out var start, out var error);
+            if (record is null)
+            {
+                problems.Add(file, Math.Max(line, 1), required[0], $"the file is empty; expected a header row: {string.Join(',', required.Concat(optional))}");
+                yield break;
+            }
+
+            if (error is not null)
+            {
+                problems.Add(file, start, "(header)", error);
+                yield break;
+            }
+
+            if (record is [""])
+            {
+                continue;
+            }
+
+            headerFields = record;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var headerLine = line;
+        for (var i = 0; i < headerFields.Length; i++)
+        {
+            var name = headerFields[i].Trim();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+            {
+                problems.Add(file, headerLine, name, "appears twice in the header");
+                yield break;
+            }
+        }
+
+        var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
+        foreach (var column in missing)
+        {
+            problems.Add(file, headerLine, column, $"required column is missing (the header has: {string.Join(',', headerFields)})");
+        }
+
+        if (missing.Count > 0)
+        {
+            yield break;
+        }
+
+        var header = new CsvHeader(columns, headerFields.Length);
+        while (true)
+        {
+            var fields = NextRecord(reader, ref line, out var start, out var error);
+            if (fields is null)
+            {
+                yield break;
+            }
+
+            if (error is not null)
+            {
+                problems.Add(file, start, "(row)", error);
+                continue;
+            }
+
+            if (fields is [""])
+            {
+                continue;
+            }
+
+            if (fields.Length != header.Width)
+            {
+                var column = fields.Length < header.Width
+                    ? headerFields[fields.Length].Trim()
+                    : $"#{header.Width + 1}";
+                problems.Add(file, start, column, fields.Length < header.Width
+                    ? $"missing: the row has {fields.Length} field(s), the header {header.Width}"
+                    : $"the row has {fields.Length} fields, the header {header.Width} (a value with a comma needs double quotes)");
+                continue;
+            }
+
+            yield return new CsvRow(header, start, fields);
+        }
+    }
+
+    /// <summary>The next record's fields, or <c>null</c> at the end; <paramref name="start"/> is its first physical line.</summary>
+    private static string[]? NextRecord(TextReader reader, ref int line, out int start, out string? error)
+    {
+        error = null;
+        start = line + 1;
+        var text = reader.ReadLine();
+        if (text is null)
+        {
+            return null;
+        }
+
+        line++;
+        if (line == 1 && text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var i = 0;
+        while (true)
+        {
+            // At the start of a field.
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] == '"')
+            {
+                i++;
+                field.Clear();
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        var next = reader.ReadLine();
+                        if (next is null)
+                        {
+                            error = "a quoted field is not closed before the end of the file";
+                            return [];
+                        }
+
+                        line++;
+                        field.Append('\n');
+                        text = next;
+                        i = 0;
+                        continue;
+                    }
+
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    field.Append(text[i++]);
+                }
+
+                while (i < text.Length && text[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+
+                if (i < text.Length && text[i] != ',')
+                {
+                    error = $"unexpected text after a closing quote in field {fields.Count + 1}";
+                    return [];
+                }
+
+                fields.Add(field.ToString());
+            }
+            else
+            {
+                var comma = text.IndexOf(',', i);
+                var end = comma < 0 ? text.Length : comma;
+                fields.Add(text[i..end].Trim());
+                i = end;
+            }
+
+            if (i >= text.Length)
+            {
+                return [.. fields];
+            }
+
+            i++; // the comma
+            if (i >= text.Length)
+            {
+                fields.Add(string.Empty);
+                return [.. fields];
+            }
+        }
+    }
+}

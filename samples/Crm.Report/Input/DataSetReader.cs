@@ -1,0 +1,411 @@
+using Crm.Domain;
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Report.Cli;
+using NodaTime;
+
+namespace Crm.Report.Input;
+
+/// <summary>Everything read from the input files; a list is <c>null</c> when its file was not given (its metrics are then undefined).</summary>
+internal sealed class InputData
+{
+    public List<Customer>? Customers { get; set; }
+
+    public List<Purchase>? Purchases { get; set; }
+
+    public List<SurveyResponse>? SurveyResponses { get; set; }
+
+    public List<Complaint>? Complaints { get; set; }
+
+    public List<CostEntry>? Costs { get; set; }
+
+    public List<Lead>? Leads { get; set; }
+
+    public List<Interaction>? Interactions { get; set; }
+
+    public List<Feedback>? Feedback { get; set; }
+
+    /// <summary>The files read, with their data rows, in reading order.</summary>
+    public List<(InputKind Kind, string File, int Rows)> Files { get; } = [];
+
+    /// <summary>The currency of the amounts read; <c>null</c> when no file had an amount.</summary>
+    public Currency? Currency { get; set; }
+
+    /// <summary>The earliest instant of any dated activity (purchases, answers, complaints, leads, interactions, feedback).</summary>
+    public Instant? FirstActivity { get; set; }
+
+    /// <summary>The latest instant of any dated activity.</summary>
+    public Instant? LastActivity { get; set; }
+}
+
+/// <summary>Reads the input files into domain records, collecting every malformed row as a problem with its line.</summary>
+internal sealed class DataSetReader(ReportOptions options, InputProblems problems)
+{
+    private readonly Dictionary<CustomerId, Instant> _firstPurchase = [];
+    private readonly InputData _data = new();
+    private (string File, int Line, string How)? _currencyOrigin;
+
+    /// <summary>Reads every input; <paramref name="open"/> gives each kind's display name and reader, or null when not given.</summary>
+    public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open)
+    {
+        foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers })
+        {
+            if (open(kind) is not var (file, reader))
+            {
+                continue;
+            }
+
+            using (reader)
+            {
+                var rows = kind switch
+                {
+                    InputKind.Transactions => ReadAll(file, reader, ["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"], _data.Purchases = [], Purchase),
+                    InputKind.Surveys => ReadAll(file, reader, ["customer_id", "answered_at", "kind", "score"], [], _data.SurveyResponses = [], Survey),
+                    InputKind.Complaints => ReadComplaints(file, reader),
+                    InputKind.Costs => ReadAll(file, reader, ["kind", "from", "to", "amount"], ["currency", "channel"], _data.Costs = [], Cost),
+                    InputKind.Leads => ReadLeads(file, reader),
+                    InputKind.Interactions => ReadAll(file, reader, ["customer_id", "occurred_at", "channel", "direction", "purpose"], [], _data.Interactions = [], Interaction),
+                    InputKind.Feedback => ReadAll(file, reader, ["customer_id", "received_at", "kind", "channel"], [], _data.Feedback = [], Feedback),
+                    _ => ReadCustomers(file, reader),
+                };
+                _data.Files.Add((kind, file, rows));
+            }
+        }
+
+        return _data;
+    }
+
+    private int ReadAll<T>(string file, TextReader reader, string[] required, string[] optional, List<T> into, Func<CsvRow, string, T> parse)
+    {
+        var rows = 0;
+        foreach (var row in CsvFile.Read(reader, file, problems, required, optional))
+        {
+            rows++;
+            try
+            {
+                into.Add(parse(row, file));
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, row.Line, e.Column, e.Message);
+            }
+        }
+
+        return rows;
+    }
+
+    private Purchase Purchase(CsvRow row, string file)
+    {
+        var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
+        var at = Activity(Fields.Instant("occurred_at", row.Required("occurred_at"), options.Zone));
+        var amount = Fields.Number("amount", row.Required("amount"));
+        var currency = Currency(row, file);
+        decimal? cost = row.Optional("cost") is { } c ? Fields.Number("cost", c) : null;
+        if (cost < 0 && amount >= 0)
+        {
+            throw new FieldException("cost", $"{cost} is negative on a sale; a sale's cost of goods is ≥ 0");
+        }
+
+        var channel = row.Optional("channel") is { } ch ? Fields.SalesChannel("channel", ch) : SalesChannel.Other;
+        var money = new Money(Math.Abs(amount), currency);
+        Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
+        var purchase = amount < 0
+            ? Fields.Domain("amount", () => Domain.Activity.Purchase.Refund(customer, at, money, channel, costMoney))
+            : Fields.Domain("amount", () => Domain.Activity.Purchase.Sale(customer, at, money, channel, costMoney));
+        if (amount >= 0 && (!_firstPurchase.TryGetValue(customer, out var first) || at < first))
+        {
+            _firstPurchase[customer] = at;
+        }
+
+        return purchase;
+    }
+
+    private SurveyResponse Survey(CsvRow row, string file)
+    {
+        var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
+        var at = Activity(Fields.Instant("answered_at", row.Required("answered_at"), options.Zone));
+        var kind = Fields.SurveyKind("kind", row.Required("kind"));
+        int? score = row.Optional("score") is { } s ? Fields.Integer("score", s) : null;
+        return Fields.Domain("score", () => new SurveyResponse(customer, at, kind, score));
+    }
+
+    private int ReadComplaints(string file, TextReader reader)
+    {
+        var complaints = _data.Complaints = [];
+        var seen = new Dictionary<ComplaintId, int>();
+        var rows = 0;
+        foreach (var row in CsvFile.Read(reader, file, problems, ["case_id", "customer_id", "opened_at", "first_response_at", "resolved_at", "target_hours"], []))
+        {
+            rows++;
+            try
+            {
+                var id = Fields.Domain("case_id", () => new ComplaintId(row.Required("case_id")));
+                if (!seen.TryAdd(id, row.Line))
+                {
+                    throw new FieldException("case_id", $"case {id} already appears on line {seen[id]}");
+                }
+
+                var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
+                var opened = Activity(Fields.Instant("opened_at", row.Required("opened_at"), options.Zone));
+                Instant? responded = row.Optional("first_response_at") is { } r ? Fields.Instant("first_response_at", r, options.Zone) : null;
+                Instant? resolved = row.Optional("resolved_at") is { } v ? Fields.Instant("resolved_at", v, options.Zone) : null;
+                Duration? target = null;
+                if (row.Optional("target_hours") is { } t)
+                {
+                    var hours = Fields.Number("target_hours", t);
+                    target = hours > 0
+                        ? Duration.FromNanoseconds(decimal.ToInt64(decimal.Round(hours * 3_600_000_000_000m)))
+                        : throw new FieldException("target_hours", $"{t} is not a positive number of hours");
+                }
+
+                if (responded < opened)
+                {
+                    throw new FieldException("first_response_at", $"the first response ({responded}) is before the opening ({opened})");
+                }
+
+                if (resolved is { } done)
+                {
+                    if (done < opened)
+                    {
+                        throw new FieldException("resolved_at", $"the resolution ({done}) is before the opening ({opened})");
+                    }
+
+                    if (responded is null)
+                    {
+                        throw new FieldException("first_response_at", "is empty on a resolved case; give the first response (the resolution instant if it was resolved at first contact)");
+                    }
+
+                    if (done < responded)
+                    {
+                        throw new FieldException("resolved_at", $"the resolution ({done}) is before the first response ({responded})");
+                    }
+                }
+
+                complaints.Add(Fields.Domain("case_id", () => new Complaint(id, customer, opened, responded, resolved, target)));
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, row.Line, e.Column, e.Message);
+            }
+        }
+
+        return rows;
+    }
+
+    private CostEntry Cost(CsvRow row, string file)
+    {
+        var kind = Fields.CostKind("kind", row.Required("kind"));
+        var from = Fields.Date("from", row.Required("from"));
+        var to = Fields.Date("to", row.Required("to"));
+        if (to < from)
+        {
+            throw new FieldException("to", $"{to:uuuu-MM-dd} is before from {from:uuuu-MM-dd}");
+        }
+
+        var amount = Fields.Number("amount", row.Required("amount"));
+        if (amount < 0)
+        {
+            throw new FieldException("amount", $"{amount} is negative; a cost is ≥ 0 (record a correction by lowering the original entry)");
+        }
+
+        var currency = Currency(row, file);
+        var channel = row.Optional("channel");
+        return Fields.Domain("channel", () => new CostEntry(kind, new Money(amount, currency), new DateInterval(from, to), channel));
+    }
+
+    private int ReadLeads(string file, TextReader reader)
+    {
+        var leads = new Dictionary<LeadId, (int Line, List<LeadStageReached> Stages, CustomerId? Customer)>();
+        var rows = 0;
+        foreach (var row in CsvFile.Read(reader, file, problems, ["lead_id", "stage", "reached_at"], ["customer_id"]))
+        {
+            rows++;
+            try
+            {
+                var id = Fields.Domain("lead_id", () => new LeadId(row.Required("lead_id")));
+                var stage = row.Required("stage");
+                if (!options.Funnel.Stages.Contains(stage, StringComparer.Ordinal))
+                {
+                    throw new FieldException("stage", $"\"{stage}\" is not a stage of the funnel ({string.Join(',', options.Funnel.Stages)}); set --funnel");
+                }
+
+                var at = Activity(Fields.Instant("reached_at", row.Required("reached_at"), options.Zone));
+                CustomerId? customer = row.Optional("customer_id") is { } c ? Fields.CustomerId("customer_id", c) : null;
+                if (!leads.TryGetValue(id, out var lead))
+                {
+                    lead = (row.Line, [], customer);
+                    leads.Add(id, lead);
+                }
+                else if (customer is { } given && lead.Customer is { } known && given != known)
+                {
+                    throw new FieldException("customer_id", $"lead {id} is linked to customer {known} on line {lead.Line}, here to {given}");
+                }
+                else if (customer is not null && lead.Customer is null)
+                {
+                    leads[id] = lead with { Customer = customer };
+                }
+
+                if (lead.Stages.Any(s => s.Stage == stage))
+                {
+                    throw new FieldException("stage", $"lead {id} reaches \"{stage}\" twice (first on line {lead.Line} or later)");
+                }
+
+                lead.Stages.Add(new LeadStageReached(stage, at));
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, row.Line, e.Column, e.Message);
+            }
+        }
+
+        _data.Leads = [];
+        foreach (var (id, lead) in leads)
+        {
+            try
+            {
+                _data.Leads.Add(Fields.Domain("lead_id", () => new Lead(id, lead.Stages, lead.Customer)));
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, lead.Line, e.Column, e.Message);
+            }
+        }
+
+        return rows;
+    }
+
+    private Interaction Interaction(CsvRow row, string file) => new(
+        Fields.CustomerId("customer_id", row.Required("customer_id")),
+        Activity(Fields.Instant("occurred_at", row.Required("occurred_at"), options.Zone)),
+        Fields.CommunicationChannel("channel", row.Required("channel")),
+        Fields.Direction("direction", row.Required("direction")),
+        Fields.Purpose("purpose", row.Required("purpose")));
+
+    private Feedback Feedback(CsvRow row, string file) => new(
+        Fields.CustomerId("customer_id", row.Required("customer_id")),
+        Activity(Fields.Instant("received_at", row.Required("received_at"), options.Zone)),
+        Fields.FeedbackKind("kind", row.Required("kind")),
+        Fields.CommunicationChannel("channel", row.Required("channel")));
+
+    private int ReadCustomers(string file, TextReader reader)
+    {
+        var customers = _data.Customers = [];
+        var seen = new Dictionary<CustomerId, int>();
+        var rows = 0;
+        foreach (var row in CsvFile.Read(reader, file, problems, ["customer_id", "kind", "name"], ["birth_date", "time_zone", "acquired_at", "email", "phone", "consent_channels"]))
+        {
+            rows++;
+            try
+            {
+                var id = Fields.CustomerId("customer_id", row.Required("customer_id"));
+                if (!seen.TryAdd(id, row.Line))
+                {
+                    throw new FieldException("customer_id", $"customer {id} already appears on line {seen[id]}");
+                }
+
+                customers.Add(Customer(row, id));
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, row.Line, e.Column, e.Message);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// A customer from its row. The record starts at the acquisition instant, else the first sale, else the earliest
+    /// activity of the data set (only the lifecycle history uses it). Consent on the listed channels is granted at that instant.
+    /// </summary>
+    private Customer Customer(CsvRow row, CustomerId id)
+    {
+        var kind = Fields.CustomerKind("kind", row.Required("kind"));
+        var name = row.Required("name");
+        LocalDate? birth = row.Optional("birth_date") is { } b ? Fields.Date("birth_date", b) : null;
+        Instant? acquired = row.Optional("acquired_at") is { } a ? Fields.Instant("acquired_at", a, options.Zone) : null;
+        var created = acquired ?? (_firstPurchase.TryGetValue(id, out var first) ? first : _data.FirstActivity ?? NodaConstants.UnixEpoch);
+        var customer = kind == CustomerKind.Person
+            ? Fields.Domain("name", () => Domain.Customers.Customer.CreatePerson(id, new PersonProfile(name, birthDate: birth), created))
+            : Fields.Domain("name", () => Domain.Customers.Customer.CreateOrganisation(id, new OrganisationProfile(name, foundedOn: birth), created));
+        if (row.Optional("time_zone") is { } zoneId)
+        {
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new FieldException("time_zone", $"\"{zoneId}\" is not an IANA time zone id (e.g. Europe/Berlin)");
+            customer.SetHomeTimeZone(zone);
+        }
+
+        if (acquired is { } at)
+        {
+            customer.RecordAcquisition(at);
+        }
+
+        var email = row.Optional("email");
+        var phone = row.Optional("phone");
+        if (email is not null)
+        {
+            Fields.Domain("email", () => { customer.AddContactPoint(new ContactPoint(ContactPointKind.Email, email)); return 0; });
+        }
+
+        if (phone is not null)
+        {
+            Fields.Domain("phone", () => { customer.AddContactPoint(new ContactPoint(ContactPointKind.Phone, phone)); return 0; });
+        }
+
+        foreach (var channel in (row.Optional("consent_channels") ?? string.Empty).Split([';', '|', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (contactKind, value) = channel.ToUpperInvariant() switch
+            {
+                "EMAIL" => (ContactPointKind.Email, email),
+                "PHONE" or "SMS" => (ContactPointKind.Phone, phone),
+                _ => throw new FieldException("consent_channels", $"\"{channel}\" is not email, phone or sms (separate several with ';')"),
+            };
+            if (value is null)
+            {
+                throw new FieldException("consent_channels", $"consent on {channel} but the {contactKind.ToString().ToLowerInvariant()} column is empty");
+            }
+
+            Fields.Domain("consent_channels", () => { customer.GrantMarketingConsent(contactKind, value, created); return 0; });
+        }
+
+        return customer;
+    }
+
+    /// <summary>The row's currency: its currency column, else --currency; one currency per report.</summary>
+    private Currency Currency(CsvRow row, string file)
+    {
+        var code = row.Optional("currency");
+        var currency = code is null ? options.Currency : Fields.Currency("currency", code);
+        var how = code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
+        if (options.CurrencyGiven && currency != options.Currency)
+        {
+            throw new FieldException("currency", $"{currency} differs from --currency {options.Currency}; the report does not convert currencies");
+        }
+
+        if (_data.Currency is null)
+        {
+            _data.Currency = currency;
+            _currencyOrigin = (file, row.Line, how);
+        }
+        else if (_data.Currency != currency && _currencyOrigin is var (f, l, h))
+        {
+            throw new FieldException(code is null ? "amount" : "currency", $"{how} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
+        }
+
+        return currency;
+    }
+
+    private Instant Activity(Instant at)
+    {
+        if (_data.LastActivity is not { } last || at > last)
+        {
+            _data.LastActivity = at;
+        }
+
+        if (_data.FirstActivity is not { } first || at < first)
+        {
+            _data.FirstActivity = at;
+        }
+
+        return at;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Crm.Domain;
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Report.Cli;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Report.Input;
+
+/// <summary>Reads field values, culture-independently; each failure is a <see cref="FieldException"/> naming the column and the rule.</summary>
+internal static class Fields
+{
+    private static readonly OffsetDateTimePattern[] InstantPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    private static readonly NameTable<SalesChannel> SalesChannels = Names<SalesChannel>();
+    private static readonly NameTable<CommunicationChannel> CommunicationChannels = Names<CommunicationChannel>();
+    private static readonly NameTable<InteractionDirection> Directions = Names<InteractionDirection>();
+    private static readonly NameTable<InteractionPurpose> Purposes = Names<InteractionPurpose>();
+    private static readonly NameTable<FeedbackKind> FeedbackKinds = Names<FeedbackKind>();
+    private static readonly NameTable<SurveyKind> SurveyKinds = Names<SurveyKind>();
+    private static readonly NameTable<CostKind> CostKinds = Names<CostKind>();
+
+    /// <summary>An instant: a date (the start of that day in the zone) or an ISO-8601 date-time with Z or an offset.</summary>
+    public static Instant Instant(string column, string text, DateTimeZone zone)
+    {
+        if (text.Length == 10 && LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        {
+            return zone.AtStartOfDay(date.Value).ToInstant();
+        }
+
+        foreach (var pattern in InstantPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } value)
+            {
+                return value.Value.ToInstant();
+            }
+        }
+
+        var reason = LocalDateTimePattern.ExtendedIso.Parse(text).Success
+            ? $"\"{text}\" has no offset; write it with Z or an offset (e.g. {text}Z or {text}+01:00), or give a date YYYY-MM-DD"
+            : $"\"{text}\" is not a date YYYY-MM-DD or an ISO-8601 date-time with Z or an offset (e.g. 2026-03-01T14:30:00Z)";
+        throw new FieldException(column, reason);
+    }
+
+    /// <summary>A local date YYYY-MM-DD.</summary>
+    public static LocalDate Date(string column, string text) =>
+        LocalDatePattern.Iso.Parse(text) is { Success: true } date
+            ? date.Value
+            : throw new FieldException(column, $"\"{text}\" is not a date YYYY-MM-DD");
+
+    /// <summary>A decimal number with '.' as the decimal point (no thousands separator, no exponent), whatever the culture.</summary>
+    public static decimal Number(string column, string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FieldException(column, $"\"{text}\" is not a number (use . as the decimal point and no thousands separator, e.g. 1234.50)");
+
+    public static int Integer(string column, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FieldException(column, $"\"{text}\" is not a whole number");
+
+    public static Currency Currency(string column, string text) =>
+        CurrencyCodes.Parse(text) ?? throw new FieldException(column, CurrencyCodes.Problem(text));
+
+    public static CustomerId CustomerId(string column, string text) => Domain(column, () => new CustomerId(text));
+
+    public static SalesChannel SalesChannel(string column, string text) => Named(column, text, SalesChannels);
+
+    public static CommunicationChannel CommunicationChannel(string column, string text) => Named(column, text, CommunicationChannels);
+
+    public static InteractionDirection Direction(string column, string text) => Named(column, text, Directions);
+
+    public static InteractionPurpose Purpose(string column, string text) => Named(column, text, Purposes);
+
+    public static FeedbackKind FeedbackKind(string column, string text) => Named(column, text, FeedbackKinds);
+
+    public static SurveyKind SurveyKind(string column, string text) => Named(column, text, SurveyKinds);
+
+    public static CostKind CostKind(string column, string text) => Named(column, text, CostKinds);
+
+    public static CustomerKind CustomerKind(string column, string text) => text.ToUpperInvariant() switch
+    {
+        "PERSON" => Crm.Domain.Customers.CustomerKind.Person,
+        "ORGANISATION" or "ORGANIZATION" => Crm.Domain.Customers.CustomerKind.Organisation,
+        _ => throw new FieldException(column, $"\"{text}\" is not one of: person, organisation"),
+    };
+
+    /// <summary>Runs a domain constructor; its <see cref="ArgumentException"/> becomes a problem of this column.</summary>
+    public static T Domain<T>(string column, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FieldException(column, Messages.Reason(e));
+        }
+        catch (DomainException e)
+        {
+            throw new FieldException(column, e.Message);
+        }
+    }
+
+    private static T Named<T>(string column, string text, NameTable<T> names)
+        where T : struct, Enum =>
+        names.Lookup.TryGetValue(Normalise(text), out var value)
+            ? value
+            : throw new FieldException(column, $"\"{text}\" is not one of: {names.Display}");
+
+    private static NameTable<T> Names<T>()
+        where T : struct, Enum =>
+        new(
+            Enum.GetValues<T>().ToDictionary(v => Normalise(v.ToString()), v => v, StringComparer.Ordinal),
+            string.Join(", ", Enum.GetNames<T>().Select(Kebab)));
+
+    /// <summary>Enum names match without case, '-', '_' or spaces: "online-chat", "OnlineChat" and "online_chat" are one.</summary>
+    private static string Normalise(string text) =>
+        string.Concat(text.Where(c => c is not ('-' or '_' or ' '))).ToUpperInvariant();
+
+    /// <summary>"OnlineChat" → "online-chat".</summary>
+    public static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private sealed record NameTable<T>(Dictionary<string, T> Lookup, string Display);
+}

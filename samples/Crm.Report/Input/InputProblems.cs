@@ -1,0 +1,48 @@
+namespace Crm.Report.Input;
+
+/// <summary>One malformed row: <c>FILE:LINE: column NAME: reason</c>, LINE the physical line (the header is line 1).</summary>
+internal sealed record InputProblem(string File, int Line, string Column, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: column {Column}: {Reason}";
+}
+
+/// <summary>Collects the problems of every input file; the run stops after reading them all if there is any.</summary>
+internal sealed class InputProblems
+{
+    public const int Shown = 10;
+    private readonly List<InputProblem> _first = [];
+
+    public int Count { get; private set; }
+
+    public IReadOnlyList<InputProblem> First => _first;
+
+    public void Add(string file, int line, string column, string reason)
+    {
+        Count++;
+        if (_first.Count < Shown)
+        {
+            _first.Add(new InputProblem(file, line, column, reason));
+        }
+    }
+
+    public void WriteTo(TextWriter error)
+    {
+        foreach (var problem in _first)
+        {
+            error.WriteLine(problem);
+        }
+
+        if (Count > _first.Count)
+        {
+            error.WriteLine($"... and {Count - _first.Count} more problem(s)");
+        }
+
+        error.WriteLine($"{Count} problem(s) in the input; no report was written.");
+    }
+}
+
+/// <summary>A field that cannot be read; the row is skipped and the problem reported with its line.</summary>
+internal sealed class FieldException(string column, string reason) : Exception(reason)
+{
+    public string Column { get; } = column;
+}

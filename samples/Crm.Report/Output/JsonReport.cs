@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime.Text;
+
+namespace Crm.Report.Output;
+
+/// <summary>
+/// The report as one JSON object. Every metric is an object whose <c>value</c> is a number, or <c>null</c> when
+/// undefined (with <c>reason</c>); evidence sits in sibling keys. Rates are fractions 0..1 except CSAT (percent),
+/// NPS (−100..100) and ratios that may exceed 1. Written with <see cref="Utf8JsonWriter"/>: no reflection, AOT-safe.
+/// </summary>
+internal static class JsonReport
+{
+    public static string Write(Report report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            var card = report.Card;
+            json.WriteStartObject();
+            json.WriteStartObject("period");
+            json.WriteString("from", LocalDatePattern.Iso.Format(report.Period.Dates.Start));
+            json.WriteString("to", LocalDatePattern.Iso.Format(report.Period.Dates.End));
+            json.WriteString("zone", report.Period.Zone.Id);
+            json.WriteNumber("days", report.Period.LengthInDays);
+            json.WriteEndObject();
+            json.WriteString("currency", card.Currency.Code);
+            json.WriteString("source", report.Source);
+
+            json.WriteStartArray("inputs");
+            foreach (var (kind, file, rows) in report.Inputs)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", kind.ToString().ToLowerInvariant());
+                json.WriteString("file", file);
+                json.WriteNumber("rows", rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("recordsOutsidePeriod", card.RecordsOutsidePeriod);
+
+            json.WriteStartObject("metrics");
+            foreach (var metric in report.Metrics)
+            {
+                json.WriteStartObject(metric.Key);
+                Value(json, "value", metric.Value);
+                json.WriteString("unit", metric.Unit);
+                if (metric.Currency is { } currency)
+                {
+                    json.WriteString("currency", currency);
+                }
+
+                foreach (var evidence in metric.Evidence)
+                {
+                    Value(json, evidence.Key, evidence.Value);
+                }
+
+                if (metric.Value is null)
+                {
+                    json.WriteString("reason", metric.Reason);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+
+            Funnel(json, report);
+            Cohorts(json, report);
+            Feedback(json, report);
+
+            json.WriteStartArray("topCustomers");
+            foreach (var c in report.TopCustomers)
+            {
+                json.WriteStartObject();
+                json.WriteString("customerId", c.Id);
+                if (c.Name is not null)
+                {
+                    json.WriteString("name", c.Name);
+                }
+
+                json.WriteNumber("revenue", c.Revenue);
+                Value(json, "margin", c.Margin);
+                Value(json, "historicalClv", c.HistoricalClv);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("notes");
+            foreach (var note in report.Notes)
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void Funnel(Utf8JsonWriter json, Report report)
+    {
+        var funnel = report.Card.Conversion;
+        json.WriteStartObject("funnel");
+        json.WriteNumber("entered", funnel.Cohort);
+        json.WriteStartArray("stages");
+        foreach (var stage in funnel.Stages)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", stage.Name);
+            json.WriteNumber("reached", stage.Reached);
+            Value(json, "fromPrevious", stage.FromPrevious.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Value(json, "medianDaysToConvert", funnel.TimeToConvert.Median?.TotalDays);
+        json.WriteEndObject();
+    }
+
+    private static void Cohorts(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartArray("cohorts");
+        foreach (var row in report.Card.Cohorts.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("month", row.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("size", row.Size);
+            json.WriteStartArray("retention");
+            foreach (var cell in row.Retention)
+            {
+                Value(json, null, cell);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Feedback(Utf8JsonWriter json, Report report)
+    {
+        var feedback = report.Card.Feedback;
+        json.WriteStartObject("feedback");
+        json.WriteNumber("total", feedback.Total);
+        json.WriteNumber("surveyAnswers", feedback.SurveyAnswers);
+        json.WriteNumber("complaints", feedback.Complaints);
+        json.WriteNumber("suggestions", feedback.Suggestions);
+        json.WriteNumber("praise", feedback.Praise);
+        Value(json, "complaintsHandled", feedback.ComplaintsHandled.Value);
+        json.WriteEndObject();
+
+        if (report.InteractionsByChannel is { } channels)
+        {
+            json.WriteStartObject("interactions");
+            json.WriteNumber("total", channels.Values.Sum());
+            json.WriteStartObject("byChannel");
+            foreach (var (channel, count) in channels)
+            {
+                json.WriteNumber(Input.Fields.Kebab(channel.ToString()), count);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("byPurpose");
+            foreach (var (purpose, count) in report.InteractionsByPurpose!)
+            {
+                json.WriteNumber(Input.Fields.Kebab(purpose.ToString()), count);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    private static void Value(Utf8JsonWriter json, string? name, object? value)
+    {
+        if (name is not null)
+        {
+            json.WritePropertyName(name);
+        }
+
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case double d:
+                json.WriteNumberValue(d);
+                break;
+            case decimal m:
+                json.WriteNumberValue(m);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            default:
+                throw new InvalidOperationException($"No JSON form for {value.GetType()}.");
+        }
+    }
+}

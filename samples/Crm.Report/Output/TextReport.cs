@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using Crm.Report.Input;
+using NodaTime.Text;
+
+namespace Crm.Report.Output;
+
+/// <summary>The report as text for a terminal or a mail: sections of tables, at most 100 columns wide.</summary>
+internal static class TextReport
+{
+    public const int Width = 100;
+    private const int LabelWidth = 36;
+    private const int ValueWidth = 18;
+
+    public static string Write(Report report)
+    {
+        var text = new StringBuilder();
+        var card = report.Card;
+        var period = report.Period;
+        Title(text, "CRM REPORT");
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Period    {Date(period.Dates.Start)} .. {Date(period.Dates.End)} ({period.LengthInDays} days, {period.Zone.Id})"));
+        text.AppendLine($"Currency  {card.Currency.Code}");
+        text.AppendLine($"Data      {report.Source}");
+        foreach (var (kind, file, rows) in report.Inputs)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"          {kind.ToString().ToLowerInvariant(),-13} {rows,9:N0} rows  {Fit(file, Width - 35)}"));
+        }
+
+        Title(text, "SCORECARD");
+        text.AppendLine($"{"Metric",-LabelWidth}{"Value",ValueWidth}  Evidence");
+        string? section = null;
+        foreach (var metric in report.Metrics)
+        {
+            if (metric.Section != section)
+            {
+                section = metric.Section;
+                text.AppendLine(section);
+            }
+
+            var evidence = metric.Value is null ? metric.Reason ?? string.Empty : metric.Explained;
+            Row(text, "  " + metric.Label, metric.Shown, evidence);
+        }
+
+        Funnel(text, report);
+        Cohorts(text, report);
+        Feedback(text, report);
+        TopCustomers(text, report);
+
+        if (report.Notes.Count > 0)
+        {
+            Title(text, "NOTES");
+            foreach (var note in report.Notes)
+            {
+                Wrap(text, "- ", note, "  ");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Funnel(StringBuilder text, Report report)
+    {
+        var funnel = report.Card.Conversion;
+        Title(text, "CONVERSION FUNNEL");
+        if (funnel.Cohort == 0)
+        {
+            text.AppendLine("No lead entered the funnel in the period.");
+            return;
+        }
+
+        text.AppendLine($"{"Stage",-24}{"Reached",10}{"From previous",16}{"Of entering",14}");
+        foreach (var stage in funnel.Stages)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Fit(stage.Name, 23),-24}{stage.Reached,10:N0}{ReportBuilder.Percent(stage.FromPrevious.Value),16}{ReportBuilder.Percent((double)stage.Reached / funnel.Cohort),14}"));
+        }
+
+        if (funnel.TimeToConvert.Count > 0)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Time to convert: median {funnel.TimeToConvert.Median?.TotalDays:0.0} days over {funnel.TimeToConvert.Count:N0} conversions."));
+        }
+    }
+
+    private static void Cohorts(StringBuilder text, Report report)
+    {
+        var rows = report.Card.Cohorts.Rows;
+        Title(text, "COHORT RETENTION (share of each acquisition month active N months later)");
+        if (rows.Count == 0)
+        {
+            text.AppendLine("No cohort: no customer was acquired in the months covered.");
+            return;
+        }
+
+        var months = Math.Min(12, rows.Max(r => r.Retention.Count));
+        var head = new StringBuilder($"{"Cohort",-9}{"Size",7}");
+        for (var m = 0; m < months; m++)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{"M" + m,6}");
+        }
+
+        text.AppendLine(head.ToString());
+        foreach (var row in rows)
+        {
+            var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{row.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),-9}{row.Size,7:N0}"));
+            for (var m = 0; m < months; m++)
+            {
+                var cell = m < row.Retention.Count && row.Retention[m] is { } r ? (r * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "";
+                line.Append(CultureInfo.InvariantCulture, $"{cell,6}");
+            }
+
+            text.AppendLine(line.ToString().TrimEnd());
+        }
+    }
+
+    private static void Feedback(StringBuilder text, Report report)
+    {
+        var feedback = report.Card.Feedback;
+        Title(text, "FEEDBACK AND INTERACTIONS");
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Feedback received: {feedback.Total:N0} = {feedback.SurveyAnswers:N0} survey answers + {feedback.Complaints:N0} complaints + {feedback.Suggestions:N0} suggestions + {feedback.Praise:N0} praise"));
+        text.AppendLine($"Complaints handled (resolved by the period's end): {ReportBuilder.Percent(feedback.ComplaintsHandled.Value)}");
+        if (report.InteractionsByChannel is { } channels)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Interactions: {channels.Values.Sum():N0}"));
+            Wrap(text, "  by channel: ", string.Join(", ", channels.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Fields.Kebab(c.Key.ToString())} {c.Value:N0}"))), "    ");
+            Wrap(text, "  by purpose: ", string.Join(", ", report.InteractionsByPurpose!.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Fields.Kebab(c.Key.ToString())} {c.Value:N0}"))), "    ");
+        }
+        else
+        {
+            text.AppendLine("Interactions: no interactions file.");
+        }
+    }
+
+    private static void TopCustomers(StringBuilder text, Report report)
+    {
+        Title(text, "TOP CUSTOMERS BY REVENUE IN THE PERIOD");
+        if (report.TopCustomers.Count == 0)
+        {
+            text.AppendLine("No customer bought in the period.");
+            return;
+        }
+
+        var currency = report.Card.Currency.Code;
+        var named = report.TopCustomers.Any(c => c.Name is not null);
+        var width = named ? 40 : 20;
+        text.AppendLine($"{"Customer".PadRight(width)}{"Revenue",18}{"Margin",18}{"Historical CLV",18}");
+        foreach (var c in report.TopCustomers)
+        {
+            var who = named ? Fit($"{c.Id} {c.Name}", width - 1) : Fit(c.Id, width - 1);
+            text.AppendLine($"{who.PadRight(width)}{ReportBuilder.Money(c.Revenue, currency),18}{(c.Margin is { } m ? ReportBuilder.Money(m, currency) : "undefined"),18}{(c.HistoricalClv is { } h ? ReportBuilder.Money(h, currency) : "undefined"),18}");
+        }
+
+        if (!named)
+        {
+            text.AppendLine("(ids only; --show-names adds names)");
+        }
+    }
+
+    private static void Row(StringBuilder text, string label, string value, string evidence)
+    {
+        var head = $"{Fit(label, LabelWidth - 1),-LabelWidth}{value,ValueWidth}  ";
+        var room = Width - head.Length;
+        var first = true;
+        foreach (var line in Lines(evidence, room))
+        {
+            text.Append(first ? head : new string(' ', head.Length)).AppendLine(line);
+            first = false;
+        }
+
+        if (first)
+        {
+            text.AppendLine(head.TrimEnd());
+        }
+    }
+
+    private static void Wrap(StringBuilder text, string prefix, string paragraph, string indent)
+    {
+        var first = true;
+        foreach (var line in Lines(paragraph, Width - Math.Max(prefix.Length, indent.Length)))
+        {
+            text.Append(first ? prefix : indent).AppendLine(line);
+            first = false;
+        }
+    }
+
+    /// <summary>Splits at spaces into lines of at most <paramref name="room"/> characters (a longer word is cut).</summary>
+    private static IEnumerable<string> Lines(string paragraph, int room)
+    {
+        var line = new StringBuilder();
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > room)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(Fit(word, room));
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
+    private static void Title(StringBuilder text, string title)
+    {
+        if (text.Length > 0)
+        {
+            text.AppendLine();
+        }
+
+        text.AppendLine(title).AppendLine(new string('=', Math.Min(Width, title.Length)));
+    }
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
+
+    private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using Crm.Metrics;
+using Crm.Report.Cli;
+using Crm.Report.Demo;
+using Crm.Report.Input;
+using Crm.Report.Output;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Report;
+
+/// <summary>
+/// The program: parse the command line, read the data (files or the demo company), compute the scorecard through
+/// <see cref="ICrmMetrics"/> exactly as another team would, and write the report. Exit codes: 0 written, 2 bad
+/// command line or input (and nothing written).
+/// </summary>
+internal static class ReportApp
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    /// <summary>Runs the program with these streams; in-process tests call it directly.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where the report goes without --out.</param>
+    /// <param name="stderr">Where problems (and progress) go.</param>
+    /// <param name="clock">The clock (tells whether the period is complete); the system clock by default.</param>
+    /// <param name="showProgress">Whether to show progress on <paramref name="stderr"/> (a terminal).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, bool showProgress = false)
+    {
+        // Every number and date the report writes is culture-independent, whatever the machine's culture.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, showProgress);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"crm-report: {e.Message}");
+            stderr.WriteLine();
+            stderr.Write(OptionParser.Usage);
+            return BadInput;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, bool showProgress)
+    {
+        if (options.Help)
+        {
+            stdout.Write(OptionParser.Usage);
+            return Ok;
+        }
+
+        if (options.WriteDemo is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var (_, (name, csv)) in DemoCompany.Generate())
+            {
+                File.WriteAllText(Path.Combine(folder, name), csv, new UTF8Encoding(false));
+            }
+
+            stderr.WriteLine($"Wrote the demo data set to {folder}; run the report on it with --transactions {Path.Combine(folder, "transactions.csv")} and the other files.");
+            return Ok;
+        }
+
+        if (options.Format == OutputFormat.Html)
+        {
+            throw new UsageException("--format html is not available in this version yet; use text or json");
+        }
+
+        foreach (var (kind, input) in options.Inputs)
+        {
+            if (input is not null && !File.Exists(input))
+            {
+                throw new UsageException($"--{kind.ToString().ToLowerInvariant()}: file not found: {input}");
+            }
+        }
+
+        var demo = options.IsDemo ? DemoCompany.Generate() : null;
+        var problems = new InputProblems();
+        var progress = showProgress ? new ProgressLine(stderr) : null;
+        var data = new DataSetReader(options, problems).Read(kind =>
+        {
+            if (demo is not null)
+            {
+                var (name, csv) = demo[kind];
+                return ("demo/" + name, new StringReader(csv));
+            }
+
+            var file = options.Inputs.First(i => i.Kind == kind).Path;
+            if (file is null)
+            {
+                return null;
+            }
+
+            progress?.Show($"reading {file}");
+            return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
+        });
+
+        if (problems.Count > 0)
+        {
+            progress?.Clear();
+            problems.WriteTo(stderr);
+            return BadInput;
+        }
+
+        var period = Period(options, data);
+        var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        services.AddCrmMetrics(o => o.DefaultZone = options.Zone);
+        using var provider = services.BuildServiceProvider();
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var dataSet = new CrmDataSet
+        {
+            Customers = data.Customers,
+            Purchases = data.Purchases,
+            SurveyResponses = data.SurveyResponses,
+            Complaints = data.Complaints,
+            Costs = data.Costs,
+            Leads = data.Leads,
+            Feedback = data.Feedback,
+        };
+        var settings = new ScorecardSettings
+        {
+            Currency = data.Currency ?? (options.CurrencyGiven ? options.Currency : null),
+            FallbackCurrency = options.Currency,
+            Funnel = options.Funnel,
+        };
+        var card = metrics.ComputeScorecard(dataSet, period, settings, progress is null ? null : new Progress<long>(n => progress.Show($"computing: {n:N0} records")));
+        progress?.Clear();
+
+        var source = demo is not null
+            ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
+            : "the files below";
+        var report = ReportBuilder.Build(card, data, options, source);
+        var output = options.Format == OutputFormat.Json ? JsonReport.Write(report) : TextReport.Write(report);
+        if (options.Out is { } path)
+        {
+            // Write beside the target, then move: a reader never sees half a report.
+            var temporary = path + ".tmp";
+            File.WriteAllText(temporary, output, new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        else
+        {
+            stdout.Write(output);
+        }
+
+        return Ok;
+    }
+
+    /// <summary>The reporting period: --from/--to, else the last full calendar month of the data's activity, in --zone.</summary>
+    private static ReportingPeriod Period(ReportOptions options, InputData data)
+    {
+        if (options.From is { } from && options.To is { } to)
+        {
+            return new ReportingPeriod(new DateInterval(from, to), options.Zone);
+        }
+
+        if (data.LastActivity is not { } last)
+        {
+            throw new UsageException("cannot infer the reporting period: the input has no dated activity; give --from and --to");
+        }
+
+        var lastDay = last.InZone(options.Zone).Date;
+        var month = lastDay.PlusDays(1).Month == lastDay.Month
+            ? lastDay.PlusMonths(-1)
+            : lastDay;
+        var first = new LocalDate(month.Year, month.Month, 1);
+        return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), options.Zone);
+    }
+
+    /// <summary>One status line on a terminal's stderr, rewritten in place.</summary>
+    private sealed class ProgressLine(TextWriter stderr)
+    {
+        private int _length;
+
+        public void Show(string status)
+        {
+            stderr.Write('\r' + status.PadRight(_length));
+            _length = status.Length;
+        }
+
+        public void Clear()
+        {
+            if (_length > 0)
+            {
+                stderr.Write('\r' + new string(' ', _length) + '\r');
+                _length = 0;
+            }
+        }
+    }
+
+    internal static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
