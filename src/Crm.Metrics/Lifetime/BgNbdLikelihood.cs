@@ -1,0 +1,88 @@
+using static Crm.Metrics.Lifetime.SpecialFunctions;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>One customer's calibration summary in model time units: repeat purchases x, recency t_x, age T.</summary>
+internal readonly record struct RepeatSummary(int X, double Tx, double T);
+
+/// <summary>
+/// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005) and its gradient, summed over customers:
+/// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) + ln[(α+T)^−(r+x) + 1{x&gt;0} a/(b+x−1) (α+t_x)^−(r+x)].
+/// </summary>
+internal static class BgNbdLikelihood
+{
+    /// <summary>One customer's log-likelihood at (r, α, a, b).</summary>
+    public static double Single(double r, double alpha, double a, double b, RepeatSummary c)
+    {
+        Span<double> unused = stackalloc double[4];
+        return Add(r, alpha, a, b, c, 1, unused);
+    }
+
+    /// <summary>Σ ln L over the customers, each with its weight (how many customers share that summary); the gradient ∂/∂(r, α, a, b) is added into <paramref name="gradient"/>.</summary>
+    public static double Sum(double r, double alpha, double a, double b, ReadOnlySpan<RepeatSummary> customers, ReadOnlySpan<int> weights, Span<double> gradient)
+    {
+        gradient.Clear();
+        var total = 0.0;
+        for (var i = 0; i < customers.Length; i++)
+        {
+            total += Add(r, alpha, a, b, customers[i], weights[i], gradient);
+        }
+
+        return total;
+    }
+
+    private static double Add(double r, double alpha, double a, double b, RepeatSummary c, int weight, Span<double> gradient)
+    {
+        var x = c.X;
+        var a1 = LogGamma(r + x) - LogGamma(r) + (r * Math.Log(alpha));
+        var a2 = LogBeta(a, b + x) - LogBeta(a, b);
+        var a3 = -(r + x) * Math.Log(alpha + c.T);
+        var a4 = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + c.Tx)) : double.NegativeInfinity;
+        var mix = LogSumExp(a3, a4);
+        var w4 = x > 0 ? Math.Exp(a4 - mix) : 0;
+        var w3 = 1 - w4;
+
+        var digammaAb = Digamma(a + b);
+        var digammaAbx = Digamma(a + b + x);
+        var dr = Digamma(r + x) - Digamma(r) + Math.Log(alpha) - (w3 * Math.Log(alpha + c.T)) - (x > 0 ? w4 * Math.Log(alpha + c.Tx) : 0);
+        var dAlpha = (r / alpha) - (w3 * (r + x) / (alpha + c.T)) - (x > 0 ? w4 * (r + x) / (alpha + c.Tx) : 0);
+        var da = digammaAb - digammaAbx + (x > 0 ? w4 / a : 0);
+        var db = digammaAb + Digamma(b + x) - Digamma(b) - digammaAbx - (x > 0 ? w4 / (b + x - 1) : 0);
+        gradient[0] += weight * dr;
+        gradient[1] += weight * dAlpha;
+        gradient[2] += weight * da;
+        gradient[3] += weight * db;
+        return weight * (a1 + a2 + mix);
+    }
+
+    /// <summary>Maximises the likelihood over (r, α, a, b) &gt; 0 by BFGS on their logarithms; identical summaries are grouped first.</summary>
+    public static (double R, double Alpha, double A, double B, double LogLikelihood, OptimisationResult Optimisation) Fit(IEnumerable<RepeatSummary> customers, CancellationToken cancellationToken = default)
+    {
+        var groups = customers.GroupBy(c => c).Select(g => (g.Key, g.Count())).ToArray();
+        var summaries = groups.Select(g => g.Key).ToArray();
+        var weights = groups.Select(g => g.Item2).ToArray();
+        var gradient = new double[4];
+        double Objective(ReadOnlySpan<double> theta, Span<double> grad)
+        {
+            var (r, alpha, a, b) = (Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
+            if (!(r > 0 && alpha > 0 && a > 0 && b > 0) || !double.IsFinite(r + alpha + a + b))
+            {
+                // A trial step far outside the parameters' range: reject it (the line search halves the step).
+                return double.PositiveInfinity;
+            }
+
+            var value = Sum(r, alpha, a, b, summaries, weights, gradient);
+
+            // Minimise −ln L; ∂/∂ln p = p ∂/∂p.
+            grad[0] = -gradient[0] * r;
+            grad[1] = -gradient[1] * alpha;
+            grad[2] = -gradient[2] * a;
+            grad[3] = -gradient[3] * b;
+            return -value;
+        }
+
+        var result = Bfgs.Minimise(Objective, [0, 0, 0, 0], gradientTolerance: 1e-10, cancellationToken: cancellationToken);
+        var p = result.Point;
+        return (Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), -result.Value, result);
+    }
+}
