@@ -1,0 +1,72 @@
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// BG/NBD predictions (Fader, Hardie &amp; Lee 2005, eq. 9, 10 and 13) at parameters (r, α, a, b), in the time unit
+/// the parameters were fitted in.
+/// </summary>
+internal static class BgNbdPredictions
+{
+    /// <summary>E[X(t)]: expected purchases in (0, t] of a customer just acquired.</summary>
+    public static double ExpectedForNewCustomer(double r, double alpha, double a, double b, double t)
+    {
+        RequireNotOne(a);
+        var z = t / (alpha + t);
+        return (a + b - 1) / (a - 1) * (1 - (Math.Pow(alpha / (alpha + t), r) * Hypergeometric2F1(r, b, a + b - 1, z)));
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history.</summary>
+    public static double ExpectedConditional(double r, double alpha, double a, double b, RepeatSummary c, double t)
+    {
+        RequireNotOne(a);
+        var x = c.X;
+        var z = t / (alpha + c.T + t);
+        var numerator = (a + b + x - 1) / (a - 1)
+            * (1 - (Math.Pow((alpha + c.T) / (alpha + c.T + t), r + x) * Hypergeometric2F1(r + x, b + x, a + b + x - 1, z)));
+        return numerator * ProbabilityAlive(r, alpha, a, b, c);
+    }
+
+    /// <summary>P(alive | x, t_x, T); 1 for a customer with no repeat purchase.</summary>
+    public static double ProbabilityAlive(double r, double alpha, double a, double b, RepeatSummary c)
+    {
+        if (c.X == 0)
+        {
+            return 1;
+        }
+
+        // 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), the power taken in logs.
+        var log = Math.Log(a / (b + c.X - 1)) + ((r + c.X) * Math.Log((alpha + c.T) / (alpha + c.Tx)));
+        return 1 / (1 + Math.Exp(log));
+    }
+
+    /// <summary>The Gauss hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z &lt; 1, by its power series.</summary>
+    public static double Hypergeometric2F1(double a, double b, double c, double z)
+    {
+        if (!(z >= 0 && z < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(z), z, "The series is summed for 0 ≤ z < 1.");
+        }
+
+        var term = 1.0;
+        var sum = 1.0;
+        for (var j = 0; j < 100_000; j++)
+        {
+            term *= (a + j) * (b + j) / ((c + j) * (j + 1)) * z;
+            sum += term;
+            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
+            {
+                return sum;
+            }
+        }
+
+        throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in 100,000 terms.");
+    }
+
+    /// <summary>The closed forms divide by a − 1 (a removable singularity the series does not reach).</summary>
+    private static void RequireNotOne(double a)
+    {
+        if (a == 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(a), a, "The closed form divides by a − 1; a = 1 exactly is not supported.");
+        }
+    }
+}
