@@ -138,7 +138,7 @@ internal static class ReportApp
             FallbackCurrency = options.Currency,
             Funnel = options.Funnel,
         };
-        var card = metrics.ComputeScorecard(dataSet, period, settings, progress is null ? null : new Progress<long>(n => progress.Show($"computing: {n:N0} records")));
+        var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
         progress?.Clear();
 
         var source = demo is not null
@@ -182,9 +182,11 @@ internal static class ReportApp
         return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), options.Zone);
     }
 
-    /// <summary>One status line on a terminal's stderr, rewritten in place.</summary>
-    private sealed class ProgressLine(TextWriter stderr)
+    /// <summary>One status line on a terminal's stderr, rewritten in place; reports synchronously (never after <see cref="Clear"/>).</summary>
+    private sealed class ProgressLine(TextWriter stderr) : IProgress<long>
     {
+        public void Report(long value) => Show(string.Create(CultureInfo.InvariantCulture, $"computing: {value:N0} records"));
+
         private int _length;
 
         public void Show(string status)
