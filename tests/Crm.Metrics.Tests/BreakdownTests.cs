@@ -75,6 +75,22 @@ public class BreakdownTests
     }
 
     [Fact]
+    public async Task Every_group_sees_the_kinds_the_data_set_supplies_sync_and_async()
+    {
+        // Complaints supplied but none in the silver group: its complaint rate is a real 0, not undefined.
+        var data = new CrmDataSet { Purchases = Purchases, Complaints = Complaints.Where(c => Segment(c.CustomerId) == "gold").ToList() };
+        var silver = Metrics().ComputeBreakdown(data, March, Segment, _ => null).Groups["silver"];
+        Assert.Equal(DataSources.Purchases | DataSources.Complaints, silver.Supplied);
+        Assert.Equal(0.0, silver.ServiceEfficiency.ComplaintRate.Value);
+
+        // Not supplied at all (null): undefined, in the async path too.
+        var card = await Metrics().ComputeScorecardAsync(new CrmAsyncDataSet { Purchases = Purchases.ToAsyncEnumerable() }, March);
+        Assert.Equal(DataSources.Purchases, card.Supplied);
+        Assert.Null(card.ServiceEfficiency.ComplaintRate.Value);
+        Assert.Equal("no complaint data was supplied", card.ServiceEfficiency.ComplaintRate.UndefinedReason);
+    }
+
+    [Fact]
     public void A_grouping_that_returns_no_name_fails_naming_the_customer()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Metrics().ComputeBreakdown(DataSet, March, id => id == E ? null! : "x", _ => null));

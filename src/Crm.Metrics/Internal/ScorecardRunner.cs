@@ -10,54 +10,52 @@ internal static class ScorecardRunner
     public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, IProgress<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(data);
-        accumulator.MarkSupplied(sources & Supplied(data.Purchases, data.SurveyResponses, data.Costs, data.Customers, data.Complaints, data.Feedback, data.Leads));
         long count = 0;
-        Feed(sources, DataSources.Customers, data.Customers, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.Costs, data.Costs, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
-        Feed(sources, DataSources.Leads, data.Leads, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Customers, data.Customers, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Costs, data.Costs, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, ref count, progress);
         progress?.Report(count);
     }
 
     public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        accumulator.MarkSupplied(sources & Supplied(data.Purchases, data.SurveyResponses, data.Costs, data.Customers, data.Complaints, data.Feedback, data.Leads));
         var count = new StrongBox<long>();
-        await FeedAsync(sources, DataSources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(sources, DataSources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(count.Value);
     }
 
-    /// <summary>The kinds whose sequence is not null, in the order of <see cref="DataSources"/>.</summary>
-    private static DataSources Supplied(object? purchases, object? surveys, object? costs, object? customers, object? complaints, object? feedback, object? leads) =>
-        (purchases is null ? 0 : DataSources.Purchases)
-        | (surveys is null ? 0 : DataSources.SurveyResponses)
-        | (costs is null ? 0 : DataSources.Costs)
-        | (customers is null ? 0 : DataSources.Customers)
-        | (complaints is null ? 0 : DataSources.Complaints)
-        | (feedback is null ? 0 : DataSources.Feedback)
-        | (leads is null ? 0 : DataSources.Leads);
-
-    private static void Feed<T>(DataSources wanted, DataSources kind, IEnumerable<T>? records, Action<T> add, ref long count, IProgress<long>? progress)
+    /// <summary>Feeds one kind of record when it is wanted and supplied (a null sequence is not supplied).</summary>
+    private static void Feed<T>(IRecordSink sink, DataSources wanted, DataSources kind, IEnumerable<T>? records, Action<T> add, ref long count, IProgress<long>? progress)
     {
         if (records is not null && (wanted & kind) != 0)
         {
+            sink.MarkSupplied(kind);
             Feed(records, add, ref count, progress);
         }
     }
 
-    private static ValueTask FeedAsync<T>(DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        records is not null && (wanted & kind) != 0 ? FeedAsync(records, add, count, progress, cancellationToken) : ValueTask.CompletedTask;
+    private static ValueTask FeedAsync<T>(IRecordSink sink, DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        if (records is null || (wanted & kind) == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        sink.MarkSupplied(kind);
+        return FeedAsync(records, add, count, progress, cancellationToken);
+    }
 
     private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
     {
