@@ -38,6 +38,32 @@ internal static class BgNbdPredictions
         return 1 / (1 + Math.Exp(log));
     }
 
+    /// <summary>P(X(t) = n): the probability that a customer just acquired makes exactly n purchases in (0, t] (FHL 2005, eq. 8).</summary>
+    public static double ProbabilityOfPurchases(double r, double alpha, double a, double b, double t, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var logBetaAb = SpecialFunctions.LogBeta(a, b);
+        var logShare = Math.Log(alpha / (alpha + t));
+        var logRest = Math.Log(t / (alpha + t));
+
+        // ln[Γ(r+j) / (Γ(r) j!)] for the NBD terms.
+        double LogNbd(int j) => SpecialFunctions.LogGamma(r + j) - SpecialFunctions.LogGamma(r) - SpecialFunctions.LogGamma(j + 1.0);
+
+        var alive = Math.Exp(SpecialFunctions.LogBeta(a, b + n) - logBetaAb + LogNbd(n) + (r * logShare) + (n * logRest));
+        if (n == 0)
+        {
+            return alive;
+        }
+
+        var atMostBefore = 0.0;
+        for (var j = 0; j < n; j++)
+        {
+            atMostBefore += Math.Exp(LogNbd(j) + (r * logShare) + (j * logRest));
+        }
+
+        return alive + (Math.Exp(SpecialFunctions.LogBeta(a + 1, b + n - 1) - logBetaAb) * (1 - atMostBefore));
+    }
+
     /// <summary>The Gauss hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z &lt; 1, by its power series.</summary>
     public static double Hypergeometric2F1(double a, double b, double c, double z)
     {

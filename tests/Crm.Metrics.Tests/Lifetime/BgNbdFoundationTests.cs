@@ -206,6 +206,19 @@ public class BgNbdPredictionTests
     }
 
     [Fact]
+    public void Purchase_count_probabilities_match_the_published_values_and_sum_to_one()
+    {
+        // Published at the rounded parameters (0.243, 4.414, 0.793, 2.426): P(X(2) = 10) = 1.07869e-07, P(X(39) = 0) = 0.5737864.
+        Assert.Equal(1.07869e-07, BgNbdPredictions.ProbabilityOfPurchases(0.243, 4.414, 0.793, 2.426, 2, 10), 0.000005e-07);
+        Assert.Equal(0.5737864, BgNbdPredictions.ProbabilityOfPurchases(0.243, 4.414, 0.793, 2.426, 39, 0), 5e-8);
+
+        // A distribution: Σₙ P(X(39) = n) = 1, and its mean is E[X(39)].
+        var probabilities = Enumerable.Range(0, 400).Select(n => BgNbdPredictions.ProbabilityOfPurchases(R, Alpha, A, B, 39, n)).ToArray();
+        Assert.Equal(1.0, probabilities.Sum(), 1e-9);
+        Assert.Equal(BgNbdPredictions.ExpectedForNewCustomer(R, Alpha, A, B, 39), probabilities.Select((p, n) => p * n).Sum(), 1e-6);
+    }
+
+    [Fact]
     public void Expected_purchases_never_decrease_with_time()
     {
         var c = new RepeatSummary(3, 20, 38);
