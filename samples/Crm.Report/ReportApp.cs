@@ -7,7 +7,6 @@ using Crm.Report.Input;
 using Crm.Report.Output;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Crm.Report;
 
@@ -204,6 +203,4 @@ internal static class ReportApp
             }
         }
     }
-
-    internal static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -127,21 +127,25 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void The_zone_decides_which_day_an_instant_falls_on()
     {
-        // In Tokyo (UTC+9), B's refund at midnight 14 March local is read in the zone; A's 17:00 UTC sale on
-        // 20 March is 02:00 on 21 March — still March. A date-only value is the start of that day in the zone.
-        var (exit, output, _) = Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--zone", "Asia/Tokyo", "--format", "json"));
-        Assert.Equal(0, exit);
-        var json = Json(output);
-        Assert.Equal("Asia/Tokyo", json.GetProperty("period").GetProperty("zone").GetString());
-        Assert.Equal(190.0, Value(json, "revenue"));
+        // 23:30 UTC on 28 February is 00:30 on 1 March in Berlin; 23:30 UTC on 31 March is 01:30 on 1 April there.
+        // A date-only value is the start of that day in the zone, so it is in March either way.
+        var file = Path.Combine(_temp, "edges.csv");
+        File.WriteAllText(file, "customer_id,occurred_at,amount\nA,2026-02-28T23:30:00Z,20\nA,2026-03-31T23:30:00Z,10\nB,2026-03-01,5\n");
+        string[] march = ["--transactions", file, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json"];
+
+        var utc = Json(Run(march).Out);
+        var berlin = Json(Run([.. march, "--zone", "Europe/Berlin"]).Out);
+
+        Assert.Equal(10.0 + 5, Value(utc, "revenue"));
+        Assert.Equal(20.0 + 5, Value(berlin, "revenue"));
+        Assert.Equal("Europe/Berlin", berlin.GetProperty("period").GetProperty("zone").GetString());
     }
 
     public static TheoryData<string, string, string, string> Malformed => new()
     {
         // kind, file content, expected message start (FILE replaced by the path), expected reason fragment
         { "--transactions", "customer_id,occurred_at,amount\nA,2026-03-01,10\nA,2026-13-01,10\n", ":3: column occurred_at:", "is not a date" },
-        { "--transactions", "customer_id,occurred_at,amount\nA,2026-03-01,1.234,5\n", ":2: column #4:", "the row has 4 fields" },
-        { "--transactions", "customer_id,occurred_at,amount\nA,2026-03-01,12,50\n", ":2: column #4:", "a value with a comma needs double quotes" },
+        { "--transactions", "customer_id,occurred_at,amount\nA,2026-03-01,1.234,5\n", ":2: column #4:", "the row has 4 fields, the header 3 (a value with a comma needs double quotes)" },
         { "--transactions", "customer_id,occurred_at,amount\n\nA,2026-03-01,1e3\n", ":3: column amount:", "is not a number" },
         { "--transactions", "customer_id,occurred_at,amount\nA,2026-03-01,\"10,5\"\n", ":2: column amount:", "is not a number" },
         { "--transactions", "customer_id,amount\nA,10\n", ":1: column occurred_at:", "required column is missing" },

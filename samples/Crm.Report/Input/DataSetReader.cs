@@ -343,12 +343,12 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         var phone = row.Optional("phone");
         if (email is not null)
         {
-            Fields.Domain("email", () => { customer.AddContactPoint(new ContactPoint(ContactPointKind.Email, email)); return 0; });
+            Fields.Domain("email", () => customer.AddContactPoint(new ContactPoint(ContactPointKind.Email, email)));
         }
 
         if (phone is not null)
         {
-            Fields.Domain("phone", () => { customer.AddContactPoint(new ContactPoint(ContactPointKind.Phone, phone)); return 0; });
+            Fields.Domain("phone", () => customer.AddContactPoint(new ContactPoint(ContactPointKind.Phone, phone)));
         }
 
         foreach (var channel in (row.Optional("consent_channels") ?? string.Empty).Split([';', '|', ' '], StringSplitOptions.RemoveEmptyEntries))
@@ -364,7 +364,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                 throw new FieldException("consent_channels", $"consent on {channel} but the {contactKind.ToString().ToLowerInvariant()} column is empty");
             }
 
-            Fields.Domain("consent_channels", () => { customer.GrantMarketingConsent(contactKind, value, created); return 0; });
+            Fields.Domain("consent_channels", () => customer.GrantMarketingConsent(contactKind, value, created));
         }
 
         return customer;

@@ -107,6 +107,13 @@ internal static class Fields
         }
     }
 
+    /// <summary>Runs a domain operation; its <see cref="ArgumentException"/> or <see cref="DomainException"/> becomes a problem of this column.</summary>
+    public static void Domain(string column, Action change) => Domain(column, () =>
+    {
+        change();
+        return true;
+    });
+
     private static T Named<T>(string column, string text, NameTable<T> names)
         where T : struct, Enum =>
         names.Lookup.TryGetValue(Normalise(text), out var value)
