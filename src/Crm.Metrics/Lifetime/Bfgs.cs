@@ -27,7 +27,7 @@ internal static class Bfgs
 
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
     /// <remarks>Converged when ‖∇f‖ ≤ <paramref name="gradientTolerance"/> · max(1, |f|): a likelihood summed over N customers has a gradient that scales with N.</remarks>
-    public static OptimisationResult Minimise(Objective f, double[] start, double gradientTolerance = 1e-10, int maxIterations = 500, CancellationToken cancellationToken = default)
+    public static OptimisationResult Minimise(Objective f, double[] start, double gradientTolerance = 1e-10, int maxIterations = 500, Action<int, double, double>? onIteration = null, CancellationToken cancellationToken = default)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
@@ -147,6 +147,7 @@ internal static class Bfgs
             Array.Copy(next, x, n);
             Array.Copy(nextGradient, g, n);
             value = nextValue;
+            onIteration?.Invoke(iteration + 1, value, Norm(g));
         }
 
         var final = Norm(g);

@@ -6,7 +6,8 @@ namespace Crm.Metrics.Lifetime;
 internal readonly record struct RepeatSummary(int X, double Tx, double T);
 
 /// <summary>
-/// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005) and its gradient, summed over customers:
+/// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005) and its gradient, customer by customer — the plain
+/// reference that <see cref="BgNbdObjective"/> (grouped, per-x terms once) is tested and benchmarked against:
 /// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) + ln[(α+T)^−(r+x) + 1{x&gt;0} a/(b+x−1) (α+t_x)^−(r+x)].
 /// </summary>
 internal static class BgNbdLikelihood
@@ -53,36 +54,5 @@ internal static class BgNbdLikelihood
         gradient[2] += weight * da;
         gradient[3] += weight * db;
         return weight * (a1 + a2 + mix);
-    }
-
-    /// <summary>Maximises the likelihood over (r, α, a, b) &gt; 0 by BFGS on their logarithms; identical summaries are grouped first.</summary>
-    public static (double R, double Alpha, double A, double B, double LogLikelihood, OptimisationResult Optimisation) Fit(IEnumerable<RepeatSummary> customers, CancellationToken cancellationToken = default)
-    {
-        var groups = customers.GroupBy(c => c).Select(g => (g.Key, g.Count())).ToArray();
-        var summaries = groups.Select(g => g.Key).ToArray();
-        var weights = groups.Select(g => g.Item2).ToArray();
-        var gradient = new double[4];
-        double Objective(ReadOnlySpan<double> theta, Span<double> grad)
-        {
-            var (r, alpha, a, b) = (Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
-            if (!(r > 0 && alpha > 0 && a > 0 && b > 0) || !double.IsFinite(r + alpha + a + b))
-            {
-                // A trial step far outside the parameters' range: reject it (the line search halves the step).
-                return double.PositiveInfinity;
-            }
-
-            var value = Sum(r, alpha, a, b, summaries, weights, gradient);
-
-            // Minimise −ln L; ∂/∂ln p = p ∂/∂p.
-            grad[0] = -gradient[0] * r;
-            grad[1] = -gradient[1] * alpha;
-            grad[2] = -gradient[2] * a;
-            grad[3] = -gradient[3] * b;
-            return -value;
-        }
-
-        var result = Bfgs.Minimise(Objective, [0, 0, 0, 0], gradientTolerance: 1e-10, cancellationToken: cancellationToken);
-        var p = result.Point;
-        return (Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), -result.Value, result);
     }
 }

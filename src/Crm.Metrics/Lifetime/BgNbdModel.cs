@@ -1,0 +1,145 @@
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// The BG/NBD model of Fader, Hardie &amp; Lee (2005, "Counting your customers the easy way"): while alive, a
+/// customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
+/// p ~ Beta(a, b). The parameters are stated per <see cref="TimeUnit"/>.
+/// </summary>
+/// <remarks>
+/// <para>Create it by <see cref="Fit(CustomerBaseSummary, FitOptions?, IProgress{FitProgress}?, CancellationToken)"/>
+/// (from purchases, or from a caller's own summaries through <see cref="CustomerBaseSummary.FromSummaries"/>), or
+/// from known parameters with the constructor (for example saved from an earlier fit).</para>
+/// <para>Per-customer log-likelihood (B the beta function):
+/// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) + ln[(α+T)^−(r+x) + 1{x&gt;0} a/(b+x−1) (α+t_x)^−(r+x)].</para>
+/// <para>The closed forms of the predictions divide by a − 1, so a = 1 exactly is refused there.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed record BgNbdModel : IPurchaseModel
+{
+    /// <summary>Creates the model from its parameters.</summary>
+    /// <param name="r">Shape of the purchase-rate gamma distribution; positive.</param>
+    /// <param name="alpha">Scale of the purchase-rate gamma distribution, in <paramref name="timeUnit"/>; positive.</param>
+    /// <param name="a">First shape of the dropout beta distribution; positive.</param>
+    /// <param name="b">Second shape of the dropout beta distribution; positive.</param>
+    /// <param name="timeUnit">The unit the parameters are stated in.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or the unit is not defined.</exception>
+    public BgNbdModel(double r, double alpha, double a, double b, ModelTimeUnit timeUnit)
+    {
+        R = Positive(r, nameof(r));
+        Alpha = Positive(alpha, nameof(alpha));
+        A = Positive(a, nameof(a));
+        B = Positive(b, nameof(b));
+        TimeUnit = ModelTime.CheckUnit(timeUnit, nameof(timeUnit));
+    }
+
+    /// <summary>r: shape of the purchase-rate distribution.</summary>
+    public double R { get; }
+
+    /// <summary>α: scale of the purchase-rate distribution (in <see cref="TimeUnit"/>).</summary>
+    public double Alpha { get; }
+
+    /// <summary>a: first shape of the dropout-probability distribution.</summary>
+    public double A { get; }
+
+    /// <summary>b: second shape of the dropout-probability distribution.</summary>
+    public double B { get; }
+
+    /// <inheritdoc/>
+    public ModelTimeUnit TimeUnit { get; }
+
+    /// <summary>Fits the model to a summary by maximum likelihood, in the summary's time unit.</summary>
+    /// <remarks>Identical summaries are evaluated once; large summaries are evaluated in parallel chunks with a result that does not depend on the number of cores.</remarks>
+    /// <param name="summary">The customers.</param>
+    /// <param name="options">Iteration limit and tolerance; null for the defaults.</param>
+    /// <param name="progress">Told after each iteration; optional.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <returns>The fitted model with its log-likelihood, convergence information and standard errors.</returns>
+    /// <exception cref="ArgumentException">The summary has no customers, or no customer with a repeat purchase (the parameters are then not identified).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ModelFit<BgNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        options ??= FitOptions.Default;
+        options.Validate(nameof(options));
+        var timeUnit = summary.TimeUnit;
+        var groups = SummaryGroups.From(ToModelUnits(summary.Span, timeUnit, nameof(summary)));
+        if (!groups.HasRepeaters)
+        {
+            throw new ArgumentException("BG/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
+        }
+
+        var objective = new BgNbdObjective(groups);
+        var result = MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken);
+        var p = result.Parameters;
+        var model = new BgNbdModel(p[0], p[1], p[2], p[3], timeUnit);
+        var errors = result.StandardErrors;
+        return new ModelFit<BgNbdModel>(
+            model,
+            result.LogLikelihood,
+            result.Iterations,
+            result.GradientNorm,
+            result.Status,
+            [new("r", p[0], errors[0]), new("alpha", p[1], errors[1]), new("a", p[2], errors[2]), new("b", p[3], errors[3])],
+            groups.Customers,
+            groups.Count);
+    }
+
+    /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <returns>ln L of the customer's x, t_x and T.</returns>
+    public double LogLikelihood(in CustomerSummary customer) => BgNbdLikelihood.Single(R, Alpha, A, B, customer.In(TimeUnit));
+
+    /// <inheritdoc/>
+    /// <remarks>FHL 2005 eq. 10; the Gauss hypergeometric function by its series (its argument is below 1).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="A"/> is exactly 1.</exception>
+    public double ExpectedPurchases(in CustomerSummary customer, ModelTime t) =>
+        BgNbdPredictions.ExpectedConditional(R, Alpha, A, B, customer.In(TimeUnit), t.ToUnit(TimeUnit));
+
+    /// <inheritdoc/>
+    /// <remarks>FHL 2005 eq. 9.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="A"/> is exactly 1.</exception>
+    public double ExpectedPurchasesForNewCustomer(ModelTime t) =>
+        BgNbdPredictions.ExpectedForNewCustomer(R, Alpha, A, B, t.ToUnit(TimeUnit));
+
+    /// <inheritdoc/>
+    /// <remarks>1 / (1 + 1{x&gt;0} a/(b+x−1) ((α+T)/(α+t_x))^(r+x)); exactly 1 when x = 0 (in BG/NBD a customer can only drop out right after a purchase).</remarks>
+    public double ProbabilityAlive(in CustomerSummary customer) =>
+        BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer.In(TimeUnit));
+
+    /// <summary>P(X(t) = n): the probability that a customer just acquired makes exactly <paramref name="n"/> purchases in <paramref name="t"/> (FHL 2005 eq. 8).</summary>
+    /// <param name="n">The number of purchases; ≥ 0.</param>
+    /// <param name="t">The length of time.</param>
+    /// <returns>A probability in [0, 1]; over n = 0, 1, … they sum to 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
+    public double ProbabilityOfPurchases(int n, ModelTime t) =>
+        BgNbdPredictions.ProbabilityOfPurchases(R, Alpha, A, B, t.ToUnit(TimeUnit), n);
+
+    /// <summary>The parameters with the unit, invariant culture.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BG/NBD(r = {R:G6}, alpha = {Alpha:G6}, a = {A:G6}, b = {B:G6}; per {(TimeUnit == ModelTimeUnit.Weeks ? "week" : "day")})");
+
+    internal static RepeatSummary[] ToModelUnits(ReadOnlySpan<CustomerSummary> customers, ModelTimeUnit unit, string parameter)
+    {
+        if (customers.IsEmpty)
+        {
+            throw new ArgumentException("A model needs at least one customer.", parameter);
+        }
+
+        var converted = new RepeatSummary[customers.Length];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            if (customers[i].CustomerId == default)
+            {
+                throw new ArgumentException($"Customer summary {i} is the default value (no customer id); build summaries with the constructor.", parameter);
+            }
+
+            converted[i] = customers[i].In(unit);
+        }
+
+        return converted;
+    }
+
+    internal static double Positive(double value, string parameter) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, "A model parameter must be positive and finite.");
+}
