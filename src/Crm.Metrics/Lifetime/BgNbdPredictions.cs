@@ -9,17 +9,25 @@ internal static class BgNbdPredictions
     /// <summary>E[X(t)]: expected purchases in (0, t] of a customer just acquired.</summary>
     public static double ExpectedForNewCustomer(double r, double alpha, double a, double b, double t)
     {
-        RequireNotOne(a);
         var z = t / (alpha + t);
+        if (!ClosedFormIsExact(a, a + b - 1, z))
+        {
+            return BetaExpectation.ExpectedPurchases(r, alpha, a, b, t);
+        }
+
         return (a + b - 1) / (a - 1) * (1 - (Math.Pow(alpha / (alpha + t), r) * Hypergeometric2F1(r, b, a + b - 1, z)));
     }
 
     /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history.</summary>
     public static double ExpectedConditional(double r, double alpha, double a, double b, RepeatSummary c, double t)
     {
-        RequireNotOne(a);
         var x = c.X;
         var z = t / (alpha + c.T + t);
+        if (!ClosedFormIsExact(a, a + b + x - 1, z))
+        {
+            return BetaExpectation.ExpectedPurchases(r + x, alpha + c.T, a, b + x, t) * ProbabilityAlive(r, alpha, a, b, c);
+        }
+
         var numerator = (a + b + x - 1) / (a - 1)
             * (1 - (Math.Pow((alpha + c.T) / (alpha + c.T + t), r + x) * Hypergeometric2F1(r + x, b + x, a + b + x - 1, z)));
         return numerator * ProbabilityAlive(r, alpha, a, b, c);
@@ -87,12 +95,11 @@ internal static class BgNbdPredictions
         throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in 100,000 terms.");
     }
 
-    /// <summary>The closed forms divide by a − 1 (a removable singularity the series does not reach).</summary>
-    private static void RequireNotOne(double a)
-    {
-        if (a == 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(a), a, "The closed form divides by a − 1; a = 1 exactly is not supported.");
-        }
-    }
+    /// <summary>
+    /// Whether the closed form (with the ₂F₁ series) is fast and exact here: its series needs about 36 / (1 − z)
+    /// terms, its factor 1 / (a − 1) cancels badly near a = 1 (a removable singularity), and its ₂F₁ has no
+    /// positive series when c ≤ 0 (a + b ≤ 1 for a new customer). Elsewhere the expectation is integrated over the
+    /// dropout probability instead.
+    /// </summary>
+    internal static bool ClosedFormIsExact(double a, double c, double z) => z <= 0.95 && Math.Abs(a - 1) > 1e-3 && c > 0;
 }

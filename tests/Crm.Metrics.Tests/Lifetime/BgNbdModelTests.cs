@@ -147,8 +147,34 @@ public class BgNbdModelTests
         Assert.Throws<ArgumentOutOfRangeException>("r", () => new BgNbdModel(double.NaN, 1, 1, 1, ModelTimeUnit.Weeks));
         Assert.Throws<ArgumentOutOfRangeException>("timeUnit", () => new BgNbdModel(1, 1, 1, 1, (ModelTimeUnit)9));
         Assert.Throws<ArgumentOutOfRangeException>("options", () => BgNbdModel.Fit(CdnowData.Summary, new FitOptions { MaxIterations = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>("a", () => new BgNbdModel(1, 1, 1, 1, ModelTimeUnit.Weeks).ExpectedPurchasesForNewCustomer(ModelTime.Weeks(1)));
         Assert.Throws<ArgumentOutOfRangeException>("n", () => Published.ProbabilityOfPurchases(-1, ModelTime.Weeks(1)));
+    }
+
+    [Theory]
+    [InlineData(12.535, 0.025, 5.425, 3.965, 104, 1.89604519774011297931)] // ₂F₁ argument 0.99976: the series would need 10⁵ terms
+    [InlineData(0.243, 4.414, 1.0000001, 2.426, 52, 1.28998818723212925830)] // a ≈ 1: the closed form's 1/(a − 1) cancels
+    [InlineData(0.243, 4.414, 1.0, 2.426, 52, 1.28998825248406882400)] // a = 1 exactly: the removable singularity
+    [InlineData(0.5, 0.1, 0.3, 0.7, 500, 221.389391854214795142)] // a + b < 1: no ₂F₁ series at all
+    public void Expected_purchases_are_exact_where_the_closed_form_is_not(double r, double alpha, double a, double b, double weeks, double expected)
+    {
+        // References: mpmath at 30 digits (hyp2f1 of the closed form, or the integral over p where that is undefined).
+        var model = new BgNbdModel(r, alpha, a, b, ModelTimeUnit.Weeks);
+        Assert.Equal(expected, model.ExpectedPurchasesForNewCustomer(ModelTime.Weeks(weeks)), 1e-10 * expected);
+    }
+
+    [Theory]
+    [InlineData(0, 0.0, 38.86)]
+    [InlineData(2, 30.43, 38.86)]
+    [InlineData(26, 30.85714, 31)]
+    public void The_integral_form_agrees_with_the_closed_form_where_both_apply(int x, double tx, double t)
+    {
+        var c = Weeks(x, tx, t).In(ModelTimeUnit.Weeks);
+        foreach (var horizon in new[] { 1.0, 13, 39, 52 })
+        {
+            var closed = BgNbdPredictions.ExpectedConditional(Published.R, Published.Alpha, Published.A, Published.B, c, horizon);
+            var integral = BetaExpectation.ExpectedPurchases(Published.R + x, Published.Alpha + t, Published.A, Published.B + x, horizon) * Published.ProbabilityAlive(Weeks(x, tx, t));
+            Assert.Equal(closed, integral, 1e-11 * closed);
+        }
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
