@@ -261,6 +261,87 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(JsonValueKind.Number, json.GetProperty("metrics").GetProperty("firstResponseTime").GetProperty("medianHours").ValueKind);
         Assert.Equal(JsonValueKind.Number, json.GetProperty("metrics").GetProperty("resolutionTime").GetProperty("medianHours").ValueKind);
         Assert.Equal("2026-10-01", json.GetProperty("period").GetProperty("from").GetString());
+
+        // Models: calibration to the period's end by default, in weeks; both models fitted; ten customers by CLV.
+        var models = json.GetProperty("models");
+        Assert.Equal("weeks", models.GetProperty("timeUnit").GetString());
+        Assert.Equal("2026-10-31", models.GetProperty("calibrationEnd").GetString());
+        Assert.True(models.GetProperty("customers").GetInt32() > 1000);
+        Assert.True(models.GetProperty("repeatTransactions").GetInt64() > 1000);
+        foreach (var (model, keys) in new[] { ("bgNbd", new[] { "r", "alpha", "a", "b", "logLikelihood" }), ("gammaGamma", new[] { "p", "q", "gamma", "logLikelihood" }) })
+        {
+            Assert.All(keys, key => Assert.Equal(JsonValueKind.Number, models.GetProperty(model).GetProperty(key).ValueKind));
+            Assert.Equal("converged", models.GetProperty(model).GetProperty("status").GetString());
+        }
+
+        var top = models.GetProperty("clv").GetProperty("topCustomers").EnumerateArray().Select(c => c.GetProperty("clv").GetDecimal()).ToList();
+        Assert.Equal(10, top.Count);
+        Assert.Equal(top.OrderByDescending(v => v), top);
+    }
+
+    [Fact]
+    public void The_models_of_the_fixture_are_the_hand_computed_summary()
+    {
+        // Sales (the refund is not a purchase): C 2025-12-01; A 2026-02-10, 03-05, 03-20 (17:00 UTC); B 03-12.
+        // Calibration to 2026-03-10, holdout to 03-31, in days: C x = 0, T = 99; A x = 1 (03-05), t_x = 23, T = 28,
+        // holdout 1 (03-20); B first buys on 03-12, after the calibration end: not in the models.
+        var (exit, output, error) = Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--calibration-end", "2026-03-10", "--holdout-end", "2026-03-31", "--time-unit", "days", "--format", "json"));
+        Assert.True(exit == 0, error);
+        var models = Json(output).GetProperty("models");
+
+        Assert.Equal("days", models.GetProperty("timeUnit").GetString());
+        Assert.Equal("2026-03-10", models.GetProperty("calibrationEnd").GetString());
+        Assert.Equal(2, models.GetProperty("customers").GetInt32());
+        Assert.Equal(1, models.GetProperty("repeatTransactions").GetInt32());
+        Assert.Equal(1, models.GetProperty("customersFirstBuyingAfterCalibration").GetInt32());
+        Assert.Equal(1, models.GetProperty("holdout").GetProperty("actualRepeatTransactions").GetInt32());
+        Assert.Equal(21.0, models.GetProperty("holdout").GetProperty("length").GetDouble());
+
+        // Default calibration end = the period's last day (03-31): C T = 120; A x = 2 (03-05, 03-20); B x = 0.
+        var whole = Json(Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")).Out).GetProperty("models");
+        Assert.Equal((3, 2), (whole.GetProperty("customers").GetInt32(), whole.GetProperty("repeatTransactions").GetInt32()));
+
+        // A holdout end on or before the (default) calibration end is a usage error.
+        var bad = Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--holdout-end", "2026-03-31"));
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--holdout-end", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_on_CDNOW_shows_the_published_model_values()
+    {
+        // CDNOW_sample.txt (sample id, date, dollars) converted to the transactions file the report reads.
+        var transactions = Path.Combine(_temp, "cdnow.csv");
+        File.WriteAllLines(transactions, File.ReadLines(Path.Combine(Data, "cdnow", "CDNOW_sample.txt"))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 5)
+            .Select(f => $"{int.Parse(f[1], CultureInfo.InvariantCulture)},{f[2][..4]}-{f[2][4..6]}-{f[2][6..]},{f[4]}")
+            .Prepend("customer_id,occurred_at,amount"));
+        string[] args = ["--transactions", transactions, "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30"];
+
+        var (exit, output, error) = Run([.. args, "--format", "json"]);
+        Assert.True(exit == 0, error);
+        var models = Json(output).GetProperty("models");
+        var bg = models.GetProperty("bgNbd");
+        var gg = models.GetProperty("gammaGamma");
+        var holdout = models.GetProperty("holdout");
+
+        // REFERENCE.md §3: 2,357 customers, Σx 2,457; r, α, a, b = 0.243, 4.414, 0.793, 2.426, ln L −9582.43;
+        // Gamma-Gamma p, q, γ = 6.25, 3.74, 15.44, ln L −4055.92; holdout actual 1,882 vs expected 1,653.4.
+        Assert.Equal((2357, 2457), (models.GetProperty("customers").GetInt32(), models.GetProperty("repeatTransactions").GetInt32()));
+        Assert.Equal((0.243, 4.414, 0.793, 2.426), (Round(bg, "r", 3), Round(bg, "alpha", 3), Round(bg, "a", 3), Round(bg, "b", 3)));
+        Assert.Equal(-9582.43, Round(bg, "logLikelihood", 2));
+        Assert.Equal((6.25, 3.74, 15.44, -4055.92), (Round(gg, "p", 2), Round(gg, "q", 2), Round(gg, "gamma", 2), Round(gg, "logLikelihood", 2)));
+        Assert.Equal(1882, holdout.GetProperty("actualRepeatTransactions").GetInt32());
+        Assert.Equal(1653.4, Round(holdout, "bgNbdExpected", 1));
+        Assert.Equal(39.0, holdout.GetProperty("length").GetDouble());
+
+        var text = Run(args).Out;
+        Assert.Contains("r 0.243  alpha 4.414  a 0.793  b 2.426", text, StringComparison.Ordinal);
+        Assert.Contains("p 6.25  q 3.74  gamma 15.44", text, StringComparison.Ordinal);
+        Assert.Contains("actual 1,882 repeat purchases, BG/NBD expected 1,653.4", text, StringComparison.Ordinal);
+
+        static double Round(JsonElement e, string key, int decimals) => Math.Round(e.GetProperty(key).GetDouble(), decimals);
     }
 
     [Fact]
@@ -270,7 +351,7 @@ public sealed class ReportTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 100, line));
-        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE" })
+        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV" })
         {
             Assert.Contains(section, output, StringComparison.Ordinal);
         }

@@ -1,5 +1,6 @@
 using Crm.Domain;
 using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime;
 using Crm.Report.Input;
 using NodaTime;
 using NodaTime.Text;
@@ -11,12 +12,6 @@ internal enum OutputFormat
     Text,
     Json,
     Html,
-}
-
-internal enum ModelTimeUnit
-{
-    Days,
-    Weeks,
 }
 
 /// <summary>The command line, parsed and validated. Files are paths as the user typed them (they appear in messages).</summary>

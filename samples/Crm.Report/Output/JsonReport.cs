@@ -89,6 +89,8 @@ internal static class JsonReport
 
             json.WriteEndArray();
 
+            Models(json, report);
+
             json.WriteStartArray("notes");
             foreach (var note in report.Notes)
             {
@@ -173,6 +175,110 @@ internal static class JsonReport
             }
 
             json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>
+    /// <c>models</c>: the summary, the fitted models (null when not fitted; the notes say why), the holdout check and
+    /// the top customers by predicted CLV. Parameters are written at full precision.
+    /// </summary>
+    private static void Models(Utf8JsonWriter json, Report report)
+    {
+        if (report.Models is not { } models)
+        {
+            json.WriteNull("models");
+            return;
+        }
+
+        var summary = models.Summary;
+        json.WriteStartObject("models");
+        json.WriteString("timeUnit", ModelsSection.Unit(summary.TimeUnit));
+        json.WriteString("calibrationEnd", LocalDatePattern.Iso.Format(summary.CalibrationEnd));
+        json.WriteNumber("customers", summary.Customers.Count);
+        json.WriteNumber("repeatTransactions", summary.RepeatTransactions);
+        json.WriteNumber("customersFirstBuyingAfterCalibration", summary.CustomersFirstBuyingAfterCalibration);
+
+        if (models.BgNbd is { } bgNbd)
+        {
+            json.WriteStartObject("bgNbd");
+            json.WriteNumber("r", bgNbd.Model.R);
+            json.WriteNumber("alpha", bgNbd.Model.Alpha);
+            json.WriteNumber("a", bgNbd.Model.A);
+            json.WriteNumber("b", bgNbd.Model.B);
+            Fit(json, bgNbd.LogLikelihood, bgNbd.Iterations, bgNbd.Status, bgNbd.Parameters);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("bgNbd");
+        }
+
+        if (models.GammaGamma is { } gammaGamma)
+        {
+            json.WriteStartObject("gammaGamma");
+            json.WriteNumber("p", gammaGamma.Model.P);
+            json.WriteNumber("q", gammaGamma.Model.Q);
+            json.WriteNumber("gamma", gammaGamma.Model.Gamma);
+            Fit(json, gammaGamma.LogLikelihood, gammaGamma.Iterations, gammaGamma.Status, gammaGamma.Parameters);
+            json.WriteNumber("customers", gammaGamma.Customers);
+            Value(json, "spendFrequencyCorrelation", models.SpendFrequencyCorrelation);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("gammaGamma");
+        }
+
+        if (models.Holdout is { } holdout)
+        {
+            json.WriteStartObject("holdout");
+            json.WriteString("end", LocalDatePattern.Iso.Format(holdout.End));
+            json.WriteNumber("length", holdout.Length.Value);
+            json.WriteNumber("actualRepeatTransactions", holdout.Actual);
+            Value(json, "bgNbdExpected", holdout.BgNbdExpected);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("clv");
+        json.WriteString("definition", ModelsSection.ClvDescription);
+        json.WriteNumber("horizonWeeks", ModelsSection.Clv.Horizon.TotalWeeks);
+        json.WriteNumber("discountRatePerPeriod", ModelsSection.Clv.DiscountRatePerPeriod);
+        json.WriteNumber("periodWeeks", ModelsSection.Clv.DiscountPeriod.TotalWeeks);
+        json.WriteNumber("margin", ModelsSection.Clv.Margin);
+        json.WriteStartArray("topCustomers");
+        foreach (var c in models.TopByClv)
+        {
+            json.WriteStartObject();
+            json.WriteString("customerId", c.Id);
+            if (c.Name is not null)
+            {
+                json.WriteString("name", c.Name);
+            }
+
+            json.WriteNumber("x", c.Frequency);
+            json.WriteNumber("probabilityAlive", c.ProbabilityAlive);
+            json.WriteNumber("expectedPurchases", c.ExpectedPurchases);
+            json.WriteNumber("expectedSpend", decimal.Round(c.ExpectedSpend, 4));
+            json.WriteNumber("clv", decimal.Round(c.Clv, 4));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        static void Fit(Utf8JsonWriter json, double logLikelihood, int iterations, Crm.Metrics.Lifetime.FitStatus status, IReadOnlyList<Crm.Metrics.Lifetime.ParameterEstimate> parameters)
+        {
+            json.WriteNumber("logLikelihood", logLikelihood);
+            json.WriteNumber("iterations", iterations);
+            json.WriteString("status", Input.Fields.Kebab(status.ToString()));
+            json.WriteStartObject("standardErrors");
+            foreach (var p in parameters)
+            {
+                Value(json, p.Name, p.StandardError);
+            }
+
             json.WriteEndObject();
         }
     }

@@ -33,6 +33,7 @@ internal sealed record Report(
     IReadOnlyList<TopCustomer> TopCustomers,
     IReadOnlyDictionary<CommunicationChannel, int>? InteractionsByChannel,
     IReadOnlyDictionary<InteractionPurpose, int>? InteractionsByPurpose,
+    ModelsSection? Models,
     IReadOnlyList<string> Notes);
 
 /// <summary>Builds the report's metric table from a scorecard: one line per metric, the keys the JSON contract names.</summary>
@@ -43,7 +44,7 @@ internal static class ReportBuilder
     public static Report Build(Scorecard card, InputData data, ReportOptions options, string source)
     {
         var metrics = Metrics(card);
-        var names = options.ShowNames && data.Customers is not null
+        IReadOnlyDictionary<CustomerId, string?>? names = options.ShowNames && data.Customers is not null
             ? data.Customers.ToDictionary(c => c.Id, c => c.Person?.Name ?? c.Organisation?.LegalName)
             : null;
         var top = card.CustomerValue.Customers
@@ -73,7 +74,7 @@ internal static class ReportBuilder
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{card.RecordsOutsidePeriod:N0} record(s) fall outside the period (answers, complaints, feedback and leads outside it, purchases after it, costs with no day in it) and are not counted; purchases before it feed history."));
         }
 
-        foreach (var missing in new[] { (InputKind.Transactions, "purchase"), (InputKind.Surveys, "satisfaction"), (InputKind.Costs, "cost"), (InputKind.Complaints, "complaint and SLA"), (InputKind.Leads, "funnel") })
+        foreach (var missing in new[] { (InputKind.Transactions, "purchase and customer-base model"), (InputKind.Surveys, "satisfaction"), (InputKind.Costs, "cost"), (InputKind.Complaints, "complaint and SLA"), (InputKind.Leads, "funnel") })
         {
             if (!data.Files.Any(f => f.Kind == missing.Item1))
             {
@@ -81,7 +82,10 @@ internal static class ReportBuilder
             }
         }
 
-        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, notes);
+        var models = ModelsSection.Build(data, options, card.Period.Dates.End, names);
+        notes.AddRange(models?.Notes ?? []);
+
+        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, notes);
     }
 
     private static List<MetricEntry> Metrics(Scorecard card)

@@ -45,6 +45,7 @@ internal static class TextReport
         Cohorts(text, report);
         Feedback(text, report);
         TopCustomers(text, report);
+        Models(text, report);
 
         if (report.Notes.Count > 0)
         {
@@ -152,6 +153,80 @@ internal static class TextReport
         {
             text.AppendLine("(ids only; --show-names adds names)");
         }
+    }
+
+    private static void Models(StringBuilder text, Report report)
+    {
+        Title(text, "CUSTOMER-BASE MODELS (BG/NBD purchases, Gamma-Gamma spend)");
+        if (report.Models is not { } models)
+        {
+            text.AppendLine("No transaction file: no models.");
+            return;
+        }
+
+        var summary = models.Summary;
+        var unit = ModelsSection.Unit(summary.TimeUnit);
+        var currency = report.Card.Currency.Code;
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Calibration  purchases up to {Date(summary.CalibrationEnd)} ({report.Period.Zone.Id}), in {unit}: {summary.Customers.Count:N0} customers, {summary.RepeatTransactions:N0} repeat purchases"));
+        if (models.BgNbd is { } bg)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"BG/NBD       r {bg.Model.R:0.000}  alpha {bg.Model.Alpha:0.000}  a {bg.Model.A:0.000}  b {bg.Model.B:0.000}  (per {unit.TrimEnd('s')})"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {bg.LogLikelihood:0.00}; {Status(bg.Status)} in {bg.Iterations} iterations"));
+            text.AppendLine($"             {Errors(bg.Parameters)}");
+        }
+        else
+        {
+            text.AppendLine("BG/NBD       not fitted (see the notes)");
+        }
+
+        if (models.GammaGamma is { } gg)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma  p {gg.Model.P:0.00}  q {gg.Model.Q:0.00}  gamma {gg.Model.Gamma:0.00}  on {gg.Customers:N0} repeat customers"));
+            var correlation = models.SpendFrequencyCorrelation is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "undefined";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {gg.LogLikelihood:0.00}; {Status(gg.Status)} in {gg.Iterations} iterations; spend-frequency correlation {correlation}"));
+        }
+        else
+        {
+            text.AppendLine("Gamma-Gamma  not fitted (see the notes)");
+        }
+
+        if (models.Holdout is { } holdout)
+        {
+            var expected = holdout.BgNbdExpected is { } e
+                ? string.Create(CultureInfo.InvariantCulture, $"BG/NBD expected {e:N1} ({(e - holdout.Actual) / holdout.Actual:+0.0 %;-0.0 %})")
+                : "no BG/NBD expectation";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Holdout      {Date(summary.CalibrationEnd.PlusDays(1))} .. {Date(holdout.End)} ({holdout.Length.Value:0.##} {unit}): actual {holdout.Actual:N0} repeat purchases, {expected}"));
+        }
+
+        if (models.TopByClv.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine($"Top customers by predicted {ModelsSection.ClvDescription}");
+        var named = models.TopByClv.Any(c => c.Name is not null);
+        var width = named ? 34 : 14;
+        text.AppendLine($"{"Customer".PadRight(width)}{"x",5}{"P(alive)",10}{"E[purchases]",14}{"E[spend]",16}{"CLV",18}");
+        foreach (var c in models.TopByClv)
+        {
+            var who = named ? Fit($"{c.Id} {c.Name}", width - 1) : Fit(c.Id, width - 1);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{who.PadRight(width)}{c.Frequency,5:N0}{c.ProbabilityAlive,10:0.000}{c.ExpectedPurchases,14:0.00}{ReportBuilder.Money(c.ExpectedSpend, currency),16}{ReportBuilder.Money(c.Clv, currency),18}"));
+        }
+
+        if (!named)
+        {
+            text.AppendLine("(ids only; --show-names adds names)");
+        }
+
+        static string Errors(IReadOnlyList<Crm.Metrics.Lifetime.ParameterEstimate> parameters) =>
+            "standard errors " + string.Join(", ", parameters.Select(p => $"{p.Name} {(p.StandardError is { } e ? e.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}"));
+
+        static string Status(Crm.Metrics.Lifetime.FitStatus status) => status switch
+        {
+            Crm.Metrics.Lifetime.FitStatus.Converged or Crm.Metrics.Lifetime.FitStatus.NoFurtherProgress => "converged",
+            _ => Fields.Kebab(status.ToString()),
+        };
     }
 
     private static void Row(StringBuilder text, string label, string value, string evidence)

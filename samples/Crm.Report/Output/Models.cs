@@ -1,0 +1,139 @@
+using System.Globalization;
+using Crm.Metrics.Lifetime;
+using Crm.Report.Cli;
+using Crm.Report.Input;
+using NodaTime;
+
+namespace Crm.Report.Output;
+
+/// <summary>One customer's line in the top list by predicted CLV; the name only with --show-names.</summary>
+internal sealed record ClvCustomer(string Id, string? Name, int Frequency, double ProbabilityAlive, double ExpectedPurchases, decimal ExpectedSpend, decimal Clv);
+
+/// <summary>The holdout comparison: actual repeat purchases against the BG/NBD expectation over the holdout length.</summary>
+internal sealed record HoldoutCheck(LocalDate End, ModelTime Length, long Actual, double? BgNbdExpected);
+
+/// <summary>The customer-base models of the report: summary, BG/NBD, Gamma-Gamma, holdout and the top customers by CLV.</summary>
+internal sealed record ModelsSection(
+    CustomerBaseSummary Summary,
+    ModelFit<BgNbdModel>? BgNbd,
+    ModelFit<GammaGammaModel>? GammaGamma,
+    double? SpendFrequencyCorrelation,
+    HoldoutCheck? Holdout,
+    IReadOnlyList<ClvCustomer> TopByClv,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The CLV of the top list: 52 weeks ahead, revenue (margin 1), 10 % a year discounted per 4-week period.</summary>
+    public static readonly ClvSettings Clv = new(ModelTime.Weeks(52), ModelTime.Weeks(4), Math.Pow(1.10, 4.0 / 52) - 1, 1m);
+
+    public const string ClvDescription = "52-week CLV of revenue, discounted at 10 % a year (per 4-week period)";
+
+    private const int TopCount = 10;
+
+    /// <summary>
+    /// Summarises the purchases up to the calibration end (--calibration-end, default the period's last day) and fits
+    /// the models; null without purchases. A model that cannot be fitted is left out with the reason in the notes.
+    /// </summary>
+    public static ModelsSection? Build(InputData data, ReportOptions options, LocalDate periodEnd, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+    {
+        if (data.Purchases is not { } purchases)
+        {
+            return null;
+        }
+
+        var summaryOptions = new SummaryOptions(options.CalibrationEnd ?? periodEnd)
+        {
+            HoldoutEnd = options.HoldoutEnd,
+            Zone = options.Zone,
+            TimeUnit = options.TimeUnit,
+        };
+        if (summaryOptions.HoldoutEnd <= summaryOptions.CalibrationEnd)
+        {
+            throw new UsageException($"--holdout-end {summaryOptions.HoldoutEnd:uuuu-MM-dd} must be after the calibration end {summaryOptions.CalibrationEnd:uuuu-MM-dd} (the period's last day unless --calibration-end is given)");
+        }
+
+        var summary = CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
+        var notes = new List<string>();
+        if (summary.CustomersFirstBuyingAfterCalibration > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{summary.CustomersFirstBuyingAfterCalibration:N0} customer(s) first bought after the calibration end and are not in the models."));
+        }
+
+        ModelFit<BgNbdModel>? bgNbd = null;
+        if (summary.Customers.Count == 0)
+        {
+            notes.Add("BG/NBD not fitted: no customer bought on or before the calibration end.");
+        }
+        else if (summary.RepeatTransactions == 0)
+        {
+            notes.Add("BG/NBD not fitted: no customer made a repeat purchase before the calibration end.");
+        }
+        else
+        {
+            bgNbd = BgNbdModel.Fit(summary);
+            if (!bgNbd.IsConverged)
+            {
+                notes.Add($"BG/NBD did not converge ({bgNbd.Status}): its parameters and predictions are not reliable.");
+            }
+        }
+
+        // Gamma-Gamma is for positive spend: repeaters whose repeat purchases average zero or less are left out, and said so.
+        var positive = summary.Customers.Where(c => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 }).ToList();
+        var nonPositive = summary.Customers.Count(c => c.Frequency > 0) - positive.Count;
+        if (nonPositive > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{nonPositive:N0} repeat customer(s) with a zero mean repeat purchase value are left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
+        }
+
+        ModelFit<GammaGammaModel>? gammaGamma = null;
+        double? correlation = null;
+        if (positive.Count > 0)
+        {
+            var spendSummary = CustomerBaseSummary.FromSummaries(positive, summaryOptions);
+            gammaGamma = GammaGammaModel.Fit(spendSummary);
+            correlation = GammaGammaModel.SpendFrequencyCorrelation(spendSummary);
+            if (!gammaGamma.IsConverged)
+            {
+                notes.Add($"Gamma-Gamma did not converge ({gammaGamma.Status}): expected spend and CLV are not reliable.");
+            }
+            else if (gammaGamma.Model.Q <= 1)
+            {
+                notes.Add("Gamma-Gamma: q <= 1, so the population mean spend is infinite; CLV is not shown.");
+            }
+        }
+        else if (summary.Customers.Count > 0)
+        {
+            notes.Add("Gamma-Gamma not fitted: no repeat customer with a positive mean repeat purchase value.");
+        }
+
+        HoldoutCheck? holdout = null;
+        if (summary.HoldoutLength is { } length)
+        {
+            double? expected = bgNbd is null ? null : summary.Customers.Sum(c => bgNbd.Model.ExpectedPurchases(c, length));
+            holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected);
+        }
+
+        var top = new List<ClvCustomer>();
+        if (bgNbd is not null && gammaGamma is { Model.Q: > 1 })
+        {
+            var valued = summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 });
+            top = valued
+                .Select(c => CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, c, Clv))
+                .OrderByDescending(f => f.Value.Amount)
+                .ThenBy(f => f.CustomerId)
+                .Take(TopCount)
+                .Select(f => new ClvCustomer(
+                    f.CustomerId.Value,
+                    names?.GetValueOrDefault(f.CustomerId),
+                    summary.Customers.First(c => c.CustomerId == f.CustomerId).Frequency,
+                    f.ProbabilityAlive,
+                    f.ExpectedPurchases,
+                    f.ExpectedMeanSpend.Amount,
+                    f.Value.Amount))
+                .ToList();
+        }
+
+        return new ModelsSection(summary, bgNbd, gammaGamma, correlation, holdout, top, notes);
+    }
+
+    public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";
+}
