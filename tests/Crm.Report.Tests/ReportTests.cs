@@ -271,7 +271,7 @@ public sealed class ReportTests : IDisposable
         foreach (var (model, keys) in new[] { ("bgNbd", new[] { "r", "alpha", "a", "b", "logLikelihood" }), ("gammaGamma", new[] { "p", "q", "gamma", "logLikelihood" }) })
         {
             Assert.All(keys, key => Assert.Equal(JsonValueKind.Number, models.GetProperty(model).GetProperty(key).ValueKind));
-            Assert.Equal("converged", models.GetProperty(model).GetProperty("status").GetString());
+            Assert.Contains(models.GetProperty(model).GetProperty("status").GetString(), new[] { "converged", "no-further-progress" });
         }
 
         var top = models.GetProperty("clv").GetProperty("topCustomers").EnumerateArray().Select(c => c.GetProperty("clv").GetDecimal()).ToList();

@@ -22,6 +22,8 @@ internal sealed record OptimisationResult(double[] Point, double Value, double G
 /// </summary>
 internal static class Bfgs
 {
+    private const int MaxHalvings = 20;
+
     /// <summary>An objective: writes the gradient at <c>x</c> into <c>gradient</c> and returns the value.</summary>
     public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
 
@@ -67,6 +69,7 @@ internal static class Bfgs
             }
 
             var slope = Dot(direction, g);
+            var steepest = iteration == 0;
             if (!(slope < 0))
             {
                 h = Identity(n);
@@ -76,11 +79,15 @@ internal static class Bfgs
                 }
 
                 slope = -norm * norm;
+                steepest = true;
             }
 
-            // Backtracking line search (Armijo, c = 1e-4).
-            var step = 1.0;
+            // Backtracking line search (Armijo, c = 1e-4). A steepest-descent step starts at length 1 (the gradient's
+            // scale grows with the data); a quasi-Newton step at 1. Twenty halvings without a strict decrease mean the
+            // objective's precision is exhausted: stop there rather than evaluate it forty times more.
+            var step = steepest ? Math.Min(1, 1 / norm) : 1.0;
             double nextValue;
+            var halvings = 0;
             while (true)
             {
                 for (var i = 0; i < n; i++)
@@ -89,14 +96,13 @@ internal static class Bfgs
                 }
 
                 nextValue = f(next, nextGradient);
-                // A strict decrease: once steps only reproduce the value, the objective's precision is exhausted.
                 if (double.IsFinite(nextValue) && nextValue < value && nextValue <= value + (1e-4 * step * slope))
                 {
                     break;
                 }
 
                 step *= 0.5;
-                if (step < 1e-12)
+                if (++halvings > MaxHalvings)
                 {
                     return new OptimisationResult(x, value, norm, iteration, OptimisationStatus.NoFurtherProgress);
                 }

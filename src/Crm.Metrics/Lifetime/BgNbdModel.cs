@@ -64,7 +64,7 @@ public sealed record BgNbdModel : IPurchaseModel
         options ??= FitOptions.Default;
         options.Validate(nameof(options));
         var timeUnit = summary.TimeUnit;
-        var groups = SummaryGroups.From(ToModelUnits(summary.Span, timeUnit, nameof(summary)));
+        var groups = SummaryGroups.From(summary.Span, timeUnit, nameof(summary));
         if (!groups.HasRepeaters)
         {
             throw new ArgumentException("BG/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
@@ -118,27 +118,6 @@ public sealed record BgNbdModel : IPurchaseModel
     /// <returns>The text.</returns>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BG/NBD(r = {R:G6}, alpha = {Alpha:G6}, a = {A:G6}, b = {B:G6}; per {(TimeUnit == ModelTimeUnit.Weeks ? "week" : "day")})");
-
-    internal static RepeatSummary[] ToModelUnits(ReadOnlySpan<CustomerSummary> customers, ModelTimeUnit unit, string parameter)
-    {
-        if (customers.IsEmpty)
-        {
-            throw new ArgumentException("A model needs at least one customer.", parameter);
-        }
-
-        var converted = new RepeatSummary[customers.Length];
-        for (var i = 0; i < customers.Length; i++)
-        {
-            if (customers[i].CustomerId == default)
-            {
-                throw new ArgumentException($"Customer summary {i} is the default value (no customer id); build summaries with the constructor.", parameter);
-            }
-
-            converted[i] = customers[i].In(unit);
-        }
-
-        return converted;
-    }
 
     internal static double Positive(double value, string parameter) =>
         value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, "A model parameter must be positive and finite.");

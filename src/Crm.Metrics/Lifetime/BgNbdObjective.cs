@@ -1,3 +1,6 @@
+#if NET9_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 using static Crm.Metrics.Lifetime.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
@@ -122,7 +125,63 @@ internal sealed class BgNbdObjective
         var partial = _partials.AsSpan(chunk * width, width);
         var w4ByX = partial[3..];
         double mix = 0, sumLog = 0, sumInverse = 0;
-        for (var g = from; g < to; g++)
+        var g = from;
+
+        // Groups are sorted by x: those with x = 0 come first, and their bracket is (α+T)^−r alone.
+        for (; g < to && xIndex[g] == 0 && groups.Xs[0] == 0; g++)
+        {
+            var w = weight[g];
+            var logAge = _logAge[ageIndex[g]];
+            mix -= w * _rx[0] * logAge;
+            sumLog += w * logAge;
+            sumInverse += w * _rx[0] * _inverseAge[ageIndex[g]];
+        }
+
+#if NET9_0_OR_GREATER
+        // Four groups at a time: the exp and log of the mixture dominate, and Vector256 computes four of each at once.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vMix = Vector256<double>.Zero;
+            var vLog = Vector256<double>.Zero;
+            var vInverse = Vector256<double>.Zero;
+            Span<double> share4 = stackalloc double[4];
+            for (; g + 4 <= to; g += 4)
+            {
+                int k0 = xIndex[g], k1 = xIndex[g + 1], k2 = xIndex[g + 2], k3 = xIndex[g + 3];
+                int t0 = ageIndex[g], t1 = ageIndex[g + 1], t2 = ageIndex[g + 2], t3 = ageIndex[g + 3];
+                int r0 = recencyIndex[g], r1 = recencyIndex[g + 1], r2 = recencyIndex[g + 2], r3 = recencyIndex[g + 3];
+                var w = Vector256.Create(weight[g], weight[g + 1], weight[g + 2], weight[g + 3]);
+                var rx = Vector256.Create(_rx[k0], _rx[k1], _rx[k2], _rx[k3]);
+                var logOdds = Vector256.Create(_logOddsX[k0], _logOddsX[k1], _logOddsX[k2], _logOddsX[k3]);
+                var logAge = Vector256.Create(_logAge[t0], _logAge[t1], _logAge[t2], _logAge[t3]);
+                var inverseAge = Vector256.Create(_inverseAge[t0], _inverseAge[t1], _inverseAge[t2], _inverseAge[t3]);
+                var logRecency = Vector256.Create(_logRecency[r0], _logRecency[r1], _logRecency[r2], _logRecency[r3]);
+                var inverseRecency = Vector256.Create(_inverseRecency[r0], _inverseRecency[r1], _inverseRecency[r2], _inverseRecency[r3]);
+
+                var a3 = -rx * logAge;
+                var a4 = logOdds - (rx * logRecency);
+                var d = a4 - a3;
+                var e = Vector256.Exp(-Vector256.Abs(d));
+                var share = Vector256<double>.One / (Vector256<double>.One + e);
+                var w4 = Vector256.ConditionalSelect(Vector256.GreaterThan(d, Vector256<double>.Zero), share, e * share);
+                var w3 = Vector256<double>.One - w4;
+                vMix += w * (Vector256.Max(a3, a4) + Vector256.Log(Vector256<double>.One + e));
+                vLog += w * ((w3 * logAge) + (w4 * logRecency));
+                vInverse += w * rx * ((w3 * inverseAge) + (w4 * inverseRecency));
+                (w * w4).CopyTo(share4);
+                w4ByX[k0] += share4[0];
+                w4ByX[k1] += share4[1];
+                w4ByX[k2] += share4[2];
+                w4ByX[k3] += share4[3];
+            }
+
+            mix += Vector256.Sum(vMix);
+            sumLog += Vector256.Sum(vLog);
+            sumInverse += Vector256.Sum(vInverse);
+        }
+#endif
+
+        for (; g < to; g++)
         {
             var k = xIndex[g];
             var w = weight[g];

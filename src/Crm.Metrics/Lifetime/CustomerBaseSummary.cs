@@ -89,7 +89,7 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        using var builder = new SummaryBuilder(options);
+        using var builder = new SummaryBuilder(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var purchase in purchases)
         {
             builder.Add(purchase);
@@ -112,7 +112,7 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        using var builder = new SummaryBuilder(options);
+        using var builder = new SummaryBuilder(options, 0);
         await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             builder.Add(purchase);
@@ -190,29 +190,33 @@ public sealed class CustomerBaseSummary
     }
 
     /// <summary>
-    /// One pass over the purchases into flat buffers (customer index, local day, amount), then a counting sort by
-    /// customer and one short sort of each customer's days. Memory: three values per purchase up to the last day
-    /// that matters, pooled between calls.
+    /// One pass over the purchases: per customer a small running state (first day, the value on it, the calibration
+    /// total), and per purchase up to the last day that matters its customer and day in flat pooled buffers. Then a
+    /// counting sort by customer and a short sort of each customer's days give the distinct purchase days.
     /// </summary>
     private sealed class SummaryBuilder : IDisposable
     {
+        private const int BuildChunk = 16_384;
         private readonly SummaryOptions _options;
         private readonly LocalDayNumbers _days;
         private readonly int _calibrationEnd;
         private readonly int _lastDay;
-        private readonly Dictionary<CustomerId, int> _index = [];
-        private readonly List<CustomerId> _ids = [];
-        private int[] _firstDay = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
+        // One lookup per sale finds the customer's whole running state (its buffer index included).
+        private readonly Dictionary<CustomerId, CustomerState> _state;
+        private readonly List<CustomerId> _ids;
         private int[] _customer = System.Buffers.ArrayPool<int>.Shared.Rent(4096);
         private int[] _day = System.Buffers.ArrayPool<int>.Shared.Rent(4096);
-        private decimal[] _amount = System.Buffers.ArrayPool<decimal>.Shared.Rent(4096);
         private int _count;
         private long _refunds;
         private Currency _currency;
 
-        public SummaryBuilder(SummaryOptions options)
+        /// <param name="options">The options.</param>
+        /// <param name="purchases">The number of purchases when known: a tenth of it presizes the customer table.</param>
+        public SummaryBuilder(SummaryOptions options, int purchases)
         {
             _options = options;
+            _state = new Dictionary<CustomerId, CustomerState>(Math.Min(purchases / 10, 1 << 22));
+            _ids = new List<CustomerId>(Math.Min(purchases / 10, 1 << 22));
             _days = new LocalDayNumbers(options.Zone);
             _calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
             _lastDay = options.HoldoutEnd is { } holdout ? LocalDayNumbers.Of(holdout) : _calibrationEnd;
@@ -239,19 +243,16 @@ public sealed class CustomerBaseSummary
             }
 
             var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, purchase.CustomerId, out var exists);
+            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_state, purchase.CustomerId, out var exists);
             if (!exists)
             {
-                slot = _ids.Count;
+                state.Index = _ids.Count;
+                state.FirstDay = int.MaxValue;
                 _ids.Add(purchase.CustomerId);
-                Grow(ref _firstDay, _ids.Count);
-                _firstDay[slot] = day;
-            }
-            else if (day < _firstDay[slot])
-            {
-                _firstDay[slot] = day;
             }
 
+            state.Add(day, amount.Amount, _calibrationEnd);
+            var customer = state.Index;
             if (day > _lastDay)
             {
                 return;
@@ -261,12 +262,10 @@ public sealed class CustomerBaseSummary
             {
                 Grow(ref _customer, _count + 1);
                 Grow(ref _day, _count + 1);
-                Grow(ref _amount, _count + 1);
             }
 
-            _customer[_count] = slot;
+            _customer[_count] = customer;
             _day[_count] = day;
-            _amount[_count] = amount.Amount;
             _count++;
         }
 
@@ -274,10 +273,9 @@ public sealed class CustomerBaseSummary
         {
             var customers = _ids.Count;
 
-            // Counting sort of the buffered purchases by customer.
+            // Counting sort of the buffered purchase days by customer: afterwards start[c] is the end of c's slice.
             var start = System.Buffers.ArrayPool<int>.Shared.Rent(customers + 1);
             var days = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
-            var amounts = System.Buffers.ArrayPool<decimal>.Shared.Rent(Math.Max(_count, 1));
             try
             {
                 Array.Clear(start, 0, customers + 1);
@@ -293,89 +291,114 @@ public sealed class CustomerBaseSummary
 
                 for (var i = 0; i < _count; i++)
                 {
-                    var at = start[_customer[i]]++;
-                    days[at] = _day[i];
-                    amounts[at] = _amount[i];
+                    days[start[_customer[i]]++] = _day[i];
                 }
 
-                // start[c] is now the end of customer c's slice (and the start of c + 1's).
-                var order = new int[customers];
+                // The states in customer-index order.
+                var states = System.Buffers.ArrayPool<CustomerState>.Shared.Rent(customers);
                 var included = 0;
-                for (var c = 0; c < customers; c++)
+                foreach (var each in _state.Values)
                 {
-                    if (_firstDay[c] <= _calibrationEnd)
-                    {
-                        order[included++] = c;
-                    }
+                    states[each.Index] = each;
+                    included += each.FirstDay <= _calibrationEnd ? 1 : 0;
                 }
 
-                var ids = _ids;
-                var unit = _options.TimeUnit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
-                var holdout = _options.HoldoutEnd is not null;
-                var summaries = new CustomerSummary[included];
-                long repeats = 0, holdoutRepeats = 0;
-                for (var k = 0; k < included; k++)
+                // Each customer's summary from its sorted days; chunks of customers run in parallel (their output
+                // positions are known from a prefix count, and the totals are added in chunk order).
+                var position = System.Buffers.ArrayPool<int>.Shared.Rent(customers);
+                for (int c = 0, k = 0; c < customers; c++)
                 {
-                    var c = order[k];
-                    var from = c == 0 ? 0 : start[c - 1];
-                    var to = start[c];
-                    var slice = days.AsSpan(from, to - from);
-                    slice.Sort(amounts.AsSpan(from, to - from));
-                    var first = _firstDay[c];
-                    int x = 0, holdoutX = 0, last = first, previous = first;
-                    var repeatValue = 0m;
-                    for (var i = from; i < to; i++)
+                    position[c] = k;
+                    k += states[c].FirstDay <= _calibrationEnd ? 1 : 0;
+                }
+
+                var summaries = new CustomerSummary[included];
+                var chunks = (customers + BuildChunk - 1) / BuildChunk;
+                var totals = new (long Repeats, long Holdout)[chunks];
+                void Summarise(int chunk)
+                {
+                    var unit = _options.TimeUnit;
+                    var daysPerUnit = unit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
+                    var holdout = _options.HoldoutEnd is not null;
+                    long repeats = 0, holdoutRepeats = 0;
+                    for (var c = chunk * BuildChunk; c < Math.Min(customers, (chunk + 1) * BuildChunk); c++)
                     {
-                        var day = days[i];
-                        if (day == first)
+                        ref readonly var state = ref states[c];
+                        var first = state.FirstDay;
+                        if (first > _calibrationEnd)
                         {
                             continue;
                         }
 
-                        if (day <= _calibrationEnd)
+                        var from = c == 0 ? 0 : start[c - 1];
+                        var slice = days.AsSpan(from, start[c] - from);
+                        slice.Sort();
+                        int x = 0, holdoutX = 0, last = first, previous = first;
+                        foreach (var day in slice)
                         {
-                            repeatValue += amounts[i];
                             if (day != previous)
                             {
-                                x++;
-                                last = day;
+                                if (day <= _calibrationEnd)
+                                {
+                                    x++;
+                                    last = day;
+                                }
+                                else
+                                {
+                                    holdoutX++;
+                                }
+
+                                previous = day;
                             }
                         }
-                        else if (day != previous)
-                        {
-                            holdoutX++;
-                        }
 
-                        previous = day;
+                        repeats += x;
+                        holdoutRepeats += holdoutX;
+                        summaries[position[c]] = new CustomerSummary(
+                            _ids[c],
+                            x,
+                            new BtydRecency(ModelTime.In((last - first) / daysPerUnit, unit)),
+                            ModelTime.In((_calibrationEnd - first) / daysPerUnit, unit),
+                            x > 0 ? new Money((state.CalibrationTotal - state.FirstDayTotal) / x, _currency) : null,
+                            holdout ? holdoutX : null,
+                            trusted: true);
                     }
 
-                    repeats += x;
-                    holdoutRepeats += holdoutX;
-                    summaries[k] = new CustomerSummary(
-                        ids[c],
-                        x,
-                        new BtydRecency(ModelTime.In((last - first) / unit, _options.TimeUnit)),
-                        ModelTime.In((_calibrationEnd - first) / unit, _options.TimeUnit),
-                        x > 0 ? new Money(repeatValue / x, _currency) : null,
-                        holdout ? holdoutX : null);
+                    totals[chunk] = (repeats, holdoutRepeats);
                 }
 
+                if (chunks > 1)
+                {
+                    Parallel.For(0, chunks, Summarise);
+                }
+                else if (chunks == 1)
+                {
+                    Summarise(0);
+                }
+
+                System.Buffers.ArrayPool<int>.Shared.Return(position);
+                long repeats = 0, holdoutRepeats = 0;
+                foreach (var (chunkRepeats, chunkHoldout) in totals)
+                {
+                    repeats += chunkRepeats;
+                    holdoutRepeats += chunkHoldout;
+                }
+
+                var holdout = _options.HoldoutEnd is not null;
+                System.Buffers.ArrayPool<CustomerState>.Shared.Return(states);
                 return new CustomerBaseSummary(_options, summaries, _currency == default ? null : _currency, repeats, holdout ? holdoutRepeats : null, customers - included, _refunds);
             }
             finally
             {
                 System.Buffers.ArrayPool<int>.Shared.Return(start);
                 System.Buffers.ArrayPool<int>.Shared.Return(days);
-                System.Buffers.ArrayPool<decimal>.Shared.Return(amounts);
             }
         }
 
         public void Dispose()
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(_firstDay);
             System.Buffers.ArrayPool<int>.Shared.Return(_customer);
             System.Buffers.ArrayPool<int>.Shared.Return(_day);
-            System.Buffers.ArrayPool<decimal>.Shared.Return(_amount);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -390,6 +413,36 @@ public sealed class CustomerBaseSummary
             Array.Copy(array, bigger, array.Length);
             System.Buffers.ArrayPool<T>.Shared.Return(array);
             array = bigger;
+        }
+
+        /// <summary>
+        /// What each sale updates, whatever the order of the sales: the first purchase day and the value bought on it,
+        /// and the value bought up to the calibration end; m̄ is then (total − first day's) / x.
+        /// </summary>
+        private struct CustomerState
+        {
+            public int Index;
+            public int FirstDay;
+            public decimal FirstDayTotal;
+            public decimal CalibrationTotal;
+
+            public void Add(int day, decimal amount, int calibrationEnd)
+            {
+                if (day < FirstDay)
+                {
+                    FirstDay = day;
+                    FirstDayTotal = amount;
+                }
+                else if (day == FirstDay)
+                {
+                    FirstDayTotal += amount;
+                }
+
+                if (day <= calibrationEnd)
+                {
+                    CalibrationTotal += amount;
+                }
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Crm.Domain.Activity;
 
 namespace Crm.Metrics.Lifetime;
@@ -57,6 +58,18 @@ public readonly record struct CustomerSummary
             throw new ArgumentOutOfRangeException(nameof(holdoutFrequency), holdoutFrequency, "The holdout repeat purchases cannot be negative.");
         }
 
+        CustomerId = customerId;
+        Frequency = frequency;
+        Recency = recency;
+        Age = age;
+        MeanRepeatValue = meanRepeatValue;
+        HoldoutFrequency = holdoutFrequency;
+    }
+
+    /// <summary>A summary built by the library from validated data: the rules hold by construction.</summary>
+    internal CustomerSummary(CustomerId customerId, int frequency, BtydRecency recency, ModelTime age, Money? meanRepeatValue, int? holdoutFrequency, bool trusted)
+    {
+        Debug.Assert(trusted, "Only for summaries whose rules hold by construction.");
         CustomerId = customerId;
         Frequency = frequency;
         Recency = recency;

@@ -30,10 +30,10 @@ public sealed record FitOptions
     public int MaxIterations { get; init; } = 500;
 
     /// <summary>
-    /// Converged when ‖∇ ln L‖ (with respect to the log-parameters) ≤ this × max(1, |ln L|); default 1e-9;
+    /// Converged when ‖∇ ln L‖ (with respect to the log-parameters) ≤ this × max(1, |ln L|); default 1e-8;
     /// positive. Relative, because a likelihood summed over N customers has a gradient that grows with N.
     /// </summary>
-    public double GradientTolerance { get; init; } = 1e-9;
+    public double GradientTolerance { get; init; } = 1e-8;
 
     internal static FitOptions Default { get; } = new();
 
