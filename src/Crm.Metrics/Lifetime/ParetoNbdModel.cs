@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// The Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987): while alive, a customer buys at a Poisson rate
+/// λ ~ Gamma(r, α); their lifetime is exponential with rate μ ~ Gamma(s, β), so they may drop out at any time (not
+/// only after a purchase, as in BG/NBD). The parameters are stated per <see cref="TimeUnit"/>.
+/// </summary>
+/// <remarks>
+/// <para>The likelihood needs the Gauss hypergeometric function ₂F₁(a, b; a+1; z): its series where z ≤ 0.9, and
+/// Euler's integral by double-exponential quadrature nearer 1 (β ≪ α or α ≪ β with small t_x). The gradient is
+/// taken by central differences of the likelihood; β is often weakly identified (see its standard error).</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed record ParetoNbdModel : IPurchaseModel
+{
+    /// <summary>Creates the model from its parameters.</summary>
+    /// <param name="r">Shape of the purchase-rate gamma distribution; positive.</param>
+    /// <param name="alpha">Scale of the purchase-rate gamma distribution, in <paramref name="timeUnit"/>; positive.</param>
+    /// <param name="s">Shape of the dropout-rate gamma distribution; positive.</param>
+    /// <param name="beta">Scale of the dropout-rate gamma distribution, in <paramref name="timeUnit"/>; positive.</param>
+    /// <param name="timeUnit">The unit the parameters are stated in.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or the unit is not defined.</exception>
+    public ParetoNbdModel(double r, double alpha, double s, double beta, ModelTimeUnit timeUnit)
+    {
+        R = BgNbdModel.Positive(r, nameof(r));
+        Alpha = BgNbdModel.Positive(alpha, nameof(alpha));
+        S = BgNbdModel.Positive(s, nameof(s));
+        Beta = BgNbdModel.Positive(beta, nameof(beta));
+        TimeUnit = ModelTime.CheckUnit(timeUnit, nameof(timeUnit));
+    }
+
+    /// <summary>r: shape of the purchase-rate distribution.</summary>
+    public double R { get; }
+
+    /// <summary>α: scale of the purchase-rate distribution (in <see cref="TimeUnit"/>).</summary>
+    public double Alpha { get; }
+
+    /// <summary>s: shape of the dropout-rate distribution.</summary>
+    public double S { get; }
+
+    /// <summary>β: scale of the dropout-rate distribution (in <see cref="TimeUnit"/>).</summary>
+    public double Beta { get; }
+
+    /// <inheritdoc/>
+    public ModelTimeUnit TimeUnit { get; }
+
+    /// <summary>Fits the model to a summary by maximum likelihood, in the summary's time unit.</summary>
+    /// <param name="summary">The customers.</param>
+    /// <param name="options">Iteration limit and tolerance; null for the defaults.</param>
+    /// <param name="progress">Told after each iteration; optional.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <returns>The fitted model with its log-likelihood, convergence information and standard errors.</returns>
+    /// <exception cref="ArgumentException">The summary has no customers, or no customer with a repeat purchase.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ModelFit<ParetoNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        options ??= FitOptions.Default;
+        options.Validate(nameof(options));
+        var groups = SummaryGroups.From(summary.Span, summary.TimeUnit, nameof(summary));
+        if (!groups.HasRepeaters)
+        {
+            throw new ArgumentException("Pareto/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
+        }
+
+        var partials = new double[ParetoNbdLikelihood.Chunks(groups)];
+        var point = new double[4];
+        double LogLikelihood(ReadOnlySpan<double> p, Span<double> gradient)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var value = ParetoNbdLikelihood.Sum(p, groups, partials);
+
+            // Central differences, a relative step of 1e-6 in each parameter.
+            for (var i = 0; i < 4; i++)
+            {
+                p.CopyTo(point);
+                var h = 1e-6 * p[i];
+                point[i] = p[i] + h;
+                var up = ParetoNbdLikelihood.Sum(point, groups, partials);
+                point[i] = p[i] - h;
+                var down = ParetoNbdLikelihood.Sum(point, groups, partials);
+                gradient[i] = (up - down) / (2 * h);
+            }
+
+            return value;
+        }
+
+        var result = MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken);
+        var e = result.Parameters;
+        var errors = result.StandardErrors;
+        return new ModelFit<ParetoNbdModel>(
+            new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit),
+            result.LogLikelihood,
+            result.Iterations,
+            result.GradientNorm,
+            result.Status,
+            [new("r", e[0], errors[0]), new("alpha", e[1], errors[1]), new("s", e[2], errors[2]), new("beta", e[3], errors[3])],
+            groups.Customers,
+            groups.Count);
+    }
+
+    /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <returns>ln L of the customer's x, t_x and T.</returns>
+    public double LogLikelihood(in CustomerSummary customer) => ParetoNbdLikelihood.Single(R, Alpha, S, Beta, customer.In(TimeUnit));
+
+    /// <inheritdoc/>
+    /// <remarks>(r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive), continuous at s = 1.</remarks>
+    public double ExpectedPurchases(in CustomerSummary customer, ModelTime t)
+    {
+        var c = customer.In(TimeUnit);
+        var horizon = t.ToUnit(TimeUnit);
+        return (R + c.X) * (Beta + c.T) / (Alpha + c.T) * ParetoNbdLikelihood.PowerRatio((Beta + c.T) / (Beta + c.T + horizon), S)
+            * ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>r β / (α (s−1)) · [1 − (β/(β+t))^(s−1)], continuous at s = 1.</remarks>
+    public double ExpectedPurchasesForNewCustomer(ModelTime t) =>
+        R * Beta / Alpha * ParetoNbdLikelihood.PowerRatio(Beta / (Beta + t.ToUnit(TimeUnit)), S);
+
+    /// <inheritdoc/>
+    /// <remarks>1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A₀) — below 1 even without repeat purchases (a Pareto/NBD customer can drop out at any time).</remarks>
+    public double ProbabilityAlive(in CustomerSummary customer) =>
+        ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, customer.In(TimeUnit));
+
+    /// <summary>The parameters with the unit, invariant culture.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Pareto/NBD(r = {R:G6}, alpha = {Alpha:G6}, s = {S:G6}, beta = {Beta:G6}; per {(TimeUnit == ModelTimeUnit.Weeks ? "week" : "day")})");
+}
