@@ -85,6 +85,85 @@ public class LifetimeProperties
     }
 }
 
+/// <summary>Laws of Pareto/NBD over generated parameters, and recovery of known parameters.</summary>
+public class ParetoNbdProperties
+{
+    /// <summary>Parameters in the range fits produce, and a valid history in weeks.</summary>
+    public static Arbitrary<(ParetoNbdModel Model, CustomerSummary Customer)> Cases()
+    {
+        var positive = Gen.Choose(1, 3000).Select(i => i / 150.0); // 0.0067 .. 20
+        var gen =
+            from r in positive
+            from alpha in positive
+            from s in positive
+            from beta in positive
+            from x in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 60)))
+            from tDays in Gen.Choose(0, 800)
+            from share in Gen.Choose(0, 1000)
+            let tx = x == 0 ? 0 : tDays * share / 1000.0 / 7
+            select (new ParetoNbdModel(r, alpha, s, beta, ModelTimeUnit.Weeks), new CustomerSummary(new CustomerId("c"), x, new BtydRecency(ModelTime.Weeks(tx)), ModelTime.Weeks(tDays / 7.0)));
+        return gen.ToArbitrary();
+    }
+
+    [Property(Arbitrary = [typeof(ParetoNbdProperties)], MaxTest = 200)]
+    public void P_alive_is_a_probability_and_expected_purchases_never_decrease((ParetoNbdModel Model, CustomerSummary Customer) c)
+    {
+        Assert.InRange(c.Model.ProbabilityAlive(c.Customer), 0, 1);
+        Assert.True(double.IsFinite(c.Model.LogLikelihood(c.Customer)));
+        var previous = 0.0;
+        foreach (var weeks in new[] { 0, 1, 13, 52, 104 })
+        {
+            var e = c.Model.ExpectedPurchases(c.Customer, ModelTime.Weeks(weeks));
+            Assert.True(double.IsFinite(e) && e >= previous - (1e-9 * Math.Max(1, e)), $"E[Y({weeks})] = {e} < {previous}");
+            previous = e;
+        }
+    }
+
+    [Fact]
+    public void Parameters_are_recovered_from_data_simulated_with_them()
+    {
+        double[] truth = [0.55, 10.5, 0.6, 12];
+        var random = new Random(3);
+        var rows = new List<CustomerSummary>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            // λ ~ Gamma(r, 1/α) per week, μ ~ Gamma(s, 1/β); the customer is alive for an exponential time with rate μ.
+            var lambda = BgNbdSimulator.Gamma(random, truth[0]) / truth[1];
+            var mu = BgNbdSimulator.Gamma(random, truth[2]) / truth[3];
+            var ageDays = random.Next(26 * 7, (52 * 7) + 1);
+            var death = -Math.Log(1 - random.NextDouble()) / mu * 7;
+            int x = 0, lastDay = 0;
+            var t = 0.0;
+            while (true)
+            {
+                t += -Math.Log(1 - random.NextDouble()) / lambda * 7;
+                var day = (int)Math.Ceiling(t);
+                if (t > death || day > ageDays)
+                {
+                    break;
+                }
+
+                if (day != lastDay)
+                {
+                    x++;
+                    lastDay = day;
+                }
+            }
+
+            rows.Add(new CustomerSummary(new CustomerId($"p{i}"), x, new BtydRecency(ModelTime.Days(lastDay)), ModelTime.Days(ageDays)));
+        }
+
+        var fit = ParetoNbdModel.Fit(CustomerBaseSummary.FromSummaries(rows, new SummaryOptions(new LocalDate(2025, 12, 31))));
+
+        Assert.True(fit.IsConverged, fit.Status.ToString());
+        for (var i = 0; i < 4; i++)
+        {
+            var estimate = fit.Parameters[i];
+            Assert.True(Math.Abs(estimate.Value - truth[i]) < 4 * estimate.StandardError!.Value, $"{estimate} vs {truth[i]}");
+        }
+    }
+}
+
 /// <summary>
 /// A seeded BG/NBD simulator: each customer's rate λ ~ Gamma(r, scale 1/α) and dropout p ~ Beta(a, b); from a first
 /// purchase at 0, purchases follow a Poisson process until T, and after each repeat purchase the customer drops out
@@ -133,7 +212,7 @@ internal static class BgNbdSimulator
     }
 
     /// <summary>Gamma(shape, 1) by Marsaglia &amp; Tsang (2000), with the shape &lt; 1 boost.</summary>
-    private static double Gamma(Random random, double shape)
+    internal static double Gamma(Random random, double shape)
     {
         if (shape < 1)
         {
