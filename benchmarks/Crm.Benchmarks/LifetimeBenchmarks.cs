@@ -250,3 +250,95 @@ public class BgNbdFitBenchmarks
     [Benchmark]
     public double Fit() => BgNbdModel.Fit(_summary).LogLikelihood;
 }
+
+/// <summary>
+/// Fitting Pareto/NBD on CDNOW, against a plain BFGS over the per-customer likelihood with the same central-difference
+/// gradient (no grouping: two ₂F₁ per customer per evaluation).
+/// </summary>
+[MemoryDiagnoser]
+public class ParetoNbdCdnowBenchmarks
+{
+    private CustomerBaseSummary _summary = null!;
+    private RepeatSummary[] _plain = [];
+
+    /// <summary>Summarises CDNOW (weeks).</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Cdnow(), new SummaryOptions(new LocalDate(1997, 9, 30)));
+        _plain = [.. _summary.Customers.Select(c => new RepeatSummary(c.Frequency, c.Recency.In(ModelTimeUnit.Weeks), c.Age.ToUnit(ModelTimeUnit.Weeks)))];
+    }
+
+    /// <summary>Naive: every customer's likelihood, nine times per gradient.</summary>
+    /// <returns>ln L at the optimum.</returns>
+    [Benchmark(Baseline = true)]
+    public double NaivePerCustomer()
+    {
+        double Sum(ReadOnlySpan<double> p)
+        {
+            var total = 0.0;
+            foreach (var c in _plain)
+            {
+                total += ParetoNbdLikelihood.Single(p[0], p[1], p[2], p[3], c);
+            }
+
+            return total;
+        }
+
+        var point = new double[4];
+        double Objective(ReadOnlySpan<double> theta, Span<double> g)
+        {
+            foreach (var t in theta)
+            {
+                if (Math.Abs(t) > 50)
+                {
+                    return double.PositiveInfinity;
+                }
+            }
+
+            Span<double> p = [Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3])];
+            var value = Sum(p);
+            for (var i = 0; i < 4; i++)
+            {
+                p.CopyTo(point);
+                var h = 1e-6 * p[i];
+                point[i] = p[i] + h;
+                var up = Sum(point);
+                point[i] = p[i] - h;
+                g[i] = -(up - Sum(point)) / (2 * h) * p[i];
+            }
+
+            return double.IsFinite(value) ? -value : double.PositiveInfinity;
+        }
+
+        return -Bfgs.Minimise(Objective, [0, 0, 0, 0], 1e-8).Value;
+    }
+
+    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/> (grouping, distinct ₂F₁ terms once, parallel chunks, standard errors).</summary>
+    /// <returns>ln L at the optimum.</returns>
+    [Benchmark]
+    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+}
+
+/// <summary>Fitting Pareto/NBD on 100,000 customers (no naive baseline: it takes minutes per fit).</summary>
+[MemoryDiagnoser]
+public class ParetoNbd100kBenchmarks
+{
+    private CustomerBaseSummary _summary = null!;
+
+    /// <summary>The data, as in <see cref="BgNbdFitBenchmarks"/>.</summary>
+    [Params("100k-cdnow-like", "100k-heavy")]
+    public string Data { get; set; } = "100k-cdnow-like";
+
+    /// <summary>Summarises the data (weeks).</summary>
+    [GlobalSetup]
+    public void Setup() =>
+        _summary = Data == "100k-cdnow-like"
+            ? CustomerBaseSummary.FromPurchases(LifetimeData.CdnowLike(100_000, 1997), new SummaryOptions(new LocalDate(1997, 9, 30)))
+            : CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(100_000, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
+
+    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/>.</summary>
+    /// <returns>ln L at the optimum.</returns>
+    [Benchmark]
+    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+}

@@ -268,7 +268,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal("2026-10-31", models.GetProperty("calibrationEnd").GetString());
         Assert.True(models.GetProperty("customers").GetInt32() > 1000);
         Assert.True(models.GetProperty("repeatTransactions").GetInt64() > 1000);
-        foreach (var (model, keys) in new[] { ("bgNbd", new[] { "r", "alpha", "a", "b", "logLikelihood" }), ("gammaGamma", new[] { "p", "q", "gamma", "logLikelihood" }) })
+        foreach (var (model, keys) in new[] { ("bgNbd", new[] { "r", "alpha", "a", "b", "logLikelihood" }), ("paretoNbd", new[] { "r", "alpha", "s", "beta", "logLikelihood" }), ("gammaGamma", new[] { "p", "q", "gamma", "logLikelihood" }) })
         {
             Assert.All(keys, key => Assert.Equal(JsonValueKind.Number, models.GetProperty(model).GetProperty(key).ValueKind));
             Assert.Contains(models.GetProperty(model).GetProperty("status").GetString(), new[] { "converged", "no-further-progress" });
@@ -334,12 +334,20 @@ public sealed class ReportTests : IDisposable
         Assert.Equal((6.25, 3.74, 15.44, -4055.92), (Round(gg, "p", 2), Round(gg, "q", 2), Round(gg, "gamma", 2), Round(gg, "logLikelihood", 2)));
         Assert.Equal(1882, holdout.GetProperty("actualRepeatTransactions").GetInt32());
         Assert.Equal(1653.4, Round(holdout, "bgNbdExpected", 1));
+
+        // Pareto/NBD: r, α, s = 0.553, 10.578, 0.606, ln L −9594.98 (β ≈ 11.67, weakly identified); holdout ≈ 1,665.5.
+        var pn = models.GetProperty("paretoNbd");
+        Assert.Equal((0.553, 10.578, 0.606, -9594.98), (Round(pn, "r", 3), Round(pn, "alpha", 3), Round(pn, "s", 3), Round(pn, "logLikelihood", 2)));
+        Assert.Equal(11.67, Round(pn, "beta", 2));
+        Assert.Equal(1665.5, Round(holdout, "paretoNbdExpected", 1));
         Assert.Equal(39.0, holdout.GetProperty("length").GetDouble());
 
         var text = Run(args).Out;
         Assert.Contains("r 0.243  alpha 4.414  a 0.793  b 2.426", text, StringComparison.Ordinal);
         Assert.Contains("p 6.25  q 3.74  gamma 15.44", text, StringComparison.Ordinal);
-        Assert.Contains("actual 1,882 repeat purchases, BG/NBD expected 1,653.4", text, StringComparison.Ordinal);
+        Assert.Contains("actual 1,882 repeat purchases", text, StringComparison.Ordinal);
+        Assert.Contains("BG/NBD expected 1,653.4 (-12.1 %), Pareto/NBD expected 1,665.5 (-11.5 %)", text, StringComparison.Ordinal);
+        Assert.Contains("r 0.553  alpha 10.578  s 0.606  beta 11.669", text, StringComparison.Ordinal);
 
         static double Round(JsonElement e, string key, int decimals) => Math.Round(e.GetProperty(key).GetDouble(), decimals);
     }

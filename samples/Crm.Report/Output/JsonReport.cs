@@ -214,6 +214,21 @@ internal static class JsonReport
             json.WriteNull("bgNbd");
         }
 
+        if (models.ParetoNbd is { } paretoNbd)
+        {
+            json.WriteStartObject("paretoNbd");
+            json.WriteNumber("r", paretoNbd.Model.R);
+            json.WriteNumber("alpha", paretoNbd.Model.Alpha);
+            json.WriteNumber("s", paretoNbd.Model.S);
+            json.WriteNumber("beta", paretoNbd.Model.Beta);
+            Fit(json, paretoNbd.LogLikelihood, paretoNbd.Iterations, paretoNbd.Status, paretoNbd.Parameters);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("paretoNbd");
+        }
+
         if (models.GammaGamma is { } gammaGamma)
         {
             json.WriteStartObject("gammaGamma");
@@ -237,6 +252,7 @@ internal static class JsonReport
             json.WriteNumber("length", holdout.Length.Value);
             json.WriteNumber("actualRepeatTransactions", holdout.Actual);
             Value(json, "bgNbdExpected", holdout.BgNbdExpected);
+            Value(json, "paretoNbdExpected", holdout.ParetoNbdExpected);
             json.WriteEndObject();
         }
 

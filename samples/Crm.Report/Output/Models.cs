@@ -10,12 +10,13 @@ namespace Crm.Report.Output;
 internal sealed record ClvCustomer(string Id, string? Name, int Frequency, double ProbabilityAlive, double ExpectedPurchases, decimal ExpectedSpend, decimal Clv);
 
 /// <summary>The holdout comparison: actual repeat purchases against the BG/NBD expectation over the holdout length.</summary>
-internal sealed record HoldoutCheck(LocalDate End, ModelTime Length, long Actual, double? BgNbdExpected);
+internal sealed record HoldoutCheck(LocalDate End, ModelTime Length, long Actual, double? BgNbdExpected, double? ParetoNbdExpected);
 
 /// <summary>The customer-base models of the report: summary, BG/NBD, Gamma-Gamma, holdout and the top customers by CLV.</summary>
 internal sealed record ModelsSection(
     CustomerBaseSummary Summary,
     ModelFit<BgNbdModel>? BgNbd,
+    ModelFit<ParetoNbdModel>? ParetoNbd,
     ModelFit<GammaGammaModel>? GammaGamma,
     double? SpendFrequencyCorrelation,
     HoldoutCheck? Holdout,
@@ -59,20 +60,25 @@ internal sealed record ModelsSection(
         }
 
         ModelFit<BgNbdModel>? bgNbd = null;
+        ModelFit<ParetoNbdModel>? paretoNbd = null;
         if (summary.Customers.Count == 0)
         {
-            notes.Add("BG/NBD not fitted: no customer bought on or before the calibration end.");
+            notes.Add("BG/NBD and Pareto/NBD not fitted: no customer bought on or before the calibration end.");
         }
         else if (summary.RepeatTransactions == 0)
         {
-            notes.Add("BG/NBD not fitted: no customer made a repeat purchase before the calibration end.");
+            notes.Add("BG/NBD and Pareto/NBD not fitted: no customer made a repeat purchase before the calibration end.");
         }
         else
         {
             bgNbd = BgNbdModel.Fit(summary);
-            if (!bgNbd.IsConverged)
+            paretoNbd = ParetoNbdModel.Fit(summary);
+            foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })
             {
-                notes.Add($"BG/NBD did not converge ({bgNbd.Status}): its parameters and predictions are not reliable.");
+                if (!converged)
+                {
+                    notes.Add($"{name} did not converge ({status}): its parameters and predictions are not reliable.");
+                }
             }
         }
 
@@ -109,7 +115,8 @@ internal sealed record ModelsSection(
         if (summary.HoldoutLength is { } length)
         {
             double? expected = bgNbd is null ? null : summary.Customers.Sum(c => bgNbd.Model.ExpectedPurchases(c, length));
-            holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected);
+            double? paretoExpected = paretoNbd is null ? null : summary.Customers.Sum(c => paretoNbd.Model.ExpectedPurchases(c, length));
+            holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);
         }
 
         var top = new List<ClvCustomer>();
@@ -132,7 +139,7 @@ internal sealed record ModelsSection(
                 .ToList();
         }
 
-        return new ModelsSection(summary, bgNbd, gammaGamma, correlation, holdout, top, notes);
+        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, top, notes);
     }
 
     public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";

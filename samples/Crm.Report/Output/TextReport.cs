@@ -157,7 +157,7 @@ internal static class TextReport
 
     private static void Models(StringBuilder text, Report report)
     {
-        Title(text, "CUSTOMER-BASE MODELS (BG/NBD purchases, Gamma-Gamma spend)");
+        Title(text, "CUSTOMER-BASE MODELS (BG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
         if (report.Models is not { } models)
         {
             text.AppendLine("No transaction file: no models.");
@@ -179,6 +179,18 @@ internal static class TextReport
             text.AppendLine("BG/NBD       not fitted (see the notes)");
         }
 
+        if (models.ParetoNbd is { } pn)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pareto/NBD   r {pn.Model.R:0.000}  alpha {pn.Model.Alpha:0.000}  s {pn.Model.S:0.000}  beta {pn.Model.Beta:0.000}  (per {unit.TrimEnd('s')})"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {pn.LogLikelihood:0.00}; {Status(pn.Status)} in {pn.Iterations} iterations"));
+            text.AppendLine($"             {Errors(pn.Parameters)}");
+            if (models.BgNbd is { } b)
+            {
+                var better = b.LogLikelihood >= pn.LogLikelihood ? "BG/NBD" : "Pareto/NBD";
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Comparison   {better} fits better: ln L {b.LogLikelihood:0.00} vs {pn.LogLikelihood:0.00} (4 parameters each)"));
+            }
+        }
+
         if (models.GammaGamma is { } gg)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma  p {gg.Model.P:0.00}  q {gg.Model.Q:0.00}  gamma {gg.Model.Gamma:0.00}  on {gg.Customers:N0} repeat customers"));
@@ -192,10 +204,12 @@ internal static class TextReport
 
         if (models.Holdout is { } holdout)
         {
-            var expected = holdout.BgNbdExpected is { } e
-                ? string.Create(CultureInfo.InvariantCulture, $"BG/NBD expected {e:N1} ({(e - holdout.Actual) / holdout.Actual:+0.0 %;-0.0 %})")
-                : "no BG/NBD expectation";
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Holdout      {Date(summary.CalibrationEnd.PlusDays(1))} .. {Date(holdout.End)} ({holdout.Length.Value:0.##} {unit}): actual {holdout.Actual:N0} repeat purchases, {expected}"));
+            string Expected(string name, double? value) => value is { } e
+                ? string.Create(CultureInfo.InvariantCulture, $"{name} expected {e:N1} ({(e - holdout.Actual) / holdout.Actual:+0.0 %;-0.0 %})")
+                : $"no {name} expectation";
+            var expected = $"{Expected("BG/NBD", holdout.BgNbdExpected)}, {Expected("Pareto/NBD", holdout.ParetoNbdExpected)}";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Holdout      {Date(summary.CalibrationEnd.PlusDays(1))} .. {Date(holdout.End)} ({holdout.Length.Value:0.##} {unit}): actual {holdout.Actual:N0} repeat purchases"));
+            text.AppendLine($"             {expected}");
         }
 
         if (models.TopByClv.Count == 0)

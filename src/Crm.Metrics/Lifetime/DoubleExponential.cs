@@ -50,22 +50,55 @@ internal static class DoubleExponential
             return max + Math.Log(sum * h);
         }
 
+        // Level 0 (h = 1/2) over the whole range finds where the terms matter (within e^−40 of the largest);
+        // the finer levels only evaluate there.
         var h = 0.5;
-        terms.Add(LogTerm(0));
-        for (var k = 1; k * h <= Range; k++)
+        var first = new List<(double Tau, double Log)>();
+        for (var k = -(int)(Range / h); k * h <= Range; k++)
         {
-            terms.Add(LogTerm(-k * h));
-            terms.Add(LogTerm(k * h));
+            first.Add((k * h, LogTerm(k * h)));
+        }
+
+        var peak = double.NegativeInfinity;
+        foreach (var (_, log) in first)
+        {
+            peak = Math.Max(peak, log);
+        }
+
+        double low = -Range, high = Range;
+        foreach (var (tau, log) in first)
+        {
+            if (log > peak - 40)
+            {
+                low = Math.Max(-Range, tau - h);
+                break;
+            }
+        }
+
+        for (var i = first.Count - 1; i >= 0; i--)
+        {
+            if (first[i].Log > peak - 40)
+            {
+                high = Math.Min(Range, first[i].Tau + h);
+                break;
+            }
+        }
+
+        foreach (var (tau, log) in first)
+        {
+            if (tau >= low && tau <= high)
+            {
+                terms.Add(log);
+            }
         }
 
         var estimate = Sum(h);
         for (var level = 1; level <= MaxLevels; level++)
         {
             h /= 2;
-            for (var k = 1; k * h <= Range; k += 2)
+            for (var tau = low + h; tau < high; tau += 2 * h)
             {
-                terms.Add(LogTerm(-k * h));
-                terms.Add(LogTerm(k * h));
+                terms.Add(LogTerm(tau));
             }
 
             var next = Sum(h);

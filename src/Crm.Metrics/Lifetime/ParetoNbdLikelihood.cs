@@ -11,10 +11,6 @@ namespace Crm.Metrics.Lifetime;
 /// </summary>
 internal static class ParetoNbdLikelihood
 {
-    /// <summary>Groups per parallel chunk: each costs two ₂F₁ evaluations, so chunks are small (fixed, so the sum does not depend on the core count).</summary>
-    public const int ChunkSize = 256;
-
-    public static int Chunks(SummaryGroups groups) => (groups.Count + ChunkSize - 1) / ChunkSize;
 
     /// <summary>One customer's ln L.</summary>
     public static double Single(double r, double alpha, double s, double beta, RepeatSummary c) =>
@@ -64,9 +60,57 @@ internal static class ParetoNbdLikelihood
         var e = s - 1;
         return e == 0 ? -log : -BetaExpectation.ExpM1(e * log) / e;
     }
+}
 
-    /// <summary>Σ ln L over grouped summaries (identical ones once, with their weight), in parallel chunks summed in order.</summary>
-    public static double Sum(ReadOnlySpan<double> p, SummaryGroups groups, double[] partials)
+/// <summary>
+/// Σ ln L of Pareto/NBD over grouped summaries. A₀ is the difference of one term that depends on (x, t_x) and one
+/// that depends on (x, T): each distinct pair is evaluated once per call (customers without repeat purchases share a
+/// single (0, 0) term), in fixed parallel chunks summed in order, so the result does not depend on the core count.
+/// </summary>
+/// <remarks>Not thread-safe (scratch buffers are reused between calls): one instance per fit.</remarks>
+internal sealed class ParetoNbdObjective
+{
+    private const int ChunkSize = 256;
+    private readonly SummaryGroups _groups;
+    private readonly (int X, double Time)[] _pairs;
+    private readonly int[] _recencyPair, _agePair;
+    private readonly double[] _pairTerm, _partials;
+
+    public ParetoNbdObjective(SummaryGroups groups)
+    {
+        _groups = groups;
+        var index = new Dictionary<(int, double), int>();
+        var pairs = new List<(int, double)>();
+        int Pair(int x, double time)
+        {
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, (x, time), out var exists);
+            if (!exists)
+            {
+                slot = pairs.Count;
+                pairs.Add((x, time));
+            }
+
+            return slot;
+        }
+
+        _recencyPair = new int[groups.Count];
+        _agePair = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var x = groups.Xs[groups.XIndex[g]];
+            _recencyPair[g] = Pair(x, groups.Recencies[groups.RecencyIndex[g]]);
+            _agePair[g] = Pair(x, groups.Ages[groups.AgeIndex[g]]);
+        }
+
+        _pairs = [.. pairs];
+        _pairTerm = new double[_pairs.Length];
+        _partials = new double[(groups.Count + ChunkSize - 1) / ChunkSize];
+    }
+
+    public int DistinctTerms => _pairs.Length;
+
+    /// <summary>Σ ln L at (r, α, s, β) = <paramref name="p"/>; −∞ outside the parameter space.</summary>
+    public double Evaluate(ReadOnlySpan<double> p)
     {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
         if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !double.IsFinite(r + alpha + s + beta))
@@ -74,41 +118,50 @@ internal static class ParetoNbdLikelihood
             return double.NegativeInfinity;
         }
 
-        var constant = -LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
+        // ln[F(a, b; z(m + time)) (m + time)^−a] for each distinct (x, time).
+        var (m, difference, alphaLarger) = alpha >= beta ? (alpha, alpha - beta, true) : (beta, beta - alpha, false);
+        var pairs = _pairs;
+        var terms = _pairTerm;
+        Parallel.For(0, (pairs.Length + ChunkSize - 1) / ChunkSize, chunk =>
+        {
+            for (var i = chunk * ChunkSize; i < Math.Min(pairs.Length, (chunk + 1) * ChunkSize); i++)
+            {
+                var (x, time) = pairs[i];
+                var a = r + s + x;
+                terms[i] = Hypergeometric.LogTwoF1PlusOne(a, alphaLarger ? s + 1 : r + x, difference / (m + time)) - (a * Math.Log(m + time));
+            }
+        });
+
+        var groups = _groups;
+        var constant = -SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
         var logGammaRx = new double[groups.Xs.Length];
         for (var k = 0; k < logGammaRx.Length; k++)
         {
-            logGammaRx[k] = LogGamma(r + groups.Xs[k]);
+            logGammaRx[k] = SpecialFunctions.LogGamma(r + groups.Xs[k]);
         }
 
-        void Chunk(int chunk)
+        var partials = _partials;
+        Parallel.For(0, partials.Length, chunk =>
         {
             var sum = 0.0;
-            var to = Math.Min(groups.Count, (chunk + 1) * ChunkSize);
-            for (var g = chunk * ChunkSize; g < to; g++)
+            for (var g = chunk * ChunkSize; g < Math.Min(groups.Count, (chunk + 1) * ChunkSize); g++)
             {
                 var k = groups.XIndex[g];
-                var bracket = LogBracket(r, alpha, s, beta, groups.Xs[k], groups.Recencies[groups.RecencyIndex[g]], groups.Ages[groups.AgeIndex[g]]);
+                var x = groups.Xs[k];
+                var age = groups.Ages[groups.AgeIndex[g]];
+                var atRecency = terms[_recencyPair[g]];
+                var logA0 = _recencyPair[g] == _agePair[g] ? double.NegativeInfinity : atRecency + Math.Log(-BetaExpectation.ExpM1(terms[_agePair[g]] - atRecency));
+                var bracket = SpecialFunctions.LogSumExp(-((r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age)), Math.Log(s / (r + s + x)) + logA0);
                 sum += groups.Weight[g] * (logGammaRx[k] + constant + bracket);
             }
 
             partials[chunk] = sum;
-        }
-
-        var chunks = Chunks(groups);
-        if (chunks > 1)
-        {
-            Parallel.For(0, chunks, Chunk);
-        }
-        else
-        {
-            Chunk(0);
-        }
+        });
 
         var total = 0.0;
-        for (var chunk = 0; chunk < chunks; chunk++)
+        foreach (var partial in partials)
         {
-            total += partials[chunk];
+            total += partial;
         }
 
         return total;

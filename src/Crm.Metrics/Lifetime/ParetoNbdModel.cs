@@ -65,12 +65,12 @@ public sealed record ParetoNbdModel : IPurchaseModel
             throw new ArgumentException("Pareto/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
         }
 
-        var partials = new double[ParetoNbdLikelihood.Chunks(groups)];
+        var objective = new ParetoNbdObjective(groups);
         var point = new double[4];
         double LogLikelihood(ReadOnlySpan<double> p, Span<double> gradient)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var value = ParetoNbdLikelihood.Sum(p, groups, partials);
+            var value = objective.Evaluate(p);
 
             // Central differences, a relative step of 1e-6 in each parameter.
             for (var i = 0; i < 4; i++)
@@ -78,9 +78,9 @@ public sealed record ParetoNbdModel : IPurchaseModel
                 p.CopyTo(point);
                 var h = 1e-6 * p[i];
                 point[i] = p[i] + h;
-                var up = ParetoNbdLikelihood.Sum(point, groups, partials);
+                var up = objective.Evaluate(point);
                 point[i] = p[i] - h;
-                var down = ParetoNbdLikelihood.Sum(point, groups, partials);
+                var down = objective.Evaluate(point);
                 gradient[i] = (up - down) / (2 * h);
             }
 

@@ -11,7 +11,8 @@ public class ParetoNbdTests
 
     [Theory]
     [InlineData(3.2, 1.6, 0.3, 0.4254958123610632362)]
-    [InlineData(0.8, 1.6, 0.95, 2.0114700460457420573)] // near 1: the integral form
+    [InlineData(0.8, 1.6, 0.95, 2.0114700460457420573)] // the series at its limit
+    [InlineData(0.8, 1.6, 0.96, 2.1533635388197165549)] // just beyond: the integral form
     [InlineData(27.2, 27.6, 0.999, 183.7685727421887255)] // very near 1, large parameters
     [InlineData(1.2, 0.6, 0.9999, 0.9784002641519525561)]
     [InlineData(5.5, 2.5, 0.0, 0.0)]
@@ -38,6 +39,25 @@ public class ParetoNbdTests
         var at = ParetoNbdLikelihood.Single(0.55, 11, 0.6, 11, c);
         Assert.Equal(at, ParetoNbdLikelihood.Single(0.55, 11 + 1e-9, 0.6, 11, c), 1e-8);
         Assert.Equal(at, ParetoNbdLikelihood.Single(0.55, 11 - 1e-9, 0.6, 11, c), 1e-8);
+    }
+
+    [Theory]
+    [InlineData(0.55, 10.6, 0.6, 11.7)] // α < β
+    [InlineData(0.9, 14, 0.4, 0.8)] // α ≫ β: ₂F₁ arguments near 1 for small t_x
+    public void The_grouped_objective_equals_the_sum_customer_by_customer(double r, double alpha, double s, double beta)
+    {
+        var random = new Random(11);
+        var customers = Enumerable.Range(0, 3000).Select(_ =>
+        {
+            var t = random.Next(0, 300) / 7.0;
+            var x = random.Next(0, 3) == 0 ? random.Next(1, 20) : 0;
+            return new RepeatSummary(x, x == 0 ? 0 : Math.Min(t, random.Next(1, 300) / 7.0), t);
+        }).ToArray();
+
+        var grouped = new ParetoNbdObjective(SummaryGroups.From(customers)).Evaluate([r, alpha, s, beta]);
+        var plain = customers.Sum(c => ParetoNbdLikelihood.Single(r, alpha, s, beta, c));
+
+        Assert.Equal(plain, grouped, 1e-10 * Math.Abs(plain));
     }
 
     [Fact]
