@@ -63,9 +63,10 @@ internal static class ParetoNbdLikelihood
 }
 
 /// <summary>
-/// Σ ln L of Pareto/NBD over grouped summaries. A₀ is the difference of one term that depends on (x, t_x) and one
-/// that depends on (x, T): each distinct pair is evaluated once per call (customers without repeat purchases share a
-/// single (0, 0) term), in fixed parallel chunks summed in order, so the result does not depend on the core count.
+/// Σ ln L of Pareto/NBD over grouped summaries, with its analytic gradient. A₀ is the difference of a term that
+/// depends on (x, t_x) and one that depends on (x, T): each distinct pair's term and its four partial derivatives
+/// (through ∂ln ₂F₁/∂a, ∂b, ∂z) are evaluated once per call — customers without repeat purchases share a single
+/// (0, 0) term — in fixed parallel chunks summed in order, so the result does not depend on the core count.
 /// </summary>
 /// <remarks>Not thread-safe (scratch buffers are reused between calls): one instance per fit.</remarks>
 internal sealed class ParetoNbdObjective
@@ -74,7 +75,7 @@ internal sealed class ParetoNbdObjective
     private readonly SummaryGroups _groups;
     private readonly (int X, double Time)[] _pairs;
     private readonly int[] _recencyPair, _agePair;
-    private readonly double[] _pairTerm, _partials;
+    private readonly double[] _pairTerm, _pairGradient, _partials;
 
     public ParetoNbdObjective(SummaryGroups groups)
     {
@@ -104,13 +105,12 @@ internal sealed class ParetoNbdObjective
 
         _pairs = [.. pairs];
         _pairTerm = new double[_pairs.Length];
-        _partials = new double[(groups.Count + ChunkSize - 1) / ChunkSize];
+        _pairGradient = new double[4 * _pairs.Length];
+        _partials = new double[5 * ((groups.Count + ChunkSize - 1) / ChunkSize)];
     }
 
-    public int DistinctTerms => _pairs.Length;
-
-    /// <summary>Σ ln L at (r, α, s, β) = <paramref name="p"/>; −∞ outside the parameter space.</summary>
-    public double Evaluate(ReadOnlySpan<double> p)
+    /// <summary>Σ ln L at (r, α, s, β) = <paramref name="p"/>, its gradient into <paramref name="gradient"/>; −∞ outside the parameter space.</summary>
+    public double Evaluate(ReadOnlySpan<double> p, Span<double> gradient)
     {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
         if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !double.IsFinite(r + alpha + s + beta))
@@ -118,52 +118,126 @@ internal sealed class ParetoNbdObjective
             return double.NegativeInfinity;
         }
 
-        // ln[F(a, b; z(m + time)) (m + time)^−a] for each distinct (x, time).
-        var (m, difference, alphaLarger) = alpha >= beta ? (alpha, alpha - beta, true) : (beta, beta - alpha, false);
+        EvaluatePairs(r, alpha, s, beta);
+        var groups = _groups;
+        var logGammaRx = new double[groups.Xs.Length];
+        var digammaRx = new double[groups.Xs.Length];
+        for (var k = 0; k < logGammaRx.Length; k++)
+        {
+            logGammaRx[k] = SpecialFunctions.LogGamma(r + groups.Xs[k]);
+            digammaRx[k] = SpecialFunctions.Digamma(r + groups.Xs[k]);
+        }
+
+        var partials = _partials;
+        var terms = _pairTerm;
+        var derivatives = _pairGradient;
+        Parallel.For(0, partials.Length / 5, chunk =>
+        {
+            double sum = 0, dr = 0, dAlpha = 0, ds = 0, dBeta = 0;
+            for (var g = chunk * ChunkSize; g < Math.Min(groups.Count, (chunk + 1) * ChunkSize); g++)
+            {
+                var k = groups.XIndex[g];
+                var x = groups.Xs[k];
+                var w = groups.Weight[g];
+                var age = groups.Ages[groups.AgeIndex[g]];
+                int atR = _recencyPair[g], atT = _agePair[g];
+                var rsx = r + s + x;
+
+                // u = ln[(α+T)^−(r+x) (β+T)^−s]; v = ln[s/(r+s+x) A₀]; the bracket is ln(e^u + e^v).
+                var u = -((r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+                double v, vr, vAlpha, vs, vBeta;
+                if (atR == atT)
+                {
+                    (v, vr, vAlpha, vs, vBeta) = (double.NegativeInfinity, 0, 0, 0, 0);
+                }
+                else
+                {
+                    // ln A₀ = T_R + ln(1 − w), w = e^(T_A − T_R); ∂ln A₀ = (∂T_R − w ∂T_A) / (1 − w).
+                    var ratio = Math.Exp(terms[atT] - terms[atR]);
+                    var oneMinus = -BetaExpectation.ExpM1(terms[atT] - terms[atR]);
+                    v = Math.Log(s / rsx) + terms[atR] + Math.Log(oneMinus);
+                    vr = ((derivatives[4 * atR] - (ratio * derivatives[4 * atT])) / oneMinus) - (1 / rsx);
+                    vAlpha = (derivatives[(4 * atR) + 1] - (ratio * derivatives[(4 * atT) + 1])) / oneMinus;
+                    vs = ((derivatives[(4 * atR) + 2] - (ratio * derivatives[(4 * atT) + 2])) / oneMinus) + (1 / s) - (1 / rsx);
+                    vBeta = (derivatives[(4 * atR) + 3] - (ratio * derivatives[(4 * atT) + 3])) / oneMinus;
+                }
+
+                var bracket = SpecialFunctions.LogSumExp(u, v);
+                var pu = Math.Exp(u - bracket);
+                var pv = double.IsNegativeInfinity(v) ? 0 : Math.Exp(v - bracket);
+                sum += w * (logGammaRx[k] + bracket);
+                dr += w * (digammaRx[k] - (pu * Math.Log(alpha + age)) + (pv * vr));
+                dAlpha += w * ((-pu * (r + x) / (alpha + age)) + (pv * vAlpha));
+                ds += w * ((-pu * Math.Log(beta + age)) + (pv * vs));
+                dBeta += w * ((-pu * s / (beta + age)) + (pv * vBeta));
+            }
+
+            partials[5 * chunk] = sum;
+            partials[(5 * chunk) + 1] = dr;
+            partials[(5 * chunk) + 2] = dAlpha;
+            partials[(5 * chunk) + 3] = ds;
+            partials[(5 * chunk) + 4] = dBeta;
+        });
+
+        // The terms common to every customer: −ln Γ(r) + r ln α + s ln β.
+        var customers = (double)groups.Customers;
+        double total = customers * (-SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta)));
+        gradient[0] = customers * (-SpecialFunctions.Digamma(r) + Math.Log(alpha));
+        gradient[1] = customers * r / alpha;
+        gradient[2] = customers * Math.Log(beta);
+        gradient[3] = customers * s / beta;
+        for (var chunk = 0; chunk < partials.Length / 5; chunk++)
+        {
+            total += partials[5 * chunk];
+            for (var i = 0; i < 4; i++)
+            {
+                gradient[i] += partials[(5 * chunk) + 1 + i];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>For each distinct (x, time): T = ln[F(a, b; z) (m + time)^−a] and ∂T/∂(r, α, s, β).</summary>
+    private void EvaluatePairs(double r, double alpha, double s, double beta)
+    {
         var pairs = _pairs;
         var terms = _pairTerm;
+        var derivatives = _pairGradient;
+        var alphaLarger = alpha >= beta;
         Parallel.For(0, (pairs.Length + ChunkSize - 1) / ChunkSize, chunk =>
         {
             for (var i = chunk * ChunkSize; i < Math.Min(pairs.Length, (chunk + 1) * ChunkSize); i++)
             {
                 var (x, time) = pairs[i];
                 var a = r + s + x;
-                terms[i] = Hypergeometric.LogTwoF1PlusOne(a, alphaLarger ? s + 1 : r + x, difference / (m + time)) - (a * Math.Log(m + time));
+                if (alphaLarger)
+                {
+                    // a = r+s+x, b = s+1, z = (α−β)/(α+time), m = α.
+                    var scale = alpha + time;
+                    var z = (alpha - beta) / scale;
+                    var logF = Hypergeometric.LogTwoF1PlusOne(a, s + 1, z, out var fa, out var fb, out var fz);
+                    var logScale = Math.Log(scale);
+                    terms[i] = logF - (a * logScale);
+                    derivatives[4 * i] = fa - logScale;
+                    derivatives[(4 * i) + 1] = (fz * (beta + time) / (scale * scale)) - (a / scale);
+                    derivatives[(4 * i) + 2] = fa + fb - logScale;
+                    derivatives[(4 * i) + 3] = -fz / scale;
+                }
+                else
+                {
+                    // a = r+s+x, b = r+x, z = (β−α)/(β+time), m = β.
+                    var scale = beta + time;
+                    var z = (beta - alpha) / scale;
+                    var logF = Hypergeometric.LogTwoF1PlusOne(a, r + x, z, out var fa, out var fb, out var fz);
+                    var logScale = Math.Log(scale);
+                    terms[i] = logF - (a * logScale);
+                    derivatives[4 * i] = fa + fb - logScale;
+                    derivatives[(4 * i) + 1] = -fz / scale;
+                    derivatives[(4 * i) + 2] = fa - logScale;
+                    derivatives[(4 * i) + 3] = (fz * (alpha + time) / (scale * scale)) - (a / scale);
+                }
             }
         });
-
-        var groups = _groups;
-        var constant = -SpecialFunctions.LogGamma(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
-        var logGammaRx = new double[groups.Xs.Length];
-        for (var k = 0; k < logGammaRx.Length; k++)
-        {
-            logGammaRx[k] = SpecialFunctions.LogGamma(r + groups.Xs[k]);
-        }
-
-        var partials = _partials;
-        Parallel.For(0, partials.Length, chunk =>
-        {
-            var sum = 0.0;
-            for (var g = chunk * ChunkSize; g < Math.Min(groups.Count, (chunk + 1) * ChunkSize); g++)
-            {
-                var k = groups.XIndex[g];
-                var x = groups.Xs[k];
-                var age = groups.Ages[groups.AgeIndex[g]];
-                var atRecency = terms[_recencyPair[g]];
-                var logA0 = _recencyPair[g] == _agePair[g] ? double.NegativeInfinity : atRecency + Math.Log(-BetaExpectation.ExpM1(terms[_agePair[g]] - atRecency));
-                var bracket = SpecialFunctions.LogSumExp(-((r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age)), Math.Log(s / (r + s + x)) + logA0);
-                sum += groups.Weight[g] * (logGammaRx[k] + constant + bracket);
-            }
-
-            partials[chunk] = sum;
-        });
-
-        var total = 0.0;
-        foreach (var partial in partials)
-        {
-            total += partial;
-        }
-
-        return total;
     }
 }

@@ -10,7 +10,8 @@ namespace Crm.Metrics.Lifetime;
 /// <remarks>
 /// <para>The likelihood needs the Gauss hypergeometric function ₂F₁(a, b; a+1; z): its series where z ≤ 0.9, and
 /// Euler's integral by double-exponential quadrature nearer 1 (β ≪ α or α ≪ β with small t_x). The gradient is
-/// taken by central differences of the likelihood; β is often weakly identified (see its standard error).</para>
+/// analytic, through the term-by-term derivatives of the series (central differences of the integral where it is
+/// used); β is often weakly identified (see its standard error).</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed record ParetoNbdModel : IPurchaseModel
@@ -66,25 +67,10 @@ public sealed record ParetoNbdModel : IPurchaseModel
         }
 
         var objective = new ParetoNbdObjective(groups);
-        var point = new double[4];
         double LogLikelihood(ReadOnlySpan<double> p, Span<double> gradient)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var value = objective.Evaluate(p);
-
-            // Central differences, a relative step of 1e-6 in each parameter.
-            for (var i = 0; i < 4; i++)
-            {
-                p.CopyTo(point);
-                var h = 1e-6 * p[i];
-                point[i] = p[i] + h;
-                var up = objective.Evaluate(point);
-                point[i] = p[i] - h;
-                var down = objective.Evaluate(point);
-                gradient[i] = (up - down) / (2 * h);
-            }
-
-            return value;
+            return objective.Evaluate(p, gradient);
         }
 
         var result = MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken);

@@ -31,6 +31,25 @@ public class ParetoNbdTests
     public void The_series_and_the_integral_agree_where_both_converge(double a, double b, double z) =>
         Assert.Equal(Hypergeometric.LogSeries(a, b, z), Hypergeometric.LogIntegral(a, b, z), 1e-12 * Math.Max(1, Math.Abs(Hypergeometric.LogSeries(a, b, z))));
 
+    [Theory]
+    [InlineData(3.2, 1.6, 0.3)]
+    [InlineData(27.2, 27.6, 0.93)] // series
+    [InlineData(0.8, 1.6, 0.99)] // integral form
+    [InlineData(5.5, 2.5, 0.0)]
+    public void The_derivatives_of_ln_2F1_equal_central_differences(double a, double b, double z)
+    {
+        var value = Hypergeometric.LogTwoF1PlusOne(a, b, z, out var dA, out var dB, out var dZ);
+
+        Assert.Equal(Hypergeometric.LogTwoF1PlusOne(a, b, z), value, 1e-13 * Math.Max(1, Math.Abs(value)));
+        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a + 1e-6, b, z) - Hypergeometric.LogTwoF1PlusOne(a - 1e-6, b, z)) / 2e-6, dA, 1e-6 * Math.Max(1, Math.Abs(dA)));
+        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a, b + 1e-6, z) - Hypergeometric.LogTwoF1PlusOne(a, b - 1e-6, z)) / 2e-6, dB, 1e-6 * Math.Max(1, Math.Abs(dB)));
+        var hz = Math.Min(1e-7, z / 2);
+        var numericZ = z == 0
+            ? (Hypergeometric.LogTwoF1PlusOne(a, b, 1e-9) - Hypergeometric.LogTwoF1PlusOne(a, b, 0)) / 1e-9
+            : (Hypergeometric.LogTwoF1PlusOne(a, b, z + hz) - Hypergeometric.LogTwoF1PlusOne(a, b, z - hz)) / (2 * hz);
+        Assert.Equal(numericZ, dZ, 1e-5 * Math.Max(1, Math.Abs(dZ)));
+    }
+
     [Fact]
     public void The_likelihood_is_continuous_where_alpha_crosses_beta()
     {
@@ -54,10 +73,25 @@ public class ParetoNbdTests
             return new RepeatSummary(x, x == 0 ? 0 : Math.Min(t, random.Next(1, 300) / 7.0), t);
         }).ToArray();
 
-        var grouped = new ParetoNbdObjective(SummaryGroups.From(customers)).Evaluate([r, alpha, s, beta]);
-        var plain = customers.Sum(c => ParetoNbdLikelihood.Single(r, alpha, s, beta, c));
+        var objective = new ParetoNbdObjective(SummaryGroups.From(customers));
+        double[] p = [r, alpha, s, beta];
+        var gradient = new double[4];
+        var grouped = objective.Evaluate(p, gradient);
+        double Plain(double[] q) => customers.Sum(c => ParetoNbdLikelihood.Single(q[0], q[1], q[2], q[3], c));
 
-        Assert.Equal(plain, grouped, 1e-10 * Math.Abs(plain));
+        Assert.Equal(Plain(p), grouped, 1e-10 * Math.Abs(grouped));
+
+        // The analytic gradient equals central differences of the plain sum.
+        for (var i = 0; i < 4; i++)
+        {
+            var h = 1e-6 * p[i];
+            var up = (double[])p.Clone();
+            var down = (double[])p.Clone();
+            up[i] += h;
+            down[i] -= h;
+            var numeric = (Plain(up) - Plain(down)) / (2 * h);
+            Assert.Equal(numeric, gradient[i], 1e-5 * Math.Max(1, Math.Abs(numeric)));
+        }
     }
 
     [Fact]
