@@ -7,7 +7,7 @@ namespace Crm.Metrics.Lifetime;
 internal static class Hypergeometric
 {
     /// <summary>Above this argument the series needs more than about 800 terms; the integral form is used instead.</summary>
-    private const double SeriesLimit = 0.95;
+    internal const double SeriesLimit = 0.95;
 
     /// <summary>ln ₂F₁(a, b; a + 1; z).</summary>
     public static double LogTwoF1PlusOne(double a, double b, double z)

@@ -74,7 +74,9 @@ internal sealed class ParetoNbdObjective
     private const int ChunkSize = 256;
     private readonly SummaryGroups _groups;
     private readonly (int X, double Time)[] _pairs;
-    private readonly int[] _recencyPair, _agePair;
+    private readonly int[] _recencyPair, _agePair, _order, _rangeOf;
+    private readonly (int X, int Start, int End)[] _ranges;
+    private readonly SeriesCoefficients[] _coefficients;
     private readonly double[] _pairTerm, _pairGradient, _partials;
 
     public ParetoNbdObjective(SummaryGroups groups)
@@ -104,6 +106,25 @@ internal sealed class ParetoNbdObjective
         }
 
         _pairs = [.. pairs];
+
+        // Pairs ordered by x, with the range of each x, so each x's series coefficients serve all its pairs.
+        _order = [.. Enumerable.Range(0, _pairs.Length).OrderBy(i => _pairs[i].X).ThenBy(i => _pairs[i].Time)];
+        var ranges = new List<(int X, int Start, int End)>();
+        _rangeOf = new int[_order.Length];
+        for (var position = 0; position < _order.Length; position++)
+        {
+            var x = _pairs[_order[position]].X;
+            if (ranges.Count == 0 || ranges[^1].X != x)
+            {
+                ranges.Add((x, position, position));
+            }
+
+            ranges[^1] = ranges[^1] with { End = position + 1 };
+            _rangeOf[position] = ranges.Count - 1;
+        }
+
+        _ranges = [.. ranges];
+        _coefficients = [.. _ranges.Select(_ => new SeriesCoefficients())];
         _pairTerm = new double[_pairs.Length];
         _pairGradient = new double[4 * _pairs.Length];
         _partials = new double[5 * ((groups.Count + ChunkSize - 1) / ChunkSize)];
@@ -198,27 +219,50 @@ internal sealed class ParetoNbdObjective
         return total;
     }
 
-    /// <summary>For each distinct (x, time): T = ln[F(a, b; z) (m + time)^−a] and ∂T/∂(r, α, s, β).</summary>
+    /// <summary>
+    /// For each distinct (x, time): T = ln[F(a, b; z) (m + time)^−a] and ∂T/∂(r, α, s, β). Pairs with the same x share
+    /// a and b, so the series coefficients cⱼ = a/(a+j) (b)ⱼ/j! and those of its derivatives are computed once per x
+    /// and call; each pair then costs a few multiply-adds per term.
+    /// </summary>
     private void EvaluatePairs(double r, double alpha, double s, double beta)
     {
         var pairs = _pairs;
+        var alphaLarger = alpha >= beta;
+        var ranges = _ranges;
+        for (var k = 0; k < ranges.Length; k++)
+        {
+            var x = ranges[k].X;
+            var a = r + s + x;
+            var b = alphaLarger ? s + 1 : r + x;
+            var zMax = 0.0;
+            for (var i = ranges[k].Start; i < ranges[k].End; i++)
+            {
+                var time = pairs[_order[i]].Time;
+                zMax = Math.Max(zMax, alphaLarger ? (alpha - beta) / (alpha + time) : (beta - alpha) / (beta + time));
+            }
+
+            _coefficients[k].Build(a, b, Math.Min(zMax, Hypergeometric.SeriesLimit));
+        }
+
         var terms = _pairTerm;
         var derivatives = _pairGradient;
-        var alphaLarger = alpha >= beta;
         Parallel.For(0, (pairs.Length + ChunkSize - 1) / ChunkSize, chunk =>
         {
-            for (var i = chunk * ChunkSize; i < Math.Min(pairs.Length, (chunk + 1) * ChunkSize); i++)
+            for (var position = chunk * ChunkSize; position < Math.Min(pairs.Length, (chunk + 1) * ChunkSize); position++)
             {
+                var i = _order[position];
                 var (x, time) = pairs[i];
+                var coefficients = _coefficients[_rangeOf[position]];
                 var a = r + s + x;
+                var scale = alphaLarger ? alpha + time : beta + time;
+                var z = alphaLarger ? (alpha - beta) / scale : (beta - alpha) / scale;
+                var logF = coefficients.TryEvaluate(z, out var fa, out var fb, out var fz)
+                    ?? Hypergeometric.LogTwoF1PlusOne(a, alphaLarger ? s + 1 : r + x, z, out fa, out fb, out fz);
+                var logScale = Math.Log(scale);
+                terms[i] = logF - (a * logScale);
                 if (alphaLarger)
                 {
                     // a = r+s+x, b = s+1, z = (α−β)/(α+time), m = α.
-                    var scale = alpha + time;
-                    var z = (alpha - beta) / scale;
-                    var logF = Hypergeometric.LogTwoF1PlusOne(a, s + 1, z, out var fa, out var fb, out var fz);
-                    var logScale = Math.Log(scale);
-                    terms[i] = logF - (a * logScale);
                     derivatives[4 * i] = fa - logScale;
                     derivatives[(4 * i) + 1] = (fz * (beta + time) / (scale * scale)) - (a / scale);
                     derivatives[(4 * i) + 2] = fa + fb - logScale;
@@ -227,11 +271,6 @@ internal sealed class ParetoNbdObjective
                 else
                 {
                     // a = r+s+x, b = r+x, z = (β−α)/(β+time), m = β.
-                    var scale = beta + time;
-                    var z = (beta - alpha) / scale;
-                    var logF = Hypergeometric.LogTwoF1PlusOne(a, r + x, z, out var fa, out var fb, out var fz);
-                    var logScale = Math.Log(scale);
-                    terms[i] = logF - (a * logScale);
                     derivatives[4 * i] = fa + fb - logScale;
                     derivatives[(4 * i) + 1] = -fz / scale;
                     derivatives[(4 * i) + 2] = fa - logScale;
@@ -239,5 +278,100 @@ internal sealed class ParetoNbdObjective
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The coefficients of ₂F₁(a, b; a+1; z) = Σ cⱼ zʲ and of its a-, b- and z-derivatives for one (a, b), up to the
+    /// term where the series has converged at the largest z it will be evaluated at.
+    /// </summary>
+    private sealed class SeriesCoefficients
+    {
+        private double[] _c = new double[64], _ca = new double[64], _cb = new double[64], _cz = new double[64];
+        private int _count;
+        private double _b, _zLimit;
+        private bool _usable;
+
+        public void Build(double a, double b, double zLimit)
+        {
+            _b = b;
+            _zLimit = zLimit;
+            _usable = false;
+            var power = 1.0; // (b)ⱼ / j!
+            var harmonic = 0.0;
+            var zPower = 1.0;
+            var sum = 1.0;
+            var peak = b * zLimit / (1 - zLimit);
+            Set(0, 1, 0, 0, 0);
+            for (var j = 1; j < 100_000; j++)
+            {
+                harmonic += 1 / (b + j - 1);
+                power *= (b + j - 1) / j;
+                if (power > 1e250)
+                {
+                    return; // coefficients too large to hold: every pair takes the direct path
+                }
+
+                var c = power * a / (a + j);
+                Set(j, c, c * j / (a * (a + j)), c * harmonic, c * j);
+                zPower *= zLimit;
+                sum += c * zPower;
+                if (j > peak && c * zPower <= 1e-17 * sum)
+                {
+                    _count = j + 1;
+                    _usable = true;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>ln F and its derivatives at z ≤ the limit built for; null when the coefficients cannot serve.</summary>
+        public double? TryEvaluate(double z, out double dA, out double dB, out double dZ)
+        {
+            (dA, dB, dZ) = (0, 0, 0);
+            if (!_usable || z > _zLimit)
+            {
+                return null;
+            }
+
+            if (z == 0)
+            {
+                dZ = _cz[1];
+                return 0;
+            }
+
+            double sum = 1, sumA = 0, sumB = 0, sumZ = 0, zPower = 1;
+            var peak = _b * z / (1 - z);
+            for (var j = 1; j < _count; j++)
+            {
+                zPower *= z;
+                var term = _c[j] * zPower;
+                sum += term;
+                sumA += _ca[j] * zPower;
+                sumB += _cb[j] * zPower;
+                sumZ += _cz[j] * zPower;
+                if (j > peak && term <= 1e-17 * sum)
+                {
+                    break;
+                }
+            }
+
+            dA = sumA / sum;
+            dB = sumB / sum;
+            dZ = sumZ / (z * sum);
+            return Math.Log(sum);
+        }
+
+        private void Set(int j, double c, double ca, double cb, double cz)
+        {
+            if (j == _c.Length)
+            {
+                Array.Resize(ref _c, 2 * j);
+                Array.Resize(ref _ca, 2 * j);
+                Array.Resize(ref _cb, 2 * j);
+                Array.Resize(ref _cz, 2 * j);
+            }
+
+            (_c[j], _ca[j], _cb[j], _cz[j]) = (c, ca, cb, cz);
+        }
     }
 }
