@@ -1,0 +1,166 @@
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>One row of the tracking table by calibration frequency: the holdout purchases of the customers with that x.</summary>
+/// <param name="Frequency">The calibration x of the row; the last row holds every customer with at least this x.</param>
+/// <param name="IsOpenEnded">Whether this is the last row ("7+").</param>
+/// <param name="Customers">Customers in the row.</param>
+/// <param name="ActualMean">Their mean actual repeat purchases in the holdout.</param>
+/// <param name="ExpectedMean">Their mean expected repeat purchases over the holdout's length (the model's conditional expectation).</param>
+public sealed record FrequencyBin(int Frequency, bool IsOpenEnded, int Customers, double ActualMean, double ExpectedMean)
+{
+    /// <summary>ExpectedMean − ActualMean.</summary>
+    public double Error => ExpectedMean - ActualMean;
+}
+
+/// <summary>Cumulative repeat purchases up to one date: actual, and expected by the model for customers as acquired.</summary>
+/// <param name="Date">The last day counted (inclusive).</param>
+/// <param name="Actual">Repeat purchases of the summary's customers up to the date.</param>
+/// <param name="Expected">Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</param>
+public sealed record CumulativePoint(LocalDate Date, long Actual, double Expected);
+
+/// <summary>
+/// "Can I trust it?": a fitted purchase model against what happened in the holdout — by calibration frequency
+/// (Fader, Hardie &amp; Lee 2005, figure 4) and cumulatively across calibration and holdout (figure 3).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class HoldoutTracking
+{
+    private HoldoutTracking(IReadOnlyList<FrequencyBin> bins, long actual, double expected, IReadOnlyList<CumulativePoint> cumulative)
+    {
+        ByFrequency = bins;
+        TotalActual = actual;
+        TotalExpected = expected;
+        Cumulative = cumulative;
+    }
+
+    /// <summary>Rows for x = 0, 1, …, up to the open-ended last row; empty rows are left out.</summary>
+    public IReadOnlyList<FrequencyBin> ByFrequency { get; }
+
+    /// <summary>The holdout's actual repeat purchases.</summary>
+    public long TotalActual { get; }
+
+    /// <summary>The holdout's expected repeat purchases: Σ E[Y(holdout length) | x, t_x, T].</summary>
+    public double TotalExpected { get; }
+
+    /// <summary>TotalExpected − TotalActual.</summary>
+    public double TotalError => TotalExpected - TotalActual;
+
+    /// <summary>The mean over rows of |expected − actual| per customer (each row counted once, whatever its size).</summary>
+    public double MeanAbsoluteErrorByFrequency => ByFrequency.Average(b => Math.Abs(b.Error));
+
+    /// <summary>Weekly (or daily) cumulative actual and expected repeat purchases; empty unless purchases were given.</summary>
+    public IReadOnlyList<CumulativePoint> Cumulative { get; }
+
+    /// <summary>The tracking table by calibration frequency and the cumulative repeat purchases, step by step from the first purchase to the holdout end.</summary>
+    /// <param name="model">The fitted purchase model.</param>
+    /// <param name="summary">A summary with a holdout period, built from <paramref name="purchases"/>.</param>
+    /// <param name="purchases">The purchases the summary was built from (same zone), for the cumulative curve; null for the table by frequency only.</param>
+    /// <param name="openEndedFrom">The x of the last, open-ended row; default 7.</param>
+    /// <returns>The tracking, with <see cref="Cumulative"/> at every 7th day (weeks) or every day (days), ending on the holdout end.</returns>
+    /// <exception cref="ArgumentException">The summary has no holdout period, or <paramref name="openEndedFrom"/> is below 1.</exception>
+    public static HoldoutTracking Compute(IPurchaseModel model, CustomerBaseSummary summary, IEnumerable<Purchase>? purchases = null, int openEndedFrom = 7)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentOutOfRangeException.ThrowIfLessThan(openEndedFrom, 1);
+        if (summary.HoldoutLength is not { } length)
+        {
+            throw new ArgumentException("Tracking needs a summary with a holdout period (SummaryOptions.HoldoutEnd).", nameof(summary));
+        }
+
+        var customers = new int[openEndedFrom + 1];
+        var actual = new double[openEndedFrom + 1];
+        var expected = new double[openEndedFrom + 1];
+        long totalActual = 0;
+        var totalExpected = 0.0;
+        foreach (var c in summary.Span)
+        {
+            var bin = Math.Min(c.Frequency, openEndedFrom);
+            var e = model.ExpectedPurchases(c, length);
+            customers[bin]++;
+            actual[bin] += c.HoldoutFrequency!.Value;
+            expected[bin] += e;
+            totalActual += c.HoldoutFrequency.Value;
+            totalExpected += e;
+        }
+
+        var bins = new List<FrequencyBin>();
+        for (var x = 0; x <= openEndedFrom; x++)
+        {
+            if (customers[x] > 0)
+            {
+                bins.Add(new FrequencyBin(x, x == openEndedFrom, customers[x], actual[x] / customers[x], expected[x] / customers[x]));
+            }
+        }
+
+        var cumulative = purchases is null ? [] : CumulativeCurve(model, summary, purchases);
+        return new HoldoutTracking(bins.AsReadOnly(), totalActual, totalExpected, cumulative);
+    }
+
+    private static List<CumulativePoint> CumulativeCurve(IPurchaseModel model, CustomerBaseSummary summary, IEnumerable<Purchase> purchases)
+    {
+        var options = summary.Options;
+        var end = LocalDayNumbers.Of(options.HoldoutEnd!.Value);
+        var calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
+        var days = new LocalDayNumbers(options.Zone);
+
+        // Each summary customer's first day, and the number of customers per first day (the model's expectation
+        // depends only on it).
+        var firstDay = new Dictionary<CustomerId, int>(summary.Span.Length);
+        var byFirstDay = new SortedDictionary<int, int>();
+        foreach (var c in summary.Span)
+        {
+            var first = calibrationEnd - (int)Math.Round(c.Age.TotalDays);
+            firstDay[c.CustomerId] = first;
+            byFirstDay[first] = byFirstDay.GetValueOrDefault(first) + 1;
+        }
+
+        // Repeat purchase days (distinct days after the first, up to the holdout end) per day.
+        var seen = new HashSet<(CustomerId, int)>();
+        var repeatsOnDay = new SortedDictionary<int, int>();
+        foreach (var purchase in purchases)
+        {
+            ArgumentNullException.ThrowIfNull(purchase);
+            if (!purchase.IsSale || !firstDay.TryGetValue(purchase.CustomerId, out var first))
+            {
+                continue;
+            }
+
+            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+            if (day > first && day <= end && seen.Add((purchase.CustomerId, day)))
+            {
+                repeatsOnDay[day] = repeatsOnDay.GetValueOrDefault(day) + 1;
+            }
+        }
+
+        var step = summary.TimeUnit == ModelTimeUnit.Weeks ? 7 : 1;
+        var start = byFirstDay.Keys.First();
+        var points = new List<CumulativePoint>();
+        long running = 0;
+        using var repeats = repeatsOnDay.GetEnumerator();
+        var more = repeats.MoveNext();
+        for (var day = end - (((end - start) / step) * step); day <= end; day += step)
+        {
+            while (more && repeats.Current.Key <= day)
+            {
+                running += repeats.Current.Value;
+                more = repeats.MoveNext();
+            }
+
+            var expected = 0.0;
+            foreach (var (first, count) in byFirstDay)
+            {
+                if (first < day)
+                {
+                    expected += count * model.ExpectedPurchasesForNewCustomer(ModelTime.Days(day - first));
+                }
+            }
+
+            points.Add(new CumulativePoint(LocalDayNumbers.ToDate(day), running, expected));
+        }
+
+        return points;
+    }
+}
