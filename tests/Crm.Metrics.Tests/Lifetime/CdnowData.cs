@@ -14,6 +14,12 @@ internal static class CdnowData
     private static readonly Lazy<CustomerBaseSummary> WithHoldout = new(() =>
         CustomerBaseSummary.FromPurchases(Raw.Value, new SummaryOptions(CalibrationEnd) { HoldoutEnd = HoldoutEnd }));
 
+    private static readonly Lazy<CustomerBaseSummary> WithoutHoldout = new(() =>
+        CustomerBaseSummary.FromPurchases(Raw.Value, new SummaryOptions(CalibrationEnd)));
+
+    /// <summary>The summary of the raw rows to 1997-09-30 without a holdout, weeks.</summary>
+    public static CustomerBaseSummary SummaryWithoutHoldout => WithoutHoldout.Value;
+
     /// <summary>Every row of CDNOW_sample.txt as a sale in USD at the start of its day (UTC); the customer is the sample id.</summary>
     public static IReadOnlyList<Purchase> Purchases => Raw.Value;
 

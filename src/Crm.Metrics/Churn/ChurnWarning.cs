@@ -1,0 +1,312 @@
+using System.Globalization;
+using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime;
+
+namespace Crm.Metrics.Churn;
+
+/// <summary>How likely a customer is to be lost, from the churn early warning.</summary>
+public enum ChurnRiskLevel
+{
+    /// <summary>No warning signal fired.</summary>
+    Low,
+
+    /// <summary>At least one warning signal fired.</summary>
+    Medium,
+
+    /// <summary>A strong signal fired, or two or more warning signals together.</summary>
+    High,
+}
+
+/// <summary>One reason a customer is at risk, in words and numbers.</summary>
+/// <param name="Code">A stable key: <c>no-purchase</c>, <c>single-purchase-long-ago</c>, <c>long-gap</c>, <c>frequency-drop</c>, <c>complaints</c>, <c>unresolved-complaints</c>, <c>detractor</c>, <c>p-alive</c>, <c>several-signals</c>.</param>
+/// <param name="Level">The level this reason alone sets.</param>
+/// <param name="Text">The reason with its numbers, e.g. "84 days since the last purchase, 3.2 × the usual gap of 26 days".</param>
+public sealed record ChurnReason(string Code, ChurnRiskLevel Level, string Text);
+
+/// <summary>One customer's churn risk with every reason that fired.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Level">The highest level of the reasons (High when two or more Medium reasons fired together); Low without reasons.</param>
+/// <param name="ProbabilityAlive">P(alive) from the purchase model, when one was given and the customer is in its summary.</param>
+/// <param name="Reasons">Every reason that fired, strongest first.</param>
+public sealed record CustomerChurnRisk(CustomerId CustomerId, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons);
+
+/// <summary>The thresholds of the churn early warning (流失预警); the defaults are documented on each.</summary>
+/// <remarks>Immutable; the rules are checked when the warning runs.</remarks>
+public sealed record ChurnWarningSettings
+{
+    /// <summary>The recent window, in days, ending on the analysis date; default 90.</summary>
+    public int RecentWindowDays { get; init; } = 90;
+
+    /// <summary>P(alive) below this is High; default 0.3.</summary>
+    public double HighRiskProbabilityAlive { get; init; } = 0.3;
+
+    /// <summary>P(alive) below this is Medium; default 0.6.</summary>
+    public double MediumRiskProbabilityAlive { get; init; } = 0.6;
+
+    /// <summary>Days since the last purchase above this multiple of the customer's usual gap is Medium; default 2.</summary>
+    public double MediumGapMultiple { get; init; } = 2;
+
+    /// <summary>… above this multiple is High; default 3.</summary>
+    public double HighGapMultiple { get; init; } = 3;
+
+    /// <summary>A one-time buyer whose purchase is older than this many days is Medium; default 180.</summary>
+    public int SinglePurchaseDays { get; init; } = 180;
+
+    /// <summary>Purchase days in the recent window below this share of those expected at the usual rate is Medium; default 0.5.</summary>
+    public double FrequencyDropShare { get; init; } = 0.5;
+
+    /// <summary>Complaints opened in the recent window: at least this many is High (one is Medium); default 3.</summary>
+    public int HighRiskComplaints { get; init; } = 3;
+
+    internal void Validate(string parameter)
+    {
+        if (RecentWindowDays < 1 || SinglePurchaseDays < 1 || HighRiskComplaints < 1)
+        {
+            throw new ArgumentOutOfRangeException(parameter, "RecentWindowDays, SinglePurchaseDays and HighRiskComplaints must be at least 1.");
+        }
+
+        if (!(HighRiskProbabilityAlive is >= 0 and <= 1) || !(MediumRiskProbabilityAlive is >= 0 and <= 1) || HighRiskProbabilityAlive > MediumRiskProbabilityAlive)
+        {
+            throw new ArgumentOutOfRangeException(parameter, "The P(alive) thresholds must be in [0, 1], the High one not above the Medium one.");
+        }
+
+        if (!(MediumGapMultiple > 0) || HighGapMultiple < MediumGapMultiple || !double.IsFinite(HighGapMultiple))
+        {
+            throw new ArgumentOutOfRangeException(parameter, "The gap multiples must be positive and finite, the High one not below the Medium one.");
+        }
+
+        if (!(FrequencyDropShare is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(parameter, "FrequencyDropShare must be in (0, 1].");
+        }
+    }
+}
+
+/// <summary>The result of the churn early warning: every customer's risk, highest first.</summary>
+/// <param name="AnalysisDate">The date the signals were read at (inclusive).</param>
+/// <param name="UsedModel">Whether a purchase model's P(alive) was part of the signals; without one the warning runs on threshold signals only.</param>
+/// <param name="Customers">Every customer assessed, by level (High first), then P(alive) (lowest first), then id.</param>
+public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, IReadOnlyList<CustomerChurnRisk> Customers)
+{
+    /// <summary>The customers at Medium or High risk, highest first.</summary>
+    public IEnumerable<CustomerChurnRisk> AtRisk => Customers.Where(c => c.Level != ChurnRiskLevel.Low);
+}
+
+/// <summary>
+/// The churn early warning (流失预警): per customer, threshold signals on their own history — purchase frequency in
+/// the recent window against their usual rate, days since the last purchase against their usual gap, complaints
+/// and detractor answers in the recent window, unresolved complaints — and, when a purchase model is given,
+/// P(alive). Every reason that fired is listed in words and numbers; a customer with no purchase is never Low.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class ChurnWarning
+{
+    /// <summary>Assesses every customer who appears in the data (or in <paramref name="customers"/>).</summary>
+    /// <param name="analysisDate">The last day read (inclusive); later records are ignored.</param>
+    /// <param name="zone">The zone of the local dates; null for UTC.</param>
+    /// <param name="purchases">The purchases (sales are read; refunds are not purchases).</param>
+    /// <param name="complaints">The complaints; null when not supplied (the complaint signals are then not read).</param>
+    /// <param name="surveys">The survey answers; null when not supplied (NPS answers 0–6 are detractors).</param>
+    /// <param name="customers">Customers to assess besides those in the data (for example every customer on file, so that those who never bought are flagged); optional.</param>
+    /// <param name="model">A fitted purchase model, with <paramref name="summary"/>; optional.</param>
+    /// <param name="summary">The summary the model was fitted on (its customers get P(alive)); required with <paramref name="model"/>.</param>
+    /// <param name="settings">The thresholds; null for the defaults.</param>
+    /// <returns>Every customer's risk, highest first.</returns>
+    /// <exception cref="ArgumentException">A model without its summary, or settings that break a rule.</exception>
+    public static ChurnWarningResult Assess(
+        LocalDate analysisDate,
+        DateTimeZone? zone,
+        IEnumerable<Purchase> purchases,
+        IEnumerable<Complaint>? complaints = null,
+        IEnumerable<SurveyResponse>? surveys = null,
+        IEnumerable<CustomerId>? customers = null,
+        IPurchaseModel? model = null,
+        CustomerBaseSummary? summary = null,
+        ChurnWarningSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        settings ??= new ChurnWarningSettings();
+        settings.Validate(nameof(settings));
+        if (model is not null && summary is null)
+        {
+            throw new ArgumentException("A purchase model needs the summary it was fitted on, for each customer's x, t_x and T.", nameof(summary));
+        }
+
+        zone ??= DateTimeZone.Utc;
+        var today = LocalDayNumbers.Of(analysisDate);
+        var windowStart = today - settings.RecentWindowDays + 1;
+        var days = new LocalDayNumbers(zone);
+        var histories = new Dictionary<CustomerId, History>();
+        History Of(CustomerId id)
+        {
+            if (!histories.TryGetValue(id, out var history))
+            {
+                histories[id] = history = new History();
+            }
+
+            return history;
+        }
+
+        foreach (var purchase in purchases)
+        {
+            ArgumentNullException.ThrowIfNull(purchase);
+            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+            var history = Of(purchase.CustomerId);
+            if (purchase.IsSale && day <= today)
+            {
+                history.PurchaseDays.Add(day);
+            }
+        }
+
+        foreach (var complaint in complaints ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(complaint);
+            var day = days.Of(complaint.OpenedAt.ToUnixTimeTicks());
+            if (day > today)
+            {
+                continue;
+            }
+
+            var history = Of(complaint.CustomerId);
+            if (day >= windowStart)
+            {
+                history.RecentComplaints++;
+            }
+            else if (day >= windowStart - settings.RecentWindowDays)
+            {
+                history.EarlierComplaints++;
+            }
+
+            if (complaint.ResolvedAt is not { } resolved || days.Of(resolved.ToUnixTimeTicks()) > today)
+            {
+                history.Unresolved++;
+                history.OldestUnresolved = Math.Min(history.OldestUnresolved, day);
+            }
+        }
+
+        foreach (var answer in surveys ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(answer);
+            var day = days.Of(answer.AnsweredAt.ToUnixTimeTicks());
+            if (answer.Kind == SurveyKind.Nps && answer.Score is <= 6 && day <= today && day >= windowStart)
+            {
+                Of(answer.CustomerId).RecentDetractors++;
+            }
+        }
+
+        foreach (var id in customers ?? [])
+        {
+            Of(id);
+        }
+
+        Dictionary<CustomerId, double>? alive = null;
+        if (model is not null)
+        {
+            alive = new Dictionary<CustomerId, double>(summary!.Customers.Count);
+            foreach (var c in summary.Customers)
+            {
+                alive[c.CustomerId] = model.ProbabilityAlive(c);
+            }
+        }
+
+        var risks = histories.Select(pair => Assess(pair.Key, pair.Value, today, windowStart, settings, alive is not null && alive.TryGetValue(pair.Key, out var p) ? p : null))
+            .OrderByDescending(r => r.Level)
+            .ThenBy(r => r.ProbabilityAlive ?? 1)
+            .ThenBy(r => r.CustomerId)
+            .ToList();
+        return new ChurnWarningResult(analysisDate, model is not null, risks.AsReadOnly());
+    }
+
+    private static CustomerChurnRisk Assess(CustomerId id, History history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
+    {
+        var reasons = new List<ChurnReason>();
+        var purchaseDays = history.PurchaseDays;
+        if (purchaseDays.Count == 0)
+        {
+            reasons.Add(new("no-purchase", ChurnRiskLevel.Medium, "no purchase on record"));
+        }
+        else
+        {
+            var first = purchaseDays.Min;
+            var last = purchaseDays.Max;
+            var since = today - last;
+            if (purchaseDays.Count == 1)
+            {
+                if (since > settings.SinglePurchaseDays)
+                {
+                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, Text($"one purchase only, {since} days ago")));
+                }
+            }
+            else
+            {
+                var usualGap = (double)(last - first) / (purchaseDays.Count - 1);
+                var multiple = since / usualGap;
+                if (multiple > settings.MediumGapMultiple)
+                {
+                    reasons.Add(new("long-gap", multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
+                        Text($"{since} days since the last purchase, {multiple:0.0} × the usual gap of {usualGap:0.#} days")));
+                }
+            }
+
+            // The usual rate: purchase days before the window over the days from the first purchase to the window.
+            if (first < windowStart)
+            {
+                var before = purchaseDays.GetViewBetween(first, windowStart - 1).Count;
+                var expected = (double)before / (windowStart - first) * settings.RecentWindowDays;
+                var recent = purchaseDays.Count - before;
+                if (expected >= 1 && recent < settings.FrequencyDropShare * expected)
+                {
+                    reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
+                        Text($"{recent} purchase day(s) in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
+                }
+            }
+        }
+
+        if (history.RecentComplaints > 0)
+        {
+            reasons.Add(new("complaints", history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
+                Text($"{history.RecentComplaints} complaint(s) in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
+        }
+
+        if (history.Unresolved > 0)
+        {
+            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, Text($"{history.Unresolved} unresolved complaint(s), the oldest open {today - history.OldestUnresolved} days")));
+        }
+
+        if (history.RecentDetractors > 0)
+        {
+            reasons.Add(new("detractor", ChurnRiskLevel.Medium, Text($"{history.RecentDetractors} NPS detractor answer(s) (0-6) in the last {settings.RecentWindowDays} days")));
+        }
+
+        if (probabilityAlive is { } p && p < settings.MediumRiskProbabilityAlive)
+        {
+            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, Text($"P(alive) {p:0.00} from the purchase model")));
+        }
+
+        var level = reasons.Count == 0 ? ChurnRiskLevel.Low : reasons.Max(r => r.Level);
+        if (level == ChurnRiskLevel.Medium && reasons.Count >= 2)
+        {
+            reasons.Add(new("several-signals", ChurnRiskLevel.High, Text($"{reasons.Count} warning signals together")));
+            level = ChurnRiskLevel.High;
+        }
+
+        return new CustomerChurnRisk(id, level, probabilityAlive, reasons.OrderByDescending(r => r.Level).ToList().AsReadOnly());
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class History
+    {
+        public SortedSet<int> PurchaseDays { get; } = [];
+
+        public int RecentComplaints { get; set; }
+
+        public int EarlierComplaints { get; set; }
+
+        public int Unresolved { get; set; }
+
+        public int OldestUnresolved { get; set; } = int.MaxValue;
+
+        public int RecentDetractors { get; set; }
+    }
+}
