@@ -62,3 +62,31 @@ public class HoldoutTrackingTests
         Assert.Throws<ArgumentException>("summary", () => HoldoutTracking.Compute(new BgNbdModel(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks), summary));
     }
 }
+
+/// <summary>Explanations of one customer's predictions.</summary>
+public class CustomerExplanationTests
+{
+    [Fact]
+    public void The_first_CDNOW_customer_is_explained_in_words_and_numbers()
+    {
+        // Customer 1 of the 2-dp file: x = 2, t_x = 30.43, T = 38.86, zbar = 22.35; published parameters.
+        var customer = CdnowData.PublishedSummary().Customers[0];
+        var model = new BgNbdModel(0.242593, 4.413532, 0.792886, 2.425752, ModelTimeUnit.Weeks);
+        var spend = new GammaGammaModel(6.248802, 3.744588, 15.447748, Currency.Usd);
+
+        var explanation = CustomerExplanation.Explain(model, customer, ModelTime.Weeks(39), spend, new ClvSettings(ModelTime.Weeks(52), ModelTime.Weeks(52), 0, 1m));
+
+        Assert.Equal(1.226, Math.Round(explanation.ExpectedPurchases, 3));
+        Assert.Equal(24.66m, Math.Round(explanation.ExpectedSpend!.Value.Amount, 2));
+        Assert.Equal(
+        [
+            "2 repeat purchase(s) after the first (x = 2); the last 30.4 weeks after the first (t_x = 30.4); the first 38.9 weeks before the end of calibration (T = 38.9).",
+            "On average 15.2 weeks between purchases; none in the last 8.4 weeks — not unusual for this customer.",
+            $"P(alive) {explanation.ProbabilityAlive:0.00}: a {explanation.ProbabilityAlive * 100:0} % chance they are still a customer.",
+            "Expected 1.23 purchase(s) in the next 39 weeks.",
+            "Expected spend per purchase 24.66 USD: their own mean 22.35 pulled towards the population's 35.17 (the fewer purchases, the stronger the pull).",
+            $"CLV over 52 weeks: {explanation.Value!.Value.Amount:0.00} USD (margin 1, 0 discount per 52 weeks).",
+        ],
+        explanation.Lines);
+    }
+}
