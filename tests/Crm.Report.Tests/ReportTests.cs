@@ -277,6 +277,27 @@ public sealed class ReportTests : IDisposable
         var top = models.GetProperty("clv").GetProperty("topCustomers").EnumerateArray().Select(c => c.GetProperty("clv").GetDecimal()).ToList();
         Assert.Equal(10, top.Count);
         Assert.Equal(top.OrderByDescending(v => v), top);
+
+        // Churn early warning at the period's end, with P(alive) (the models are calibrated to that day): highest risk first,
+        // every customer at risk with at least one reason.
+        var churn = json.GetProperty("churnRisk");
+        Assert.True(churn.GetProperty("usesModel").GetBoolean());
+        var atRisk = churn.GetProperty("customers").EnumerateArray().ToList();
+        Assert.Equal(churn.GetProperty("high").GetInt32() + churn.GetProperty("medium").GetInt32(), atRisk.Count);
+        var ranks = atRisk.Select(c => c.GetProperty("risk").GetString() == "high" ? 2 : 1).ToList();
+        Assert.Equal(ranks.OrderByDescending(r => r), ranks);
+        Assert.All(atRisk, c => Assert.NotEmpty(c.GetProperty("reasons").EnumerateArray()));
+    }
+
+    [Fact]
+    public void The_demo_with_a_holdout_shows_the_tracking_table()
+    {
+        var (exit, output, error) = Run("--calibration-end", "2026-04-30", "--holdout-end", "2026-10-31");
+        Assert.True(exit == 0, error);
+
+        Assert.Contains("Tracking: holdout repeat purchases per customer by calibration repeat purchases (x)", output, StringComparison.Ordinal);
+        Assert.Contains("7+", output, StringComparison.Ordinal);
+        Assert.Contains("threshold signals only", output, StringComparison.Ordinal); // calibrated before the period's end
     }
 
     [Fact]
@@ -342,6 +363,12 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(1665.5, Round(holdout, "paretoNbdExpected", 1));
         Assert.Equal(39.0, holdout.GetProperty("length").GetDouble());
 
+        // The tracking table by calibration frequency: n = 1411, 439, 214, 100, 62, 38, 29, 64 (x = 0 … 7+).
+        var bins = models.GetProperty("tracking").GetProperty("byFrequency").EnumerateArray().ToList();
+        Assert.Equal([1411, 439, 214, 100, 62, 38, 29, 64], bins.Select(b => b.GetProperty("customers").GetInt32()));
+        Assert.Equal(0.2367, Math.Round(bins[0].GetProperty("actualMean").GetDouble(), 4));
+        Assert.Equal(0.2251, Math.Round(bins[0].GetProperty("bgNbdExpectedMean").GetDouble(), 4));
+
         var text = Run(args).Out;
         Assert.Contains("r 0.243  alpha 4.414  a 0.793  b 2.426", text, StringComparison.Ordinal);
         Assert.Contains("p 6.25  q 3.74  gamma 15.44", text, StringComparison.Ordinal);
@@ -359,7 +386,7 @@ public sealed class ReportTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 100, line));
-        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV" })
+        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV", "CHURN EARLY WARNING" })
         {
             Assert.Contains(section, output, StringComparison.Ordinal);
         }

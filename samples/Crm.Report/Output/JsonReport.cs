@@ -90,6 +90,7 @@ internal static class JsonReport
             json.WriteEndArray();
 
             Models(json, report);
+            Churn(json, report);
 
             json.WriteStartArray("notes");
             foreach (var note in report.Notes)
@@ -256,6 +257,41 @@ internal static class JsonReport
             json.WriteEndObject();
         }
 
+        if (models.BgNbdTracking is { } tracking)
+        {
+            var pareto = models.ParetoNbdTracking;
+            json.WriteStartObject("tracking");
+            json.WriteStartArray("byFrequency");
+            for (var i = 0; i < tracking.ByFrequency.Count; i++)
+            {
+                var bin = tracking.ByFrequency[i];
+                json.WriteStartObject();
+                json.WriteNumber("x", bin.Frequency);
+                json.WriteBoolean("openEnded", bin.IsOpenEnded);
+                json.WriteNumber("customers", bin.Customers);
+                json.WriteNumber("actualMean", bin.ActualMean);
+                json.WriteNumber("bgNbdExpectedMean", bin.ExpectedMean);
+                Value(json, "paretoNbdExpectedMean", pareto?.ByFrequency[i].ExpectedMean);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("bgNbdMeanAbsoluteError", tracking.MeanAbsoluteErrorByFrequency);
+            Value(json, "paretoNbdMeanAbsoluteError", pareto?.MeanAbsoluteErrorByFrequency);
+            json.WriteStartArray("cumulative");
+            foreach (var point in tracking.Cumulative)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", LocalDatePattern.Iso.Format(point.Date));
+                json.WriteNumber("actual", point.Actual);
+                json.WriteNumber("bgNbdExpected", point.Expected);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("clv");
         json.WriteString("definition", ModelsSection.ClvDescription);
         json.WriteNumber("horizonWeeks", ModelsSection.Clv.Horizon.TotalWeeks);
@@ -297,6 +333,51 @@ internal static class JsonReport
 
             json.WriteEndObject();
         }
+    }
+
+    /// <summary><c>churnRisk</c>: counts by level and the customers at risk, highest risk first, with every reason.</summary>
+    private static void Churn(Utf8JsonWriter json, Report report)
+    {
+        if (report.Churn is not { } churn)
+        {
+            json.WriteNull("churnRisk");
+            return;
+        }
+
+        json.WriteStartObject("churnRisk");
+        json.WriteString("analysisDate", LocalDatePattern.Iso.Format(churn.AnalysisDate));
+        json.WriteBoolean("usesModel", churn.UsedModel);
+        json.WriteNumber("high", churn.High);
+        json.WriteNumber("medium", churn.Medium);
+        json.WriteNumber("low", churn.Low);
+        json.WriteStartArray("customers");
+        foreach (var c in churn.AtRisk)
+        {
+            json.WriteStartObject();
+            json.WriteString("customerId", c.Id);
+            if (c.Name is not null)
+            {
+                json.WriteString("name", c.Name);
+            }
+
+            json.WriteString("risk", c.Level.ToString().ToLowerInvariant());
+            Value(json, "probabilityAlive", c.ProbabilityAlive);
+            json.WriteStartArray("reasons");
+            foreach (var reason in c.Reasons)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", reason.Code);
+                json.WriteString("level", reason.Level.ToString().ToLowerInvariant());
+                json.WriteString("text", reason.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Value(Utf8JsonWriter json, string? name, object? value)

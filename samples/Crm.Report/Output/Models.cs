@@ -20,6 +20,8 @@ internal sealed record ModelsSection(
     ModelFit<GammaGammaModel>? GammaGamma,
     double? SpendFrequencyCorrelation,
     HoldoutCheck? Holdout,
+    HoldoutTracking? BgNbdTracking,
+    HoldoutTracking? ParetoNbdTracking,
     IReadOnlyList<ClvCustomer> TopByClv,
     IReadOnlyList<string> Notes)
 {
@@ -112,10 +114,13 @@ internal sealed record ModelsSection(
         }
 
         HoldoutCheck? holdout = null;
+        HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null;
         if (summary.HoldoutLength is { } length)
         {
-            double? expected = bgNbd is null ? null : summary.Customers.Sum(c => bgNbd.Model.ExpectedPurchases(c, length));
-            double? paretoExpected = paretoNbd is null ? null : summary.Customers.Sum(c => paretoNbd.Model.ExpectedPurchases(c, length));
+            bgNbdTracking = bgNbd is null ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
+            paretoNbdTracking = paretoNbd is null ? null : HoldoutTracking.Compute(paretoNbd.Model, summary);
+            double? expected = bgNbdTracking?.TotalExpected;
+            double? paretoExpected = paretoNbdTracking?.TotalExpected;
             holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);
         }
 
@@ -139,7 +144,7 @@ internal sealed record ModelsSection(
                 .ToList();
         }
 
-        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, top, notes);
+        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, notes);
     }
 
     public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";

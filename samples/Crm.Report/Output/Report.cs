@@ -34,6 +34,7 @@ internal sealed record Report(
     IReadOnlyDictionary<CommunicationChannel, int>? InteractionsByChannel,
     IReadOnlyDictionary<InteractionPurpose, int>? InteractionsByPurpose,
     ModelsSection? Models,
+    ChurnSection? Churn,
     IReadOnlyList<string> Notes);
 
 /// <summary>Builds the report's metric table from a scorecard: one line per metric, the keys the JSON contract names.</summary>
@@ -84,8 +85,13 @@ internal static class ReportBuilder
 
         var models = ModelsSection.Build(data, options, card.Period.Dates.End, names);
         notes.AddRange(models?.Notes ?? []);
+        var churn = ChurnSection.Build(data, card.Period.Dates.End, card.Period.Zone, models, names);
+        if (churn is { UsedModel: false })
+        {
+            notes.Add("The churn early warning runs on threshold signals only: P(alive) joins them when the models are calibrated to the period's last day (the default --calibration-end).");
+        }
 
-        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, notes);
+        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, notes);
     }
 
     private static List<MetricEntry> Metrics(Scorecard card)

@@ -46,6 +46,7 @@ internal static class TextReport
         Feedback(text, report);
         TopCustomers(text, report);
         Models(text, report);
+        Churn(text, report);
 
         if (report.Notes.Count > 0)
         {
@@ -212,6 +213,24 @@ internal static class TextReport
             text.AppendLine($"             {expected}");
         }
 
+        if (models.BgNbdTracking is { } tracking)
+        {
+            var pareto = models.ParetoNbdTracking;
+            text.AppendLine();
+            text.AppendLine("Tracking: holdout repeat purchases per customer by calibration repeat purchases (x)");
+            text.AppendLine($"{"x",-6}{"Customers",11}{"Actual",10}{"BG/NBD",10}{"Pareto/NBD",12}");
+            for (var i = 0; i < tracking.ByFrequency.Count; i++)
+            {
+                var bin = tracking.ByFrequency[i];
+                var label = bin.IsOpenEnded ? $"{bin.Frequency}+" : bin.Frequency.ToString(CultureInfo.InvariantCulture);
+                var paretoMean = pareto is null ? "n/a" : pareto.ByFrequency[i].ExpectedMean.ToString("0.000", CultureInfo.InvariantCulture);
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label,-6}{bin.Customers,11:N0}{bin.ActualMean,10:0.000}{bin.ExpectedMean,10:0.000}{paretoMean,12}"));
+            }
+
+            var paretoError = pareto is null ? "n/a" : pareto.MeanAbsoluteErrorByFrequency.ToString("0.000", CultureInfo.InvariantCulture);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Mean absolute error per row: BG/NBD {tracking.MeanAbsoluteErrorByFrequency:0.000}, Pareto/NBD {paretoError}"));
+        }
+
         if (models.TopByClv.Count == 0)
         {
             return;
@@ -241,6 +260,47 @@ internal static class TextReport
             Crm.Metrics.Lifetime.FitStatus.Converged or Crm.Metrics.Lifetime.FitStatus.NoFurtherProgress => "converged",
             _ => Fields.Kebab(status.ToString()),
         };
+    }
+
+    private const int AtRiskShown = 20;
+
+    private static void Churn(StringBuilder text, Report report)
+    {
+        Title(text, "CHURN EARLY WARNING");
+        if (report.Churn is not { } churn)
+        {
+            text.AppendLine("No transaction file: no churn warning.");
+            return;
+        }
+
+        var basis = churn.UsedModel ? "signals and BG/NBD P(alive)" : "threshold signals only";
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At {Date(churn.AnalysisDate)} ({basis}): {churn.High:N0} high, {churn.Medium:N0} medium, {churn.Low:N0} low risk"));
+        if (churn.AtRisk.Count == 0)
+        {
+            return;
+        }
+
+        var named = churn.AtRisk.Any(c => c.Name is not null);
+        foreach (var c in churn.AtRisk.Take(AtRiskShown))
+        {
+            var who = named && c.Name is not null ? $"{c.Id} {c.Name}" : c.Id;
+            var alive = c.ProbabilityAlive is { } p ? string.Create(CultureInfo.InvariantCulture, $", P(alive) {p:0.00}") : string.Empty;
+            text.AppendLine($"{Fit(who, 40)} {c.Level.ToString().ToLowerInvariant()}{alive}");
+            foreach (var reason in c.Reasons)
+            {
+                Wrap(text, "    - ", reason.Text, "      ");
+            }
+        }
+
+        if (churn.AtRisk.Count > AtRiskShown)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"... and {churn.AtRisk.Count - AtRiskShown:N0} more at risk (all in --format json)"));
+        }
+
+        if (!named)
+        {
+            text.AppendLine("(ids only; --show-names adds names)");
+        }
     }
 
     private static void Row(StringBuilder text, string label, string value, string evidence)

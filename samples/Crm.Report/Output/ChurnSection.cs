@@ -1,0 +1,44 @@
+using Crm.Domain;
+using Crm.Metrics.Churn;
+using Crm.Report.Input;
+using NodaTime;
+
+namespace Crm.Report.Output;
+
+/// <summary>One customer at risk in the report; the name only with --show-names.</summary>
+internal sealed record AtRiskCustomer(string Id, string? Name, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons);
+
+/// <summary>The churn early warning of the report, read at the period's last day.</summary>
+internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int High, int Medium, int Low, IReadOnlyList<AtRiskCustomer> AtRisk)
+{
+    /// <summary>
+    /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
+    /// signals when the BG/NBD model was calibrated to that same day; otherwise the warning runs on signals only.
+    /// </summary>
+    public static ChurnSection? Build(InputData data, LocalDate analysisDate, DateTimeZone zone, ModelsSection? models, IReadOnlyDictionary<CustomerId, string?>? names)
+    {
+        if (data.Purchases is not { } purchases)
+        {
+            return null;
+        }
+
+        var useModel = models is { BgNbd: not null } && models.Summary.CalibrationEnd == analysisDate;
+        var result = ChurnWarning.Assess(
+            analysisDate,
+            zone,
+            purchases,
+            data.Complaints,
+            data.SurveyResponses,
+            data.Customers?.Select(c => c.Id),
+            useModel ? models!.BgNbd!.Model : null,
+            useModel ? models!.Summary : null);
+        var counts = result.Customers.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Count());
+        return new ChurnSection(
+            analysisDate,
+            result.UsedModel,
+            counts.GetValueOrDefault(ChurnRiskLevel.High),
+            counts.GetValueOrDefault(ChurnRiskLevel.Medium),
+            counts.GetValueOrDefault(ChurnRiskLevel.Low),
+            [.. result.AtRisk.Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, c.Reasons))]);
+    }
+}
