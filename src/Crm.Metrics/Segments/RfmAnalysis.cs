@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime;
+
+namespace Crm.Metrics.Segments;
+
+/// <summary>What the M of RFM measures.</summary>
+public enum RfmMonetaryBasis
+{
+    /// <summary>The mean value per purchase day (the default).</summary>
+    MeanPerPurchaseDay,
+
+    /// <summary>The total value bought in the look-back window.</summary>
+    Total,
+}
+
+/// <summary>How RFM is computed: at <see cref="AnalysisDate"/> (inclusive, a local date in <see cref="Zone"/>), over a look-back window.</summary>
+/// <param name="AnalysisDate">The day RFM is read at; later sales are not counted.</param>
+/// <remarks>Immutable; the rules are checked when the analysis runs.</remarks>
+public sealed record RfmOptions(LocalDate AnalysisDate)
+{
+    /// <summary>The zone of the local dates; default UTC.</summary>
+    public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>The look-back window in days ending on the analysis date; null (default) for all history.</summary>
+    public int? LookBackDays { get; init; }
+
+    /// <summary>What M measures; default the mean per purchase day.</summary>
+    public RfmMonetaryBasis Monetary { get; init; } = RfmMonetaryBasis.MeanPerPurchaseDay;
+
+    /// <summary>The names of the R × F cells; default <see cref="RfmSegmentMap.Standard"/>.</summary>
+    public RfmSegmentMap SegmentMap { get; init; } = RfmSegmentMap.Standard;
+}
+
+/// <summary>One customer's RFM.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Recency">Days from the last sale to the analysis date (RFM's recency, not the models' t_x).</param>
+/// <param name="Frequency">Sale days in the window (same-day sales are one purchase).</param>
+/// <param name="Monetary">Mean value per sale day, or the total (see <see cref="RfmOptions.Monetary"/>).</param>
+/// <param name="Revenue">The total of the sales in the window.</param>
+/// <param name="RecencyScore">R, 1..5, 5 = most recent.</param>
+/// <param name="FrequencyScore">F, 1..5, 5 = most frequent.</param>
+/// <param name="MonetaryScore">M, 1..5, 5 = highest value.</param>
+/// <param name="Segment">The segment of (R, F) in the map.</param>
+public sealed record CustomerRfm(CustomerId CustomerId, RfmRecency Recency, int Frequency, Money Monetary, Money Revenue, int RecencyScore, int FrequencyScore, int MonetaryScore, string Segment)
+{
+    /// <summary>The three scores as one code, e.g. <c>545</c>.</summary>
+    public string Code => string.Create(CultureInfo.InvariantCulture, $"{RecencyScore}{FrequencyScore}{MonetaryScore}");
+}
+
+/// <summary>The customers who got one score in one dimension, with the raw values they span.</summary>
+/// <param name="Score">The score, 1..5.</param>
+/// <param name="Customers">Customers with it; 0 for an empty bin (skewed data: most customers buy once).</param>
+/// <param name="Lowest">The lowest raw value in the bin (days, purchase days or money); null when empty.</param>
+/// <param name="Highest">The highest raw value in the bin; null when empty.</param>
+public sealed record RfmBin(int Score, int Customers, double? Lowest, double? Highest);
+
+/// <summary>One named segment's customers and revenue.</summary>
+/// <param name="Name">The segment.</param>
+/// <param name="Customers">Its customers.</param>
+/// <param name="Revenue">Their sales in the window.</param>
+/// <param name="RevenueShare">Their share of all sales in the window, 0..1; null when there were none.</param>
+public sealed record RfmSegment(string Name, int Customers, Money Revenue, double? RevenueShare);
+
+/// <summary>
+/// RFM analysis: per customer R (days since the last sale), F (sale days) and M (mean or total value) over a
+/// look-back window, each scored 1..5 by quintile of its percent rank with 5 = best: score = 1 + ⌊5 · (customers with
+/// a worse value) / (customers)⌋. Equal values always share a score, so skewed data leaves some scores empty; every
+/// bin is reported with the raw values it spans. Every customer falls in exactly one named segment of the map.
+/// </summary>
+/// <remarks>Customers are those with a sale in the window. Refunds are not purchases and are not counted. Immutable and thread-safe.</remarks>
+public sealed class RfmAnalysis
+{
+    private RfmAnalysis(RfmOptions options, IReadOnlyList<CustomerRfm> customers, IReadOnlyList<RfmBin>[] bins, IReadOnlyList<RfmSegment> segments)
+    {
+        Options = options;
+        Customers = customers;
+        RecencyBins = bins[0];
+        FrequencyBins = bins[1];
+        MonetaryBins = bins[2];
+        Segments = segments;
+    }
+
+    /// <summary>The options used.</summary>
+    public RfmOptions Options { get; }
+
+    /// <summary>Every customer with a sale in the window, in the order of their first sale record.</summary>
+    public IReadOnlyList<CustomerRfm> Customers { get; }
+
+    /// <summary>R's five bins (raw values in days).</summary>
+    public IReadOnlyList<RfmBin> RecencyBins { get; }
+
+    /// <summary>F's five bins (raw values in purchase days).</summary>
+    public IReadOnlyList<RfmBin> FrequencyBins { get; }
+
+    /// <summary>M's five bins (raw values in money).</summary>
+    public IReadOnlyList<RfmBin> MonetaryBins { get; }
+
+    /// <summary>Every segment of the map, in its order, with its customers (0 when none) and revenue.</summary>
+    public IReadOnlyList<RfmSegment> Segments { get; }
+
+    /// <summary>Computes RFM from purchases.</summary>
+    /// <param name="purchases">The purchases, in any order; sales in one currency.</param>
+    /// <param name="options">The analysis date, zone, window, monetary basis and segment map.</param>
+    /// <returns>The analysis; with no sale in the window, no customers and empty bins.</returns>
+    /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    public static RfmAnalysis Compute(IEnumerable<Purchase> purchases, RfmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Zone is null || options.SegmentMap is null)
+        {
+            throw new ArgumentException("RfmOptions.Zone and SegmentMap must not be null.", nameof(options));
+        }
+
+        if (options.LookBackDays is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LookBackDays, "RfmOptions.LookBackDays must be at least 1 (or null for all history).");
+        }
+
+        if (!Enum.IsDefined(options.Monetary))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Monetary, "RfmOptions.Monetary is not defined.");
+        }
+
+        var today = LocalDayNumbers.Of(options.AnalysisDate);
+        var first = options.LookBackDays is { } window ? today - window + 1 : int.MinValue;
+        var days = new LocalDayNumbers(options.Zone);
+        var states = new Dictionary<CustomerId, State>();
+        var order = new List<CustomerId>();
+        var saleCustomer = new List<int>();
+        var saleDay = new List<int>();
+        Currency currency = default;
+        foreach (var purchase in purchases)
+        {
+            ArgumentNullException.ThrowIfNull(purchase);
+            if (!purchase.IsSale)
+            {
+                continue;
+            }
+
+            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+            if (day > today || day < first)
+            {
+                continue;
+            }
+
+            if (currency != purchase.Amount.Currency)
+            {
+                if (currency != default)
+                {
+                    throw new CurrencyMismatchException(currency, purchase.Amount.Currency, nameof(purchases));
+                }
+
+                currency = purchase.Amount.Currency;
+            }
+
+            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(states, purchase.CustomerId, out var exists);
+            if (!exists)
+            {
+                state = new State { Index = order.Count, LastDay = int.MinValue };
+                order.Add(purchase.CustomerId);
+            }
+
+            state.LastDay = Math.Max(state.LastDay, day);
+            state.Total += purchase.Amount.Amount;
+            saleCustomer.Add(state.Index);
+            saleDay.Add(day);
+        }
+
+        var n = order.Count;
+        var distinctDays = DistinctDaysPerCustomer(n, saleCustomer, saleDay);
+        var recency = new double[n];
+        var frequency = new double[n];
+        var monetary = new double[n];
+        var values = new decimal[n];
+        for (var i = 0; i < n; i++)
+        {
+            var state = states[order[i]];
+            recency[i] = today - state.LastDay;
+            frequency[i] = distinctDays[i];
+            values[i] = options.Monetary == RfmMonetaryBasis.Total ? state.Total : state.Total / distinctDays[i];
+            monetary[i] = (double)values[i];
+        }
+
+        // Better is lower for R, higher for F and M: rank on the negated recency.
+        var (rScores, rBins) = Score(recency, lowerIsBetter: true);
+        var (fScores, fBins) = Score(frequency, lowerIsBetter: false);
+        var (mScores, mBins) = Score(monetary, lowerIsBetter: false);
+        var customers = new CustomerRfm[n];
+        var revenueBySegment = new Dictionary<string, (int Customers, decimal Revenue)>(StringComparer.Ordinal);
+        var total = 0m;
+        for (var i = 0; i < n; i++)
+        {
+            var state = states[order[i]];
+            var segment = options.SegmentMap.SegmentOf(rScores[i], fScores[i]);
+            customers[i] = new CustomerRfm(order[i], new RfmRecency(ModelTime.Days(recency[i])), (int)frequency[i], new Money(values[i], currency), new Money(state.Total, currency), rScores[i], fScores[i], mScores[i], segment);
+            var (count, revenue) = revenueBySegment.GetValueOrDefault(segment);
+            revenueBySegment[segment] = (count + 1, revenue + state.Total);
+            total += state.Total;
+        }
+
+        var segments = options.SegmentMap.Names.Select(name =>
+        {
+            var (count, revenue) = revenueBySegment.GetValueOrDefault(name);
+            return new RfmSegment(name, count, new Money(revenue, currency == default ? Currency.Usd : currency), total > 0 ? (double)(revenue / total) : null);
+        }).ToList();
+        return new RfmAnalysis(options, Array.AsReadOnly(customers), [rBins, fBins, mBins], segments.AsReadOnly());
+    }
+
+    /// <summary>Scores 1..5 by the percent rank of each value (ties share it); the five bins with their raw ranges.</summary>
+    internal static (int[] Scores, IReadOnlyList<RfmBin> Bins) Score(double[] values, bool lowerIsBetter)
+    {
+        var n = values.Length;
+        var keys = new double[n];
+        var index = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = lowerIsBetter ? -values[i] : values[i];
+            index[i] = i;
+        }
+
+        Array.Sort(keys, index);
+        var scores = new int[n];
+        var worse = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0 && keys[i] != keys[i - 1])
+            {
+                worse = i;
+            }
+
+            scores[index[i]] = 1 + (int)(5L * worse / n);
+        }
+
+        var bins = new RfmBin[5];
+        for (var s = 1; s <= 5; s++)
+        {
+            int count = 0;
+            double? low = null, high = null;
+            for (var i = 0; i < n; i++)
+            {
+                if (scores[i] == s)
+                {
+                    count++;
+                    low = low is { } l ? Math.Min(l, values[i]) : values[i];
+                    high = high is { } h ? Math.Max(h, values[i]) : values[i];
+                }
+            }
+
+            bins[s - 1] = new RfmBin(s, count, low, high);
+        }
+
+        return (scores, Array.AsReadOnly(bins));
+    }
+
+    /// <summary>Distinct sale days per customer: a counting sort of the sales by customer, then each customer's days sorted.</summary>
+    private static int[] DistinctDaysPerCustomer(int customers, List<int> saleCustomer, List<int> saleDay)
+    {
+        var start = new int[customers + 1];
+        foreach (var c in saleCustomer)
+        {
+            start[c + 1]++;
+        }
+
+        for (var c = 0; c < customers; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var days = new int[saleDay.Count];
+        var next = (int[])start.Clone();
+        for (var i = 0; i < saleDay.Count; i++)
+        {
+            days[next[saleCustomer[i]]++] = saleDay[i];
+        }
+
+        var distinct = new int[customers];
+        for (var c = 0; c < customers; c++)
+        {
+            var slice = days.AsSpan(start[c], start[c + 1] - start[c]);
+            slice.Sort();
+            var count = 0;
+            for (var i = 0; i < slice.Length; i++)
+            {
+                count += i == 0 || slice[i] != slice[i - 1] ? 1 : 0;
+            }
+
+            distinct[c] = count;
+        }
+
+        return distinct;
+    }
+
+    private struct State
+    {
+        public int Index;
+        public int LastDay;
+        public decimal Total;
+    }
+}
