@@ -278,6 +278,15 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(10, top.Count);
         Assert.Equal(top.OrderByDescending(v => v), top);
 
+        // RFM: every customer with a sale up to the period's end counted once, in exactly one segment; tiers 80/15/5.
+        var rfm = json.GetProperty("rfm");
+        var segments = rfm.GetProperty("segments").EnumerateArray().ToList();
+        Assert.Equal(11, segments.Count);
+        Assert.Equal(rfm.GetProperty("customers").GetInt32(), segments.Sum(s => s.GetProperty("customers").GetInt32()));
+        Assert.Equal(models.GetProperty("customers").GetInt32(), rfm.GetProperty("customers").GetInt32());
+        Assert.Equal(5, rfm.GetProperty("frequencyBins").GetArrayLength());
+        Assert.Equal(1.0, rfm.GetProperty("valueTiers").EnumerateArray().Sum(t => t.GetProperty("revenueShare").GetDouble()), 1e-9);
+
         // Churn early warning at the period's end, with P(alive) (the models are calibrated to that day): highest risk first,
         // every customer at risk with at least one reason.
         var churn = json.GetProperty("churnRisk");
@@ -363,6 +372,9 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(1665.5, Round(holdout, "paretoNbdExpected", 1));
         Assert.Equal(39.0, holdout.GetProperty("length").GetDouble());
 
+        // RFM at the period's end (June 1998): all 2,357 customers.
+        Assert.Equal(2357, Json(output).GetProperty("rfm").GetProperty("customers").GetInt32());
+
         // The tracking table by calibration frequency: n = 1411, 439, 214, 100, 62, 38, 29, 64 (x = 0 … 7+).
         var bins = models.GetProperty("tracking").GetProperty("byFrequency").EnumerateArray().ToList();
         Assert.Equal([1411, 439, 214, 100, 62, 38, 29, 64], bins.Select(b => b.GetProperty("customers").GetInt32()));
@@ -386,7 +398,7 @@ public sealed class ReportTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 100, line));
-        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV", "CHURN EARLY WARNING" })
+        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV", "CHURN EARLY WARNING", "RFM SEGMENTS AND VALUE TIERS" })
         {
             Assert.Contains(section, output, StringComparison.Ordinal);
         }

@@ -89,6 +89,7 @@ internal static class JsonReport
 
             json.WriteEndArray();
 
+            Rfm(json, report);
             Models(json, report);
             Churn(json, report);
 
@@ -333,6 +334,62 @@ internal static class JsonReport
 
             json.WriteEndObject();
         }
+    }
+
+    /// <summary><c>rfm</c>: segments with customer counts and revenue shares, the bins of each score, and value tiers.</summary>
+    private static void Rfm(Utf8JsonWriter json, Report report)
+    {
+        if (report.Rfm is not { } section)
+        {
+            json.WriteNull("rfm");
+            return;
+        }
+
+        var rfm = section.Rfm;
+        json.WriteStartObject("rfm");
+        json.WriteString("analysisDate", LocalDatePattern.Iso.Format(rfm.Options.AnalysisDate));
+        json.WriteNumber("customers", rfm.Customers.Count);
+        json.WriteStartArray("segments");
+        foreach (var segment in rfm.Segments)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", segment.Name);
+            json.WriteNumber("customers", segment.Customers);
+            json.WriteNumber("revenue", segment.Revenue.Amount);
+            Value(json, "revenueShare", segment.RevenueShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        foreach (var (name, bins) in new[] { ("recencyBins", rfm.RecencyBins), ("frequencyBins", rfm.FrequencyBins), ("monetaryBins", rfm.MonetaryBins) })
+        {
+            json.WriteStartArray(name);
+            foreach (var bin in bins)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("score", bin.Score);
+                json.WriteNumber("customers", bin.Customers);
+                Value(json, "lowest", bin.Lowest);
+                Value(json, "highest", bin.Highest);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartArray("valueTiers");
+        foreach (var tier in section.Tiers?.Tiers ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("tier", tier.Tier.ToString());
+            json.WriteNumber("customers", tier.Customers);
+            json.WriteNumber("revenue", tier.Value);
+            json.WriteNumber("revenueShare", tier.ValueShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary><c>churnRisk</c>: counts by level and the customers at risk, highest risk first, with every reason.</summary>

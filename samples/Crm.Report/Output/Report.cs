@@ -35,6 +35,7 @@ internal sealed record Report(
     IReadOnlyDictionary<InteractionPurpose, int>? InteractionsByPurpose,
     ModelsSection? Models,
     ChurnSection? Churn,
+    RfmSection? Rfm,
     IReadOnlyList<string> Notes);
 
 /// <summary>Builds the report's metric table from a scorecard: one line per metric, the keys the JSON contract names.</summary>
@@ -91,7 +92,8 @@ internal static class ReportBuilder
             notes.Add("The churn early warning runs on threshold signals only: P(alive) joins them when the models are calibrated to the period's last day (the default --calibration-end).");
         }
 
-        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, notes);
+        var rfm = RfmSection.Build(data, card.Period.Dates.End, card.Period.Zone);
+        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, rfm, notes);
     }
 
     private static List<MetricEntry> Metrics(Scorecard card)

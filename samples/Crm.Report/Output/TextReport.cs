@@ -45,6 +45,7 @@ internal static class TextReport
         Cohorts(text, report);
         Feedback(text, report);
         TopCustomers(text, report);
+        Rfm(text, report);
         Models(text, report);
         Churn(text, report);
 
@@ -260,6 +261,43 @@ internal static class TextReport
             Crm.Metrics.Lifetime.FitStatus.Converged or Crm.Metrics.Lifetime.FitStatus.NoFurtherProgress => "converged",
             _ => Fields.Kebab(status.ToString()),
         };
+    }
+
+    private static void Rfm(StringBuilder text, Report report)
+    {
+        Title(text, "RFM SEGMENTS AND VALUE TIERS (all history up to the period's end)");
+        if (report.Rfm is not { } section)
+        {
+            text.AppendLine("No transaction file: no RFM.");
+            return;
+        }
+
+        var rfm = section.Rfm;
+        var currency = report.Card.Currency.Code;
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{rfm.Customers.Count:N0} customers with a sale up to {Date(rfm.Options.AnalysisDate)}; scores 1-5 by quintile, 5 = best, ties share a score"));
+        text.AppendLine($"{"Segment",-22}{"Customers",11}{"Revenue",20}{"Share",9}");
+        foreach (var segment in rfm.Segments)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{segment.Name,-22}{segment.Customers,11:N0}{ReportBuilder.Money(segment.Revenue.Amount, currency),20}{ReportBuilder.Percent(segment.RevenueShare),9}"));
+        }
+
+        text.AppendLine("Bins (score: customers, raw range)");
+        foreach (var (name, unit, bins) in new[] { ("R", " days", rfm.RecencyBins), ("F", " days", rfm.FrequencyBins), ("M", " " + currency, rfm.MonetaryBins) })
+        {
+            var cells = bins.Select(b => b.Customers == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{b.Score}: empty")
+                : string.Create(CultureInfo.InvariantCulture, $"{b.Score}: {b.Customers:N0}, {b.Lowest:0.##}-{b.Highest:0.##}"));
+            Wrap(text, $"  {name}{unit}: ", string.Join("; ", cells), "      ");
+        }
+
+        if (section.Tiers is { } tiers)
+        {
+            text.AppendLine("Value tiers by revenue (A: first 80 %, B: next 15 %, C: rest)");
+            foreach (var tier in tiers.Tiers)
+            {
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {tier.Tier}  {tier.Customers,9:N0} customers  {ReportBuilder.Money(tier.Value, currency),20}  {ReportBuilder.Percent(tier.ValueShare)}"));
+            }
+        }
     }
 
     private const int AtRiskShown = 20;
