@@ -128,10 +128,11 @@ public sealed class RfmAnalysis
         var today = LocalDayNumbers.Of(options.AnalysisDate);
         var first = options.LookBackDays is { } window ? today - window + 1 : int.MinValue;
         var days = new LocalDayNumbers(options.Zone);
-        var states = new Dictionary<CustomerId, State>();
-        var order = new List<CustomerId>();
-        var saleCustomer = new List<int>();
-        var saleDay = new List<int>();
+        var expected = purchases.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var states = new Dictionary<CustomerId, State>(expected / 10);
+        var order = new List<CustomerId>(expected / 10);
+        var saleCustomer = new List<int>(expected);
+        var saleDay = new List<int>(expected);
         Currency currency = default;
         foreach (var purchase in purchases)
         {
