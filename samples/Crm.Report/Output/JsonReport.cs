@@ -377,6 +377,20 @@ internal static class JsonReport
             json.WriteEndArray();
         }
 
+        json.WriteStartArray("clusters");
+        foreach (var cluster in section.Clusters?.Clusters ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", cluster.Index);
+            json.WriteNumber("customers", cluster.Customers);
+            Value(json, "recencyDays", cluster.Recency);
+            Value(json, "frequency", cluster.Frequency);
+            Value(json, "monetary", cluster.Monetary);
+            json.WriteNumber("withinSumOfSquares", cluster.WithinSumOfSquares);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("valueTiers");
         foreach (var tier in section.Tiers?.Tiers ?? [])
         {

@@ -5,8 +5,13 @@ using NodaTime;
 namespace Crm.Report.Output;
 
 /// <summary>The report's RFM section: RFM at the period's last day over all history, and value tiers by the same revenue.</summary>
-internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers)
+internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, RfmClustering? Clusters)
 {
+    /// <summary>The report clusters into four groups from a fixed seed, so the same data gives the same clusters.</summary>
+    public const int ClusterCount = 4;
+
+    private const int ClusterSeed = 20261122;
+
     /// <summary>Every customer with a sale up to the period's end, counted once; null without purchases.</summary>
     public static RfmSection? Build(InputData data, LocalDate periodEnd, DateTimeZone zone)
     {
@@ -17,6 +22,7 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers)
 
         var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(periodEnd) { Zone = zone });
         var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
-        return new RfmSection(rfm, tiers);
+        var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
+        return new RfmSection(rfm, tiers, clusters);
     }
 }

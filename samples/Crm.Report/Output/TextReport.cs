@@ -290,6 +290,18 @@ internal static class TextReport
             Wrap(text, $"  {name}{unit}: ", string.Join("; ", cells), "      ");
         }
 
+        if (section.Clusters is { } clusters)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"k-means clusters (k = {clusters.Clusters.Count}, standardised R, F, M; within-cluster sum of squares {clusters.WithinClusterSumOfSquares:0.0})"));
+            foreach (var c in clusters.Clusters.OrderByDescending(c => c.Monetary * c.Frequency))
+            {
+                var centroid = c.Customers == 0
+                    ? "empty"
+                    : string.Create(CultureInfo.InvariantCulture, $"R {c.Recency:0} days, F {c.Frequency:0.0} sale days, M {c.Monetary:N2} {currency}");
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  #{c.Index}  {c.Customers,9:N0} customers  {centroid}"));
+            }
+        }
+
         if (section.Tiers is { } tiers)
         {
             text.AppendLine("Value tiers by revenue (A: first 80 %, B: next 15 %, C: rest)");

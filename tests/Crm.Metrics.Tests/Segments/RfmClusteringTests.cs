@@ -1,0 +1,65 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Segments;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Crm.Metrics.Tests.Segments;
+
+/// <summary>k-means on RFM: hand-checkable groups, determinism, and the objective's descent.</summary>
+public class RfmClusteringTests
+{
+    private static readonly LocalDate Today = new(2026, 3, 31);
+
+    private static Purchase Sale(string id, int daysAgo, decimal amount) =>
+        Purchase.Sale(new CustomerId(id), Today.PlusDays(-daysAgo).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromHours(12), new Money(amount, Currency.Eur));
+
+    [Fact]
+    public void Two_obvious_groups_are_found_and_described_in_original_units()
+    {
+        // Three recent frequent big spenders and three lapsed one-time small spenders.
+        Purchase[] purchases =
+        [
+            .. new[] { "a", "b", "c" }.SelectMany(id => Enumerable.Range(0, 10).Select(i => Sale(id, 3 * i, 100m))),
+            Sale("x", 300, 10m), Sale("y", 310, 10m), Sale("z", 320, 10m),
+        ];
+        var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(Today));
+
+        var clusters = RfmClustering.Compute(rfm, new ClusterOptions(2) { Seed = 7, LogScaleSkewed = false });
+
+        var groups = rfm.Customers.Select((c, i) => (c.CustomerId.Value, Cluster: clusters.Assignments[i])).GroupBy(t => t.Cluster).Select(g => string.Concat(g.Select(t => t.Value).Order())).Order();
+        Assert.Equal(["abc", "xyz"], groups);
+
+        // The lapsed cluster's centroid in days, sale days and euros: (300 + 310 + 320) / 3 = 310, 1, 10.
+        var lapsed = clusters.Clusters.Single(c => c.Frequency == 1);
+        Assert.Equal((3, 310.0, 10.0), (lapsed.Customers, lapsed.Recency!.Value, lapsed.Monetary!.Value));
+        Assert.Equal(clusters.Clusters.Sum(c => c.WithinSumOfSquares), clusters.WithinClusterSumOfSquares, 1e-12);
+
+        // One cluster: the centroid is the population's mean, and k above the customers is refused.
+        var one = RfmClustering.Compute(rfm, new ClusterOptions(1));
+        Assert.Equal(rfm.Customers.Average(c => c.Frequency), one.Clusters[0].Frequency!.Value, 1e-12);
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => RfmClustering.Compute(rfm, new ClusterOptions(7)));
+    }
+
+    /// <summary>Sales of up to 30 customers over a year.</summary>
+    public static Arbitrary<Purchase[]> Sales() =>
+        (from id in Gen.Choose(1, 30)
+         from day in Gen.Choose(0, 365)
+         from amount in Gen.Choose(1, 500)
+         select Sale($"c{id}", day, amount))
+        .ListOf().Where(l => l.Select(p => p.CustomerId).Distinct().Count() >= 4).Select(l => l.ToArray()).ToArbitrary();
+
+    [Property(Arbitrary = [typeof(RfmClusteringTests)], MaxTest = 100)]
+    public void The_same_seed_gives_the_same_clusters_and_the_objective_never_rises(Purchase[] sales, int seed)
+    {
+        var rfm = RfmAnalysis.Compute(sales, new RfmOptions(Today));
+        var options = new ClusterOptions(3) { Seed = seed };
+
+        var first = RfmClustering.Compute(rfm, options);
+        var second = RfmClustering.Compute(rfm, options);
+
+        Assert.Equal(first.Assignments, second.Assignments);
+        Assert.All(first.ObjectiveByIteration.Zip(first.ObjectiveByIteration.Skip(1)), p => Assert.True(p.Second <= p.First + 1e-9, $"{p.First} → {p.Second}"));
+        Assert.Equal(rfm.Customers.Count, first.Clusters.Sum(c => c.Customers));
+    }
+}
