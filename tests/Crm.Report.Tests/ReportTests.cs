@@ -286,6 +286,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(models.GetProperty("customers").GetInt32(), rfm.GetProperty("customers").GetInt32());
         Assert.Equal(5, rfm.GetProperty("frequencyBins").GetArrayLength());
         Assert.Equal(rfm.GetProperty("customers").GetInt32(), rfm.GetProperty("clusters").EnumerateArray().Sum(c => c.GetProperty("customers").GetInt32()));
+        Assert.Equal(rfm.GetProperty("customers").GetInt32(), rfm.GetProperty("lifecycle").EnumerateObject().Sum(p => p.Value.GetInt32()));
         Assert.Equal(1.0, rfm.GetProperty("valueTiers").EnumerateArray().Sum(t => t.GetProperty("revenueShare").GetDouble()), 1e-9);
 
         // Churn early warning at the period's end, with P(alive) (the models are calibrated to that day): highest risk first,

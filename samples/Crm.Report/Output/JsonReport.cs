@@ -391,6 +391,13 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+        json.WriteStartObject("lifecycle");
+        foreach (var (stage, customers) in section.Lifecycle)
+        {
+            json.WriteNumber(Input.Fields.Kebab(stage.ToString()), customers);
+        }
+
+        json.WriteEndObject();
         json.WriteStartArray("valueTiers");
         foreach (var tier in section.Tiers?.Tiers ?? [])
         {

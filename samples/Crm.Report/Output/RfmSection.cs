@@ -5,7 +5,7 @@ using NodaTime;
 namespace Crm.Report.Output;
 
 /// <summary>The report's RFM section: RFM at the period's last day over all history, and value tiers by the same revenue.</summary>
-internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, RfmClustering? Clusters)
+internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, RfmClustering? Clusters, IReadOnlyList<(Crm.Domain.Customers.LifecycleStage Stage, int Customers)> Lifecycle)
 {
     /// <summary>The report clusters into four groups from a fixed seed, so the same data gives the same clusters.</summary>
     public const int ClusterCount = 4;
@@ -23,6 +23,11 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
         var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(periodEnd) { Zone = zone });
         var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
         var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
-        return new RfmSection(rfm, tiers, clusters);
+        var lifecycle = LifecycleDerivation.Derive(purchases, periodEnd, zone)
+            .GroupBy(l => l.Stage)
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count()))
+            .ToList();
+        return new RfmSection(rfm, tiers, clusters, lifecycle);
     }
 }

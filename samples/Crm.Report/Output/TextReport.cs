@@ -302,6 +302,7 @@ internal static class TextReport
             }
         }
 
+        Wrap(text, "Lifecycle from behaviour: ", string.Join(", ", section.Lifecycle.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Stage} {l.Customers:N0}"))), "  ");
         if (section.Tiers is { } tiers)
         {
             text.AppendLine("Value tiers by revenue (A: first 80 %, B: next 15 %, C: rest)");

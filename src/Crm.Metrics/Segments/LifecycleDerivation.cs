@@ -1,0 +1,189 @@
+using System.Globalization;
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Metrics.Lifetime;
+
+namespace Crm.Metrics.Segments;
+
+/// <summary>The behaviour rules of <see cref="LifecycleDerivation"/>; the defaults are documented on each.</summary>
+/// <remarks>Immutable; the rules are checked when a derivation runs.</remarks>
+public sealed record LifecycleBehaviour
+{
+    /// <summary>Purchase days that make a New (or returning) customer Growing; default 2.</summary>
+    public int GrowingPurchaseDays { get; init; } = 2;
+
+    /// <summary>Purchase days that, with <see cref="MatureTenureDays"/>, make a customer Mature; default 5.</summary>
+    public int MaturePurchaseDays { get; init; } = 5;
+
+    /// <summary>Days since the first purchase that, with <see cref="MaturePurchaseDays"/>, make a customer Mature; default 180.</summary>
+    public int MatureTenureDays { get; init; } = 180;
+
+    /// <summary>A silence longer than this multiple of the customer's usual gap between purchases makes them At risk; default 2.</summary>
+    public double AtRiskGapMultiple { get; init; } = 2;
+
+    /// <summary>… longer than this multiple makes them Churned; default 4.</summary>
+    public double ChurnedGapMultiple { get; init; } = 4;
+
+    /// <summary>A one-time buyer's silence, in days, that makes them At risk; default 90.</summary>
+    public int SingleBuyerAtRiskDays { get; init; } = 90;
+
+    /// <summary>… that makes them Churned; default 365.</summary>
+    public int SingleBuyerChurnedDays { get; init; } = 365;
+
+    internal void Validate(string parameter)
+    {
+        if (GrowingPurchaseDays < 2 || MaturePurchaseDays < GrowingPurchaseDays || MatureTenureDays < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, "GrowingPurchaseDays must be at least 2, MaturePurchaseDays at least that, MatureTenureDays not negative.");
+        }
+
+        if (!(AtRiskGapMultiple >= 1) || !(ChurnedGapMultiple > AtRiskGapMultiple) || !double.IsFinite(ChurnedGapMultiple)
+            || SingleBuyerAtRiskDays < 1 || SingleBuyerChurnedDays <= SingleBuyerAtRiskDays)
+        {
+            throw new ArgumentOutOfRangeException(parameter, "The at-risk thresholds must be positive and below the churned ones (gap multiples finite, at-risk multiple at least 1).");
+        }
+    }
+}
+
+/// <summary>A lifecycle transition derived from behaviour, ready for <see cref="Customer.MoveTo"/>.</summary>
+/// <param name="From">The stage left.</param>
+/// <param name="To">The stage entered (always allowed by <see cref="LifecycleRules"/>).</param>
+/// <param name="At">The first instant of the day it happened, in the zone.</param>
+/// <param name="Reason">Why, in words and numbers.</param>
+public sealed record DerivedTransition(LifecycleStage From, LifecycleStage To, Instant At, string Reason);
+
+/// <summary>A customer's lifecycle derived from their purchases.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Stage">The stage at the analysis date.</param>
+/// <param name="Transitions">The transitions from <see cref="LifecycleStage.Prospect"/>, in time order.</param>
+public sealed record DerivedLifecycle(CustomerId CustomerId, LifecycleStage Stage, IReadOnlyList<DerivedTransition> Transitions);
+
+/// <summary>
+/// Lifecycle stages derived from purchase behaviour (SPEC §3), replayed day by day: New at the first purchase;
+/// Growing at <see cref="LifecycleBehaviour.GrowingPurchaseDays"/> purchase days; Mature with
+/// <see cref="LifecycleBehaviour.MaturePurchaseDays"/> purchase days and <see cref="LifecycleBehaviour.MatureTenureDays"/>
+/// of tenure; At risk when the silence since the last purchase exceeds a multiple of the customer's usual gap
+/// (a fixed number of days for one-time buyers); Churned past a longer threshold; Reactivated by a purchase after
+/// churn; back to Growing (or Mature) on a purchase while At risk or at the next purchase after reactivation.
+/// Only transitions <see cref="LifecycleRules"/> allows are produced.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class LifecycleDerivation
+{
+    /// <summary>Every customer's lifecycle from their sales up to the analysis date.</summary>
+    /// <param name="purchases">The purchases (sales are read).</param>
+    /// <param name="analysisDate">The last day read (inclusive).</param>
+    /// <param name="zone">The zone of the local dates; null for UTC.</param>
+    /// <param name="behaviour">The rules; null for the defaults.</param>
+    /// <returns>One lifecycle per customer with a sale, in the order of their first sale record.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rules break a constraint (the message names it).</exception>
+    public static IReadOnlyList<DerivedLifecycle> Derive(IEnumerable<Purchase> purchases, LocalDate analysisDate, DateTimeZone? zone = null, LifecycleBehaviour? behaviour = null)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        behaviour ??= new LifecycleBehaviour();
+        behaviour.Validate(nameof(behaviour));
+        zone ??= DateTimeZone.Utc;
+        var today = LocalDayNumbers.Of(analysisDate);
+        var days = new LocalDayNumbers(zone);
+        var byCustomer = new Dictionary<CustomerId, SortedSet<int>>();
+        var order = new List<CustomerId>();
+        foreach (var purchase in purchases)
+        {
+            ArgumentNullException.ThrowIfNull(purchase);
+            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+            if (!purchase.IsSale || day > today)
+            {
+                continue;
+            }
+
+            if (!byCustomer.TryGetValue(purchase.CustomerId, out var set))
+            {
+                byCustomer[purchase.CustomerId] = set = [];
+                order.Add(purchase.CustomerId);
+            }
+
+            set.Add(day);
+        }
+
+        return order.Select(id => Replay(id, [.. byCustomer[id]], today, zone, behaviour)).ToList().AsReadOnly();
+    }
+
+    private static DerivedLifecycle Replay(CustomerId id, int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules)
+    {
+        var stage = LifecycleStage.Prospect;
+        var transitions = new List<DerivedTransition>();
+        var reactivatedAt = -1;
+        void Move(LifecycleStage to, int day, string reason)
+        {
+            transitions.Add(new DerivedTransition(stage, to, zone.AtStartOfDay(LocalDayNumbers.ToDate(day)).ToInstant(), reason));
+            stage = to;
+        }
+
+        // Silence after the i-th sale (0-based) up to, but not including, the day `until`.
+        void Silence(int i, int until)
+        {
+            var last = sales[i];
+            double? usualGap = i >= 1 ? (double)(last - sales[0]) / i : null;
+            var atRisk = last + (usualGap is { } g ? (int)Math.Ceiling(rules.AtRiskGapMultiple * g) : rules.SingleBuyerAtRiskDays) + 1;
+            var churned = last + (usualGap is { } h ? (int)Math.Ceiling(rules.ChurnedGapMultiple * h) : rules.SingleBuyerChurnedDays) + 1;
+            var basis = usualGap is { } gap
+                ? string.Create(CultureInfo.InvariantCulture, $"the usual gap of {gap:0.#} days")
+                : "a one-time buyer";
+            if (atRisk < until && stage is LifecycleStage.New or LifecycleStage.Growing or LifecycleStage.Mature or LifecycleStage.Reactivated)
+            {
+                Move(LifecycleStage.AtRisk, atRisk, string.Create(CultureInfo.InvariantCulture, $"{atRisk - last} days without a purchase ({basis})"));
+            }
+
+            if (churned < until && stage == LifecycleStage.AtRisk)
+            {
+                Move(LifecycleStage.Churned, churned, string.Create(CultureInfo.InvariantCulture, $"{churned - last} days without a purchase ({basis})"));
+            }
+        }
+
+        for (var i = 0; i < sales.Length; i++)
+        {
+            var day = sales[i];
+            if (i > 0)
+            {
+                Silence(i - 1, day);
+            }
+
+            var count = i + 1;
+            var tenure = day - sales[0];
+            var mature = count >= rules.MaturePurchaseDays && tenure >= rules.MatureTenureDays;
+            switch (stage)
+            {
+                case LifecycleStage.Prospect:
+                    Move(LifecycleStage.New, day, "first purchase");
+                    break;
+                case LifecycleStage.Churned:
+                    Move(LifecycleStage.Reactivated, day, "a purchase after churning");
+                    reactivatedAt = i;
+                    continue;
+                case LifecycleStage.AtRisk:
+                    Move(mature ? LifecycleStage.Mature : LifecycleStage.Growing, day, "bought again while at risk");
+                    continue;
+                case LifecycleStage.Reactivated when i > reactivatedAt:
+                    Move(LifecycleStage.Growing, day, "a second purchase after reactivation");
+                    break;
+            }
+
+            if (stage == LifecycleStage.New && count >= rules.GrowingPurchaseDays)
+            {
+                Move(LifecycleStage.Growing, day, string.Create(CultureInfo.InvariantCulture, $"{count} purchase days"));
+            }
+
+            if (stage == LifecycleStage.Growing && mature)
+            {
+                Move(LifecycleStage.Mature, day, string.Create(CultureInfo.InvariantCulture, $"{count} purchase days over {tenure} days"));
+            }
+        }
+
+        if (sales.Length > 0)
+        {
+            Silence(sales.Length - 1, today + 1);
+        }
+
+        return new DerivedLifecycle(id, stage, transitions.AsReadOnly());
+    }
+}
