@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Crm.Domain.Activity;
+using Crm.Domain.Segments;
 using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Segments;
@@ -99,6 +100,27 @@ public sealed class RfmAnalysis
 
     /// <summary>Every segment of the map, in its order, with its customers (0 when none) and revenue.</summary>
     public IReadOnlyList<RfmSegment> Segments { get; }
+
+    /// <summary>
+    /// Each customer's RFM as the <see cref="CustomerFacts"/> that segment rules read (recency, frequency, monetary,
+    /// scores), with the value tier when <paramref name="tiers"/> is given.
+    /// </summary>
+    /// <param name="tiers">Value tiers of the same customers; optional.</param>
+    /// <returns>Customer id → facts.</returns>
+    public IReadOnlyDictionary<CustomerId, CustomerFacts> ToFacts(ValueTierAnalysis? tiers = null)
+    {
+        var tierOf = tiers?.Customers.ToDictionary(c => c.CustomerId, c => c.Tier.ToString());
+        return Customers.ToDictionary(
+            c => c.CustomerId,
+            c => new CustomerFacts
+            {
+                RecencyDays = (int)c.Recency.Days,
+                Frequency = c.Frequency,
+                Monetary = c.Monetary.Amount,
+                RfmScore = (c.RecencyScore, c.FrequencyScore, c.MonetaryScore),
+                ValueTier = tierOf?.GetValueOrDefault(c.CustomerId),
+            });
+    }
 
     /// <summary>Computes RFM from purchases.</summary>
     /// <param name="purchases">The purchases, in any order; sales in one currency.</param>

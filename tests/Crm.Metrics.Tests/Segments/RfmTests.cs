@@ -52,6 +52,10 @@ public class RfmTests
         var tiers = ValueTierAnalysis.FromRfm(rfm);
         Assert.Equal(["b:A", "d:A", "a:A", "e:B", "c:B"], tiers.Customers.Select(c => $"{c.CustomerId}:{c.Tier}"));
         Assert.Equal([(3, 190m), (2, 45m), (0, 0m)], tiers.Tiers.Select(t => (t.Customers, t.Value)));
+
+        // The facts segment rules read.
+        var facts = rfm.ToFacts(tiers)[new CustomerId("a")];
+        Assert.Equal((1, 2, 20m, (4, 4, 2), "A"), (facts.RecencyDays, facts.Frequency, facts.Monetary, facts.RfmScore, facts.ValueTier));
     }
 
     [Fact]
