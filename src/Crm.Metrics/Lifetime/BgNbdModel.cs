@@ -27,10 +27,10 @@ public sealed record BgNbdModel : IPurchaseModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or the unit is not defined.</exception>
     public BgNbdModel(double r, double alpha, double a, double b, ModelTimeUnit timeUnit)
     {
-        R = Positive(r, nameof(r));
-        Alpha = Positive(alpha, nameof(alpha));
-        A = Positive(a, nameof(a));
-        B = Positive(b, nameof(b));
+        R = ModelParameters.Positive(r, nameof(r));
+        Alpha = ModelParameters.Positive(alpha, nameof(alpha));
+        A = ModelParameters.Positive(a, nameof(a));
+        B = ModelParameters.Positive(b, nameof(b));
         TimeUnit = ModelTime.CheckUnit(timeUnit, nameof(timeUnit));
     }
 
@@ -119,6 +119,4 @@ public sealed record BgNbdModel : IPurchaseModel
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BG/NBD(r = {R:G6}, alpha = {Alpha:G6}, a = {A:G6}, b = {B:G6}; per {(TimeUnit == ModelTimeUnit.Weeks ? "week" : "day")})");
 
-    internal static double Positive(double value, string parameter) =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, "A model parameter must be positive and finite.");
 }

@@ -278,21 +278,7 @@ public sealed class CustomerBaseSummary
             var days = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
             try
             {
-                Array.Clear(start, 0, customers + 1);
-                for (var i = 0; i < _count; i++)
-                {
-                    start[_customer[i] + 1]++;
-                }
-
-                for (var c = 0; c < customers; c++)
-                {
-                    start[c + 1] += start[c];
-                }
-
-                for (var i = 0; i < _count; i++)
-                {
-                    days[start[_customer[i]]++] = _day[i];
-                }
+                CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, start.AsSpan(0, customers + 1));
 
                 // The states in customer-index order.
                 var states = System.Buffers.ArrayPool<CustomerState>.Shared.Rent(customers);
@@ -330,8 +316,7 @@ public sealed class CustomerBaseSummary
                             continue;
                         }
 
-                        var from = c == 0 ? 0 : start[c - 1];
-                        var slice = days.AsSpan(from, start[c] - from);
+                        var slice = days.AsSpan(CountingSort.SliceOf(start, c));
                         slice.Sort();
                         int x = 0, holdoutX = 0, last = first, previous = first;
                         foreach (var day in slice)

@@ -27,9 +27,9 @@ public sealed record GammaGammaModel
     /// <exception cref="ArgumentException"><paramref name="currency"/> is the default value.</exception>
     public GammaGammaModel(double p, double q, double gamma, Currency currency)
     {
-        P = BgNbdModel.Positive(p, nameof(p));
-        Q = BgNbdModel.Positive(q, nameof(q));
-        Gamma = BgNbdModel.Positive(gamma, nameof(gamma));
+        P = ModelParameters.Positive(p, nameof(p));
+        Q = ModelParameters.Positive(q, nameof(q));
+        Gamma = ModelParameters.Positive(gamma, nameof(gamma));
         Currency = currency != default ? currency : throw new ArgumentException("The model's currency must not be the default value.", nameof(currency));
     }
 

@@ -137,3 +137,10 @@ public interface IPurchaseModel
     /// <returns>A probability in [0, 1].</returns>
     double ProbabilityAlive(in CustomerSummary customer);
 }
+
+/// <summary>The check every model's constructor applies to its parameters.</summary>
+internal static class ModelParameters
+{
+    public static double Positive(double value, string parameter) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, "A model parameter must be positive and finite.");
+}

@@ -25,10 +25,10 @@ public sealed record ParetoNbdModel : IPurchaseModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or the unit is not defined.</exception>
     public ParetoNbdModel(double r, double alpha, double s, double beta, ModelTimeUnit timeUnit)
     {
-        R = BgNbdModel.Positive(r, nameof(r));
-        Alpha = BgNbdModel.Positive(alpha, nameof(alpha));
-        S = BgNbdModel.Positive(s, nameof(s));
-        Beta = BgNbdModel.Positive(beta, nameof(beta));
+        R = ModelParameters.Positive(r, nameof(r));
+        Alpha = ModelParameters.Positive(alpha, nameof(alpha));
+        S = ModelParameters.Positive(s, nameof(s));
+        Beta = ModelParameters.Positive(beta, nameof(beta));
         TimeUnit = ModelTime.CheckUnit(timeUnit, nameof(timeUnit));
     }
 

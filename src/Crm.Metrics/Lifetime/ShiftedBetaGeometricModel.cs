@@ -21,8 +21,8 @@ public sealed record ShiftedBetaGeometricModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite.</exception>
     public ShiftedBetaGeometricModel(double alpha, double beta)
     {
-        Alpha = BgNbdModel.Positive(alpha, nameof(alpha));
-        Beta = BgNbdModel.Positive(beta, nameof(beta));
+        Alpha = ModelParameters.Positive(alpha, nameof(alpha));
+        Beta = ModelParameters.Positive(beta, nameof(beta));
     }
 
     /// <summary>α of the cancellation-probability distribution.</summary>

@@ -279,31 +279,16 @@ public sealed class RfmAnalysis
         return (scores, Array.AsReadOnly(bins));
     }
 
-    /// <summary>Distinct sale days per customer: a counting sort of the sales by customer, then each customer's days sorted.</summary>
+    /// <summary>Distinct sale days per customer: the sales grouped by customer, then each customer's days sorted.</summary>
     private static int[] DistinctDaysPerCustomer(int customers, List<int> saleCustomer, List<int> saleDay)
     {
-        var start = new int[customers + 1];
-        foreach (var c in saleCustomer)
-        {
-            start[c + 1]++;
-        }
-
-        for (var c = 0; c < customers; c++)
-        {
-            start[c + 1] += start[c];
-        }
-
         var days = new int[saleDay.Count];
-        var next = (int[])start.Clone();
-        for (var i = 0; i < saleDay.Count; i++)
-        {
-            days[next[saleCustomer[i]]++] = saleDay[i];
-        }
-
+        var ends = new int[customers + 1];
+        CountingSort.ByKey(CollectionsMarshal.AsSpan(saleCustomer), CollectionsMarshal.AsSpan(saleDay), days, ends);
         var distinct = new int[customers];
         for (var c = 0; c < customers; c++)
         {
-            var slice = days.AsSpan(start[c], start[c + 1] - start[c]);
+            var slice = days.AsSpan(CountingSort.SliceOf(ends, c));
             slice.Sort();
             var count = 0;
             for (var i = 0; i < slice.Length; i++)
