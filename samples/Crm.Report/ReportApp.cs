@@ -143,7 +143,8 @@ internal static class ReportApp
         var source = demo is not null
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
-        var report = ReportBuilder.Build(card, data, options, source);
+        var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
+        var report = ReportBuilder.Build(card, data, options, source) with { Assessments = assessments };
         var output = options.Format == OutputFormat.Json ? JsonReport.Write(report) : TextReport.Write(report);
         if (options.Out is { } path)
         {

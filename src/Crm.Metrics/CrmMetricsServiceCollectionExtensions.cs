@@ -62,6 +62,8 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton<ICustomerValueCalculator>(static sp => sp.GetRequiredService<CustomerValueCalculator>());
         services.TryAddSingleton<CrmMetrics>();
         services.TryAddSingleton<ICrmMetrics>(static sp => sp.GetRequiredService<CrmMetrics>());
+        services.TryAddSingleton<Assessments.EvidenceAssessmentScorer>();
+        services.TryAddSingleton<Assessments.IAssessmentScorer>(static sp => sp.GetRequiredService<Assessments.EvidenceAssessmentScorer>());
         return services;
     }
 

@@ -312,6 +312,31 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void The_fixture_s_evidence_based_assessments_are_the_hand_computed_scores()
+    {
+        var (exit, output, error) = Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--format", "json"));
+        Assert.True(exit == 0, error);
+        var assessments = Json(output).GetProperty("assessments").EnumerateArray().ToList();
+        Assert.Equal(["5C-CRM", "6C"], assessments.Select(a => a.GetProperty("framework").GetString()));
+        JsonElement Dimension(int framework, string key) => assessments[framework].GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
+
+        // Satisfaction: CSAT 50 % → 50 and NPS 0 → (0 + 100) / 2 = 50, mean 50, with both as evidence.
+        var satisfaction = Dimension(0, "Satisfaction");
+        Assert.Equal(50.0, satisfaction.GetProperty("score").GetDouble());
+        Assert.Equal(["CSAT (percent)", "NPS"], satisfaction.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("metric").GetString()));
+
+        // Convenience (6C): CES 5 on 1..7 → (5 − 1) / 6 × 100 = 66.67.
+        Assert.Equal(66.67, Math.Round(Dimension(1, "Convenience").GetProperty("score").GetDouble(), 2));
+
+        // Culture has no evidence in CRM data: null with the reason, never 0; the overall is over the scored ones.
+        var culture = Dimension(1, "Culture");
+        Assert.Equal(JsonValueKind.Null, culture.GetProperty("score").ValueKind);
+        Assert.Contains("by hand", culture.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var scored = assessments[1].GetProperty("dimensions").EnumerateArray().Where(d => d.GetProperty("score").ValueKind == JsonValueKind.Number).Select(d => d.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scored.Average(), assessments[1].GetProperty("overall").GetDouble(), 9);
+    }
+
+    [Fact]
     public void The_models_of_the_fixture_are_the_hand_computed_summary()
     {
         // Sales (the refund is not a purchase): C 2025-12-01; A 2026-02-10, 03-05, 03-20 (17:00 UTC); B 03-12.
@@ -400,7 +425,7 @@ public sealed class ReportTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 100, line));
-        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV", "CHURN EARLY WARNING", "RFM SEGMENTS AND VALUE TIERS" })
+        foreach (var section in new[] { "CRM REPORT", "SCORECARD", "CONVERSION FUNNEL", "COHORT RETENTION", "FEEDBACK AND INTERACTIONS", "TOP CUSTOMERS BY REVENUE", "CUSTOMER-BASE MODELS", "Top customers by predicted 52-week CLV", "CHURN EARLY WARNING", "RFM SEGMENTS AND VALUE TIERS", "ASSESSMENT: 5C CRM PRINCIPLES", "ASSESSMENT: 6C ANALYSIS" })
         {
             Assert.Contains(section, output, StringComparison.Ordinal);
         }

@@ -89,6 +89,7 @@ internal static class JsonReport
 
             json.WriteEndArray();
 
+            Assessments(json, report);
             Rfm(json, report);
             Models(json, report);
             Churn(json, report);
@@ -334,6 +335,47 @@ internal static class JsonReport
 
             json.WriteEndObject();
         }
+    }
+
+    /// <summary><c>assessments</c>: each framework's overall and dimension scores (null when unscored) with their evidence.</summary>
+    private static void Assessments(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartArray("assessments");
+        foreach (var assessment in report.Assessments)
+        {
+            json.WriteStartObject();
+            json.WriteString("framework", assessment.Framework.Key);
+            Value(json, "overall", assessment.Overall);
+            json.WriteStartArray("dimensions");
+            foreach (var dimension in assessment.Dimensions)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", dimension.Key);
+                Value(json, "score", dimension.Score);
+                if (dimension.Reason is { } reason)
+                {
+                    json.WriteString("reason", reason);
+                }
+
+                json.WriteStartArray("evidence");
+                foreach (var item in dimension.Evidence)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("metric", item.Metric);
+                    json.WriteString("value", item.Value);
+                    json.WriteNumber("score", item.Score);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary><c>rfm</c>: segments with customer counts and revenue shares, the bins of each score, and value tiers.</summary>

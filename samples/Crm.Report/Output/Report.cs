@@ -36,7 +36,11 @@ internal sealed record Report(
     ModelsSection? Models,
     ChurnSection? Churn,
     RfmSection? Rfm,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The evidence-based assessments (set by the program, which owns the scorer).</summary>
+    public IReadOnlyList<Crm.Metrics.Assessments.EvidenceAssessment> Assessments { get; init; } = [];
+}
 
 /// <summary>Builds the report's metric table from a scorecard: one line per metric, the keys the JSON contract names.</summary>
 internal static class ReportBuilder

@@ -45,6 +45,7 @@ internal static class TextReport
         Cohorts(text, report);
         Feedback(text, report);
         TopCustomers(text, report);
+        Assessments(text, report);
         Rfm(text, report);
         Models(text, report);
         Churn(text, report);
@@ -261,6 +262,23 @@ internal static class TextReport
             Crm.Metrics.Lifetime.FitStatus.Converged or Crm.Metrics.Lifetime.FitStatus.NoFurtherProgress => "converged",
             _ => Fields.Kebab(status.ToString()),
         };
+    }
+
+    private static void Assessments(StringBuilder text, Report report)
+    {
+        foreach (var assessment in report.Assessments)
+        {
+            var overall = assessment.Overall is { } o ? o.ToString("0", CultureInfo.InvariantCulture) : "unscored";
+            Title(text, $"ASSESSMENT: {assessment.Framework.Name.ToUpperInvariant()} (from evidence; overall {overall} / 100)");
+            foreach (var dimension in assessment.Dimensions.OrderBy(d => d.Score ?? double.MaxValue))
+            {
+                var bar = dimension.Score is { } s ? new string('#', (int)Math.Round(s / 5)).PadRight(20, '.') : new string(' ', 20);
+                var score = dimension.Score is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "n/a";
+                text.AppendLine($"{Fit(dimension.Key, 15),-15} {bar} {score,4}");
+                var why = dimension.Reason ?? string.Join("; ", dimension.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Metric} {e.Value} -> {e.Score:0}")));
+                Wrap(text, "    ", why, "    ");
+            }
+        }
     }
 
     private static void Rfm(StringBuilder text, Report report)
