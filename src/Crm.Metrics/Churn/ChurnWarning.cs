@@ -254,7 +254,8 @@ public static class ChurnWarning
                 var before = purchaseDays.GetViewBetween(first, windowStart - 1).Count;
                 var expected = (double)before / (windowStart - first) * settings.RecentWindowDays;
                 var recent = purchaseDays.Count - before;
-                if (expected >= 1 && recent < settings.FrequencyDropShare * expected)
+                // A usual rate needs two purchase days before the window; one purchase is the single-purchase rule's.
+                if (before >= 2 && expected >= 1 && recent < settings.FrequencyDropShare * expected)
                 {
                     reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
                         Text($"{recent} purchase day(s) in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));

@@ -67,6 +67,17 @@ public class ChurnWarningTests
     }
 
     [Fact]
+    public void One_purchase_gives_no_usual_rate_so_no_frequency_drop()
+    {
+        // Found by the property below: one purchase 179 days ago fired "frequency drop" (1 expected) but 180 days
+        // ago did not (0.99 expected), so moving the purchase back lowered the risk. One purchase is the
+        // single-purchase rule's: Low until 180 days, Medium after.
+        Assert.Equal(ChurnRiskLevel.Low, Risk([179], [], []).Level);
+        Assert.Equal(ChurnRiskLevel.Low, Risk([180], [], []).Level);
+        Assert.Equal(ChurnRiskLevel.Medium, Risk([181], [], []).Level);
+    }
+
+    [Fact]
     public void With_a_model_P_alive_is_a_signal_and_the_result_says_so()
     {
         var summary = CdnowData.SummaryWithoutHoldout;
