@@ -325,6 +325,21 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(50.0, satisfaction.GetProperty("score").GetDouble());
         Assert.Equal(["CSAT (percent)", "NPS"], satisfaction.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("metric").GetString()));
 
+        // Communication: first response median of 2 h and 4 h = 3 h → 100 × min(1, 24 / 3) = 100; complaints resolved
+        // 2 of 2 → 100; channels used in March: e-mail and phone, 2 of 5 → 40; mean (100 + 100 + 40) / 3 = 80.
+        var communication = Dimension(0, "Communication");
+        Assert.Equal(80.0, communication.GetProperty("score").GetDouble(), 9);
+        Assert.Equal([100.0, 100.0, 40.0], communication.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("score").GetDouble()));
+
+        // Customer: 2 of 3 profiles with a contact point and a zone → 66.67; Knowledge: no needs or preferences → 0
+        // (evidence that says none, not missing evidence); Concern: no special day in March → unscored.
+        Assert.Equal(66.67, Math.Round(Dimension(0, "Customer").GetProperty("score").GetDouble(), 2));
+        Assert.Equal(0.0, Dimension(0, "Knowledge").GetProperty("score").GetDouble());
+        Assert.Equal(JsonValueKind.Null, Dimension(0, "Concern").GetProperty("score").ValueKind);
+
+        // Overall over the four scored: (50 + 80 + 66.67 + 0) / 4 = 49.17.
+        Assert.Equal(49.17, Math.Round(assessments[0].GetProperty("overall").GetDouble(), 2));
+
         // Convenience (6C): CES 5 on 1..7 → (5 − 1) / 6 × 100 = 66.67.
         Assert.Equal(66.67, Math.Round(Dimension(1, "Convenience").GetProperty("score").GetDouble(), 2));
 
