@@ -71,19 +71,8 @@ public sealed record BgNbdModel : IPurchaseModel
         }
 
         var objective = new BgNbdObjective(groups);
-        var result = MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken);
-        var p = result.Parameters;
-        var model = new BgNbdModel(p[0], p[1], p[2], p[3], timeUnit);
-        var errors = result.StandardErrors;
-        return new ModelFit<BgNbdModel>(
-            model,
-            result.LogLikelihood,
-            result.Iterations,
-            result.GradientNorm,
-            result.Status,
-            [new("r", p[0], errors[0]), new("alpha", p[1], errors[1]), new("a", p[2], errors[2]), new("b", p[3], errors[3])],
-            groups.Customers,
-            groups.Count);
+        return MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken)
+            .ToFit(p => new BgNbdModel(p[0], p[1], p[2], p[3], timeUnit), ["r", "alpha", "a", "b"], groups.Customers, groups.Count);
     }
 
     /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>

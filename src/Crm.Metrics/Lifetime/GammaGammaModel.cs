@@ -68,18 +68,8 @@ public sealed record GammaGammaModel
         options.Validate(nameof(options));
         var (x, m, weight, currency, customers) = Group(summary.Span, nameof(summary));
         var objective = new Objective(x, m, weight);
-        var result = MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1], options, progress, cancellationToken);
-        var e = result.Parameters;
-        var errors = result.StandardErrors;
-        return new ModelFit<GammaGammaModel>(
-            new GammaGammaModel(e[0], e[1], e[2], currency),
-            result.LogLikelihood,
-            result.Iterations,
-            result.GradientNorm,
-            result.Status,
-            [new("p", e[0], errors[0]), new("q", e[1], errors[1]), new("gamma", e[2], errors[2])],
-            customers,
-            x.Length);
+        return MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1], options, progress, cancellationToken)
+            .ToFit(e => new GammaGammaModel(e[0], e[1], e[2], currency), ["p", "q", "gamma"], customers, x.Length);
     }
 
     /// <summary>

@@ -11,7 +11,14 @@ internal static class MaximumLikelihood
 
     private const double Boundary = 25;
 
-    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors);
+    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors)
+    {
+        /// <summary>The public fit: the model built from the estimates, and each estimate named with its standard error.</summary>
+        public ModelFit<TModel> ToFit<TModel>(Func<double[], TModel> model, string[] names, int customers, int distinctSummaries)
+            where TModel : class =>
+            new(model(Parameters), LogLikelihood, Iterations, GradientNorm, Status,
+                [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries);
+    }
 
     public static Result Maximise(LogLikelihood logLikelihood, double[] start, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
     {

@@ -73,18 +73,8 @@ public sealed record ParetoNbdModel : IPurchaseModel
             return objective.Evaluate(p, gradient);
         }
 
-        var result = MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken);
-        var e = result.Parameters;
-        var errors = result.StandardErrors;
-        return new ModelFit<ParetoNbdModel>(
-            new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit),
-            result.LogLikelihood,
-            result.Iterations,
-            result.GradientNorm,
-            result.Status,
-            [new("r", e[0], errors[0]), new("alpha", e[1], errors[1]), new("s", e[2], errors[2]), new("beta", e[3], errors[3])],
-            groups.Customers,
-            groups.Count);
+        return MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken)
+            .ToFit(e => new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit), ["r", "alpha", "s", "beta"], groups.Customers, groups.Count);
     }
 
     /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>

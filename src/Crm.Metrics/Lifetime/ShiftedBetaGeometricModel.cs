@@ -108,17 +108,8 @@ public sealed record ShiftedBetaGeometricModel
             return value;
         }
 
-        var result = MaximumLikelihood.Maximise(LogLikelihood, [1, 1], options, progress, cancellationToken);
-        var e = result.Parameters;
-        return new ModelFit<ShiftedBetaGeometricModel>(
-            new ShiftedBetaGeometricModel(e[0], e[1]),
-            result.LogLikelihood,
-            result.Iterations,
-            result.GradientNorm,
-            result.Status,
-            [new("alpha", e[0], result.StandardErrors[0]), new("beta", e[1], result.StandardErrors[1])],
-            (int)Math.Min(int.MaxValue, counts[0]),
-            counts.Length);
+        return MaximumLikelihood.Maximise(LogLikelihood, [1, 1], options, progress, cancellationToken)
+            .ToFit(e => new ShiftedBetaGeometricModel(e[0], e[1]), ["alpha", "beta"], (int)Math.Min(int.MaxValue, counts[0]), counts.Length);
     }
 
     /// <summary>S(t) = B(α, β+t) / B(α, β): the share of a cohort still subscribed after <paramref name="t"/> periods.</summary>
