@@ -40,6 +40,23 @@ public class BreakdownTests
     }
 
     [Fact]
+    public void Rule_based_segments_break_the_scorecard_down_through_their_first_match()
+    {
+        // The same split as above, written as segment rules over a facts snapshot: A and C are tier A ("gold").
+        Crm.Domain.Segments.CustomerFacts Tier(string tier) => new() { ValueTier = tier };
+        var customers = new[] { A, B, C, D, E }.Select(id => (
+            Customer: Crm.Domain.Customers.Customer.CreatePerson(id, new Crm.Domain.Customers.PersonProfile($"Person {id}"), Instant.FromUtc(2025, 1, 1, 0, 0)),
+            Facts: (Crm.Domain.Segments.CustomerFacts?)Tier(id == A || id == C ? "A" : "B"))).ToList();
+        var groupOf = Crm.Domain.Segments.Segment.FirstMatch([new("gold", Crm.Domain.Segments.SegmentRule.ValueTierIs("A"))], customers, others: "silver");
+
+        var bySegment = Metrics().ComputeBreakdown(DataSet, March, groupOf, cost => cost.Channel == "search" ? "gold" : null);
+        var byFunction = Metrics().ComputeBreakdown(DataSet, March, Segment, cost => cost.Channel == "search" ? "gold" : null);
+
+        Assert.Equal(Snapshot.Of(byFunction.Groups["gold"]), Snapshot.Of(bySegment.Groups["gold"]));
+        Assert.Equal(Snapshot.Of(byFunction.Groups["silver"]), Snapshot.Of(bySegment.Groups["silver"]));
+    }
+
+    [Fact]
     public void Group_counts_add_up_to_the_whole()
     {
         var metrics = Metrics();
