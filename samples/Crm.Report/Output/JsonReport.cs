@@ -202,51 +202,13 @@ internal static class JsonReport
         json.WriteNumber("repeatTransactions", summary.RepeatTransactions);
         json.WriteNumber("customersFirstBuyingAfterCalibration", summary.CustomersFirstBuyingAfterCalibration);
 
-        if (models.BgNbd is { } bgNbd)
+        WriteFit(json, "bgNbd", models.BgNbd, null);
+        WriteFit(json, "paretoNbd", models.ParetoNbd, null);
+        WriteFit(json, "gammaGamma", models.GammaGamma, () =>
         {
-            json.WriteStartObject("bgNbd");
-            json.WriteNumber("r", bgNbd.Model.R);
-            json.WriteNumber("alpha", bgNbd.Model.Alpha);
-            json.WriteNumber("a", bgNbd.Model.A);
-            json.WriteNumber("b", bgNbd.Model.B);
-            Fit(json, bgNbd.LogLikelihood, bgNbd.Iterations, bgNbd.Status, bgNbd.Parameters);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("bgNbd");
-        }
-
-        if (models.ParetoNbd is { } paretoNbd)
-        {
-            json.WriteStartObject("paretoNbd");
-            json.WriteNumber("r", paretoNbd.Model.R);
-            json.WriteNumber("alpha", paretoNbd.Model.Alpha);
-            json.WriteNumber("s", paretoNbd.Model.S);
-            json.WriteNumber("beta", paretoNbd.Model.Beta);
-            Fit(json, paretoNbd.LogLikelihood, paretoNbd.Iterations, paretoNbd.Status, paretoNbd.Parameters);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("paretoNbd");
-        }
-
-        if (models.GammaGamma is { } gammaGamma)
-        {
-            json.WriteStartObject("gammaGamma");
-            json.WriteNumber("p", gammaGamma.Model.P);
-            json.WriteNumber("q", gammaGamma.Model.Q);
-            json.WriteNumber("gamma", gammaGamma.Model.Gamma);
-            Fit(json, gammaGamma.LogLikelihood, gammaGamma.Iterations, gammaGamma.Status, gammaGamma.Parameters);
-            json.WriteNumber("customers", gammaGamma.Customers);
+            json.WriteNumber("customers", models.GammaGamma!.Customers);
             Value(json, "spendFrequencyCorrelation", models.SpendFrequencyCorrelation);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("gammaGamma");
-        }
+        });
 
         if (models.Holdout is { } holdout)
         {
@@ -321,20 +283,36 @@ internal static class JsonReport
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
 
-        static void Fit(Utf8JsonWriter json, double logLikelihood, int iterations, Crm.Metrics.Lifetime.FitStatus status, IReadOnlyList<Crm.Metrics.Lifetime.ParameterEstimate> parameters)
+    /// <summary>A fitted model: its parameters by their papers' names, then ln L, iterations, status and standard errors; null when not fitted.</summary>
+    private static void WriteFit<TModel>(Utf8JsonWriter json, string name, Crm.Metrics.Lifetime.ModelFit<TModel>? fit, Action? extra)
+        where TModel : class
+    {
+        if (fit is null)
         {
-            json.WriteNumber("logLikelihood", logLikelihood);
-            json.WriteNumber("iterations", iterations);
-            json.WriteString("status", Input.Fields.Kebab(status.ToString()));
-            json.WriteStartObject("standardErrors");
-            foreach (var p in parameters)
-            {
-                Value(json, p.Name, p.StandardError);
-            }
-
-            json.WriteEndObject();
+            json.WriteNull(name);
+            return;
         }
+
+        json.WriteStartObject(name);
+        foreach (var p in fit.Parameters)
+        {
+            json.WriteNumber(p.Name, p.Value);
+        }
+
+        json.WriteNumber("logLikelihood", fit.LogLikelihood);
+        json.WriteNumber("iterations", fit.Iterations);
+        json.WriteString("status", Input.Fields.Kebab(fit.Status.ToString()));
+        json.WriteStartObject("standardErrors");
+        foreach (var p in fit.Parameters)
+        {
+            Value(json, p.Name, p.StandardError);
+        }
+
+        json.WriteEndObject();
+        extra?.Invoke();
+        json.WriteEndObject();
     }
 
     /// <summary><c>assessments</c>: each framework's overall and dimension scores (null when unscored) with their evidence.</summary>

@@ -8,6 +8,14 @@ namespace Crm.Metrics.Tests.Lifetime;
 /// <summary>Laws of the BG/NBD predictions over generated parameters and histories, and recovery of known parameters.</summary>
 public class LifetimeProperties
 {
+    /// <summary>A valid history in weeks: x = 0 (then t_x = 0) or 1..60, T up to 800 days, t_x ≤ T.</summary>
+    internal static readonly Gen<CustomerSummary> Histories =
+        from x in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 60)))
+        from tDays in Gen.Choose(0, 800)
+        from share in Gen.Choose(0, 1000)
+        let tx = x == 0 ? 0 : tDays * share / 1000.0 / 7
+        select new CustomerSummary(new CustomerId("c"), x, new BtydRecency(ModelTime.Weeks(tx)), ModelTime.Weeks(tDays / 7.0));
+
     /// <summary>Parameters over the range fits produce (a ≠ 1) and a valid history (x, t_x ≤ T) in weeks.</summary>
     public static Arbitrary<(BgNbdModel Model, CustomerSummary Customer)> Cases()
     {
@@ -17,11 +25,8 @@ public class LifetimeProperties
             from alpha in positive
             from a in positive.Where(v => v != 1)
             from b in positive
-            from x in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 60)))
-            from tDays in Gen.Choose(0, 800)
-            from share in Gen.Choose(0, 1000)
-            let tx = x == 0 ? 0 : tDays * share / 1000.0 / 7
-            select (new BgNbdModel(r, alpha, a, b, ModelTimeUnit.Weeks), new CustomerSummary(new CustomerId("c"), x, new BtydRecency(ModelTime.Weeks(tx)), ModelTime.Weeks(tDays / 7.0)));
+            from customer in Histories
+            select (new BgNbdModel(r, alpha, a, b, ModelTimeUnit.Weeks), customer);
         return gen.ToArbitrary();
     }
 
@@ -97,11 +102,8 @@ public class ParetoNbdProperties
             from alpha in positive
             from s in positive
             from beta in positive
-            from x in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 60)))
-            from tDays in Gen.Choose(0, 800)
-            from share in Gen.Choose(0, 1000)
-            let tx = x == 0 ? 0 : tDays * share / 1000.0 / 7
-            select (new ParetoNbdModel(r, alpha, s, beta, ModelTimeUnit.Weeks), new CustomerSummary(new CustomerId("c"), x, new BtydRecency(ModelTime.Weeks(tx)), ModelTime.Weeks(tDays / 7.0)));
+            from customer in LifetimeProperties.Histories
+            select (new ParetoNbdModel(r, alpha, s, beta, ModelTimeUnit.Weeks), customer);
         return gen.ToArbitrary();
     }
 
