@@ -70,11 +70,6 @@ internal static class ReportApp
             return Ok;
         }
 
-        if (options.Format == OutputFormat.Html)
-        {
-            throw new UsageException("--format html is not available in this version yet; use text or json");
-        }
-
         foreach (var (kind, input) in options.Inputs)
         {
             if (input is not null && !File.Exists(input))
@@ -145,7 +140,12 @@ internal static class ReportApp
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
         var report = ReportBuilder.Build(card, data, options, source) with { Assessments = assessments };
-        var output = options.Format == OutputFormat.Json ? JsonReport.Write(report) : TextReport.Write(report);
+        var output = options.Format switch
+        {
+            OutputFormat.Json => JsonReport.Write(report),
+            OutputFormat.Html => HtmlReport.Write(report),
+            _ => TextReport.Write(report),
+        };
         if (options.Out is { } path)
         {
             // Write beside the target, then move: a reader never sees half a report.

@@ -281,6 +281,30 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+        if (models.ClvDistribution is { } distribution)
+        {
+            json.WriteStartObject("distribution");
+            json.WriteNumber("customers", distribution.Customers);
+            json.WriteNumber("topDecileFrom", decimal.Round(distribution.TopDecileFrom, 4));
+            Value(json, "topDecileShare", distribution.TopDecileShare);
+            json.WriteStartArray("bins");
+            foreach (var bin in distribution.Bins)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("from", bin.From);
+                Value(json, "to", bin.To);
+                json.WriteNumber("customers", bin.Customers);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("distribution");
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -426,6 +450,28 @@ internal static class JsonReport
             json.WriteNumber("customers", tier.Customers);
             json.WriteNumber("revenue", tier.Value);
             json.WriteNumber("revenueShare", tier.ValueShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("paretoCurve");
+        foreach (var point in section.ParetoCurve)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("customerShare", point.CustomerShare);
+            json.WriteNumber("revenueShare", point.RevenueShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("grid");
+        foreach (var cell in section.Grid)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("r", cell.Recency);
+            json.WriteNumber("f", cell.Frequency);
+            json.WriteNumber("customers", cell.Customers);
+            json.WriteString("segment", cell.Segment);
             json.WriteEndObject();
         }
 

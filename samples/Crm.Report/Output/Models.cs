@@ -23,6 +23,7 @@ internal sealed record ModelsSection(
     HoldoutTracking? BgNbdTracking,
     HoldoutTracking? ParetoNbdTracking,
     IReadOnlyList<ClvCustomer> TopByClv,
+    ClvDistribution? ClvDistribution,
     IReadOnlyList<string> Notes)
 {
     /// <summary>The CLV of the top list: 52 weeks ahead, revenue (margin 1), 10 % a year discounted per 4-week period.</summary>
@@ -125,18 +126,23 @@ internal sealed record ModelsSection(
         }
 
         var top = new List<ClvCustomer>();
+        ClvDistribution? distribution = null;
         if (bgNbd is not null && gammaGamma is { Model.Q: > 1 })
         {
-            var valued = summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 });
-            top = valued
+            var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
+            var forecasts = summary.Customers
+                .Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 })
                 .Select(c => CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, c, Clv))
+                .ToList();
+            distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
+            top = forecasts
                 .OrderByDescending(f => f.Value.Amount)
                 .ThenBy(f => f.CustomerId)
                 .Take(TopCount)
                 .Select(f => new ClvCustomer(
                     f.CustomerId.Value,
                     names?.GetValueOrDefault(f.CustomerId),
-                    summary.Customers.First(c => c.CustomerId == f.CustomerId).Frequency,
+                    frequencies[f.CustomerId],
                     f.ProbabilityAlive,
                     f.ExpectedPurchases,
                     f.ExpectedMeanSpend.Amount,
@@ -144,7 +150,7 @@ internal sealed record ModelsSection(
                 .ToList();
         }
 
-        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, notes);
+        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes);
     }
 
     public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";

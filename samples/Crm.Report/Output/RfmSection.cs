@@ -12,6 +12,12 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
 
     private const int ClusterSeed = 20261122;
 
+    /// <summary>The R × F map with counts, for the chart and the JSON.</summary>
+    public IReadOnlyList<RfmCell> Grid { get; } = ChartData.Grid(Rfm);
+
+    /// <summary>The value tiers' Pareto curve; empty without tiers.</summary>
+    public IReadOnlyList<CurvePoint> ParetoCurve { get; } = Tiers is null ? [] : ChartData.ParetoCurve(Tiers);
+
     /// <summary>Every customer with a sale up to the period's end, counted once; null without purchases.</summary>
     public static RfmSection? Build(InputData data, LocalDate periodEnd, DateTimeZone zone)
     {

@@ -5,6 +5,9 @@ using NodaTime.Text;
 
 namespace Crm.Report.Output;
 
+/// <summary>One section of the report: a key the HTML page finds it by, its title, and its text (lines ending in a newline).</summary>
+internal sealed record TextSection(string Key, string Title, string Body);
+
 /// <summary>The report as text for a terminal or a mail: sections of tables, at most 100 columns wide.</summary>
 internal static class TextReport
 {
@@ -12,60 +15,95 @@ internal static class TextReport
     private const int LabelWidth = 36;
     private const int ValueWidth = 18;
 
-    public static string Write(Report report)
+    public static string Write(Report report) => Join(Sections(report));
+
+    /// <summary>The report's sections in order, each with its key (for the HTML page), title and text.</summary>
+    public static IReadOnlyList<TextSection> Sections(Report report)
     {
-        var text = new StringBuilder();
+        var sections = new SectionList();
         var card = report.Card;
         var period = report.Period;
-        Title(text, "CRM REPORT");
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Period    {Date(period.Dates.Start)} .. {Date(period.Dates.End)} ({period.LengthInDays} days, {period.Zone.Id})"));
-        text.AppendLine($"Currency  {card.Currency.Code}");
-        text.AppendLine($"Data      {report.Source}");
+        var header = sections.Begin("header", "CRM REPORT");
+        header.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Period    {Date(period.Dates.Start)} .. {Date(period.Dates.End)} ({period.LengthInDays} days, {period.Zone.Id})"));
+        header.AppendLine($"Currency  {card.Currency.Code}");
+        header.AppendLine($"Data      {report.Source}");
         foreach (var (kind, file, rows) in report.Inputs)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"          {kind.ToString().ToLowerInvariant(),-13} {rows,9:N0} rows  {Fit(file, Width - 35)}"));
+            header.AppendLine(string.Create(CultureInfo.InvariantCulture, $"          {kind.ToString().ToLowerInvariant(),-13} {rows,9:N0} rows  {Fit(file, Width - 35)}"));
         }
 
-        Title(text, "SCORECARD");
-        text.AppendLine($"{"Metric",-LabelWidth}{"Value",ValueWidth}  Evidence");
-        string? section = null;
+        var scorecard = sections.Begin("scorecard", "SCORECARD");
+        scorecard.AppendLine($"{"Metric",-LabelWidth}{"Value",ValueWidth}  Evidence");
+        string? group = null;
         foreach (var metric in report.Metrics)
         {
-            if (metric.Section != section)
+            if (metric.Section != group)
             {
-                section = metric.Section;
-                text.AppendLine(section);
+                group = metric.Section;
+                scorecard.AppendLine(group);
             }
 
             var evidence = metric.Value is null ? metric.Reason ?? string.Empty : metric.Explained;
-            Row(text, "  " + metric.Label, metric.Shown, evidence);
+            Row(scorecard, "  " + metric.Label, metric.Shown, evidence);
         }
 
-        Funnel(text, report);
-        Cohorts(text, report);
-        Feedback(text, report);
-        TopCustomers(text, report);
-        Assessments(text, report);
-        Rfm(text, report);
-        Models(text, report);
-        Churn(text, report);
+        Funnel(sections, report);
+        Cohorts(sections, report);
+        Feedback(sections, report);
+        TopCustomers(sections, report);
+        Assessments(sections, report);
+        Rfm(sections, report);
+        Models(sections, report);
+        Churn(sections, report);
 
         if (report.Notes.Count > 0)
         {
-            Title(text, "NOTES");
+            var text = sections.Begin("notes", "NOTES");
             foreach (var note in report.Notes)
             {
                 Wrap(text, "- ", note, "  ");
             }
         }
 
+        return sections.Done();
+    }
+
+    /// <summary>The sections as one text: each title underlined, a blank line between sections.</summary>
+    private static string Join(IReadOnlyList<TextSection> sections)
+    {
+        var text = new StringBuilder();
+        foreach (var section in sections)
+        {
+            if (text.Length > 0)
+            {
+                text.AppendLine();
+            }
+
+            text.AppendLine(section.Title).AppendLine(new string('=', Math.Min(Width, section.Title.Length))).Append(section.Body);
+        }
+
         return text.ToString();
     }
 
-    private static void Funnel(StringBuilder text, Report report)
+    /// <summary>Collects sections as they are written.</summary>
+    private sealed class SectionList
+    {
+        private readonly List<(string Key, string Title, StringBuilder Body)> _sections = [];
+
+        public StringBuilder Begin(string key, string title)
+        {
+            var body = new StringBuilder();
+            _sections.Add((key, title, body));
+            return body;
+        }
+
+        public IReadOnlyList<TextSection> Done() => [.. _sections.Select(s => new TextSection(s.Key, s.Title, s.Body.ToString()))];
+    }
+
+    private static void Funnel(SectionList sections, Report report)
     {
         var funnel = report.Card.Conversion;
-        Title(text, "CONVERSION FUNNEL");
+        var text = sections.Begin("funnel", "CONVERSION FUNNEL");
         if (funnel.Cohort == 0)
         {
             text.AppendLine("No lead entered the funnel in the period.");
@@ -84,10 +122,10 @@ internal static class TextReport
         }
     }
 
-    private static void Cohorts(StringBuilder text, Report report)
+    private static void Cohorts(SectionList sections, Report report)
     {
         var rows = report.Card.Cohorts.Rows;
-        Title(text, "COHORT RETENTION (share of each acquisition month active N months later)");
+        var text = sections.Begin("cohorts", "COHORT RETENTION (share of each acquisition month active N months later)");
         if (rows.Count == 0)
         {
             text.AppendLine("No cohort: no customer was acquired in the months covered.");
@@ -115,10 +153,10 @@ internal static class TextReport
         }
     }
 
-    private static void Feedback(StringBuilder text, Report report)
+    private static void Feedback(SectionList sections, Report report)
     {
         var feedback = report.Card.Feedback;
-        Title(text, "FEEDBACK AND INTERACTIONS");
+        var text = sections.Begin("feedback", "FEEDBACK AND INTERACTIONS");
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Feedback received: {feedback.Total:N0} = {feedback.SurveyAnswers:N0} survey answers + {feedback.Complaints:N0} complaints + {feedback.Suggestions:N0} suggestions + {feedback.Praise:N0} praise"));
         text.AppendLine($"Complaints handled (resolved by the period's end): {ReportBuilder.Percent(feedback.ComplaintsHandled.Value)}");
         if (report.InteractionsByChannel is { } channels)
@@ -133,9 +171,9 @@ internal static class TextReport
         }
     }
 
-    private static void TopCustomers(StringBuilder text, Report report)
+    private static void TopCustomers(SectionList sections, Report report)
     {
-        Title(text, "TOP CUSTOMERS BY REVENUE IN THE PERIOD");
+        var text = sections.Begin("topCustomers", "TOP CUSTOMERS BY REVENUE IN THE PERIOD");
         if (report.TopCustomers.Count == 0)
         {
             text.AppendLine("No customer bought in the period.");
@@ -158,9 +196,9 @@ internal static class TextReport
         }
     }
 
-    private static void Models(StringBuilder text, Report report)
+    private static void Models(SectionList sections, Report report)
     {
-        Title(text, "CUSTOMER-BASE MODELS (BG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
+        var text = sections.Begin("models", "CUSTOMER-BASE MODELS (BG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
         if (report.Models is not { } models)
         {
             text.AppendLine("No transaction file: no models.");
@@ -240,6 +278,12 @@ internal static class TextReport
 
         text.AppendLine();
         text.AppendLine($"Top customers by predicted {ModelsSection.ClvDescription}");
+        if (models.ClvDistribution is { } distribution)
+        {
+            var share = distribution.TopDecileShare is { } d ? ReportBuilder.Percent(d) : "undefined";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Over {distribution.Customers:N0} customers, the top decile (CLV from {ReportBuilder.Money(distribution.TopDecileFrom, currency)}) holds {share} of the total."));
+        }
+
         var named = models.TopByClv.Any(c => c.Name is not null);
         var width = named ? 34 : 14;
         text.AppendLine($"{"Customer".PadRight(width)}{"x",5}{"P(alive)",10}{"E[purchases]",14}{"E[spend]",16}{"CLV",18}");
@@ -264,12 +308,12 @@ internal static class TextReport
         };
     }
 
-    private static void Assessments(StringBuilder text, Report report)
+    private static void Assessments(SectionList sections, Report report)
     {
         foreach (var assessment in report.Assessments)
         {
             var overall = assessment.Overall is { } o ? o.ToString("0", CultureInfo.InvariantCulture) : "unscored";
-            Title(text, $"ASSESSMENT: {assessment.Framework.Name.ToUpperInvariant()} (from evidence; overall {overall} / 100)");
+            var text = sections.Begin("assessment-" + assessment.Framework.Name, $"ASSESSMENT: {assessment.Framework.Name.ToUpperInvariant()} (from evidence; overall {overall} / 100)");
             foreach (var dimension in assessment.Dimensions.OrderBy(d => d.Score ?? double.MaxValue))
             {
                 var bar = dimension.Score is { } s ? new string('#', (int)Math.Round(s / 5)).PadRight(20, '.') : new string(' ', 20);
@@ -281,9 +325,9 @@ internal static class TextReport
         }
     }
 
-    private static void Rfm(StringBuilder text, Report report)
+    private static void Rfm(SectionList sections, Report report)
     {
-        Title(text, "RFM SEGMENTS AND VALUE TIERS (all history up to the period's end)");
+        var text = sections.Begin("rfm", "RFM SEGMENTS AND VALUE TIERS (all history up to the period's end)");
         if (report.Rfm is not { } section)
         {
             text.AppendLine("No transaction file: no RFM.");
@@ -333,9 +377,9 @@ internal static class TextReport
 
     private const int AtRiskShown = 20;
 
-    private static void Churn(StringBuilder text, Report report)
+    private static void Churn(SectionList sections, Report report)
     {
-        Title(text, "CHURN EARLY WARNING");
+        var text = sections.Begin("churn", "CHURN EARLY WARNING");
         if (report.Churn is not { } churn)
         {
             text.AppendLine("No transaction file: no churn warning.");
@@ -418,16 +462,6 @@ internal static class TextReport
         {
             yield return line.ToString();
         }
-    }
-
-    private static void Title(StringBuilder text, string title)
-    {
-        if (text.Length > 0)
-        {
-            text.AppendLine();
-        }
-
-        text.AppendLine(title).AppendLine(new string('=', Math.Min(Width, title.Length)));
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";

@@ -1,0 +1,121 @@
+using Crm.Metrics.Segments;
+
+namespace Crm.Report.Output;
+
+/// <summary>One cell of the RFM map: customers with this recency and frequency score, and the segment the cell belongs to.</summary>
+internal sealed record RfmCell(int Recency, int Frequency, int Customers, string Segment);
+
+/// <summary>One point of the value-tier Pareto curve: the top <see cref="CustomerShare"/> of customers bring <see cref="RevenueShare"/> of the revenue.</summary>
+internal sealed record CurvePoint(double CustomerShare, double RevenueShare);
+
+/// <summary>One bar of a histogram over money: [From, To), open-ended when <see cref="To"/> is null.</summary>
+internal sealed record MoneyBin(decimal From, decimal? To, int Customers);
+
+/// <summary>
+/// The distribution of predicted CLV over the customers valued: equal-width bins up to the 99th percentile and one
+/// open-ended bin above it, and the top decile (the ⌈n / 10⌉ most valuable customers) with its share of the total.
+/// </summary>
+internal sealed record ClvDistribution(int Customers, IReadOnlyList<MoneyBin> Bins, decimal TopDecileFrom, double? TopDecileShare)
+{
+    private const int TargetBins = 20;
+
+    /// <summary>The distribution of these values (at least one, none negative); null when there is none.</summary>
+    public static ClvDistribution? Of(IReadOnlyCollection<decimal> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var n = sorted.Length;
+        var topCount = (n + 9) / 10;
+        var topFrom = sorted[n - topCount];
+        var total = sorted.Sum();
+        double? topShare = total > 0 ? (double)(sorted[(n - topCount)..].Sum() / total) : null;
+
+        // Equal widths of a round size up to the 99th percentile (nearest rank), so one outlier does not squash the
+        // bars; whatever lies above goes into a last, open-ended bin.
+        var p99 = sorted[Math.Max(0, (int)Math.Ceiling(0.99 * n) - 1)];
+        var width = p99 > 0 ? (decimal)Axis.NiceStep((double)p99 / TargetBins) : 1m;
+        var closed = Math.Max(1, (int)Math.Ceiling(p99 / width));
+        if (closed * width == p99)
+        {
+            closed++;
+        }
+
+        var counts = new int[closed + 1];
+        foreach (var value in sorted)
+        {
+            counts[Math.Min(closed, (int)Math.Floor(value / width))]++;
+        }
+
+        var bins = new List<MoneyBin>(closed + 1);
+        for (var i = 0; i < closed; i++)
+        {
+            bins.Add(new MoneyBin(i * width, (i + 1) * width, counts[i]));
+        }
+
+        if (counts[closed] > 0)
+        {
+            bins.Add(new MoneyBin(closed * width, null, counts[closed]));
+        }
+
+        return new ClvDistribution(n, bins, topFrom, topShare);
+    }
+}
+
+/// <summary>The data the charts draw that the sections do not hold as such (the JSON writes the same numbers).</summary>
+internal static class ChartData
+{
+    private const int CurvePoints = 100;
+
+    /// <summary>The 5 × 5 R × F grid, R = 1 first, with each cell's segment in the analysis's map.</summary>
+    public static IReadOnlyList<RfmCell> Grid(RfmAnalysis rfm)
+    {
+        var counts = new int[5, 5];
+        foreach (var c in rfm.Customers)
+        {
+            counts[c.RecencyScore - 1, c.FrequencyScore - 1]++;
+        }
+
+        var cells = new List<RfmCell>(25);
+        for (var r = 1; r <= 5; r++)
+        {
+            for (var f = 1; f <= 5; f++)
+            {
+                cells.Add(new RfmCell(r, f, counts[r - 1, f - 1], rfm.Options.SegmentMap.SegmentOf(r, f)));
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// The Pareto curve of the tiers: after the top k of n customers (highest value first), the share of the positive
+    /// value they hold; at most 101 points (every 1 % of customers), from (0, 0) to (1, 1).
+    /// </summary>
+    public static IReadOnlyList<CurvePoint> ParetoCurve(ValueTierAnalysis tiers)
+    {
+        var customers = tiers.Customers;
+        var n = customers.Count;
+        var points = new List<CurvePoint>(CurvePoints + 1);
+        var last = -1;
+        for (var step = 0; step <= CurvePoints; step++)
+        {
+            var k = (int)Math.Round((double)step * n / CurvePoints);
+            if (k == last)
+            {
+                continue;
+            }
+
+            last = k;
+
+            // The share held by the first k customers is the share "before" customer k.
+            var share = k < n ? customers[k].CumulativeShareBefore : 1.0;
+            points.Add(new CurvePoint((double)k / n, share));
+        }
+
+        return points;
+    }
+}

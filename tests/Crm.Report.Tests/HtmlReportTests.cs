@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using NodaTime.Testing;
+
+namespace Crm.Report.Tests;
+
+/// <summary>The HTML report: well-formed, self-contained, one SVG per chart with data, and the charts' numbers are the JSON's.</summary>
+public sealed class HtmlReportTests : IDisposable
+{
+    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
+    private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 11, 20, 8, 0));
+    private readonly string _temp = Directory.CreateTempSubdirectory("crm-report-html").FullName;
+
+    /// <summary>Every chart the page can draw, by the id of its SVG (or of the note in its place).</summary>
+    private static readonly string[] FixedCharts =
+        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-clv", "chart-tracking", "chart-by-frequency"];
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    /// <summary>Runs the report as HTML and as JSON with the same arguments.</summary>
+    private (string Html, JsonElement Json) Both(params string[] args)
+    {
+        var page = Path.Combine(_temp, "report.html");
+        var stderr = new StringWriter();
+        Assert.True(ReportApp.Run([.. args, "--format", "html", "--out", page], new StringWriter(), stderr, Clock) == 0, stderr.ToString());
+        var json = new StringWriter();
+        Assert.True(ReportApp.Run([.. args, "--format", "json"], json, stderr, Clock) == 0, stderr.ToString());
+        return (File.ReadAllText(page), JsonDocument.Parse(json.ToString()).RootElement);
+    }
+
+    /// <summary>Parses the page as XML, as an XHTML-compatible document must parse.</summary>
+    private static XDocument Parse(string html)
+    {
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse });
+        return XDocument.Load(reader);
+    }
+
+    private static XElement Svg(XDocument page, string id) =>
+        page.Descendants("svg").SingleOrDefault(e => (string?)e.Attribute("id") == id)
+        ?? throw new Xunit.Sdk.XunitException($"no <svg id=\"{id}\"> in the page");
+
+    private static double[] Values(XElement svg, string element) =>
+        [.. svg.Descendants(element).Where(e => e.Attribute("data-value") is not null).Select(e => double.Parse((string)e.Attribute("data-value")!, CultureInfo.InvariantCulture))];
+
+    private static double[] Series(XElement svg, int index) =>
+        [.. ((string)svg.Descendants("polyline").Where(e => e.Attribute("data-values") is not null).ElementAt(index).Attribute("data-values")!)
+            .Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement element, params string[] path) =>
+        path.Aggregate(element, (e, key) => e.GetProperty(key)).EnumerateArray();
+
+    [Fact]
+    public void The_demo_page_is_well_formed_self_contained_and_draws_every_chart_with_the_json_s_numbers()
+    {
+        var (html, json) = Both("--calibration-end", "2026-06-30", "--holdout-end", "2026-10-31");
+        var page = Parse(html);
+
+        Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.Descendants("script"));
+        Assert.Empty(page.Descendants("img"));
+        Assert.Empty(page.Descendants("link"));
+
+        // One SVG per chart: the fixed ones and a radar per assessment; every one has a title and a description.
+        var radars = Array(json, "assessments").Select(a => "chart-radar-" + Slug(a.GetProperty("framework").GetString()!)).ToList();
+        var svgs = page.Descendants("svg").ToList();
+        Assert.Equal(FixedCharts.Concat(radars).Order(), svgs.Select(s => (string)s.Attribute("id")!).Order());
+        Assert.All(svgs, s =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.Element("title")?.Value));
+            Assert.False(string.IsNullOrWhiteSpace(s.Element("desc")?.Value));
+            Assert.Equal("img", (string?)s.Attribute("role"));
+        });
+        Assert.DoesNotContain(page.Descendants("p"), p => (string?)p.Attribute("class") == "no-chart");
+
+        // Funnel: the bars are the leads reaching each stage.
+        Assert.Equal(Array(json, "funnel", "stages").Select(s => s.GetProperty("reached").GetDouble()), Values(Svg(page, "chart-funnel"), "rect"));
+
+        // Cohorts: every observable cell, row by row; censored cells are not drawn.
+        Assert.Equal(
+            Array(json, "cohorts").SelectMany(c => c.GetProperty("retention").EnumerateArray()).Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble()),
+            Values(Svg(page, "chart-cohorts"), "rect"));
+
+        // Radars: the scored dimensions in the framework's order.
+        foreach (var assessment in Array(json, "assessments"))
+        {
+            var id = "chart-radar-" + Slug(assessment.GetProperty("framework").GetString()!);
+            Assert.Equal(
+                assessment.GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("score")).Where(s => s.ValueKind == JsonValueKind.Number).Select(s => s.GetDouble()),
+                Values(Svg(page, id), "circle"));
+        }
+
+        // RFM map and Pareto curve.
+        Assert.Equal(Array(json, "rfm", "grid").Select(c => c.GetProperty("customers").GetDouble()), Values(Svg(page, "chart-rfm-grid"), "rect"));
+        Assert.Equal(Array(json, "rfm", "paretoCurve").Select(p => p.GetProperty("revenueShare").GetDouble()), Series(Svg(page, "chart-pareto"), 0));
+
+        // CLV histogram: one bar per bin, its height the bin's customers; the bins hold every customer valued.
+        var bins = Array(json, "models", "clv", "distribution", "bins").Select(b => b.GetProperty("customers").GetDouble()).ToList();
+        Assert.Equal(bins, Values(Svg(page, "chart-clv"), "rect").Take(bins.Count));
+        Assert.Equal(json.GetProperty("models").GetProperty("clv").GetProperty("distribution").GetProperty("customers").GetDouble(), bins.Sum());
+
+        // Tracking: the cumulative curves and the bars by frequency (actual, BG/NBD, Pareto/NBD per x).
+        var cumulative = Array(json, "models", "tracking", "cumulative").ToList();
+        var tracking = Svg(page, "chart-tracking");
+        Assert.Equal(cumulative.Select(p => p.GetProperty("actual").GetDouble()), Series(tracking, 0));
+        Assert.Equal(cumulative.Select(p => p.GetProperty("bgNbdExpected").GetDouble()), Series(tracking, 1));
+        Assert.Equal(
+            Array(json, "models", "tracking", "byFrequency").SelectMany(b => new[] { b.GetProperty("actualMean").GetDouble(), b.GetProperty("bgNbdExpectedMean").GetDouble(), b.GetProperty("paretoNbdExpectedMean").GetDouble() }),
+            Values(Svg(page, "chart-by-frequency"), "rect"));
+    }
+
+    [Fact]
+    public void A_chart_without_data_is_a_short_note_in_its_place()
+    {
+        // The fixture: no holdout (so no tracking charts), March 2026; no assessment is fully unscored.
+        var (html, json) = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31"));
+        var page = Parse(html);
+
+        var notes = page.Descendants("p").Where(p => (string?)p.Attribute("class") == "no-chart").ToDictionary(p => (string)p.Attribute("id")!, p => p.Value);
+        Assert.Contains("--holdout-end", notes["chart-tracking"], StringComparison.Ordinal);
+        Assert.True(notes.ContainsKey("chart-by-frequency"));
+        Assert.DoesNotContain(page.Descendants("svg"), s => notes.ContainsKey((string)s.Attribute("id")!));
+
+        // Every chart is either drawn or explained, never silently missing.
+        var radars = Array(json, "assessments").Select(a => "chart-radar-" + Slug(a.GetProperty("framework").GetString()!));
+        var accounted = page.Descendants("svg").Select(s => (string)s.Attribute("id")!).Concat(notes.Keys).Order();
+        Assert.Equal(FixedCharts.Concat(radars).Order(), accounted);
+    }
+
+    [Fact]
+    public void An_unscored_dimension_is_a_gap_in_the_radar_with_a_legend_saying_so()
+    {
+        var (html, json) = Both();
+        var page = Parse(html);
+        var sixC = Array(json, "assessments").Single(a => a.GetProperty("framework").GetString() == "6C");
+        var unscored = sixC.GetProperty("dimensions").EnumerateArray().Where(d => d.GetProperty("score").ValueKind == JsonValueKind.Null).Select(d => d.GetProperty("key").GetString()!).ToList();
+        Assert.NotEmpty(unscored); // Culture and Competition always need hand scoring
+
+        var radar = Svg(page, "chart-radar-6c");
+        Assert.DoesNotContain(radar.Descendants("polygon"), p => (string?)p.Attribute("class") == "area1"); // no closed outline
+        Assert.Contains(radar.Descendants("text"), t => t.Value.StartsWith("Gap in the outline", StringComparison.Ordinal) && unscored.All(u => t.Value.Contains(u, StringComparison.Ordinal)));
+        Assert.All(unscored, u => Assert.Contains(radar.Descendants("text"), t => t.Value == $"{u} (not scored)"));
+    }
+
+    [Fact]
+    public void Names_appear_in_the_page_only_with_show_names()
+    {
+        var hidden = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31")).Html;
+        var shown = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31", "--show-names")).Html;
+
+        Assert.DoesNotContain("Alice", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice@", hidden, StringComparison.Ordinal);
+        Assert.Contains("Alice Example", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cdnow_page_draws_the_tracking_plot_with_the_calibration_boundary()
+    {
+        var transactions = Path.Combine(_temp, "cdnow.csv");
+        File.WriteAllLines(transactions, File.ReadLines(Path.Combine(Data, "cdnow", "CDNOW_sample.txt"))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 5)
+            .Select(f => $"{int.Parse(f[1], CultureInfo.InvariantCulture)},{f[2][..4]}-{f[2][4..6]}-{f[2][6..]},{f[4]}")
+            .Prepend("customer_id,occurred_at,amount"));
+
+        var (html, json) = Both("--transactions", transactions, "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30");
+        var page = Parse(html);
+
+        var tracking = Svg(page, "chart-tracking");
+        Assert.Contains(tracking.Descendants("text"), t => t.Value == "calibration");
+        Assert.Contains(tracking.Descendants("text"), t => t.Value == "holdout");
+        var cumulative = Array(json, "models", "tracking", "cumulative").ToList();
+        Assert.Equal(cumulative.Select(p => p.GetProperty("actual").GetDouble()), Series(tracking, 0));
+
+        // The holdout's actual repeat purchases: the curve's last point less its value at the calibration end.
+        var atCalibrationEnd = cumulative.Last(p => string.CompareOrdinal(p.GetProperty("date").GetString(), "1997-09-30") <= 0).GetProperty("actual").GetDouble();
+        Assert.Equal(1882, cumulative[^1].GetProperty("actual").GetDouble() - atCalibrationEnd);
+    }
+
+    private static string[] Fixture(params string[] more) =>
+    [
+        "--transactions", Path.Combine(Data, "transactions.csv"),
+        "--surveys", Path.Combine(Data, "surveys.csv"),
+        "--complaints", Path.Combine(Data, "complaints.csv"),
+        "--costs", Path.Combine(Data, "costs.csv"),
+        "--leads", Path.Combine(Data, "leads.csv"),
+        "--interactions", Path.Combine(Data, "interactions.csv"),
+        "--customers", Path.Combine(Data, "customers.csv"),
+        .. more,
+    ];
+
+    private static string Slug(string name) => string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+}
