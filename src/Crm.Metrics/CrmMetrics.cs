@@ -33,6 +33,21 @@ public interface ICrmMetrics
     /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
     Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);
 
+    /// <summary>
+    /// Computes the scorecard of a period from data given in partitions (shards, files, slices of one array): one
+    /// accumulator per partition on the thread pool, merged — the same scorecard as one pass over all of it (exactly,
+    /// money included), using every core. A customer's records may be spread over several partitions.
+    /// </summary>
+    /// <param name="partitions">The partitions; a kind left null in every partition is not supplied (its metrics are undefined).</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel).</param>
+    /// <param name="cancellationToken">Stops the computation between records.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="ArgumentException">There is no partition, or one is null.</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+
     /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
     /// <param name="data">The data set.</param>
     /// <param name="dates">The period's dates, inclusive.</param>
@@ -123,6 +138,10 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null) =>
         _engine.Run(data, period, settings, DataSources.All, progress);
+
+    /// <inheritdoc />
+    public Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
+        _engine.RunPartitioned(partitions, period, settings, cancellationToken);
 
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates) =>

@@ -15,8 +15,9 @@ namespace Crm.Metrics;
 /// <summary>
 /// Accumulates a whole data set for a <see cref="Scorecard"/> in one pass over each record kind, in memory
 /// proportional to customers. This is how a team with more data than one machine runs the scorecard: one
-/// accumulator per partition (inside Spark, Orleans, a SQL pre-aggregation …), <see cref="Merge"/> the partial
-/// states, then take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
+/// accumulator per partition (inside Spark, Orleans, a SQL pre-aggregation …), <see cref="Merge(ScorecardAccumulator)"/> the
+/// partial results — or ship <see cref="ToState"/> and <see cref="Merge(States.ScorecardState)"/> it where they meet — then
+/// take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
 /// </summary>
 /// <remarks>Not thread-safe: use one per thread or partition and merge them.</remarks>
 public sealed class ScorecardAccumulator : IRecordSink
@@ -28,6 +29,9 @@ public sealed class ScorecardAccumulator : IRecordSink
     private readonly FeedbackAccumulator _feedback;
     private readonly FunnelAccumulator _funnel;
     private readonly ExperienceWeights _weights;
+    private readonly CrmMetricsOptions _options;
+    private readonly CurrencyScope _currency;
+    private readonly IExchangeRateProvider? _exchangeRates;
     private DataSources _supplied;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -44,6 +48,9 @@ public sealed class ScorecardAccumulator : IRecordSink
         Period = period;
         Settings = settings ?? new ScorecardSettings();
         var currency = new CurrencyScope(Settings.Currency, exchangeRates, period.Zone);
+        _options = o.Clone();
+        _currency = currency;
+        _exchangeRates = exchangeRates;
         _satisfaction = new SatisfactionAccumulator(period, o);
         _purchases = new PurchaseAccumulator(period, o, currency);
         _costs = new CostAccumulator(period, currency);
@@ -145,11 +152,19 @@ public sealed class ScorecardAccumulator : IRecordSink
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The period or options differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The period, options or funnel differ, or <paramref name="other"/> is this accumulator.</exception>
     /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
     public void Merge(ScorecardAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, OptionsState() == other.OptionsState() && SameFunnel(Settings.Funnel, other.Settings.Funnel));
+        if (_currency.Target is { } mine && other._currency.Target is { } theirs && mine != theirs)
+        {
+            throw new CurrencyMismatchException(
+                $"The partial results are in {mine} and {theirs}; a scorecard is in one currency. Give every partition the same currency (ScorecardSettings.Currency).");
+        }
+
         _satisfaction.Merge(other._satisfaction);
         _purchases.Merge(other._purchases);
         _costs.Merge(other._costs);
@@ -158,6 +173,91 @@ public sealed class ScorecardAccumulator : IRecordSink
         _funnel.Merge(other._funnel);
         _supplied |= other._supplied;
     }
+
+    /// <summary>
+    /// This accumulator's state as plain data, to ship to where the partitions are merged; serialise it with
+    /// <see cref="States.CrmStateJson"/>. The accumulator is unchanged and can go on adding.
+    /// </summary>
+    /// <returns>The state: the period, options, currency, supplied kinds and every family's partial sums.</returns>
+    public States.ScorecardState ToState() => new()
+    {
+        From = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.Start),
+        To = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.End),
+        Zone = Period.Zone.Id,
+        Options = OptionsState(),
+        FunnelStages = Settings.Funnel is { } funnel ? [.. funnel.Stages] : null,
+        Currency = _currency.Target?.Code,
+        Supplied = [.. Enum.GetValues<DataSources>().Where(k => k is not DataSources.None and not DataSources.All && (_supplied & k) == k).Select(k => k.ToString())],
+        Satisfaction = _satisfaction.ToState(),
+        Purchases = _purchases.ToState(),
+        Costs = _costs.ToState(),
+        Complaints = _complaints.ToState(),
+        Feedback = _feedback.ToState(),
+        Funnel = _funnel.ToState(),
+    };
+
+    /// <summary>
+    /// Merges a partition's shipped state (from <see cref="ToState"/>, possibly on another machine) into this
+    /// accumulator, exactly as <see cref="Merge(ScorecardAccumulator)"/> merges an accumulator. The state is checked
+    /// whole before anything changes: on an error this accumulator is as it was.
+    /// </summary>
+    /// <param name="state">The state; of the same period, zone, options and funnel.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The state is of another layout version, period, zone, options or funnel, or a field breaks its rule (a
+    /// negative count, an unknown name, a wrong length); the message names it.
+    /// </exception>
+    /// <exception cref="CurrencyMismatchException">The state is in another currency than this accumulator.</exception>
+    public void Merge(States.ScorecardState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Internal.StateChecks.Version(state.Version, States.ScorecardState.CurrentVersion, "scorecard state");
+        var from = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.Start);
+        var to = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.End);
+        if (state.From != from || state.To != to || state.Zone != Period.Zone.Id)
+        {
+            throw new ArgumentException($"The state is of {state.From}..{state.To} in {state.Zone}; this accumulator's period is {from}..{to} in {Period.Zone.Id}.", nameof(state));
+        }
+
+        if (state.Options != OptionsState())
+        {
+            throw new ArgumentException($"The state was computed with other options ({state.Options}); this accumulator has {OptionsState()}.", nameof(state));
+        }
+
+        if (!SameFunnel(Settings.Funnel, state.FunnelStages is null ? null : new Funnel(state.FunnelStages)))
+        {
+            throw new ArgumentException("The state was computed with another funnel (ScorecardSettings.Funnel); merge only partitions of the same funnel.", nameof(state));
+        }
+
+        // Read the whole state into a fresh accumulator first (it checks every field), then merge that: a bad state
+        // leaves this accumulator untouched.
+        var staged = new ScorecardAccumulator(Period, Settings with { Currency = state.Currency is { } code ? new Currency(code) : Settings.Currency }, _options, _exchangeRates);
+        foreach (var name in state.Supplied ?? throw new ArgumentException("The state's Supplied is missing (null).", nameof(state)))
+        {
+            staged._supplied |= Internal.StateChecks.Name<DataSources>(name, "Supplied");
+        }
+
+        staged._satisfaction.MergeState(state.Satisfaction ?? throw Internal.StateChecks.Missing("Satisfaction"));
+        staged._purchases.MergeState(state.Purchases ?? throw Internal.StateChecks.Missing("Purchases"));
+        staged._costs.MergeState(state.Costs ?? throw Internal.StateChecks.Missing("Costs"));
+        staged._complaints.MergeState(state.Complaints ?? throw Internal.StateChecks.Missing("Complaints"));
+        staged._feedback.MergeState(state.Feedback ?? throw Internal.StateChecks.Missing("Feedback"));
+        staged._funnel.MergeState(state.Funnel ?? throw Internal.StateChecks.Missing("Funnel"));
+        Merge(staged);
+    }
+
+    private static bool SameFunnel(Funnel? a, Funnel? b) =>
+        a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
+
+    private States.ScorecardOptionsState OptionsState() => new()
+    {
+        RetentionWindowDays = _options.RetentionWindowDays,
+        RetentionMethod = _options.RetentionMethod.ToString(),
+        CsatMethod = _options.CsatMethod.ToString(),
+        NpsSkippedAnswers = _options.NpsSkippedAnswers.ToString(),
+        TreatMissingCostAsZero = _options.TreatMissingCostAsZero,
+        CohortMonths = _options.CohortMonths,
+    };
 
     /// <summary>The scorecard over what was added.</summary>
     /// <param name="computedAt">When it is computed (from your <see cref="IClock"/>); tells whether the period is complete.</param>

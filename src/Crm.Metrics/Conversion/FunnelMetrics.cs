@@ -163,6 +163,27 @@ public sealed class FunnelAccumulator
     /// <returns>A snapshot.</returns>
     public FunnelMetrics Result() => new(Funnel, [.. _reached], _cohort, [.. _timesToConvert]);
 
+    internal States.FunnelState ToState() => new()
+    {
+        Cohort = _cohort,
+        Reached = [.. _reached],
+        TimesToConvertTicks = [.. _timesToConvert.Select(d => d.BclCompatibleTicks)],
+        OutsidePeriod = OutsidePeriod,
+    };
+
+    internal void MergeState(States.FunnelState state)
+    {
+        var reached = Internal.StateChecks.Counts(state.Reached, _reached.Length, "Funnel.Reached");
+        for (var k = 0; k < _reached.Length; k++)
+        {
+            _reached[k] += reached[k];
+        }
+
+        _cohort += Internal.StateChecks.Count(state.Cohort, "Funnel.Cohort");
+        _timesToConvert.AddRange(Internal.StateChecks.Durations(state.TimesToConvertTicks, "Funnel.TimesToConvertTicks"));
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Funnel.OutsidePeriod");
+    }
+
     private static bool SameFunnel(Funnel? a, Funnel? b) =>
         a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
 }

@@ -80,6 +80,37 @@ public sealed class CostAccumulator
         EntriesOutsidePeriod += other.EntriesOutsidePeriod;
     }
 
+    internal States.CostState ToState()
+    {
+        var weighted = new List<States.WeightedCostState>();
+        for (var kind = 0; kind < _weighted.Length; kind++)
+        {
+            foreach (var (length, sum) in _weighted[kind])
+            {
+                weighted.Add(new States.WeightedCostState { Kind = ((CostKind)kind).ToString(), LengthDays = length, Sum = sum });
+            }
+        }
+
+        return new States.CostState { Weighted = weighted, OutsidePeriod = EntriesOutsidePeriod };
+    }
+
+    internal void MergeState(States.CostState state)
+    {
+        foreach (var entry in state.Weighted ?? throw StateChecks.Missing("Costs.Weighted"))
+        {
+            var kind = StateChecks.Name<CostKind>(entry?.Kind, "Costs.Weighted.Kind");
+            if (entry!.LengthDays < 1)
+            {
+                throw new ArgumentException($"Costs.Weighted.LengthDays is {entry.LengthDays}; an entry lasts at least one day.", nameof(state));
+            }
+
+            var sums = _weighted[(int)kind];
+            sums[entry.LengthDays] = sums.GetValueOrDefault(entry.LengthDays) + entry.Sum;
+        }
+
+        EntriesOutsidePeriod += StateChecks.Count(state.OutsidePeriod, "Costs.OutsidePeriod");
+    }
+
     /// <summary>The prorated costs of the period.</summary>
     /// <param name="fallbackCurrency">The currency of the result when no amount was seen and none was given.</param>
     /// <returns>The totals per kind.</returns>

@@ -111,6 +111,20 @@ public sealed class FeedbackAccumulator
         OutsidePeriod += other.OutsidePeriod;
     }
 
+    internal States.FeedbackState ToState() => new()
+    {
+        Suggestions = _suggestions.ToNames(),
+        Praise = _praise.ToNames(),
+        OutsidePeriod = OutsidePeriod,
+    };
+
+    internal void MergeState(States.FeedbackState state)
+    {
+        _suggestions.Add(state.Suggestions, "Feedback.Suggestions");
+        _praise.Add(state.Praise, "Feedback.Praise");
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Feedback.OutsidePeriod");
+    }
+
     internal FeedbackMetrics Result(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints) =>
         new(surveyAnswers, complaints, _suggestions.ToDictionary(), _praise.ToDictionary());
 }

@@ -134,6 +134,8 @@ internal sealed class CustomerTable
     }
 
     /// <summary>The period state of customer <paramref name="i"/> for updating, created when it has none.</summary>
+    public bool HasPeriod(int i) => _periodIndex[i] != 0;
+
     public ref CustomerPeriod PeriodForUpdate(int i)
     {
         var p = _periodIndex[i];

@@ -17,6 +17,28 @@ internal sealed class EnumCounts<TEnum>
         }
     }
 
+    /// <summary>The non-zero counts by name (a state's form).</summary>
+    public Dictionary<string, long> ToNames()
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (value, count) in ToDictionary())
+        {
+            result[value.ToString()] = count;
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds counts by name (a state's form); an unknown name or a negative count is an error naming <paramref name="field"/>.</summary>
+    public void Add(IReadOnlyDictionary<string, long>? counts, string field)
+    {
+        foreach (var (name, count) in counts ?? throw StateChecks.Missing(field))
+        {
+            var value = StateChecks.Name<TEnum>(name, field);
+            _counts[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] += StateChecks.Count(count, field);
+        }
+    }
+
     /// <summary>The non-zero counts, in enumeration order.</summary>
     public SortedDictionary<TEnum, long> ToDictionary()
     {

@@ -33,6 +33,35 @@ internal sealed class ScorecardEngine
         return accumulator.Result(_clock.GetCurrentInstant());
     }
 
+    public Scorecard RunPartitioned(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentNullException.ThrowIfNull(period);
+        if (partitions.Count == 0)
+        {
+            throw new ArgumentException("Give at least one partition.", nameof(partitions));
+        }
+
+        // The partitions are the parallelism: each accumulator runs on one thread.
+        var single = Options.Clone();
+        single.MaxDegreeOfParallelism = 1;
+        var accumulators = new ScorecardAccumulator[partitions.Count];
+        Parallel.For(0, partitions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, p =>
+        {
+            var data = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
+            var accumulator = new ScorecardAccumulator(period, settings, single, _exchangeRates);
+            Fill(accumulator, data, DataSources.All, null);
+            accumulators[p] = accumulator;
+        });
+
+        for (var p = 1; p < accumulators.Length; p++)
+        {
+            accumulators[0].Merge(accumulators[p]);
+        }
+
+        return accumulators[0].Result(_clock.GetCurrentInstant());
+    }
+
     public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var accumulator = NewAccumulator(period, settings);

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Crm.Domain.Activity;
 
 namespace Crm.Metrics.Lifetime;
@@ -89,13 +87,42 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        using var builder = new SummaryBuilder(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        foreach (var purchase in purchases)
+        if (Internal.Partitioned.Split(purchases) is { } slices)
         {
-            builder.Add(purchase);
+            return FromPartitions(slices, options);
         }
 
-        return builder.Build();
+        using var accumulator = new CustomerBaseSummaryAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        accumulator.AddRange(purchases);
+        return accumulator.Result();
+    }
+
+    /// <summary>
+    /// Summarises purchases given in partitions, one accumulator per partition on the thread pool, merged in
+    /// partition order: the same summary as one pass over the partitions one after another, using every core.
+    /// </summary>
+    /// <param name="partitions">The partitions (a customer's purchases may be spread over several).</param>
+    /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
+    /// <returns>The summary; customers in the order of their first sale record across the partitions in order.</returns>
+    /// <exception cref="ArgumentNullException">An argument, a partition or a purchase is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule, or there is no partition.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    public static CustomerBaseSummary FromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, SummaryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(nameof(options));
+        if (partitions.Count == 0)
+        {
+            throw new ArgumentException("Give at least one partition.", nameof(partitions));
+        }
+
+        using var merged = Internal.Partitioned.Run(
+            partitions,
+            () => new CustomerBaseSummaryAccumulator(options),
+            (accumulator, part) => accumulator.AddRange(part),
+            (into, from) => into.Merge(from));
+        return merged.Result();
     }
 
     /// <summary>Summarises an asynchronous stream of purchases per customer.</summary>
@@ -112,13 +139,13 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        using var builder = new SummaryBuilder(options, 0);
+        using var accumulator = new CustomerBaseSummaryAccumulator(options);
         await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            builder.Add(purchase);
+            accumulator.Add(purchase);
         }
 
-        return builder.Build();
+        return accumulator.Result();
     }
 
     /// <summary>
@@ -190,244 +217,92 @@ public sealed class CustomerBaseSummary
     }
 
     /// <summary>
-    /// One pass over the purchases: per customer a small running state (first day, the value on it, the calibration
-    /// total), and per purchase up to the last day that matters its customer and day in flat pooled buffers. Then a
-    /// counting sort by customer and a short sort of each customer's days give the distinct purchase days.
+    /// The summary of a log: a counting sort of the logged purchase days by customer and a short sort of each
+    /// customer's days give the distinct purchase days. Chunks of customers run in parallel (their output positions
+    /// are known from a prefix count, and the totals are added in chunk order).
     /// </summary>
-    private sealed class SummaryBuilder : IDisposable
+    internal static CustomerBaseSummary Build(SummaryOptions options, Internal.CustomerDayLog<SummaryDayState> log, Currency currency, long refunds, int calibrationEnd)
     {
-        private const int BuildChunk = 16_384;
-        private readonly SummaryOptions _options;
-        private readonly LocalDayNumbers _days;
-        private readonly int _calibrationEnd;
-        private readonly int _lastDay;
-        // One lookup per sale finds the customer's whole running state (its buffer index included).
-        private readonly Dictionary<CustomerId, CustomerState> _state;
-        private readonly List<CustomerId> _ids;
-        private int[] _customer = System.Buffers.ArrayPool<int>.Shared.Rent(4096);
-        private int[] _day = System.Buffers.ArrayPool<int>.Shared.Rent(4096);
-        private int _count;
-        private long _refunds;
-        private Currency _currency;
-
-        /// <param name="options">The options.</param>
-        /// <param name="purchases">The number of purchases when known: a tenth of it presizes the customer table.</param>
-        public SummaryBuilder(SummaryOptions options, int purchases)
+        const int chunkSize = 16_384;
+        var customers = log.Customers;
+        using var days = log.SortByCustomer();
+        var position = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(customers, 1));
+        var included = 0;
+        for (var c = 0; c < customers; c++)
         {
-            _options = options;
-            _state = new Dictionary<CustomerId, CustomerState>(Math.Min(purchases / 10, 1 << 22));
-            _ids = new List<CustomerId>(Math.Min(purchases / 10, 1 << 22));
-            _days = new LocalDayNumbers(options.Zone);
-            _calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
-            _lastDay = options.HoldoutEnd is { } holdout ? LocalDayNumbers.Of(holdout) : _calibrationEnd;
+            position[c] = included;
+            included += log.State(c).FirstDay <= calibrationEnd ? 1 : 0;
         }
 
-        public void Add(Purchase purchase)
+        var summaries = new CustomerSummary[included];
+        var chunks = (customers + chunkSize - 1) / chunkSize;
+        var totals = new (long Repeats, long Holdout)[chunks];
+        var unit = options.TimeUnit;
+        var daysPerUnit = unit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
+        var holdout = options.HoldoutEnd is not null;
+        void Summarise(int chunk)
         {
-            ArgumentNullException.ThrowIfNull(purchase);
-            if (!purchase.IsSale)
+            long repeats = 0, holdoutRepeats = 0;
+            for (var c = chunk * chunkSize; c < Math.Min(customers, (chunk + 1) * chunkSize); c++)
             {
-                _refunds++;
-                return;
-            }
-
-            var amount = purchase.Amount;
-            if (_currency != amount.Currency)
-            {
-                if (_currency != default)
+                var state = log.State(c);
+                var first = state.FirstDay;
+                if (first > calibrationEnd)
                 {
-                    throw new CurrencyMismatchException(_currency, amount.Currency, nameof(purchase));
+                    continue;
                 }
 
-                _currency = amount.Currency;
-            }
-
-            var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_state, purchase.CustomerId, out var exists);
-            if (!exists)
-            {
-                state.Index = _ids.Count;
-                state.FirstDay = int.MaxValue;
-                _ids.Add(purchase.CustomerId);
-            }
-
-            state.Add(day, amount.Amount, _calibrationEnd);
-            var customer = state.Index;
-            if (day > _lastDay)
-            {
-                return;
-            }
-
-            if (_count == _customer.Length)
-            {
-                Grow(ref _customer, _count + 1);
-                Grow(ref _day, _count + 1);
-            }
-
-            _customer[_count] = customer;
-            _day[_count] = day;
-            _count++;
-        }
-
-        public CustomerBaseSummary Build()
-        {
-            var customers = _ids.Count;
-
-            // Counting sort of the buffered purchase days by customer: afterwards start[c] is the end of c's slice.
-            var start = System.Buffers.ArrayPool<int>.Shared.Rent(customers + 1);
-            var days = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
-            try
-            {
-                CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, start.AsSpan(0, customers + 1));
-
-                // The states in customer-index order.
-                var states = System.Buffers.ArrayPool<CustomerState>.Shared.Rent(customers);
-                var included = 0;
-                foreach (var each in _state.Values)
+                int x = 0, holdoutX = 0, last = first;
+                foreach (var day in days.Distinct(c))
                 {
-                    states[each.Index] = each;
-                    included += each.FirstDay <= _calibrationEnd ? 1 : 0;
-                }
-
-                // Each customer's summary from its sorted days; chunks of customers run in parallel (their output
-                // positions are known from a prefix count, and the totals are added in chunk order).
-                var position = System.Buffers.ArrayPool<int>.Shared.Rent(customers);
-                for (int c = 0, k = 0; c < customers; c++)
-                {
-                    position[c] = k;
-                    k += states[c].FirstDay <= _calibrationEnd ? 1 : 0;
-                }
-
-                var summaries = new CustomerSummary[included];
-                var chunks = (customers + BuildChunk - 1) / BuildChunk;
-                var totals = new (long Repeats, long Holdout)[chunks];
-                void Summarise(int chunk)
-                {
-                    var unit = _options.TimeUnit;
-                    var daysPerUnit = unit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
-                    var holdout = _options.HoldoutEnd is not null;
-                    long repeats = 0, holdoutRepeats = 0;
-                    for (var c = chunk * BuildChunk; c < Math.Min(customers, (chunk + 1) * BuildChunk); c++)
+                    if (day == first)
                     {
-                        ref readonly var state = ref states[c];
-                        var first = state.FirstDay;
-                        if (first > _calibrationEnd)
-                        {
-                            continue;
-                        }
-
-                        var slice = days.AsSpan(CountingSort.SliceOf(start, c));
-                        slice.Sort();
-                        int x = 0, holdoutX = 0, last = first, previous = first;
-                        foreach (var day in slice)
-                        {
-                            if (day != previous)
-                            {
-                                if (day <= _calibrationEnd)
-                                {
-                                    x++;
-                                    last = day;
-                                }
-                                else
-                                {
-                                    holdoutX++;
-                                }
-
-                                previous = day;
-                            }
-                        }
-
-                        repeats += x;
-                        holdoutRepeats += holdoutX;
-                        summaries[position[c]] = new CustomerSummary(
-                            _ids[c],
-                            x,
-                            new BtydRecency(ModelTime.In((last - first) / daysPerUnit, unit)),
-                            ModelTime.In((_calibrationEnd - first) / daysPerUnit, unit),
-                            x > 0 ? new Money((state.CalibrationTotal - state.FirstDayTotal) / x, _currency) : null,
-                            holdout ? holdoutX : null,
-                            trusted: true);
+                        continue;
                     }
 
-                    totals[chunk] = (repeats, holdoutRepeats);
+                    if (day <= calibrationEnd)
+                    {
+                        x++;
+                        last = day;
+                    }
+                    else
+                    {
+                        holdoutX++;
+                    }
                 }
 
-                if (chunks > 1)
-                {
-                    Parallel.For(0, chunks, Summarise);
-                }
-                else if (chunks == 1)
-                {
-                    Summarise(0);
-                }
-
-                System.Buffers.ArrayPool<int>.Shared.Return(position);
-                long repeats = 0, holdoutRepeats = 0;
-                foreach (var (chunkRepeats, chunkHoldout) in totals)
-                {
-                    repeats += chunkRepeats;
-                    holdoutRepeats += chunkHoldout;
-                }
-
-                var holdout = _options.HoldoutEnd is not null;
-                System.Buffers.ArrayPool<CustomerState>.Shared.Return(states);
-                return new CustomerBaseSummary(_options, summaries, _currency == default ? null : _currency, repeats, holdout ? holdoutRepeats : null, customers - included, _refunds);
+                repeats += x;
+                holdoutRepeats += holdoutX;
+                summaries[position[c]] = new CustomerSummary(
+                    log.Id(c),
+                    x,
+                    new BtydRecency(ModelTime.In((last - first) / daysPerUnit, unit)),
+                    ModelTime.In((calibrationEnd - first) / daysPerUnit, unit),
+                    x > 0 ? new Money((state.CalibrationTotal - state.FirstDayTotal) / x, currency) : null,
+                    holdout ? holdoutX : null,
+                    trusted: true);
             }
-            finally
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(start);
-                System.Buffers.ArrayPool<int>.Shared.Return(days);
-            }
+
+            totals[chunk] = (repeats, holdoutRepeats);
         }
 
-        public void Dispose()
+        if (chunks > 1)
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(_customer);
-            System.Buffers.ArrayPool<int>.Shared.Return(_day);
+            Parallel.For(0, chunks, Summarise);
         }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Grow<T>(ref T[] array, int needed)
+        else if (chunks == 1)
         {
-            if (needed <= array.Length)
-            {
-                return;
-            }
-
-            var bigger = System.Buffers.ArrayPool<T>.Shared.Rent(Math.Max(needed, array.Length * 2));
-            Array.Copy(array, bigger, array.Length);
-            System.Buffers.ArrayPool<T>.Shared.Return(array);
-            array = bigger;
+            Summarise(0);
         }
 
-        /// <summary>
-        /// What each sale updates, whatever the order of the sales: the first purchase day and the value bought on it,
-        /// and the value bought up to the calibration end; m̄ is then (total − first day's) / x.
-        /// </summary>
-        private struct CustomerState
+        System.Buffers.ArrayPool<int>.Shared.Return(position);
+        long totalRepeats = 0, totalHoldout = 0;
+        foreach (var (chunkRepeats, chunkHoldout) in totals)
         {
-            public int Index;
-            public int FirstDay;
-            public decimal FirstDayTotal;
-            public decimal CalibrationTotal;
-
-            public void Add(int day, decimal amount, int calibrationEnd)
-            {
-                if (day < FirstDay)
-                {
-                    FirstDay = day;
-                    FirstDayTotal = amount;
-                }
-                else if (day == FirstDay)
-                {
-                    FirstDayTotal += amount;
-                }
-
-                if (day <= calibrationEnd)
-                {
-                    CalibrationTotal += amount;
-                }
-            }
+            totalRepeats += chunkRepeats;
+            totalHoldout += chunkHoldout;
         }
+
+        return new CustomerBaseSummary(options, summaries, currency == default ? null : currency, totalRepeats, holdout ? totalHoldout : null, customers - included, refunds);
     }
 }

@@ -348,6 +348,101 @@ public sealed class PurchaseAccumulator
     /// <returns>A snapshot.</returns>
     public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency) => LoyaltyMetrics.From(this, fallbackCurrency);
 
+    internal States.PurchaseState ToState()
+    {
+        Flush();
+        var customers = new List<States.CustomerPurchaseState>(CustomerCount);
+        var priorNet = 0m;
+        foreach (var table in _tables)
+        {
+            priorNet += table.PriorNet;
+            for (var i = 0; i < table.Count; i++)
+            {
+                ref readonly var history = ref table.History(i);
+                var row = new States.CustomerPurchaseState
+                {
+                    Id = table.Id(i).Value,
+                    FirstSaleTicks = history.HasSale ? history.FirstSaleTicks : null,
+                    LifetimeNet = history.LifetimeNet,
+                    LifetimeCost = history.LifetimeCost,
+                    LifetimeSalesWithoutCost = history.LifetimeSalesWithoutCost,
+                    SaleInWindowBefore = history.SaleInWindowBefore,
+                    SaleMonths = history.SaleMonths,
+                };
+                if (table.HasPeriod(i))
+                {
+                    ref readonly var period = ref table.Period(i);
+                    row = row with
+                    {
+                        AcquiredTicks = period.HasAcquisition ? period.AcquiredTicks : null,
+                        HasPeriodRecord = period.HasPeriodRecord,
+                        PeriodSales = period.PeriodSales,
+                        FirstSaleDay = period.FirstSaleDayPlusOne,
+                        SalesOnSeveralDays = period.SalesOnSeveralDays,
+                        PeriodSalesAmount = period.PeriodSalesAmount,
+                        PeriodRefundAmount = period.PeriodRefundAmount,
+                        PeriodCost = period.PeriodCost,
+                        PeriodSalesWithoutCost = period.PeriodSalesWithoutCost,
+                    };
+                }
+
+                customers.Add(row);
+            }
+        }
+
+        return new States.PurchaseState { Customers = customers, PriorPeriodNet = priorNet, AfterPeriod = RecordsAfterPeriod };
+    }
+
+    internal void MergeState(States.PurchaseState state)
+    {
+        Flush();
+        var months = _monthStartTicks.Length;
+        foreach (var row in state.Customers ?? throw StateChecks.Missing("Purchases.Customers"))
+        {
+            if (row is null || string.IsNullOrEmpty(row.Id))
+            {
+                throw new ArgumentException("The state's Purchases.Customers holds a row without a customer id.", nameof(state));
+            }
+
+            if (row.FirstSaleDay < 0 || row.FirstSaleDay > Period.LengthInDays || (months < 64 && row.SaleMonths >> months != 0))
+            {
+                throw new ArgumentException($"The state's row for customer {row.Id} has a sale day or month outside this period's layout.", nameof(state));
+            }
+
+            var id = new CustomerId(row.Id);
+            var table = _tables[Partition(id)];
+            var i = table.IndexOf(id);
+            table.History(i).Merge(new CustomerHistory
+            {
+                FirstSaleTicks = row.FirstSaleTicks ?? CustomerHistory.NoSale,
+                LifetimeNet = row.LifetimeNet,
+                LifetimeCost = row.LifetimeCost,
+                LifetimeSalesWithoutCost = StateChecks.Count(row.LifetimeSalesWithoutCost, "Purchases.Customers.LifetimeSalesWithoutCost"),
+                SaleInWindowBefore = row.SaleInWindowBefore,
+                SaleMonths = row.SaleMonths,
+            });
+            if (row.AcquiredTicks is not null || row.HasPeriodRecord)
+            {
+                table.PeriodForUpdate(i).Merge(new CustomerPeriod
+                {
+                    HasAcquisition = row.AcquiredTicks is not null,
+                    AcquiredTicks = row.AcquiredTicks ?? 0,
+                    HasPeriodRecord = row.HasPeriodRecord,
+                    PeriodSales = StateChecks.Count(row.PeriodSales, "Purchases.Customers.PeriodSales"),
+                    FirstSaleDayPlusOne = row.FirstSaleDay,
+                    SalesOnSeveralDays = row.SalesOnSeveralDays,
+                    PeriodSalesAmount = row.PeriodSalesAmount,
+                    PeriodRefundAmount = row.PeriodRefundAmount,
+                    PeriodCost = row.PeriodCost,
+                    PeriodSalesWithoutCost = StateChecks.Count(row.PeriodSalesWithoutCost, "Purchases.Customers.PeriodSalesWithoutCost"),
+                });
+            }
+        }
+
+        _tables[0].PriorNet += state.PriorPeriodNet;
+        RecordsAfterPeriod += StateChecks.Count(state.AfterPeriod, "Purchases.AfterPeriod");
+    }
+
     /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
     private static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
 

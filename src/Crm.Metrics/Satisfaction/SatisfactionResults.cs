@@ -257,6 +257,24 @@ public sealed class SatisfactionAccumulator
         new NpsResult(NpsSkippedAnswers, [.. _nps], _skipped[(int)SurveyKind.Nps]),
         new CesResult([.. _ces], _skipped[(int)SurveyKind.Ces]));
 
+    internal States.SatisfactionState ToState() => new()
+    {
+        Csat = [.. _csat],
+        Nps = [.. _nps],
+        Ces = [.. _ces],
+        Skipped = [.. _skipped],
+        OutsidePeriod = OutsidePeriod,
+    };
+
+    internal void MergeState(States.SatisfactionState state)
+    {
+        AddInto(_csat, Internal.StateChecks.Counts(state.Csat, _csat.Length, "Satisfaction.Csat"));
+        AddInto(_nps, Internal.StateChecks.Counts(state.Nps, _nps.Length, "Satisfaction.Nps"));
+        AddInto(_ces, Internal.StateChecks.Counts(state.Ces, _ces.Length, "Satisfaction.Ces"));
+        AddInto(_skipped, Internal.StateChecks.Counts(state.Skipped, _skipped.Length, "Satisfaction.Skipped"));
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Satisfaction.OutsidePeriod");
+    }
+
     private static void AddInto(long[] target, long[] source)
     {
         for (var i = 0; i < target.Length; i++)

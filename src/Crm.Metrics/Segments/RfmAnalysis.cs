@@ -131,6 +131,46 @@ public sealed class RfmAnalysis
     public static RfmAnalysis Compute(IEnumerable<Purchase> purchases, RfmOptions options)
     {
         ArgumentNullException.ThrowIfNull(purchases);
+        Validate(options);
+        if (Internal.Partitioned.Split(purchases) is { } slices)
+        {
+            return ComputeFromPartitions(slices, options);
+        }
+
+        using var accumulator = new RfmAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        accumulator.AddRange(purchases);
+        return accumulator.Result();
+    }
+
+    /// <summary>
+    /// RFM over purchases given in partitions, one <see cref="RfmAccumulator"/> per partition on the thread pool,
+    /// merged in partition order: the same analysis as one pass over the partitions one after another.
+    /// </summary>
+    /// <param name="partitions">The partitions (a customer's purchases may be spread over several).</param>
+    /// <param name="options">The analysis date, window, zone, monetary basis and segment map.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException">An argument, a partition or a purchase is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule, or there is no partition.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    public static RfmAnalysis ComputeFromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, RfmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        Validate(options);
+        if (partitions.Count == 0)
+        {
+            throw new ArgumentException("Give at least one partition.", nameof(partitions));
+        }
+
+        using var merged = Internal.Partitioned.Run(
+            partitions,
+            () => new RfmAccumulator(options),
+            (accumulator, part) => accumulator.AddRange(part),
+            (into, from) => into.Merge(from));
+        return merged.Result();
+    }
+
+    internal static void Validate(RfmOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Zone is null || options.SegmentMap is null)
         {
@@ -146,65 +186,21 @@ public sealed class RfmAnalysis
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Monetary, "RfmOptions.Monetary is not defined.");
         }
+    }
 
-        var today = LocalDayNumbers.Of(options.AnalysisDate);
-        var first = options.LookBackDays is { } window ? today - window + 1 : int.MinValue;
-        var days = new LocalDayNumbers(options.Zone);
-        var expected = purchases.TryGetNonEnumeratedCount(out var known) ? known : 0;
-        var states = new Dictionary<CustomerId, State>(expected / 10);
-        var order = new List<CustomerId>(expected / 10);
-        var saleCustomer = new List<int>(expected);
-        var saleDay = new List<int>(expected);
-        Currency currency = default;
-        foreach (var purchase in purchases)
-        {
-            ArgumentNullException.ThrowIfNull(purchase);
-            if (!purchase.IsSale)
-            {
-                continue;
-            }
-
-            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            if (day > today || day < first)
-            {
-                continue;
-            }
-
-            if (currency != purchase.Amount.Currency)
-            {
-                if (currency != default)
-                {
-                    throw new CurrencyMismatchException(currency, purchase.Amount.Currency, nameof(purchases));
-                }
-
-                currency = purchase.Amount.Currency;
-            }
-
-            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(states, purchase.CustomerId, out var exists);
-            if (!exists)
-            {
-                state = new State { Index = order.Count, LastDay = int.MinValue };
-                order.Add(purchase.CustomerId);
-            }
-
-            state.LastDay = Math.Max(state.LastDay, day);
-            state.Total += purchase.Amount.Amount;
-            saleCustomer.Add(state.Index);
-            saleDay.Add(day);
-        }
-
-        var n = order.Count;
-        var distinctDays = DistinctDaysPerCustomer(n, saleCustomer, saleDay);
+    /// <summary>Scores customers given their last purchase day, revenue and distinct purchase days.</summary>
+    internal static RfmAnalysis Score(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency)
+    {
+        var n = order.Length;
         var recency = new double[n];
         var frequency = new double[n];
         var monetary = new double[n];
         var values = new decimal[n];
         for (var i = 0; i < n; i++)
         {
-            var state = states[order[i]];
-            recency[i] = today - state.LastDay;
+            recency[i] = today - lastDays[i];
             frequency[i] = distinctDays[i];
-            values[i] = options.Monetary == RfmMonetaryBasis.Total ? state.Total : state.Total / distinctDays[i];
+            values[i] = options.Monetary == RfmMonetaryBasis.Total ? totals[i] : totals[i] / distinctDays[i];
             monetary[i] = (double)values[i];
         }
 
@@ -217,12 +213,11 @@ public sealed class RfmAnalysis
         var total = 0m;
         for (var i = 0; i < n; i++)
         {
-            var state = states[order[i]];
             var segment = options.SegmentMap.SegmentOf(rScores[i], fScores[i]);
-            customers[i] = new CustomerRfm(order[i], new RfmRecency(ModelTime.Days(recency[i])), (int)frequency[i], new Money(values[i], currency), new Money(state.Total, currency), rScores[i], fScores[i], mScores[i], segment);
+            customers[i] = new CustomerRfm(order[i], new RfmRecency(ModelTime.Days(recency[i])), (int)frequency[i], new Money(values[i], currency), new Money(totals[i], currency), rScores[i], fScores[i], mScores[i], segment);
             var (count, revenue) = revenueBySegment.GetValueOrDefault(segment);
-            revenueBySegment[segment] = (count + 1, revenue + state.Total);
-            total += state.Total;
+            revenueBySegment[segment] = (count + 1, revenue + totals[i]);
+            total += totals[i];
         }
 
         var segments = options.SegmentMap.Names.Select(name =>
@@ -277,35 +272,5 @@ public sealed class RfmAnalysis
         }
 
         return (scores, Array.AsReadOnly(bins));
-    }
-
-    /// <summary>Distinct sale days per customer: the sales grouped by customer, then each customer's days sorted.</summary>
-    private static int[] DistinctDaysPerCustomer(int customers, List<int> saleCustomer, List<int> saleDay)
-    {
-        var days = new int[saleDay.Count];
-        var ends = new int[customers + 1];
-        CountingSort.ByKey(CollectionsMarshal.AsSpan(saleCustomer), CollectionsMarshal.AsSpan(saleDay), days, ends);
-        var distinct = new int[customers];
-        for (var c = 0; c < customers; c++)
-        {
-            var slice = days.AsSpan(CountingSort.SliceOf(ends, c));
-            slice.Sort();
-            var count = 0;
-            for (var i = 0; i < slice.Length; i++)
-            {
-                count += i == 0 || slice[i] != slice[i - 1] ? 1 : 0;
-            }
-
-            distinct[c] = count;
-        }
-
-        return distinct;
-    }
-
-    private struct State
-    {
-        public int Index;
-        public int LastDay;
-        public decimal Total;
     }
 }

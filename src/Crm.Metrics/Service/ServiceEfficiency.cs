@@ -182,6 +182,34 @@ public sealed class ComplaintAccumulator
         OutsidePeriod += other.OutsidePeriod;
     }
 
+    internal States.ComplaintState ToState() => new()
+    {
+        Opened = _opened,
+        ByChannel = _byChannel.ToNames(),
+        UnknownChannel = _unknownChannel,
+        FirstResponseTicks = [.. _firstResponse.Select(d => d.BclCompatibleTicks)],
+        ResolutionTicks = [.. _resolution.Select(d => d.BclCompatibleTicks)],
+        Met = _met,
+        Breached = _breached,
+        Pending = _pending,
+        WithoutTarget = _withoutTarget,
+        OutsidePeriod = OutsidePeriod,
+    };
+
+    internal void MergeState(States.ComplaintState state)
+    {
+        _opened += Internal.StateChecks.Count(state.Opened, "Complaints.Opened");
+        _byChannel.Add(state.ByChannel, "Complaints.ByChannel");
+        _unknownChannel += Internal.StateChecks.Count(state.UnknownChannel, "Complaints.UnknownChannel");
+        _firstResponse.AddRange(Internal.StateChecks.Durations(state.FirstResponseTicks, "Complaints.FirstResponseTicks"));
+        _resolution.AddRange(Internal.StateChecks.Durations(state.ResolutionTicks, "Complaints.ResolutionTicks"));
+        _met += Internal.StateChecks.Count(state.Met, "Complaints.Met");
+        _breached += Internal.StateChecks.Count(state.Breached, "Complaints.Breached");
+        _pending += Internal.StateChecks.Count(state.Pending, "Complaints.Pending");
+        _withoutTarget += Internal.StateChecks.Count(state.WithoutTarget, "Complaints.WithoutTarget");
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Complaints.OutsidePeriod");
+    }
+
     /// <summary>The service-efficiency metrics.</summary>
     /// <param name="activeCustomers">Customers with a sale in the period: the complaint rate's denominator.</param>
     /// <param name="orders">Sale records in the period: the denominator of complaints per 1,000 orders.</param>

@@ -1,0 +1,266 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Crm.Metrics.Lifetime;
+
+namespace Crm.Metrics.Internal;
+
+/// <summary>A customer's running state in a <see cref="CustomerDayLog{TState}"/>: order-independent and mergeable.</summary>
+/// <typeparam name="TSelf">The state type.</typeparam>
+internal interface ICustomerDayState<TSelf>
+    where TSelf : struct, ICustomerDayState<TSelf>
+{
+    /// <summary>The state of a customer not seen yet.</summary>
+    static abstract TSelf Empty { get; }
+
+    /// <summary>Adds another partition's state of the same customer.</summary>
+    void Merge(in TSelf other);
+}
+
+/// <summary>
+/// Per customer a small running state, and per purchase its customer and day in flat pooled buffers — the shape of
+/// every "distinct purchase days per customer" calculation (the models' summary, RFM). One dictionary lookup per
+/// purchase; the distinct days come from a counting sort by customer at the end. Two logs merge exactly (states
+/// merged, days appended), so a log per partition gives the same answer as one log over everything, and customers
+/// keep the order of their first appearance when the partitions are merged in input order.
+/// </summary>
+/// <typeparam name="TState">The per-customer state.</typeparam>
+internal sealed class CustomerDayLog<TState> : IDisposable
+    where TState : struct, ICustomerDayState<TState>
+{
+    private readonly Dictionary<CustomerId, int> _index;
+    private readonly List<CustomerId> _ids;
+    private TState[] _states;
+    private int[] _customer = ArrayPool<int>.Shared.Rent(4096);
+    private int[] _day = ArrayPool<int>.Shared.Rent(4096);
+    private int _count;
+
+    /// <param name="expectedCustomers">A capacity hint.</param>
+    public CustomerDayLog(int expectedCustomers)
+    {
+        var capacity = Math.Clamp(expectedCustomers, 16, 1 << 22);
+        _index = new Dictionary<CustomerId, int>(capacity);
+        _ids = new List<CustomerId>(capacity);
+        _states = new TState[capacity];
+    }
+
+    public int Customers => _ids.Count;
+
+    /// <summary>The purchase days logged (with repeats).</summary>
+    public int Days => _count;
+
+    public CustomerId Id(int customer) => _ids[customer];
+
+    public ref TState State(int customer) => ref _states[customer];
+
+    /// <summary>The customer's index, added (with an empty state) when new.</summary>
+    public int IndexOf(CustomerId id)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
+        if (!exists)
+        {
+            slot = _ids.Count;
+            _ids.Add(id);
+            if (slot == _states.Length)
+            {
+                Array.Resize(ref _states, slot * 2);
+            }
+
+            _states[slot] = TState.Empty;
+        }
+
+        return slot;
+    }
+
+    public void AddDay(int customer, int day)
+    {
+        if (_count == _customer.Length)
+        {
+            Grow(ref _customer, _count + 1);
+            Grow(ref _day, _count + 1);
+        }
+
+        _customer[_count] = customer;
+        _day[_count] = day;
+        _count++;
+    }
+
+    /// <summary>Adds another log: its customers' states merged into this log's, its days appended.</summary>
+    public void Merge(CustomerDayLog<TState> other)
+    {
+        var map = ArrayPool<int>.Shared.Rent(Math.Max(other.Customers, 1));
+        try
+        {
+            for (var j = 0; j < other.Customers; j++)
+            {
+                var i = IndexOf(other._ids[j]);
+                _states[i].Merge(other._states[j]);
+                map[j] = i;
+            }
+
+            Grow(ref _customer, _count + other._count);
+            Grow(ref _day, _count + other._count);
+            for (var k = 0; k < other._count; k++)
+            {
+                _customer[_count + k] = map[other._customer[k]];
+            }
+
+            Array.Copy(other._day, 0, _day, _count, other._count);
+            _count += other._count;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(map);
+        }
+    }
+
+    /// <summary>The logged days grouped by customer (pooled; dispose the result).</summary>
+    public DaysByCustomer SortByCustomer()
+    {
+        var customers = Customers;
+        var ends = ArrayPool<int>.Shared.Rent(customers + 1);
+        var days = ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
+        CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, ends.AsSpan(0, customers + 1));
+        return new DaysByCustomer(ends, days);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_customer);
+        ArrayPool<int>.Shared.Return(_day);
+        _customer = _day = [];
+    }
+
+    private static void Grow(ref int[] array, int needed)
+    {
+        if (needed <= array.Length)
+        {
+            return;
+        }
+
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        Array.Copy(array, bigger, array.Length);
+        ArrayPool<int>.Shared.Return(array);
+        array = bigger;
+    }
+}
+
+/// <summary>Logged days grouped by customer: <see cref="Of"/> is one customer's days, unsorted, with repeats.</summary>
+internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
+{
+    public Span<int> Of(int customer) => days.AsSpan(CountingSort.SliceOf(ends, customer));
+
+    /// <summary>Sorts one customer's days in place and returns the distinct ones.</summary>
+    public ReadOnlySpan<int> Distinct(int customer)
+    {
+        var slice = Of(customer);
+        slice.Sort();
+        var n = 0;
+        for (var i = 0; i < slice.Length; i++)
+        {
+            if (i == 0 || slice[i] != slice[n - 1])
+            {
+                slice[n++] = slice[i];
+            }
+        }
+
+        return slice[..n];
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(ends);
+        ArrayPool<int>.Shared.Return(days);
+    }
+}
+
+/// <summary>Runs one builder per partition on the thread pool and merges them in partition order.</summary>
+internal static class Partitioned
+{
+    /// <summary>Below this many records an indexed source is read in one pass: the threads would cost more than they save.</summary>
+    public const int SplitThreshold = 1 << 17;
+
+    /// <summary>
+    /// Builds <paramref name="create"/>()'s per partition (each filled by <paramref name="fill"/>) in parallel and
+    /// merges them into the first, in order.
+    /// </summary>
+    public static T Run<T, TRecord>(IReadOnlyList<IEnumerable<TRecord>> partitions, Func<T> create, Action<T, IEnumerable<TRecord>> fill, Action<T, T> merge)
+        where T : IDisposable
+    {
+        var built = new T[partitions.Count];
+        try
+        {
+            Parallel.For(0, partitions.Count, p =>
+            {
+                var part = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
+                var builder = create();
+                built[p] = builder;
+                fill(builder, part);
+            });
+
+            for (var p = 1; p < built.Length; p++)
+            {
+                merge(built[0], built[p]);
+            }
+
+            return built[0];
+        }
+        catch
+        {
+            foreach (var builder in built)
+            {
+                builder?.Dispose();
+            }
+
+            throw;
+        }
+        finally
+        {
+            for (var p = 1; p < built.Length; p++)
+            {
+                built[p]?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// An indexed source of at least <see cref="SplitThreshold"/> records split into one contiguous slice per
+    /// processor (in order); otherwise null.
+    /// </summary>
+    public static IReadOnlyList<IEnumerable<TRecord>>? Split<TRecord>(IEnumerable<TRecord> source)
+    {
+        var cores = Environment.ProcessorCount;
+        if (cores < 2 || !source.TryGetNonEnumeratedCount(out var count) || count < SplitThreshold)
+        {
+            return null;
+        }
+
+        return source switch
+        {
+            TRecord[] array => Slices(count, cores, (start, length) => new ArraySegment<TRecord>(array, start, length)),
+            List<TRecord> list => Slices(count, cores, (start, length) => list.Skip(start).Take(length)),
+            IReadOnlyList<TRecord> indexed => Slices(count, cores, (start, length) => Range(indexed, start, length)),
+            _ => null,
+        };
+    }
+
+    private static IEnumerable<TRecord>[] Slices<TRecord>(int count, int parts, Func<int, int, IEnumerable<TRecord>> slice)
+    {
+        var slices = new IEnumerable<TRecord>[parts];
+        for (var p = 0; p < parts; p++)
+        {
+            var start = (int)((long)count * p / parts);
+            var end = (int)((long)count * (p + 1) / parts);
+            slices[p] = slice(start, end - start);
+        }
+
+        return slices;
+    }
+
+    private static IEnumerable<TRecord> Range<TRecord>(IReadOnlyList<TRecord> list, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            yield return list[i];
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.States;
+
+namespace Crm.Metrics.Segments;
+
+/// <summary>
+/// Collects what an <see cref="RfmAnalysis"/> needs in one pass over purchases, in any order and in any number of
+/// pieces: accumulators of partitions of the purchases merge exactly, directly
+/// (<see cref="Merge(RfmAccumulator)"/>) or through their plain-data state (<see cref="ToState"/>,
+/// <see cref="Merge(RfmState)"/>) when the partitions run elsewhere. Scores are ranks over the whole customer base,
+/// so they are computed only by <see cref="Result"/>, after the merge.
+/// </summary>
+/// <remarks>
+/// Memory: a small state per customer and 8 bytes per sale in the window. Not thread-safe: one accumulator per thread,
+/// then merge.
+/// </remarks>
+public sealed class RfmAccumulator : IDisposable
+{
+    private readonly LocalDayNumbers _days;
+    private readonly int _today;
+    private readonly int _first;
+    private readonly CustomerDayLog<RfmDayState> _log;
+    private Currency _currency;
+
+    /// <summary>An empty accumulator.</summary>
+    /// <param name="options">The analysis date, window, zone, monetary basis and segment map.</param>
+    /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
+    public RfmAccumulator(RfmOptions options)
+        : this(options, 0)
+    {
+    }
+
+    internal RfmAccumulator(RfmOptions options, int expectedPurchases)
+    {
+        RfmAnalysis.Validate(options);
+        Options = options;
+        _today = LocalDayNumbers.Of(options.AnalysisDate);
+        _first = options.LookBackDays is { } window ? _today - window + 1 : int.MinValue;
+        _days = new LocalDayNumbers(options.Zone);
+        _log = new CustomerDayLog<RfmDayState>(expectedPurchases / 10);
+    }
+
+    /// <summary>The options.</summary>
+    public RfmOptions Options { get; }
+
+    /// <summary>Adds one purchase: a sale in the window counts; refunds and sales outside it do not.</summary>
+    /// <param name="purchase">The purchase.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="purchase"/> is null.</exception>
+    /// <exception cref="CurrencyMismatchException">The sale is in another currency than the sales before it.</exception>
+    public void Add(Purchase purchase)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        if (!purchase.IsSale)
+        {
+            return;
+        }
+
+        var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+        if (day > _today || day < _first)
+        {
+            return;
+        }
+
+        var currency = purchase.Amount.Currency;
+        if (_currency != currency)
+        {
+            if (_currency != default)
+            {
+                throw new CurrencyMismatchException(_currency, currency, nameof(purchase));
+            }
+
+            _currency = currency;
+        }
+
+        var customer = _log.IndexOf(purchase.CustomerId);
+        ref var state = ref _log.State(customer);
+        state.LastDay = Math.Max(state.LastDay, day);
+        state.Total += purchase.Amount.Amount;
+        _log.AddDay(customer, day);
+    }
+
+    /// <summary>Adds purchases.</summary>
+    /// <param name="purchases">The purchases.</param>
+    /// <exception cref="ArgumentNullException">The sequence or a purchase is null.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    public void AddRange(IEnumerable<Purchase> purchases)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        foreach (var purchase in purchases)
+        {
+            Add(purchase);
+        }
+    }
+
+    /// <summary>Adds another accumulator's sales (of the same options); <paramref name="other"/> is unchanged.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentException">The options differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <exception cref="CurrencyMismatchException">The two hold sales in different currencies.</exception>
+    public void Merge(RfmAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(this, other) || other.Options != Options)
+        {
+            throw new ArgumentException("Only a different accumulator of the same RFM options can be merged.", nameof(other));
+        }
+
+        if (other._currency != default && _currency != default && other._currency != _currency)
+        {
+            throw new CurrencyMismatchException(_currency, other._currency, nameof(other));
+        }
+
+        _currency = _currency == default ? other._currency : _currency;
+        _log.Merge(other._log);
+    }
+
+    /// <summary>This accumulator's state as plain data (see <see cref="RfmState"/>).</summary>
+    /// <returns>The state.</returns>
+    public RfmState ToState()
+    {
+        var customers = new CustomerRfmState[_log.Customers];
+        using var days = _log.SortByCustomer();
+        for (var c = 0; c < customers.Length; c++)
+        {
+            customers[c] = new CustomerRfmState { Id = _log.Id(c).Value, Total = _log.State(c).Total, Days = days.Distinct(c).ToArray() };
+        }
+
+        return Header() with { Currency = _currency == default ? null : _currency.Code, Customers = customers };
+    }
+
+    /// <summary>Merges a shipped state (checked whole first: on an error this accumulator is unchanged).</summary>
+    /// <param name="state">The state, of the same analysis date, zone and window.</param>
+    /// <exception cref="ArgumentException">Another layout version or options, or a field breaks its rule (named).</exception>
+    /// <exception cref="CurrencyMismatchException">The state's sales are in another currency.</exception>
+    public void Merge(RfmState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        StateChecks.Version(state.Version, RfmState.CurrentVersion, "RFM state");
+        var mine = Header();
+        if (mine.AnalysisDate != state.AnalysisDate || mine.Zone != state.Zone || mine.LookBackDays != state.LookBackDays)
+        {
+            throw new ArgumentException($"The state is for {state.AnalysisDate} in {state.Zone} over {state.LookBackDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} days; this accumulator's are {mine.AnalysisDate}, {mine.Zone}, {mine.LookBackDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}.", nameof(state));
+        }
+
+        using var staged = new RfmAccumulator(Options);
+        staged._currency = state.Currency is { } code ? new Currency(code) : default;
+        foreach (var row in state.Customers ?? throw StateChecks.Missing("Customers"))
+        {
+            if (row is null || string.IsNullOrEmpty(row.Id) || row.Days is not { Count: > 0 } days)
+            {
+                throw new ArgumentException("The state's Customers holds a row without an id or without purchase days.", nameof(state));
+            }
+
+            var c = staged._log.IndexOf(new CustomerId(row.Id));
+            ref var merged = ref staged._log.State(c);
+            merged.Total += row.Total;
+            foreach (var day in days)
+            {
+                if (day > _today || day < _first)
+                {
+                    throw new ArgumentException($"The state's customer {row.Id} has a purchase day {day} outside the window.", nameof(state));
+                }
+
+                merged.LastDay = Math.Max(merged.LastDay, day);
+                staged._log.AddDay(c, day);
+            }
+        }
+
+        Merge(staged);
+    }
+
+    /// <summary>The analysis of every sale added so far (the accumulator can go on adding).</summary>
+    /// <returns>The analysis.</returns>
+    public RfmAnalysis Result()
+    {
+        var n = _log.Customers;
+        var ids = new CustomerId[n];
+        var lastDays = new int[n];
+        var totals = new decimal[n];
+        var distinct = new int[n];
+        using (var days = _log.SortByCustomer())
+        {
+            for (var c = 0; c < n; c++)
+            {
+                ids[c] = _log.Id(c);
+                lastDays[c] = _log.State(c).LastDay;
+                totals[c] = _log.State(c).Total;
+                distinct[c] = days.Distinct(c).Length;
+            }
+        }
+
+        return RfmAnalysis.Score(Options, _today, ids, lastDays, totals, distinct, _currency);
+    }
+
+    /// <summary>Returns the pooled buffers; the accumulator cannot be used afterwards.</summary>
+    public void Dispose() => _log.Dispose();
+
+    private RfmState Header() => new()
+    {
+        AnalysisDate = NodaTime.Text.LocalDatePattern.Iso.Format(Options.AnalysisDate),
+        Zone = Options.Zone.Id,
+        LookBackDays = Options.LookBackDays,
+    };
+}
+
+/// <summary>A customer's last purchase day and revenue in the window.</summary>
+internal struct RfmDayState : ICustomerDayState<RfmDayState>
+{
+    public int LastDay;
+    public decimal Total;
+
+    public static RfmDayState Empty => new() { LastDay = int.MinValue };
+
+    public void Merge(in RfmDayState other)
+    {
+        LastDay = Math.Max(LastDay, other.LastDay);
+        Total += other.Total;
+    }
+}

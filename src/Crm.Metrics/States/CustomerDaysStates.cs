@@ -1,0 +1,97 @@
+namespace Crm.Metrics.States;
+
+/// <summary>
+/// The state of a <see cref="Lifetime.CustomerBaseSummaryAccumulator"/> as plain data: the options, and per customer
+/// the running values and the distinct purchase days up to the last day that matters. Days are day numbers (days
+/// since 1970-01-01 of the local date in the zone). Serialise it with <see cref="CrmStateJson"/>.
+/// </summary>
+public sealed record CustomerBaseSummaryState
+{
+    /// <summary>The layout version this library writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The layout version of this state.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The calibration end, ISO <c>yyyy-MM-dd</c>.</summary>
+    public string CalibrationEnd { get; init; } = string.Empty;
+
+    /// <summary>The holdout end, ISO <c>yyyy-MM-dd</c>, or null without a holdout.</summary>
+    public string? HoldoutEnd { get; init; }
+
+    /// <summary>The IANA zone id local dates are taken in.</summary>
+    public string Zone { get; init; } = string.Empty;
+
+    /// <summary>The time unit, by name.</summary>
+    public string TimeUnit { get; init; } = string.Empty;
+
+    /// <summary>The sales' currency (ISO 4217), or null without sales.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Refund records read (not purchases).</summary>
+    public long Refunds { get; init; }
+
+    /// <summary>One row per customer with a sale.</summary>
+    public IReadOnlyList<CustomerDaysState> Customers { get; init; } = [];
+}
+
+/// <summary>One customer in a <see cref="CustomerBaseSummaryState"/>.</summary>
+public sealed record CustomerDaysState
+{
+    /// <summary>The customer id.</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>The first purchase day (a day number; it may lie after the last day that matters).</summary>
+    public int FirstDay { get; init; }
+
+    /// <summary>The value bought on the first purchase day.</summary>
+    public decimal FirstDayTotal { get; init; }
+
+    /// <summary>The value bought up to the calibration end.</summary>
+    public decimal CalibrationTotal { get; init; }
+
+    /// <summary>The distinct purchase days up to the last day that matters, ascending (day numbers).</summary>
+    public IReadOnlyList<int> Days { get; init; } = [];
+}
+
+/// <summary>
+/// The state of a <see cref="Segments.RfmAccumulator"/> as plain data: the options that decide which sales count,
+/// and per customer the last purchase day, the revenue and the distinct purchase days in the window (day numbers:
+/// days since 1970-01-01 of the local date in the zone). Serialise it with <see cref="CrmStateJson"/>.
+/// </summary>
+public sealed record RfmState
+{
+    /// <summary>The layout version this library writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The layout version of this state.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The analysis date, ISO <c>yyyy-MM-dd</c>.</summary>
+    public string AnalysisDate { get; init; } = string.Empty;
+
+    /// <summary>The IANA zone id.</summary>
+    public string Zone { get; init; } = string.Empty;
+
+    /// <summary>The look-back window in days, or null for all history.</summary>
+    public int? LookBackDays { get; init; }
+
+    /// <summary>The sales' currency (ISO 4217), or null without sales.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>One row per customer with a sale in the window.</summary>
+    public IReadOnlyList<CustomerRfmState> Customers { get; init; } = [];
+}
+
+/// <summary>One customer in an <see cref="RfmState"/>.</summary>
+public sealed record CustomerRfmState
+{
+    /// <summary>The customer id.</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>The revenue (sales) in the window.</summary>
+    public decimal Total { get; init; }
+
+    /// <summary>The distinct purchase days in the window, ascending (day numbers); the last is the last purchase day.</summary>
+    public IReadOnlyList<int> Days { get; init; } = [];
+}
