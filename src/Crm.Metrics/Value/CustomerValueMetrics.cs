@@ -155,7 +155,8 @@ public sealed class CustomerValueMetrics
             var clv = row.LifetimeMissing == 0
                 ? MetricValue.Of(new Money(row.Clv, currency))
                 : MetricValue.Undefined<Money>($"{row.LifetimeMissing} sale(s) up to the period's end have no cost");
-            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) : null;
+            // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
+            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) + 0.0 : null;
             list.Add(new CustomerValue(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv, share));
         }
 
