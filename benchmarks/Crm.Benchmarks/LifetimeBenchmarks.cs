@@ -96,6 +96,18 @@ internal static class LifetimeData
         return [.. list];
     }
 
+    /// <summary>The floor of every scaling table: one scan of the array summing the amounts.</summary>
+    public static decimal SumAmounts(Purchase[] purchases)
+    {
+        var sum = 0m;
+        foreach (var purchase in purchases)
+        {
+            sum += purchase.Amount.Amount;
+        }
+
+        return sum;
+    }
+
     private static double Gamma(Random random, double shape)
     {
         if (shape < 1)
@@ -131,25 +143,39 @@ internal static class LifetimeData
 }
 
 /// <summary>
-/// The model summary of about 1M purchases of 100,000 customers, against the LINQ one writes without a library
-/// (group by customer, local dates, distinct days).
+/// The model summary of about 10k to 10M purchases (customers = purchases / 10), against the LINQ one writes without a
+/// library (group by customer, local dates, distinct days) and the floor (one scan summing the amounts).
 /// </summary>
 [MemoryDiagnoser]
+[ShortRunJob]
 public class SummaryBenchmarks
 {
     private readonly SummaryOptions _options = new(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin };
     private Purchase[] _purchases = [];
 
-    /// <summary>Number of customers (about ten purchases each).</summary>
-    [Params(100_000)]
-    public int Customers { get; set; }
+    /// <summary>About this many purchases (a tenth as many customers, each with about ten).</summary>
+    [Params(10_000, 100_000, 1_000_000, 10_000_000)]
+    public int Purchases { get; set; }
 
     /// <summary>Generates the purchases.</summary>
     [GlobalSetup]
-    public void Setup() => _purchases = LifetimeData.Purchases(Customers, 20261122);
+    public void Setup() => _purchases = LifetimeData.Purchases(Purchases / 10, 20261122);
 
-    /// <summary>Naive: LINQ GroupBy per customer, InZone per purchase, Distinct days, then x, t_x, T and m̄.</summary>
-    /// <returns>Σx, so the work is not eliminated.</returns>
+    /// <summary>The floor: one scan summing the amounts.</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark]
+    public decimal Floor() => LifetimeData.SumAmounts(_purchases);
+
+    /// <summary>The library in one pass on one thread.</summary>
+    /// <returns>Σx.</returns>
+    [Benchmark]
+    public long OnePassOneCore()
+    {
+        using var accumulator = new CustomerBaseSummaryAccumulator(_options);
+        accumulator.AddRange(_purchases);
+        return accumulator.Result().RepeatTransactions;
+    }
+
     [Benchmark(Baseline = true)]
     public long NaiveLinq()
     {
@@ -180,6 +206,8 @@ public class SummaryBenchmarks
 
     /// <summary>The library: <see cref="CustomerBaseSummary.FromPurchases"/>.</summary>
     /// <returns>Σx.</returns>
+    /// <summary>The library: an array this large is split across the cores.</summary>
+    /// <returns>Σx.</returns>
     [Benchmark]
     public long FromPurchases() => CustomerBaseSummary.FromPurchases(_purchases, _options).RepeatTransactions;
 }
@@ -193,7 +221,6 @@ public class BgNbdFitBenchmarks
 {
     private CustomerBaseSummary _summary = null!;
     private RepeatSummary[] _plain = [];
-    private int[] _ones = [];
 
     /// <summary>
     /// The data: the CDNOW sample (2,357 customers); 100,000 customers behaving as CDNOW's fit says; or the 100,000
@@ -214,36 +241,12 @@ public class BgNbdFitBenchmarks
             _ => CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(100_000, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin }),
         };
         _plain = [.. _summary.Customers.Select(c => new RepeatSummary(c.Frequency, c.Recency.In(ModelTimeUnit.Weeks), c.Age.ToUnit(ModelTimeUnit.Weeks)))];
-        _ones = [.. Enumerable.Repeat(1, _plain.Length)];
     }
 
     /// <summary>Naive: BFGS on log-parameters over the plain per-customer sum.</summary>
     /// <returns>ln L at the optimum.</returns>
     [Benchmark(Baseline = true)]
-    public double NaivePerCustomer()
-    {
-        var gradient = new double[4];
-        double Objective(ReadOnlySpan<double> theta, Span<double> g)
-        {
-            foreach (var t in theta)
-            {
-                if (Math.Abs(t) > 50)
-                {
-                    return double.PositiveInfinity; // a trial step far outside: the line search halves it
-                }
-            }
-
-            var (r, alpha, a, b) = (Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
-            var value = BgNbdLikelihood.Sum(r, alpha, a, b, _plain, _ones, gradient);
-            g[0] = -gradient[0] * r;
-            g[1] = -gradient[1] * alpha;
-            g[2] = -gradient[2] * a;
-            g[3] = -gradient[3] * b;
-            return -value;
-        }
-
-        return -Bfgs.Minimise(Objective, [0, 0, 0, 0], 1e-8).Value;
-    }
+    public double NaivePerCustomer() => NaiveFits.BgNbd(_plain);
 
     /// <summary>The library: <see cref="BgNbdModel.Fit"/> (grouping, per-value terms, parallel chunks, standard errors).</summary>
     /// <returns>ln L at the optimum.</returns>
@@ -272,12 +275,134 @@ public class ParetoNbdCdnowBenchmarks
     /// <summary>Naive: every customer's likelihood, nine times per gradient.</summary>
     /// <returns>ln L at the optimum.</returns>
     [Benchmark(Baseline = true)]
-    public double NaivePerCustomer()
+    public double NaivePerCustomer() => NaiveFits.ParetoNbd(_plain);
+
+    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/> (grouping, distinct ₂F₁ terms once, parallel chunks, standard errors).</summary>
+    /// <returns>ln L at the optimum.</returns>
+    [Benchmark]
+    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+}
+
+/// <summary>Fitting Pareto/NBD on 100,000 customers (no naive baseline: it takes minutes per fit).</summary>
+[MemoryDiagnoser]
+public class ParetoNbd100kBenchmarks
+{
+    private CustomerBaseSummary _summary = null!;
+
+    /// <summary>The data, as in <see cref="BgNbdFitBenchmarks"/>.</summary>
+    [Params("100k-cdnow-like", "100k-heavy")]
+    public string Data { get; set; } = "100k-cdnow-like";
+
+    /// <summary>Summarises the data (weeks).</summary>
+    [GlobalSetup]
+    public void Setup() =>
+        _summary = Data == "100k-cdnow-like"
+            ? CustomerBaseSummary.FromPurchases(LifetimeData.CdnowLike(100_000, 1997), new SummaryOptions(new LocalDate(1997, 9, 30)))
+            : CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(100_000, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
+
+    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/>.</summary>
+    /// <returns>ln L at the optimum.</returns>
+    [Benchmark]
+    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+}
+
+/// <summary>
+/// RFM of about 1M purchases of 100,000 customers, against the LINQ one writes without a library: group by customer,
+/// distinct local days, then sort each dimension and bucket by rank with ties.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class RfmBenchmarks
+{
+    private readonly Crm.Metrics.Segments.RfmOptions _options = new(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin };
+    private Purchase[] _purchases = [];
+
+    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    [Params(10_000, 100_000, 1_000_000, 10_000_000)]
+    public int Purchases { get; set; }
+
+    /// <summary>Generates the purchases (as <see cref="SummaryBenchmarks"/>).</summary>
+    [GlobalSetup]
+    public void Setup() => _purchases = LifetimeData.Purchases(Purchases / 10, 20261122);
+
+    /// <summary>The floor: one scan summing the amounts.</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark]
+    public decimal Floor() => LifetimeData.SumAmounts(_purchases);
+
+    /// <summary>Naive: GroupBy, InZone per purchase, Distinct days, OrderBy per dimension, rank-with-ties buckets.</summary>
+    /// <returns>The sum of the scores, so the work is not eliminated.</returns>
+    [Benchmark(Baseline = true)]
+    public long NaiveLinq()
+    {
+        var end = _options.AnalysisDate;
+        var rows = _purchases.Where(p => p.IsSale)
+            .Select(p => (p.CustomerId, Day: p.OccurredAt.InZone(_options.Zone).Date, p.Amount.Amount))
+            .Where(p => p.Day <= end)
+            .GroupBy(p => p.CustomerId)
+            .Select(g =>
+            {
+                var days = g.Select(p => p.Day).Distinct().ToList();
+                return (Recency: -(double)Period.DaysBetween(days.Max(), end), Frequency: (double)days.Count, Monetary: (double)(g.Sum(p => p.Amount) / days.Count));
+            })
+            .ToList();
+        long Score(Func<(double Recency, double Frequency, double Monetary), double> key)
+        {
+            var sorted = rows.Select(key).OrderBy(v => v).ToList();
+            var firstIndex = sorted.Select((v, i) => (v, i)).GroupBy(t => t.v).ToDictionary(g => g.Key, g => g.Min(t => t.i));
+            return rows.Sum(r => 1 + (5L * firstIndex[key(r)] / rows.Count));
+        }
+
+        return Score(r => r.Recency) + Score(r => r.Frequency) + Score(r => r.Monetary);
+    }
+
+    /// <summary>The library: <see cref="Crm.Metrics.Segments.RfmAnalysis.Compute"/> (scores, bins, segments).</summary>
+    /// <returns>The number of customers.</returns>
+    [Benchmark]
+    public int Compute() => Crm.Metrics.Segments.RfmAnalysis.Compute(_purchases, _options).Customers.Count;
+}
+
+/// <summary>The naive fits the baselines run: the plain per-customer likelihood (no grouping), BFGS from the origin.</summary>
+internal static class NaiveFits
+{
+    /// <summary>BG/NBD with its analytic gradient, one term per customer.</summary>
+    /// <param name="plain">The customers.</param>
+    /// <returns>ln L at the optimum.</returns>
+    public static double BgNbd(RepeatSummary[] plain)
+    {
+        var gradient = new double[4];
+        var ones = Enumerable.Repeat(1, plain.Length).ToArray();
+        double Objective(ReadOnlySpan<double> theta, Span<double> g)
+        {
+            foreach (var t in theta)
+            {
+                if (Math.Abs(t) > 50)
+                {
+                    return double.PositiveInfinity; // a trial step far outside: the line search halves it
+                }
+            }
+
+            var (r, alpha, a, b) = (Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
+            var value = BgNbdLikelihood.Sum(r, alpha, a, b, plain, ones, gradient);
+            g[0] = -gradient[0] * r;
+            g[1] = -gradient[1] * alpha;
+            g[2] = -gradient[2] * a;
+            g[3] = -gradient[3] * b;
+            return -value;
+        }
+
+        return -Bfgs.Minimise(Objective, [0, 0, 0, 0], 1e-8).Value;
+    }
+
+    /// <summary>Pareto/NBD with a central-difference gradient, one term per customer.</summary>
+    /// <param name="plain">The customers.</param>
+    /// <returns>ln L at the optimum.</returns>
+    public static double ParetoNbd(RepeatSummary[] plain)
     {
         double Sum(ReadOnlySpan<double> p)
         {
             var total = 0.0;
-            foreach (var c in _plain)
+            foreach (var c in plain)
             {
                 total += ParetoNbdLikelihood.Single(p[0], p[1], p[2], p[3], c);
             }
@@ -314,77 +439,104 @@ public class ParetoNbdCdnowBenchmarks
         return -Bfgs.Minimise(Objective, [0, 0, 0, 0], 1e-8).Value;
     }
 
-    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/> (grouping, distinct ₂F₁ terms once, parallel chunks, standard errors).</summary>
-    /// <returns>ln L at the optimum.</returns>
-    [Benchmark]
-    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
-}
+    /// <summary>The plain (x, t_x, T) of a summary, in weeks.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <returns>One row per customer.</returns>
+    public static RepeatSummary[] Plain(CustomerBaseSummary summary) =>
+        [.. summary.Customers.Select(c => new RepeatSummary(c.Frequency, c.Recency.In(ModelTimeUnit.Weeks), c.Age.ToUnit(ModelTimeUnit.Weeks)))];
 
-/// <summary>Fitting Pareto/NBD on 100,000 customers (no naive baseline: it takes minutes per fit).</summary>
-[MemoryDiagnoser]
-public class ParetoNbd100kBenchmarks
-{
-    private CustomerBaseSummary _summary = null!;
+    /// <summary>The floor of the fit tables: one scan of the summaries.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <returns>A checksum.</returns>
+    public static double Scan(CustomerBaseSummary summary)
+    {
+        var sum = 0.0;
+        foreach (var c in summary.Customers)
+        {
+            sum += c.Frequency + c.Age.Value;
+        }
 
-    /// <summary>The data, as in <see cref="BgNbdFitBenchmarks"/>.</summary>
-    [Params("100k-cdnow-like", "100k-heavy")]
-    public string Data { get; set; } = "100k-cdnow-like";
-
-    /// <summary>Summarises the data (weeks).</summary>
-    [GlobalSetup]
-    public void Setup() =>
-        _summary = Data == "100k-cdnow-like"
-            ? CustomerBaseSummary.FromPurchases(LifetimeData.CdnowLike(100_000, 1997), new SummaryOptions(new LocalDate(1997, 9, 30)))
-            : CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(100_000, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
-
-    /// <summary>The library: <see cref="ParetoNbdModel.Fit"/>.</summary>
-    /// <returns>ln L at the optimum.</returns>
-    [Benchmark]
-    public double Fit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+        return sum;
+    }
 }
 
 /// <summary>
-/// RFM of about 1M purchases of 100,000 customers, against the LINQ one writes without a library: group by customer,
-/// distinct local days, then sort each dimension and bucket by rank with ties.
+/// The BG/NBD and Pareto/NBD fits on the summary of 10k and 100k purchases (1k and 10k customers, about ten
+/// purchases each), against the naive fit (plain per-customer likelihood) and the floor (one scan of the summaries).
 /// </summary>
 [MemoryDiagnoser]
-public class RfmBenchmarks
+[ShortRunJob]
+public class ModelFitScalingBenchmarks
 {
-    private readonly Crm.Metrics.Segments.RfmOptions _options = new(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin };
-    private Purchase[] _purchases = [];
+    private CustomerBaseSummary _summary = null!;
+    private RepeatSummary[] _plain = [];
 
-    /// <summary>Generates the purchases (as <see cref="SummaryBenchmarks"/>).</summary>
+    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    [Params(10_000, 100_000)]
+    public int Purchases { get; set; }
+
+    /// <summary>Generates the purchases and summarises them.</summary>
     [GlobalSetup]
-    public void Setup() => _purchases = LifetimeData.Purchases(100_000, 20261122);
-
-    /// <summary>Naive: GroupBy, InZone per purchase, Distinct days, OrderBy per dimension, rank-with-ties buckets.</summary>
-    /// <returns>The sum of the scores, so the work is not eliminated.</returns>
-    [Benchmark(Baseline = true)]
-    public long NaiveLinq()
+    public void Setup()
     {
-        var end = _options.AnalysisDate;
-        var rows = _purchases.Where(p => p.IsSale)
-            .Select(p => (p.CustomerId, Day: p.OccurredAt.InZone(_options.Zone).Date, p.Amount.Amount))
-            .Where(p => p.Day <= end)
-            .GroupBy(p => p.CustomerId)
-            .Select(g =>
-            {
-                var days = g.Select(p => p.Day).Distinct().ToList();
-                return (Recency: -(double)Period.DaysBetween(days.Max(), end), Frequency: (double)days.Count, Monetary: (double)(g.Sum(p => p.Amount) / days.Count));
-            })
-            .ToList();
-        long Score(Func<(double Recency, double Frequency, double Monetary), double> key)
-        {
-            var sorted = rows.Select(key).OrderBy(v => v).ToList();
-            var firstIndex = sorted.Select((v, i) => (v, i)).GroupBy(t => t.v).ToDictionary(g => g.Key, g => g.Min(t => t.i));
-            return rows.Sum(r => 1 + (5L * firstIndex[key(r)] / rows.Count));
-        }
-
-        return Score(r => r.Recency) + Score(r => r.Frequency) + Score(r => r.Monetary);
+        _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(Purchases / 10, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
+        _plain = NaiveFits.Plain(_summary);
     }
 
-    /// <summary>The library: <see cref="Crm.Metrics.Segments.RfmAnalysis.Compute"/> (scores, bins, segments).</summary>
-    /// <returns>The number of customers.</returns>
+    /// <summary>The naive BG/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark(Baseline = true)]
+    public double NaiveBgNbd() => NaiveFits.BgNbd(_plain);
+
+    /// <summary>The naive Pareto/NBD fit.</summary>
+    /// <returns>ln L.</returns>
     [Benchmark]
-    public int Compute() => Crm.Metrics.Segments.RfmAnalysis.Compute(_purchases, _options).Customers.Count;
+    public double NaiveParetoNbd() => NaiveFits.ParetoNbd(_plain);
+
+    /// <summary>The floor: one scan of the summaries.</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark]
+    public double Floor() => NaiveFits.Scan(_summary);
+
+    /// <summary>The library's BG/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double BgNbdFit() => BgNbdModel.Fit(_summary).LogLikelihood;
+
+    /// <summary>The library's Pareto/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double ParetoNbdFit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+}
+
+/// <summary>The fits of <see cref="ModelFitScalingBenchmarks"/> at 1M and 10M purchases (100k and 1M customers); no naive fit (minutes each).</summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class ModelFitScalingLargeBenchmarks
+{
+    private CustomerBaseSummary _summary = null!;
+
+    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    [Params(1_000_000, 10_000_000)]
+    public int Purchases { get; set; }
+
+    /// <summary>Generates the purchases and summarises them.</summary>
+    [GlobalSetup]
+    public void Setup() =>
+        _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(Purchases / 10, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
+
+    /// <summary>The floor: one scan of the summaries.</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark(Baseline = true)]
+    public double Floor() => NaiveFits.Scan(_summary);
+
+    /// <summary>The library's BG/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double BgNbdFit() => BgNbdModel.Fit(_summary).LogLikelihood;
+
+    /// <summary>The library's Pareto/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double ParetoNbdFit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
 }
