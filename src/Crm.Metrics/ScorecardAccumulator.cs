@@ -246,6 +246,9 @@ public sealed class ScorecardAccumulator : IRecordSink
         Merge(staged);
     }
 
+    /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>
+    internal void UseParallelism(int parallelism) => _purchases.Parallelism = parallelism;
+
     private static bool SameFunnel(Funnel? a, Funnel? b) =>
         a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
 

@@ -54,6 +54,8 @@ internal sealed class ScorecardEngine
             accumulators[p] = accumulator;
         });
 
+        // The merge runs the partitions' customer tables on all cores.
+        accumulators[0].UseParallelism(Options.MaxDegreeOfParallelism);
         for (var p = 1; p < accumulators.Length; p++)
         {
             accumulators[0].Merge(accumulators[p]);

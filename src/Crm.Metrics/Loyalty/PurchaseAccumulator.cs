@@ -43,7 +43,7 @@ public sealed class PurchaseAccumulator
     private readonly long _priorStartTicks;
     private readonly long[] _monthStartTicks;
     private readonly CurrencyScope _currency;
-    private readonly int _parallelism;
+    private int _parallelism;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -101,6 +101,12 @@ public sealed class PurchaseAccumulator
     }
 
     internal long StartTicks => _startTicks;
+
+    /// <summary>How many threads flushes and merges may use (the engine raises it for the merge of partitions).</summary>
+    internal int Parallelism
+    {
+        set => _parallelism = value == -1 ? Environment.ProcessorCount : value;
+    }
 
     internal long EndTicks => _endTicks;
 
@@ -335,9 +341,18 @@ public sealed class PurchaseAccumulator
         _currency.Merge(other._currency);
         Flush();
         other.Flush();
-        for (var p = 0; p < _tables.Length; p++)
+
+        // The partitions' tables are disjoint: large merges run them on several threads, with identical results.
+        if (_parallelism > 1 && other.CustomerCount >= ParallelFlushThreshold)
         {
-            _tables[p].Merge(other._tables[p]);
+            Parallel.For(0, _tables.Length, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => _tables[p].Merge(other._tables[p]));
+        }
+        else
+        {
+            for (var p = 0; p < _tables.Length; p++)
+            {
+                _tables[p].Merge(other._tables[p]);
+            }
         }
 
         RecordsAfterPeriod += other.RecordsAfterPeriod;
