@@ -107,6 +107,7 @@ internal static class ReportApp
         }
 
         var period = Period(options, data);
+        var sections = ReportBuilder.StartSections(data, options, period);
         var services = new ServiceCollection();
         if (clock is not null)
         {
@@ -139,7 +140,7 @@ internal static class ReportApp
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source) with { Assessments = assessments };
+        var report = ReportBuilder.Build(card, data, options, source, sections) with { Assessments = assessments };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

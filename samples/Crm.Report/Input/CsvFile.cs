@@ -22,9 +22,30 @@ internal readonly struct CsvRow(CsvHeader header, int line, string[] fields)
 /// <summary>The header row: column names (trimmed, case-insensitive) to positions.</summary>
 internal sealed class CsvHeader(Dictionary<string, int> columns, int width)
 {
+    // The readers ask for the same few column-name literals on every row: those are matched by reference first.
+    private readonly (string Name, int Index)[] _asked = new (string, int)[8];
+    private int _askedCount;
+
     public int Width { get; } = width;
 
-    public int IndexOf(string column) => columns.TryGetValue(column, out var i) ? i : -1;
+    public int IndexOf(string column)
+    {
+        for (var k = 0; k < _askedCount; k++)
+        {
+            if (ReferenceEquals(_asked[k].Name, column))
+            {
+                return _asked[k].Index;
+            }
+        }
+
+        var index = columns.TryGetValue(column, out var i) ? i : -1;
+        if (_askedCount < _asked.Length)
+        {
+            _asked[_askedCount++] = (column, index);
+        }
+
+        return index;
+    }
 }
 
 /// <summary>
@@ -137,8 +158,8 @@ internal static class CsvFile
             text = text[1..];
         }
 
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        var fields = new List<string>(8);
+        StringBuilder? field = null;
         var i = 0;
         while (true)
         {
@@ -151,6 +172,7 @@ internal static class CsvFile
             if (i < text.Length && text[i] == '"')
             {
                 i++;
+                field ??= new StringBuilder();
                 field.Clear();
                 while (true)
                 {
@@ -203,7 +225,7 @@ internal static class CsvFile
             {
                 var comma = text.IndexOf(',', i);
                 var end = comma < 0 ? text.Length : comma;
-                fields.Add(text[i..end].Trim());
+                fields.Add(text.AsSpan(i, end - i).Trim().ToString());
                 i = end;
             }
 

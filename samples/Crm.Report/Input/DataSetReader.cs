@@ -42,6 +42,7 @@ internal sealed class InputData
 internal sealed class DataSetReader(ReportOptions options, InputProblems problems)
 {
     private readonly Dictionary<CustomerId, Instant> _firstPurchase = [];
+    private readonly Dictionary<LocalDate, Instant> _dayStarts = [];
     private readonly InputData _data = new();
     private (string File, int Line, string How)? _currencyOrigin;
 
@@ -97,7 +98,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     private Purchase Purchase(CsvRow row, string file)
     {
         var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
-        var at = Activity(Fields.Instant("occurred_at", row.Required("occurred_at"), options.Zone));
+        var at = Activity(At("occurred_at", row.Required("occurred_at")));
         var amount = Fields.Number("amount", row.Required("amount"));
         var currency = Currency(row, file);
         decimal? cost = row.Optional("cost") is { } c ? Fields.Number("cost", c) : null;
@@ -123,7 +124,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     private SurveyResponse Survey(CsvRow row, string file)
     {
         var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
-        var at = Activity(Fields.Instant("answered_at", row.Required("answered_at"), options.Zone));
+        var at = Activity(At("answered_at", row.Required("answered_at")));
         var kind = Fields.SurveyKind("kind", row.Required("kind"));
         int? score = row.Optional("score") is { } s ? Fields.Integer("score", s) : null;
         return Fields.Domain("score", () => new SurveyResponse(customer, at, kind, score));
@@ -146,9 +147,9 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                 }
 
                 var customer = Fields.CustomerId("customer_id", row.Required("customer_id"));
-                var opened = Activity(Fields.Instant("opened_at", row.Required("opened_at"), options.Zone));
-                Instant? responded = row.Optional("first_response_at") is { } r ? Fields.Instant("first_response_at", r, options.Zone) : null;
-                Instant? resolved = row.Optional("resolved_at") is { } v ? Fields.Instant("resolved_at", v, options.Zone) : null;
+                var opened = Activity(At("opened_at", row.Required("opened_at")));
+                Instant? responded = row.Optional("first_response_at") is { } r ? At("first_response_at", r) : null;
+                Instant? resolved = row.Optional("resolved_at") is { } v ? At("resolved_at", v) : null;
                 Duration? target = null;
                 if (row.Optional("target_hours") is { } t)
                 {
@@ -229,7 +230,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                     throw new FieldException("stage", $"\"{stage}\" is not a stage of the funnel ({string.Join(',', options.Funnel.Stages)}); set --funnel");
                 }
 
-                var at = Activity(Fields.Instant("reached_at", row.Required("reached_at"), options.Zone));
+                var at = Activity(At("reached_at", row.Required("reached_at")));
                 CustomerId? customer = row.Optional("customer_id") is { } c ? Fields.CustomerId("customer_id", c) : null;
                 if (!leads.TryGetValue(id, out var lead))
                 {
@@ -276,14 +277,14 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
 
     private Interaction Interaction(CsvRow row, string file) => new(
         Fields.CustomerId("customer_id", row.Required("customer_id")),
-        Activity(Fields.Instant("occurred_at", row.Required("occurred_at"), options.Zone)),
+        Activity(At("occurred_at", row.Required("occurred_at"))),
         Fields.CommunicationChannel("channel", row.Required("channel")),
         Fields.Direction("direction", row.Required("direction")),
         Fields.Purpose("purpose", row.Required("purpose")));
 
     private Feedback Feedback(CsvRow row, string file) => new(
         Fields.CustomerId("customer_id", row.Required("customer_id")),
-        Activity(Fields.Instant("received_at", row.Required("received_at"), options.Zone)),
+        Activity(At("received_at", row.Required("received_at"))),
         Fields.FeedbackKind("kind", row.Required("kind")),
         Fields.CommunicationChannel("channel", row.Required("channel")));
 
@@ -323,7 +324,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         var kind = Fields.CustomerKind("kind", row.Required("kind"));
         var name = row.Required("name");
         LocalDate? birth = row.Optional("birth_date") is { } b ? Fields.Date("birth_date", b) : null;
-        Instant? acquired = row.Optional("acquired_at") is { } a ? Fields.Instant("acquired_at", a, options.Zone) : null;
+        Instant? acquired = row.Optional("acquired_at") is { } a ? At("acquired_at", a) : null;
         var created = acquired ?? (_firstPurchase.TryGetValue(id, out var first) ? first : _data.FirstActivity ?? NodaConstants.UnixEpoch);
         var customer = kind == CustomerKind.Person
             ? Fields.Domain("name", () => Domain.Customers.Customer.CreatePerson(id, new PersonProfile(name, birthDate: birth), created))
@@ -375,7 +376,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     {
         var code = row.Optional("currency");
         var currency = code is null ? options.Currency : Fields.Currency("currency", code);
-        var how = code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
+        string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
         if (options.CurrencyGiven && currency != options.Currency)
         {
             throw new FieldException("currency", $"{currency} differs from --currency {options.Currency}; the report does not convert currencies");
@@ -384,14 +385,31 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         if (_data.Currency is null)
         {
             _data.Currency = currency;
-            _currencyOrigin = (file, row.Line, how);
+            _currencyOrigin = (file, row.Line, How());
         }
         else if (_data.Currency != currency && _currencyOrigin is var (f, l, h))
         {
-            throw new FieldException(code is null ? "amount" : "currency", $"{how} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
+            throw new FieldException(code is null ? "amount" : "currency", $"{How()} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
         }
 
         return currency;
+    }
+
+    /// <summary>An instant field (see <see cref="Fields.Instant"/>); a plain date's start in the zone is looked up once per date.</summary>
+    private Instant At(string column, string text)
+    {
+        if (!Fields.TryIsoDate(text, out var date))
+        {
+            return Fields.Instant(column, text, options.Zone);
+        }
+
+        if (!_dayStarts.TryGetValue(date, out var start))
+        {
+            start = options.Zone.AtStartOfDay(date).ToInstant();
+            _dayStarts.Add(date, start);
+        }
+
+        return start;
     }
 
     private Instant Activity(Instant at)

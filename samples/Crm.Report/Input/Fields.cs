@@ -47,6 +47,45 @@ internal static class Fields
         throw new FieldException(column, reason);
     }
 
+    /// <summary>
+    /// The fast path of <see cref="Instant"/> and <see cref="Date"/>: exactly <c>YYYY-MM-DD</c> with a valid date.
+    /// Anything else returns false, and the full parser decides (and words the error).
+    /// </summary>
+    public static bool TryIsoDate(string text, out LocalDate date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        int Digits(int from, int count)
+        {
+            var value = 0;
+            for (var i = from; i < from + count; i++)
+            {
+                var digit = text[i] - '0';
+                if (digit is < 0 or > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return value;
+        }
+
+        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
     /// <summary>A local date YYYY-MM-DD.</summary>
     public static LocalDate Date(string column, string text) =>
         LocalDatePattern.Iso.Parse(text) is { Success: true } date

@@ -74,8 +74,10 @@ internal sealed record ModelsSection(
         }
         else
         {
+            // The two purchase models are independent: fit them side by side.
+            var paretoTask = Task.Run(() => ParetoNbdModel.Fit(summary));
             bgNbd = BgNbdModel.Fit(summary);
-            paretoNbd = ParetoNbdModel.Fit(summary);
+            paretoNbd = paretoTask.GetAwaiter().GetResult();
             foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })
             {
                 if (!converged)
@@ -118,8 +120,9 @@ internal sealed record ModelsSection(
         HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null;
         if (summary.HoldoutLength is { } length)
         {
+            var paretoTracking = paretoNbd is null ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
             bgNbdTracking = bgNbd is null ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
-            paretoNbdTracking = paretoNbd is null ? null : HoldoutTracking.Compute(paretoNbd.Model, summary);
+            paretoNbdTracking = paretoTracking?.GetAwaiter().GetResult();
             double? expected = bgNbdTracking?.TotalExpected;
             double? paretoExpected = paretoNbdTracking?.TotalExpected;
             holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);
@@ -131,6 +134,8 @@ internal sealed record ModelsSection(
         {
             var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
             var forecasts = summary.Customers
+                .AsParallel()
+                .AsOrdered()
                 .Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 })
                 .Select(c => CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, c, Clv))
                 .ToList();

@@ -47,12 +47,24 @@ internal static class ReportBuilder
 {
     private const int TopCount = 10;
 
-    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source)
-    {
-        var metrics = Metrics(card);
-        IReadOnlyDictionary<CustomerId, string?>? names = options.ShowNames && data.Customers is not null
+    /// <summary>The customers' names when --show-names asks for them; otherwise null (ids only).</summary>
+    public static IReadOnlyDictionary<CustomerId, string?>? Names(InputData data, ReportOptions options) =>
+        options.ShowNames && data.Customers is not null
             ? data.Customers.ToDictionary(c => c.Id, c => c.Person?.Name ?? c.Organisation?.LegalName)
             : null;
+
+    /// <summary>
+    /// Starts the sections that do not need the scorecard — the customer-base models and RFM — on the thread pool,
+    /// so they run while the scorecard is computed.
+    /// </summary>
+    public static (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) StartSections(InputData data, ReportOptions options, ReportingPeriod period) =>
+        (Task.Run(() => ModelsSection.Build(data, options, period.Dates.End, Names(data, options))),
+         Task.Run(() => RfmSection.Build(data, period.Dates.End, period.Zone)));
+
+    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm)? started = null)
+    {
+        var metrics = Metrics(card);
+        var names = Names(data, options);
         var top = card.CustomerValue.Customers
             .OrderByDescending(c => c.Revenue.Amount)
             .ThenBy(c => c.Id)
@@ -88,7 +100,10 @@ internal static class ReportBuilder
             }
         }
 
-        var models = ModelsSection.Build(data, options, card.Period.Dates.End, names);
+        var sections = started ?? StartSections(data, options, card.Period);
+
+        // GetResult rethrows a section's own exception (a usage error), not an AggregateException.
+        var models = sections.Models.GetAwaiter().GetResult();
         notes.AddRange(models?.Notes ?? []);
         var churn = ChurnSection.Build(data, card.Period.Dates.End, card.Period.Zone, models, names);
         if (churn is { UsedModel: false })
@@ -96,7 +111,7 @@ internal static class ReportBuilder
             notes.Add("The churn early warning runs on threshold signals only: P(alive) joins them when the models are calibrated to the period's last day (the default --calibration-end).");
         }
 
-        var rfm = RfmSection.Build(data, card.Period.Dates.End, card.Period.Zone);
+        var rfm = sections.Rfm.GetAwaiter().GetResult();
         return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, rfm, notes);
     }
 

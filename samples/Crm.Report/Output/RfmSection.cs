@@ -26,14 +26,16 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
             return null;
         }
 
-        var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(periodEnd) { Zone = zone });
-        var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
-        var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
-        var lifecycle = LifecycleDerivation.Derive(purchases, periodEnd, zone)
+        // The lifecycle replay does not need the scores: it runs beside them.
+        var lifecycleTask = Task.Run(() => LifecycleDerivation.Derive(purchases, periodEnd, zone)
             .GroupBy(l => l.Stage)
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count()))
-            .ToList();
+            .ToList());
+        var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(periodEnd) { Zone = zone });
+        var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
+        var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
+        var lifecycle = lifecycleTask.GetAwaiter().GetResult();
         return new RfmSection(rfm, tiers, clusters, lifecycle);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime;
@@ -220,45 +221,46 @@ public static class ChurnWarning
     private static CustomerChurnRisk Assess(CustomerId id, History history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
     {
         var reasons = new List<ChurnReason>();
-        var purchaseDays = history.PurchaseDays;
-        if (purchaseDays.Count == 0)
+        var purchaseDays = history.DistinctDays();
+        if (purchaseDays.Length == 0)
         {
             reasons.Add(new("no-purchase", ChurnRiskLevel.Medium, "no purchase on record"));
         }
         else
         {
-            var first = purchaseDays.Min;
-            var last = purchaseDays.Max;
+            var first = purchaseDays[0];
+            var last = purchaseDays[^1];
             var since = today - last;
-            if (purchaseDays.Count == 1)
+            if (purchaseDays.Length == 1)
             {
                 if (since > settings.SinglePurchaseDays)
                 {
-                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, Text($"one purchase only, {since} days ago")));
+                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"one purchase only, {since} days ago")));
                 }
             }
             else
             {
-                var usualGap = (double)(last - first) / (purchaseDays.Count - 1);
+                var usualGap = (double)(last - first) / (purchaseDays.Length - 1);
                 var multiple = since / usualGap;
                 if (multiple > settings.MediumGapMultiple)
                 {
                     reasons.Add(new("long-gap", multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                        Text($"{since} days since the last purchase, {multiple:0.0} × the usual gap of {usualGap:0.#} days")));
+                        string.Create(CultureInfo.InvariantCulture, $"{since} days since the last purchase, {multiple:0.0} × the usual gap of {usualGap:0.#} days")));
                 }
             }
 
             // The usual rate: purchase days before the window over the days from the first purchase to the window.
             if (first < windowStart)
             {
-                var before = purchaseDays.GetViewBetween(first, windowStart - 1).Count;
+                var found = Array.BinarySearch(purchaseDays, windowStart);
+                var before = found >= 0 ? found : ~found;
                 var expected = (double)before / (windowStart - first) * settings.RecentWindowDays;
-                var recent = purchaseDays.Count - before;
+                var recent = purchaseDays.Length - before;
                 // A usual rate needs two purchase days before the window; one purchase is the single-purchase rule's.
                 if (before >= 2 && expected >= 1 && recent < settings.FrequencyDropShare * expected)
                 {
                     reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
-                        Text($"{recent} purchase day(s) in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
+                        string.Create(CultureInfo.InvariantCulture, $"{recent} purchase day(s) in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
                 }
             }
         }
@@ -266,39 +268,55 @@ public static class ChurnWarning
         if (history.RecentComplaints > 0)
         {
             reasons.Add(new("complaints", history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                Text($"{history.RecentComplaints} complaint(s) in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
+                string.Create(CultureInfo.InvariantCulture, $"{history.RecentComplaints} complaint(s) in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
         }
 
         if (history.Unresolved > 0)
         {
-            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, Text($"{history.Unresolved} unresolved complaint(s), the oldest open {today - history.OldestUnresolved} days")));
+            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{history.Unresolved} unresolved complaint(s), the oldest open {today - history.OldestUnresolved} days")));
         }
 
         if (history.RecentDetractors > 0)
         {
-            reasons.Add(new("detractor", ChurnRiskLevel.Medium, Text($"{history.RecentDetractors} NPS detractor answer(s) (0-6) in the last {settings.RecentWindowDays} days")));
+            reasons.Add(new("detractor", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{history.RecentDetractors} NPS detractor answer(s) (0-6) in the last {settings.RecentWindowDays} days")));
         }
 
         if (probabilityAlive is { } p && p < settings.MediumRiskProbabilityAlive)
         {
-            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, Text($"P(alive) {p:0.00} from the purchase model")));
+            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"P(alive) {p:0.00} from the purchase model")));
         }
 
         var level = reasons.Count == 0 ? ChurnRiskLevel.Low : reasons.Max(r => r.Level);
         if (level == ChurnRiskLevel.Medium && reasons.Count >= 2)
         {
-            reasons.Add(new("several-signals", ChurnRiskLevel.High, Text($"{reasons.Count} warning signals together")));
+            reasons.Add(new("several-signals", ChurnRiskLevel.High, string.Create(CultureInfo.InvariantCulture, $"{reasons.Count} warning signals together")));
             level = ChurnRiskLevel.High;
         }
 
         return new CustomerChurnRisk(id, level, probabilityAlive, reasons.OrderByDescending(r => r.Level).ToList().AsReadOnly());
     }
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     private sealed class History
     {
-        public SortedSet<int> PurchaseDays { get; } = [];
+        /// <summary>Sale days up to the analysis date, in input order with repeats (see <see cref="DistinctDays"/>).</summary>
+        public List<int> PurchaseDays { get; } = [];
+
+        /// <summary>The distinct purchase days, ascending.</summary>
+        public int[] DistinctDays()
+        {
+            var days = CollectionsMarshal.AsSpan(PurchaseDays);
+            days.Sort();
+            var n = 0;
+            for (var i = 0; i < days.Length; i++)
+            {
+                if (n == 0 || days[i] != days[n - 1])
+                {
+                    days[n++] = days[i];
+                }
+            }
+
+            return days[..n].ToArray();
+        }
 
         public int RecentComplaints { get; set; }
 

@@ -222,20 +222,72 @@ public sealed record GammaGammaModel
     }
 
     /// <summary>Σ ln L over grouped (x, m̄) with its analytic gradient ∂/∂(p, q, γ).</summary>
-    private sealed class Objective(int[] x, double[] m, double[] weight)
+    /// <summary>
+    /// The log-likelihood over the repeat customers and its gradient. The log-gamma and digamma terms depend only on
+    /// x (or on q alone), so they are computed once per distinct x and call; each customer then costs one logarithm.
+    /// </summary>
+    private sealed class Objective
     {
-        public double Evaluate(ReadOnlySpan<double> parameters, Span<double> gradient)
+        private readonly int[] _x;
+        private readonly double[] _m;
+        private readonly double[] _logM;
+        private readonly double[] _weight;
+        private readonly int[] _xIndex;
+        private readonly int[] _distinct;
+
+        public Objective(int[] x, double[] m, double[] weight)
         {
-            gradient.Clear();
-            var total = 0.0;
-            for (var i = 0; i < x.Length; i++)
+            _x = x;
+            _m = m;
+            _weight = weight;
+            _logM = [.. m.Select(v => Math.Log(v))];
+            _distinct = [.. x.Distinct().Order()];
+            var index = new Dictionary<int, int>(_distinct.Length);
+            for (var k = 0; k < _distinct.Length; k++)
             {
-                total += Add(parameters[0], parameters[1], parameters[2], x[i], m[i], weight[i], gradient);
+                index[_distinct[k]] = k;
             }
 
+            _xIndex = [.. x.Select(v => index[v])];
+        }
+
+        public double Evaluate(ReadOnlySpan<double> parameters, Span<double> gradient)
+        {
+            var (p, q, gamma) = (parameters[0], parameters[1], parameters[2]);
+            var logGamma = Math.Log(gamma);
+            var logGammaQ = LogGamma(q);
+            var digammaQ = Digamma(q);
+            Span<double> perX = _distinct.Length <= 256 ? stackalloc double[_distinct.Length * 4] : new double[_distinct.Length * 4];
+            for (var k = 0; k < _distinct.Length; k++)
+            {
+                var px = p * _distinct[k];
+                perX[4 * k] = LogGamma(px + q) - LogGamma(px) + (px * Math.Log(_distinct[k]));
+                perX[(4 * k) + 1] = Digamma(px + q);
+                perX[(4 * k) + 2] = Digamma(px);
+                perX[(4 * k) + 3] = Math.Log(_distinct[k]);
+            }
+
+            double total = 0, g0 = 0, g1 = 0, g2 = 0;
+            for (var i = 0; i < _x.Length; i++)
+            {
+                var k = 4 * _xIndex[i];
+                var (x, w, logM) = (_x[i], _weight[i], _logM[i]);
+                var px = p * x;
+                var scale = gamma + (x * _m[i]);
+                var logScale = Math.Log(scale);
+                total += w * (perX[k] - logGammaQ + (q * logGamma) + ((px - 1) * logM) - ((px + q) * logScale));
+                g0 += w * x * (perX[k + 1] - perX[k + 2] + logM + perX[k + 3] - logScale);
+                g1 += w * (perX[k + 1] - digammaQ + logGamma - logScale);
+                g2 += w * ((q / gamma) - ((px + q) / scale));
+            }
+
+            gradient[0] = g0;
+            gradient[1] = g1;
+            gradient[2] = g2;
             return total;
         }
 
+        /// <summary>One customer's weighted term, added to <paramref name="gradient"/>.</summary>
         public static double Add(double p, double q, double gamma, int x, double m, double weight, Span<double> gradient)
         {
             var px = p * x;

@@ -138,6 +138,20 @@ public sealed class HoldoutTracking
         var step = summary.TimeUnit == ModelTimeUnit.Weeks ? 7 : 1;
         var start = byFirstDay.Keys.First();
         var points = new List<CumulativePoint>();
+
+        // A new customer's expectation depends only on the days since the first purchase: once per distinct length.
+        var expectation = new Dictionary<int, double>();
+        double Expected(int days)
+        {
+            if (!expectation.TryGetValue(days, out var value))
+            {
+                value = model.ExpectedPurchasesForNewCustomer(ModelTime.Days(days));
+                expectation.Add(days, value);
+            }
+
+            return value;
+        }
+
         long running = 0;
         using var repeats = repeatsOnDay.GetEnumerator();
         var more = repeats.MoveNext();
@@ -154,7 +168,7 @@ public sealed class HoldoutTracking
             {
                 if (first < day)
                 {
-                    expected += count * model.ExpectedPurchasesForNewCustomer(ModelTime.Days(day - first));
+                    expected += count * Expected(day - first);
                 }
             }
 

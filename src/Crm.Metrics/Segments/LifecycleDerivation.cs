@@ -85,27 +85,35 @@ public static class LifecycleDerivation
         zone ??= DateTimeZone.Utc;
         var today = LocalDayNumbers.Of(analysisDate);
         var days = new LocalDayNumbers(zone);
-        var byCustomer = new Dictionary<CustomerId, SortedSet<int>>();
-        var order = new List<CustomerId>();
+        using var log = new Internal.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
         foreach (var purchase in purchases)
         {
             ArgumentNullException.ThrowIfNull(purchase);
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            if (!purchase.IsSale || day > today)
+            if (purchase.IsSale && day <= today)
             {
-                continue;
+                log.AddDay(log.IndexOf(purchase.CustomerId), day);
             }
-
-            if (!byCustomer.TryGetValue(purchase.CustomerId, out var set))
-            {
-                byCustomer[purchase.CustomerId] = set = [];
-                order.Add(purchase.CustomerId);
-            }
-
-            set.Add(day);
         }
 
-        return order.Select(id => Replay(id, [.. byCustomer[id]], today, zone, behaviour)).ToList().AsReadOnly();
+        var lifecycles = new DerivedLifecycle[log.Customers];
+        using var sales = log.SortByCustomer();
+        for (var c = 0; c < lifecycles.Length; c++)
+        {
+            lifecycles[c] = Replay(log.Id(c), sales.Distinct(c).ToArray(), today, zone, behaviour);
+        }
+
+        return Array.AsReadOnly(lifecycles);
+    }
+
+    /// <summary>No running state: the lifecycle needs only the distinct sale days.</summary>
+    private struct NoState : Internal.ICustomerDayState<NoState>
+    {
+        public static NoState Empty => default;
+
+        public readonly void Merge(in NoState other)
+        {
+        }
     }
 
     private static DerivedLifecycle Replay(CustomerId id, int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules)
