@@ -225,6 +225,26 @@ public class PartitionProperties
     }
 
     [Fact]
+    public void A_bad_partition_throws_its_own_exception_not_an_aggregate()
+    {
+        Purchase Sale(Currency currency) => Purchase.Sale(new CustomerId("a"), Instant.FromUtc(2020, 1, 10, 12, 0), new Money(10m, currency));
+        IEnumerable<Purchase>[] mixed = [[Sale(Currency.Eur)], [Sale(Currency.Usd)]];
+
+        Assert.Throws<CurrencyMismatchException>(() => CustomerBaseSummary.FromPartitions(mixed, Summary));
+        Assert.Throws<CurrencyMismatchException>(() => RfmAnalysis.ComputeFromPartitions(mixed, Rfm));
+        Assert.Throws<ArgumentException>("partitions", () => CustomerBaseSummary.FromPartitions([[Sale(Currency.Eur)], null!], Summary));
+        Assert.Throws<ArgumentException>("partitions", () => RfmAnalysis.ComputeFromPartitions([], Rfm));
+
+        var services = new ServiceCollection();
+        services.AddCrmMetrics();
+        using var provider = services.BuildServiceProvider();
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        CrmDataSet[] shards = [new() { Purchases = [Sale(Currency.Eur)] }, new() { Purchases = [Sale(Currency.Usd)] }];
+        Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeScorecardFromPartitions(shards, Period));
+        Assert.Throws<ArgumentException>("partitions", () => metrics.ComputeScorecardFromPartitions([shards[0], null!], Period));
+    }
+
+    [Fact]
     public void Summary_and_rfm_states_of_other_options_are_refused()
     {
         using var summary = new CustomerBaseSummaryAccumulator(Summary);

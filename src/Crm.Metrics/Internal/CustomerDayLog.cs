@@ -125,6 +125,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
     public void Dispose()
     {
+        if (_customer.Length == 0)
+        {
+            return;
+        }
+
         ArrayPool<int>.Shared.Return(_customer);
         ArrayPool<int>.Shared.Return(_day);
         _customer = _day = [];
@@ -189,7 +194,7 @@ internal static class Partitioned
         var built = new T[partitions.Count];
         try
         {
-            Parallel.For(0, partitions.Count, p =>
+            For(partitions.Count, default, p =>
             {
                 var part = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
                 var builder = create();
@@ -206,11 +211,7 @@ internal static class Partitioned
         }
         catch
         {
-            foreach (var builder in built)
-            {
-                builder?.Dispose();
-            }
-
+            built[0]?.Dispose();
             throw;
         }
         finally
@@ -219,6 +220,24 @@ internal static class Partitioned
             {
                 built[p]?.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> that rethrows a partition's own exception
+    /// (the first, with its stack trace) instead of an <see cref="AggregateException"/>: a caller catches the
+    /// <see cref="ArgumentException"/> or <see cref="CurrencyMismatchException"/> it would get from one pass.
+    /// </summary>
+    public static void For(int count, ParallelOptions? options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, options ?? new ParallelOptions(), body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class ScorecardEngine
         var single = Options.Clone();
         single.MaxDegreeOfParallelism = 1;
         var accumulators = new ScorecardAccumulator[partitions.Count];
-        Parallel.For(0, partitions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, p =>
+        Partitioned.For(partitions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, p =>
         {
             var data = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
             var accumulator = new ScorecardAccumulator(period, settings, single, _exchangeRates);
