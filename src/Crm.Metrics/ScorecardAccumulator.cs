@@ -158,7 +158,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     public void Merge(ScorecardAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, OptionsState() == other.OptionsState() && SameFunnel(Settings.Funnel, other.Settings.Funnel));
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, OptionsState() == other.OptionsState() && FunnelAccumulator.SameFunnel(Settings.Funnel, other.Settings.Funnel));
         if (_currency.Target is { } mine && other._currency.Target is { } theirs && mine != theirs)
         {
             throw new CurrencyMismatchException(
@@ -224,7 +224,7 @@ public sealed class ScorecardAccumulator : IRecordSink
             throw new ArgumentException($"The state was computed with other options ({state.Options}); this accumulator has {OptionsState()}.", nameof(state));
         }
 
-        if (!SameFunnel(Settings.Funnel, state.FunnelStages is null ? null : new Funnel(state.FunnelStages)))
+        if (!FunnelAccumulator.SameFunnel(Settings.Funnel, state.FunnelStages is null ? null : new Funnel(state.FunnelStages)))
         {
             throw new ArgumentException("The state was computed with another funnel (ScorecardSettings.Funnel); merge only partitions of the same funnel.", nameof(state));
         }
@@ -248,9 +248,6 @@ public sealed class ScorecardAccumulator : IRecordSink
 
     /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>
     internal void UseParallelism(int parallelism) => _purchases.Parallelism = parallelism;
-
-    private static bool SameFunnel(Funnel? a, Funnel? b) =>
-        a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
 
     private States.ScorecardOptionsState OptionsState() => new()
     {

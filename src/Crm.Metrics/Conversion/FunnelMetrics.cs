@@ -184,6 +184,6 @@ public sealed class FunnelAccumulator
         OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Funnel.OutsidePeriod");
     }
 
-    private static bool SameFunnel(Funnel? a, Funnel? b) =>
+    internal static bool SameFunnel(Funnel? a, Funnel? b) =>
         a is null ? b is null : b is not null && a.Stages.SequenceEqual(b.Stages, StringComparer.Ordinal);
 }
