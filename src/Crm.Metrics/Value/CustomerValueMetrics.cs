@@ -98,7 +98,7 @@ public sealed class CustomerValueMetrics
 
         // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
         // objects and distributions on first access (callers that read only totals do not pay for them).
-        var rows = new List<Row>();
+        var rows = new List<Row>((int)Math.Min(activeCustomers, int.MaxValue));
         decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
         long withoutCost = 0;
         foreach (var table in purchases.Tables)
