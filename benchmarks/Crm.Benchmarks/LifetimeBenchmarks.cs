@@ -460,27 +460,55 @@ internal static class NaiveFits
     }
 }
 
+/// <summary>The fits and the floor shared by the two scaling classes: the summary of about <c>Purchases</c> purchases.</summary>
+public abstract class ModelFitScalingBase
+{
+    /// <summary>The summary (weeks) of the generated purchases.</summary>
+    protected CustomerBaseSummary Summary { get; private set; } = null!;
+
+    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    public abstract int Purchases { get; set; }
+
+    /// <summary>Generates the purchases and summarises them.</summary>
+    [GlobalSetup]
+    public virtual void Setup() =>
+        Summary = CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(Purchases / 10, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
+
+    /// <summary>The floor: one scan of the summaries.</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark]
+    public double Floor() => NaiveFits.Scan(Summary);
+
+    /// <summary>The library's BG/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double BgNbdFit() => BgNbdModel.Fit(Summary).LogLikelihood;
+
+    /// <summary>The library's Pareto/NBD fit.</summary>
+    /// <returns>ln L.</returns>
+    [Benchmark]
+    public double ParetoNbdFit() => ParetoNbdModel.Fit(Summary).LogLikelihood;
+}
+
 /// <summary>
 /// The BG/NBD and Pareto/NBD fits on the summary of 10k and 100k purchases (1k and 10k customers, about ten
 /// purchases each), against the naive fit (plain per-customer likelihood) and the floor (one scan of the summaries).
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
-public class ModelFitScalingBenchmarks
+public class ModelFitScalingBenchmarks : ModelFitScalingBase
 {
-    private CustomerBaseSummary _summary = null!;
     private RepeatSummary[] _plain = [];
 
-    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    /// <inheritdoc />
     [Params(10_000, 100_000)]
-    public int Purchases { get; set; }
+    public override int Purchases { get; set; }
 
-    /// <summary>Generates the purchases and summarises them.</summary>
-    [GlobalSetup]
-    public void Setup()
+    /// <inheritdoc />
+    public override void Setup()
     {
-        _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(Purchases / 10, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
-        _plain = NaiveFits.Plain(_summary);
+        base.Setup();
+        _plain = NaiveFits.Plain(Summary);
     }
 
     /// <summary>The naive BG/NBD fit.</summary>
@@ -492,51 +520,14 @@ public class ModelFitScalingBenchmarks
     /// <returns>ln L.</returns>
     [Benchmark]
     public double NaiveParetoNbd() => NaiveFits.ParetoNbd(_plain);
-
-    /// <summary>The floor: one scan of the summaries.</summary>
-    /// <returns>A checksum.</returns>
-    [Benchmark]
-    public double Floor() => NaiveFits.Scan(_summary);
-
-    /// <summary>The library's BG/NBD fit.</summary>
-    /// <returns>ln L.</returns>
-    [Benchmark]
-    public double BgNbdFit() => BgNbdModel.Fit(_summary).LogLikelihood;
-
-    /// <summary>The library's Pareto/NBD fit.</summary>
-    /// <returns>ln L.</returns>
-    [Benchmark]
-    public double ParetoNbdFit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
 }
 
 /// <summary>The fits of <see cref="ModelFitScalingBenchmarks"/> at 1M and 10M purchases (100k and 1M customers); no naive fit (minutes each).</summary>
 [MemoryDiagnoser]
 [ShortRunJob]
-public class ModelFitScalingLargeBenchmarks
+public class ModelFitScalingLargeBenchmarks : ModelFitScalingBase
 {
-    private CustomerBaseSummary _summary = null!;
-
-    /// <summary>About this many purchases (a tenth as many customers).</summary>
+    /// <inheritdoc />
     [Params(1_000_000, 10_000_000)]
-    public int Purchases { get; set; }
-
-    /// <summary>Generates the purchases and summarises them.</summary>
-    [GlobalSetup]
-    public void Setup() =>
-        _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(Purchases / 10, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin });
-
-    /// <summary>The floor: one scan of the summaries.</summary>
-    /// <returns>A checksum.</returns>
-    [Benchmark(Baseline = true)]
-    public double Floor() => NaiveFits.Scan(_summary);
-
-    /// <summary>The library's BG/NBD fit.</summary>
-    /// <returns>ln L.</returns>
-    [Benchmark]
-    public double BgNbdFit() => BgNbdModel.Fit(_summary).LogLikelihood;
-
-    /// <summary>The library's Pareto/NBD fit.</summary>
-    /// <returns>ln L.</returns>
-    [Benchmark]
-    public double ParetoNbdFit() => ParetoNbdModel.Fit(_summary).LogLikelihood;
+    public override int Purchases { get; set; }
 }

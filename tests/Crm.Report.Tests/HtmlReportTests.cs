@@ -9,7 +9,6 @@ namespace Crm.Report.Tests;
 /// <summary>The HTML report: well-formed, self-contained, one SVG per chart with data, and the charts' numbers are the JSON's.</summary>
 public sealed class HtmlReportTests : IDisposable
 {
-    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
     private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 11, 20, 8, 0));
     private readonly string _temp = Directory.CreateTempSubdirectory("crm-report-html").FullName;
 
@@ -115,7 +114,7 @@ public sealed class HtmlReportTests : IDisposable
     public void A_chart_without_data_is_a_short_note_in_its_place()
     {
         // The fixture: no holdout (so no tracking charts), March 2026; no assessment is fully unscored.
-        var (html, json) = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31"));
+        var (html, json) = Both(ReportTests.AllFiles("--from", "2026-03-01", "--to", "2026-03-31"));
         var page = Parse(html);
 
         var notes = page.Descendants("p").Where(p => (string?)p.Attribute("class") == "no-chart").ToDictionary(p => (string)p.Attribute("id")!, p => p.Value);
@@ -147,8 +146,8 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void Names_appear_in_the_page_only_with_show_names()
     {
-        var hidden = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31")).Html;
-        var shown = Both(Fixture("--from", "2026-03-01", "--to", "2026-03-31", "--show-names")).Html;
+        var hidden = Both(ReportTests.AllFiles("--from", "2026-03-01", "--to", "2026-03-31")).Html;
+        var shown = Both(ReportTests.AllFiles("--from", "2026-03-01", "--to", "2026-03-31", "--show-names")).Html;
 
         Assert.DoesNotContain("Alice", hidden, StringComparison.Ordinal);
         Assert.DoesNotContain("alice@", hidden, StringComparison.Ordinal);
@@ -158,12 +157,7 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void The_cdnow_page_draws_the_tracking_plot_with_the_calibration_boundary()
     {
-        var transactions = Path.Combine(_temp, "cdnow.csv");
-        File.WriteAllLines(transactions, File.ReadLines(Path.Combine(Data, "cdnow", "CDNOW_sample.txt"))
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length == 5)
-            .Select(f => $"{int.Parse(f[1], CultureInfo.InvariantCulture)},{f[2][..4]}-{f[2][4..6]}-{f[2][6..]},{f[4]}")
-            .Prepend("customer_id,occurred_at,amount"));
+        var transactions = ReportTests.CdnowTransactions(_temp);
 
         var (html, json) = Both("--transactions", transactions, "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30");
         var page = Parse(html);
@@ -178,18 +172,6 @@ public sealed class HtmlReportTests : IDisposable
         var atCalibrationEnd = cumulative.Last(p => string.CompareOrdinal(p.GetProperty("date").GetString(), "1997-09-30") <= 0).GetProperty("actual").GetDouble();
         Assert.Equal(1882, cumulative[^1].GetProperty("actual").GetDouble() - atCalibrationEnd);
     }
-
-    private static string[] Fixture(params string[] more) =>
-    [
-        "--transactions", Path.Combine(Data, "transactions.csv"),
-        "--surveys", Path.Combine(Data, "surveys.csv"),
-        "--complaints", Path.Combine(Data, "complaints.csv"),
-        "--costs", Path.Combine(Data, "costs.csv"),
-        "--leads", Path.Combine(Data, "leads.csv"),
-        "--interactions", Path.Combine(Data, "interactions.csv"),
-        "--customers", Path.Combine(Data, "customers.csv"),
-        .. more,
-    ];
 
     private static string Slug(string name) => string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 }

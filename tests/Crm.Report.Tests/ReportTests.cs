@@ -21,7 +21,8 @@ public sealed class ReportTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static string[] AllFiles(params string[] more) =>
+    /// <summary>The arguments naming every fixture file (tests/Crm.Report.Tests/data), then <paramref name="more"/>.</summary>
+    internal static string[] AllFiles(params string[] more) =>
     [
         "--transactions", Path.Combine(Data, "transactions.csv"),
         "--surveys", Path.Combine(Data, "surveys.csv"),
@@ -32,6 +33,18 @@ public sealed class ReportTests : IDisposable
         "--customers", Path.Combine(Data, "customers.csv"),
         .. more,
     ];
+
+    /// <summary>CDNOW_sample.txt (sample id, date, dollars) converted to the transactions file the report reads, in <paramref name="folder"/>.</summary>
+    internal static string CdnowTransactions(string folder)
+    {
+        var transactions = Path.Combine(folder, "cdnow.csv");
+        File.WriteAllLines(transactions, File.ReadLines(Path.Combine(Data, "cdnow", "CDNOW_sample.txt"))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 5)
+            .Select(f => $"{int.Parse(f[1], CultureInfo.InvariantCulture)},{f[2][..4]}-{f[2][4..6]}-{f[2][6..]},{f[4]}")
+            .Prepend("customer_id,occurred_at,amount"));
+        return transactions;
+    }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
@@ -382,13 +395,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void The_report_on_CDNOW_shows_the_published_model_values()
     {
-        // CDNOW_sample.txt (sample id, date, dollars) converted to the transactions file the report reads.
-        var transactions = Path.Combine(_temp, "cdnow.csv");
-        File.WriteAllLines(transactions, File.ReadLines(Path.Combine(Data, "cdnow", "CDNOW_sample.txt"))
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length == 5)
-            .Select(f => $"{int.Parse(f[1], CultureInfo.InvariantCulture)},{f[2][..4]}-{f[2][4..6]}-{f[2][6..]},{f[4]}")
-            .Prepend("customer_id,occurred_at,amount"));
+        var transactions = CdnowTransactions(_temp);
         string[] args = ["--transactions", transactions, "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30"];
 
         var (exit, output, error) = Run([.. args, "--format", "json"]);
