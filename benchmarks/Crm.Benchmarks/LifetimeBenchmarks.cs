@@ -240,7 +240,7 @@ public class BgNbdFitBenchmarks
             "100k-cdnow-like" => CustomerBaseSummary.FromPurchases(LifetimeData.CdnowLike(100_000, 1997), new SummaryOptions(new LocalDate(1997, 9, 30))),
             _ => CustomerBaseSummary.FromPurchases(LifetimeData.Purchases(100_000, 20261122), new SummaryOptions(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin }),
         };
-        _plain = [.. _summary.Customers.Select(c => new RepeatSummary(c.Frequency, c.Recency.In(ModelTimeUnit.Weeks), c.Age.ToUnit(ModelTimeUnit.Weeks)))];
+        _plain = NaiveFits.Plain(_summary);
     }
 
     /// <summary>Naive: BFGS on log-parameters over the plain per-customer sum.</summary>
@@ -269,7 +269,7 @@ public class ParetoNbdCdnowBenchmarks
     public void Setup()
     {
         _summary = CustomerBaseSummary.FromPurchases(LifetimeData.Cdnow(), new SummaryOptions(new LocalDate(1997, 9, 30)));
-        _plain = [.. _summary.Customers.Select(c => new RepeatSummary(c.Frequency, c.Recency.In(ModelTimeUnit.Weeks), c.Age.ToUnit(ModelTimeUnit.Weeks)))];
+        _plain = NaiveFits.Plain(_summary);
     }
 
     /// <summary>Naive: every customer's likelihood, nine times per gradient.</summary>

@@ -28,9 +28,9 @@ internal static class Fields
     /// <summary>An instant: a date (the start of that day in the zone) or an ISO-8601 date-time with Z or an offset.</summary>
     public static Instant Instant(string column, string text, DateTimeZone zone)
     {
-        if (text.Length == 10 && LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        if (TryIsoDate(text, out var date))
         {
-            return zone.AtStartOfDay(date.Value).ToInstant();
+            return zone.AtStartOfDay(date).ToInstant();
         }
 
         foreach (var pattern in InstantPatterns)
