@@ -265,9 +265,18 @@ public sealed class ScorecardAccumulator : IRecordSink
     public Scorecard Result(Instant computedAt)
     {
         var currency = _purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
-        var loyalty = _purchases.LoyaltyResult(currency);
         var costs = _costs.Result(currency);
-        var value = CustomerValueMetrics.From(_purchases, costs, loyalty.ActiveCustomers);
+
+        // The three scans over the customers are independent: on large bases they run side by side.
+        LoyaltyMetrics loyalty = null!;
+        CustomerValueMetrics value = null!;
+        CohortMatrix cohorts = null!;
+        var active = _purchases.ActiveCustomers;
+        Partitioned.Invoke(
+            _purchases.ScanInParallel,
+            () => value = CustomerValueMetrics.From(_purchases, costs, active),
+            () => loyalty = _purchases.LoyaltyResult(currency),
+            () => cohorts = CohortMatrix.From(_purchases));
         var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs));
         var satisfaction = _satisfaction.Result();
         var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders, Has(DataSources.Complaints));
@@ -290,7 +299,7 @@ public sealed class ScorecardAccumulator : IRecordSink
             ExperienceMetrics.From(satisfaction, service, _weights),
             new CostBenefitMetrics(value, costs, Has(DataSources.Costs)),
             _funnel.Result(),
-            CohortMatrix.From(_purchases),
+            cohorts,
             _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod,
             _supplied);
     }

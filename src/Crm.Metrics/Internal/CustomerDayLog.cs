@@ -224,6 +224,25 @@ internal static class Partitioned
     }
 
     /// <summary>
+    /// Runs independent actions, side by side when <paramref name="parallel"/>, else one after the other; rethrows
+    /// an action's own exception as <see cref="For"/> does.
+    /// </summary>
+    public static void Invoke(bool parallel, params Action[] actions)
+    {
+        if (!parallel)
+        {
+            foreach (var action in actions)
+            {
+                action();
+            }
+
+            return;
+        }
+
+        For(actions.Length, null, i => actions[i]());
+    }
+
+    /// <summary>
     /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> that rethrows a partition's own exception
     /// (the first, with its stack trace) instead of an <see cref="AggregateException"/>: a caller catches the
     /// <see cref="ArgumentException"/> or <see cref="CurrencyMismatchException"/> it would get from one pass.

@@ -112,6 +112,11 @@ internal sealed class CustomerTable
     private CustomerPeriod[] _periods = new CustomerPeriod[16];
     private int _periodCount;
 
+    // Whether _periods is in customer order (each new period state belongs to a later customer than the last):
+    // then a scan over the customers reads it sequentially instead of jumping around it.
+    private bool _periodsInCustomerOrder = true;
+    private int _lastPeriodCustomer = -1;
+
     public int Count { get; private set; }
 
     /// <summary>Net revenue of this partition's customers in the previous period of equal length.</summary>
@@ -147,9 +152,51 @@ internal sealed class CustomerTable
             }
 
             p = _periodIndex[i] = ++_periodCount;
+            _periodsInCustomerOrder &= i > _lastPeriodCustomer;
+            _lastPeriodCustomer = i;
         }
 
         return ref _periods[p - 1];
+    }
+
+    /// <summary>Customers with a sale in the period.</summary>
+    public int ActiveCount()
+    {
+        var active = 0;
+        foreach (ref readonly var period in _periods.AsSpan(0, _periodCount))
+        {
+            active += period.IsActive ? 1 : 0;
+        }
+
+        return active;
+    }
+
+    /// <summary>
+    /// Puts the period states in customer order, so that the result's scans over the customers read them
+    /// sequentially: one pass that jumps around the states instead of one per scan. Results do not change.
+    /// </summary>
+    public void OrderPeriods()
+    {
+        if (_periodsInCustomerOrder)
+        {
+            return;
+        }
+
+        var ordered = new CustomerPeriod[Math.Max(16, _periodCount)];
+        var next = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var p = _periodIndex[i];
+            if (p != 0)
+            {
+                ordered[next] = _periods[p - 1];
+                _periodIndex[i] = ++next;
+                _lastPeriodCustomer = i;
+            }
+        }
+
+        _periods = ordered;
+        _periodsInCustomerOrder = true;
     }
 
     /// <summary>The index of a customer, added with empty state when new.</summary>

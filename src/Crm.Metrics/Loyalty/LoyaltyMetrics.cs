@@ -72,8 +72,12 @@ public sealed class LoyaltyMetrics
             {
                 ref readonly var history = ref table.History(i);
                 ref readonly var period = ref table.Period(i);
-                sales += period.PeriodSalesAmount;
-                refunds += period.PeriodRefundAmount;
+                if (period.HasPeriodRecord)
+                {
+                    sales += period.PeriodSalesAmount;
+                    refunds += period.PeriodRefundAmount;
+                }
+
                 orders += period.PeriodSales;
                 var acquisition = period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
                 var isNew = acquisition >= start && acquisition < end;

@@ -30,7 +30,7 @@ public sealed class PurchaseAccumulator
     private const int PartitionBits = 6;
     private const int Partitions = 1 << PartitionBits;
     private const int MinRegion = 64;
-    private const int MaxRegion = 4096;
+    private const int MaxRegion = 1 << 16;
     private const int ParallelFlushThreshold = 1 << 15;
     private readonly CustomerTable[] _tables = CreateTables();
     private readonly int[] _fill = new int[Partitions];
@@ -96,7 +96,7 @@ public sealed class PurchaseAccumulator
         get
         {
             Flush();
-            return _tables.Sum(t => t.Count);
+            return CustomerCountFlushed;
         }
     }
 
@@ -114,14 +114,61 @@ public sealed class PurchaseAccumulator
 
     internal CurrencyScope CurrencyScope => _currency;
 
-    /// <summary>The per-customer state, partitioned; all buffered purchases applied.</summary>
+    /// <summary>
+    /// The per-customer state, partitioned; all buffered purchases applied and period states in customer order.
+    /// The first read prepares them; later reads change nothing, so results may then scan them concurrently.
+    /// </summary>
     internal CustomerTable[] Tables
     {
         get
         {
             Flush();
             ReleaseBuffer();
+            if (_parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold)
+            {
+                Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => _tables[p].OrderPeriods());
+            }
+            else
+            {
+                foreach (var table in _tables)
+                {
+                    table.OrderPeriods();
+                }
+            }
+
             return _tables;
+        }
+    }
+
+    /// <summary>Customers with a sale in the period.</summary>
+    internal long ActiveCustomers
+    {
+        get
+        {
+            long active = 0;
+            foreach (var table in Tables)
+            {
+                active += table.ActiveCount();
+            }
+
+            return active;
+        }
+    }
+
+    /// <summary>Whether results should scan the customers on several threads: more than one allowed, and enough customers.</summary>
+    internal bool ScanInParallel => _parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold;
+
+    private int CustomerCountFlushed
+    {
+        get
+        {
+            var customers = 0;
+            foreach (var table in _tables)
+            {
+                customers += table.Count;
+            }
+
+            return customers;
         }
     }
 
@@ -463,12 +510,7 @@ public sealed class PurchaseAccumulator
 
     private void Grow()
     {
-        var customers = 0;
-        foreach (var table in _tables)
-        {
-            customers += table.Count;
-        }
-
+        var customers = CustomerCountFlushed;
         var wanted = (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * customers / Partitions)));
         if (wanted > _region)
         {
