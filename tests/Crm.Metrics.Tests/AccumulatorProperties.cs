@@ -283,6 +283,34 @@ public class AccumulatorProperties
     }
 
     [Fact]
+    public void Acquisitions_added_while_large_batches_are_applied_in_the_background_count_as_on_one_thread()
+    {
+        // 300,000 purchases over 50,000 customers, with an acquisition instant every 100 purchases: on several
+        // threads, full batches are applied on the thread pool while the next fills, and acquisitions wait for them.
+        var random = new Random(11);
+        var parallel = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 });
+        var sequential = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 });
+        for (var i = 0; i < 300_000; i++)
+        {
+            var id = new CustomerId("c" + random.Next(50_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var purchase = Purchase.Sale(id, Period.Start + Duration.FromMinutes(random.Next(-600_000, 60_000)), new Money(random.Next(1, 10_000) / 100m, Currency.Eur));
+            parallel.Add(purchase);
+            sequential.Add(purchase);
+            if (i % 100 == 0)
+            {
+                var acquired = Period.Start + Duration.FromMinutes(random.Next(-60_000, 60_000));
+                parallel.AddAcquisition(id, acquired);
+                sequential.AddAcquisition(id, acquired);
+            }
+        }
+
+        var expected = sequential.LoyaltyResult(Currency.Eur);
+        Assert.Equal(Snapshot.Of(expected), Snapshot.Of(parallel.LoyaltyResult(Currency.Eur)));
+        Assert.Equal(sequential.CustomerCount, parallel.CustomerCount);
+        Assert.InRange(expected.NewCustomers, 1_000, 3_000);
+    }
+
+    [Fact]
     public void Accumulators_of_different_periods_or_options_refuse_to_merge()
     {
         var march = new ScorecardAccumulator(ReportingPeriod.Month(2026, 3));

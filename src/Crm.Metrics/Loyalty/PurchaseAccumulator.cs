@@ -26,16 +26,18 @@ public sealed class PurchaseAccumulator
     // given by the customer id's hash), and a flush applies one partition at a time, so each partition's index and
     // state are loaded into cache once per flush instead of once per purchase. Regions grow with the number of
     // customers (the buffer holds about twice as many purchases as there are customers, within bounds), never with
-    // the number of purchases.
+    // the number of purchases. On several cores, large batches are applied on the thread pool while the next batch
+    // fills (batches are applied one after the other, in order, so the result does not change).
     private const int PartitionBits = 6;
     private const int Partitions = 1 << PartitionBits;
     private const int MinRegion = 64;
     private const int MaxRegion = 1 << 16;
     private const int ParallelFlushThreshold = 1 << 15;
     private readonly CustomerTable[] _tables = CreateTables();
-    private readonly int[] _fill = new int[Partitions];
-    private PendingPurchase[] _pending = [];
-    private int _region;
+    private Batch? _batch;    // filling
+    private Batch? _flushing; // being applied by _inFlight
+    private Batch? _spare;    // applied, kept for the next swap
+    private Task? _inFlight;
     private readonly long[] _dayStartTicks;
     private readonly long _startTicks;
     private readonly long _endTicks;
@@ -203,19 +205,38 @@ public sealed class PurchaseAccumulator
 
         var amount = _currency.Convert(purchase.Amount, at);
         decimal? cost = purchase.Cost is { } c ? _currency.Convert(c, at) : null;
-        if (_region == 0)
-        {
-            RentBuffer(MinRegion);
-        }
-
+        var batch = _batch ??= TakeBatch(WantedRegion());
         var id = purchase.CustomerId;
         var partition = Partition(id);
-        var fill = _fill[partition]++;
-        _pending[(partition * _region) + fill] = new PendingPurchase(id, ticks, amount, cost ?? 0m, cost is not null, purchase.Kind == PurchaseKind.Sale);
-        if (fill + 1 == _region)
+        var fill = batch.Fill[partition]++;
+        batch.Buffer[(partition * batch.Region) + fill] = new PendingPurchase(id, ticks, amount, cost ?? 0m, cost is not null, purchase.Kind == PurchaseKind.Sale);
+        if (fill + 1 == batch.Region)
         {
-            Flush();
-            Grow();
+            BatchFull(batch);
+        }
+    }
+
+    /// <summary>
+    /// A region of the filling batch is full. A large batch on several cores is applied on the thread pool while a
+    /// new batch fills (after the one before it is applied: batches apply in order); otherwise it is applied now.
+    /// </summary>
+    private void BatchFull(Batch batch)
+    {
+        Settle();
+        if (_parallelism > 1 && batch.Pending >= ParallelFlushThreshold)
+        {
+            _flushing = batch;
+            _batch = TakeBatch(WantedRegion());
+            _inFlight = Task.Run(() => ApplyBatch(batch));
+            return;
+        }
+
+        ApplyBatch(batch);
+        if (WantedRegion() > batch.Region)
+        {
+            _batch = null;
+            _spare?.Return();
+            _spare = batch;
         }
     }
 
@@ -225,12 +246,37 @@ public sealed class PurchaseAccumulator
     /// </summary>
     internal void Flush()
     {
-        var pending = 0;
-        foreach (var fill in _fill)
+        Settle();
+        if (_batch is { } batch)
         {
-            pending += fill;
+            ApplyBatch(batch);
+        }
+    }
+
+    /// <summary>Waits for the batch being applied on the thread pool, if any, and keeps its buffer for reuse.</summary>
+    private void Settle()
+    {
+        if (_inFlight is not { } task)
+        {
+            return;
         }
 
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _inFlight = null;
+            _spare?.Return();
+            _spare = _flushing;
+            _flushing = null;
+        }
+    }
+
+    private void ApplyBatch(Batch batch)
+    {
+        var pending = batch.Pending;
         if (pending == 0)
         {
             return;
@@ -238,34 +284,34 @@ public sealed class PurchaseAccumulator
 
         if (_parallelism > 1 && pending >= ParallelFlushThreshold)
         {
-            Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, FlushPartition);
+            Partitioned.For(Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => ApplyPartition(batch, p));
         }
         else
         {
             for (var p = 0; p < Partitions; p++)
             {
-                FlushPartition(p);
+                ApplyPartition(batch, p);
             }
         }
     }
 
-    private void FlushPartition(int partition)
+    private void ApplyPartition(Batch batch, int partition)
     {
-        var count = _fill[partition];
+        var count = batch.Fill[partition];
         if (count == 0)
         {
             return;
         }
 
         var table = _tables[partition];
-        var region = _pending.AsSpan(partition * _region, count);
+        var region = batch.Buffer.AsSpan(partition * batch.Region, count);
         foreach (ref readonly var entry in region)
         {
             Apply(table, entry);
         }
 
         region.Clear();
-        _fill[partition] = 0;
+        batch.Fill[partition] = 0;
     }
 
     private void Apply(CustomerTable table, in PendingPurchase purchase)
@@ -364,6 +410,7 @@ public sealed class PurchaseAccumulator
             throw new ArgumentException("The customer id is the default (uninitialised) value.", nameof(customerId));
         }
 
+        Settle();
         var table = _tables[Partition(customerId)];
         table.PeriodForUpdate(table.IndexOf(customerId)).AddAcquisition(acquiredAt.ToUnixTimeTicks());
     }
@@ -508,33 +555,36 @@ public sealed class PurchaseAccumulator
     /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
     private static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
 
-    private void Grow()
+    /// <summary>The region size for the customers applied so far: twice as many purchases as customers, within bounds.</summary>
+    private int WantedRegion() =>
+        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * CustomerCountFlushed / Partitions)));
+
+    /// <summary>A batch with regions of <paramref name="region"/> purchases: the spare one when it fits, else a new one.</summary>
+    private Batch TakeBatch(int region)
     {
-        var customers = CustomerCountFlushed;
-        var wanted = (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * customers / Partitions)));
-        if (wanted > _region)
+        if (_spare is { } spare)
         {
-            ReleaseBuffer();
-            RentBuffer(wanted);
+            _spare = null;
+            if (spare.Region == region)
+            {
+                return spare;
+            }
+
+            spare.Return();
         }
+
+        return new Batch(region);
     }
 
-    // The buffer is pooled (fresh memory pages are expensive): rented on the first purchase, returned when a result
-    // is taken (every flushed region is cleared, so no reference stays in the pool), rented again if more come.
-    private void RentBuffer(int region)
-    {
-        _pending = System.Buffers.ArrayPool<PendingPurchase>.Shared.Rent(Partitions * region);
-        _region = region;
-    }
-
+    // Buffers are pooled (fresh memory pages are expensive): rented on the first purchase, returned when a result
+    // is taken (every applied region is cleared, so no reference stays in the pool), rented again if more come.
     private void ReleaseBuffer()
     {
-        if (_region != 0)
-        {
-            System.Buffers.ArrayPool<PendingPurchase>.Shared.Return(_pending);
-            _pending = [];
-            _region = 0;
-        }
+        Settle();
+        _batch?.Return();
+        _spare?.Return();
+        _batch = null;
+        _spare = null;
     }
 
     private static CustomerTable[] CreateTables()
@@ -562,6 +612,33 @@ public sealed class PurchaseAccumulator
     {
         var index = Array.BinarySearch(_dayStartTicks, ticks);
         return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>Purchases waiting to be applied, in one region per partition, with each region's fill.</summary>
+    private sealed class Batch(int region)
+    {
+        public int Region { get; } = region;
+
+        public PendingPurchase[] Buffer { get; } = System.Buffers.ArrayPool<PendingPurchase>.Shared.Rent(Partitions * region);
+
+        public int[] Fill { get; } = new int[Partitions];
+
+        public int Pending
+        {
+            get
+            {
+                var pending = 0;
+                foreach (var fill in Fill)
+                {
+                    pending += fill;
+                }
+
+                return pending;
+            }
+        }
+
+        /// <summary>Returns the buffer to the pool (all applied regions are cleared).</summary>
+        public void Return() => System.Buffers.ArrayPool<PendingPurchase>.Shared.Return(Buffer);
     }
 
     private readonly record struct PendingPurchase(CustomerId Id, long Ticks, decimal Amount, decimal Cost, bool HasCost, bool IsSale);
