@@ -149,6 +149,28 @@ internal sealed class ParetoNbdObjective
             digammaRx[k] = SpecialFunctions.Digamma(r + groups.Xs[k]);
         }
 
+        // Per distinct T: ln(α+T), ln(β+T) and their reciprocals; per distinct x: ln[s/(r+s+x)] and 1/(r+s+x).
+        var ages = groups.Ages;
+        var logAlphaAge = new double[ages.Length];
+        var logBetaAge = new double[ages.Length];
+        var inverseAlphaAge = new double[ages.Length];
+        var inverseBetaAge = new double[ages.Length];
+        for (var i = 0; i < ages.Length; i++)
+        {
+            logAlphaAge[i] = Math.Log(alpha + ages[i]);
+            logBetaAge[i] = Math.Log(beta + ages[i]);
+            inverseAlphaAge[i] = 1 / (alpha + ages[i]);
+            inverseBetaAge[i] = 1 / (beta + ages[i]);
+        }
+
+        var logShare = new double[groups.Xs.Length];
+        var inverseRsx = new double[groups.Xs.Length];
+        for (var k = 0; k < groups.Xs.Length; k++)
+        {
+            inverseRsx[k] = 1 / (r + s + groups.Xs[k]);
+            logShare[k] = Math.Log(s * inverseRsx[k]);
+        }
+
         var partials = _partials;
         var terms = _pairTerm;
         var derivatives = _pairGradient;
@@ -160,37 +182,42 @@ internal sealed class ParetoNbdObjective
                 var k = groups.XIndex[g];
                 var x = groups.Xs[k];
                 var w = groups.Weight[g];
-                var age = groups.Ages[groups.AgeIndex[g]];
+                var t = groups.AgeIndex[g];
                 int atR = _recencyPair[g], atT = _agePair[g];
-                var rsx = r + s + x;
 
                 // u = ln[(α+T)^−(r+x) (β+T)^−s]; v = ln[s/(r+s+x) A₀]; the bracket is ln(e^u + e^v).
-                var u = -((r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
-                double v, vr, vAlpha, vs, vBeta;
-                if (atR == atT)
+                var u = -((r + x) * logAlphaAge[t]) - (s * logBetaAge[t]);
+                double pu = 1, pv = 0, bracket = u;
+                double vr = 0, vAlpha = 0, vs = 0, vBeta = 0;
+                if (atR != atT)
                 {
-                    (v, vr, vAlpha, vs, vBeta) = (double.NegativeInfinity, 0, 0, 0, 0);
-                }
-                else
-                {
-                    // ln A₀ = T_R + ln(1 − w), w = e^(T_A − T_R); ∂ln A₀ = (∂T_R − w ∂T_A) / (1 − w).
-                    var ratio = Math.Exp(terms[atT] - terms[atR]);
-                    var oneMinus = -BetaExpectation.ExpM1(terms[atT] - terms[atR]);
-                    v = Math.Log(s / rsx) + terms[atR] + Math.Log(oneMinus);
-                    vr = ((derivatives[4 * atR] - (ratio * derivatives[4 * atT])) / oneMinus) - (1 / rsx);
+                    // ln A₀ = T_R + ln(1 − w), w = e^(T_A − T_R) < 1; ∂ln A₀ = (∂T_R − w ∂T_A) / (1 − w).
+                    var d = terms[atT] - terms[atR];
+                    var ratio = Math.Exp(d);
+
+                    // 1 − e^d: directly when e^d ≤ 1/2 (no cancellation), else as −expm1(d) (Kahan's form, from e^d).
+                    var oneMinus = d <= -0.6931471805599453 ? 1 - ratio
+                        : ratio == 1 ? -d
+                        : -((ratio - 1) * d / Math.Log(ratio));
+
+                    var v = logShare[k] + terms[atR] + Math.Log(oneMinus);
+                    vr = ((derivatives[4 * atR] - (ratio * derivatives[4 * atT])) / oneMinus) - inverseRsx[k];
                     vAlpha = (derivatives[(4 * atR) + 1] - (ratio * derivatives[(4 * atT) + 1])) / oneMinus;
-                    vs = ((derivatives[(4 * atR) + 2] - (ratio * derivatives[(4 * atT) + 2])) / oneMinus) + (1 / s) - (1 / rsx);
+                    vs = ((derivatives[(4 * atR) + 2] - (ratio * derivatives[(4 * atT) + 2])) / oneMinus) + (1 / s) - inverseRsx[k];
                     vBeta = (derivatives[(4 * atR) + 3] - (ratio * derivatives[(4 * atT) + 3])) / oneMinus;
+
+                    // ln(e^u + e^v) = max + ln(1 + e^−|u−v|), and the two shares from the same exponential.
+                    var e = Math.Exp(-Math.Abs(u - v));
+                    var larger = 1 / (1 + e);
+                    bracket = Math.Max(u, v) + Math.Log(1 + e);
+                    (pu, pv) = u >= v ? (larger, e * larger) : (e * larger, larger);
                 }
 
-                var bracket = SpecialFunctions.LogSumExp(u, v);
-                var pu = Math.Exp(u - bracket);
-                var pv = double.IsNegativeInfinity(v) ? 0 : Math.Exp(v - bracket);
                 sum += w * (logGammaRx[k] + bracket);
-                dr += w * (digammaRx[k] - (pu * Math.Log(alpha + age)) + (pv * vr));
-                dAlpha += w * ((-pu * (r + x) / (alpha + age)) + (pv * vAlpha));
-                ds += w * ((-pu * Math.Log(beta + age)) + (pv * vs));
-                dBeta += w * ((-pu * s / (beta + age)) + (pv * vBeta));
+                dr += w * (digammaRx[k] - (pu * logAlphaAge[t]) + (pv * vr));
+                dAlpha += w * ((-pu * (r + x) * inverseAlphaAge[t]) + (pv * vAlpha));
+                ds += w * ((-pu * logBetaAge[t]) + (pv * vs));
+                dBeta += w * ((-pu * s * inverseBetaAge[t]) + (pv * vBeta));
             }
 
             partials[5 * chunk] = sum;
@@ -282,20 +309,30 @@ internal sealed class ParetoNbdObjective
 
     /// <summary>
     /// The coefficients of ₂F₁(a, b; a+1; z) = Σ cⱼ zʲ and of its a-, b- and z-derivatives for one (a, b), up to the
-    /// term where the series has converged at the largest z it will be evaluated at.
+    /// term where the series has converged at the largest z it will be evaluated at. When b is the larger of b and
+    /// a+1−b (a customer with many purchases, β &gt; α), the terms of that series climb to a peak near
+    /// j ≈ b z/(1−z) — hundreds of terms for z near 1 — so Euler's transformation is used instead:
+    /// ₂F₁(a, b; a+1; z) = (1−z)^(1−b) ₂F₁(1, a+1−b; a+1; z), whose terms fall from the first.
     /// </summary>
     private sealed class SeriesCoefficients
     {
         private double[] _c = new double[64], _ca = new double[64], _cb = new double[64], _cz = new double[64];
         private int _count;
         private double _b, _zLimit;
-        private bool _usable;
+        private bool _usable, _euler;
 
         public void Build(double a, double b, double zLimit)
         {
             _b = b;
             _zLimit = zLimit;
             _usable = false;
+            _euler = b > a + 1 - b;
+            if (_euler)
+            {
+                BuildEuler(a, b, zLimit);
+                return;
+            }
+
             var power = 1.0; // (b)ⱼ / j!
             var harmonic = 0.0;
             var zPower = 1.0;
@@ -324,6 +361,37 @@ internal sealed class ParetoNbdObjective
             }
         }
 
+        /// <summary>
+        /// ₂F₁(1, a+1−b; a+1; z) = Σ gⱼ zʲ with gⱼ = Π_{i&lt;j} (a+1−b+i)/(a+1+i) (falling, since 0 &lt; a+1−b &lt; a+1),
+        /// and the a- and b-derivatives of gⱼ through the sums of 1/(a+1−b+i) and 1/(a+1+i).
+        /// </summary>
+        private void BuildEuler(double a, double b, double zLimit)
+        {
+            var lower = a + 1 - b;
+            var g = 1.0;
+            double sumLower = 0, sumUpper = 0, zPower = 1, sum = 1;
+            Set(0, 1, 0, 0, 0);
+            for (var j = 1; j < 100_000; j++)
+            {
+                sumLower += 1 / (lower + j - 1);
+                sumUpper += 1 / (a + j);
+                g *= (lower + j - 1) / (a + j);
+
+                // ∂gⱼ/∂a = gⱼ (Σ 1/(a+1−b+i) − Σ 1/(a+1+i)); ∂gⱼ/∂b = −gⱼ Σ 1/(a+1−b+i).
+                Set(j, g, g * (sumLower - sumUpper), -g * sumLower, g * j);
+                zPower *= zLimit;
+                sum += g * zPower;
+
+                // The terms fall by at most z each: the rest is below term · z/(1−z).
+                if (g * zPower / (1 - zLimit) <= 1e-17 * sum)
+                {
+                    _count = j + 1;
+                    _usable = true;
+                    return;
+                }
+            }
+        }
+
         /// <summary>ln F and its derivatives at z ≤ the limit built for; null when the coefficients cannot serve.</summary>
         public double? TryEvaluate(double z, out double dA, out double dB, out double dZ)
         {
@@ -331,6 +399,11 @@ internal sealed class ParetoNbdObjective
             if (!_usable || z > _zLimit)
             {
                 return null;
+            }
+
+            if (_euler)
+            {
+                return EvaluateEuler(z, out dA, out dB, out dZ);
             }
 
             if (z == 0)
@@ -359,6 +432,31 @@ internal sealed class ParetoNbdObjective
             dB = sumB / sum;
             dZ = sumZ / (z * sum);
             return Math.Log(sum);
+        }
+
+        /// <summary>ln F = (1−b) ln(1−z) + ln G, with G the transformed series.</summary>
+        private double EvaluateEuler(double z, out double dA, out double dB, out double dZ)
+        {
+            double sum = 1, sumA = 0, sumB = 0, sumZ = 0, zPower = 1;
+            for (var j = 1; j < _count; j++)
+            {
+                zPower *= z;
+                var term = _c[j] * zPower;
+                sum += term;
+                sumA += _ca[j] * zPower;
+                sumB += _cb[j] * zPower;
+                sumZ += _cz[j] * zPower;
+                if (term / (1 - z) <= 1e-17 * sum)
+                {
+                    break;
+                }
+            }
+
+            var logOneMinusZ = Math.Log(1 - z);
+            dA = sumA / sum;
+            dB = (sumB / sum) - logOneMinusZ;
+            dZ = ((_b - 1) / (1 - z)) + (z == 0 ? _c[1] : sumZ / (z * sum));
+            return ((1 - _b) * logOneMinusZ) + Math.Log(sum);
         }
 
         private void Set(int j, double c, double ca, double cb, double cz)

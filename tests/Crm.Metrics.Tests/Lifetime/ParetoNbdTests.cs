@@ -61,15 +61,17 @@ public class ParetoNbdTests
     }
 
     [Theory]
-    [InlineData(0.55, 10.6, 0.6, 11.7)] // α < β
-    [InlineData(0.9, 14, 0.4, 0.8)] // α ≫ β: ₂F₁ arguments near 1 for small t_x
-    public void The_grouped_objective_equals_the_sum_customer_by_customer(double r, double alpha, double s, double beta)
+    [InlineData(0.55, 10.6, 0.6, 11.7, 20)] // α < β
+    [InlineData(0.9, 14, 0.4, 0.8, 20)] // α ≫ β: ₂F₁ arguments near 1 for small t_x
+    [InlineData(1.58, 9.0, 1.07, 76.8, 130)] // β ≫ α and up to 130 repeats: the Euler-transformed series
+    [InlineData(0.2, 3.0, 0.3, 40, 60)] // β ≫ α, b = r + x just above a + 1 − b = s + 1 for small x
+    public void The_grouped_objective_equals_the_sum_customer_by_customer(double r, double alpha, double s, double beta, int maxRepeats)
     {
         var random = new Random(11);
         var customers = Enumerable.Range(0, 3000).Select(_ =>
         {
             var t = random.Next(0, 300) / 7.0;
-            var x = random.Next(0, 3) == 0 ? random.Next(1, 20) : 0;
+            var x = random.Next(0, 3) == 0 ? random.Next(1, maxRepeats) : 0;
             return new RepeatSummary(x, x == 0 ? 0 : Math.Min(t, random.Next(1, 300) / 7.0), t);
         }).ToArray();
 
