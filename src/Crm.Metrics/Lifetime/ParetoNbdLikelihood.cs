@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using static Crm.Metrics.Lifetime.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
@@ -265,7 +266,7 @@ internal sealed class ParetoNbdObjective
             for (var i = ranges[k].Start; i < ranges[k].End; i++)
             {
                 var time = pairs[_order[i]].Time;
-                zMax = Math.Max(zMax, alphaLarger ? (alpha - beta) / (alpha + time) : (beta - alpha) / (beta + time));
+                zMax = Math.Max(zMax, Argument(alphaLarger, alpha, beta, time));
             }
 
             _coefficients[k].Build(a, b, Math.Min(zMax, Hypergeometric.SeriesLimit));
@@ -275,37 +276,71 @@ internal sealed class ParetoNbdObjective
         var derivatives = _pairGradient;
         Parallel.For(0, (pairs.Length + ChunkSize - 1) / ChunkSize, chunk =>
         {
-            for (var position = chunk * ChunkSize; position < Math.Min(pairs.Length, (chunk + 1) * ChunkSize); position++)
+            Span<double> z4 = stackalloc double[4], logF4 = stackalloc double[4], a4 = stackalloc double[4], b4 = stackalloc double[4], dz4 = stackalloc double[4];
+            var end = Math.Min(pairs.Length, (chunk + 1) * ChunkSize);
+            for (var position = chunk * ChunkSize; position < end;)
             {
+                // Four pairs of the same x share the series coefficients: evaluate them together when possible.
+                var range = _rangeOf[position];
+                if (position + 4 <= end && _rangeOf[position + 3] == range)
+                {
+                    for (var lane = 0; lane < 4; lane++)
+                    {
+                        z4[lane] = Argument(alphaLarger, alpha, beta, pairs[_order[position + lane]].Time);
+                    }
+
+                    if (_coefficients[range].TryEvaluate4(z4, logF4, a4, b4, dz4))
+                    {
+                        for (var lane = 0; lane < 4; lane++)
+                        {
+                            Store(_order[position + lane], logF4[lane], a4[lane], b4[lane], dz4[lane]);
+                        }
+
+                        position += 4;
+                        continue;
+                    }
+                }
+
                 var i = _order[position];
                 var (x, time) = pairs[i];
-                var coefficients = _coefficients[_rangeOf[position]];
-                var a = r + s + x;
-                var scale = alphaLarger ? alpha + time : beta + time;
-                var z = alphaLarger ? (alpha - beta) / scale : (beta - alpha) / scale;
-                var logF = coefficients.TryEvaluate(z, out var fa, out var fb, out var fz)
-                    ?? Hypergeometric.LogTwoF1PlusOne(a, alphaLarger ? s + 1 : r + x, z, out fa, out fb, out fz);
-                var logScale = Math.Log(scale);
-                terms[i] = logF - (a * logScale);
-                if (alphaLarger)
-                {
-                    // a = r+s+x, b = s+1, z = (α−β)/(α+time), m = α.
-                    derivatives[4 * i] = fa - logScale;
-                    derivatives[(4 * i) + 1] = (fz * (beta + time) / (scale * scale)) - (a / scale);
-                    derivatives[(4 * i) + 2] = fa + fb - logScale;
-                    derivatives[(4 * i) + 3] = -fz / scale;
-                }
-                else
-                {
-                    // a = r+s+x, b = r+x, z = (β−α)/(β+time), m = β.
-                    derivatives[4 * i] = fa + fb - logScale;
-                    derivatives[(4 * i) + 1] = -fz / scale;
-                    derivatives[(4 * i) + 2] = fa - logScale;
-                    derivatives[(4 * i) + 3] = (fz * (alpha + time) / (scale * scale)) - (a / scale);
-                }
+                var z = Argument(alphaLarger, alpha, beta, time);
+                var logF = _coefficients[range].TryEvaluate(z, out var fa, out var fb, out var fz)
+                    ?? Hypergeometric.LogTwoF1PlusOne(r + s + x, alphaLarger ? s + 1 : r + x, z, out fa, out fb, out fz);
+                Store(i, logF, fa, fb, fz);
+                position++;
             }
         });
+
+        // T = ln F − a ln(m + time) and its derivatives for pair i, from ln F and ∂ln F/∂(a, b, z).
+        void Store(int i, double logF, double fa, double fb, double fz)
+        {
+            var (x, time) = pairs[i];
+            var a = r + s + x;
+            var scale = alphaLarger ? alpha + time : beta + time;
+            var logScale = Math.Log(scale);
+            terms[i] = logF - (a * logScale);
+            if (alphaLarger)
+            {
+                // a = r+s+x, b = s+1, z = (α−β)/(α+time), m = α.
+                derivatives[4 * i] = fa - logScale;
+                derivatives[(4 * i) + 1] = (fz * (beta + time) / (scale * scale)) - (a / scale);
+                derivatives[(4 * i) + 2] = fa + fb - logScale;
+                derivatives[(4 * i) + 3] = -fz / scale;
+            }
+            else
+            {
+                // a = r+s+x, b = r+x, z = (β−α)/(β+time), m = β.
+                derivatives[4 * i] = fa + fb - logScale;
+                derivatives[(4 * i) + 1] = -fz / scale;
+                derivatives[(4 * i) + 2] = fa - logScale;
+                derivatives[(4 * i) + 3] = (fz * (alpha + time) / (scale * scale)) - (a / scale);
+            }
+        }
     }
+
+    /// <summary>The ₂F₁ argument of a pair: (α−β)/(α+time) when α ≥ β, else (β−α)/(β+time).</summary>
+    private static double Argument(bool alphaLarger, double alpha, double beta, double time) =>
+        alphaLarger ? (alpha - beta) / (alpha + time) : (beta - alpha) / (beta + time);
 
     /// <summary>
     /// The coefficients of ₂F₁(a, b; a+1; z) = Σ cⱼ zʲ and of its a-, b- and z-derivatives for one (a, b), up to the
@@ -401,20 +436,10 @@ internal sealed class ParetoNbdObjective
                 return null;
             }
 
-            if (_euler)
-            {
-                return EvaluateEuler(z, out dA, out dB, out dZ);
-            }
-
-            if (z == 0)
-            {
-                dZ = _cz[1];
-                return 0;
-            }
-
             double sum = 1, sumA = 0, sumB = 0, sumZ = 0, zPower = 1;
-            var peak = _b * z / (1 - z);
-            for (var j = 1; j < _count; j++)
+            var peak = _euler ? 0 : _b * z / (1 - z);
+            var tolerance = _euler ? 1e-17 * (1 - z) : 1e-17;
+            for (var j = 1; j < _count && z > 0; j++)
             {
                 zPower *= z;
                 var term = _c[j] * zPower;
@@ -422,40 +447,77 @@ internal sealed class ParetoNbdObjective
                 sumA += _ca[j] * zPower;
                 sumB += _cb[j] * zPower;
                 sumZ += _cz[j] * zPower;
-                if (j > peak && term <= 1e-17 * sum)
+                if (j > peak && term <= tolerance * sum)
                 {
                     break;
                 }
             }
 
-            dA = sumA / sum;
-            dB = sumB / sum;
-            dZ = sumZ / (z * sum);
-            return Math.Log(sum);
+            return Finish(z, sum, sumA, sumB, sumZ, out dA, out dB, out dZ);
         }
 
-        /// <summary>ln F = (1−b) ln(1−z) + ln G, with G the transformed series.</summary>
-        private double EvaluateEuler(double z, out double dA, out double dB, out double dZ)
+        /// <summary>
+        /// <see cref="TryEvaluate"/> at four z's (pairs of the same x) at once, every lane summing until all have
+        /// converged (a converged lane only gains terms below its tolerance); false when the coefficients cannot
+        /// serve one of them, or vectors of four doubles are not accelerated here.
+        /// </summary>
+        public bool TryEvaluate4(ReadOnlySpan<double> zs, Span<double> logF, Span<double> dA, Span<double> dB, Span<double> dZ)
         {
-            double sum = 1, sumA = 0, sumB = 0, sumZ = 0, zPower = 1;
+            if (!Vector256.IsHardwareAccelerated || !_usable)
+            {
+                return false;
+            }
+
+            var z = Vector256.Create(zs);
+            if (Vector256.GreaterThanAny(z, Vector256.Create(_zLimit)) || Vector256.LessThanOrEqualAny(z, Vector256<double>.Zero))
+            {
+                return false;
+            }
+
+            var one = Vector256<double>.One;
+            var zLargest = Math.Max(Math.Max(zs[0], zs[1]), Math.Max(zs[2], zs[3]));
+            var lastPeak = _euler ? 0 : _b * zLargest / (1 - zLargest);
+            var tolerance = _euler ? Vector256.Create(1e-17) * (one - z) : Vector256.Create(1e-17);
+            Vector256<double> sum = one, sumA = default, sumB = default, sumZ = default, zPower = one;
             for (var j = 1; j < _count; j++)
             {
                 zPower *= z;
-                var term = _c[j] * zPower;
+                var term = Vector256.Create(_c[j]) * zPower;
                 sum += term;
-                sumA += _ca[j] * zPower;
-                sumB += _cb[j] * zPower;
-                sumZ += _cz[j] * zPower;
-                if (term / (1 - z) <= 1e-17 * sum)
+                sumA += Vector256.Create(_ca[j]) * zPower;
+                sumB += Vector256.Create(_cb[j]) * zPower;
+                sumZ += Vector256.Create(_cz[j]) * zPower;
+                if (j > lastPeak && Vector256.LessThanOrEqualAll(term, tolerance * sum))
                 {
                     break;
                 }
+            }
+
+            for (var lane = 0; lane < 4; lane++)
+            {
+                logF[lane] = Finish(zs[lane], sum.GetElement(lane), sumA.GetElement(lane), sumB.GetElement(lane), sumZ.GetElement(lane), out dA[lane], out dB[lane], out dZ[lane]);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// ln F and its derivatives from the sums Σ cⱼ zʲ and those of the coefficients' derivatives; with Euler's
+        /// transformation ln F = (1−b) ln(1−z) + ln G.
+        /// </summary>
+        private double Finish(double z, double sum, double sumA, double sumB, double sumZ, out double dA, out double dB, out double dZ)
+        {
+            dA = sumA / sum;
+            dB = sumB / sum;
+            dZ = z == 0 ? _cz[1] : sumZ / (z * sum);
+            if (!_euler)
+            {
+                return Math.Log(sum);
             }
 
             var logOneMinusZ = Math.Log(1 - z);
-            dA = sumA / sum;
-            dB = (sumB / sum) - logOneMinusZ;
-            dZ = ((_b - 1) / (1 - z)) + (z == 0 ? _c[1] : sumZ / (z * sum));
+            dB -= logOneMinusZ;
+            dZ += (_b - 1) / (1 - z);
             return ((1 - _b) * logOneMinusZ) + Math.Log(sum);
         }
 
