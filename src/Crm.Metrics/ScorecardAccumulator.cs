@@ -273,7 +273,7 @@ public sealed class ScorecardAccumulator : IRecordSink
         CohortMatrix cohorts = null!;
         var active = _purchases.ActiveCustomers;
         Partitioned.Invoke(
-            _purchases.ScanInParallel,
+            _purchases.ScanParallelism,
             () => value = CustomerValueMetrics.From(_purchases, costs, active),
             () => loyalty = _purchases.LoyaltyResult(currency),
             () => cohorts = CohortMatrix.From(_purchases));

@@ -224,12 +224,12 @@ internal static class Partitioned
     }
 
     /// <summary>
-    /// Runs independent actions, side by side when <paramref name="parallel"/>, else one after the other; rethrows
-    /// an action's own exception as <see cref="For"/> does.
+    /// Runs independent actions on up to <paramref name="parallelism"/> threads (one after the other when 1);
+    /// rethrows an action's own exception as <see cref="For"/> does.
     /// </summary>
-    public static void Invoke(bool parallel, params Action[] actions)
+    public static void Invoke(int parallelism, params Action[] actions)
     {
-        if (!parallel)
+        if (parallelism <= 1)
         {
             foreach (var action in actions)
             {
@@ -239,7 +239,7 @@ internal static class Partitioned
             return;
         }
 
-        For(actions.Length, null, i => actions[i]());
+        For(actions.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => actions[i]());
     }
 
     /// <summary>

@@ -128,7 +128,7 @@ public sealed class PurchaseAccumulator
             ReleaseBuffer();
             if (_parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold)
             {
-                Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => _tables[p].OrderPeriods());
+                Partitioned.For(Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => _tables[p].OrderPeriods());
             }
             else
             {
@@ -157,8 +157,8 @@ public sealed class PurchaseAccumulator
         }
     }
 
-    /// <summary>Whether results should scan the customers on several threads: more than one allowed, and enough customers.</summary>
-    internal bool ScanInParallel => _parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold;
+    /// <summary>How many threads the result's scans over the customers may use: 1 unless several are allowed and there are enough customers.</summary>
+    internal int ScanParallelism => _parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold ? _parallelism : 1;
 
     private int CustomerCountFlushed
     {
