@@ -17,7 +17,9 @@ internal static class Hypergeometric
             throw new ArgumentOutOfRangeException(nameof(z), z, "ln 2F1(a, b; a + 1; z) is computed for a, b > 0 and 0 <= z < 1.");
         }
 
-        return z <= SeriesLimit ? LogSeries(a, b, z) : LogIntegral(a, b, z);
+        return z > SeriesLimit ? LogIntegral(a, b, z)
+            : UseEuler(a, b) ? LogEulerSeries(a, b, z, out _, out _, out _)
+            : LogSeries(a, b, z);
     }
 
     /// <summary>
@@ -41,6 +43,11 @@ internal static class Hypergeometric
             dB = (LogIntegral(a, b + hb, z) - LogIntegral(a, b - hb, z)) / (2 * hb);
             dZ = (LogIntegral(a, b, z + hz) - LogIntegral(a, b, z - hz)) / (2 * hz);
             return LogIntegral(a, b, z);
+        }
+
+        if (UseEuler(a, b))
+        {
+            return LogEulerSeries(a, b, z, out dA, out dB, out dZ);
         }
 
         // Sums of cⱼ zʲ and of its derivatives, all divided by e^logScale.
@@ -75,6 +82,46 @@ internal static class Hypergeometric
                 // Σ j cⱼ z^(j−1) = (Σ j cⱼ zʲ) / z; at z = 0 it is c₁ = a b / (a + 1).
                 dZ = z > 0 ? sumZ / (z * sum) : a * b / (a + 1);
                 return logScale + Math.Log(sum);
+            }
+        }
+
+        throw new ArithmeticException($"2F1({a}, {b}; {a + 1}; {z}) did not converge.");
+    }
+
+    /// <summary>
+    /// Whether to sum Euler's transformation: for b &gt; 1 the terms (b)ⱼ zʲ / j! climb to a peak near
+    /// j ≈ b z/(1 − z) (beyond a million terms for b in the tens of thousands), while the transformed terms fall
+    /// from the first by at least z each, and stay positive as long as a + 1 − b &gt; 0.
+    /// </summary>
+    internal static bool UseEuler(double a, double b) => b > 1 && a + 1 - b > 0;
+
+    /// <summary>
+    /// ln F by Euler's transformation F = (1 − z)^(1−b) ₂F₁(1, a+1−b; a+1; z) = (1 − z)^(1−b) Σ gⱼ zʲ with
+    /// gⱼ = Π_{i&lt;j} (a+1−b+i)/(a+1+i): for b &gt; a + 1 − b &gt; 0 each term is below z times the one before, so the sum
+    /// converges geometrically from the first term; and ∂ln F/∂a, ∂ln F/∂b, ∂ln F/∂z from the term-by-term derivatives.
+    /// </summary>
+    private static double LogEulerSeries(double a, double b, double z, out double dA, out double dB, out double dZ)
+    {
+        var lower = a + 1 - b;
+        double term = 1, sum = 1, sumA = 0, sumB = 0, sumZ = 0, sumLower = 0, sumUpper = 0;
+        for (var j = 1; j < 1_000_000; j++)
+        {
+            sumLower += 1 / (lower + j - 1);
+            sumUpper += 1 / (a + j);
+            term *= (lower + j - 1) / (a + j) * z; // gⱼ zʲ
+            sum += term;
+            sumA += term * (sumLower - sumUpper);
+            sumB -= term * sumLower;
+            sumZ += j * term;
+
+            // The rest is below term · z/(1 − z).
+            if (term <= 1e-17 * (1 - z) * sum)
+            {
+                var logOneMinusZ = Math.Log(1 - z);
+                dA = sumA / sum;
+                dB = (sumB / sum) - logOneMinusZ;
+                dZ = ((b - 1) / (1 - z)) + (z > 0 ? sumZ / (z * sum) : lower / (a + 1));
+                return ((1 - b) * logOneMinusZ) + Math.Log(sum);
             }
         }
 

@@ -344,9 +344,9 @@ internal sealed class ParetoNbdObjective
 
     /// <summary>
     /// The coefficients of ₂F₁(a, b; a+1; z) = Σ cⱼ zʲ and of its a-, b- and z-derivatives for one (a, b), up to the
-    /// term where the series has converged at the largest z it will be evaluated at. When b is the larger of b and
-    /// a+1−b (a customer with many purchases, β &gt; α), the terms of that series climb to a peak near
-    /// j ≈ b z/(1−z) — hundreds of terms for z near 1 — so Euler's transformation is used instead:
+    /// term where the series has converged at the largest z it will be evaluated at. For b &gt; 1 (always when α ≥ β,
+    /// where b = s+1; for customers with many purchases when β &gt; α, where b = r+x) the terms of that series climb to a
+    /// peak near j ≈ b z/(1−z) — hundreds of terms for z near 1 — so Euler's transformation is used instead:
     /// ₂F₁(a, b; a+1; z) = (1−z)^(1−b) ₂F₁(1, a+1−b; a+1; z), whose terms fall from the first.
     /// </summary>
     private sealed class SeriesCoefficients
@@ -361,7 +361,7 @@ internal sealed class ParetoNbdObjective
             _b = b;
             _zLimit = zLimit;
             _usable = false;
-            _euler = b > a + 1 - b;
+            _euler = Hypergeometric.UseEuler(a, b);
             if (_euler)
             {
                 BuildEuler(a, b, zLimit);

@@ -18,9 +18,11 @@ public class ParetoNbdTests
     [InlineData(5.5, 2.5, 0.0, 0.0)]
     [InlineData(100.5, 60.3, 0.5, 41.331402855959677879)] // large terms: the series rescales
     [InlineData(0.5, 150.0, 0.99, 680.4833486895432658)] // 2F1 ≈ e^680: only its logarithm is representable
+    [InlineData(850017.64521742, 58257.27970983679, 0.9460052408371611, 170044.53757996717983)] // a line search's trial point: the plain series peaks past a million terms
     public void Log_2F1_a_b_a_plus_1_matches_30_digit_values(double a, double b, double z, double expected)
     {
-        // References: mpmath hyp2f1 at 30 digits.
+        // References: mpmath hyp2f1 at 30 digits; the last, the plain series summed term by term in mpmath at 30
+        // digits (1.1 million terms; mpmath's hyp2f1 returns a wrong sign there).
         Assert.Equal(expected, Hypergeometric.LogTwoF1PlusOne(a, b, z), 1e-12 * Math.Max(1, Math.Abs(expected)));
     }
 
@@ -36,13 +38,18 @@ public class ParetoNbdTests
     [InlineData(27.2, 27.6, 0.93)] // series
     [InlineData(0.8, 1.6, 0.99)] // integral form
     [InlineData(5.5, 2.5, 0.0)]
+    [InlineData(850017.64521742, 58257.27970983679, 0.9460052408371611)] // Euler's transformation, far from the plain series' reach
     public void The_derivatives_of_ln_2F1_equal_central_differences(double a, double b, double z)
     {
         var value = Hypergeometric.LogTwoF1PlusOne(a, b, z, out var dA, out var dB, out var dZ);
 
         Assert.Equal(Hypergeometric.LogTwoF1PlusOne(a, b, z), value, 1e-13 * Math.Max(1, Math.Abs(value)));
-        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a + 1e-6, b, z) - Hypergeometric.LogTwoF1PlusOne(a - 1e-6, b, z)) / 2e-6, dA, 1e-6 * Math.Max(1, Math.Abs(dA)));
-        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a, b + 1e-6, z) - Hypergeometric.LogTwoF1PlusOne(a, b - 1e-6, z)) / 2e-6, dB, 1e-6 * Math.Max(1, Math.Abs(dB)));
+        // Steps relative to the parameter: ln F reaches 10⁵ at the largest point, where an absolute 10⁻⁶ step is
+        // drowned by the rounding of ln F itself.
+        var ha = 1e-6 * Math.Max(1, a);
+        var hb = 1e-6 * Math.Max(1, b);
+        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a + ha, b, z) - Hypergeometric.LogTwoF1PlusOne(a - ha, b, z)) / (2 * ha), dA, 1e-6 * Math.Max(1, Math.Abs(dA)));
+        Assert.Equal((Hypergeometric.LogTwoF1PlusOne(a, b + hb, z) - Hypergeometric.LogTwoF1PlusOne(a, b - hb, z)) / (2 * hb), dB, 1e-6 * Math.Max(1, Math.Abs(dB)));
         var hz = Math.Min(1e-7, z / 2);
         var numericZ = z == 0
             ? (Hypergeometric.LogTwoF1PlusOne(a, b, 1e-9) - Hypergeometric.LogTwoF1PlusOne(a, b, 0)) / 1e-9
