@@ -18,7 +18,7 @@ internal static class Hypergeometric
         }
 
         return z > SeriesLimit ? LogIntegral(a, b, z)
-            : UseEuler(a, b) ? LogEulerSeries(a, b, z, out _, out _, out _)
+            : UseEuler(a, b, z) ? LogEulerSeries(a, b, z)
             : LogSeries(a, b, z);
     }
 
@@ -45,7 +45,7 @@ internal static class Hypergeometric
             return LogIntegral(a, b, z);
         }
 
-        if (UseEuler(a, b))
+        if (UseEuler(a, b, z))
         {
             return LogEulerSeries(a, b, z, out dA, out dB, out dZ);
         }
@@ -91,9 +91,29 @@ internal static class Hypergeometric
     /// <summary>
     /// Whether to sum Euler's transformation: for b &gt; 1 the terms (b)ⱼ zʲ / j! climb to a peak near
     /// j ≈ b z/(1 − z) (beyond a million terms for b in the tens of thousands), while the transformed terms fall
-    /// from the first by at least z each, and stay positive as long as a + 1 − b &gt; 0.
+    /// from the first by at least z each, and stay positive as long as a + 1 − b &gt; 0. A single evaluation takes
+    /// it once the climb is longer than the geometric tail either form has (about 64 terms); precomputed
+    /// coefficients (<paramref name="z"/> = the largest argument they serve) take it for any b &gt; 1.
     /// </summary>
-    internal static bool UseEuler(double a, double b) => b > 1 && a + 1 - b > 0;
+    internal static bool UseEuler(double a, double b, double z = 1) => b > 1 && a + 1 - b > 0 && b * z > 64 * (1 - z);
+
+    /// <summary>ln F by Euler's transformation, without the derivatives.</summary>
+    private static double LogEulerSeries(double a, double b, double z)
+    {
+        var lower = a + 1 - b;
+        double term = 1, sum = 1;
+        for (var j = 1; j < 1_000_000; j++)
+        {
+            term *= (lower + j - 1) / (a + j) * z;
+            sum += term;
+            if (term <= 1e-17 * (1 - z) * sum)
+            {
+                return ((1 - b) * Math.Log(1 - z)) + Math.Log(sum);
+            }
+        }
+
+        throw new ArithmeticException($"2F1({a}, {b}; {a + 1}; {z}) did not converge.");
+    }
 
     /// <summary>
     /// ln F by Euler's transformation F = (1 − z)^(1−b) ₂F₁(1, a+1−b; a+1; z) = (1 − z)^(1−b) Σ gⱼ zʲ with
