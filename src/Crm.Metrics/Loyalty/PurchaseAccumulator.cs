@@ -126,9 +126,10 @@ public sealed class PurchaseAccumulator
         {
             Flush();
             ReleaseBuffer();
-            if (_parallelism > 1 && CustomerCountFlushed >= ParallelFlushThreshold)
+            var parallelism = ScanParallelism;
+            if (parallelism > 1)
             {
-                Partitioned.For(Partitions, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, p => _tables[p].OrderPeriods());
+                Partitioned.For(Partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, p => _tables[p].OrderPeriods());
             }
             else
             {
@@ -235,8 +236,7 @@ public sealed class PurchaseAccumulator
         if (WantedRegion() > batch.Region)
         {
             _batch = null;
-            _spare?.Return();
-            _spare = batch;
+            KeepSpare(batch);
         }
     }
 
@@ -268,8 +268,7 @@ public sealed class PurchaseAccumulator
         finally
         {
             _inFlight = null;
-            _spare?.Return();
-            _spare = _flushing;
+            KeepSpare(_flushing);
             _flushing = null;
         }
     }
@@ -582,9 +581,15 @@ public sealed class PurchaseAccumulator
     {
         Settle();
         _batch?.Return();
-        _spare?.Return();
         _batch = null;
-        _spare = null;
+        KeepSpare(null);
+    }
+
+    /// <summary>Keeps an applied batch for the next swap, returning the one kept before to the pool.</summary>
+    private void KeepSpare(Batch? batch)
+    {
+        _spare?.Return();
+        _spare = batch;
     }
 
     private static CustomerTable[] CreateTables()
