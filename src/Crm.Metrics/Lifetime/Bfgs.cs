@@ -14,7 +14,14 @@ internal enum OptimisationStatus
 }
 
 /// <summary>The end point of a minimisation.</summary>
-internal sealed record OptimisationResult(double[] Point, double Value, double GradientNorm, int Iterations, OptimisationStatus Status);
+/// <param name="Point">The last point.</param>
+/// <param name="Value">The objective there.</param>
+/// <param name="GradientNorm">‖∇f‖ there.</param>
+/// <param name="Iterations">Iterations done.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Gradient">∇f there.</param>
+/// <param name="InverseHessian">The final approximation of the inverse Hessian (a warm start for a related minimisation).</param>
+internal sealed record OptimisationResult(double[] Point, double Value, double GradientNorm, int Iterations, OptimisationStatus Status, double[] Gradient, double[,] InverseHessian);
 
 /// <summary>
 /// Unconstrained BFGS (Nocedal &amp; Wright, Numerical Optimization, algorithm 6.1) with a backtracking Armijo line
@@ -28,8 +35,13 @@ internal static class Bfgs
     public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
 
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
-    /// <remarks>Converged when ‖∇f‖ ≤ <paramref name="gradientTolerance"/> · max(1, |f|): a likelihood summed over N customers has a gradient that scales with N.</remarks>
-    public static OptimisationResult Minimise(Objective f, double[] start, double gradientTolerance = 1e-10, int maxIterations = 500, Action<int, double, double>? onIteration = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Converged when ‖∇f‖ ≤ <paramref name="gradientTolerance"/> · max(1, |f|): a likelihood summed over N customers
+    /// has a gradient that scales with N. Without <paramref name="inverseHessian"/>, the first step is steepest
+    /// descent and the first curvature pair scales the identity (Nocedal &amp; Wright eq. 6.20); with one (for example
+    /// from a fit of a sample, rescaled), the first step is already quasi-Newton.
+    /// </remarks>
+    public static OptimisationResult Minimise(Objective f, double[] start, double gradientTolerance = 1e-10, int maxIterations = 500, Action<int, double, double>? onIteration = null, double[,]? inverseHessian = null, CancellationToken cancellationToken = default)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
@@ -40,7 +52,8 @@ internal static class Bfgs
             throw new ArgumentException("The objective is not finite at the starting point.", nameof(start));
         }
 
-        var h = Identity(n);
+        var warm = inverseHessian is not null;
+        var h = warm ? (double[,])inverseHessian!.Clone() : Identity(n);
         var direction = new double[n];
         var next = new double[n];
         var nextGradient = new double[n];
@@ -53,7 +66,7 @@ internal static class Bfgs
             var norm = Norm(g);
             if (norm <= gradientTolerance * Math.Max(1, Math.Abs(value)))
             {
-                return new OptimisationResult(x, value, norm, iteration, OptimisationStatus.Converged);
+                return new OptimisationResult(x, value, norm, iteration, OptimisationStatus.Converged, g, h);
             }
 
             // d = −H g; fall back to steepest descent if H lost positive definiteness numerically.
@@ -69,7 +82,7 @@ internal static class Bfgs
             }
 
             var slope = Dot(direction, g);
-            var steepest = iteration == 0;
+            var steepest = iteration == 0 && !warm;
             if (!(slope < 0))
             {
                 h = Identity(n);
@@ -104,7 +117,7 @@ internal static class Bfgs
                 step *= 0.5;
                 if (++halvings > MaxHalvings)
                 {
-                    return new OptimisationResult(x, value, norm, iteration, OptimisationStatus.NoFurtherProgress);
+                    return new OptimisationResult(x, value, norm, iteration, OptimisationStatus.NoFurtherProgress, g, h);
                 }
             }
 
@@ -115,7 +128,7 @@ internal static class Bfgs
             }
 
             var sy = Dot(s, y);
-            if (iteration == 0 && sy > 0)
+            if (iteration == 0 && !warm && sy > 0)
             {
                 // Scale the first inverse Hessian guess (Nocedal & Wright eq. 6.20).
                 var scale = sy / Dot(y, y);
@@ -157,7 +170,7 @@ internal static class Bfgs
         }
 
         var final = Norm(g);
-        return new OptimisationResult(x, value, final, maxIterations, final <= gradientTolerance * Math.Max(1, Math.Abs(value)) ? OptimisationStatus.Converged : OptimisationStatus.IterationLimit);
+        return new OptimisationResult(x, value, final, maxIterations, final <= gradientTolerance * Math.Max(1, Math.Abs(value)) ? OptimisationStatus.Converged : OptimisationStatus.IterationLimit, g, h);
     }
 
     private static double[,] Identity(int n)

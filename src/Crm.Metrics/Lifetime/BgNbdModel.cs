@@ -71,7 +71,10 @@ public sealed record BgNbdModel : IPurchaseModel
         }
 
         var objective = new BgNbdObjective(groups);
-        return MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken)
+        var sample = SummaryGroups.SampleOf(summary.Span, groups, timeUnit) is { } sampled
+            ? new MaximumLikelihood.Sample(new BgNbdObjective(sampled).Evaluate, (double)sampled.Customers / groups.Customers)
+            : null;
+        return MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken, sample)
             .ToFit(p => new BgNbdModel(p[0], p[1], p[2], p[3], timeUnit), ["r", "alpha", "a", "b"], groups.Customers, groups.Count);
     }
 

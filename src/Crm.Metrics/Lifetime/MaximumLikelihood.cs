@@ -11,6 +11,9 @@ internal static class MaximumLikelihood
 
     private const double Boundary = 25;
 
+    // The sample's fit only has to land near the maximum: the full fit polishes it.
+    private const double SampleTolerance = 1e-6;
+
     public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors)
     {
         /// <summary>The public fit: the model built from the estimates, and each estimate named with its standard error.</summary>
@@ -20,12 +23,23 @@ internal static class MaximumLikelihood
                 [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries);
     }
 
-    public static Result Maximise(LogLikelihood logLikelihood, double[] start, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>ln L of a sample of the customers, to fit first: its maximum and curvature start the full fit.</summary>
+    /// <param name="LogLikelihood">ln L of the sample.</param>
+    /// <param name="Share">The sample's customers as a fraction of all (ln L grows with the customers, its inverse Hessian shrinks).</param>
+    public sealed record Sample(LogLikelihood LogLikelihood, double Share);
+
+    /// <summary>
+    /// Maximises ln L from <paramref name="start"/>. With a <paramref name="sample"/>, the sample is fitted first
+    /// (to a looser tolerance) and the full fit starts at its maximum with its inverse Hessian rescaled, which on a
+    /// large base takes a few full-data iterations instead of twenty or more; the full fit converges to the same
+    /// tolerance either way. A sample fit that fails or runs to a boundary is ignored.
+    /// </summary>
+    public static Result Maximise(LogLikelihood logLikelihood, double[] start, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Sample? sample = null)
     {
         var n = start.Length;
         var natural = new double[n];
         var naturalGradient = new double[n];
-        double Objective(ReadOnlySpan<double> theta, Span<double> gradient)
+        Bfgs.Objective Objective(LogLikelihood f) => (theta, gradient) =>
         {
             for (var i = 0; i < n; i++)
             {
@@ -38,7 +52,7 @@ internal static class MaximumLikelihood
                 natural[i] = Math.Exp(theta[i]);
             }
 
-            var value = logLikelihood(natural, naturalGradient);
+            var value = f(natural, naturalGradient);
 
             // Minimise −ln L; ∂/∂ln p = p ∂/∂p.
             for (var i = 0; i < n; i++)
@@ -47,11 +61,29 @@ internal static class MaximumLikelihood
             }
 
             return double.IsFinite(value) ? -value : double.PositiveInfinity;
-        }
+        };
 
         var logStart = Array.ConvertAll(start, Math.Log);
+        double[,]? inverseHessian = null;
+        if (sample is not null)
+        {
+            var first = Bfgs.Minimise(Objective(sample.LogLikelihood), logStart, Math.Max(options.GradientTolerance, SampleTolerance), options.MaxIterations, null, null, cancellationToken);
+            if (first.Status != OptimisationStatus.IterationLimit && first.Point.All(t => Math.Abs(t) <= Boundary))
+            {
+                logStart = first.Point;
+                inverseHessian = first.InverseHessian;
+                for (var i = 0; i < n; i++)
+                {
+                    for (var j = 0; j < n; j++)
+                    {
+                        inverseHessian[i, j] *= sample.Share;
+                    }
+                }
+            }
+        }
+
         Action<int, double, double>? report = progress is null ? null : (iteration, value, norm) => progress.Report(new FitProgress(iteration, -value, norm));
-        var optimum = Bfgs.Minimise(Objective, logStart, options.GradientTolerance, options.MaxIterations, report, cancellationToken);
+        var optimum = Bfgs.Minimise(Objective(logLikelihood), logStart, options.GradientTolerance, options.MaxIterations, report, inverseHessian, cancellationToken);
         var estimate = Array.ConvertAll(optimum.Point, Math.Exp);
         var status = optimum.Point.Any(t => Math.Abs(t) > Boundary) ? FitStatus.ParameterAtBoundary : optimum.Status switch
         {
@@ -60,33 +92,44 @@ internal static class MaximumLikelihood
             _ => FitStatus.IterationLimit,
         };
 
-        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, StandardErrors(logLikelihood, estimate));
+        // ∂ln L/∂p from the fit's last gradient (with respect to ln p, of −ln L).
+        var naturalAtEstimate = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            naturalAtEstimate[i] = -optimum.Gradient[i] / estimate[i];
+        }
+
+        var se = StandardErrors(logLikelihood, estimate, naturalAtEstimate);
+        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se);
     }
 
-    /// <summary>√diag(H⁻¹), H = −∂²ln L / ∂θ² by central differences of the gradient; all null unless H is positive definite.</summary>
-    internal static double?[] StandardErrors(LogLikelihood logLikelihood, double[] estimate)
+    /// <summary>
+    /// √diag(H⁻¹), H = −∂²ln L / ∂p² by forward differences of the gradient (relative step 1e-6, accurate to about
+    /// 1e-6 relative: far beyond what a standard error needs); all null unless H is positive definite.
+    /// </summary>
+    /// <param name="logLikelihood">ln L and its gradient.</param>
+    /// <param name="estimate">The maximum.</param>
+    /// <param name="gradient">∂ln L/∂p at <paramref name="estimate"/>, already known from the fit (about zero, but not exactly).</param>
+    internal static double?[] StandardErrors(LogLikelihood logLikelihood, double[] estimate, ReadOnlySpan<double> gradient)
     {
         var n = estimate.Length;
         var hessian = new double[n, n];
         var up = new double[n];
-        var down = new double[n];
         var point = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var h = 1e-5 * estimate[j];
+            var h = 1e-6 * estimate[j];
             estimate.CopyTo(point, 0);
             point[j] = estimate[j] + h;
-            var valueUp = logLikelihood(point, up);
-            point[j] = estimate[j] - h;
-            var valueDown = logLikelihood(point, down);
-            if (!double.IsFinite(valueUp) || !double.IsFinite(valueDown))
+            h = point[j] - estimate[j]; // the step actually taken
+            if (!double.IsFinite(logLikelihood(point, up)))
             {
                 return new double?[n];
             }
 
             for (var i = 0; i < n; i++)
             {
-                hessian[i, j] = -(up[i] - down[i]) / (2 * h);
+                hessian[i, j] = -(up[i] - gradient[i]) / h;
             }
         }
 

@@ -73,7 +73,10 @@ public sealed record ParetoNbdModel : IPurchaseModel
             return objective.Evaluate(p, gradient);
         }
 
-        return MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken)
+        var sample = SummaryGroups.SampleOf(summary.Span, groups, summary.TimeUnit) is { } sampled
+            ? new MaximumLikelihood.Sample(new ParetoNbdObjective(sampled).Evaluate, (double)sampled.Customers / groups.Customers)
+            : null;
+        return MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken, sample)
             .ToFit(e => new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit), ["r", "alpha", "s", "beta"], groups.Customers, groups.Count);
     }
 

@@ -11,6 +11,12 @@ internal sealed class SummaryGroups
     /// <summary>Groups per chunk of the parallel evaluation (a fixed size, so results do not depend on the core count).</summary>
     public const int ChunkSize = 8192;
 
+    /// <summary>Distinct summaries from which a fit starts from a sample's (<see cref="SampleOf"/>).</summary>
+    public const int SampleFrom = 20_000;
+
+    /// <summary>About how many customers the sample that starts a large fit holds.</summary>
+    public const int SampleCustomers = 3_000;
+
     private SummaryGroups(int[] xs, double[] recencies, double[] ages, int[] xIndex, int[] recencyIndex, int[] ageIndex, double[] weight, double[] weightByX, int customers)
     {
         Xs = xs;
@@ -52,6 +58,32 @@ internal sealed class SummaryGroups
     public int Chunks => (Count + ChunkSize - 1) / ChunkSize;
 
     public bool HasRepeaters => Xs[^1] > 0;
+
+    /// <summary>
+    /// For a base with many distinct summaries, the groups of an evenly spaced sample of about
+    /// <see cref="SampleCustomers"/> customers (every k-th), whose fit starts the full one; otherwise <c>null</c>
+    /// (a small base is fitted directly, and a sample without repeat purchases is of no use).
+    /// </summary>
+    /// <param name="customers">All customers, as grouped into <paramref name="groups"/>.</param>
+    /// <param name="groups">Their groups.</param>
+    /// <param name="unit">The time unit.</param>
+    public static SummaryGroups? SampleOf(ReadOnlySpan<CustomerSummary> customers, SummaryGroups groups, ModelTimeUnit unit)
+    {
+        if (groups.Count < SampleFrom)
+        {
+            return null;
+        }
+
+        var stride = customers.Length / SampleCustomers;
+        var sample = new CustomerSummary[customers.Length / stride];
+        for (var i = 0; i < sample.Length; i++)
+        {
+            sample[i] = customers[i * stride];
+        }
+
+        var sampled = From(sample, unit, nameof(customers));
+        return sampled.HasRepeaters ? sampled : null;
+    }
 
     /// <summary>
     /// Groups customer summaries in <paramref name="unit"/>. Summaries built from purchases have whole-day t_x and T:
