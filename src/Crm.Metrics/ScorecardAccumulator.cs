@@ -244,7 +244,15 @@ public sealed class ScorecardAccumulator : IRecordSink
         staged._feedback.MergeState(state.Feedback ?? throw Internal.StateChecks.Missing("Feedback"));
         staged._funnel.MergeState(state.Funnel ?? throw Internal.StateChecks.Missing("Funnel"));
         Merge(staged);
+        staged.Release();
     }
+
+    /// <summary>
+    /// Returns pooled memory (the customer tables' arrays, the purchase buffers) and empties the purchase state: for
+    /// owners that are done with this accumulator — the engine after taking its result, a merge after merging a staged
+    /// or partition accumulator in. Results already taken are unaffected (they copy what they keep).
+    /// </summary>
+    internal void Release() => _purchases.Release();
 
     /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>
     internal void UseParallelism(int parallelism) => _purchases.Parallelism = parallelism;

@@ -385,6 +385,20 @@ public class ScorecardFixtureTests
     }
 
     [Fact]
+    public void Sale_days_are_local_days_across_the_change_to_summer_time()
+    {
+        // Berlin moves to UTC+2 on 29 March 2026 at 01:00 UTC, so 30 March begins at 29 March 22:00 UTC — an hour
+        // before 29 × 24 h after the period's start (28 Feb 23:00 UTC). A sale at 29 March 10:00Z (12:00 local) and one
+        // at 22:30Z (30 March 00:30 local) fall on two days: a repeat buyer. A sale at 21:30Z (23:30 local) is still
+        // 29 March, so that pair is one day.
+        var twoDays = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 29, 10), Eu(10)), Purchase.Sale(A, Utc(2026, 3, 29, 22, 30), Eu(10))] });
+        var oneDay = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 29, 10), Eu(10)), Purchase.Sale(A, Utc(2026, 3, 29, 21, 30), Eu(10))] });
+
+        Assert.Equal((1L, 1L), (twoDays.Loyalty.RepeatPurchaseRate.Numerator, twoDays.Loyalty.RepeatPurchaseRate.Denominator));
+        Assert.Equal((0L, 1L), (oneDay.Loyalty.RepeatPurchaseRate.Numerator, oneDay.Loyalty.RepeatPurchaseRate.Denominator));
+    }
+
+    [Fact]
     public void A_single_sale_gives_the_single_record_values()
     {
         var card = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 15), Eu(42))] });

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Crm.Metrics.Internal;
 
 /// <summary>
@@ -100,16 +102,23 @@ internal struct CustomerPeriod
 /// <see cref="CustomerHistory"/> apart from the cold <see cref="CustomerPeriod"/>, so a purchase outside the
 /// period touches one small struct, and a lookup reads no key string unless two hash codes collide.
 /// </summary>
+/// <remarks>
+/// The arrays come from the shared <see cref="ArrayPool{T}"/>: an array outgrown goes back to it (where the next
+/// table to grow finds it), and <see cref="Release"/> returns them all when a computation that owns the table is
+/// done — at a million customers that is over a hundred megabytes a scorecard does not ask the system for again.
+/// </remarks>
 internal sealed class CustomerTable
 {
-    private int[] _slots = new int[32]; // index + 1 into the arrays below; 0 = empty
-    private CustomerId[] _ids = new CustomerId[16];
+    private const int InitialCapacity = 16;
     private static readonly CustomerPeriod NoPeriod;
-    private CustomerHistory[] _history = new CustomerHistory[16];
+    private int[] _slots = null!; // index + 1 into the arrays below; 0 = empty
+    private CustomerId[] _ids = null!;
+    private CustomerHistory[] _history = null!;
 
     // Period state only for customers with activity in the period (or a recorded acquisition): index + 1, 0 = none.
-    private int[] _periodIndex = new int[16];
-    private CustomerPeriod[] _periods = new CustomerPeriod[16];
+    private int[] _periodIndex = null!;
+    private CustomerPeriod[] _periods = null!;
+    private int _capacity;
     private int _periodCount;
 
     // Whether _periods is in customer order (each new period state belongs to a later customer than the last):
@@ -117,7 +126,12 @@ internal sealed class CustomerTable
     private bool _periodsInCustomerOrder = true;
     private int _lastPeriodCustomer = -1;
 
+    public CustomerTable() => Reset();
+
     public int Count { get; private set; }
+
+    /// <summary>Customers with a period state: a record in the period or a recorded acquisition.</summary>
+    public int PeriodCount => _periodCount;
 
     /// <summary>Net revenue of this partition's customers in the previous period of equal length.</summary>
     public decimal PriorNet { get; set; }
@@ -148,7 +162,7 @@ internal sealed class CustomerTable
         {
             if (_periodCount == _periods.Length)
             {
-                Array.Resize(ref _periods, _periodCount * 2);
+                _periods = Grow(_periods, _periodCount * 2, _periodCount);
             }
 
             p = _periodIndex[i] = ++_periodCount;
@@ -182,20 +196,32 @@ internal sealed class CustomerTable
             return;
         }
 
-        var ordered = new CustomerPeriod[Math.Max(16, _periodCount)];
+        // target[p]: where period state p goes. Then each cycle of the permutation is followed, swapping in place
+        // (no second array of states: at a million customers that is tens of megabytes per result).
+        var target = System.Buffers.ArrayPool<int>.Shared.Rent(_periodCount);
         var next = 0;
         for (var i = 0; i < Count; i++)
         {
             var p = _periodIndex[i];
             if (p != 0)
             {
-                ordered[next] = _periods[p - 1];
+                target[p - 1] = next;
                 _periodIndex[i] = ++next;
                 _lastPeriodCustomer = i;
             }
         }
 
-        _periods = ordered;
+        for (var start = 0; start < _periodCount; start++)
+        {
+            while (target[start] != start)
+            {
+                var to = target[start];
+                (_periods[start], _periods[to]) = (_periods[to], _periods[start]);
+                (target[start], target[to]) = (target[to], target[start]);
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(target);
         _periodsInCustomerOrder = true;
     }
 
@@ -240,11 +266,12 @@ internal sealed class CustomerTable
 
     private int Add(CustomerId id, int position)
     {
-        if (Count == _ids.Length)
+        if (Count == _capacity)
         {
-            Array.Resize(ref _ids, Count * 2);
-            Array.Resize(ref _history, Count * 2);
-            Array.Resize(ref _periodIndex, Count * 2);
+            _capacity = Count * 2;
+            _ids = Grow(_ids, _capacity, Count);
+            _history = Grow(_history, _capacity, Count);
+            _periodIndex = Grow(_periodIndex, _capacity, Count);
         }
 
         var index = Count++;
@@ -261,7 +288,7 @@ internal sealed class CustomerTable
 
     private void Rehash()
     {
-        _slots = new int[_slots.Length * 2];
+        _slots = Grow(_slots, _slots.Length * 2, 0);
         var mask = _slots.Length - 1;
         for (var i = 0; i < Count; i++)
         {
@@ -272,6 +299,68 @@ internal sealed class CustomerTable
             }
 
             _slots[position] = i + 1;
+        }
+    }
+
+    /// <summary>
+    /// Returns the arrays to the pool and empties the table, for a computation that owns it and has taken its result
+    /// (nothing may read the state afterwards: results copy what they keep).
+    /// </summary>
+    public void Release()
+    {
+        Return(_slots);
+        Return(_ids);
+        Return(_history);
+        Return(_periodIndex);
+        Return(_periods);
+        Reset();
+    }
+
+    private void Reset()
+    {
+        _slots = Rent<int>(2 * InitialCapacity);
+        _ids = Rent<CustomerId>(InitialCapacity);
+        _history = Rent<CustomerHistory>(InitialCapacity);
+        _periodIndex = Rent<int>(InitialCapacity);
+        _periods = Rent<CustomerPeriod>(InitialCapacity);
+        _capacity = InitialCapacity;
+        Count = 0;
+        _periodCount = 0;
+        _periodsInCustomerOrder = true;
+        _lastPeriodCustomer = -1;
+        PriorNet = 0;
+    }
+
+    /// <summary>A zeroed array of exactly <paramref name="length"/> (a power of two) from the pool.</summary>
+    private static T[] Rent<T>(int length) => Grow<T>([], length, 0);
+
+    /// <summary>
+    /// A pooled array of exactly <paramref name="length"/> (a power of two, as the pool's sizes are) holding the first
+    /// <paramref name="keep"/> elements of <paramref name="old"/>, zeroed after them; <paramref name="old"/> goes back
+    /// to the pool.
+    /// </summary>
+    private static T[] Grow<T>(T[] old, int length, int keep)
+    {
+        var array = ArrayPool<T>.Shared.Rent(length);
+        if (array.Length != length)
+        {
+            // Not a pool size: the index's mask and the capacity check need the length asked for.
+            ArrayPool<T>.Shared.Return(array);
+            array = GC.AllocateUninitializedArray<T>(length);
+        }
+
+        old.AsSpan(0, keep).CopyTo(array);
+        array.AsSpan(keep).Clear();
+        Return(old);
+        return array;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length > 0)
+        {
+            // Ids hold strings: cleared, so the pool keeps no customer alive.
+            ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class ScorecardEngine
     {
         var accumulator = NewAccumulator(period, settings);
         Fill(accumulator, data, sources, progress);
-        return accumulator.Result(_clock.GetCurrentInstant());
+        return ResultAndRelease(accumulator);
     }
 
     public Scorecard RunPartitioned(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings, CancellationToken cancellationToken)
@@ -59,16 +59,17 @@ internal sealed class ScorecardEngine
         for (var p = 1; p < accumulators.Length; p++)
         {
             accumulators[0].Merge(accumulators[p]);
+            accumulators[p].Release();
         }
 
-        return accumulators[0].Result(_clock.GetCurrentInstant());
+        return ResultAndRelease(accumulators[0]);
     }
 
     public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var accumulator = NewAccumulator(period, settings);
         await FillAsync(accumulator, data, sources, progress, cancellationToken).ConfigureAwait(false);
-        return accumulator.Result(_clock.GetCurrentInstant());
+        return ResultAndRelease(accumulator);
     }
 
     public ScorecardBreakdown Breakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
@@ -83,6 +84,14 @@ internal sealed class ScorecardEngine
         var router = NewRouter(period, groupOf, costGroupOf, settings);
         await FillAsync(router, data, DataSources.All, null, cancellationToken).ConfigureAwait(false);
         return router.Result(_clock.GetCurrentInstant());
+    }
+
+    /// <summary>The result of an accumulator the engine owns, whose pooled memory then goes back for the next computation.</summary>
+    private Scorecard ResultAndRelease(ScorecardAccumulator accumulator)
+    {
+        var scorecard = accumulator.Result(_clock.GetCurrentInstant());
+        accumulator.Release();
+        return scorecard;
     }
 
     private GroupRouter NewRouter(ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
@@ -145,6 +154,7 @@ internal sealed class ScorecardEngine
             {
                 accumulator.MarkSupplied(_supplied);
                 results.Add(name, accumulator.Result(now));
+                accumulator.Release();
             }
 
             return new ScorecardBreakdown(results, unattributed.Result(settings.Currency ?? settings.FallbackCurrency));

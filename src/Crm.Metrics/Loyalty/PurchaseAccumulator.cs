@@ -33,6 +33,7 @@ public sealed class PurchaseAccumulator
     private const int MinRegion = 64;
     private const int MaxRegion = 1 << 16;
     private const int ParallelFlushThreshold = 1 << 15;
+    private const long AverageMonthTicks = 2_629_746 * TimeSpan.TicksPerSecond; // 365.2425 days / 12
     private readonly CustomerTable[] _tables = CreateTables();
     private Batch? _batch;    // filling
     private Batch? _flushing; // being applied by _inFlight
@@ -585,6 +586,21 @@ public sealed class PurchaseAccumulator
         KeepSpare(null);
     }
 
+    /// <summary>
+    /// Returns the buffers and the customer tables' arrays to the pool and empties the accumulator: for the engine,
+    /// which owns its accumulators and calls this once their result is taken.
+    /// </summary>
+    internal void Release()
+    {
+        ReleaseBuffer();
+        foreach (var table in _tables)
+        {
+            table.Release();
+        }
+
+        RecordsAfterPeriod = 0;
+    }
+
     /// <summary>Keeps an applied batch for the next swap, returning the one kept before to the pool.</summary>
     private void KeepSpare(Batch? batch)
     {
@@ -604,19 +620,33 @@ public sealed class PurchaseAccumulator
     }
 
     /// <summary>The cohort month of an instant (−1 before the first cohort month).</summary>
-    internal int MonthIndex(long ticks)
-    {
-        var index = Array.BinarySearch(_monthStartTicks, ticks);
-        return index >= 0 ? index : ~index - 1;
-    }
+    internal int MonthIndex(long ticks) => LastAtOrBefore(_monthStartTicks, ticks, AverageMonthTicks);
 
     /// <summary>The first instant of each cohort month, and of the month after the last.</summary>
     internal ReadOnlySpan<long> MonthStartTicks => _monthStartTicks;
 
-    private int DayIndex(long ticks)
+    internal int DayIndex(long ticks) => LastAtOrBefore(_dayStartTicks, ticks, TimeSpan.TicksPerDay);
+
+    /// <summary>
+    /// The index of the last of <paramref name="starts"/> (ascending) at or before <paramref name="ticks"/>; −1 when
+    /// none. The starts are about <paramref name="spacing"/> apart (days, months: a zone's offset changes move them
+    /// by hours), so the quotient lands on the answer or next to it and a step or two finds it — cheaper than a
+    /// binary search on every purchase.
+    /// </summary>
+    private static int LastAtOrBefore(long[] starts, long ticks, long spacing)
     {
-        var index = Array.BinarySearch(_dayStartTicks, ticks);
-        return index >= 0 ? index : ~index - 1;
+        var i = (int)Math.Clamp((ticks - starts[0]) / spacing, -1, starts.Length - 1);
+        while (i + 1 < starts.Length && starts[i + 1] <= ticks)
+        {
+            i++;
+        }
+
+        while (i >= 0 && starts[i] > ticks)
+        {
+            i--;
+        }
+
+        return i;
     }
 
     /// <summary>Purchases waiting to be applied, in one region per partition, with each region's fill.</summary>

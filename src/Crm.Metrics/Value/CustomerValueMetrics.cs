@@ -98,10 +98,18 @@ public sealed class CustomerValueMetrics
 
         // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
         // objects and distributions on first access (callers that read only totals do not pay for them).
-        var rows = new List<Row>((int)Math.Min(activeCustomers, int.MaxValue));
+        // Sized once: every customer with a record in the period has a period state (so do recorded acquisitions).
+        var tables = purchases.Tables;
+        var capacity = 0;
+        foreach (var table in tables)
+        {
+            capacity += table.PeriodCount;
+        }
+
+        var rows = new List<Row>(capacity);
         decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
         long withoutCost = 0;
-        foreach (var table in purchases.Tables)
+        foreach (var table in tables)
         {
             for (var i = 0; i < table.Count; i++)
             {
