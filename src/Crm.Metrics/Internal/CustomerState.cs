@@ -110,6 +110,12 @@ internal struct CustomerPeriod
 internal sealed class CustomerTable
 {
     private const int InitialCapacity = 16;
+
+    /// <summary>How many lookups ahead a loop of lookups asks for the index slot (<see cref="PrefetchSlot"/>).</summary>
+    public const int SlotAhead = 24;
+
+    /// <summary>How many lookups ahead a loop of lookups asks for the state (<see cref="PrefetchState"/>).</summary>
+    public const int StateAhead = 12;
     private static readonly CustomerPeriod NoPeriod;
     private int[] _slots = null!; // index + 1 into the arrays below; 0 = empty
     private CustomerId[] _ids = null!;
@@ -247,11 +253,48 @@ internal sealed class CustomerTable
         }
     }
 
+    /// <summary>Hints the processor to fetch the index slot where the lookup of <paramref name="id"/> starts (x86; elsewhere nothing).</summary>
+    public unsafe void PrefetchSlot(CustomerId id)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _slots[Mix(id.GetHashCode()) & (_slots.Length - 1)]));
+        }
+    }
+
+    /// <summary>
+    /// Hints the processor to fetch the id and history of the customer in the slot where the lookup of
+    /// <paramref name="id"/> starts — its own, unless two hash codes collide there (x86; elsewhere nothing).
+    /// </summary>
+    public unsafe void PrefetchState(CustomerId id)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            var slot = _slots[Mix(id.GetHashCode()) & (_slots.Length - 1)];
+            if (slot != 0)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _ids[slot - 1]));
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _history[slot - 1]));
+            }
+        }
+    }
+
     public void Merge(CustomerTable other)
     {
         PriorNet += other.PriorNet;
         for (var j = 0; j < other.Count; j++)
         {
+            // As when purchases are applied: fetch the lookups a few customers ahead.
+            if (j + SlotAhead < other.Count)
+            {
+                PrefetchSlot(other._ids[j + SlotAhead]);
+            }
+
+            if (j + StateAhead < other.Count)
+            {
+                PrefetchState(other._ids[j + StateAhead]);
+            }
+
             var i = IndexOf(other._ids[j]);
             _history[i].Merge(other._history[j]);
             if (other._periodIndex[j] != 0)
