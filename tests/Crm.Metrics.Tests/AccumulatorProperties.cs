@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Crm.Domain.Activity;
 using Crm.Metrics.Satisfaction;
 using Crm.Testing;
@@ -253,19 +254,7 @@ public class AccumulatorProperties
     {
         // 200,000 purchases over 40,000 customers: large enough for parallel flushes of the partitioned buffer and
         // for the result's scans over the customers to run side by side.
-        var random = new Random(7);
-        var purchases = new List<Purchase>(200_000);
-        for (var i = 0; i < 200_000; i++)
-        {
-            var amount = new Money(random.Next(0, 100_000) / 100m, Currency.Eur);
-            purchases.Add(new Purchase(
-                new CustomerId("c" + random.Next(40_000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Period.Start + Duration.FromMinutes(random.Next(-600_000, 60_000)),
-                random.Next(20) == 0 ? PurchaseKind.Refund : PurchaseKind.Sale,
-                amount,
-                cost: random.Next(5) == 0 ? null : amount.Multiply(0.5m)));
-        }
-
+        var purchases = LargePurchases(7, "c");
         var data = new CrmDataSet { Purchases = purchases };
         var scorecard = OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).Result(Now);
         var sequential = Snapshot.Of(OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now));
@@ -280,6 +269,48 @@ public class AccumulatorProperties
         Assert.All(scorecard.CustomerValue.Customers, c => Assert.Equal(expected[c.Id], c.Revenue.Amount));
         Assert.Equal(inPeriod.Where(p => p.IsSale).Select(p => p.CustomerId).Distinct().LongCount(), scorecard.Loyalty.ActiveCustomers);
         Assert.True(scorecard.Loyalty.ActiveCustomers > 10_000, "enough active customers to reorder many period states");
+    }
+
+    [Fact]
+    public void Scorecards_computed_in_turn_on_pooled_memory_do_not_see_each_other()
+    {
+        // ICrmMetrics returns the customer tables' arrays to the shared pool after each result, and the next
+        // scorecard rents them: two large data sets of different customers, computed in turn, must each give what an
+        // accumulator of their own gives (its memory is never returned).
+        var first = new CrmDataSet { Purchases = LargePurchases(7, "a") };
+        var second = new CrmDataSet { Purchases = LargePurchases(8, "b") };
+        var expectedFirst = Snapshot.Of(OnePass(first).Result(Now));
+        var expectedSecond = Snapshot.Of(OnePass(second).Result(Now));
+        using var provider = new ServiceCollection()
+            .AddSingleton<IClock>(new NodaTime.Testing.FakeClock(Now))
+            .AddCrmMetrics()
+            .BuildServiceProvider();
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+
+        foreach (var round in Enumerable.Range(0, 2))
+        {
+            Assert.Equal(expectedFirst, Snapshot.Of(metrics.ComputeScorecard(first, Period, Settings)));
+            Assert.Equal(expectedSecond, Snapshot.Of(metrics.ComputeScorecard(second, Period, Settings)));
+        }
+    }
+
+    /// <summary>200,000 purchases in EUR over 40,000 customers named <paramref name="prefix"/> + a number, around the period.</summary>
+    private static List<Purchase> LargePurchases(int seed, string prefix)
+    {
+        var random = new Random(seed);
+        var purchases = new List<Purchase>(200_000);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var amount = new Money(random.Next(0, 100_000) / 100m, Currency.Eur);
+            purchases.Add(new Purchase(
+                new CustomerId(prefix + random.Next(40_000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Period.Start + Duration.FromMinutes(random.Next(-600_000, 60_000)),
+                random.Next(20) == 0 ? PurchaseKind.Refund : PurchaseKind.Sale,
+                amount,
+                cost: random.Next(5) == 0 ? null : amount.Multiply(0.5m)));
+        }
+
+        return purchases;
     }
 
     [Fact]
