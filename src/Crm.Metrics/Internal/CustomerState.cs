@@ -204,7 +204,7 @@ internal sealed class CustomerTable
 
         // target[p]: where period state p goes. Then each cycle of the permutation is followed, swapping in place
         // (no second array of states: at a million customers that is tens of megabytes per result).
-        var target = System.Buffers.ArrayPool<int>.Shared.Rent(_periodCount);
+        var target = ArrayPool<int>.Shared.Rent(_periodCount);
         var next = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -227,7 +227,7 @@ internal sealed class CustomerTable
             }
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(target);
+        ArrayPool<int>.Shared.Return(target);
         _periodsInCustomerOrder = true;
     }
 

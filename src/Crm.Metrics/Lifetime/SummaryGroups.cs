@@ -15,7 +15,7 @@ internal sealed class SummaryGroups
     public const int SampleFrom = 20_000;
 
     /// <summary>About how many customers the sample that starts a large fit holds.</summary>
-    public const int SampleCustomers = 3_000;
+    public const int SampleCustomers = 5_000;
 
     private SummaryGroups(int[] xs, double[] recencies, double[] ages, int[] xIndex, int[] recencyIndex, int[] ageIndex, double[] weight, double[] weightByX, int customers)
     {
