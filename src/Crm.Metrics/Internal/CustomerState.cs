@@ -235,7 +235,7 @@ internal sealed class CustomerTable
     public int IndexOf(CustomerId id)
     {
         var mask = _slots.Length - 1;
-        var position = Mix(id.GetHashCode()) & mask;
+        var position = FirstPosition(id);
         while (true)
         {
             var slot = _slots[position];
@@ -258,7 +258,7 @@ internal sealed class CustomerTable
     {
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _slots[Mix(id.GetHashCode()) & (_slots.Length - 1)]));
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _slots[FirstPosition(id)]));
         }
     }
 
@@ -270,7 +270,7 @@ internal sealed class CustomerTable
     {
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
-            var slot = _slots[Mix(id.GetHashCode()) & (_slots.Length - 1)];
+            var slot = _slots[FirstPosition(id)];
             if (slot != 0)
             {
                 System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _ids[slot - 1]));
@@ -306,6 +306,9 @@ internal sealed class CustomerTable
 
     // Spreads the hash over the low bits (the partition already used the high ones).
     private static int Mix(int hash) => (int)((uint)hash * 0x9E3779B1u >> 7);
+
+    /// <summary>The slot where the lookup of <paramref name="id"/> starts.</summary>
+    private int FirstPosition(CustomerId id) => Mix(id.GetHashCode()) & (_slots.Length - 1);
 
     private int Add(CustomerId id, int position)
     {
