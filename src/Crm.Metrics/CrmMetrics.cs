@@ -28,7 +28,7 @@ public interface ICrmMetrics
     /// <param name="data">The data set; each sequence is enumerated once.</param>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings (currency, value basis).</param>
-    /// <param name="progress">Receives the number of records processed so far, every 65,536 records and at the end.</param>
+    /// <param name="progress">Receives the number of records processed so far, rising, on the caller's thread: every 65,536 records and at the end.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
     Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);

@@ -91,6 +91,12 @@ public sealed class ScorecardAccumulator : IRecordSink
 
     /// <summary>Adds every record of a data set (one pass over each record kind); its non-null sequences become supplied.</summary>
     /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
+    /// <remarks>
+    /// Purchases in an array or a <see cref="List{T}"/> of at least 131,072 per thread are read on several threads
+    /// (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>), one contiguous slice each; the result is the same.
+    /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
+    /// in input order throws, but records after it may have been added too: discard the accumulator.
+    /// </remarks>
     public void AddRange(CrmDataSet data) => Internal.ScorecardRunner.Fill(this, data, DataSources.All, null);
 
     /// <summary>Adds a purchase.</summary>
@@ -253,6 +259,22 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// or partition accumulator in. Results already taken are unaffected (they copy what they keep).
     /// </summary>
     internal void Release() => _purchases.Release();
+
+    /// <summary>The fewest purchases per thread for which <see cref="AddIndexed"/> reads on several threads (tests lower it).</summary>
+    internal int ParallelReadMinimum
+    {
+        set => _purchases.ParallelReadMinimum = value;
+    }
+
+    /// <summary>Whether <see cref="AddIndexed"/> reads <paramref name="count"/> purchases on several threads.</summary>
+    internal bool ReadsInParallel(int count) => _purchases.ReadsInParallel(count);
+
+    /// <summary>Adds the purchases of an array or list, a large one on several threads (see <see cref="Loyalty.PurchaseAccumulator.AddIndexed"/>).</summary>
+    internal void AddIndexed(int count, Internal.SpanSlice<Purchase> slice, Action<long>? advanced)
+    {
+        _supplied |= DataSources.Purchases;
+        _purchases.AddIndexed(count, slice, advanced);
+    }
 
     /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>
     internal void UseParallelism(int parallelism) => _purchases.Parallelism = parallelism;

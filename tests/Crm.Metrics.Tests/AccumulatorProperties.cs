@@ -249,12 +249,28 @@ public class AccumulatorProperties
         Assert.Equal(Snapshot.Of(OnePass(new CrmDataSet { Purchases = purchases }).Result(Now)), Snapshot.Of(accumulator.Result(Now)));
     }
 
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 200)]
+    public void Reading_an_array_or_list_on_several_threads_equals_one_pass_exactly((CrmDataSet Data, int[] Parts) input, PositiveInt threads, PositiveInt perThread, bool asList, NonNegativeInt addedFirst)
+    {
+        // The threshold lowered to a few purchases per thread, so that small inputs run AddIndexed's threads (each
+        // with its own buffer, taking the shared tables partition by partition), after purchases added one by one.
+        var purchases = input.Data.Purchases!.ToList();
+        var first = Math.Min(addedFirst.Get % 4, purchases.Count);
+        var rest = purchases.Skip(first).ToList();
+        var options = new CrmMetricsOptions { MaxDegreeOfParallelism = 1 + (threads.Get % 4) };
+        var accumulator = new ScorecardAccumulator(Period, Settings, options) { ParallelReadMinimum = 1 + (perThread.Get % 8) };
+        purchases.Take(first).ToList().ForEach(accumulator.Add);
+        accumulator.AddRange(input.Data with { Purchases = asList ? rest : rest.ToArray() });
+
+        Assert.Equal(Snapshot.Of(OnePass(input.Data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now)), Snapshot.Of(accumulator.Result(Now)));
+    }
+
     [Fact]
     public void Large_inputs_give_the_same_scorecard_on_one_thread_and_on_many()
     {
         // 200,000 purchases over 40,000 customers: large enough for parallel flushes of the partitioned buffer and
         // for the result's scans over the customers to run side by side.
-        var purchases = LargePurchases(7, "c");
+        var purchases = LargeData.Purchases(Period, 7, "c");
         var data = new CrmDataSet { Purchases = purchases };
         var scorecard = OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).Result(Now);
         var sequential = Snapshot.Of(OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now));
@@ -277,8 +293,8 @@ public class AccumulatorProperties
         // ICrmMetrics returns the customer tables' arrays to the shared pool after each result, and the next
         // scorecard rents them: two large data sets of different customers, computed in turn, must each give what an
         // accumulator of their own gives (its memory is never returned).
-        var first = new CrmDataSet { Purchases = LargePurchases(7, "a") };
-        var second = new CrmDataSet { Purchases = LargePurchases(8, "b") };
+        var first = new CrmDataSet { Purchases = LargeData.Purchases(Period, 7, "a") };
+        var second = new CrmDataSet { Purchases = LargeData.Purchases(Period, 8, "b") };
         var expectedFirst = Snapshot.Of(OnePass(first).Result(Now));
         var expectedSecond = Snapshot.Of(OnePass(second).Result(Now));
         using var provider = new ServiceCollection()
@@ -292,25 +308,6 @@ public class AccumulatorProperties
             Assert.Equal(expectedFirst, Snapshot.Of(metrics.ComputeScorecard(first, Period, Settings)));
             Assert.Equal(expectedSecond, Snapshot.Of(metrics.ComputeScorecard(second, Period, Settings)));
         }
-    }
-
-    /// <summary>200,000 purchases in EUR over 40,000 customers named <paramref name="prefix"/> + a number, around the period.</summary>
-    private static List<Purchase> LargePurchases(int seed, string prefix)
-    {
-        var random = new Random(seed);
-        var purchases = new List<Purchase>(200_000);
-        for (var i = 0; i < 200_000; i++)
-        {
-            var amount = new Money(random.Next(0, 100_000) / 100m, Currency.Eur);
-            purchases.Add(new Purchase(
-                new CustomerId(prefix + random.Next(40_000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Period.Start + Duration.FromMinutes(random.Next(-600_000, 60_000)),
-                random.Next(20) == 0 ? PurchaseKind.Refund : PurchaseKind.Sale,
-                amount,
-                cost: random.Next(5) == 0 ? null : amount.Multiply(0.5m)));
-        }
-
-        return purchases;
     }
 
     [Fact]

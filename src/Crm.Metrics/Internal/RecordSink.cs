@@ -23,3 +23,6 @@ internal interface IRecordSink
     /// <summary>Declares kinds of record as part of the data, even if none is added.</summary>
     void MarkSupplied(DataSources sources);
 }
+
+/// <summary>The records [start, start + length) of an indexed source (an array, a list) as a span.</summary>
+internal delegate ReadOnlySpan<T> SpanSlice<T>(int start, int length);

@@ -1,3 +1,4 @@
+using Crm.Domain.Activity;
 using System.Runtime.CompilerServices;
 
 namespace Crm.Metrics.Internal;
@@ -12,13 +13,21 @@ internal static class ScorecardRunner
         ArgumentNullException.ThrowIfNull(data);
         long count = 0;
         Feed(accumulator, sources, DataSources.Customers, data.Customers, accumulator.Add, ref count, progress);
-        Feed(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+        if (!FeedIndexed(accumulator, sources, data.Purchases, ref count, progress))
+        {
+            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+        }
+
         Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, ref count, progress);
         Feed(accumulator, sources, DataSources.Costs, data.Costs, accumulator.Add, ref count, progress);
         Feed(accumulator, sources, DataSources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
         Feed(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
         Feed(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, ref count, progress);
-        progress?.Report(count);
+        if (count == 0 || count % ProgressEvery != 0)
+        {
+            // A multiple of ProgressEvery was reported when it was reached.
+            progress?.Report(count);
+        }
     }
 
     public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -33,7 +42,10 @@ internal static class ScorecardRunner
         await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(count.Value);
+        if (count.Value == 0 || count.Value % ProgressEvery != 0)
+        {
+            progress?.Report(count.Value);
+        }
     }
 
     /// <summary>Feeds one kind of record when it is wanted and supplied (a null sequence is not supplied).</summary>
@@ -44,6 +56,53 @@ internal static class ScorecardRunner
             sink.MarkSupplied(kind);
             Feed(records, add, ref count, progress);
         }
+    }
+
+    /// <summary>
+    /// Feeds the purchases of a large array or list to a scorecard accumulator that reads them on several threads;
+    /// false (nothing fed) otherwise.
+    /// </summary>
+    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress)
+    {
+        if (sink is not ScorecardAccumulator accumulator || (wanted & DataSources.Purchases) == 0)
+        {
+            return false;
+        }
+
+        SpanSlice<Purchase> slice;
+        int length;
+        switch (purchases)
+        {
+            case Purchase[] array:
+                slice = (start, n) => new ReadOnlySpan<Purchase>(array, start, n);
+                length = array.Length;
+                break;
+            case List<Purchase> list:
+                slice = (start, n) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, n);
+                length = list.Count;
+                break;
+            default:
+                return false;
+        }
+
+        if (!accumulator.ReadsInParallel(length))
+        {
+            return false;
+        }
+
+        var counted = count;
+        accumulator.AddIndexed(length, slice, read =>
+        {
+            var before = counted;
+            counted += read;
+            if (counted / ProgressEvery != before / ProgressEvery)
+            {
+                // As one pass reports: at the multiple of ProgressEvery passed (the end is reported once, by Fill).
+                progress?.Report(counted / ProgressEvery * ProgressEvery);
+            }
+        });
+        count = counted;
+        return true;
     }
 
     private static ValueTask FeedAsync<T>(IRecordSink sink, DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)
