@@ -266,6 +266,16 @@ public sealed class ScorecardAccumulator : IRecordSink
         set => _purchases.ParallelReadMinimum = value;
     }
 
+    /// <summary>Adds the purchases of several sources on up to <paramref name="threads"/> threads (see <see cref="Loyalty.PurchaseAccumulator.AddConcurrently"/>).</summary>
+    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, int threads, CancellationToken cancellationToken)
+    {
+        _purchases.AddConcurrently(sources, threads, null, cancellationToken);
+        if (sources.Count > 0)
+        {
+            _supplied |= DataSources.Purchases;
+        }
+    }
+
     /// <summary>Whether <see cref="AddIndexed"/> reads <paramref name="count"/> purchases on several threads.</summary>
     internal bool ReadsInParallel(int count) => _purchases.ReadsInParallel(count);
 

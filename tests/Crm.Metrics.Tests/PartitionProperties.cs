@@ -127,6 +127,59 @@ public class PartitionProperties
         Assert.Equal(Snapshot.Of(whole), Snapshot.Of(partitioned));
     }
 
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 60)]
+    public void Partitions_streamed_on_fewer_threads_than_partitions_give_the_scorecard_of_one_pass((CrmDataSet Data, int[] Parts) input, bool withCurrency)
+    {
+        // Four partitions on two threads: each thread reads its partitions' purchases in turn (as plain enumerables,
+        // not lists) into the shared tables. Without a currency and with exchange rates, each partition has its own
+        // accumulator, merged, so that the currency never depends on which thread meets one first.
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(Now));
+        if (!withCurrency)
+        {
+            services.AddSingleton<IExchangeRateProvider>(new UnitRates());
+        }
+
+        services.AddCrmMetrics(o => o.MaxDegreeOfParallelism = 2);
+        using var provider = services.BuildServiceProvider();
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var settings = withCurrency ? Settings : Settings with { Currency = null };
+        var streamed = Split(input.Data, input.Parts).Select(d => d with { Purchases = d.Purchases!.Select(p => p) }).ToArray();
+
+        Assert.Equal(Snapshot.Of(metrics.ComputeScorecard(input.Data, Period, settings)), Snapshot.Of(metrics.ComputeScorecardFromPartitions(streamed, Period, settings)));
+    }
+
+    [Fact]
+    public void Partitions_stop_between_purchases_when_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var sale = Purchase.Sale(new CustomerId("a"), Instant.FromUtc(2020, 1, 10, 12, 0), new Money(10m, Currency.Eur));
+        IEnumerable<Purchase> Endless()
+        {
+            for (var i = 0; ; i++)
+            {
+                if (i == 10_000)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return sale;
+            }
+        }
+
+        var services = new ServiceCollection();
+        services.AddCrmMetrics();
+        using var provider = services.BuildServiceProvider();
+        CrmDataSet[] shards = [new() { Purchases = Endless() }, new() { Purchases = [sale] }];
+
+        Assert.ThrowsAny<OperationCanceledException>(() => provider.GetRequiredService<ICrmMetrics>().ComputeScorecardFromPartitions(shards, Period, Settings, cancellation.Token));
+    }
+
+    private sealed class UnitRates : IExchangeRateProvider
+    {
+        public decimal GetRate(Currency source, Currency target, LocalDate day) => 1m;
+    }
+
     [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 100)]
     public void The_models_summary_from_partitions_and_from_shipped_states_equals_one_pass((CrmDataSet Data, int[] Parts) input)
     {

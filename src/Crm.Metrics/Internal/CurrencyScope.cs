@@ -9,15 +9,19 @@ internal sealed class CurrencyScope
     private readonly IExchangeRateProvider? _rates;
     private readonly DateTimeZone _zone;
 
+    // Boxed, so that threads reading purchases at once (PurchaseAccumulator.AddConcurrently) set it once, atomically,
+    // and never read a half-written currency.
+    private Box? _target;
+
     public CurrencyScope(Currency? currency, IExchangeRateProvider? rates, DateTimeZone zone)
     {
-        Target = currency;
+        _target = currency is { } c ? new Box(c) : null;
         _rates = rates;
         _zone = zone;
     }
 
     /// <summary>The scorecard's currency, once known.</summary>
-    public Currency? Target { get; private set; }
+    public Currency? Target => Volatile.Read(ref _target)?.Value;
 
     // Hot path: one comparison when the amount is already in the scorecard's currency; no allocation.
     public decimal Convert(Money money, Instant at) => IsTarget(money) ? money.Amount : ConvertAt(money, at.InZone(_zone).Date);
@@ -33,7 +37,7 @@ internal sealed class CurrencyScope
 
         if (Target is null)
         {
-            Target = theirs;
+            _target = new Box(theirs);
         }
         else if (Target != theirs)
         {
@@ -44,13 +48,14 @@ internal sealed class CurrencyScope
 
     private bool IsTarget(Money money)
     {
-        if (Target is { } target)
+        var target = Volatile.Read(ref _target);
+        if (target is null)
         {
-            return money.Currency == target;
+            // The first currency met; when another thread sets one first, that one is the target.
+            target = Interlocked.CompareExchange(ref _target, new Box(money.Currency), null) ?? _target;
         }
 
-        Target = money.Currency;
-        return true;
+        return money.Currency == target.Value;
     }
 
     private decimal ConvertAt(Money money, LocalDate date)
@@ -70,5 +75,10 @@ internal sealed class CurrencyScope
         }
 
         return money.Amount * rate;
+    }
+
+    private sealed class Box(Currency value)
+    {
+        public Currency Value { get; } = value;
     }
 }

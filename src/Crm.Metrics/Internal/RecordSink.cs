@@ -26,3 +26,9 @@ internal interface IRecordSink
 
 /// <summary>The records [start, start + length) of an indexed source (an array, a list) as a span.</summary>
 internal delegate ReadOnlySpan<T> SpanSlice<T>(int start, int length);
+
+/// <summary>
+/// Purchases for one thread of a concurrent read: <paramref name="Slice"/>'s [<paramref name="Start"/>,
+/// <paramref name="Start"/> + <paramref name="Length"/>) when a slice is given, else <paramref name="Records"/>.
+/// </summary>
+internal readonly record struct PurchaseSource(IEnumerable<Purchase>? Records, SpanSlice<Purchase>? Slice = null, int Start = 0, int Length = 0);

@@ -46,13 +46,39 @@ internal sealed class ScorecardEngine
         var single = Options.Clone();
         single.MaxDegreeOfParallelism = 1;
         var accumulators = new ScorecardAccumulator[partitions.Count];
+
+        // Purchases, the bulk, all go into the first accumulator's tables, one partition per thread at a time, with no
+        // tables to merge — when the scorecard's currency cannot depend on which thread meets one first: it is given,
+        // or there are no exchange rates (a second currency is then an error whichever comes first).
+        var sharedPurchases = settings?.Currency is not null || _exchangeRates is null;
+        var perPartition = sharedPurchases ? DataSources.All & ~DataSources.Purchases : DataSources.All;
         Partitioned.For(partitions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, p =>
         {
             var data = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
             var accumulator = new ScorecardAccumulator(period, settings, single, _exchangeRates);
-            Fill(accumulator, data, DataSources.All, null);
+            Fill(accumulator, data, perPartition, null);
+            if (sharedPurchases && data.Purchases is not null)
+            {
+                accumulator.MarkSupplied(DataSources.Purchases);
+            }
+
             accumulators[p] = accumulator;
         });
+
+        if (sharedPurchases)
+        {
+            var sources = new List<PurchaseSource>(partitions.Count);
+            foreach (var data in partitions)
+            {
+                if (data.Purchases is { } purchases)
+                {
+                    sources.Add(new PurchaseSource(purchases));
+                }
+            }
+
+            var threads = Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
+            accumulators[0].AddConcurrently(sources, threads, cancellationToken);
+        }
 
         // The merge runs the partitions' customer tables on all cores.
         accumulators[0].UseParallelism(Options.MaxDegreeOfParallelism);

@@ -224,19 +224,15 @@ public sealed class PurchaseAccumulator
     internal bool ReadsInParallel(int count) => FillThreads(count) > 1;
 
     /// <summary>
-    /// Adds the purchases of an indexed source (an array or a list, unchanged meanwhile). A large one is read on
-    /// several threads at once, one contiguous slice each, each into a buffer of its own; a thread whose buffer is
-    /// full applies it partition by partition, taking each partition's table while no other thread holds it and
-    /// leaving those another thread is applying for later. Reading and applying thus run on every core, with no
-    /// merge: the partitions' tables are shared. The result is the one of adding the purchases in turn, which
-    /// does not depend on their order.
+    /// Adds the purchases of an indexed source (an array or a list, unchanged meanwhile); a large one is read on
+    /// several threads, one contiguous slice each (see <see cref="AddConcurrently"/>). The scorecard's currency, when
+    /// not given, is still the first one met in input order: this thread reads until it is known.
     /// </summary>
     /// <param name="count">The number of purchases.</param>
     /// <param name="slice">The purchases [start, start + length) as a span.</param>
     /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
     internal void AddIndexed(int count, SpanSlice<Purchase> slice, Action<long>? advanced)
     {
-        // The scorecard's currency is the first one met, in input order: read on this thread until it is known.
         var threads = FillThreads(count);
         var first = 0;
         var head = slice(0, count);
@@ -245,55 +241,89 @@ public sealed class PurchaseAccumulator
             Add(head[first++]);
         }
 
+        var sources = new PurchaseSource[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            var start = first + (int)((long)(count - first) * t / threads);
+            var end = first + (int)((long)(count - first) * (t + 1) / threads);
+            sources[t] = new PurchaseSource(null, slice, start, end - start);
+        }
+
+        long reported = 0; // told to advanced so far, the purchases read before the threads start included
+        AddConcurrently(sources, threads, read =>
+        {
+            advanced?.Invoke(first + read - reported);
+            reported = first + read;
+        }, CancellationToken.None);
+        advanced?.Invoke(count - reported);
+    }
+
+    /// <summary>
+    /// Adds the purchases of several sources at once on up to <paramref name="threads"/> threads (the first on the
+    /// caller's; thread t reads sources t, t + threads, … in turn), each into a buffer of its own. A thread whose
+    /// buffer is full applies it partition by partition, taking each partition's table while no other thread holds
+    /// it and coming back later to those another thread is applying: reading and applying run on every core, with
+    /// no tables to merge. The result is the one of adding the purchases in turn, which does not depend on their
+    /// order. Without a currency given, the first thread to meet one sets it: with several currencies and exchange
+    /// rates that would depend on timing, so callers give a currency first (or have no rates, when a second
+    /// currency is an error whichever comes first).
+    /// </summary>
+    /// <param name="sources">The sources.</param>
+    /// <param name="threads">The most threads to use.</param>
+    /// <param name="read">Called on the caller's thread, about every 65,536 of its purchases, with how many purchases all threads have read.</param>
+    /// <param name="cancellationToken">Checked every 4,096 purchases.</param>
+    /// <exception cref="Exception">What the first source (in order) to fail threw; a thread stops at its first error.</exception>
+    internal void AddConcurrently(IReadOnlyList<PurchaseSource> sources, int threads, Action<long>? read, CancellationToken cancellationToken)
+    {
         // A batch being applied on the thread pool uses the tables without taking them: wait for it.
         Settle();
         _busy ??= new int[Partitions];
-        var read = new long[threads];
-        long reported = 0; // told to advanced so far, the purchases read before the threads start included
-        var others = new Task<long>[threads - 1];
+        threads = Math.Clamp(threads, 1, Math.Max(1, sources.Count));
+        var counts = new long[threads];
+        var failures = new (int Source, System.Runtime.ExceptionServices.ExceptionDispatchInfo Error)?[threads];
+        var after = new long[threads];
+        var others = new Task[threads - 1];
         for (var t = 1; t < threads; t++)
         {
             var thread = t;
-            var (start, end) = SliceBounds(first, count, threads, thread);
-            others[t - 1] = Task.Run(() => FillSlice(slice, start, end, thread, threads, read, null));
+            others[t - 1] = Task.Run(() => ReadSources(thread, null), CancellationToken.None);
         }
 
-        long after;
-        try
+        ReadSources(0, read is null ? null : () => read(Sum(counts)));
+
+        // The other threads use the tables: never return while one still runs. Their errors are caught in ReadSources.
+        Task.WaitAll(others, CancellationToken.None);
+        if (failures.Where(f => f is not null).MinBy(f => f!.Value.Source) is { } first)
         {
-            var (start, end) = SliceBounds(first, count, threads, 0);
-            after = FillSlice(slice, start, end, 0, threads, read, () =>
-            {
-                var total = first + Sum(read);
-                advanced?.Invoke(total - reported);
-                reported = total;
-            });
+            first.Error.Throw();
         }
-        finally
+
+        foreach (var records in after)
         {
-            // The other threads use the tables: never return while one still runs, even after an error here.
-            try
-            {
-                Task.WaitAll(others);
-            }
-            catch (AggregateException)
-            {
-                // Reported below (an error on this thread comes first, as it comes first in the input).
-            }
+            RecordsAfterPeriod += records;
         }
 
-        foreach (var other in others)
+        read?.Invoke(Sum(counts));
+
+        void ReadSources(int thread, Action? progress)
         {
-            if (other.IsFaulted)
+            var reader = new SourceReader(this, thread, threads, counts, progress, cancellationToken);
+            for (var source = thread; source < sources.Count; source += threads)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(other.Exception!.InnerExceptions[0]).Throw();
+                try
+                {
+                    reader.Read(sources[source]);
+                }
+                catch (Exception e)
+                {
+                    failures[thread] = (source, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e));
+                    return;
+                }
             }
 
-            after += other.Result;
+            reader.Finish();
+            after[thread] = reader.After;
         }
-
-        RecordsAfterPeriod += after;
-        advanced?.Invoke(count - reported);
 
         static long Sum(long[] values)
         {
@@ -313,64 +343,9 @@ public sealed class PurchaseAccumulator
     /// </summary>
     private int FillThreads(int count) => _parallelism < 2 ? 1 : Math.Max(1, Math.Min(_parallelism, count / ParallelReadMinimum));
 
-    private static (int Start, int End) SliceBounds(int first, int count, int threads, int thread) =>
-        (first + (int)((long)(count - first) * thread / threads), first + (int)((long)(count - first) * (thread + 1) / threads));
-
     /// <summary>
-    /// One thread's share of <see cref="AddIndexed"/>: reads purchases [start, end) into a buffer of its own and
-    /// applies it to the shared tables whenever a region is full, and at the end. Returns the records after the period.
-    /// </summary>
-    private long FillSlice(SpanSlice<Purchase> slice, int start, int end, int thread, int threads, long[] read, Action? report)
-    {
-        var span = slice(start, end - start);
-        long after = 0;
-        Batch? batch = null;
-        for (var i = 0; i < span.Length; i++)
-        {
-            var purchase = span[i];
-            ArgumentNullException.ThrowIfNull(purchase);
-            var ticks = purchase.OccurredAt.ToUnixTimeTicks();
-            if (ticks >= _endTicks)
-            {
-                after++;
-            }
-            else
-            {
-                batch ??= new Batch(WantedRegion());
-                if (Buffer(batch, purchase, ticks))
-                {
-                    ApplyShared(batch, thread, threads);
-                    if (WantedRegion() > batch.Region)
-                    {
-                        batch.Return();
-                        batch = null;
-                    }
-                }
-            }
-
-            if ((i + 1) % 4096 == 0)
-            {
-                Volatile.Write(ref read[thread], i + 1);
-                if ((i + 1) % ReportEvery == 0)
-                {
-                    report?.Invoke();
-                }
-            }
-        }
-
-        if (batch is not null)
-        {
-            ApplyShared(batch, thread, threads);
-            batch.Return();
-        }
-
-        Volatile.Write(ref read[thread], span.Length);
-        return after;
-    }
-
-    /// <summary>
-    /// Applies a thread's batch to the shared tables: each partition while no other thread holds its table, starting
-    /// at this thread's share of the partitions and coming back to those that were busy.
+    /// Applies a thread's batch to the shared tables: each partition while no other thread holds it, starting at this
+    /// thread's share of the partitions and coming back to those that were busy.
     /// </summary>
     private void ApplyShared(Batch batch, int thread, int threads)
     {
@@ -876,6 +851,108 @@ public sealed class PurchaseAccumulator
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// One thread of <see cref="AddConcurrently"/>: reads a source into a buffer of its own and applies it to the shared
+    /// tables whenever a region is full, and at the end.
+    /// </summary>
+    private sealed class SourceReader(PurchaseAccumulator owner, int thread, int threads, long[] counts, Action? progress, CancellationToken cancellationToken)
+    {
+        private Batch? _batch;
+        private long _read; // by this thread, over its sources
+
+        /// <summary>The records after the period this thread has met.</summary>
+        public long After { get; private set; }
+
+        /// <summary>Reads one source into the buffer (full regions are applied on the way).</summary>
+        public void Read(PurchaseSource source)
+        {
+            if (source.Slice is { } slice)
+            {
+                Read(slice(source.Start, source.Length));
+                return;
+            }
+
+            switch (source.Records)
+            {
+                case Purchase[] array:
+                    Read(array);
+                    break;
+                case List<Purchase> list:
+                    Read(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+                    break;
+                case ArraySegment<Purchase> segment:
+                    Read(segment.AsSpan());
+                    break;
+                case { } records:
+                    foreach (var purchase in records)
+                    {
+                        Take(purchase);
+                        Tick();
+                    }
+
+                    break;
+            }
+
+            Volatile.Write(ref counts[thread], _read);
+        }
+
+        /// <summary>Applies what is left in the buffer and returns it to the pool.</summary>
+        public void Finish()
+        {
+            if (_batch is { } batch)
+            {
+                owner.ApplyShared(batch, thread, threads);
+                batch.Return();
+                _batch = null;
+            }
+        }
+
+        private void Read(ReadOnlySpan<Purchase> purchases)
+        {
+            foreach (var purchase in purchases)
+            {
+                Take(purchase);
+                Tick();
+            }
+        }
+
+        private void Tick()
+        {
+            if (++_read % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Volatile.Write(ref counts[thread], _read);
+                if (_read % ReportEvery == 0)
+                {
+                    progress?.Invoke();
+                }
+            }
+        }
+
+        private void Take(Purchase purchase)
+        {
+            ArgumentNullException.ThrowIfNull(purchase);
+            var ticks = purchase.OccurredAt.ToUnixTimeTicks();
+            if (ticks >= owner._endTicks)
+            {
+                After++;
+                return;
+            }
+
+            var batch = _batch ??= new Batch(owner.WantedRegion());
+            if (owner.Buffer(batch, purchase, ticks))
+            {
+                owner.ApplyShared(batch, thread, threads);
+                if (owner.WantedRegion() > batch.Region)
+                {
+                    // More customers than when it was rented: a larger buffer applies more purchases per table load.
+                    batch.Return();
+                    _batch = null;
+                }
+            }
+        }
     }
 
     /// <summary>Purchases waiting to be applied, in one region per partition, with each region's fill.</summary>
