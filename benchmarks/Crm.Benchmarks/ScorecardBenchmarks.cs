@@ -11,7 +11,8 @@ namespace Crm.Benchmarks;
 /// against two LINQ implementations of the same purchase, cost and value figures — the naive one (one query per
 /// metric, as one writes it without a library: the baseline) and a hand-fused one (a single GroupBy per customer) —
 /// and against the floor: one scan of the same array summing the amounts. The library runs three ways: its
-/// default (one pass; large buffers flushed on all cores), one pass on one core, and two partitions on the thread pool.
+/// default (an array of 262,144 purchases or more is read on all cores, one slice each, into shared tables), one pass
+/// on one core, and the two halves of the array as partitions (read the same way, one thread each).
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -179,7 +180,7 @@ public class ScorecardBenchmarks
     public Scorecard OnePassOneCore() =>
         _singleCore.ComputeScorecard(new CrmDataSet { Purchases = _purchases, Costs = _costs }, _period);
 
-    /// <summary>The library over the two halves of the array as partitions, one accumulator each on the thread pool, merged.</summary>
+    /// <summary>The library over the two halves of the array as partitions: their purchases read into shared tables, one thread each.</summary>
     /// <returns>The scorecard.</returns>
     [Benchmark]
     public Scorecard TwoPartitions() => _metrics.ComputeScorecardFromPartitions(_halves, _period);

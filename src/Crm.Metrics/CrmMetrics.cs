@@ -34,10 +34,17 @@ public interface ICrmMetrics
     Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);
 
     /// <summary>
-    /// Computes the scorecard of a period from data given in partitions (shards, files, slices of one array): one
-    /// accumulator per partition on the thread pool, merged — the same scorecard as one pass over all of it (exactly,
-    /// money included), using every core. A customer's records may be spread over several partitions.
+    /// Computes the scorecard of a period from data given in partitions (shards, files, slices of one array), using
+    /// every core — the same scorecard as one pass over all of it (exactly, money included). A customer's records may
+    /// be spread over several partitions.
     /// </summary>
+    /// <remarks>
+    /// The partitions' purchases are read on up to <see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/> threads,
+    /// one partition per thread at a time, into one shared set of customer tables (nothing to merge); the other
+    /// records go to one accumulator per partition, merged. With an exchange-rate provider and no
+    /// <see cref="ScorecardSettings.Currency"/>, every partition has its own accumulator for purchases too, so that
+    /// the scorecard's currency (the first met) never depends on which thread meets one first.
+    /// </remarks>
     /// <param name="partitions">The partitions; a kind left null in every partition is not supplied (its metrics are undefined).</param>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings (currency, value basis, funnel).</param>

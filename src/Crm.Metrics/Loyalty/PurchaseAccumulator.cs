@@ -281,33 +281,46 @@ public sealed class PurchaseAccumulator
         threads = Math.Clamp(threads, 1, Math.Max(1, sources.Count));
         var counts = new long[threads];
         var failures = new (int Source, System.Runtime.ExceptionServices.ExceptionDispatchInfo Error)?[threads];
-        var after = new long[threads];
+        var readers = new SourceReader[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            readers[t] = new SourceReader(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, cancellationToken);
+        }
+
         var others = new Task[threads - 1];
         for (var t = 1; t < threads; t++)
         {
             var thread = t;
-            others[t - 1] = Task.Run(() => ReadSources(thread, null), CancellationToken.None);
+            others[t - 1] = Task.Run(() => ReadSources(thread), CancellationToken.None);
         }
 
-        ReadSources(0, read is null ? null : () => read(Sum(counts)));
+        ReadSources(0);
 
         // The other threads use the tables: never return while one still runs. Their errors are caught in ReadSources.
         Task.WaitAll(others, CancellationToken.None);
+
+        // The buffers go back to the pool from this thread, where the next computation's threads find them (a
+        // buffer returned on a pool thread would wait in that thread's own slot, and the next one allocate anew).
+        foreach (var reader in readers)
+        {
+            reader.ReturnBuffers();
+        }
+
         if (failures.Where(f => f is not null).MinBy(f => f!.Value.Source) is { } first)
         {
             first.Error.Throw();
         }
 
-        foreach (var records in after)
+        foreach (var reader in readers)
         {
-            RecordsAfterPeriod += records;
+            RecordsAfterPeriod += reader.After;
         }
 
         read?.Invoke(Sum(counts));
 
-        void ReadSources(int thread, Action? progress)
+        void ReadSources(int thread)
         {
-            var reader = new SourceReader(this, thread, threads, counts, progress, cancellationToken);
+            var reader = readers[thread];
             for (var source = thread; source < sources.Count; source += threads)
             {
                 try
@@ -322,7 +335,6 @@ public sealed class PurchaseAccumulator
             }
 
             reader.Finish();
-            after[thread] = reader.After;
         }
 
         static long Sum(long[] values)
@@ -859,6 +871,7 @@ public sealed class PurchaseAccumulator
     /// </summary>
     private sealed class SourceReader(PurchaseAccumulator owner, int thread, int threads, long[] counts, Action? progress, CancellationToken cancellationToken)
     {
+        private readonly List<Batch> _applied = [];
         private Batch? _batch;
         private long _read; // by this thread, over its sources
 
@@ -898,15 +911,26 @@ public sealed class PurchaseAccumulator
             Volatile.Write(ref counts[thread], _read);
         }
 
-        /// <summary>Applies what is left in the buffer and returns it to the pool.</summary>
+        /// <summary>Applies what is left in the buffer.</summary>
         public void Finish()
         {
             if (_batch is { } batch)
             {
                 owner.ApplyShared(batch, thread, threads);
-                batch.Return();
+                _applied.Add(batch);
                 _batch = null;
             }
+        }
+
+        /// <summary>Returns the applied buffers to the pool (a buffer left by an error is not: it may hold records).</summary>
+        public void ReturnBuffers()
+        {
+            foreach (var batch in _applied)
+            {
+                batch.Return();
+            }
+
+            _applied.Clear();
         }
 
         private void Read(ReadOnlySpan<Purchase> purchases)
@@ -948,7 +972,7 @@ public sealed class PurchaseAccumulator
                 if (owner.WantedRegion() > batch.Region)
                 {
                     // More customers than when it was rented: a larger buffer applies more purchases per table load.
-                    batch.Return();
+                    _applied.Add(batch);
                     _batch = null;
                 }
             }
