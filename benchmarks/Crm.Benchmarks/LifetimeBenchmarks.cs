@@ -148,6 +148,7 @@ internal static class LifetimeData
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[MedianColumn] // a shared VM: one of three iterations may meet a full collection of the 10M-record heap or a noisy neighbour
 public class SummaryBenchmarks
 {
     private readonly SummaryOptions _options = new(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin };
@@ -312,6 +313,7 @@ public class ParetoNbd100kBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[MedianColumn] // a shared VM: one of three iterations may meet a full collection of the 10M-record heap or a noisy neighbour
 public class RfmBenchmarks
 {
     private readonly Crm.Metrics.Segments.RfmOptions _options = new(LifetimeData.CalibrationEnd) { Zone = LifetimeData.Berlin };
@@ -496,6 +498,7 @@ public abstract class ModelFitScalingBase
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[MedianColumn] // a shared VM: one of three iterations may meet a full collection of the 10M-record heap or a noisy neighbour
 public class ModelFitScalingBenchmarks : ModelFitScalingBase
 {
     private RepeatSummary[] _plain = [];
@@ -525,6 +528,7 @@ public class ModelFitScalingBenchmarks : ModelFitScalingBase
 /// <summary>The fits of <see cref="ModelFitScalingBenchmarks"/> at 1M and 10M purchases (100k and 1M customers); no naive fit (minutes each).</summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[MedianColumn] // a shared VM: one of three iterations may meet a full collection of the 10M-record heap or a noisy neighbour
 public class ModelFitScalingLargeBenchmarks : ModelFitScalingBase
 {
     /// <inheritdoc />
