@@ -75,11 +75,12 @@ public class ParallelReadTests
     [Fact]
     public void The_scorecard_currency_is_the_first_met_in_input_order_whichever_thread_reads_the_rest()
     {
-        // Without a currency in the settings, the first purchase up to the period's end sets it. The first third
-        // (the first thread's slice) is USD sales after the period, ignored, then one GBP refund; the other two
-        // threads start on EUR purchases at once. GBP must win, and EUR is converted at 0.5.
+        // Without a currency in the settings, the first purchase up to the period's end sets it. The threads take
+        // chunks of 16,384 purchases in turn: the first six chunks are USD sales after the period (ignored), and the
+        // sixth ends with one GBP refund, while the seventh starts with EUR purchases, which a second thread taking it
+        // meets at once. GBP must win, and EUR is converted at 0.5.
         var late = Purchase.Sale(new CustomerId("late"), Period.End, new Money(7, Currency.Usd));
-        var purchases = Enumerable.Repeat(late, 99_999).ToList();
+        var purchases = Enumerable.Repeat(late, (6 * 16_384) - 1).ToList();
         purchases.Add(Purchase.Refund(new CustomerId("gbp"), Period.Start, new Money(4, Currency.Gbp)));
         purchases.AddRange(Large.Take(200_000));
         var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 3 }, exchangeRates: new HalfRates()) { ParallelReadMinimum = 5 };

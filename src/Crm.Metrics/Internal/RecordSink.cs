@@ -28,7 +28,43 @@ internal interface IRecordSink
 internal delegate ReadOnlySpan<T> SpanSlice<T>(int start, int length);
 
 /// <summary>
-/// Purchases for one thread of a concurrent read: <paramref name="Slice"/>'s [<paramref name="Start"/>,
+/// Purchases one thread of a concurrent read takes at a time: <paramref name="Slice"/>'s [<paramref name="Start"/>,
 /// <paramref name="Start"/> + <paramref name="Length"/>) when a slice is given, else <paramref name="Records"/>.
 /// </summary>
-internal readonly record struct PurchaseSource(IEnumerable<Purchase>? Records, SpanSlice<Purchase>? Slice = null, int Start = 0, int Length = 0);
+internal readonly record struct PurchaseSource(IEnumerable<Purchase>? Records, SpanSlice<Purchase>? Slice = null, int Start = 0, int Length = 0)
+{
+    /// <summary>
+    /// Purchases per chunk of an indexed source: small enough for the threads to finish within a few milliseconds
+    /// of each other, large enough that taking one costs nothing.
+    /// </summary>
+    public const int ChunkSize = 1 << 14;
+
+    /// <summary>Adds a source to <paramref name="sources"/>: an array, list or array segment as chunks, anything else whole.</summary>
+    public static void Of(List<PurchaseSource> sources, IEnumerable<Purchase> records)
+    {
+        switch (records)
+        {
+            case Purchase[] array:
+                AddChunks(sources, (start, length) => new ReadOnlySpan<Purchase>(array, start, length), 0, array.Length);
+                break;
+            case ArraySegment<Purchase> segment:
+                AddChunks(sources, (start, length) => segment.AsSpan(start, length), 0, segment.Count);
+                break;
+            case List<Purchase> list:
+                AddChunks(sources, (start, length) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, length), 0, list.Count);
+                break;
+            default:
+                sources.Add(new PurchaseSource(records));
+                break;
+        }
+    }
+
+    /// <summary>Adds [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of an indexed source as chunks.</summary>
+    public static void AddChunks(List<PurchaseSource> sources, SpanSlice<Purchase> slice, int start, int length)
+    {
+        for (var chunk = start; chunk < start + length; chunk += ChunkSize)
+        {
+            sources.Add(new PurchaseSource(null, slice, chunk, Math.Min(ChunkSize, start + length - chunk)));
+        }
+    }
+}

@@ -72,7 +72,7 @@ internal sealed class ScorecardEngine
             {
                 if (data.Purchases is { } purchases)
                 {
-                    sources.Add(new PurchaseSource(purchases));
+                    PurchaseSource.Of(sources, purchases);
                 }
             }
 

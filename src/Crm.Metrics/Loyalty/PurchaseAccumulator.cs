@@ -225,8 +225,8 @@ public sealed class PurchaseAccumulator
 
     /// <summary>
     /// Adds the purchases of an indexed source (an array or a list, unchanged meanwhile); a large one is read on
-    /// several threads, one contiguous slice each (see <see cref="AddConcurrently"/>). The scorecard's currency, when
-    /// not given, is still the first one met in input order: this thread reads until it is known.
+    /// several threads, in chunks each thread takes in turn (see <see cref="AddConcurrently"/>). The scorecard's
+    /// currency, when not given, is still the first one met in input order: this thread reads until it is known.
     /// </summary>
     /// <param name="count">The number of purchases.</param>
     /// <param name="slice">The purchases [start, start + length) as a span.</param>
@@ -241,14 +241,8 @@ public sealed class PurchaseAccumulator
             Add(head[first++]);
         }
 
-        var sources = new PurchaseSource[threads];
-        for (var t = 0; t < threads; t++)
-        {
-            var start = first + (int)((long)(count - first) * t / threads);
-            var end = first + (int)((long)(count - first) * (t + 1) / threads);
-            sources[t] = new PurchaseSource(null, slice, start, end - start);
-        }
-
+        var sources = new List<PurchaseSource>();
+        PurchaseSource.AddChunks(sources, slice, first, count - first);
         long reported = 0; // told to advanced so far, the purchases read before the threads start included
         AddConcurrently(sources, threads, read =>
         {
@@ -260,7 +254,9 @@ public sealed class PurchaseAccumulator
 
     /// <summary>
     /// Adds the purchases of several sources at once on up to <paramref name="threads"/> threads (the first on the
-    /// caller's; thread t reads sources t, t + threads, … in turn), each into a buffer of its own. A thread whose
+    /// caller's), each into a buffer of its own. Each thread takes the next source not yet taken, so that the threads
+    /// finish together (indexed sources come as chunks of <see cref="PurchaseSource.ChunkSize"/>; see
+    /// <see cref="PurchaseSource.Of"/>). A thread whose
     /// buffer is full applies it partition by partition, taking each partition's table while no other thread holds
     /// it and coming back later to those another thread is applying: reading and applying run on every core, with
     /// no tables to merge. The result is the one of adding the purchases in turn, which does not depend on their
@@ -272,7 +268,7 @@ public sealed class PurchaseAccumulator
     /// <param name="threads">The most threads to use.</param>
     /// <param name="read">Called on the caller's thread, about every 65,536 of its purchases, with how many purchases all threads have read.</param>
     /// <param name="cancellationToken">Checked every 4,096 purchases.</param>
-    /// <exception cref="Exception">What the first source (in order) to fail threw; a thread stops at its first error.</exception>
+    /// <exception cref="Exception">What the first source (in order) to fail threw; after an error no further source is taken.</exception>
     internal void AddConcurrently(IReadOnlyList<PurchaseSource> sources, int threads, Action<long>? read, CancellationToken cancellationToken)
     {
         // A batch being applied on the thread pool uses the tables without taking them: wait for it.
@@ -281,6 +277,8 @@ public sealed class PurchaseAccumulator
         threads = Math.Clamp(threads, 1, Math.Max(1, sources.Count));
         var counts = new long[threads];
         var failures = new (int Source, System.Runtime.ExceptionServices.ExceptionDispatchInfo Error)?[threads];
+        var next = -1; // the last source taken
+        var failed = false;
         var readers = new SourceReader[threads];
         for (var t = 0; t < threads; t++)
         {
@@ -321,7 +319,8 @@ public sealed class PurchaseAccumulator
         void ReadSources(int thread)
         {
             var reader = readers[thread];
-            for (var source = thread; source < sources.Count; source += threads)
+            int source;
+            while (!Volatile.Read(ref failed) && (source = Interlocked.Increment(ref next)) < sources.Count)
             {
                 try
                 {
@@ -329,7 +328,9 @@ public sealed class PurchaseAccumulator
                 }
                 catch (Exception e)
                 {
+                    // Sources taken before this one are still read to the end: an error there came first.
                     failures[thread] = (source, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e));
+                    Volatile.Write(ref failed, true);
                     return;
                 }
             }
@@ -884,28 +885,14 @@ public sealed class PurchaseAccumulator
             if (source.Slice is { } slice)
             {
                 Read(slice(source.Start, source.Length));
-                return;
             }
-
-            switch (source.Records)
+            else
             {
-                case Purchase[] array:
-                    Read(array);
-                    break;
-                case List<Purchase> list:
-                    Read(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
-                    break;
-                case ArraySegment<Purchase> segment:
-                    Read(segment.AsSpan());
-                    break;
-                case { } records:
-                    foreach (var purchase in records)
-                    {
-                        Take(purchase);
-                        Tick();
-                    }
-
-                    break;
+                foreach (var purchase in source.Records!)
+                {
+                    Take(purchase);
+                    Tick();
+                }
             }
 
             Volatile.Write(ref counts[thread], _read);
