@@ -33,6 +33,7 @@ public sealed class PurchaseAccumulator
     private const int MinRegion = 64;
     private const int MaxRegion = 1 << 16;
     private const int ParallelFlushThreshold = 1 << 15;
+    private const int WriteAhead = 4; // entries a region's write is prefetched ahead: 2 and 4 measured best, 8 worse
     private const int ReportEvery = 1 << 16; // progress of AddIndexed, in purchases
     private const long AverageMonthTicks = 2_629_746 * TimeSpan.TicksPerSecond; // 365.2425 days / 12
     private readonly CustomerTable[] _tables = CreateTables();
@@ -402,6 +403,19 @@ public sealed class PurchaseAccumulator
         }
     }
 
+    /// <summary>
+    /// Hints the processor to fetch the buffer entry at <paramref name="index"/> (the last entry when past the end;
+    /// x86; elsewhere nothing).
+    /// </summary>
+    private static unsafe void PrefetchEntry(PendingPurchase[] buffer, int index)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(buffer);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.Add(ref first, Math.Min(index, buffer.Length - 1))));
+        }
+    }
+
     /// <summary>Converts a purchase and appends it to its partition's region; true when that region is now full.</summary>
     private bool Buffer(Batch batch, Purchase purchase, long ticks)
     {
@@ -412,8 +426,13 @@ public sealed class PurchaseAccumulator
         var partition = Partition(id);
         var fill = batch.Fill[partition]++;
 
+        // The 64 regions are 64 write streams, more than the processor's prefetcher follows: ask for the line of the
+        // entry a few places on in this region, so that writing it later does not wait for memory.
+        var index = (partition * batch.Region) + fill;
+        PrefetchEntry(batch.Buffer, index + WriteAhead);
+
         // Field by field: constructing the entry and copying it in cost about 10 % more of a 10M pass.
-        ref var entry = ref batch.Buffer[(partition * batch.Region) + fill];
+        ref var entry = ref batch.Buffer[index];
         entry.Id = id;
         entry.Ticks = ticks;
         entry.Amount = amount;
