@@ -257,10 +257,9 @@ public sealed class PurchaseAccumulator
     /// Adds the purchases of several sources at once on up to <paramref name="threads"/> threads (the first on the
     /// caller's), each into a buffer of its own. Each thread takes the next source not yet taken, so that the threads
     /// finish together (indexed sources come as chunks of <see cref="PurchaseSource.ChunkSize"/>; see
-    /// <see cref="PurchaseSource.Of"/>). A thread whose
-    /// buffer is full applies it partition by partition, taking each partition's table while no other thread holds
-    /// it and coming back later to those another thread is applying: reading and applying run on every core, with
-    /// no tables to merge. The result is the one of adding the purchases in turn, which does not depend on their
+    /// <see cref="PurchaseSource.Of"/>). A thread whose buffer is full applies it partition by partition, taking each
+    /// partition's table while no other thread holds it and coming back later to those another thread is applying:
+    /// reading and applying run on every core, with no tables to merge. The result is the one of adding the purchases in turn, which does not depend on their
     /// order. Without a currency given, the first thread to meet one sets it: with several currencies and exchange
     /// rates that would depend on timing, so callers give a currency first (or have no rates, when a second
     /// currency is an error whichever comes first).
