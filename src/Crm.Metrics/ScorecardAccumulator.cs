@@ -92,7 +92,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <summary>Adds every record of a data set (one pass over each record kind); its non-null sequences become supplied.</summary>
     /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
     /// <remarks>
-    /// Purchases in an array or a <see cref="List{T}"/> of at least 131,072 per thread are read on several threads
+    /// Purchases in an array, a <see cref="List{T}"/> or an <see cref="ArraySegment{T}"/> of at least 131,072 per thread are read on several threads
     /// (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>), one contiguous slice each; the result is the same.
     /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
     /// in input order throws, but records after it may have been added too: discard the accumulator.

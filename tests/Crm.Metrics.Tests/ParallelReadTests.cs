@@ -16,7 +16,7 @@ public class ParallelReadTests
     private static readonly List<Purchase> Large = LargeData.Purchases(Period, 3, "p", 600_000);
 
     [Fact]
-    public void Large_arrays_and_lists_give_through_ICrmMetrics_the_scorecard_of_one_thread()
+    public void Large_arrays_lists_and_segments_give_through_ICrmMetrics_the_scorecard_of_one_thread()
     {
         var expected = Snapshot.Of(Metrics(1).ComputeScorecard(new CrmDataSet { Purchases = Large.ToArray() }, Period));
         Assert.True(new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).ReadsInParallel(Large.Count), "the default threshold reads these on several threads");
@@ -24,6 +24,10 @@ public class ParallelReadTests
         var metrics = Metrics(4);
         Assert.Equal(expected, Snapshot.Of(metrics.ComputeScorecard(new CrmDataSet { Purchases = Large }, Period)));
         Assert.Equal(expected, Snapshot.Of(metrics.ComputeScorecard(new CrmDataSet { Purchases = Large.ToArray() }, Period)));
+
+        // A segment starting further on in its array: the chunks are read from the segment's offset.
+        var padded = Enumerable.Repeat(Purchase.Sale(new CustomerId("outside"), Period.Start, new Money(1, Currency.Eur)), 1_000).Concat(Large).ToArray();
+        Assert.Equal(expected, Snapshot.Of(metrics.ComputeScorecard(new CrmDataSet { Purchases = new ArraySegment<Purchase>(padded, 1_000, Large.Count) }, Period)));
         Assert.Contains(".Loyalty.ActiveCustomers=", expected, StringComparison.Ordinal);
     }
 
@@ -76,17 +80,28 @@ public class ParallelReadTests
     public void The_scorecard_currency_is_the_first_met_in_input_order_whichever_thread_reads_the_rest()
     {
         // Without a currency in the settings, the first purchase up to the period's end sets it. The threads take
-        // chunks of 16,384 purchases in turn: the first six chunks are USD sales after the period (ignored), and the
-        // sixth ends with one GBP refund, while the seventh starts with EUR purchases, which a second thread taking it
-        // meets at once. GBP must win, and EUR is converted at 0.5.
+        // chunks of 16,384 purchases in turn: the first six chunks are USD sales after the period (ignored), the sixth
+        // ends with one GBP refund, and the rest are EUR purchases. The thread that takes the sixth chunk is held up
+        // 300 ms, so that the others meet EUR long before anyone reaching the GBP refund in its chunk: GBP must still
+        // win (the caller reads up to the first currency before the threads start), and EUR is converted at 0.5.
         var late = Purchase.Sale(new CustomerId("late"), Period.End, new Money(7, Currency.Usd));
         var purchases = Enumerable.Repeat(late, (6 * 16_384) - 1).ToList();
+        var gbp = purchases.Count;
         purchases.Add(Purchase.Refund(new CustomerId("gbp"), Period.Start, new Money(4, Currency.Gbp)));
         purchases.AddRange(Large.Take(200_000));
+        var array = purchases.ToArray();
         var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 3 }, exchangeRates: new HalfRates()) { ParallelReadMinimum = 5 };
         var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }, exchangeRates: new HalfRates());
 
-        parallel.AddRange(new CrmDataSet { Purchases = purchases.ToArray() });
+        parallel.AddIndexed(array.Length, (start, length) =>
+        {
+            if (length < array.Length && start <= gbp && gbp < start + length)
+            {
+                Thread.Sleep(300);
+            }
+
+            return new ReadOnlySpan<Purchase>(array, start, length);
+        }, null);
         purchases.ForEach(sequential.Add);
 
         var card = parallel.Result(Now);

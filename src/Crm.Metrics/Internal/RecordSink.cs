@@ -42,20 +42,37 @@ internal readonly record struct PurchaseSource(IEnumerable<Purchase>? Records, S
     /// <summary>Adds a source to <paramref name="sources"/>: an array, list or array segment as chunks, anything else whole.</summary>
     public static void Of(List<PurchaseSource> sources, IEnumerable<Purchase> records)
     {
+        if (TryIndexed(records, out var slice, out var length))
+        {
+            AddChunks(sources, slice, 0, length);
+        }
+        else
+        {
+            sources.Add(new PurchaseSource(records));
+        }
+    }
+
+    /// <summary>Whether <paramref name="records"/> is an array, list or array segment, read as spans of it.</summary>
+    public static bool TryIndexed(IEnumerable<Purchase>? records, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SpanSlice<Purchase>? slice, out int length)
+    {
         switch (records)
         {
             case Purchase[] array:
-                AddChunks(sources, (start, length) => new ReadOnlySpan<Purchase>(array, start, length), 0, array.Length);
-                break;
+                slice = (start, n) => new ReadOnlySpan<Purchase>(array, start, n);
+                length = array.Length;
+                return true;
             case ArraySegment<Purchase> segment:
-                AddChunks(sources, (start, length) => segment.AsSpan(start, length), 0, segment.Count);
-                break;
+                slice = (start, n) => segment.AsSpan(start, n);
+                length = segment.Count;
+                return true;
             case List<Purchase> list:
-                AddChunks(sources, (start, length) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, length), 0, list.Count);
-                break;
+                slice = (start, n) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, n);
+                length = list.Count;
+                return true;
             default:
-                sources.Add(new PurchaseSource(records));
-                break;
+                slice = null;
+                length = 0;
+                return false;
         }
     }
 

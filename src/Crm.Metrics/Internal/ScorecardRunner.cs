@@ -59,7 +59,7 @@ internal static class ScorecardRunner
     }
 
     /// <summary>
-    /// Feeds the purchases of a large array or list to a scorecard accumulator that reads them on several threads;
+    /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
     /// false (nothing fed) otherwise.
     /// </summary>
     private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress)
@@ -69,20 +69,9 @@ internal static class ScorecardRunner
             return false;
         }
 
-        SpanSlice<Purchase> slice;
-        int length;
-        switch (purchases)
+        if (!PurchaseSource.TryIndexed(purchases, out var slice, out var length))
         {
-            case Purchase[] array:
-                slice = (start, n) => new ReadOnlySpan<Purchase>(array, start, n);
-                length = array.Length;
-                break;
-            case List<Purchase> list:
-                slice = (start, n) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, n);
-                length = list.Count;
-                break;
-            default:
-                return false;
+            return false;
         }
 
         if (!accumulator.ReadsInParallel(length))

@@ -209,7 +209,7 @@ public sealed class PurchaseAccumulator
         }
 
         var batch = _batch ??= TakeBatch(WantedRegion());
-        if (Buffer(batch, purchase, ticks))
+        if (Buffer(batch, purchase, at, ticks))
         {
             BatchFull(batch);
         }
@@ -416,9 +416,8 @@ public sealed class PurchaseAccumulator
     }
 
     /// <summary>Converts a purchase and appends it to its partition's region; true when that region is now full.</summary>
-    private bool Buffer(Batch batch, Purchase purchase, long ticks)
+    private bool Buffer(Batch batch, Purchase purchase, Instant at, long ticks)
     {
-        var at = purchase.OccurredAt;
         var amount = _currency.Convert(purchase.Amount, at);
         decimal? cost = purchase.Cost is { } c ? _currency.Convert(c, at) : null;
         var id = purchase.CustomerId;
@@ -963,7 +962,8 @@ public sealed class PurchaseAccumulator
         private void Take(Purchase purchase)
         {
             ArgumentNullException.ThrowIfNull(purchase);
-            var ticks = purchase.OccurredAt.ToUnixTimeTicks();
+            var at = purchase.OccurredAt;
+            var ticks = at.ToUnixTimeTicks();
             if (ticks >= owner._endTicks)
             {
                 After++;
@@ -971,7 +971,7 @@ public sealed class PurchaseAccumulator
             }
 
             var batch = _batch ??= new Batch(owner.WantedRegion());
-            if (owner.Buffer(batch, purchase, ticks))
+            if (owner.Buffer(batch, purchase, at, ticks))
             {
                 owner.ApplyShared(batch, thread, threads);
                 if (owner.WantedRegion() > batch.Region)
