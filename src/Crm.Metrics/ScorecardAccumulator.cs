@@ -92,8 +92,9 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <summary>Adds every record of a data set (one pass over each record kind); its non-null sequences become supplied.</summary>
     /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
     /// <remarks>
-    /// Purchases in an array, a <see cref="List{T}"/> or an <see cref="ArraySegment{T}"/> of at least 131,072 per thread are read on several threads
-    /// (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>), one contiguous slice each; the result is the same.
+    /// Purchases in an array, a <see cref="List{T}"/> or an <see cref="ArraySegment{T}"/> of at least 131,072 per
+    /// thread are read on several threads (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>), which take chunks
+    /// of them in turn; the result is the same.
     /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
     /// in input order throws, but records after it may have been added too: discard the accumulator.
     /// </remarks>
@@ -266,20 +267,17 @@ public sealed class ScorecardAccumulator : IRecordSink
         set => _purchases.ParallelReadMinimum = value;
     }
 
-    /// <summary>Adds the purchases of several sources on up to <paramref name="threads"/> threads (see <see cref="Loyalty.PurchaseAccumulator.AddConcurrently"/>).</summary>
-    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, int threads, CancellationToken cancellationToken)
-    {
-        _purchases.AddConcurrently(sources, threads, null, cancellationToken);
-        if (sources.Count > 0)
-        {
-            _supplied |= DataSources.Purchases;
-        }
-    }
+    /// <summary>
+    /// Adds the purchases of several sources on as many threads as <see cref="UseParallelism"/> allows (see
+    /// <see cref="Loyalty.PurchaseAccumulator.AddConcurrently"/>); the caller marks purchases supplied.
+    /// </summary>
+    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, CancellationToken cancellationToken) =>
+        _purchases.AddConcurrently(sources, _purchases.Parallelism, null, cancellationToken);
 
     /// <summary>Whether <see cref="AddIndexed"/> reads <paramref name="count"/> purchases on several threads.</summary>
     internal bool ReadsInParallel(int count) => _purchases.ReadsInParallel(count);
 
-    /// <summary>Adds the purchases of an array or list, a large one on several threads (see <see cref="Loyalty.PurchaseAccumulator.AddIndexed"/>).</summary>
+    /// <summary>Adds the purchases of an array, list or array segment, a large one on several threads (see <see cref="Loyalty.PurchaseAccumulator.AddIndexed"/>).</summary>
     internal void AddIndexed(int count, Internal.SpanSlice<Purchase> slice, Action<long>? advanced)
     {
         _supplied |= DataSources.Purchases;

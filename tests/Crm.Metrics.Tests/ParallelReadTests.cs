@@ -62,7 +62,8 @@ public class ParallelReadTests
         var purchases = Large.ToArray();
         purchases[^10] = null!;
 
-        Assert.Throws<ArgumentNullException>(() => Metrics(4).ComputeScorecard(new CrmDataSet { Purchases = purchases }, Period));
+        var ex = Assert.Throws<ArgumentNullException>(() => Metrics(4).ComputeScorecard(new CrmDataSet { Purchases = purchases }, Period));
+        Assert.Equal("purchase", ex.ParamName);
     }
 
     [Fact]

@@ -65,6 +65,8 @@ internal sealed class ScorecardEngine
             accumulators[p] = accumulator;
         });
 
+        // The shared purchases and the merge run on all cores.
+        accumulators[0].UseParallelism(Options.MaxDegreeOfParallelism);
         if (sharedPurchases)
         {
             var sources = new List<PurchaseSource>(partitions.Count);
@@ -76,12 +78,9 @@ internal sealed class ScorecardEngine
                 }
             }
 
-            var threads = Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
-            accumulators[0].AddConcurrently(sources, threads, cancellationToken);
+            accumulators[0].AddConcurrently(sources, cancellationToken);
         }
 
-        // The merge runs the partitions' customer tables on all cores.
-        accumulators[0].UseParallelism(Options.MaxDegreeOfParallelism);
         for (var p = 1; p < accumulators.Length; p++)
         {
             accumulators[0].Merge(accumulators[p]);

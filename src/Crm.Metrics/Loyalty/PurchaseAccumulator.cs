@@ -49,7 +49,7 @@ public sealed class PurchaseAccumulator
     private readonly long[] _monthStartTicks;
     private readonly CurrencyScope _currency;
     private int _parallelism;
-    private int[]? _busy; // per partition: 1 while a thread of AddIndexed applies to its table
+    private readonly int[] _busy = new int[Partitions]; // per partition: 1 while a thread of AddConcurrently applies to its table
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -108,9 +108,10 @@ public sealed class PurchaseAccumulator
 
     internal long StartTicks => _startTicks;
 
-    /// <summary>How many threads flushes and merges may use (the engine raises it for the merge of partitions).</summary>
+    /// <summary>How many threads flushes, merges and concurrent reads may use (the engine raises it for partitions).</summary>
     internal int Parallelism
     {
+        get => _parallelism;
         set => _parallelism = value == -1 ? Environment.ProcessorCount : value;
     }
 
@@ -225,7 +226,7 @@ public sealed class PurchaseAccumulator
     internal bool ReadsInParallel(int count) => FillThreads(count) > 1;
 
     /// <summary>
-    /// Adds the purchases of an indexed source (an array or a list, unchanged meanwhile); a large one is read on
+    /// Adds the purchases of an indexed source (an array, list or array segment, unchanged meanwhile); a large one is read on
     /// several threads, in chunks each thread takes in turn (see <see cref="AddConcurrently"/>). The scorecard's
     /// currency, when not given, is still the first one met in input order: this thread reads until it is known.
     /// </summary>
@@ -259,10 +260,10 @@ public sealed class PurchaseAccumulator
     /// finish together (indexed sources come as chunks of <see cref="PurchaseSource.ChunkSize"/>; see
     /// <see cref="PurchaseSource.Of"/>). A thread whose buffer is full applies it partition by partition, taking each
     /// partition's table while no other thread holds it and coming back later to those another thread is applying:
-    /// reading and applying run on every core, with no tables to merge. The result is the one of adding the purchases in turn, which does not depend on their
-    /// order. Without a currency given, the first thread to meet one sets it: with several currencies and exchange
-    /// rates that would depend on timing, so callers give a currency first (or have no rates, when a second
-    /// currency is an error whichever comes first).
+    /// reading and applying run on every core, with no tables to merge. The result is the one of adding the
+    /// purchases in turn, which does not depend on their order. Without a currency given, the first thread to meet
+    /// one sets it: with several currencies and exchange rates that would depend on timing, so callers give a
+    /// currency first (or have no rates, when a second currency is an error whichever comes first).
     /// </summary>
     /// <param name="sources">The sources.</param>
     /// <param name="threads">The most threads to use.</param>
@@ -273,7 +274,6 @@ public sealed class PurchaseAccumulator
     {
         // A batch being applied on the thread pool uses the tables without taking them: wait for it.
         Settle();
-        _busy ??= new int[Partitions];
         threads = Math.Clamp(threads, 1, Math.Max(1, sources.Count));
         var counts = new long[threads];
         var failures = new (int Source, System.Runtime.ExceptionServices.ExceptionDispatchInfo Error)?[threads];
@@ -362,7 +362,7 @@ public sealed class PurchaseAccumulator
     /// </summary>
     private void ApplyShared(Batch batch, int thread, int threads)
     {
-        var busy = _busy!;
+        var busy = _busy;
         var offset = thread * Partitions / threads;
         var left = 0;
         for (var p = 0; p < Partitions; p++)
