@@ -10,7 +10,8 @@ namespace Crm.Domain;
 /// Equality is by value: amounts in different currencies are simply not equal, and <c>1.0 USD</c> equals
 /// <c>1.00 USD</c> (decimal equality ignores trailing zeros), consistent with <see cref="CompareTo(Money)"/>.</para>
 /// <para>Amounts may be negative (a net figure, a difference); domain records that need a non-negative
-/// amount say so and validate it. Overflow of <see cref="decimal"/> throws <see cref="OverflowException"/>.</para>
+/// amount say so and validate it. A result outside the range of <see cref="decimal"/> throws
+/// <see cref="AmountOverflowException"/> naming the operation and the currency.</para>
 /// <para>The default value has amount 0 and the default (invalid) currency; any arithmetic or comparison
 /// with it throws <see cref="CurrencyMismatchException"/> unless both sides are default.</para>
 /// <para>This type is an immutable value type and is thread-safe.</para>
@@ -45,26 +46,53 @@ public readonly record struct Money : IComparable<Money>
     /// <param name="other">The amount to add.</param>
     /// <returns>The sum.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="AmountOverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public Money Add(Money other)
     {
         RequireSameCurrency(other, nameof(other));
-        return new Money(Amount + other.Amount, Currency);
+        try
+        {
+            return new Money(Amount + other.Amount, Currency);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("adding two amounts", Currency, e);
+        }
     }
 
     /// <summary>Subtracts an amount of the same currency.</summary>
     /// <param name="other">The amount to subtract.</param>
     /// <returns>The difference.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="AmountOverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
     public Money Subtract(Money other)
     {
         RequireSameCurrency(other, nameof(other));
-        return new Money(Amount - other.Amount, Currency);
+        try
+        {
+            return new Money(Amount - other.Amount, Currency);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("subtracting an amount", Currency, e);
+        }
     }
 
     /// <summary>Multiplies the amount by a scalar.</summary>
     /// <param name="factor">The factor.</param>
     /// <returns>The product, in the same currency.</returns>
-    public Money Multiply(decimal factor) => new(Amount * factor, Currency);
+    /// <exception cref="AmountOverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
+    public Money Multiply(decimal factor)
+    {
+        try
+        {
+            return new(Amount * factor, Currency);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("multiplying an amount", Currency, e);
+        }
+    }
 
     /// <summary>The amount with its sign reversed.</summary>
     /// <returns>The negated amount, in the same currency.</returns>
@@ -87,6 +115,7 @@ public readonly record struct Money : IComparable<Money>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is the default value.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    /// <exception cref="AmountOverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money Sum(IEnumerable<Money> values, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -99,7 +128,14 @@ public readonly record struct Money : IComparable<Money>
                 throw new CurrencyMismatchException(currency, value.Currency, nameof(values));
             }
 
-            total += value.Amount;
+            try
+            {
+                total += value.Amount;
+            }
+            catch (OverflowException e)
+            {
+                throw new AmountOverflowException("summing amounts", currency, e);
+            }
         }
 
         return new Money(total, currency);
@@ -114,12 +150,14 @@ public readonly record struct Money : IComparable<Money>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="AmountOverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator +(Money left, Money right) => left.Add(right);
 
     /// <summary>Subtracts an amount of the same currency.</summary>
     /// <param name="left">The amount to subtract from.</param>
     /// <param name="right">The amount to subtract.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="AmountOverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator -(Money left, Money right) => left.Subtract(right);
 
     /// <summary>The amount with its sign reversed.</summary>
@@ -129,11 +167,13 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>Multiplies an amount by a scalar.</summary>
     /// <param name="left">The amount.</param>
     /// <param name="right">The factor.</param>
+    /// <exception cref="AmountOverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator *(Money left, decimal right) => left.Multiply(right);
 
     /// <summary>Multiplies an amount by a scalar.</summary>
     /// <param name="left">The factor.</param>
     /// <param name="right">The amount.</param>
+    /// <exception cref="AmountOverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator *(decimal left, Money right) => right.Multiply(left);
 
     /// <summary>Whether <paramref name="left"/> is less than <paramref name="right"/> (same currency only).</summary>

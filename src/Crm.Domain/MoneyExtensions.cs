@@ -11,5 +11,6 @@ public static class MoneyExtensions
     /// <param name="currency">The currency of the result, and of every amount.</param>
     /// <returns>The sum in <paramref name="currency"/>.</returns>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    /// <exception cref="AmountOverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money Sum(this IEnumerable<Money> values, Currency currency) => Money.Sum(values, currency);
 }

@@ -41,9 +41,11 @@ public interface ICrmMetrics
     /// <remarks>
     /// The partitions' purchases are read on up to <see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/> threads,
     /// one partition per thread at a time, into one shared set of customer tables (nothing to merge); the other
-    /// records go to one accumulator per partition, merged. With an exchange-rate provider and no
-    /// <see cref="ScorecardSettings.Currency"/>, every partition has its own accumulator for purchases too, so that
-    /// the scorecard's currency (the first met) never depends on which thread meets one first.
+    /// records go to one accumulator per partition, merged. Without a <see cref="ScorecardSettings.Currency"/>, the
+    /// scorecard's currency is the one a single pass over the partitions in order would meet first: the caller's thread
+    /// reads purchases in partition order until it meets one (or, without purchases, the first partitions' other
+    /// records until a cost does) before the other threads start, and with an exchange-rate provider every other
+    /// amount is converted to it.
     /// </remarks>
     /// <param name="partitions">The partitions; a kind left null in every partition is not supplied (its metrics are undefined).</param>
     /// <param name="period">The reporting period.</param>

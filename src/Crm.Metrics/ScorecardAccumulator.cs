@@ -20,7 +20,7 @@ namespace Crm.Metrics;
 /// take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
 /// </summary>
 /// <remarks>Not thread-safe: use one per thread or partition and merge them.</remarks>
-public sealed class ScorecardAccumulator : IRecordSink
+public sealed class ScorecardAccumulator : IRecordSink, IDisposable
 {
     private readonly SatisfactionAccumulator _satisfaction;
     private readonly PurchaseAccumulator _purchases;
@@ -33,6 +33,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     private readonly CurrencyScope _currency;
     private readonly IExchangeRateProvider? _exchangeRates;
     private DataSources _supplied;
+    private bool _disposed;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -81,6 +82,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sources"/> has a bit outside <see cref="DataSources.All"/>.</exception>
     public void MarkSupplied(DataSources sources)
     {
+        ThrowIfDisposed();
         if ((sources & ~DataSources.All) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sources), sources, "Only the kinds of DataSources.All can be supplied.");
@@ -98,12 +100,18 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
     /// in input order throws, but records after it may have been added too: discard the accumulator.
     /// </remarks>
-    public void AddRange(CrmDataSet data) => Internal.ScorecardRunner.Fill(this, data, DataSources.All, null);
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public void AddRange(CrmDataSet data)
+    {
+        ThrowIfDisposed();
+        Internal.ScorecardRunner.Fill(this, data, DataSources.All, null);
+    }
 
     /// <summary>Adds a purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
     public void Add(Purchase purchase)
     {
+        ThrowIfDisposed();
         _purchases.Add(purchase);
         _supplied |= DataSources.Purchases;
     }
@@ -112,6 +120,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <param name="response">The answer.</param>
     public void Add(SurveyResponse response)
     {
+        ThrowIfDisposed();
         _satisfaction.Add(response);
         _supplied |= DataSources.SurveyResponses;
     }
@@ -120,6 +129,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <param name="entry">The entry.</param>
     public void Add(CostEntry entry)
     {
+        ThrowIfDisposed();
         _costs.Add(entry);
         _supplied |= DataSources.Costs;
     }
@@ -128,6 +138,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <param name="complaint">The complaint.</param>
     public void Add(Complaint complaint)
     {
+        ThrowIfDisposed();
         _complaints.Add(complaint);
         _supplied |= DataSources.Complaints;
     }
@@ -136,6 +147,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <param name="feedback">The feedback.</param>
     public void Add(Feedback feedback)
     {
+        ThrowIfDisposed();
         _feedback.Add(feedback);
         _supplied |= DataSources.Feedback;
     }
@@ -145,6 +157,7 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <exception cref="ArgumentException">The lead reached a stage the funnel does not have.</exception>
     public void Add(Lead lead)
     {
+        ThrowIfDisposed();
         _funnel.Add(lead);
         _supplied |= DataSources.Leads;
     }
@@ -153,28 +166,43 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <param name="customer">The customer.</param>
     public void Add(Customer customer)
     {
+        ThrowIfDisposed();
         _purchases.Add(customer);
         _supplied |= DataSources.Customers;
     }
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
-    /// <exception cref="ArgumentException">The period, options or funnel differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>
+    /// All or nothing: every family is checked first — period, options, funnel, currency, and that no merged sum
+    /// leaves its range — and only then merged, so on an error this accumulator is exactly as it was.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// The period, options or funnel differ, <paramref name="other"/> is this accumulator, or a merged count would
+    /// leave its range.
+    /// </exception>
     /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
+    /// <exception cref="AmountOverflowException">A merged amount would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
     public void Merge(ScorecardAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(other._disposed, other);
         Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, OptionsState() == other.OptionsState() && FunnelAccumulator.SameFunnel(Settings.Funnel, other.Settings.Funnel));
-        if (_currency.Target is { } mine && other._currency.Target is { } theirs && mine != theirs)
-        {
-            throw new CurrencyMismatchException(
-                $"The partial results are in {mine} and {theirs}; a scorecard is in one currency. Give every partition the same currency (ScorecardSettings.Currency).");
-        }
+        _currency.CheckMerge(other._currency);
+        _satisfaction.CheckMerge(other._satisfaction);
+        _purchases.CheckMerge(other._purchases);
+        _costs.CheckMerge(other._costs);
+        _complaints.CheckMerge(other._complaints);
+        _feedback.CheckMerge(other._feedback);
+        _funnel.CheckMerge(other._funnel);
 
+        // Nothing below can fail.
+        _currency.Merge(other._currency);
         _satisfaction.Merge(other._satisfaction);
-        _purchases.Merge(other._purchases);
-        _costs.Merge(other._costs);
+        _purchases.MergeChecked(other._purchases);
+        _costs.MergeChecked(other._costs);
         _complaints.Merge(other._complaints);
         _feedback.Merge(other._feedback);
         _funnel.Merge(other._funnel);
@@ -186,8 +214,12 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <see cref="States.CrmStateJson"/>. The accumulator is unchanged and can go on adding.
     /// </summary>
     /// <returns>The state: the period, options, currency, supplied kinds and every family's partial sums.</returns>
-    public States.ScorecardState ToState() => new()
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public States.ScorecardState ToState()
     {
+        ThrowIfDisposed();
+        return new()
+        {
         From = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.Start),
         To = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.End),
         Zone = Period.Zone.Id,
@@ -201,7 +233,8 @@ public sealed class ScorecardAccumulator : IRecordSink
         Complaints = _complaints.ToState(),
         Feedback = _feedback.ToState(),
         Funnel = _funnel.ToState(),
-    };
+        };
+    }
 
     /// <summary>
     /// Merges a partition's shipped state (from <see cref="ToState"/>, possibly on another machine) into this
@@ -210,14 +243,23 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// </summary>
     /// <param name="state">The state; of the same period, zone, options and funnel.</param>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <remarks>
+    /// A state is untrusted input: every field is checked against the rules listed in docs/distributed.md (counts
+    /// within 0 .. 2⁵³, sums of sales and refunds not negative, days, months and durations inside the period, the
+    /// counts of each family consistent) before anything is merged.
+    /// </remarks>
     /// <exception cref="ArgumentException">
-    /// The state is of another layout version, period, zone, options or funnel, or a field breaks its rule (a
-    /// negative count, an unknown name, a wrong length); the message names it.
+    /// The state is of another layout version, period, zone, options or funnel, or a field breaks its rule; the
+    /// message names the field by its JSON path (for example <c>purchases.customers[3].periodSalesAmount</c>) and the
+    /// rule.
     /// </exception>
     /// <exception cref="CurrencyMismatchException">The state is in another currency than this accumulator.</exception>
+    /// <exception cref="AmountOverflowException">A merged amount would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Merge(States.ScorecardState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ThrowIfDisposed();
         Internal.StateChecks.Version(state.Version, States.ScorecardState.CurrentVersion, "scorecard state");
         var from = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.Start);
         var to = NodaTime.Text.LocalDatePattern.Iso.Format(Period.Dates.End);
@@ -236,22 +278,33 @@ public sealed class ScorecardAccumulator : IRecordSink
             throw new ArgumentException("The state was computed with another funnel (ScorecardSettings.Funnel); merge only partitions of the same funnel.", nameof(state));
         }
 
-        // Read the whole state into a fresh accumulator first (it checks every field), then merge that: a bad state
-        // leaves this accumulator untouched.
-        var staged = new ScorecardAccumulator(Period, Settings with { Currency = state.Currency is { } code ? new Currency(code) : Settings.Currency }, _options, _exchangeRates);
-        foreach (var name in state.Supplied ?? throw new ArgumentException("The state's Supplied is missing (null).", nameof(state)))
+        // Check every field, then read the state into a fresh accumulator and merge that (itself all or nothing): a
+        // bad state leaves this accumulator untouched.
+        var supplied = DataSources.None;
+        var names = state.Supplied ?? throw Internal.StateChecks.Missing("supplied");
+        for (var i = 0; i < names.Count; i++)
         {
-            staged._supplied |= Internal.StateChecks.Name<DataSources>(name, "Supplied");
+            supplied |= Internal.StateChecks.Name<DataSources>(names[i], Internal.StateChecks.At("supplied", i));
         }
 
-        staged._satisfaction.MergeState(state.Satisfaction ?? throw Internal.StateChecks.Missing("Satisfaction"));
-        staged._purchases.MergeState(state.Purchases ?? throw Internal.StateChecks.Missing("Purchases"));
-        staged._costs.MergeState(state.Costs ?? throw Internal.StateChecks.Missing("Costs"));
-        staged._complaints.MergeState(state.Complaints ?? throw Internal.StateChecks.Missing("Complaints"));
-        staged._feedback.MergeState(state.Feedback ?? throw Internal.StateChecks.Missing("Feedback"));
-        staged._funnel.MergeState(state.Funnel ?? throw Internal.StateChecks.Missing("Funnel"));
-        Merge(staged);
-        staged.Release();
+        var currency = state.Currency is null ? Settings.Currency : Internal.StateChecks.CurrencyCode(state.Currency, "currency");
+        States.ScorecardStateRules.Validate(state, Period, _options.CohortMonths, Settings.Funnel?.Stages.Count ?? 0);
+        var staged = new ScorecardAccumulator(Period, Settings with { Currency = currency }, _options, _exchangeRates);
+        try
+        {
+            staged._supplied = supplied;
+            staged._satisfaction.MergeState(state.Satisfaction);
+            staged._purchases.MergeState(state.Purchases);
+            staged._costs.ReadState(state.Costs);
+            staged._complaints.MergeState(state.Complaints);
+            staged._feedback.MergeState(state.Feedback);
+            staged._funnel.MergeState(state.Funnel);
+            Merge(staged);
+        }
+        finally
+        {
+            staged.Release();
+        }
     }
 
     /// <summary>
@@ -260,6 +313,24 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// or partition accumulator in. Results already taken are unaffected (they copy what they keep).
     /// </summary>
     internal void Release() => _purchases.Release();
+
+    /// <summary>
+    /// Returns the pooled memory the accumulator holds (customer tables, purchase buffers) for the next computation.
+    /// Results already taken are unaffected; any later use of the accumulator throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            Release();
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>The scorecard's currency: the one given, else the first met; null while none is known.</summary>
+    internal Currency? Currency => _currency.Target;
 
     /// <summary>The fewest purchases per thread for which <see cref="AddIndexed"/> reads on several threads (tests lower it).</summary>
     internal int ParallelReadMinimum
@@ -300,7 +371,22 @@ public sealed class ScorecardAccumulator : IRecordSink
     /// <summary>The scorecard over what was added.</summary>
     /// <param name="computedAt">When it is computed (from your <see cref="IClock"/>); tells whether the period is complete.</param>
     /// <returns>The scorecard.</returns>
+    /// <exception cref="AmountOverflowException">A total (revenue, a cost, a margin) is beyond the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public Scorecard Result(Instant computedAt)
+    {
+        ThrowIfDisposed();
+        try
+        {
+            return Compute(computedAt);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("computing the scorecard's totals", _purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency, e);
+        }
+    }
+
+    private Scorecard Compute(Instant computedAt)
     {
         var currency = _purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
         var costs = _costs.Result(currency);

@@ -129,4 +129,37 @@ public class MoneyTests
             CultureInfo.CurrentCulture = saved;
         }
     }
+
+    [Fact]
+    public void Overflow_is_an_amount_overflow_naming_the_operation_and_the_currency()
+    {
+        var max = new Money(decimal.MaxValue, Currency.Eur);
+        var min = new Money(decimal.MinValue, Currency.Eur);
+        var one = new Money(1m, Currency.Eur);
+        AssertOverflow(() => max + one, "adding");
+        AssertOverflow(() => min - one, "subtracting");
+        AssertOverflow(() => max * 2m, "multiplying");
+        AssertOverflow(() => 2m * max, "multiplying");
+        AssertOverflow(() => Money.Sum([max, one], Currency.Eur), "summing");
+        AssertOverflow(() => new[] { max, max }.Sum(Currency.Eur), "summing");
+
+        static void AssertOverflow(Func<Money> operation, string verb)
+        {
+            var ex = Assert.Throws<AmountOverflowException>(() => operation());
+            Assert.IsAssignableFrom<DomainException>(ex);
+            Assert.Equal(Currency.Eur, ex.Currency);
+            Assert.StartsWith(verb, ex.Operation, StringComparison.Ordinal);
+            Assert.Contains("EUR", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("79228162514264337593543950335", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Amounts_at_the_edge_of_the_range_still_add()
+    {
+        var max = new Money(decimal.MaxValue, Currency.Eur);
+        Assert.Equal(max, max + Money.Zero(Currency.Eur));
+        Assert.Equal(Money.Zero(Currency.Eur), max - max);
+        Assert.Equal(max, Money.Sum([max, new Money(decimal.MinValue, Currency.Eur), max], Currency.Eur));
+    }
 }

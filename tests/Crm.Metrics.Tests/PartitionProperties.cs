@@ -269,10 +269,10 @@ public class PartitionProperties
         Refused<ArgumentException>(good with { To = "2020-02-29" }, "2020-01-01..2020-02-29");
         Refused<ArgumentException>(good with { Options = good.Options with { RetentionWindowDays = 90 } }, "other options");
         Refused<ArgumentException>(good with { FunnelStages = ["a", "b"] }, "another funnel");
-        Refused<ArgumentException>(good with { Satisfaction = good.Satisfaction with { Nps = [.. good.Satisfaction.Nps.Take(10)] } }, "Satisfaction.Nps has 10 entries");
+        Refused<ArgumentException>(good with { Satisfaction = good.Satisfaction with { Nps = [.. good.Satisfaction.Nps.Take(10)] } }, "satisfaction.nps has 10 entries");
         Refused<ArgumentException>(good with { Satisfaction = good.Satisfaction with { OutsidePeriod = -1 } }, "cannot be negative");
         Refused<ArgumentException>(good with { Supplied = ["Purchases", "Emails"] }, "\"Emails\" is not one of");
-        Refused<ArgumentException>(good with { Feedback = good.Feedback with { Praise = new Dictionary<string, long> { ["Pigeon"] = 1 } } }, "Feedback.Praise \"Pigeon\"");
+        Refused<ArgumentException>(good with { Feedback = good.Feedback with { Praise = new Dictionary<string, long> { ["Pigeon"] = 1 } } }, "feedback.praise \"Pigeon\"");
         Refused<CurrencyMismatchException>(good with { Currency = "USD" }, "EUR and USD");
 
         // The good state merges, and counts once more.

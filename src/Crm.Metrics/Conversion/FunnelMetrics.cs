@@ -143,11 +143,11 @@ public sealed class FunnelAccumulator
 
     /// <summary>Adds the state of another accumulator of the same period and funnel.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The periods or funnels differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The periods or funnels differ, <paramref name="other"/> is this accumulator, or a merged count would leave its range.</exception>
     public void Merge(FunnelAccumulator other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, SameFunnel(Funnel, other.Funnel));
+        CheckMerge(other);
 
         for (var k = 0; k < _reached.Length; k++)
         {
@@ -157,6 +157,15 @@ public sealed class FunnelAccumulator
         _timesToConvert.AddRange(other._timesToConvert);
         _cohort += other._cohort;
         OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>Throws what <see cref="Merge"/> would throw, changing nothing.</summary>
+    internal void CheckMerge(FunnelAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, SameFunnel(Funnel, other.Funnel));
+        Internal.Sums.RequireCountFit(_cohort, other._cohort, "the funnel's cohort", nameof(other));
+        Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the leads outside the period", nameof(other));
     }
 
     /// <summary>The funnel metrics.</summary>
@@ -173,15 +182,15 @@ public sealed class FunnelAccumulator
 
     internal void MergeState(States.FunnelState state)
     {
-        var reached = Internal.StateChecks.Counts(state.Reached, _reached.Length, "Funnel.Reached");
+        var reached = Internal.StateChecks.Counts(state.Reached, _reached.Length, "funnel.reached");
         for (var k = 0; k < _reached.Length; k++)
         {
             _reached[k] += reached[k];
         }
 
-        _cohort += Internal.StateChecks.Count(state.Cohort, "Funnel.Cohort");
-        _timesToConvert.AddRange(Internal.StateChecks.Durations(state.TimesToConvertTicks, "Funnel.TimesToConvertTicks"));
-        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Funnel.OutsidePeriod");
+        _cohort += Internal.StateChecks.Count(state.Cohort, "funnel.cohort");
+        _timesToConvert.AddRange(Internal.StateChecks.Durations(state.TimesToConvertTicks, "funnel.timesToConvertTicks", long.MaxValue));
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "funnel.outsidePeriod");
     }
 
     internal static bool SameFunnel(Funnel? a, Funnel? b) =>

@@ -44,6 +44,7 @@ public sealed class CostAccumulator
     /// <summary>Adds one cost entry.</summary>
     /// <param name="entry">The entry.</param>
     /// <exception cref="CurrencyMismatchException">The entry is in another currency and no exchange-rate provider was given.</exception>
+    /// <exception cref="AmountOverflowException">The entry would take a sum beyond the range of <see cref="decimal"/>; it is not added.</exception>
     public void Add(CostEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -56,19 +57,49 @@ public sealed class CostAccumulator
 
         var amount = _currency.Convert(entry.Amount, entry.Period.Start);
         var sums = _weighted[(int)entry.Kind];
-        sums[entry.Period.Length] = sums.GetValueOrDefault(entry.Period.Length) + (amount * inside);
+        try
+        {
+            sums[entry.Period.Length] = sums.GetValueOrDefault(entry.Period.Length) + (amount * inside);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("adding a cost entry to the period's costs", _currency.Target ?? entry.Amount.Currency, e);
+        }
     }
 
     /// <summary>Adds the state of another accumulator of the same period.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The periods differ.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The periods differ, or a merged count would leave its range.</exception>
     /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
+    /// <exception cref="AmountOverflowException">A merged sum would leave the range of <see cref="decimal"/>.</exception>
     public void Merge(CostAccumulator other)
+    {
+        CheckMerge(other);
+        _currency.Merge(other._currency);
+        MergeChecked(other);
+    }
+
+    /// <summary>Throws what <see cref="Merge"/> would throw, changing nothing.</summary>
+    internal void CheckMerge(CostAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Accumulators.RequireMergeable(this, other, Period, other.Period);
+        _currency.CheckMerge(other._currency);
+        for (var kind = 0; kind < _weighted.Length; kind++)
+        {
+            foreach (var (length, sum) in other._weighted[kind])
+            {
+                Sums.RequireFit(_weighted[kind].GetValueOrDefault(length), sum, "merging the costs of two partitions", _currency.Target ?? other._currency.Target);
+            }
+        }
 
-        _currency.Merge(other._currency);
+        Sums.RequireCountFit(EntriesOutsidePeriod, other.EntriesOutsidePeriod, "the cost entries outside the period", nameof(other));
+    }
+
+    /// <summary>Merges an accumulator that <see cref="CheckMerge"/> accepted (the currency already merged).</summary>
+    internal void MergeChecked(CostAccumulator other)
+    {
         for (var kind = 0; kind < _weighted.Length; kind++)
         {
             foreach (var (length, sum) in other._weighted[kind])
@@ -94,33 +125,37 @@ public sealed class CostAccumulator
         return new States.CostState { Weighted = weighted, OutsidePeriod = EntriesOutsidePeriod };
     }
 
-    internal void MergeState(States.CostState state)
+    /// <summary>Reads a checked state into this empty accumulator.</summary>
+    internal void ReadState(States.CostState state)
     {
-        foreach (var entry in state.Weighted ?? throw StateChecks.Missing("Costs.Weighted"))
+        // The rules were checked (States.ScorecardStateRules) and each kind and length appears once.
+        foreach (var entry in state.Weighted)
         {
-            var kind = StateChecks.Name<CostKind>(entry?.Kind, "Costs.Weighted.Kind");
-            if (entry!.LengthDays < 1)
-            {
-                throw new ArgumentException($"Costs.Weighted.LengthDays is {entry.LengthDays}; an entry lasts at least one day.", nameof(state));
-            }
-
-            var sums = _weighted[(int)kind];
-            sums[entry.LengthDays] = sums.GetValueOrDefault(entry.LengthDays) + entry.Sum;
+            _weighted[(int)Enum.Parse<CostKind>(entry.Kind)][entry.LengthDays] = entry.Sum;
         }
 
-        EntriesOutsidePeriod += StateChecks.Count(state.OutsidePeriod, "Costs.OutsidePeriod");
+        EntriesOutsidePeriod = state.OutsidePeriod;
     }
 
     /// <summary>The prorated costs of the period.</summary>
     /// <param name="fallbackCurrency">The currency of the result when no amount was seen and none was given.</param>
     /// <returns>The totals per kind.</returns>
+    /// <exception cref="AmountOverflowException">A total is beyond the range of <see cref="decimal"/>.</exception>
     public CostTotals Result(Currency fallbackCurrency)
     {
         var currency = Currency ?? fallbackCurrency;
-        return new CostTotals(
-            new Money(Total(CostKind.Acquisition), currency),
-            new Money(Total(CostKind.Retention), currency),
-            new Money(Total(CostKind.Other), currency));
+        try
+        {
+            var totals = new CostTotals(
+                new Money(Total(CostKind.Acquisition), currency),
+                new Money(Total(CostKind.Retention), currency),
+                new Money(Total(CostKind.Other), currency));
+            return totals;
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("totalling the period's costs", currency, e);
+        }
     }
 
     private decimal Total(CostKind kind)
@@ -146,6 +181,7 @@ public sealed class CostTotals
         Acquisition = acquisition;
         Retention = retention;
         Other = other;
+        Total = acquisition + retention + other;
     }
 
     /// <summary>Acquisition cost (获取成本).</summary>
@@ -158,5 +194,5 @@ public sealed class CostTotals
     public Money Other { get; }
 
     /// <summary>All CRM costs.</summary>
-    public Money Total => Acquisition + Retention + Other;
+    public Money Total { get; }
 }

@@ -99,16 +99,26 @@ public sealed class FeedbackAccumulator
 
     /// <summary>Adds the state of another accumulator of the same period.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The periods differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The periods differ, <paramref name="other"/> is this accumulator, or a merged count would leave its range.</exception>
     public void Merge(FeedbackAccumulator other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
+        CheckMerge(other);
 
         _suggestions.Merge(other._suggestions);
         _praise.Merge(other._praise);
 
         OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>Throws what <see cref="Merge"/> would throw, changing nothing.</summary>
+    internal void CheckMerge(FeedbackAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
+        _suggestions.CheckMerge(other._suggestions, "the suggestions", nameof(other));
+        _praise.CheckMerge(other._praise, "the praise", nameof(other));
+        Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the feedback outside the period", nameof(other));
     }
 
     internal States.FeedbackState ToState() => new()
@@ -120,9 +130,9 @@ public sealed class FeedbackAccumulator
 
     internal void MergeState(States.FeedbackState state)
     {
-        _suggestions.Add(state.Suggestions, "Feedback.Suggestions");
-        _praise.Add(state.Praise, "Feedback.Praise");
-        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Feedback.OutsidePeriod");
+        _suggestions.Add(state.Suggestions, "feedback.suggestions");
+        _praise.Add(state.Praise, "feedback.praise");
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "feedback.outsidePeriod");
     }
 
     internal FeedbackMetrics Result(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints) =>

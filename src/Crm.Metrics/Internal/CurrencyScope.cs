@@ -28,21 +28,23 @@ internal sealed class CurrencyScope
 
     public decimal Convert(Money money, LocalDate day) => IsTarget(money) ? money.Amount : ConvertAt(money, day);
 
+    /// <summary>Takes the other scope's currency when this one has none; see <see cref="CheckMerge"/>.</summary>
     public void Merge(CurrencyScope other)
     {
-        if (other.Target is not { } theirs)
-        {
-            return;
-        }
-
-        if (Target is null)
+        CheckMerge(other);
+        if (Target is null && other.Target is { } theirs)
         {
             _target = new Box(theirs);
         }
-        else if (Target != theirs)
+    }
+
+    /// <summary>Throws <see cref="CurrencyMismatchException"/> when both scopes have a currency and they differ; changes nothing.</summary>
+    public void CheckMerge(CurrencyScope other)
+    {
+        if (other.Target is { } theirs && Target is { } mine && mine != theirs)
         {
             throw new CurrencyMismatchException(
-                $"The partial results are in {Target} and {theirs}; a scorecard is in one currency. Give every partition the same currency (ScorecardSettings.Currency).");
+                $"The partial results are in {mine} and {theirs}; a scorecard is in one currency. Give every partition the same currency (ScorecardSettings.Currency).");
         }
     }
 
@@ -74,7 +76,14 @@ internal sealed class CurrencyScope
                 $"The exchange-rate provider returned {rate} for {money.Currency}->{target} on {date:yyyy-MM-dd}; a rate must be positive.");
         }
 
-        return money.Amount * rate;
+        try
+        {
+            return money.Amount * rate;
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("converting an amount at the exchange rate", target, e);
+        }
     }
 
     private sealed class Box(Currency value)

@@ -12,8 +12,14 @@ internal interface ICustomerDayState<TSelf>
     /// <summary>The state of a customer not seen yet.</summary>
     static abstract TSelf Empty { get; }
 
+    /// <summary>The largest magnitude among the state's amounts.</summary>
+    decimal Largest { get; }
+
     /// <summary>Adds another partition's state of the same customer.</summary>
     void Merge(in TSelf other);
+
+    /// <summary>Whether <see cref="Merge"/> would keep every amount inside the range of <see cref="decimal"/>.</summary>
+    bool MergeFits(in TSelf other);
 }
 
 /// <summary>
@@ -84,7 +90,41 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         _count++;
     }
 
-    /// <summary>Adds another log: its customers' states merged into this log's, its days appended.</summary>
+    /// <summary>
+    /// Whether merging <paramref name="other"/> keeps every amount inside the range of <see cref="decimal"/>: one scan
+    /// of the largest amounts settles it unless those could overflow together, when the customers both logs hold are
+    /// compared one by one. A merge checks this first, so that it never stops half-way.
+    /// </summary>
+    public bool MergeFits(CustomerDayLog<TState> other)
+    {
+        if (Largest() <= decimal.MaxValue - other.Largest())
+        {
+            return true;
+        }
+
+        for (var j = 0; j < other.Customers; j++)
+        {
+            if (_index.TryGetValue(other._ids[j], out var i) && !_states[i].MergeFits(other._states[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private decimal Largest()
+    {
+        var largest = 0m;
+        foreach (ref readonly var state in _states.AsSpan(0, Customers))
+        {
+            largest = Math.Max(largest, state.Largest);
+        }
+
+        return largest;
+    }
+
+    /// <summary>Adds another log (call <see cref="MergeFits"/> first): its customers' states merged into this log's, its days appended.</summary>
     public void Merge(CustomerDayLog<TState> other)
     {
         var map = ArrayPool<int>.Shared.Rent(Math.Max(other.Customers, 1));

@@ -2,6 +2,14 @@ using System.Buffers;
 
 namespace Crm.Metrics.Internal;
 
+/// <summary>Whether two states can be merged without a sum leaving its range, and if not, which kind of sum.</summary>
+internal enum MergeFit
+{
+    Fits,
+    AmountOverflows,
+    CountOverflows,
+}
+
 /// <summary>
 /// What every purchase of a customer updates (its history up to the period's end): small, so that it sits in one
 /// cache line — the scorecard's speed on large data is the number of cache misses per purchase.
@@ -21,6 +29,11 @@ internal struct CustomerHistory
     public ulong SaleMonths;
 
     public readonly bool HasSale => FirstSaleTicks != NoSale;
+
+    public readonly MergeFit MergeFits(in CustomerHistory other) =>
+        !Sums.Fit(LifetimeNet, other.LifetimeNet) || !Sums.Fit(LifetimeCost, other.LifetimeCost) ? MergeFit.AmountOverflows
+        : LifetimeSalesWithoutCost > int.MaxValue - other.LifetimeSalesWithoutCost ? MergeFit.CountOverflows
+        : MergeFit.Fits;
 
     public void Merge(in CustomerHistory other)
     {
@@ -50,6 +63,12 @@ internal struct CustomerPeriod
     public int PeriodSalesWithoutCost;
 
     public readonly bool IsActive => PeriodSales > 0;
+
+    public readonly MergeFit MergeFits(in CustomerPeriod other) =>
+        !Sums.Fit(PeriodSalesAmount, other.PeriodSalesAmount) || !Sums.Fit(PeriodRefundAmount, other.PeriodRefundAmount) || !Sums.Fit(PeriodCost, other.PeriodCost)
+            ? MergeFit.AmountOverflows
+        : PeriodSales > int.MaxValue - other.PeriodSales || PeriodSalesWithoutCost > int.MaxValue - other.PeriodSalesWithoutCost ? MergeFit.CountOverflows
+        : MergeFit.Fits;
 
     public void AddAcquisition(long ticks)
     {
@@ -279,6 +298,92 @@ internal sealed class CustomerTable
         }
     }
 
+    /// <summary>
+    /// Whether merging <paramref name="other"/> into this table keeps every sum inside its range: every amount inside
+    /// <see cref="decimal"/>'s and every count inside <see cref="int"/>'s. A merge checks this first, so that it never
+    /// stops half-way. Usually one scan of each table's largest magnitudes settles it; only when those could overflow
+    /// together are the customers both tables hold compared one by one.
+    /// </summary>
+    public MergeFit MergeFits(CustomerTable other)
+    {
+        var (amount, count) = Largest();
+        var (otherAmount, otherCount) = other.Largest();
+        if (amount <= decimal.MaxValue - otherAmount && count <= int.MaxValue - otherCount)
+        {
+            return MergeFit.Fits;
+        }
+
+        if (!Sums.Fit(PriorNet, other.PriorNet))
+        {
+            return MergeFit.AmountOverflows;
+        }
+
+        for (var j = 0; j < other.Count; j++)
+        {
+            var i = Find(other._ids[j]);
+            if (i < 0)
+            {
+                continue;
+            }
+
+            var fit = _history[i].MergeFits(other._history[j]);
+            if (fit == MergeFit.Fits && other._periodIndex[j] != 0)
+            {
+                fit = Period(i).MergeFits(other.Period(j));
+            }
+
+            if (fit != MergeFit.Fits)
+            {
+                return fit;
+            }
+        }
+
+        return MergeFit.Fits;
+    }
+
+    /// <summary>The largest magnitude of any amount and of any count in the table.</summary>
+    private (decimal Amount, int Count) Largest()
+    {
+        var amount = Math.Abs(PriorNet);
+        var count = 0;
+        foreach (ref readonly var history in _history.AsSpan(0, Count))
+        {
+            amount = Math.Max(amount, Math.Max(Math.Abs(history.LifetimeNet), Math.Abs(history.LifetimeCost)));
+            count = Math.Max(count, history.LifetimeSalesWithoutCost);
+        }
+
+        foreach (ref readonly var period in _periods.AsSpan(0, _periodCount))
+        {
+            amount = Math.Max(amount, Math.Max(period.PeriodSalesAmount, Math.Max(period.PeriodRefundAmount, Math.Abs(period.PeriodCost))));
+            count = Math.Max(count, period.PeriodSales);
+        }
+
+        return (amount, count);
+    }
+
+    /// <summary>The index of a customer, or −1 when the table does not hold it (nothing is added).</summary>
+    private int Find(CustomerId id)
+    {
+        var mask = _slots.Length - 1;
+        var position = FirstPosition(id);
+        while (true)
+        {
+            var slot = _slots[position];
+            if (slot == 0)
+            {
+                return -1;
+            }
+
+            if (_ids[slot - 1].Equals(id))
+            {
+                return slot - 1;
+            }
+
+            position = (position + 1) & mask;
+        }
+    }
+
+    /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable other)
     {
         PriorNet += other.PriorNet;

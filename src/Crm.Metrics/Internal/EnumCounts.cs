@@ -9,6 +9,9 @@ internal sealed class EnumCounts<TEnum>
 
     public void Add(TEnum value) => _counts[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)]++;
 
+    /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="field"/> when a merged count would leave its range.</summary>
+    public void CheckMerge(EnumCounts<TEnum> other, string field, string parameter) => Sums.RequireCountsFit(_counts, other._counts, field, parameter);
+
     public void Merge(EnumCounts<TEnum> other)
     {
         for (var i = 0; i < _counts.Length; i++)
@@ -29,7 +32,7 @@ internal sealed class EnumCounts<TEnum>
         return result;
     }
 
-    /// <summary>Adds counts by name (a state's form); an unknown name or a negative count is an error naming <paramref name="field"/>.</summary>
+    /// <summary>Adds counts by name (a state's form) to an empty set; an unknown name or a count out of range is an error naming <paramref name="field"/>.</summary>
     public void Add(IReadOnlyDictionary<string, long>? counts, string field)
     {
         foreach (var (name, count) in counts ?? throw StateChecks.Missing(field))

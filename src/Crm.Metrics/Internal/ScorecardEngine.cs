@@ -46,48 +46,122 @@ internal sealed class ScorecardEngine
         var single = Options.Clone();
         single.MaxDegreeOfParallelism = 1;
         var accumulators = new ScorecardAccumulator[partitions.Count];
-
-        // Purchases, the bulk, all go into the first accumulator's tables, one partition per thread at a time, with no
-        // tables to merge — when the scorecard's currency cannot depend on which thread meets one first: it is given,
-        // or there are no exchange rates (a second currency is then an error whichever comes first).
-        var sharedPurchases = settings?.Currency is not null || _exchangeRates is null;
-        var perPartition = sharedPurchases ? DataSources.All & ~DataSources.Purchases : DataSources.All;
-        Partitioned.For(partitions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, p =>
+        var shared = NewAccumulator(period, settings);
+        try
         {
-            var data = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
-            var accumulator = new ScorecardAccumulator(period, settings, single, _exchangeRates);
-            Fill(accumulator, data, perPartition, null);
-            if (sharedPurchases && data.Purchases is not null)
+            // Purchases, the bulk, all go into one accumulator's tables, one source per thread at a time, with no
+            // tables to merge. Their currency is the scorecard's: the one given, else — as in one pass over the
+            // partitions one after the other — the first met in partition order, read on this thread before the
+            // others start (with exchange rates the others convert to it; without, a second one is an error anyway).
+            var sources = new List<PurchaseSource>(partitions.Count);
+            var purchases = new List<Purchase>();
+            for (var p = 0; p < partitions.Count; p++)
+            {
+                var data = partitions[p] ?? throw new ArgumentException($"Partition {p} is null.", nameof(partitions));
+                if (data.Purchases is null)
+                {
+                    continue;
+                }
+
+                if (shared.Settings.Currency is null && shared.Currency is null)
+                {
+                    ReadUntilCurrency(shared, data.Purchases, sources);
+                }
+                else
+                {
+                    PurchaseSource.Of(sources, data.Purchases);
+                }
+            }
+
+            // Every other kind is read per partition, in parallel — once the currency is known. Without a purchase
+            // that sets it, the first partitions are read in order on this thread until one of their costs does.
+            var currency = settings?.Currency ?? shared.Currency;
+            var first = 0;
+            while (currency is null && first < partitions.Count)
+            {
+                accumulators[first] = FillPartition(partitions[first], null);
+                currency = accumulators[first++].Currency;
+            }
+
+            Partitioned.For(partitions.Count - first, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, k =>
+                accumulators[first + k] = FillPartition(partitions[first + k], currency));
+
+            // The shared purchases and the merge run on all cores.
+            shared.UseParallelism(Options.MaxDegreeOfParallelism);
+            shared.AddConcurrently(sources, cancellationToken);
+            foreach (var accumulator in accumulators)
+            {
+                shared.Merge(accumulator);
+            }
+
+            return shared.Result(_clock.GetCurrentInstant());
+        }
+        finally
+        {
+            shared.Release();
+            foreach (var accumulator in accumulators)
+            {
+                accumulator?.Release();
+            }
+        }
+
+        ScorecardAccumulator FillPartition(CrmDataSet data, Currency? currency)
+        {
+            var accumulator = new ScorecardAccumulator(period, currency is null ? settings : (settings ?? new ScorecardSettings()) with { Currency = currency }, single, _exchangeRates);
+            Fill(accumulator, data, DataSources.All & ~DataSources.Purchases, null);
+            if (data.Purchases is not null)
             {
                 accumulator.MarkSupplied(DataSources.Purchases);
             }
 
-            accumulators[p] = accumulator;
-        });
+            return accumulator;
+        }
+    }
 
-        // The shared purchases and the merge run on all cores.
-        accumulators[0].UseParallelism(Options.MaxDegreeOfParallelism);
-        if (sharedPurchases)
+    /// <summary>
+    /// Adds purchases to <paramref name="accumulator"/> on this thread until one sets the scorecard's currency, and
+    /// the rest of them to <paramref name="sources"/> for the concurrent read.
+    /// </summary>
+    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<PurchaseSource> sources)
+    {
+        if (PurchaseSource.TryIndexed(purchases, out var slice, out var length))
         {
-            var sources = new List<PurchaseSource>(partitions.Count);
-            foreach (var data in partitions)
+            var read = 0;
+            while (accumulator.Currency is null && read < length)
             {
-                if (data.Purchases is { } purchases)
-                {
-                    PurchaseSource.Of(sources, purchases);
-                }
+                accumulator.Add(slice(read++, 1)[0]);
             }
 
-            accumulators[0].AddConcurrently(sources, cancellationToken);
+            PurchaseSource.AddChunks(sources, slice, read, length - read);
+            return;
         }
 
-        for (var p = 1; p < accumulators.Length; p++)
+        var enumerator = purchases.GetEnumerator();
+        var more = true;
+        while (accumulator.Currency is null && (more = enumerator.MoveNext()))
         {
-            accumulators[0].Merge(accumulators[p]);
-            accumulators[p].Release();
+            accumulator.Add(enumerator.Current);
         }
 
-        return ResultAndRelease(accumulators[0]);
+        if (more)
+        {
+            sources.Add(new PurchaseSource(Rest(enumerator)));
+        }
+        else
+        {
+            enumerator.Dispose();
+        }
+
+        static IEnumerable<Purchase> Rest(IEnumerator<Purchase> enumerator)
+        {
+            using (enumerator)
+            {
+                while (enumerator.MoveNext())
+                {
+                    yield return enumerator.Current;
+                }
+            }
+        }
     }
 
     public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)

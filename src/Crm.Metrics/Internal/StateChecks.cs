@@ -1,22 +1,50 @@
 #pragma warning disable CA2208 // the parameter named is the public Merge(state) method's, which calls these checks
 
+using System.Globalization;
+
 namespace Crm.Metrics.Internal;
 
 /// <summary>
-/// Checks a shipped state's fields as they are merged: a state may have been written by another program, so a missing
-/// array, a negative count, an unknown name or a wrong length is an <see cref="ArgumentException"/> naming the field.
+/// Checks a shipped state's fields before anything is merged: a state may have been written by another program or
+/// tampered with, so a missing array, a negative or impossible count, an amount of the wrong sign, an index outside
+/// the period's layout, an unknown name or a wrong length is an <see cref="ArgumentException"/> (parameter
+/// <c>state</c>) whose message names the field by its JSON path — <c>purchases.customers[3].periodSalesAmount</c> —
+/// and the rule it breaks. Messages hold counts, indexes and names of the layout, never an amount or a customer id.
 /// </summary>
 internal static class StateChecks
 {
+    /// <summary>
+    /// The largest count a state may hold, 2⁵³: rates are computed in <see cref="double"/>, which holds every whole
+    /// number up to it exactly, and sums of a few such counts cannot overflow <see cref="long"/>.
+    /// </summary>
+    public const long MaxCount = 1L << 53;
+
     private const string Parameter = "state";
 
-    public static ArgumentException Missing(string field) => new($"The state's {field} is missing (null).", Parameter);
+    /// <summary>A field that breaks a rule: "The state's {path} {rule}."</summary>
+    public static ArgumentException Broken(string path, string rule) => new($"The state's {path} {rule}.", Parameter);
+
+    /// <summary>The path of an element: <c>prefix[index].field</c> (formatted only when a check fails).</summary>
+    public static string At(string prefix, int index, string? field = null) =>
+        field is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}].{field}");
+
+    public static ArgumentException Missing(string field) => Broken(field, "is missing (null)");
 
     public static long Count(long value, string field) =>
-        value >= 0 ? value : throw new ArgumentException($"The state's {field} is {value}; a count cannot be negative.", Parameter);
+        value switch
+        {
+            < 0 => throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"is {value}; a count cannot be negative")),
+            > MaxCount => throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"is {value}; a count is at most 2^53 ({MaxCount})")),
+            _ => value,
+        };
 
     public static int Count(int value, string field) =>
-        value >= 0 ? value : throw new ArgumentException($"The state's {field} is {value}; a count cannot be negative.", Parameter);
+        value >= 0 ? value : throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"is {value}; a count cannot be negative"));
+
+    public static decimal NonNegative(decimal value, string field) =>
+        value >= 0m ? value : throw Broken(field, "is negative; this amount is a sum of non-negative amounts");
 
     public static long[] Counts(IReadOnlyList<long>? values, int length, string field)
     {
@@ -27,19 +55,20 @@ internal static class StateChecks
 
         if (values.Count != length)
         {
-            throw new ArgumentException($"The state's {field} has {values.Count} entries; this layout has {length}.", Parameter);
+            throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"has {values.Count} entries; this layout has {length}"));
         }
 
         var counts = new long[length];
         for (var i = 0; i < length; i++)
         {
-            counts[i] = Count(values[i], field);
+            counts[i] = Count(values[i], At(field, i));
         }
 
         return counts;
     }
 
-    public static IEnumerable<Duration> Durations(IReadOnlyList<long>? ticks, string field)
+    /// <summary>Durations in ticks, each from 0 up to <paramref name="longest"/> (what the period allows).</summary>
+    public static Duration[] Durations(IReadOnlyList<long>? ticks, string field, long longest)
     {
         if (ticks is null)
         {
@@ -49,7 +78,13 @@ internal static class StateChecks
         var durations = new Duration[ticks.Count];
         for (var i = 0; i < durations.Length; i++)
         {
-            durations[i] = Duration.FromTicks(Count(ticks[i], field));
+            var value = ticks[i];
+            if (value < 0 || value > longest)
+            {
+                throw Broken(At(field, i), "is outside 0 .. the period's length; a duration here starts and ends within the period");
+            }
+
+            durations[i] = Duration.FromTicks(value);
         }
 
         return durations;
@@ -59,13 +94,45 @@ internal static class StateChecks
         where TEnum : struct, Enum =>
         name is not null && Enum.TryParse<TEnum>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(name[0]) && name[0] != '-'
             ? value
-            : throw new ArgumentException($"The state's {field} \"{name}\" is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.", Parameter);
+            : throw Broken(field, $"\"{Truncated(name)}\" is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+
+    /// <summary>A customer id of a state row: not empty, not padded (what <see cref="CustomerId"/> accepts).</summary>
+    public static CustomerId Id(string? id, string field)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw Broken(field, "is empty; every row names its customer");
+        }
+
+        try
+        {
+            return new CustomerId(id);
+        }
+        catch (ArgumentException)
+        {
+            throw Broken(field, "is not a valid customer id (empty, padded or too long)");
+        }
+    }
+
+    /// <summary>A currency code of a state: three upper-case letters (ISO 4217).</summary>
+    public static Currency CurrencyCode(string code, string field)
+    {
+        if (code.Length != 3 || !char.IsAsciiLetterUpper(code[0]) || !char.IsAsciiLetterUpper(code[1]) || !char.IsAsciiLetterUpper(code[2]))
+        {
+            throw Broken(field, "is not three upper-case letters A-Z (ISO 4217)");
+        }
+
+        return new Currency(code);
+    }
 
     public static void Version(int version, int current, string kind)
     {
         if (version != current)
         {
-            throw new ArgumentException($"The {kind} is of layout version {version}; this library reads version {current}. Compute the partitions with the same library version.", Parameter);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The {kind} is of layout version {version}; this library reads version {current}. Compute the partitions with the same library version."), Parameter);
         }
     }
+
+    /// <summary>A name from a state, cut short: an attacker's 20 MB string does not come back in a message.</summary>
+    private static string Truncated(string? name) => name is null ? "(null)" : name.Length <= 40 ? name : string.Concat(name.AsSpan(0, 40), "…");
 }

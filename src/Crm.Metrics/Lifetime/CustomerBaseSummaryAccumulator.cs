@@ -22,6 +22,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     private CustomerDayLog<SummaryDayState> _log;
     private long _refunds;
     private Currency _currency;
+    private bool _disposed;
 
     /// <summary>An empty accumulator.</summary>
     /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
@@ -49,9 +50,12 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     /// <param name="purchase">The purchase.</param>
     /// <exception cref="ArgumentNullException"><paramref name="purchase"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The sale is in another currency than the sales before it.</exception>
+    /// <exception cref="AmountOverflowException">The sale would take its customer's totals beyond the range of <see cref="decimal"/>; it is not added.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Add(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        ThrowIfDisposed();
         if (!purchase.IsSale)
         {
             _refunds++;
@@ -71,7 +75,20 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
 
         var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
         var customer = _log.IndexOf(purchase.CustomerId);
-        _log.State(customer).Add(day, amount.Amount, _calibrationEnd);
+
+        // Updated on a copy: a sale that overflows leaves the customer's state as it was.
+        ref var state = ref _log.State(customer);
+        var updated = state;
+        try
+        {
+            updated.Add(day, amount.Amount, _calibrationEnd);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("adding a sale to its customer's totals", _currency, e);
+        }
+
+        state = updated;
         if (day <= _lastDay)
         {
             _log.AddDay(customer, day);
@@ -82,9 +99,11 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     /// <param name="purchases">The purchases.</param>
     /// <exception cref="ArgumentNullException">The sequence or a purchase is null.</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void AddRange(IEnumerable<Purchase> purchases)
     {
         ArgumentNullException.ThrowIfNull(purchases);
+        ThrowIfDisposed();
         foreach (var purchase in purchases)
         {
             Add(purchase);
@@ -93,14 +112,30 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
 
     /// <summary>Adds another accumulator's purchases (of the same options); <paramref name="other"/> is unchanged.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The options differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The options differ, <paramref name="other"/> is this accumulator, or the merged count of refunds would leave its range.</exception>
     /// <exception cref="CurrencyMismatchException">The two hold sales in different currencies.</exception>
+    /// <exception cref="AmountOverflowException">A customer's merged totals would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
     public void Merge(CustomerBaseSummaryAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(other._disposed, other);
         if (ReferenceEquals(this, other) || other.Options != Options)
         {
             throw new ArgumentException("Only a different accumulator of the same summary options can be merged.", nameof(other));
+        }
+
+        if (_currency != default && other._currency != default && _currency != other._currency)
+        {
+            throw new CurrencyMismatchException(_currency, other._currency, nameof(other));
+        }
+
+        Sums.RequireCountFit(_refunds, other._refunds, "the refunds", nameof(other));
+        if (!_log.MergeFits(other._log))
+        {
+            throw new AmountOverflowException("merging the customers' totals of two partitions", _currency == default ? other._currency : _currency);
         }
 
         MergeCurrency(other._currency, nameof(other));
@@ -110,8 +145,10 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
 
     /// <summary>This accumulator's state as plain data (see <see cref="CustomerBaseSummaryState"/>).</summary>
     /// <returns>The state.</returns>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public CustomerBaseSummaryState ToState()
     {
+        ThrowIfDisposed();
         var customers = new CustomerDaysState[_log.Customers];
         using var days = _log.SortByCustomer();
         for (var c = 0; c < customers.Length; c++)
@@ -145,11 +182,18 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
 
     /// <summary>Merges a shipped state (checked whole first: on an error this accumulator is unchanged).</summary>
     /// <param name="state">The state, of the same options.</param>
-    /// <exception cref="ArgumentException">Another layout version or options, or a field breaks its rule (named).</exception>
+    /// <remarks>
+    /// A state is untrusted input: every field is checked (one row per customer, days that are dates inside the window
+    /// and ascending, the first day first, totals not negative; see docs/distributed.md) before anything is merged.
+    /// </remarks>
+    /// <exception cref="ArgumentException">Another layout version or options, or a field breaks its rule (named by its JSON path).</exception>
     /// <exception cref="CurrencyMismatchException">The state's sales are in another currency.</exception>
+    /// <exception cref="AmountOverflowException">A customer's merged totals would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Merge(CustomerBaseSummaryState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ThrowIfDisposed();
         StateChecks.Version(state.Version, CustomerBaseSummaryState.CurrentVersion, "summary state");
         var mine = Header();
         if (mine.CalibrationEnd != state.CalibrationEnd || mine.HoldoutEnd != state.HoldoutEnd || mine.Zone != state.Zone || mine.TimeUnit != state.TimeUnit)
@@ -157,25 +201,17 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
             throw new ArgumentException($"The state is for calibration end {state.CalibrationEnd}, holdout end {state.HoldoutEnd ?? "none"}, zone {state.Zone}, unit {state.TimeUnit}; this accumulator's options are {mine.CalibrationEnd}, {mine.HoldoutEnd ?? "none"}, {mine.Zone}, {mine.TimeUnit}.", nameof(state));
         }
 
+        var currency = state.Currency is { } code ? StateChecks.CurrencyCode(code, "currency") : default;
+        DaysStateRules.Validate(state, _calibrationEnd, _lastDay);
         using var staged = new CustomerBaseSummaryAccumulator(Options);
-        staged._currency = state.Currency is { } code ? new Currency(code) : default;
-        staged._refunds = StateChecks.Count(state.Refunds, "Refunds");
-        foreach (var row in state.Customers ?? throw StateChecks.Missing("Customers"))
+        staged._currency = currency;
+        staged._refunds = state.Refunds;
+        foreach (var row in state.Customers)
         {
-            if (row is null || string.IsNullOrEmpty(row.Id) || row.Days is null)
-            {
-                throw new ArgumentException("The state's Customers holds a row without an id or days.", nameof(state));
-            }
-
             var c = staged._log.IndexOf(new CustomerId(row.Id));
-            staged._log.State(c).Merge(new SummaryDayState { FirstDay = row.FirstDay, FirstDayTotal = row.FirstDayTotal, CalibrationTotal = row.CalibrationTotal });
+            staged._log.State(c) = new SummaryDayState { FirstDay = row.FirstDay, FirstDayTotal = row.FirstDayTotal, CalibrationTotal = row.CalibrationTotal };
             foreach (var day in row.Days)
             {
-                if (day < row.FirstDay || day > _lastDay)
-                {
-                    throw new ArgumentException($"The state's customer {row.Id} has a purchase day {day} before its first day or after the last day that matters.", nameof(state));
-                }
-
                 staged._log.AddDay(c, day);
             }
         }
@@ -185,10 +221,21 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
 
     /// <summary>The summary of every purchase added so far (the accumulator can go on adding).</summary>
     /// <returns>The summary.</returns>
-    public CustomerBaseSummary Result() => CustomerBaseSummary.Build(Options, _log, _currency, _refunds, _calibrationEnd);
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public CustomerBaseSummary Result()
+    {
+        ThrowIfDisposed();
+        return CustomerBaseSummary.Build(Options, _log, _currency, _refunds, _calibrationEnd);
+    }
 
-    /// <summary>Returns the pooled buffers; the accumulator cannot be used afterwards.</summary>
-    public void Dispose() => _log.Dispose();
+    /// <summary>Returns the pooled buffers; any later use of the accumulator throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _log.Dispose();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private void MergeCurrency(Currency theirs, string parameter)
     {
@@ -219,6 +266,11 @@ internal struct SummaryDayState : ICustomerDayState<SummaryDayState>
     public decimal CalibrationTotal;
 
     public static SummaryDayState Empty => new() { FirstDay = int.MaxValue };
+
+    public readonly decimal Largest => Math.Max(FirstDayTotal, CalibrationTotal);
+
+    public readonly bool MergeFits(in SummaryDayState other) =>
+        Internal.Sums.Fit(CalibrationTotal, other.CalibrationTotal) && (other.FirstDay != FirstDay || Internal.Sums.Fit(FirstDayTotal, other.FirstDayTotal));
 
     public void Add(int day, decimal amount, int calibrationEnd)
     {

@@ -400,6 +400,8 @@ public sealed class PurchaseAccumulator
                 spin.SpinOnce();
             }
         }
+
+        batch.ThrowRefused();
     }
 
     /// <summary>
@@ -515,6 +517,8 @@ public sealed class PurchaseAccumulator
                 ApplyPartition(batch, p);
             }
         }
+
+        batch.ThrowRefused();
     }
 
     private void ApplyPartition(Batch batch, int partition)
@@ -527,35 +531,92 @@ public sealed class PurchaseAccumulator
 
         var table = _tables[partition];
         var region = batch.Buffer.AsSpan(partition * batch.Region, count);
-        // The lookups are independent and each misses the cache: ask for the index slot of the purchase a few
-        // places on, and for the state its slot points at a few places on, so that those loads overlap with this
-        // purchase's work instead of waiting in turn (on one core, a 10M pass took about 15 % less).
-        for (var k = 0; k < region.Length; k++)
+        var k = 0;
+        while (true)
         {
-            if (k + CustomerTable.SlotAhead < region.Length)
+            try
             {
-                table.PrefetchSlot(region[k + CustomerTable.SlotAhead].Id);
-            }
+                // The lookups are independent and each misses the cache: ask for the index slot of the purchase a few
+                // places on, and for the state its slot points at a few places on, so that those loads overlap with
+                // this purchase's work instead of waiting in turn.
+                for (; k < region.Length; k++)
+                {
+                    if (k + CustomerTable.SlotAhead < region.Length)
+                    {
+                        table.PrefetchSlot(region[k + CustomerTable.SlotAhead].Id);
+                    }
 
-            if (k + CustomerTable.StateAhead < region.Length)
+                    if (k + CustomerTable.StateAhead < region.Length)
+                    {
+                        table.PrefetchState(region[k + CustomerTable.StateAhead].Id);
+                    }
+
+                    Apply(table, region[k]);
+                }
+
+                break;
+            }
+            catch (OverflowException e)
             {
-                table.PrefetchState(region[k + CustomerTable.StateAhead].Id);
+                // That purchase is refused whole (Apply changed nothing); the others of the batch still apply, and the
+                // first refusal is thrown once the batch is applied.
+                Interlocked.CompareExchange(ref batch.Error, new AmountOverflowException("adding a purchase to its customer's sums", _currency.Target ?? default, e), null);
+                k++;
             }
-
-            Apply(table, region[k]);
         }
 
         batch.Fill[partition] = 0;
     }
 
+    /// <summary>
+    /// Applies one purchase to its customer's row. Every sum is computed before anything is written, so a purchase
+    /// whose amounts would leave the decimal range throws <see cref="OverflowException"/> with the row (and the
+    /// table's prior-period sum) unchanged: a new customer's row starts at zero, where one amount cannot overflow.
+    /// </summary>
     private void Apply(CustomerTable table, in PendingPurchase purchase)
     {
         var ticks = purchase.Ticks;
         var amount = purchase.Amount;
+        var inPeriod = ticks >= _startTicks;
+        var isSale = purchase.IsSale;
+        var countsPrior = !inPeriod && ticks >= _priorStartTicks;
+        var priorNet = countsPrior ? (isSale ? table.PriorNet + amount : table.PriorNet - amount) : 0m;
         var i = table.IndexOf(purchase.Id);
         ref var history = ref table.History(i);
-        var inPeriod = ticks >= _startTicks;
-        if (purchase.IsSale)
+        var lifetimeNet = isSale ? history.LifetimeNet + amount : history.LifetimeNet - amount;
+        var lifetimeCost = isSale ? history.LifetimeCost + purchase.Cost : history.LifetimeCost - purchase.Cost;
+        if (inPeriod)
+        {
+            ref var period = ref table.PeriodForUpdate(i);
+            if (isSale)
+            {
+                var periodSales = period.PeriodSalesAmount + amount;
+                var periodCost = period.PeriodCost + purchase.Cost;
+                period.PeriodSalesAmount = periodSales;
+                period.PeriodCost = periodCost;
+                period.PeriodSales++;
+                period.AddSaleDay(DayIndex(ticks) + 1);
+                period.PeriodSalesWithoutCost += purchase.HasCost ? 0 : 1;
+            }
+            else
+            {
+                // A refund without a cost reverses no cost (its cost is 0).
+                var refunds = period.PeriodRefundAmount + amount;
+                var periodCost = period.PeriodCost - purchase.Cost;
+                period.PeriodRefundAmount = refunds;
+                period.PeriodCost = periodCost;
+            }
+
+            period.HasPeriodRecord = true;
+        }
+        else if (countsPrior)
+        {
+            table.PriorNet = priorNet;
+        }
+
+        history.LifetimeNet = lifetimeNet;
+        history.LifetimeCost = lifetimeCost;
+        if (isSale)
         {
             history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
             if (ticks >= _monthStartTicks[0])
@@ -563,57 +624,8 @@ public sealed class PurchaseAccumulator
                 history.SaleMonths |= 1UL << MonthIndex(ticks);
             }
 
-            history.LifetimeNet += amount;
-            if (purchase.HasCost)
-            {
-                history.LifetimeCost += purchase.Cost;
-            }
-            else
-            {
-                history.LifetimeSalesWithoutCost++;
-            }
-
-            if (inPeriod)
-            {
-                ref var period = ref table.PeriodForUpdate(i);
-                period.HasPeriodRecord = true;
-                period.PeriodSales++;
-                period.PeriodSalesAmount += amount;
-                period.AddSaleDay(DayIndex(ticks) + 1);
-                if (purchase.HasCost)
-                {
-                    period.PeriodCost += purchase.Cost;
-                }
-                else
-                {
-                    period.PeriodSalesWithoutCost++;
-                }
-            }
-            else
-            {
-                history.SaleInWindowBefore |= ticks >= _windowStartTicks;
-                if (ticks >= _priorStartTicks)
-                {
-                    table.PriorNet += amount;
-                }
-            }
-        }
-        else
-        {
-            // A refund without a cost reverses no cost.
-            history.LifetimeNet -= amount;
-            history.LifetimeCost -= purchase.Cost;
-            if (inPeriod)
-            {
-                ref var period = ref table.PeriodForUpdate(i);
-                period.HasPeriodRecord = true;
-                period.PeriodRefundAmount += amount;
-                period.PeriodCost -= purchase.Cost;
-            }
-            else if (ticks >= _priorStartTicks)
-            {
-                table.PriorNet -= amount;
-            }
+            history.LifetimeSalesWithoutCost += purchase.HasCost ? 0 : 1;
+            history.SaleInWindowBefore |= !inPeriod && ticks >= _windowStartTicks;
         }
     }
 
@@ -651,9 +663,22 @@ public sealed class PurchaseAccumulator
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The period or options differ.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The period or options differ, or a merged count would leave its range.</exception>
     /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
+    /// <exception cref="AmountOverflowException">A merged amount would leave the range of <see cref="decimal"/>.</exception>
     public void Merge(PurchaseAccumulator other)
+    {
+        CheckMerge(other);
+        _currency.Merge(other._currency);
+        MergeChecked(other);
+    }
+
+    /// <summary>
+    /// Throws what <see cref="Merge"/> would throw, changing nothing: other period or options, another currency, or a
+    /// sum that would leave its range (both accumulators' buffered purchases are applied first).
+    /// </summary>
+    internal void CheckMerge(PurchaseAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Accumulators.RequireMergeable(
@@ -665,11 +690,25 @@ public sealed class PurchaseAccumulator
                 && Options.RetentionMethod == other.Options.RetentionMethod
                 && Options.TreatMissingCostAsZero == other.Options.TreatMissingCostAsZero
                 && Options.CohortMonths == other.Options.CohortMonths);
-
-        _currency.Merge(other._currency);
+        _currency.CheckMerge(other._currency);
         Flush();
         other.Flush();
+        Sums.RequireCountFit(RecordsAfterPeriod, other.RecordsAfterPeriod, "the purchases after the period", nameof(other));
+        for (var p = 0; p < _tables.Length; p++)
+        {
+            switch (_tables[p].MergeFits(other._tables[p]))
+            {
+                case MergeFit.AmountOverflows:
+                    throw new AmountOverflowException("merging the customers' sums of two partitions", _currency.Target ?? other._currency.Target ?? default);
+                case MergeFit.CountOverflows:
+                    throw new ArgumentException("Merging would take a customer's count of sales beyond 2,147,483,647; nothing was merged.", nameof(other));
+            }
+        }
+    }
 
+    /// <summary>Merges the tables of an accumulator that <see cref="CheckMerge"/> accepted (the currency already merged).</summary>
+    internal void MergeChecked(PurchaseAccumulator other)
+    {
         // The partitions' tables are disjoint: large merges run them on several threads, with identical results.
         if (_parallelism > 1 && other.CustomerCount >= ParallelFlushThreshold)
         {
@@ -740,7 +779,7 @@ public sealed class PurchaseAccumulator
     {
         Flush();
         var months = _monthStartTicks.Length;
-        foreach (var row in state.Customers ?? throw StateChecks.Missing("Purchases.Customers"))
+        foreach (var row in state.Customers ?? throw StateChecks.Missing("purchases.customers"))
         {
             if (row is null || string.IsNullOrEmpty(row.Id))
             {
@@ -760,7 +799,7 @@ public sealed class PurchaseAccumulator
                 FirstSaleTicks = row.FirstSaleTicks ?? CustomerHistory.NoSale,
                 LifetimeNet = row.LifetimeNet,
                 LifetimeCost = row.LifetimeCost,
-                LifetimeSalesWithoutCost = StateChecks.Count(row.LifetimeSalesWithoutCost, "Purchases.Customers.LifetimeSalesWithoutCost"),
+                LifetimeSalesWithoutCost = StateChecks.Count(row.LifetimeSalesWithoutCost, "purchases.customers[].lifetimeSalesWithoutCost"),
                 SaleInWindowBefore = row.SaleInWindowBefore,
                 SaleMonths = row.SaleMonths,
             });
@@ -771,19 +810,19 @@ public sealed class PurchaseAccumulator
                     HasAcquisition = row.AcquiredTicks is not null,
                     AcquiredTicks = row.AcquiredTicks ?? 0,
                     HasPeriodRecord = row.HasPeriodRecord,
-                    PeriodSales = StateChecks.Count(row.PeriodSales, "Purchases.Customers.PeriodSales"),
+                    PeriodSales = StateChecks.Count(row.PeriodSales, "purchases.customers[].periodSales"),
                     FirstSaleDayPlusOne = row.FirstSaleDay,
                     SalesOnSeveralDays = row.SalesOnSeveralDays,
                     PeriodSalesAmount = row.PeriodSalesAmount,
                     PeriodRefundAmount = row.PeriodRefundAmount,
                     PeriodCost = row.PeriodCost,
-                    PeriodSalesWithoutCost = StateChecks.Count(row.PeriodSalesWithoutCost, "Purchases.Customers.PeriodSalesWithoutCost"),
+                    PeriodSalesWithoutCost = StateChecks.Count(row.PeriodSalesWithoutCost, "purchases.customers[].periodSalesWithoutCost"),
                 });
             }
         }
 
         _tables[0].PriorNet += state.PriorPeriodNet;
-        RecordsAfterPeriod += StateChecks.Count(state.AfterPeriod, "Purchases.AfterPeriod");
+        RecordsAfterPeriod += StateChecks.Count(state.AfterPeriod, "purchases.afterPeriod");
     }
 
     /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
@@ -992,6 +1031,18 @@ public sealed class PurchaseAccumulator
         public PendingPurchase[] Buffer { get; } = System.Buffers.ArrayPool<PendingPurchase>.Shared.Rent(Partitions * region);
 
         public int[] Fill { get; } = new int[Partitions];
+
+        /// <summary>The first purchase of this batch refused for overflow (set by any thread applying it), or null.</summary>
+        public AmountOverflowException? Error;
+
+        /// <summary>Throws (and forgets) the first refusal met while applying this batch.</summary>
+        public void ThrowRefused()
+        {
+            if (Interlocked.Exchange(ref Error, null) is { } error)
+            {
+                throw error;
+            }
+        }
 
         public int Pending
         {

@@ -237,17 +237,29 @@ public sealed class SatisfactionAccumulator
 
     /// <summary>Adds the state of another accumulator of the same period and options.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The period or options differ.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The period or options differ, or a merged count would leave its range.</exception>
     public void Merge(SatisfactionAccumulator other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, CsatMethod == other.CsatMethod && NpsSkippedAnswers == other.NpsSkippedAnswers);
+        CheckMerge(other);
 
         AddInto(_csat, other._csat);
         AddInto(_nps, other._nps);
         AddInto(_ces, other._ces);
         AddInto(_skipped, other._skipped);
         OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>Throws what <see cref="Merge"/> would throw, changing nothing.</summary>
+    internal void CheckMerge(SatisfactionAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period, CsatMethod == other.CsatMethod && NpsSkippedAnswers == other.NpsSkippedAnswers);
+        Internal.Sums.RequireCountsFit(_csat, other._csat, "the CSAT answers", nameof(other));
+        Internal.Sums.RequireCountsFit(_nps, other._nps, "the NPS answers", nameof(other));
+        Internal.Sums.RequireCountsFit(_ces, other._ces, "the CES answers", nameof(other));
+        Internal.Sums.RequireCountsFit(_skipped, other._skipped, "the skipped answers", nameof(other));
+        Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the answers outside the period", nameof(other));
     }
 
     /// <summary>The metrics over what was added.</summary>
@@ -268,11 +280,11 @@ public sealed class SatisfactionAccumulator
 
     internal void MergeState(States.SatisfactionState state)
     {
-        AddInto(_csat, Internal.StateChecks.Counts(state.Csat, _csat.Length, "Satisfaction.Csat"));
-        AddInto(_nps, Internal.StateChecks.Counts(state.Nps, _nps.Length, "Satisfaction.Nps"));
-        AddInto(_ces, Internal.StateChecks.Counts(state.Ces, _ces.Length, "Satisfaction.Ces"));
-        AddInto(_skipped, Internal.StateChecks.Counts(state.Skipped, _skipped.Length, "Satisfaction.Skipped"));
-        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Satisfaction.OutsidePeriod");
+        AddInto(_csat, Internal.StateChecks.Counts(state.Csat, _csat.Length, "satisfaction.csat"));
+        AddInto(_nps, Internal.StateChecks.Counts(state.Nps, _nps.Length, "satisfaction.nps"));
+        AddInto(_ces, Internal.StateChecks.Counts(state.Ces, _ces.Length, "satisfaction.ces"));
+        AddInto(_skipped, Internal.StateChecks.Counts(state.Skipped, _skipped.Length, "satisfaction.skipped"));
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "satisfaction.outsidePeriod");
     }
 
     private static void AddInto(long[] target, long[] source)

@@ -111,9 +111,13 @@ public static class LifecycleDerivation
     {
         public static NoState Empty => default;
 
+        public readonly decimal Largest => 0m;
+
         public readonly void Merge(in NoState other)
         {
         }
+
+        public readonly bool MergeFits(in NoState other) => true;
     }
 
     private static DerivedLifecycle Replay(CustomerId id, int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules)

@@ -23,6 +23,7 @@ public sealed class RfmAccumulator : IDisposable
     private readonly int _first;
     private readonly CustomerDayLog<RfmDayState> _log;
     private Currency _currency;
+    private bool _disposed;
 
     /// <summary>An empty accumulator.</summary>
     /// <param name="options">The analysis date, window, zone, monetary basis and segment map.</param>
@@ -49,9 +50,12 @@ public sealed class RfmAccumulator : IDisposable
     /// <param name="purchase">The purchase.</param>
     /// <exception cref="ArgumentNullException"><paramref name="purchase"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The sale is in another currency than the sales before it.</exception>
+    /// <exception cref="AmountOverflowException">The sale would take its customer's revenue beyond the range of <see cref="decimal"/>; it is not added.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Add(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        ThrowIfDisposed();
         if (!purchase.IsSale)
         {
             return;
@@ -76,8 +80,18 @@ public sealed class RfmAccumulator : IDisposable
 
         var customer = _log.IndexOf(purchase.CustomerId);
         ref var state = ref _log.State(customer);
+        decimal total;
+        try
+        {
+            total = state.Total + purchase.Amount.Amount;
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("adding a sale to its customer's revenue", currency, e);
+        }
+
+        state.Total = total;
         state.LastDay = Math.Max(state.LastDay, day);
-        state.Total += purchase.Amount.Amount;
         _log.AddDay(customer, day);
     }
 
@@ -85,9 +99,11 @@ public sealed class RfmAccumulator : IDisposable
     /// <param name="purchases">The purchases.</param>
     /// <exception cref="ArgumentNullException">The sequence or a purchase is null.</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void AddRange(IEnumerable<Purchase> purchases)
     {
         ArgumentNullException.ThrowIfNull(purchases);
+        ThrowIfDisposed();
         foreach (var purchase in purchases)
         {
             Add(purchase);
@@ -96,11 +112,16 @@ public sealed class RfmAccumulator : IDisposable
 
     /// <summary>Adds another accumulator's sales (of the same options); <paramref name="other"/> is unchanged.</summary>
     /// <param name="other">The other accumulator.</param>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
     /// <exception cref="ArgumentException">The options differ, or <paramref name="other"/> is this accumulator.</exception>
     /// <exception cref="CurrencyMismatchException">The two hold sales in different currencies.</exception>
+    /// <exception cref="AmountOverflowException">A customer's merged revenue would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
     public void Merge(RfmAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(other._disposed, other);
         if (ReferenceEquals(this, other) || other.Options != Options)
         {
             throw new ArgumentException("Only a different accumulator of the same RFM options can be merged.", nameof(other));
@@ -111,14 +132,21 @@ public sealed class RfmAccumulator : IDisposable
             throw new CurrencyMismatchException(_currency, other._currency, nameof(other));
         }
 
+        if (!_log.MergeFits(other._log))
+        {
+            throw new AmountOverflowException("merging the customers' revenue of two partitions", _currency == default ? other._currency : _currency);
+        }
+
         _currency = _currency == default ? other._currency : _currency;
         _log.Merge(other._log);
     }
 
     /// <summary>This accumulator's state as plain data (see <see cref="RfmState"/>).</summary>
     /// <returns>The state.</returns>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public RfmState ToState()
     {
+        ThrowIfDisposed();
         var customers = new CustomerRfmState[_log.Customers];
         using var days = _log.SortByCustomer();
         for (var c = 0; c < customers.Length; c++)
@@ -131,11 +159,18 @@ public sealed class RfmAccumulator : IDisposable
 
     /// <summary>Merges a shipped state (checked whole first: on an error this accumulator is unchanged).</summary>
     /// <param name="state">The state, of the same analysis date, zone and window.</param>
-    /// <exception cref="ArgumentException">Another layout version or options, or a field breaks its rule (named).</exception>
+    /// <remarks>
+    /// A state is untrusted input: every field is checked (one row per customer, days inside the window, ascending,
+    /// revenue not negative; see docs/distributed.md) before anything is merged.
+    /// </remarks>
+    /// <exception cref="ArgumentException">Another layout version or options, or a field breaks its rule (named by its JSON path).</exception>
     /// <exception cref="CurrencyMismatchException">The state's sales are in another currency.</exception>
+    /// <exception cref="AmountOverflowException">A customer's merged revenue would leave the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Merge(RfmState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ThrowIfDisposed();
         StateChecks.Version(state.Version, RfmState.CurrentVersion, "RFM state");
         var mine = Header();
         if (mine.AnalysisDate != state.AnalysisDate || mine.Zone != state.Zone || mine.LookBackDays != state.LookBackDays)
@@ -143,26 +178,16 @@ public sealed class RfmAccumulator : IDisposable
             throw new ArgumentException($"The state is for {state.AnalysisDate} in {state.Zone} over {state.LookBackDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} days; this accumulator's are {mine.AnalysisDate}, {mine.Zone}, {mine.LookBackDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}.", nameof(state));
         }
 
+        var currency = state.Currency is { } code ? StateChecks.CurrencyCode(code, "currency") : default;
+        States.DaysStateRules.Validate(state, _first, _today);
         using var staged = new RfmAccumulator(Options);
-        staged._currency = state.Currency is { } code ? new Currency(code) : default;
-        foreach (var row in state.Customers ?? throw StateChecks.Missing("Customers"))
+        staged._currency = currency;
+        foreach (var row in state.Customers)
         {
-            if (row is null || string.IsNullOrEmpty(row.Id) || row.Days is not { Count: > 0 } days)
-            {
-                throw new ArgumentException("The state's Customers holds a row without an id or without purchase days.", nameof(state));
-            }
-
             var c = staged._log.IndexOf(new CustomerId(row.Id));
-            ref var merged = ref staged._log.State(c);
-            merged.Total += row.Total;
-            foreach (var day in days)
+            staged._log.State(c) = new RfmDayState { Total = row.Total, LastDay = row.Days[^1] };
+            foreach (var day in row.Days)
             {
-                if (day > _today || day < _first)
-                {
-                    throw new ArgumentException($"The state's customer {row.Id} has a purchase day {day} outside the window.", nameof(state));
-                }
-
-                merged.LastDay = Math.Max(merged.LastDay, day);
                 staged._log.AddDay(c, day);
             }
         }
@@ -172,8 +197,10 @@ public sealed class RfmAccumulator : IDisposable
 
     /// <summary>The analysis of every sale added so far (the accumulator can go on adding).</summary>
     /// <returns>The analysis.</returns>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public RfmAnalysis Result()
     {
+        ThrowIfDisposed();
         var n = _log.Customers;
         var ids = new CustomerId[n];
         var lastDays = new int[n];
@@ -193,8 +220,14 @@ public sealed class RfmAccumulator : IDisposable
         return RfmAnalysis.Score(Options, _today, ids, lastDays, totals, distinct, _currency);
     }
 
-    /// <summary>Returns the pooled buffers; the accumulator cannot be used afterwards.</summary>
-    public void Dispose() => _log.Dispose();
+    /// <summary>Returns the pooled buffers; any later use of the accumulator throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _log.Dispose();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private RfmState Header() => new()
     {
@@ -211,6 +244,10 @@ internal struct RfmDayState : ICustomerDayState<RfmDayState>
     public decimal Total;
 
     public static RfmDayState Empty => new() { LastDay = int.MinValue };
+
+    public readonly decimal Largest => Total;
+
+    public readonly bool MergeFits(in RfmDayState other) => Internal.Sums.Fit(Total, other.Total);
 
     public void Merge(in RfmDayState other)
     {

@@ -69,7 +69,20 @@ public sealed class ValueTierAnalysis
     /// <param name="thresholds">Where A and B end; null for 80 / 15 / 5.</param>
     /// <returns>The tiers.</returns>
     /// <exception cref="ArgumentException">A customer appears twice, or the positive values sum to zero (nothing to rank).</exception>
+    /// <exception cref="AmountOverflowException">The values sum beyond the range of <see cref="decimal"/>.</exception>
     public static ValueTierAnalysis Compute(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds = null)
+    {
+        try
+        {
+            return Rank(values, thresholds);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("summing the customers' values for the value tiers", default, e);
+        }
+    }
+
+    private static ValueTierAnalysis Rank(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds)
     {
         ArgumentNullException.ThrowIfNull(values);
         thresholds ??= ValueTierThresholds.Default;

@@ -163,11 +163,11 @@ public sealed class ComplaintAccumulator
 
     /// <summary>Adds the state of another accumulator of the same period.</summary>
     /// <param name="other">The other accumulator.</param>
-    /// <exception cref="ArgumentException">The periods differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>
+    /// <exception cref="ArgumentException">The periods differ, <paramref name="other"/> is this accumulator, or a merged count would leave its range.</exception>
     public void Merge(ComplaintAccumulator other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
+        CheckMerge(other);
 
         _firstResponse.AddRange(other._firstResponse);
         _resolution.AddRange(other._resolution);
@@ -180,6 +180,16 @@ public sealed class ComplaintAccumulator
         _pending += other._pending;
         _withoutTarget += other._withoutTarget;
         OutsidePeriod += other.OutsidePeriod;
+    }
+
+    /// <summary>Throws what <see cref="Merge"/> would throw, changing nothing.</summary>
+    internal void CheckMerge(ComplaintAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Internal.Accumulators.RequireMergeable(this, other, Period, other.Period);
+        _byChannel.CheckMerge(other._byChannel, "the complaints by channel", nameof(other));
+        Internal.Sums.RequireCountFit(_opened, other._opened, "the complaints opened", nameof(other));
+        Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the complaints outside the period", nameof(other));
     }
 
     internal States.ComplaintState ToState() => new()
@@ -198,16 +208,16 @@ public sealed class ComplaintAccumulator
 
     internal void MergeState(States.ComplaintState state)
     {
-        _opened += Internal.StateChecks.Count(state.Opened, "Complaints.Opened");
-        _byChannel.Add(state.ByChannel, "Complaints.ByChannel");
-        _unknownChannel += Internal.StateChecks.Count(state.UnknownChannel, "Complaints.UnknownChannel");
-        _firstResponse.AddRange(Internal.StateChecks.Durations(state.FirstResponseTicks, "Complaints.FirstResponseTicks"));
-        _resolution.AddRange(Internal.StateChecks.Durations(state.ResolutionTicks, "Complaints.ResolutionTicks"));
-        _met += Internal.StateChecks.Count(state.Met, "Complaints.Met");
-        _breached += Internal.StateChecks.Count(state.Breached, "Complaints.Breached");
-        _pending += Internal.StateChecks.Count(state.Pending, "Complaints.Pending");
-        _withoutTarget += Internal.StateChecks.Count(state.WithoutTarget, "Complaints.WithoutTarget");
-        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "Complaints.OutsidePeriod");
+        _opened += Internal.StateChecks.Count(state.Opened, "complaints.opened");
+        _byChannel.Add(state.ByChannel, "complaints.byChannel");
+        _unknownChannel += Internal.StateChecks.Count(state.UnknownChannel, "complaints.unknownChannel");
+        _firstResponse.AddRange(Internal.StateChecks.Durations(state.FirstResponseTicks, "complaints.firstResponseTicks", long.MaxValue));
+        _resolution.AddRange(Internal.StateChecks.Durations(state.ResolutionTicks, "complaints.resolutionTicks", long.MaxValue));
+        _met += Internal.StateChecks.Count(state.Met, "complaints.met");
+        _breached += Internal.StateChecks.Count(state.Breached, "complaints.breached");
+        _pending += Internal.StateChecks.Count(state.Pending, "complaints.pending");
+        _withoutTarget += Internal.StateChecks.Count(state.WithoutTarget, "complaints.withoutTarget");
+        OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "complaints.outsidePeriod");
     }
 
     /// <summary>The service-efficiency metrics.</summary>

@@ -65,6 +65,7 @@ public static class LifetimeValue
     /// <param name="discountRatePerPeriod">d, ≥ 0.</param>
     /// <returns>The lifetime value, in the margin's currency.</returns>
     /// <exception cref="ArgumentOutOfRangeException">r is outside 0..1, d is negative, or r ≥ 1 + d (the sum diverges).</exception>
+    /// <exception cref="AmountOverflowException">The lifetime value is beyond the range of <see cref="decimal"/> (r very close to 1 + d, or a huge margin).</exception>
     public static Money Simple(Money marginPerPeriod, double retentionPerPeriod, double discountRatePerPeriod)
     {
         if (!(retentionPerPeriod >= 0 && retentionPerPeriod <= 1))
@@ -83,6 +84,13 @@ public static class LifetimeValue
         }
 
         var factor = retentionPerPeriod / (1 + discountRatePerPeriod - retentionPerPeriod);
-        return marginPerPeriod.Multiply((decimal)factor);
+        try
+        {
+            return marginPerPeriod.Multiply((decimal)factor);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("computing a simple lifetime value", marginPerPeriod.Currency, e);
+        }
     }
 }
