@@ -65,7 +65,7 @@ internal sealed class ScorecardEngine
 
                 if (shared.Settings.Currency is null && shared.Currency is null)
                 {
-                    ReadUntilCurrency(shared, data.Purchases, sources);
+                    ReadUntilCurrency(shared, data.Purchases, sources, cancellationToken);
                 }
                 else
                 {
@@ -122,7 +122,7 @@ internal sealed class ScorecardEngine
     /// Adds purchases to <paramref name="accumulator"/> on this thread until one sets the scorecard's currency, and
     /// the rest of them to <paramref name="sources"/> for the concurrent read.
     /// </summary>
-    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<PurchaseSource> sources)
+    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<PurchaseSource> sources, CancellationToken cancellationToken)
     {
         if (PurchaseSource.TryIndexed(purchases, out var slice, out var length))
         {
@@ -130,6 +130,10 @@ internal sealed class ScorecardEngine
             while (accumulator.Currency is null && read < length)
             {
                 accumulator.Add(slice(read++, 1)[0]);
+                if (read % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
 
             PurchaseSource.AddChunks(sources, slice, read, length - read);
@@ -138,9 +142,13 @@ internal sealed class ScorecardEngine
 
         var enumerator = purchases.GetEnumerator();
         var more = true;
-        while (accumulator.Currency is null && (more = enumerator.MoveNext()))
+        for (var n = 1; accumulator.Currency is null && (more = enumerator.MoveNext()); n++)
         {
             accumulator.Add(enumerator.Current);
+            if (n % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
 
         if (more)
