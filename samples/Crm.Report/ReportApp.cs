@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Crm.Domain;
 using Crm.Metrics;
 using Crm.Report.Cli;
 using Crm.Report.Demo;
@@ -19,6 +20,7 @@ internal static class ReportApp
 {
     public const int Ok = 0;
     public const int BadInput = 2;
+    public const int Failed = 70;
 
     /// <summary>Runs the program with these streams; in-process tests call it directly.</summary>
     /// <param name="args">The command line.</param>
@@ -43,6 +45,17 @@ internal static class ReportApp
             stderr.Write(OptionParser.Usage);
             return BadInput;
         }
+        catch (ReportError e)
+        {
+            stderr.WriteLine($"crm-report: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && Environment.GetEnvironmentVariable("CRM_REPORT_TRACE") != "1")
+        {
+            // A fault of the program itself: one line, no stack trace (CRM_REPORT_TRACE=1 shows it).
+            stderr.WriteLine($"crm-report: unexpected error ({e.GetType().Name}): {InputProblems.Cut(e.Message.ReplaceLineEndings(" "))}");
+            return Failed;
+        }
         finally
         {
             CultureInfo.CurrentCulture = culture;
@@ -60,44 +73,56 @@ internal static class ReportApp
 
         if (options.WriteDemo is { } folder)
         {
-            Directory.CreateDirectory(folder);
-            foreach (var (_, (name, csv)) in DemoCompany.Generate())
+            try
             {
-                File.WriteAllText(Path.Combine(folder, name), csv, new UTF8Encoding(false));
+                Directory.CreateDirectory(folder);
+                foreach (var (_, (name, csv)) in DemoCompany.Generate())
+                {
+                    File.WriteAllText(Path.Combine(folder, name), csv, new UTF8Encoding(false));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ReportError($"--write-demo {folder}: cannot write: {Reason(e)}");
             }
 
             stderr.WriteLine($"Wrote the demo data set to {folder}; run the report on it with --transactions {Path.Combine(folder, "transactions.csv")} and the other files.");
             return Ok;
         }
 
-        foreach (var (kind, input) in options.Inputs)
-        {
-            if (input is not null && !File.Exists(input))
-            {
-                throw new UsageException($"--{kind.ToString().ToLowerInvariant()}: file not found: {input}");
-            }
-        }
-
+        Files.CheckInputs(options);
+        Files.CheckOutput(options);
         var demo = options.IsDemo ? DemoCompany.Generate() : null;
         var problems = new InputProblems();
         var progress = showProgress ? new ProgressLine(stderr) : null;
-        var data = new DataSetReader(options, problems).Read(kind =>
+        string? reading = null;
+        InputData data;
+        try
         {
-            if (demo is not null)
+            data = new DataSetReader(options, problems).Read(kind =>
             {
-                var (name, csv) = demo[kind];
-                return ("demo/" + name, new StringReader(csv));
-            }
+                if (demo is not null)
+                {
+                    var (name, csv) = demo[kind];
+                    return ("demo/" + name, new StringReader(csv));
+                }
 
-            var file = options.Inputs.First(i => i.Kind == kind).Path;
-            if (file is null)
-            {
-                return null;
-            }
+                var file = options.Inputs.First(i => i.Kind == kind).Path;
+                if (file is null)
+                {
+                    return null;
+                }
 
-            progress?.Show($"reading {file}");
-            return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
-        });
+                reading = $"--{Files.Option(kind)} {file}";
+                progress?.Show($"reading {file}");
+                return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress?.Clear();
+            throw new ReportError($"{reading}: cannot read: {Reason(e)}");
+        }
 
         if (problems.Count > 0)
         {
@@ -106,6 +131,26 @@ internal static class ReportApp
             return BadInput;
         }
 
+        try
+        {
+            return Compute(options, data, demo, stdout, clock, progress);
+        }
+        catch (AmountOverflowException e)
+        {
+            progress?.Clear();
+            var files = string.Join(", ", options.Inputs.Where(i => i.Path is not null && i.Kind is InputKind.Transactions or InputKind.Costs).Select(i => $"--{Files.Option(i.Kind)} {i.Path}"));
+            throw new ReportError(
+                $"amounts {(files.Length > 0 ? $"in {files} " : string.Empty)}go beyond the range of decimal numbers (about ±7.9e28) while {(e.Operation.Length > 0 ? e.Operation : "computing")}{(e.Currency == default ? string.Empty : $" in {e.Currency}")}; look for a mistaken amount (a placeholder maximum, a wrong unit)");
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName is "period" or "dates")
+        {
+            progress?.Clear();
+            throw new ReportError($"--from/--to: {Messages.Reason(e)}");
+        }
+    }
+
+    private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, ProgressLine? progress)
+    {
         var period = Period(options, data);
         var sections = ReportBuilder.StartSections(data, options, period);
         var services = new ServiceCollection();
@@ -149,10 +194,7 @@ internal static class ReportApp
         };
         if (options.Out is { } path)
         {
-            // Write beside the target, then move: a reader never sees half a report.
-            var temporary = path + ".tmp";
-            File.WriteAllText(temporary, output, new UTF8Encoding(false));
-            File.Move(temporary, path, overwrite: true);
+            Files.WriteWhole(path, output);
         }
         else
         {
@@ -161,6 +203,9 @@ internal static class ReportApp
 
         return Ok;
     }
+
+    /// <summary>The reason an I/O error gives, on one line.</summary>
+    private static string Reason(Exception e) => e is UnauthorizedAccessException ? "permission denied" : InputProblems.Cut(e.Message.ReplaceLineEndings(" "));
 
     /// <summary>The reporting period: --from/--to, else the last full calendar month of the data's activity, in --zone.</summary>
     private static ReportingPeriod Period(ReportOptions options, InputData data)

@@ -18,12 +18,18 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     /// <param name="zone">The zone the dates are read in; <see cref="DateTimeZone.Utc"/> when <c>null</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
     /// <exception cref="ArgumentException">The dates are not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The period ends on the calendar's last day (9999-12-31), which has no day after it to end at.</exception>
     public ReportingPeriod(DateInterval dates, DateTimeZone? zone = null)
     {
         ArgumentNullException.ThrowIfNull(dates);
         if (dates.Start.Calendar != CalendarSystem.Iso)
         {
             throw new ArgumentException($"Reporting periods are in the ISO calendar; got the {dates.Start.Calendar.Id} calendar.", nameof(dates));
+        }
+
+        if (dates.End == LocalDate.MaxIsoValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dates), "A period ends before the calendar's last day, 9999-12-31: it runs up to the start of the day after its last.");
         }
 
         Dates = dates;

@@ -41,6 +41,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// <param name="options">Engine options; defaults when <c>null</c>.</param>
     /// <param name="exchangeRates">Converts other currencies; without it, a second currency is an error.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The period is too close to an edge of the calendar for the period before it, the retention window or the month after it.</exception>
     public ScorecardAccumulator(ReportingPeriod period, ScorecardSettings? settings = null, CrmMetricsOptions? options = null, IExchangeRateProvider? exchangeRates = null)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -53,7 +54,16 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         _currency = currency;
         _exchangeRates = exchangeRates;
         _satisfaction = new SatisfactionAccumulator(period, o);
-        _purchases = new PurchaseAccumulator(period, o, currency);
+        try
+        {
+            _purchases = new PurchaseAccumulator(period, o, currency);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(period),
+                "The period is too close to an edge of the calendar (years -9998 to 9999): the scorecard also reads the period of equal length before it, the retention window before that, and the month after its last.");
+        }
         _costs = new CostAccumulator(period, currency);
         _complaints = new ComplaintAccumulator(period);
         _feedback = new FeedbackAccumulator(period);

@@ -97,6 +97,12 @@ internal enum InputKind
 /// <summary>A command line the program cannot run: unknown option, missing value or file, bad option value.</summary>
 internal sealed class UsageException(string message) : Exception(message);
 
+/// <summary>
+/// A run that cannot go on for a reason one line explains — an input that cannot be read, an output that cannot be
+/// written, amounts beyond the decimal range: exit 2, that line on stderr, nothing written.
+/// </summary>
+internal sealed class ReportError(string message) : Exception(message);
+
 internal static class OptionParser
 {
     public const string Usage = """

@@ -41,6 +41,9 @@ internal sealed class InputData
 /// <summary>Reads the input files into domain records, collecting every malformed row as a problem with its line.</summary>
 internal sealed class DataSetReader(ReportOptions options, InputProblems problems)
 {
+    /// <summary>The longest complaint resolution target read from <c>target_hours</c>: 100 years.</summary>
+    private const decimal MaxTargetHours = 876_000m;
+
     private readonly Dictionary<CustomerId, Instant> _firstPurchase = [];
     private readonly Dictionary<LocalDate, Instant> _dayStarts = [];
     private readonly InputData _data = new();
@@ -154,9 +157,12 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                 if (row.Optional("target_hours") is { } t)
                 {
                     var hours = Fields.Number("target_hours", t);
-                    target = hours > 0
-                        ? Duration.FromNanoseconds(decimal.ToInt64(decimal.Round(hours * 3_600_000_000_000m)))
-                        : throw new FieldException("target_hours", $"{t} is not a positive number of hours");
+                    target = hours switch
+                    {
+                        <= 0 => throw new FieldException("target_hours", $"{t} is not a positive number of hours"),
+                        > MaxTargetHours => throw new FieldException("target_hours", $"{t} hours is longer than any service target this report takes (at most {MaxTargetHours:N0} hours, 100 years)"),
+                        _ => Duration.FromNanoseconds(decimal.ToInt64(decimal.Round(hours * 3_600_000_000_000m))),
+                    };
                 }
 
                 if (responded < opened)

@@ -16,14 +16,21 @@ internal sealed class InputProblems
 
     public IReadOnlyList<InputProblem> First => _first;
 
+    /// <summary>Longest column name and reason written: a 20 MB field or header does not come back as 20 MB of errors.</summary>
+    public const int LongestText = 200;
+
     public void Add(string file, int line, string column, string reason)
     {
         Count++;
         if (_first.Count < Shown)
         {
-            _first.Add(new InputProblem(file, line, column, reason));
+            _first.Add(new InputProblem(file, line, Cut(column), Cut(reason)));
         }
     }
+
+    /// <summary>At most <see cref="LongestText"/> characters, with "…" and the full length when cut.</summary>
+    public static string Cut(string text) =>
+        text.Length <= LongestText ? text : $"{text.AsSpan(0, LongestText)}… ({text.Length:N0} characters in all)";
 
     public void WriteTo(TextWriter error)
     {
