@@ -728,7 +728,18 @@ public sealed class PurchaseAccumulator
     /// <summary>The purchase and loyalty metrics over what was added.</summary>
     /// <param name="fallbackCurrency">The currency of the money results when no amount was seen and none was given.</param>
     /// <returns>A snapshot.</returns>
-    public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency) => LoyaltyMetrics.From(this, fallbackCurrency);
+    /// <exception cref="AmountOverflowException">A total (revenue, an average's sum) is beyond the range of <see cref="decimal"/>.</exception>
+    public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency)
+    {
+        try
+        {
+            return LoyaltyMetrics.From(this, fallbackCurrency);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("computing the period's revenue and loyalty totals", Currency ?? fallbackCurrency, e);
+        }
+    }
 
     internal States.PurchaseState ToState()
     {

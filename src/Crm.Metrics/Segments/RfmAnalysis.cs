@@ -191,6 +191,18 @@ public sealed class RfmAnalysis
     /// <summary>Scores customers given their last purchase day, revenue and distinct purchase days.</summary>
     internal static RfmAnalysis Score(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency)
     {
+        try
+        {
+            return ScoreCustomers(options, today, order, lastDays, totals, distinctDays, currency);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("summing the revenue of the RFM segments", currency, e);
+        }
+    }
+
+    private static RfmAnalysis ScoreCustomers(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency)
+    {
         var n = order.Length;
         var recency = new double[n];
         var frequency = new double[n];

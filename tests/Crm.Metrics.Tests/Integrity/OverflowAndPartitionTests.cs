@@ -51,6 +51,12 @@ public class OverflowAndPartitionTests
             Assert.Throws<AmountOverflowException>(() => metrics.ComputeScorecardFromPartitions([data, new CrmDataSet()], Period));
         }
 
+        Purchase[] twoCustomers = [Purchase.Sale(new CustomerId("a"), At(3), max), Purchase.Sale(new CustomerId("b"), At(4), max)];
+        Assert.Throws<AmountOverflowException>(() => RfmAnalysis.Compute(twoCustomers, new RfmOptions(new LocalDate(2020, 1, 31))));
+        var loyalty = new Loyalty.PurchaseAccumulator(Period, currency: Currency.Eur);
+        loyalty.Add(twoCustomers[0]);
+        loyalty.Add(twoCustomers[1]);
+        Assert.Throws<AmountOverflowException>(() => loyalty.LoyaltyResult(Currency.Eur));
         Assert.Throws<AmountOverflowException>(() => ValueTierAnalysis.Compute([KeyValuePair.Create(new CustomerId("a"), decimal.MaxValue), KeyValuePair.Create(new CustomerId("b"), decimal.MaxValue)]));
         Assert.Throws<AmountOverflowException>(() => LifetimeValue.Simple(max, 0.999999, 0));
     }
