@@ -1,5 +1,3 @@
-using NodaTime.Testing;
-
 namespace Crm.Report.Tests;
 
 /// <summary>
@@ -9,18 +7,11 @@ namespace Crm.Report.Tests;
 public sealed class IntegrityTests : IDisposable
 {
     private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
-    private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 4, 2, 8, 0));
     private readonly string _temp = Directory.CreateTempSubdirectory("crm-report-integrity").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = ReportApp.Run(args, stdout, stderr, Clock);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => ReportTests.Run(args);
 
     /// <summary>Exit 2, nothing on stdout, one line on stderr that starts with the program's name and holds <paramref name="fragment"/>.</summary>
     private static void OneLine((int Exit, string Out, string Err) run, string fragment)

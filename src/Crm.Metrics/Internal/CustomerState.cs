@@ -253,14 +253,22 @@ internal sealed class CustomerTable
     /// <summary>The index of a customer, added with empty state when new.</summary>
     public int IndexOf(CustomerId id)
     {
+        var index = Probe(id, out var position);
+        return index >= 0 ? index : Add(id, position);
+    }
+
+    /// <summary>The index of a customer, or −1 (with the empty slot where it would go) when the table does not hold it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int Probe(CustomerId id, out int position)
+    {
         var mask = _slots.Length - 1;
-        var position = FirstPosition(id);
+        position = FirstPosition(id);
         while (true)
         {
             var slot = _slots[position];
             if (slot == 0)
             {
-                return Add(id, position);
+                return -1;
             }
 
             if (_ids[slot - 1].Equals(id))
@@ -362,26 +370,7 @@ internal sealed class CustomerTable
     }
 
     /// <summary>The index of a customer, or −1 when the table does not hold it (nothing is added).</summary>
-    private int Find(CustomerId id)
-    {
-        var mask = _slots.Length - 1;
-        var position = FirstPosition(id);
-        while (true)
-        {
-            var slot = _slots[position];
-            if (slot == 0)
-            {
-                return -1;
-            }
-
-            if (_ids[slot - 1].Equals(id))
-            {
-                return slot - 1;
-            }
-
-            position = (position + 1) & mask;
-        }
-    }
+    private int Find(CustomerId id) => Probe(id, out _);
 
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable other)

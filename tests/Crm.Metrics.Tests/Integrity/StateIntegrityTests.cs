@@ -60,14 +60,8 @@ public class StateIntegrityTests
 
     private static string Json(ScorecardAccumulator accumulator) => JsonSerializer.Serialize(accumulator.ToState(), CrmStateJson.ScorecardState);
 
-    private static void RefusedByName(ScorecardAccumulator target, ScorecardState state, string path)
-    {
-        var before = Json(target);
-        var error = Assert.Throws<ArgumentException>(() => target.Merge(state));
-        Assert.Equal("state", error.ParamName);
-        Assert.Contains($"The state's {path} ", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Json(target));
-    }
+    private static void RefusedByName(ScorecardAccumulator target, ScorecardState state, string path) =>
+        AllRefused([(path, state)], target.Merge, () => Json(target));
 
     [Fact]
     public void The_reproductions_are_refused_by_field_path_and_leave_the_target_as_it_was()
@@ -132,26 +126,25 @@ public class StateIntegrityTests
         summary.AddRange(Rich.Purchases!);
         using var shard = new CustomerBaseSummaryAccumulator(Summary);
         shard.AddRange(purchases);
-        var before = JsonSerializer.Serialize(summary.ToState(), CrmStateJson.CustomerBaseSummaryState);
-        foreach (var (path, state) in StateTampering.Of(shard.ToState()))
-        {
-            var error = Assert.Throws<ArgumentException>(() => summary.Merge(state));
-            Assert.Equal("state", error.ParamName);
-            Assert.Contains($"The state's {path} ", error.Message, StringComparison.Ordinal);
-            Assert.Equal(before, JsonSerializer.Serialize(summary.ToState(), CrmStateJson.CustomerBaseSummaryState));
-        }
+        AllRefused(StateTampering.Of(shard.ToState()), summary.Merge, () => JsonSerializer.Serialize(summary.ToState(), CrmStateJson.CustomerBaseSummaryState));
 
         using var rfm = new RfmAccumulator(Rfm);
         rfm.AddRange(Rich.Purchases!);
         using var rfmShard = new RfmAccumulator(Rfm);
         rfmShard.AddRange(purchases);
-        var rfmBefore = JsonSerializer.Serialize(rfm.ToState(), CrmStateJson.RfmState);
-        foreach (var (path, state) in StateTampering.Of(rfmShard.ToState()))
+        AllRefused(StateTampering.Of(rfmShard.ToState()), rfm.Merge, () => JsonSerializer.Serialize(rfm.ToState(), CrmStateJson.RfmState));
+    }
+
+    /// <summary>Each tampered state refused by its path, the target's serialised state unchanged.</summary>
+    private static void AllRefused<TState>(IEnumerable<(string Path, TState State)> cases, Action<TState> merge, Func<string> serialised)
+    {
+        var before = serialised();
+        foreach (var (path, state) in cases)
         {
-            var error = Assert.Throws<ArgumentException>(() => rfm.Merge(state));
+            var error = Assert.Throws<ArgumentException>(() => merge(state));
             Assert.Equal("state", error.ParamName);
             Assert.Contains($"The state's {path} ", error.Message, StringComparison.Ordinal);
-            Assert.Equal(rfmBefore, JsonSerializer.Serialize(rfm.ToState(), CrmStateJson.RfmState));
+            Assert.Equal(before, serialised());
         }
     }
 
