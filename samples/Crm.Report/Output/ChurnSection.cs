@@ -22,7 +22,7 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
             return null;
         }
 
-        var useModel = models is { BgNbd: not null } && models.Summary.CalibrationEnd == analysisDate;
+        var useModel = models is { BgNbd.IsConverged: true } && models.Summary.CalibrationEnd == analysisDate;
         var result = ChurnWarning.Assess(
             analysisDate,
             zone,

@@ -120,8 +120,9 @@ internal sealed record ModelsSection(
         HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null;
         if (summary.HoldoutLength is { } length)
         {
-            var paretoTracking = paretoNbd is null ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
-            bgNbdTracking = bgNbd is null ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
+            // Predictions only from fits that converged (the notes say which did not).
+            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
+            bgNbdTracking = bgNbd is not { IsConverged: true } ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
             paretoNbdTracking = paretoTracking?.GetAwaiter().GetResult();
             double? expected = bgNbdTracking?.TotalExpected;
             double? paretoExpected = paretoNbdTracking?.TotalExpected;
@@ -130,7 +131,7 @@ internal sealed record ModelsSection(
 
         var top = new List<ClvCustomer>();
         ClvDistribution? distribution = null;
-        if (bgNbd is not null && gammaGamma is { Model.Q: > 1 })
+        if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
         {
             var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
             var forecasts = summary.Customers

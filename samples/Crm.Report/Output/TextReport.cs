@@ -211,7 +211,7 @@ internal static class TextReport
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Calibration  purchases up to {Date(summary.CalibrationEnd)} ({report.Period.Zone.Id}), in {unit}: {summary.Customers.Count:N0} customers, {summary.RepeatTransactions:N0} repeat purchases"));
         if (models.BgNbd is { } bg)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"BG/NBD       r {bg.Model.R:0.000}  alpha {bg.Model.Alpha:0.000}  a {bg.Model.A:0.000}  b {bg.Model.B:0.000}  (per {unit.TrimEnd('s')})"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"BG/NBD       r {bg.ModelAsFitted.R:0.000}  alpha {bg.ModelAsFitted.Alpha:0.000}  a {bg.ModelAsFitted.A:0.000}  b {bg.ModelAsFitted.B:0.000}  (per {unit.TrimEnd('s')})"));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {bg.LogLikelihood:0.00}; {Status(bg.Status)} in {bg.Iterations} iterations"));
             text.AppendLine($"             {Errors(bg.Parameters)}");
         }
@@ -222,7 +222,7 @@ internal static class TextReport
 
         if (models.ParetoNbd is { } pn)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pareto/NBD   r {pn.Model.R:0.000}  alpha {pn.Model.Alpha:0.000}  s {pn.Model.S:0.000}  beta {pn.Model.Beta:0.000}  (per {unit.TrimEnd('s')})"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pareto/NBD   r {pn.ModelAsFitted.R:0.000}  alpha {pn.ModelAsFitted.Alpha:0.000}  s {pn.ModelAsFitted.S:0.000}  beta {pn.ModelAsFitted.Beta:0.000}  (per {unit.TrimEnd('s')})"));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {pn.LogLikelihood:0.00}; {Status(pn.Status)} in {pn.Iterations} iterations"));
             text.AppendLine($"             {Errors(pn.Parameters)}");
             if (models.BgNbd is { } b)
@@ -234,7 +234,7 @@ internal static class TextReport
 
         if (models.GammaGamma is { } gg)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma  p {gg.Model.P:0.00}  q {gg.Model.Q:0.00}  gamma {gg.Model.Gamma:0.00}  on {gg.Customers:N0} repeat customers"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma  p {gg.ModelAsFitted.P:0.00}  q {gg.ModelAsFitted.Q:0.00}  gamma {gg.ModelAsFitted.Gamma:0.00}  on {gg.Customers:N0} repeat customers"));
             var correlation = models.SpendFrequencyCorrelation is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "undefined";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {gg.LogLikelihood:0.00}; {Status(gg.Status)} in {gg.Iterations} iterations; spend-frequency correlation {correlation}"));
         }

@@ -110,10 +110,13 @@ public static class ChurnWarning
     /// <param name="surveys">The survey answers; null when not supplied (NPS answers 0–6 are detractors).</param>
     /// <param name="customers">Customers to assess besides those in the data (for example every customer on file, so that those who never bought are flagged); optional.</param>
     /// <param name="model">A fitted purchase model, with <paramref name="summary"/>; optional.</param>
-    /// <param name="summary">The summary the model was fitted on (its customers get P(alive)); required with <paramref name="model"/>.</param>
+    /// <param name="summary">
+    /// The summary the model was fitted on (its customers get P(alive)); required with <paramref name="model"/>, and
+    /// calibrated to <paramref name="analysisDate"/> (P(alive) at another date would be stale or from the future).
+    /// </param>
     /// <param name="settings">The thresholds; null for the defaults.</param>
     /// <returns>Every customer's risk, highest first.</returns>
-    /// <exception cref="ArgumentException">A model without its summary, or settings that break a rule.</exception>
+    /// <exception cref="ArgumentException">A model without its summary, a summary calibrated to another date than <paramref name="analysisDate"/>, or settings that break a rule.</exception>
     public static ChurnWarningResult Assess(
         LocalDate analysisDate,
         DateTimeZone? zone,
@@ -131,6 +134,13 @@ public static class ChurnWarning
         if (model is not null && summary is null)
         {
             throw new ArgumentException("A purchase model needs the summary it was fitted on, for each customer's x, t_x and T.", nameof(summary));
+        }
+
+        if (summary is not null && summary.CalibrationEnd != analysisDate)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The summary is calibrated to {summary.CalibrationEnd:uuuu-MM-dd}, not the analysis date {analysisDate:uuuu-MM-dd}: its P(alive) would describe another day. Summarise the purchases up to the analysis date."),
+                nameof(summary));
         }
 
         zone ??= DateTimeZone.Utc;

@@ -109,9 +109,13 @@ public sealed record BgNbdModel : IPurchaseModel
     /// <param name="n">The number of purchases; ≥ 0.</param>
     /// <param name="t">The length of time.</param>
     /// <returns>A probability in [0, 1]; over n = 0, 1, … they sum to 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
+    /// <remarks>In no time nothing happens: at t = 0 it is 1 for n = 0 and 0 otherwise. The cost grows with n.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative or above <see cref="MaxPurchasesInProbability"/>, or <paramref name="t"/> is negative.</exception>
     public double ProbabilityOfPurchases(int n, ModelTime t) =>
         BgNbdPredictions.ProbabilityOfPurchases(R, Alpha, A, B, t.ToUnit(TimeUnit), n);
+
+    /// <summary>The largest number of purchases <see cref="ProbabilityOfPurchases"/> takes (its cost grows with the number).</summary>
+    public const int MaxPurchasesInProbability = 100_000;
 
     /// <summary>The parameters with the unit, invariant culture.</summary>
     /// <returns>The text.</returns>

@@ -49,7 +49,22 @@ internal static class BgNbdPredictions
     /// <summary>P(X(t) = n): the probability that a customer just acquired makes exactly n purchases in (0, t] (FHL 2005, eq. 8).</summary>
     public static double ProbabilityOfPurchases(double r, double alpha, double a, double b, double t, int n)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        if (n is < 0 or > BgNbdModel.MaxPurchasesInProbability)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The number of purchases is from 0 to {BgNbdModel.MaxPurchasesInProbability:N0}."));
+        }
+
+        if (!(t >= 0) || double.IsInfinity(t))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "The length of time must be finite and not negative.");
+        }
+
+        if (t == 0)
+        {
+            // Nothing can happen in no time.
+            return n == 0 ? 1 : 0;
+        }
+
         var logBetaAb = SpecialFunctions.LogBeta(a, b);
         var logShare = Math.Log(alpha / (alpha + t));
         var logRest = Math.Log(t / (alpha + t));

@@ -51,7 +51,9 @@ public sealed record CustomerExplanation(CustomerId CustomerId, double Probabili
             var m = spend.ExpectedMeanSpend(customer);
             meanSpend = m;
             lines.Add(customer.MeanRepeatValue is { } own && x > 0
-                ? Text($"Expected spend per purchase {m.Amount:0.00} {m.Currency}: their own mean {own.Amount:0.00} pulled towards the population's {spend.PopulationMeanSpend.Amount:0.00} (the fewer purchases, the stronger the pull).")
+                ? spend.PopulationMeanSpend is { } population
+                    ? Text($"Expected spend per purchase {m.Amount:0.00} {m.Currency}: their own mean {own.Amount:0.00} pulled towards the population's {population.Amount:0.00} (the fewer purchases, the stronger the pull).")
+                    : Text($"Expected spend per purchase {m.Amount:0.00} {m.Currency}: their own mean {own.Amount:0.00}, adjusted by the spend model (whose population mean is undefined: its tail is too heavy).")
                 : Text($"Expected spend per purchase {m.Amount:0.00} {m.Currency}: the population's mean, as they have no repeat purchase yet."));
             if (clv is not null)
             {

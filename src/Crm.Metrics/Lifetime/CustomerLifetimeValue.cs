@@ -16,9 +16,9 @@ namespace Crm.Metrics.Lifetime;
 public sealed record ClvSettings
 {
     /// <summary>Creates the settings.</summary>
-    /// <param name="horizon">How far ahead; positive and a whole number of <paramref name="discountPeriod"/>s.</param>
+    /// <param name="horizon">How far ahead; positive and a whole number of <paramref name="discountPeriod"/>s, at most <see cref="MaxPeriods"/> of them.</param>
     /// <param name="discountPeriod">The period the discount rate is stated for (and the step of the sum); positive.</param>
-    /// <param name="discountRatePerPeriod">d: the discount rate per period; finite and ≥ 0 (0 for no discounting).</param>
+    /// <param name="discountRatePerPeriod">d: the discount rate per period, 0 ≤ d &lt; 1 (0 for no discounting; 0.01 is 1 %).</param>
     /// <param name="margin">The share of revenue that is profit, in [0, 1] (1 for a revenue CLV).</param>
     /// <exception cref="ArgumentOutOfRangeException">A rule above is broken (the message names it).</exception>
     public ClvSettings(ModelTime horizon, ModelTime discountPeriod, double discountRatePerPeriod, decimal margin)
@@ -34,14 +34,19 @@ public sealed record ClvSettings
         }
 
         var periods = horizon.TotalDays / discountPeriod.TotalDays;
+        if (!(Math.Round(periods) <= MaxPeriods))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, string.Create(CultureInfo.InvariantCulture, $"The CLV horizon spans at most {MaxPeriods:N0} discount periods ({discountPeriod} each); it spans {periods:G3}. Use a longer discount period."));
+        }
+
         if (Math.Abs(periods - Math.Round(periods)) > 1e-9 * periods)
         {
             throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The CLV horizon must be a whole number of discount periods ({discountPeriod}); it is {periods.ToString("0.###", CultureInfo.InvariantCulture)}.");
         }
 
-        if (!(discountRatePerPeriod >= 0) || !double.IsFinite(discountRatePerPeriod))
+        if (!(discountRatePerPeriod >= 0 && discountRatePerPeriod < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(discountRatePerPeriod), discountRatePerPeriod, "The discount rate per period must be finite and not negative.");
+            throw new ArgumentOutOfRangeException(nameof(discountRatePerPeriod), discountRatePerPeriod, "The discount rate per period is a fraction from 0 up to, not including, 1 (0.01 is 1 %).");
         }
 
         if (margin is < 0 or > 1)
@@ -55,6 +60,9 @@ public sealed record ClvSettings
         Margin = margin;
         Periods = (int)Math.Round(periods);
     }
+
+    /// <summary>The most discount periods a horizon may span (the sum's cost grows with them): 10,000 — 27 years of days, 192 of weeks.</summary>
+    public const int MaxPeriods = 10_000;
 
     /// <summary>How far ahead.</summary>
     public ModelTime Horizon { get; }

@@ -11,8 +11,10 @@ namespace Crm.Metrics.Lifetime;
 /// </summary>
 /// <remarks>
 /// <para>Built by <see cref="CustomerBaseSummary.FromPurchases(IEnumerable{Purchase}, SummaryOptions)"/>, or by hand
-/// from a caller's own summary (for example the published CDNOW file). Rules: x ≥ 0; 0 ≤ t_x ≤ T; a customer with
-/// no repeat purchase has t_x = 0 and no mean repeat value.</para>
+/// from a caller's own summary (for example the published CDNOW file). Rules: x ≥ 0; 0 ≤ t_x ≤ T; T at most
+/// <see cref="MaxAgeDays"/>; a customer with no repeat purchase has t_x = 0 and no mean repeat value; and x counts
+/// purchase <em>days</em>, so there are at most as many repeat purchases as days in t_x (several orders on one day
+/// are one purchase: the models describe purchase occasions, and more occasions than days make them meaningless).</para>
 /// <para>This type is an immutable value type and is thread-safe. Equality compares every member.</para>
 /// </remarks>
 public readonly record struct CustomerSummary
@@ -33,6 +35,19 @@ public readonly record struct CustomerSummary
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(frequency);
+        if (age.TotalDays > MaxAgeDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(age), age, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The age T of a customer is at most {MaxAgeDays:N0} days (200 years)."));
+        }
+
+        // Rounded to the day: published summaries state t_x in weeks to two decimals (1 day = 0.14 weeks = 0.98 days).
+        if (frequency > Math.Round(recency.SinceFirstPurchase.TotalDays))
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Customer '{customerId}' has x = {frequency} repeat purchases within t_x = {recency.SinceFirstPurchase.TotalDays:0.###} days of the first: count purchase days, not orders (at most one repeat purchase a day)."),
+                nameof(frequency));
+        }
+
         if (recency.SinceFirstPurchase > age)
         {
             throw new ArgumentException($"The recency t_x ({recency.SinceFirstPurchase}) cannot be longer than the age T ({age}) of customer '{customerId}'.", nameof(recency));
@@ -77,6 +92,9 @@ public readonly record struct CustomerSummary
         MeanRepeatValue = meanRepeatValue;
         HoldoutFrequency = holdoutFrequency;
     }
+
+    /// <summary>The longest age T a summary may have, in days: 73,050 (200 years).</summary>
+    public const double MaxAgeDays = 73_050;
 
     /// <summary>The customer.</summary>
     public CustomerId CustomerId { get; }

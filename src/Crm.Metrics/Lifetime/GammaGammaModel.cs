@@ -45,9 +45,12 @@ public sealed record GammaGammaModel
     /// <summary>The currency of the spend.</summary>
     public Currency Currency { get; }
 
-    /// <summary>The population mean spend per purchase, γ p / (q − 1).</summary>
-    /// <exception cref="InvalidOperationException">q ≤ 1: the mean is infinite (the fitted spend distribution has too heavy a tail).</exception>
-    public Money PopulationMeanSpend => new(ToMoney(Gamma * P / (Q - 1)), Currency);
+    /// <summary>
+    /// The population mean spend per purchase, γ p / (q − 1); null when q ≤ 1, where the fitted spend distribution
+    /// has so heavy a tail that its mean is infinite (undefined).
+    /// </summary>
+    /// <exception cref="AmountOverflowException">The mean is beyond the range of <see cref="decimal"/>.</exception>
+    public Money? PopulationMeanSpend => Q > 1 ? new Money(ToMoney(Gamma * P / (Q - 1), Currency), Currency) : null;
 
     /// <summary>Fits the model by maximum likelihood to the summary's customers with repeat purchases.</summary>
     /// <param name="summary">The customers; those with x = 0 are not used (they have no repeat purchase value).</param>
@@ -119,12 +122,14 @@ public sealed record GammaGammaModel
     /// <param name="customer">The customer; one without repeat purchases (x = 0) gets the population mean.</param>
     /// <returns>The expected spend per purchase, in <see cref="Currency"/>.</returns>
     /// <exception cref="ArgumentException">The customer has x &gt; 0 but no mean repeat value, a non-positive one, or one in another currency.</exception>
-    /// <exception cref="InvalidOperationException">The customer has x = 0 and q ≤ 1 (infinite population mean).</exception>
+    /// <exception cref="InvalidOperationException">The customer has x = 0 and q ≤ 1: the population mean, their expectation, is undefined.</exception>
+    /// <exception cref="AmountOverflowException">The expected spend is beyond the range of <see cref="decimal"/> (spend values far too large).</exception>
     public Money ExpectedMeanSpend(in CustomerSummary customer)
     {
         if (customer.Frequency == 0)
         {
-            return PopulationMeanSpend;
+            return PopulationMeanSpend
+                ?? throw new InvalidOperationException("A customer without repeat purchases is expected to spend the population mean, which is undefined here: q ≤ 1 in the fitted spend distribution (too heavy a tail). Check the spend data for outliers.");
         }
 
         var m = MeanValue(customer, nameof(customer));
@@ -134,7 +139,7 @@ public sealed record GammaGammaModel
         }
 
         var x = customer.Frequency;
-        return new Money(ToMoney(P * (Gamma + (x * m)) / ((P * x) + Q - 1)), Currency);
+        return new Money(ToMoney(P * (Gamma + (x * m)) / ((P * x) + Q - 1), Currency), Currency);
     }
 
     /// <summary>One customer's log-likelihood (the customer must have x &gt; 0 and a positive m̄).</summary>
@@ -158,10 +163,11 @@ public sealed record GammaGammaModel
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"Gamma-Gamma(p = {P:G6}, q = {Q:G6}, gamma = {Gamma:G6}; {Currency})");
 
-    private static decimal ToMoney(double value) =>
+    /// <summary>A spend as money; beyond the decimal range it is an overflow of the amounts (q &gt; 1 here: the mean is finite).</summary>
+    private static decimal ToMoney(double value, Currency currency) =>
         double.IsFinite(value) && value >= 0 && value < 7.9e27
             ? (decimal)value
-            : throw new InvalidOperationException("The mean spend is infinite: q ≤ 1 in the fitted spend distribution (too heavy a tail). Check the spend data for outliers.");
+            : throw new AmountOverflowException("computing an expected spend per purchase", currency);
 
     private static double MeanValue(in CustomerSummary customer, string parameter)
     {

@@ -9,18 +9,30 @@ internal static class MaximumLikelihood
     /// <summary>ln L and its gradient with respect to the (natural, positive) parameters.</summary>
     public delegate double LogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient);
 
-    private const double Boundary = 25;
+    // ln 10⁵: no customer base of days or weeks has a parameter beyond 10⁵ or below 10⁻⁵ unless the data do not
+    // identify it (no heterogeneity: a gamma or beta mixing distribution collapsing to a point, r and α running to
+    // infinity together). Trial steps beyond the wall are refused outright, which also bounds the fit's time.
+    private const double Boundary = 11.5;
+    private const double Wall = Boundary + 4;
+
+    // A parameter within this of the boundary is probed: pushed this much further, does ln L fall?
+    private const double Probe = 2;
 
     // The sample's fit only has to land near the maximum: the full fit polishes it.
     private const double SampleTolerance = 1e-6;
 
-    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors)
+    /// <summary>
+    /// A finished maximisation: the estimates, ln L there, how it ended, the standard errors, and the index of the
+    /// first parameter beyond the boundary (−1 when none).
+    /// </summary>
+    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors, int AtBoundary = -1)
     {
         /// <summary>The public fit: the model built from the estimates, and each estimate named with its standard error.</summary>
         public ModelFit<TModel> ToFit<TModel>(Func<double[], TModel> model, string[] names, int customers, int distinctSummaries)
             where TModel : class =>
             new(model(Parameters), LogLikelihood, Iterations, GradientNorm, Status,
-                [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries);
+                [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries,
+                AtBoundary >= 0 ? names[AtBoundary] : null);
     }
 
     /// <summary>ln L of a sample of the customers, to fit first: its maximum and curvature start the full fit.</summary>
@@ -43,8 +55,8 @@ internal static class MaximumLikelihood
         {
             for (var i = 0; i < n; i++)
             {
-                // A trial step far outside any sensible range: reject it (the line search halves the step).
-                if (Math.Abs(theta[i]) > 2 * Boundary)
+                // A trial step far outside any sensible range, or not a number: reject it (the line search halves the step).
+                if (!(Math.Abs(theta[i]) <= Wall))
                 {
                     return double.PositiveInfinity;
                 }
@@ -85,7 +97,13 @@ internal static class MaximumLikelihood
         Action<int, double, double>? report = progress is null ? null : (iteration, value, norm) => progress.Report(new FitProgress(iteration, -value, norm));
         var optimum = Bfgs.Minimise(Objective(logLikelihood), logStart, options.GradientTolerance, options.MaxIterations, report, inverseHessian, cancellationToken);
         var estimate = Array.ConvertAll(optimum.Point, Math.Exp);
-        var status = optimum.Point.Any(t => Math.Abs(t) > Boundary) ? FitStatus.ParameterAtBoundary : optimum.Status switch
+        var atBoundary = Array.FindIndex(optimum.Point, t => !(Math.Abs(t) <= Boundary));
+        if (atBoundary < 0)
+        {
+            atBoundary = Unidentified(Objective(logLikelihood), optimum.Point, optimum.Value);
+        }
+
+        var status = atBoundary >= 0 ? FitStatus.ParameterAtBoundary : optimum.Status switch
         {
             OptimisationStatus.Converged => FitStatus.Converged,
             OptimisationStatus.NoFurtherProgress => FitStatus.NoFurtherProgress,
@@ -100,7 +118,36 @@ internal static class MaximumLikelihood
         }
 
         var se = StandardErrors(logLikelihood, estimate, naturalAtEstimate);
-        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se);
+        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se, atBoundary);
+    }
+
+    /// <summary>
+    /// The index of a parameter near the boundary along which the likelihood does not fall (pushed further out, ln L
+    /// stays within its precision): the data do not identify it, the fit only stopped on the way to infinity or zero.
+    /// −1 when there is none.
+    /// </summary>
+    private static int Unidentified(Bfgs.Objective objective, double[] point, double value)
+    {
+        var trial = (double[])point.Clone();
+        var gradient = new double[point.Length];
+        var tolerance = 1e-9 * Math.Max(1, Math.Abs(value));
+        for (var i = 0; i < point.Length; i++)
+        {
+            if (Math.Abs(point[i]) <= Boundary - Probe)
+            {
+                continue;
+            }
+
+            trial[i] = point[i] + (Math.Sign(point[i]) * Probe);
+            var further = objective(trial, gradient);
+            trial[i] = point[i];
+            if (further <= value + tolerance)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -16,8 +16,11 @@ public enum FitStatus
     IterationLimit,
 
     /// <summary>
-    /// A parameter ran towards 0 or infinity (beyond e^±25): the data do not identify it — typically too few
-    /// customers or no repeat purchases. The parameters are finite but should not be used for predictions.
+    /// A parameter ran towards 0 or infinity (beyond e^±11.5, about 10⁵ or 10⁻⁵; its name is
+    /// <see cref="ModelFit{TModel}.BoundaryParameter"/>): the data do not identify it — too few customers, no repeat
+    /// purchases, or a base without heterogeneity (identical customers, or customers who all buy at one rate and never
+    /// drop out). The parameters are finite but predictions from them are meaningless: <see cref="ModelFit{TModel}.Model"/>
+    /// refuses them.
     /// </summary>
     ParameterAtBoundary,
 }
@@ -72,9 +75,10 @@ public sealed record ParameterEstimate(string Name, double Value, double? Standa
 public sealed class ModelFit<TModel>
     where TModel : class
 {
-    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries)
+    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries, string? boundaryParameter = null)
     {
-        Model = model;
+        ModelAsFitted = model;
+        BoundaryParameter = boundaryParameter;
         LogLikelihood = logLikelihood;
         Iterations = iterations;
         GradientNorm = gradientNorm;
@@ -84,8 +88,21 @@ public sealed class ModelFit<TModel>
         DistinctSummaries = distinctSummaries;
     }
 
-    /// <summary>The model at the estimated parameters.</summary>
-    public TModel Model { get; }
+    /// <summary>The model at the estimated parameters, for predictions: only from a fit that converged.</summary>
+    /// <exception cref="FitNotConvergedException">
+    /// The fit did not converge (<see cref="IsConverged"/> is false): its predictions would be meaningless. Inspect
+    /// the parameters through <see cref="Parameters"/>, or take <see cref="ModelAsFitted"/> to predict anyway.
+    /// </exception>
+    public TModel Model => IsConverged ? ModelAsFitted : throw new FitNotConvergedException(Status, BoundaryParameter);
+
+    /// <summary>
+    /// The model at the parameters where the fit stopped, converged or not: the explicit way to predict from a fit that
+    /// did not converge (to show its parameters, or to compare). Prefer <see cref="Model"/>, which refuses such fits.
+    /// </summary>
+    public TModel ModelAsFitted { get; }
+
+    /// <summary>The name of the parameter that ran to its bound (<see cref="FitStatus.ParameterAtBoundary"/>), else null.</summary>
+    public string? BoundaryParameter { get; }
 
     /// <summary>
     /// ln L at the estimate, on the papers' scale: the sum over customers of each customer's log-likelihood in the
@@ -147,4 +164,58 @@ internal static class ModelParameters
 {
     public static double Positive(double value, string parameter) =>
         value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, "A model parameter must be positive and finite.");
+}
+
+/// <summary>
+/// Predictions were asked of a model fit that did not converge (<see cref="ModelFit{TModel}.IsConverged"/> is false):
+/// the parameters are not the maximum of the likelihood, or one ran to its bound, and predictions from them would be
+/// meaningless. The message says how the fit ended and which parameter the data do not identify.
+/// </summary>
+public sealed class FitNotConvergedException : DomainException
+{
+    /// <summary>Creates the exception with a generic message.</summary>
+    public FitNotConvergedException()
+        : base("The model fit did not converge; its predictions would be meaningless.")
+    {
+    }
+
+    /// <summary>Creates the exception with a custom message.</summary>
+    /// <param name="message">The message.</param>
+    public FitNotConvergedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a custom message and its cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public FitNotConvergedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a fit that ended with <paramref name="status"/>.</summary>
+    /// <param name="status">How the fit ended.</param>
+    /// <param name="boundaryParameter">The parameter that ran to its bound, if that is why.</param>
+    public FitNotConvergedException(FitStatus status, string? boundaryParameter)
+        : base(Describe(status, boundaryParameter))
+    {
+        Status = status;
+        BoundaryParameter = boundaryParameter;
+    }
+
+    /// <summary>How the fit ended.</summary>
+    public FitStatus Status { get; }
+
+    /// <summary>The parameter that ran to its bound, or null.</summary>
+    public string? BoundaryParameter { get; }
+
+    private static string Describe(FitStatus status, string? parameter) => status switch
+    {
+        FitStatus.ParameterAtBoundary =>
+            $"The fit did not converge: the parameter {parameter ?? "(unnamed)"} ran to its bound, so the data do not identify it (too few customers or repeat purchases, or customers all alike). Predictions from it would be meaningless; use ModelAsFitted to predict anyway.",
+        FitStatus.IterationLimit =>
+            "The fit did not converge: it stopped at the iteration limit (FitOptions.MaxIterations) before the maximum. Raise the limit, or use ModelAsFitted to predict anyway.",
+        _ => "The model fit did not converge; its predictions would be meaningless. Use ModelAsFitted to predict anyway.",
+    };
 }

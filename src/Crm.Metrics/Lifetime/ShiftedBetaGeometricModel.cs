@@ -91,16 +91,17 @@ public sealed record ShiftedBetaGeometricModel
 
                 // ln P(t) = ln B(α+1, β+t−1) − ln B(α, β).
                 var digammaAll = Digamma(a + b + t);
-                value += lost * (LogBeta(a + 1, b + t - 1) - logBeta);
+                // A log-probability: at most 0, also where ln B's rounding would make it a hair above.
+                value += lost * Math.Min(0, LogBeta(a + 1, b + (t - 1)) - logBeta);
                 da += lost * (digammaA1 - digammaAll - (digammaA - digammaAb));
-                db += lost * (Digamma(b + t - 1) - digammaAll - (digammaB - digammaAb));
+                db += lost * (Digamma(b + (t - 1)) - digammaAll - (digammaB - digammaAb));
             }
 
             // The censored: ln S(T) = ln B(α, β+T) − ln B(α, β).
             var last = counts.Length - 1;
             var alive = counts[last];
             var digammaEnd = Digamma(a + b + last);
-            value += alive * (LogBeta(a, b + last) - logBeta);
+            value += alive * Math.Min(0, LogBeta(a, b + last) - logBeta);
             da += alive * (digammaA - digammaEnd - (digammaA - digammaAb));
             db += alive * (Digamma(b + last) - digammaEnd - (digammaB - digammaAb));
             gradient[0] = da;
@@ -119,8 +120,23 @@ public sealed record ShiftedBetaGeometricModel
     public double Survival(int t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
-        return Math.Exp(LogBeta(Alpha, Beta + t) - LogBeta(Alpha, Beta));
+        if (t <= ProductTerms)
+        {
+            // Π (β+i−1)/(α+β+i−1): each factor in (0, 1), so the product stays a share whatever the parameters.
+            var survival = 1.0;
+            for (var i = 0; i < t; i++)
+            {
+                survival *= (Beta + i) / (Alpha + Beta + i);
+            }
+
+            return survival;
+        }
+
+        return Math.Min(1, Math.Exp(LogBeta(Alpha, Beta + t) - LogBeta(Alpha, Beta)));
     }
+
+    // Up to this many periods the survival is the product of its retention rates; beyond, the ratio of beta functions.
+    private const int ProductTerms = 4096;
 
     /// <summary>P(T = t) = B(α+1, β+t−1) / B(α, β): the probability of cancelling at the end of period <paramref name="t"/>.</summary>
     /// <param name="t">The period; ≥ 1.</param>
@@ -129,7 +145,9 @@ public sealed record ShiftedBetaGeometricModel
     public double ChurnProbability(int t)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1);
-        return Math.Exp(LogBeta(Alpha + 1, Beta + t - 1) - LogBeta(Alpha, Beta));
+
+        // P(T = t) = S(t−1) (1 − r_t) = S(t−1) α / (α+β+t−1): a share of a share, never above 1.
+        return Survival(t - 1) * (Alpha / (Alpha + Beta + (t - 1)));
     }
 
     /// <summary>r_t = S(t) / S(t−1) = (β+t−1) / (α+β+t−1): the retention rate of period <paramref name="t"/>.</summary>
@@ -139,7 +157,7 @@ public sealed record ShiftedBetaGeometricModel
     public double Retention(int t)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1);
-        return (Beta + t - 1) / (Alpha + Beta + t - 1);
+        return (Beta + (t - 1)) / (Alpha + Beta + (t - 1));
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public class GammaGammaAndClvTests
         Assert.True(fit.IsConverged);
 
         // Population mean γp/(q − 1) ≈ 35.17; the first ten customers' expected mean spend.
-        Assert.Equal(35.17m, Math.Round(fit.Model.PopulationMeanSpend.Amount, 2));
+        Assert.Equal(35.17m, Math.Round(fit.Model.PopulationMeanSpend!.Value.Amount, 2));
         decimal[] published = [24.66m, 18.91m, 35.17m, 35.17m, 35.17m, 71.46m, 18.91m, 35.17m, 27.28m, 35.17m];
         Assert.Equal(published, summary.Customers.Take(10).Select(c => Math.Round(fit.Model.ExpectedMeanSpend(c).Amount, 2)));
     }
@@ -45,7 +45,7 @@ public class GammaGammaAndClvTests
     {
         // p = 2, q = 3, γ = 10: population mean γp/(q − 1) = 10; x = 2, m̄ = 40: p(γ + x m̄)/(px + q − 1) = 2·90/6 = 30.
         var model = new GammaGammaModel(2, 3, 10, Currency.Usd);
-        Assert.Equal(10m, model.PopulationMeanSpend.Amount);
+        Assert.Equal(10m, model.PopulationMeanSpend!.Value.Amount);
         Assert.Equal(new Money(30m, Currency.Usd), model.ExpectedMeanSpend(Repeater("a", 2, 40m)));
         Assert.Equal(10m, model.ExpectedMeanSpend(new CustomerSummary(new CustomerId("new"), 0, default, ModelTime.Weeks(3))).Amount);
     }
@@ -70,7 +70,14 @@ public class GammaGammaAndClvTests
 
         var model = new GammaGammaModel(2, 3, 10, Currency.Usd);
         Assert.Throws<CurrencyMismatchException>(() => model.ExpectedMeanSpend(new CustomerSummary(new CustomerId("eur"), 1, new BtydRecency(ModelTime.Weeks(1)), ModelTime.Weeks(2), new Money(5m, Currency.Eur))));
-        Assert.Throws<InvalidOperationException>(() => new GammaGammaModel(2, 0.5, 10, Currency.Usd).PopulationMeanSpend);
+        var heavyTail = new GammaGammaModel(2, 0.5, 10, Currency.Usd);
+        Assert.Null(heavyTail.PopulationMeanSpend);
+        Assert.Contains("undefined", Assert.Throws<InvalidOperationException>(() => heavyTail.ExpectedMeanSpend(new CustomerSummary(new CustomerId("new"), 0, default, ModelTime.Weeks(2)))).Message, StringComparison.Ordinal);
+
+        // Spend beyond the decimal range is an overflow of the amounts, not a heavy tail.
+        var huge = new GammaGammaModel(3.74, 3.74, 1e30, Currency.Usd);
+        var overflow = Assert.Throws<AmountOverflowException>(() => huge.PopulationMeanSpend);
+        Assert.DoesNotContain("q ≤ 1", overflow.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("currency", () => new GammaGammaModel(2, 3, 10, default));
     }
 

@@ -8,12 +8,12 @@ namespace Crm.Metrics.Tests.Lifetime;
 /// <summary>Laws of the BG/NBD predictions over generated parameters and histories, and recovery of known parameters.</summary>
 public class LifetimeProperties
 {
-    /// <summary>A valid history in weeks: x = 0 (then t_x = 0) or 1..60, T up to 800 days, t_x ≤ T.</summary>
+    /// <summary>A valid history in weeks: x = 0 (then t_x = 0) or 1..60 purchase days within t_x, T up to 800 days, t_x ≤ T.</summary>
     internal static readonly Gen<CustomerSummary> Histories =
         from x in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 60)))
-        from tDays in Gen.Choose(0, 800)
+        from tDays in Gen.Choose(x, 800)
         from share in Gen.Choose(0, 1000)
-        let tx = x == 0 ? 0 : tDays * share / 1000.0 / 7
+        let tx = x == 0 ? 0 : (x + ((tDays - x) * share / 1000.0)) / 7
         select new CustomerSummary(new CustomerId("c"), x, new BtydRecency(ModelTime.Weeks(tx)), ModelTime.Weeks(tDays / 7.0));
 
     /// <summary>Parameters over the range fits produce (a ≠ 1) and a valid history (x, t_x ≤ T) in weeks.</summary>
