@@ -58,9 +58,14 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     /// <param name="month">The month, 1–12.</param>
     /// <param name="zone">The zone; UTC when <c>null</c>.</param>
     /// <returns>The period from the first to the last day of the month.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range (December 9999, the calendar's last month, has no day after it to end at).</exception>
     public static ReportingPeriod Month(int year, int month, DateTimeZone? zone = null)
     {
+        if (year == LocalDate.MaxIsoValue.Year && month == 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "December 9999 is the calendar's last month: a period ends before the calendar's last day.");
+        }
+
         var first = new LocalDate(year, month, 1);
         return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), zone);
     }
@@ -79,8 +84,16 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
 
     /// <summary>The period of equal length that ends the day before this one starts.</summary>
     /// <returns>The previous period, in the same zone.</returns>
-    public ReportingPeriod Previous() =>
-        new(new DateInterval(Dates.Start.PlusDays(-LengthInDays), Dates.Start.PlusDays(-1)), Zone);
+    /// <exception cref="InvalidOperationException">The period is so close to the calendar's first day (-9998-01-01) that no period of its length lies before it.</exception>
+    public ReportingPeriod Previous()
+    {
+        if (Period.DaysBetween(LocalDate.MinIsoValue, Dates.Start) < LengthInDays)
+        {
+            throw new InvalidOperationException("No period of this length lies before this one: the calendar starts on -9998-01-01.");
+        }
+
+        return new(new DateInterval(Dates.Start.PlusDays(-LengthInDays), Dates.Start.PlusDays(-1)), Zone);
+    }
 
     /// <summary>Whether an instant falls in the period.</summary>
     /// <param name="instant">The instant.</param>
@@ -89,8 +102,12 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
 
     /// <summary>The start of a date in the period's zone.</summary>
     /// <param name="date">The date.</param>
-    /// <returns>The first instant of that date in <see cref="Zone"/>.</returns>
-    public Instant StartOf(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
+    /// <returns>
+    /// The first instant of that date in <see cref="Zone"/>: its first valid instant when midnight does not exist
+    /// there, and the transition instant for a date the zone skipped wholly (an empty day, which starts where the
+    /// next day starts).
+    /// </returns>
+    public Instant StartOf(LocalDate date) => Internal.ZoneDays.StartOf(Zone, date);
 
     /// <summary>How many days of an inclusive date range fall inside the period.</summary>
     /// <param name="dates">The date range.</param>

@@ -58,8 +58,9 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         {
             _purchases = new PurchaseAccumulator(period, o, currency);
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or InvalidOperationException)
         {
+            // NodaTime's own refusals at the calendar's edge name its internals: name the caller's parameter instead.
             throw new ArgumentOutOfRangeException(
                 nameof(period),
                 "The period is too close to an edge of the calendar (years -9998 to 9999): the scorecard also reads the period of equal length before it, the retention window before that, and the month after its last.");

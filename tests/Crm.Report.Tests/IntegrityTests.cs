@@ -114,4 +114,19 @@ public sealed class IntegrityTests : IDisposable
         Assert.True(error.Length < 2_000, $"{error.Length:N0} characters on stderr");
         Assert.Contains("column amount: required column is missing", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_row_dated_on_a_day_the_zone_skipped_is_a_line_and_column_problem()
+    {
+        var transactions = Path.Combine(_temp, "apia.csv");
+        File.WriteAllLines(transactions, ["customer_id,occurred_at,amount", "A,2011-12-29,5", "B,2011-12-30,7"]);
+        var (exit, output, error) = Run("--transactions", transactions, "--zone", "Pacific/Apia");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"{transactions}:3: column occurred_at: 2011-12-30 does not exist in Pacific/Apia", error, StringComparison.Ordinal);
+
+        // Without that row, December 2011 in Apia is a month like any other.
+        File.WriteAllLines(transactions, ["customer_id,occurred_at,amount", "A,2011-12-29,5", "B,2011-12-31,7"]);
+        Assert.Equal(0, Run("--transactions", transactions, "--zone", "Pacific/Apia", "--from", "2011-12-01", "--to", "2011-12-31").Exit);
+    }
 }

@@ -411,7 +411,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
 
         if (!_dayStarts.TryGetValue(date, out var start))
         {
-            start = options.Zone.AtStartOfDay(date).ToInstant();
+            start = Fields.Instant(column, text, options.Zone);
             _dayStarts.Add(date, start);
         }
 

@@ -30,7 +30,14 @@ internal static class Fields
     {
         if (TryIsoDate(text, out var date))
         {
-            return zone.AtStartOfDay(date).ToInstant();
+            try
+            {
+                return zone.AtStartOfDay(date).ToInstant();
+            }
+            catch (SkippedTimeException)
+            {
+                throw new FieldException(column, $"{text} does not exist in {zone.Id}: the zone skipped that whole day (a change of date line or offset); no record can be dated on it");
+            }
         }
 
         foreach (var pattern in InstantPatterns)

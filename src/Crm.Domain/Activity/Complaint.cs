@@ -60,7 +60,12 @@ public sealed record Complaint
 
         if (targetResolutionTime is { } target && target <= Duration.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(targetResolutionTime), target, "The target resolution time must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(targetResolutionTime), "The target resolution time must be positive.");
+        }
+
+        if (targetResolutionTime is { } span && Instant.MaxValue - openedAt < span)
+        {
+            throw new ArgumentOutOfRangeException(nameof(targetResolutionTime), "The deadline (opening + target) lies beyond the last instant the calendar holds; give a shorter target or a real opening instant.");
         }
 
         FirstResponseAt = firstResponseAt;

@@ -127,7 +127,7 @@ public static class CareCalendar
                     var date = InYear(important.Date, year, options.LeapDay);
                     if (dates.Contains(date))
                     {
-                        occasions.Add(new CareOccasion(customer.Id, kind, name, date, zone.AtStartOfDay(date).ToInstant(), year - important.Date.Year, channel));
+                        occasions.Add(new CareOccasion(customer.Id, kind, name, date, Internal.ZoneDays.StartOf(zone, date), year - important.Date.Year, channel));
                     }
                 }
             }
@@ -136,7 +136,7 @@ public static class CareCalendar
             {
                 if (dates.Contains(holiday.Date))
                 {
-                    occasions.Add(new CareOccasion(customer.Id, OccasionKind.Holiday, holiday.Name, holiday.Date, zone.AtStartOfDay(holiday.Date).ToInstant(), null, channel));
+                    occasions.Add(new CareOccasion(customer.Id, OccasionKind.Holiday, holiday.Name, holiday.Date, Internal.ZoneDays.StartOf(zone, holiday.Date), null, channel));
                 }
             }
         }

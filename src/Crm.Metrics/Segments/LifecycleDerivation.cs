@@ -127,7 +127,7 @@ public static class LifecycleDerivation
         var reactivatedAt = -1;
         void Move(LifecycleStage to, int day, string reason)
         {
-            transitions.Add(new DerivedTransition(stage, to, zone.AtStartOfDay(LocalDayNumbers.ToDate(day)).ToInstant(), reason));
+            transitions.Add(new DerivedTransition(stage, to, Internal.ZoneDays.StartOf(zone, LocalDayNumbers.ToDate(day)), reason));
             stage = to;
         }
 
