@@ -132,5 +132,5 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     /// <summary>Formats as <c>2026-03-01..2026-03-31 (Europe/Berlin)</c>.</summary>
     /// <returns>The period.</returns>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Dates.Start:yyyy-MM-dd}..{Dates.End:yyyy-MM-dd} ({Zone.Id})");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Dates.Start:uuuu-MM-dd}..{Dates.End:uuuu-MM-dd} ({Zone.Id})");
 }

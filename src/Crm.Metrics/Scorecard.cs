@@ -26,6 +26,10 @@ public sealed record ScorecardSettings
 
     /// <summary>The conversion funnel leads are read against; none by default (the funnel metrics are undefined).</summary>
     public Funnel? Funnel { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The activity of a CRM data set, as in-memory or streamed sequences.</summary>
@@ -57,6 +61,10 @@ public sealed record CrmDataSet
 
     /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
     public IEnumerable<Lead>? Leads { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader).</summary>
@@ -87,6 +95,10 @@ public sealed record CrmAsyncDataSet
 
     /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
     public IAsyncEnumerable<Lead>? Leads { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>

@@ -134,4 +134,8 @@ public sealed record Complaint
 
         return new(Id, CustomerId, OpenedAt, FirstResponseAt ?? at, at, TargetResolutionTime, Severity, Channel);
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

@@ -50,4 +50,8 @@ public sealed record CostEntry
 
     /// <summary>The description, or <c>null</c>.</summary>
     public string? Description { get; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

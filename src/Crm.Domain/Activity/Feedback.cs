@@ -39,5 +39,5 @@ public sealed record Feedback
 
     /// <summary>Describes the feedback without its text.</summary>
     /// <returns>A short description.</returns>
-    public override string ToString() => $"Feedback ({Kind} from {CustomerId} via {Channel} at {ReceivedAt})";
+    public override string ToString() => FormattableString.Invariant($"Feedback ({Kind} from {CustomerId} via {Channel} at {ReceivedAt})");
 }

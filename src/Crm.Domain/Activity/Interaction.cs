@@ -36,4 +36,8 @@ public sealed record Interaction
 
     /// <summary>Why it happened.</summary>
     public InteractionPurpose Purpose { get; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

@@ -23,6 +23,10 @@ public readonly record struct LeadStageReached
 
     /// <summary>When the lead reached it.</summary>
     public Instant At { get; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>

@@ -94,4 +94,8 @@ public sealed record Purchase
 
     /// <summary>Whether this is a sale.</summary>
     public bool IsSale => Kind == PurchaseKind.Sale;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

@@ -94,4 +94,8 @@ public sealed record SurveyResponse
 
     /// <summary>Whether the question was skipped.</summary>
     public bool IsSkipped => Score is null;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

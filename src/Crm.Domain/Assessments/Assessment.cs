@@ -16,7 +16,12 @@ public enum SubjectKind
 /// <summary>The subject of an assessment.</summary>
 /// <param name="Kind">What is assessed.</param>
 /// <param name="Id">Its identifier (the organisation's name, the segment's name, the customer id).</param>
-public sealed record AssessmentSubject(SubjectKind Kind, string Id);
+public sealed record AssessmentSubject(SubjectKind Kind, string Id)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One answer of an assessment.</summary>
 /// <param name="Dimension">The dimension's key.</param>
@@ -24,19 +29,34 @@ public sealed record AssessmentSubject(SubjectKind Kind, string Id);
 /// <param name="Value">The answer, on the item's scale.</param>
 /// <param name="Note">A note; optional.</param>
 /// <param name="Evidence">A link to the evidence; optional.</param>
-public sealed record Answer(string Dimension, string Item, int Value, string? Note = null, Uri? Evidence = null);
+public sealed record Answer(string Dimension, string Item, int Value, string? Note = null, Uri? Evidence = null)
+{
+    /// <summary>The members, numbers and dates in the invariant culture; the note and the evidence link shown as <c>(hidden)</c> (they may be personal data).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this, nameof(Note), nameof(Evidence));
+}
 
 /// <summary>One dimension's score.</summary>
 /// <param name="Key">The dimension's key.</param>
 /// <param name="Score">0–100 (100 = best): the weighted mean of its answered items; null when none is answered (unscored, never 0).</param>
 /// <param name="Answered">Items answered.</param>
 /// <param name="Items">Items in the dimension.</param>
-public sealed record DimensionScore(string Key, double? Score, int Answered, int Items);
+public sealed record DimensionScore(string Key, double? Score, int Answered, int Items)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>A dimension's distance to a target, or its change since an earlier assessment.</summary>
 /// <param name="Key">The dimension's key.</param>
 /// <param name="Difference">Target − score, or score − earlier score; null when either side is unscored.</param>
-public sealed record DimensionDifference(string Key, double? Difference);
+public sealed record DimensionDifference(string Key, double? Difference)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// An assessment of a subject with a framework, at an instant, by an assessor: per-item answers normalised to 0–100

@@ -62,6 +62,10 @@ public sealed record Scale
         var share = (double)(answer - Minimum) / (Maximum - Minimum);
         return 100 * (Direction == ScaleDirection.HigherIsBetter ? share : 1 - share);
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One checklist item of a dimension.</summary>
@@ -69,14 +73,24 @@ public sealed record Scale
 /// <param name="Text">What the assessor rates.</param>
 /// <param name="Scale">The answers it accepts.</param>
 /// <param name="Weight">Its weight within the dimension; not negative.</param>
-public sealed record ChecklistItem(string Key, string Text, Scale Scale, double Weight = 1);
+public sealed record ChecklistItem(string Key, string Text, Scale Scale, double Weight = 1)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One dimension of a framework.</summary>
 /// <param name="Key">A stable key unique within the framework, e.g. <c>Communication</c>.</param>
 /// <param name="Name">The name with the original term, e.g. "Communication (沟通)".</param>
 /// <param name="Items">Its checklist; at least one item.</param>
 /// <param name="Weight">Its weight in the overall score; not negative.</param>
-public sealed record Dimension(string Key, string Name, IReadOnlyList<ChecklistItem> Items, double Weight = 1);
+public sealed record Dimension(string Key, string Name, IReadOnlyList<ChecklistItem> Items, double Weight = 1)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// An assessment framework as data: dimensions with weights, each with a checklist of items on a scale with a

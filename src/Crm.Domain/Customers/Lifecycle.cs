@@ -99,6 +99,10 @@ public sealed record LifecycleTransition
 
     /// <summary>Why the stage was entered.</summary>
     public string Reason { get; }
+
+    /// <summary>The members, numbers and dates in the invariant culture; the free-text reason shown as <c>(hidden)</c> (they may be personal data).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this, nameof(Reason));
 }
 
 /// <summary>A lifecycle transition outside the table of <see cref="LifecycleRules"/> was attempted.</summary>

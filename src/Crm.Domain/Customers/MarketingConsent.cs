@@ -27,4 +27,8 @@ public readonly record struct MarketingConsent
 
     /// <summary>Whether marketing is allowed on the contact point.</summary>
     public bool IsGranted => Status == ConsentStatus.Granted;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

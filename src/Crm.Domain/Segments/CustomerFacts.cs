@@ -31,4 +31,8 @@ public sealed record CustomerFacts
 
     /// <summary>No facts.</summary>
     public static CustomerFacts None { get; } = new();
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

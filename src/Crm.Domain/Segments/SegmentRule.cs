@@ -92,7 +92,7 @@ public abstract record SegmentRule
     /// <param name="to">The instant after the last; null for no upper bound.</param>
     /// <returns>The rule.</returns>
     public static SegmentRule AcquiredBetween(Instant? from, Instant? to) =>
-        new Attribute($"acquired in [{from?.ToString() ?? "…"}, {to?.ToString() ?? "…"})", (c, _) => c.AcquiredAt is { } at && (from is null || at >= from) && (to is null || at < to));
+        new Attribute(Invariant($"acquired in [{(object?)from ?? "…"}, {(object?)to ?? "…"})"), (c, _) => c.AcquiredAt is { } at && (from is null || at >= from) && (to is null || at < to));
 
     /// <summary>Customers who consented to marketing on this kind of channel.</summary>
     /// <param name="channel">The channel.</param>
@@ -108,17 +108,17 @@ public abstract record SegmentRule
     /// <summary>Customers whose last purchase is at most this many days before the analysis date (RFM recency).</summary>
     /// <param name="days">The most days.</param>
     /// <returns>The rule.</returns>
-    public static SegmentRule RecencyAtMost(int days) => new Attribute($"recency <= {days} days", (_, f) => f?.RecencyDays <= days);
+    public static SegmentRule RecencyAtMost(int days) => new Attribute(Invariant($"recency <= {days} days"), (_, f) => f?.RecencyDays <= days);
 
     /// <summary>Customers with at least this many purchase days (RFM frequency).</summary>
     /// <param name="purchaseDays">The fewest purchase days.</param>
     /// <returns>The rule.</returns>
-    public static SegmentRule FrequencyAtLeast(int purchaseDays) => new Attribute($"frequency >= {purchaseDays}", (_, f) => f?.Frequency >= purchaseDays);
+    public static SegmentRule FrequencyAtLeast(int purchaseDays) => new Attribute(Invariant($"frequency >= {purchaseDays}"), (_, f) => f?.Frequency >= purchaseDays);
 
     /// <summary>Customers with at least this monetary value.</summary>
     /// <param name="value">The least value.</param>
     /// <returns>The rule.</returns>
-    public static SegmentRule MonetaryAtLeast(decimal value) => new Attribute($"monetary >= {value}", (_, f) => f?.Monetary >= value);
+    public static SegmentRule MonetaryAtLeast(decimal value) => new Attribute(Invariant($"monetary >= {value}"), (_, f) => f?.Monetary >= value);
 
     /// <summary>Customers whose RFM scores are all at least these.</summary>
     /// <param name="r">The least R.</param>
@@ -126,7 +126,7 @@ public abstract record SegmentRule
     /// <param name="m">The least M.</param>
     /// <returns>The rule.</returns>
     public static SegmentRule RfmAtLeast(int r, int f, int m) =>
-        new Attribute($"RFM >= {r}{f}{m}", (_, facts) => facts?.RfmScore is { } s && s.R >= r && s.F >= f && s.M >= m);
+        new Attribute(Invariant($"RFM >= {r}{f}{m}"), (_, facts) => facts?.RfmScore is { } s && s.R >= r && s.F >= f && s.M >= m);
 
     /// <summary>Customers in this value tier (ignoring case).</summary>
     /// <param name="tier">The tier, e.g. "A".</param>
@@ -136,7 +136,7 @@ public abstract record SegmentRule
     /// <summary>Customers with a predicted CLV of at least this.</summary>
     /// <param name="value">The least CLV.</param>
     /// <returns>The rule.</returns>
-    public static SegmentRule ClvAtLeast(decimal value) => new Attribute($"CLV >= {value}", (_, f) => f?.Clv >= value);
+    public static SegmentRule ClvAtLeast(decimal value) => new Attribute(Invariant($"CLV >= {value}"), (_, f) => f?.Clv >= value);
 
     /// <summary>Customers at this churn risk (ignoring case).</summary>
     /// <param name="level">The level, e.g. "High".</param>
@@ -149,6 +149,9 @@ public abstract record SegmentRule
     /// <returns>The rule.</returns>
     public static SegmentRule Where(string name, Func<Customer, CustomerFacts?, bool> predicate) =>
         new Attribute(string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A rule needs a name.", nameof(name)) : name, predicate ?? throw new ArgumentNullException(nameof(predicate)));
+
+    /// <summary>A rule's text with its numbers and instants in the invariant culture.</summary>
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     private sealed record Attribute(string Name, Func<Customer, CustomerFacts?, bool> Test) : SegmentRule
     {
@@ -241,4 +244,8 @@ public sealed record Segment(string Name, SegmentRule Rule)
 
         return id => groups.GetValueOrDefault(id, others);
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

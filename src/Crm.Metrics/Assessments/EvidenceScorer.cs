@@ -18,26 +18,45 @@ public sealed record AssessmentEvidence(Scorecard Scorecard)
 
     /// <summary>The period's care occasions (special days), to match with care interactions; optional.</summary>
     public IReadOnlyList<CareOccasion>? CareOccasions { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One metric value a derived score used.</summary>
 /// <param name="Metric">The metric, e.g. "CSAT".</param>
 /// <param name="Value">Its value as read, e.g. "72.0 %".</param>
 /// <param name="Score">What it contributed, 0–100.</param>
-public sealed record EvidenceItem(string Metric, string Value, double Score);
+public sealed record EvidenceItem(string Metric, string Value, double Score)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>A dimension scored from evidence.</summary>
 /// <param name="Key">The dimension's key.</param>
 /// <param name="Score">0–100, the mean of its evidence items' scores; null when unscored.</param>
 /// <param name="Evidence">The metric values used.</param>
 /// <param name="Reason">Why it is unscored; null when scored.</param>
-public sealed record EvidenceDimension(string Key, double? Score, IReadOnlyList<EvidenceItem> Evidence, string? Reason);
+public sealed record EvidenceDimension(string Key, double? Score, IReadOnlyList<EvidenceItem> Evidence, string? Reason)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>An assessment scored from evidence.</summary>
 /// <param name="Framework">The framework.</param>
 /// <param name="Dimensions">Each dimension, in the framework's order.</param>
 /// <param name="Overall">The weighted mean over the scored dimensions; null when none is scored.</param>
-public sealed record EvidenceAssessment(AssessmentFramework Framework, IReadOnlyList<EvidenceDimension> Dimensions, double? Overall);
+public sealed record EvidenceAssessment(AssessmentFramework Framework, IReadOnlyList<EvidenceDimension> Dimensions, double? Overall)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>Derives dimension scores of an assessment framework from evidence.</summary>
 public interface IAssessmentScorer

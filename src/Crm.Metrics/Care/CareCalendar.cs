@@ -6,7 +6,12 @@ namespace Crm.Metrics.Care;
 /// <summary>A day the caller wants every customer greeted on (a public holiday, a shop anniversary).</summary>
 /// <param name="Date">The date (an ISO calendar date; a holiday in several years is listed once per year).</param>
 /// <param name="Name">Its name, e.g. "Spring Festival".</param>
-public sealed record Holiday(LocalDate Date, string Name);
+public sealed record Holiday(LocalDate Date, string Name)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>What an occasion of the care calendar is.</summary>
 public enum OccasionKind
@@ -42,6 +47,10 @@ public sealed record CareCalendarOptions
 
     /// <summary>Where 29 February anniversaries fall in other years; default 28 February.</summary>
     public LeapDayRule LeapDay { get; init; } = LeapDayRule.February28;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One occasion to care for a customer.</summary>
@@ -56,6 +65,10 @@ public sealed record CareOccasion(CustomerId CustomerId, OccasionKind Kind, stri
 {
     /// <summary>Whether the customer can be contacted for it (a consented channel exists).</summary>
     public bool IsContactable => Channel is not null;
+
+    /// <summary>The members, numbers and dates in the invariant culture; the label, the date and the years (a birthday gives the date of birth) shown as <c>(hidden)</c> (they may be personal data).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this, nameof(Name), nameof(Date), nameof(StartsAt), nameof(Years));
 }
 
 /// <summary>

@@ -22,14 +22,24 @@ public enum ChurnRiskLevel
 /// <param name="Code">A stable key: <c>no-purchase</c>, <c>single-purchase-long-ago</c>, <c>long-gap</c>, <c>frequency-drop</c>, <c>complaints</c>, <c>unresolved-complaints</c>, <c>detractor</c>, <c>p-alive</c>, <c>several-signals</c>.</param>
 /// <param name="Level">The level this reason alone sets.</param>
 /// <param name="Text">The reason with its numbers, e.g. "84 days since the last purchase, 3.2 × the usual gap of 26 days".</param>
-public sealed record ChurnReason(string Code, ChurnRiskLevel Level, string Text);
+public sealed record ChurnReason(string Code, ChurnRiskLevel Level, string Text)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One customer's churn risk with every reason that fired.</summary>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="Level">The highest level of the reasons (High when two or more Medium reasons fired together); Low without reasons.</param>
 /// <param name="ProbabilityAlive">P(alive) from the purchase model, when one was given and the customer is in its summary.</param>
 /// <param name="Reasons">Every reason that fired, strongest first.</param>
-public sealed record CustomerChurnRisk(CustomerId CustomerId, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons);
+public sealed record CustomerChurnRisk(CustomerId CustomerId, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>The thresholds of the churn early warning (流失预警); the defaults are documented on each.</summary>
 /// <remarks>Immutable; the rules are checked when the warning runs.</remarks>
@@ -81,6 +91,10 @@ public sealed record ChurnWarningSettings
             throw new ArgumentOutOfRangeException(parameter, "FrequencyDropShare must be in (0, 1].");
         }
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The result of the churn early warning: every customer's risk, highest first.</summary>
@@ -91,6 +105,10 @@ public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, 
 {
     /// <summary>The customers at Medium or High risk, highest first.</summary>
     public IEnumerable<CustomerChurnRisk> AtRisk => Customers.Where(c => c.Level != ChurnRiskLevel.Low);
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>

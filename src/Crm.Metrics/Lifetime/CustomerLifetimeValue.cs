@@ -78,6 +78,10 @@ public sealed record ClvSettings
 
     /// <summary>The number of periods in the horizon.</summary>
     public int Periods { get; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer's prediction: probability alive, expected purchases and spend, and CLV.</summary>
@@ -86,7 +90,12 @@ public sealed record ClvSettings
 /// <param name="ExpectedPurchases">E[Y(horizon)]: the purchases expected over the horizon.</param>
 /// <param name="ExpectedMeanSpend">E[Z | x, m̄]: the expected spend per purchase.</param>
 /// <param name="Value">The discounted CLV over the horizon (margin applied).</param>
-public sealed record CustomerValueForecast(CustomerId CustomerId, double ProbabilityAlive, double ExpectedPurchases, Money ExpectedMeanSpend, Money Value);
+public sealed record CustomerValueForecast(CustomerId CustomerId, double ProbabilityAlive, double ExpectedPurchases, Money ExpectedMeanSpend, Money Value)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// Predicted customer lifetime value from a purchase model (BG/NBD) and the Gamma-Gamma spend model:

@@ -119,4 +119,8 @@ public readonly record struct CustomerSummary
 
     /// <summary>The summary in model units, for the likelihoods and predictions.</summary>
     internal RepeatSummary In(ModelTimeUnit unit) => new(Frequency, Recency.In(unit), Age.ToUnit(unit));
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

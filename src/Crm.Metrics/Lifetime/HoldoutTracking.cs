@@ -12,13 +12,22 @@ public sealed record FrequencyBin(int Frequency, bool IsOpenEnded, int Customers
 {
     /// <summary>ExpectedMean − ActualMean.</summary>
     public double Error => ExpectedMean - ActualMean;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Cumulative repeat purchases up to one date: actual, and expected by the model for customers as acquired.</summary>
 /// <param name="Date">The last day counted (inclusive).</param>
 /// <param name="Actual">Repeat purchases of the summary's customers up to the date.</param>
 /// <param name="Expected">Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</param>
-public sealed record CumulativePoint(LocalDate Date, long Actual, double Expected);
+public sealed record CumulativePoint(LocalDate Date, long Actual, double Expected)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// "Can I trust it?": a fitted purchase model against what happened in the holdout — by calibration frequency

@@ -52,13 +52,22 @@ public sealed record FitOptions
             throw new ArgumentOutOfRangeException(parameter, GradientTolerance, "FitOptions.GradientTolerance must be positive and finite.");
         }
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The state of a fit after one iteration, for an <see cref="IProgress{T}"/>.</summary>
 /// <param name="Iteration">Iterations done (1 after the first).</param>
 /// <param name="LogLikelihood">ln L at the current parameters.</param>
 /// <param name="GradientNorm">‖∇ ln L‖ with respect to the log-parameters.</param>
-public readonly record struct FitProgress(int Iteration, double LogLikelihood, double GradientNorm);
+public readonly record struct FitProgress(int Iteration, double LogLikelihood, double GradientNorm)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One fitted parameter with its asymptotic standard error.</summary>
 /// <param name="Name">The parameter's name as in the papers (<c>r</c>, <c>alpha</c>, <c>a</c>, <c>b</c>, …).</param>
@@ -67,7 +76,12 @@ public readonly record struct FitProgress(int Iteration, double LogLikelihood, d
 /// √ of the diagonal of the inverse of the observed information (the Hessian of −ln L at the estimate); null when
 /// that Hessian is not positive definite (the maximum is flat in some direction: the parameter is not identified).
 /// </param>
-public sealed record ParameterEstimate(string Name, double Value, double? StandardError);
+public sealed record ParameterEstimate(string Name, double Value, double? StandardError)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>A fitted model with what the fit says about itself.</summary>
 /// <typeparam name="TModel">The model type.</typeparam>

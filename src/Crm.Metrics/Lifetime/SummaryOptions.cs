@@ -37,4 +37,8 @@ public sealed record SummaryOptions(LocalDate CalibrationEnd)
             throw new ArgumentException($"The holdout end ({holdout:yyyy-MM-dd}) must be an ISO date after the calibration end ({CalibrationEnd:yyyy-MM-dd}).", parameter);
         }
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

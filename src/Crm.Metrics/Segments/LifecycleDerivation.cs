@@ -43,6 +43,10 @@ public sealed record LifecycleBehaviour
             throw new ArgumentOutOfRangeException(parameter, "The at-risk thresholds must be positive and below the churned ones (gap multiples finite, at-risk multiple at least 1).");
         }
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>A lifecycle transition derived from behaviour, ready for <see cref="Customer.MoveTo"/>.</summary>
@@ -50,13 +54,23 @@ public sealed record LifecycleBehaviour
 /// <param name="To">The stage entered (always allowed by <see cref="LifecycleRules"/>).</param>
 /// <param name="At">The first instant of the day it happened, in the zone.</param>
 /// <param name="Reason">Why, in words and numbers.</param>
-public sealed record DerivedTransition(LifecycleStage From, LifecycleStage To, Instant At, string Reason);
+public sealed record DerivedTransition(LifecycleStage From, LifecycleStage To, Instant At, string Reason)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>A customer's lifecycle derived from their purchases.</summary>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="Stage">The stage at the analysis date.</param>
 /// <param name="Transitions">The transitions from <see cref="LifecycleStage.Prospect"/>, in time order.</param>
-public sealed record DerivedLifecycle(CustomerId CustomerId, LifecycleStage Stage, IReadOnlyList<DerivedTransition> Transitions);
+public sealed record DerivedLifecycle(CustomerId CustomerId, LifecycleStage Stage, IReadOnlyList<DerivedTransition> Transitions)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// Lifecycle stages derived from purchase behaviour (SPEC §3), replayed day by day: New at the first purchase;

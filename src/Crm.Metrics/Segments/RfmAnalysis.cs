@@ -32,6 +32,10 @@ public sealed record RfmOptions(LocalDate AnalysisDate)
 
     /// <summary>The names of the R × F cells; default <see cref="RfmSegmentMap.Standard"/>.</summary>
     public RfmSegmentMap SegmentMap { get; init; } = RfmSegmentMap.Standard;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer's RFM.</summary>
@@ -48,6 +52,10 @@ public sealed record CustomerRfm(CustomerId CustomerId, RfmRecency Recency, int 
 {
     /// <summary>The three scores as one code, e.g. <c>545</c>.</summary>
     public string Code => string.Create(CultureInfo.InvariantCulture, $"{RecencyScore}{FrequencyScore}{MonetaryScore}");
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The customers who got one score in one dimension, with the raw values they span.</summary>
@@ -55,14 +63,24 @@ public sealed record CustomerRfm(CustomerId CustomerId, RfmRecency Recency, int 
 /// <param name="Customers">Customers with it; 0 for an empty bin (skewed data: most customers buy once).</param>
 /// <param name="Lowest">The lowest raw value in the bin (days, purchase days or money); null when empty.</param>
 /// <param name="Highest">The highest raw value in the bin; null when empty.</param>
-public sealed record RfmBin(int Score, int Customers, double? Lowest, double? Highest);
+public sealed record RfmBin(int Score, int Customers, double? Lowest, double? Highest)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One named segment's customers and revenue.</summary>
 /// <param name="Name">The segment.</param>
 /// <param name="Customers">Its customers.</param>
 /// <param name="Revenue">Their sales in the window.</param>
 /// <param name="RevenueShare">Their share of all sales in the window, 0..1; null when there were none.</param>
-public sealed record RfmSegment(string Name, int Customers, Money Revenue, double? RevenueShare);
+public sealed record RfmSegment(string Name, int Customers, Money Revenue, double? RevenueShare)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// RFM analysis: per customer R (days since the last sale), F (sale days) and M (mean or total value) over a

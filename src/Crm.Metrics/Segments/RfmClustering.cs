@@ -13,6 +13,10 @@ public sealed record ClusterOptions(int Clusters)
 
     /// <summary>Whether a feature with skewness above 1 is clustered as ln(1 + value); default true.</summary>
     public bool LogScaleSkewed { get; init; } = true;
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One cluster: its size and centroid in original units.</summary>
@@ -22,7 +26,12 @@ public sealed record ClusterOptions(int Clusters)
 /// <param name="Frequency">Mean sale days of its customers; null for an empty cluster.</param>
 /// <param name="Monetary">Mean monetary value of its customers (in the RFM's currency); null for an empty cluster.</param>
 /// <param name="WithinSumOfSquares">Σ squared distances of its customers to its centroid, in the standardised space.</param>
-public sealed record RfmCluster(int Index, int Customers, double? Recency, double? Frequency, double? Monetary, double WithinSumOfSquares);
+public sealed record RfmCluster(int Index, int Customers, double? Recency, double? Frequency, double? Monetary, double WithinSumOfSquares)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// k-means clusters of RFM customers: R, F and M standardised (z-scores; a feature with skewness above 1 is first

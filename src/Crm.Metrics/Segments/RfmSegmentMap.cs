@@ -6,7 +6,12 @@ namespace Crm.Metrics.Segments;
 /// <param name="MaxRecencyScore">Highest R score (1..5).</param>
 /// <param name="MinFrequencyScore">Lowest F score (1..5).</param>
 /// <param name="MaxFrequencyScore">Highest F score (1..5).</param>
-public sealed record RfmSegmentRule(string Name, int MinRecencyScore, int MaxRecencyScore, int MinFrequencyScore, int MaxFrequencyScore);
+public sealed record RfmSegmentRule(string Name, int MinRecencyScore, int MaxRecencyScore, int MinFrequencyScore, int MaxFrequencyScore)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// Names for the cells of the R × F score grid (5 = best). A map must name each of the 25 cells exactly once, so

@@ -28,6 +28,10 @@ public sealed record ValueTierThresholds(double EndOfA = 0.80, double EndOfB = 0
             throw new ArgumentOutOfRangeException(parameter, $"Value tier thresholds must satisfy 0 < EndOfA < 1 and EndOfA <= EndOfB <= 1 (got {EndOfA}, {EndOfB}).");
         }
     }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer's tier.</summary>
@@ -35,14 +39,24 @@ public sealed record ValueTierThresholds(double EndOfA = 0.80, double EndOfB = 0
 /// <param name="Value">The value ranked (revenue or margin, as the caller chose).</param>
 /// <param name="Tier">The tier.</param>
 /// <param name="CumulativeShareBefore">The share of the total held by the customers ranked before this one, 0..1.</param>
-public sealed record CustomerValueTier(CustomerId CustomerId, decimal Value, ValueTier Tier, double CumulativeShareBefore);
+public sealed record CustomerValueTier(CustomerId CustomerId, decimal Value, ValueTier Tier, double CumulativeShareBefore)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>One tier's customers and value.</summary>
 /// <param name="Tier">The tier.</param>
 /// <param name="Customers">Its customers.</param>
 /// <param name="Value">Their value.</param>
 /// <param name="ValueShare">Their share of the total, 0..1 (the three sum to 1).</param>
-public sealed record ValueTierSummary(ValueTier Tier, int Customers, decimal Value, double ValueShare);
+public sealed record ValueTierSummary(ValueTier Tier, int Customers, decimal Value, double ValueShare)
+{
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}
 
 /// <summary>
 /// ABC (Pareto) value tiers: customers ranked by value (highest first, ties by id), a customer in A while the

@@ -33,6 +33,10 @@ public sealed record CustomerBaseSummaryState
 
     /// <summary>One row per customer with a sale.</summary>
     public IReadOnlyList<CustomerDaysState> Customers { get; init; } = [];
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer in a <see cref="CustomerBaseSummaryState"/>.</summary>
@@ -52,6 +56,10 @@ public sealed record CustomerDaysState
 
     /// <summary>The distinct purchase days up to the last day that matters, ascending (day numbers).</summary>
     public IReadOnlyList<int> Days { get; init; } = [];
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>
@@ -81,6 +89,10 @@ public sealed record RfmState
 
     /// <summary>One row per customer with a sale in the window.</summary>
     public IReadOnlyList<CustomerRfmState> Customers { get; init; } = [];
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer in an <see cref="RfmState"/>.</summary>
@@ -94,4 +106,8 @@ public sealed record CustomerRfmState
 
     /// <summary>The distinct purchase days in the window, ascending (day numbers); the last is the last purchase day.</summary>
     public IReadOnlyList<int> Days { get; init; } = [];
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }

@@ -58,6 +58,10 @@ public sealed record ScorecardState
 
     /// <summary>Leads in the funnel.</summary>
     public FunnelState Funnel { get; init; } = new();
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The options a scorecard partition ran with; partitions merge only when these match.</summary>
@@ -80,6 +84,10 @@ public sealed record ScorecardOptionsState
 
     /// <summary><see cref="CrmMetricsOptions.CohortMonths"/>.</summary>
     public int CohortMonths { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Counts of survey answers per score in the period.</summary>
@@ -99,6 +107,10 @@ public sealed record SatisfactionState
 
     /// <summary>Answers outside the period.</summary>
     public long OutsidePeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>The purchase accumulator's state: one row per customer seen, and the period-level totals.</summary>
@@ -112,6 +124,10 @@ public sealed record PurchaseState
 
     /// <summary>Purchases after the period (not counted).</summary>
     public long AfterPeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>One customer's purchase history as far as the scorecard needs it.</summary>
@@ -164,6 +180,10 @@ public sealed record CustomerPurchaseState
 
     /// <summary>Sales in the period without a recorded cost.</summary>
     public int PeriodSalesWithoutCost { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Cost entries, each kind summed by entry length: Σ amount × days inside the period, per length in days.</summary>
@@ -174,6 +194,10 @@ public sealed record CostState
 
     /// <summary>Entries with no day in the period.</summary>
     public long OutsidePeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Σ amount × days inside the period over the entries of one kind and length.</summary>
@@ -187,6 +211,10 @@ public sealed record WeightedCostState
 
     /// <summary>Σ amount × days inside the period.</summary>
     public decimal Sum { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Complaints opened in the period.</summary>
@@ -221,6 +249,10 @@ public sealed record ComplaintState
 
     /// <summary>Complaints opened outside the period.</summary>
     public long OutsidePeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Suggestions and praise received in the period, per channel by name.</summary>
@@ -234,6 +266,10 @@ public sealed record FeedbackState
 
     /// <summary>Feedback outside the period.</summary>
     public long OutsidePeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
 
 /// <summary>Leads that entered the funnel in the period.</summary>
@@ -250,4 +286,8 @@ public sealed record FunnelState
 
     /// <summary>Leads outside the period (or without a funnel).</summary>
     public long OutsidePeriod { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
 }
