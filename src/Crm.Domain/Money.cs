@@ -151,54 +151,67 @@ public readonly record struct Money : IComparable<Money>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="AmountOverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
-    public static Money operator +(Money left, Money right) => left.Add(right);
+    public static Money operator +(Money left, Money right) => Same(left, right).Add(right);
 
     /// <summary>Subtracts an amount of the same currency.</summary>
     /// <param name="left">The amount to subtract from.</param>
     /// <param name="right">The amount to subtract.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="AmountOverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
-    public static Money operator -(Money left, Money right) => left.Subtract(right);
+    public static Money operator -(Money left, Money right) => Same(left, right).Subtract(right);
 
     /// <summary>The amount with its sign reversed.</summary>
     /// <param name="value">The amount.</param>
-    public static Money operator -(Money value) => value.Negate();
+    public static Money operator -(Money value) => Initialised(value, nameof(value)).Negate();
 
     /// <summary>Multiplies an amount by a scalar.</summary>
     /// <param name="left">The amount.</param>
     /// <param name="right">The factor.</param>
     /// <exception cref="AmountOverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
-    public static Money operator *(Money left, decimal right) => left.Multiply(right);
+    public static Money operator *(Money left, decimal right) => Initialised(left, nameof(left)).Multiply(right);
 
     /// <summary>Multiplies an amount by a scalar.</summary>
     /// <param name="left">The factor.</param>
     /// <param name="right">The amount.</param>
     /// <exception cref="AmountOverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
-    public static Money operator *(decimal left, Money right) => right.Multiply(left);
+    public static Money operator *(decimal left, Money right) => Initialised(right, nameof(right)).Multiply(left);
 
     /// <summary>Whether <paramref name="left"/> is less than <paramref name="right"/> (same currency only).</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static bool operator <(Money left, Money right) => left.CompareTo(right) < 0;
+    public static bool operator <(Money left, Money right) => Same(left, right).CompareTo(right) < 0;
 
     /// <summary>Whether <paramref name="left"/> is greater than <paramref name="right"/> (same currency only).</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static bool operator >(Money left, Money right) => left.CompareTo(right) > 0;
+    public static bool operator >(Money left, Money right) => Same(left, right).CompareTo(right) > 0;
 
     /// <summary>Whether <paramref name="left"/> is less than or equal to <paramref name="right"/> (same currency only).</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static bool operator <=(Money left, Money right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(Money left, Money right) => Same(left, right).CompareTo(right) <= 0;
 
     /// <summary>Whether <paramref name="left"/> is greater than or equal to <paramref name="right"/> (same currency only).</summary>
     /// <param name="left">The first amount.</param>
     /// <param name="right">The second amount.</param>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(Money left, Money right) => Same(left, right).CompareTo(right) >= 0;
+
+    /// <summary><paramref name="left"/>, when both operands are in one currency; otherwise the error names the operand at fault.</summary>
+    private static Money Same(Money left, Money right) =>
+        left.Currency == right.Currency
+            ? left
+            : throw new CurrencyMismatchException(left.Currency, right.Currency, left.Currency == default ? nameof(left) : nameof(right));
+
+    /// <summary><paramref name="value"/>, when it has a currency (not the default value).</summary>
+    private static Money Initialised(Money value, string parameterName)
+    {
+        Rules.Initialised(value.Currency, parameterName);
+        return value;
+    }
 
     private void RequireSameCurrency(Money other, string parameterName)
     {

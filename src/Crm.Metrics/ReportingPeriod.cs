@@ -107,7 +107,18 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     /// there, and the transition instant for a date the zone skipped wholly (an empty day, which starts where the
     /// next day starts).
     /// </returns>
-    public Instant StartOf(LocalDate date) => Internal.ZoneDays.StartOf(Zone, date);
+    /// <exception cref="ArgumentOutOfRangeException">The date's start in the zone lies outside the range of instants (the calendar's first or last days).</exception>
+    public Instant StartOf(LocalDate date)
+    {
+        try
+        {
+            return Internal.ZoneDays.StartOf(Zone, date);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), "The date's start in the zone lies outside the range of instants.");
+        }
+    }
 
     /// <summary>How many days of an inclusive date range fall inside the period.</summary>
     /// <param name="dates">The date range.</param>

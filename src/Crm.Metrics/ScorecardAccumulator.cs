@@ -353,17 +353,17 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// Adds the purchases of several sources on as many threads as <see cref="UseParallelism"/> allows (see
     /// <see cref="Loyalty.PurchaseAccumulator.AddConcurrently"/>); the caller marks purchases supplied.
     /// </summary>
-    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, CancellationToken cancellationToken) =>
-        _purchases.AddConcurrently(sources, _purchases.Parallelism, null, cancellationToken);
+    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, string parameterName, CancellationToken cancellationToken) =>
+        _purchases.AddConcurrently(sources, _purchases.Parallelism, null, parameterName, cancellationToken);
 
     /// <summary>Whether <see cref="AddIndexed"/> reads <paramref name="count"/> purchases on several threads.</summary>
     internal bool ReadsInParallel(int count) => _purchases.ReadsInParallel(count);
 
     /// <summary>Adds the purchases of an array, list or array segment, a large one on several threads (see <see cref="Loyalty.PurchaseAccumulator.AddIndexed"/>).</summary>
-    internal void AddIndexed(int count, Internal.SpanSlice<Purchase> slice, Action<long>? advanced)
+    internal void AddIndexed(int count, Internal.SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced)
     {
         _supplied |= DataSources.Purchases;
-        _purchases.AddIndexed(count, slice, advanced);
+        _purchases.AddIndexed(count, slice, parameterName, advanced);
     }
 
     /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>

@@ -103,7 +103,7 @@ public sealed class SatisfactionCalculator : ISatisfactionCalculator
 
     /// <inheritdoc />
     public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period) =>
-        _engine.Run(new CrmDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses).Satisfaction;
+        _engine.Run(new CrmDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses, parameterName: nameof(responses)).Satisfaction;
 
     /// <inheritdoc />
     public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default) =>

@@ -57,13 +57,13 @@ public class ParallelReadTests
     }
 
     [Fact]
-    public void A_null_purchase_read_by_another_thread_throws_its_own_ArgumentNullException()
+    public void A_null_purchase_read_by_another_thread_throws_its_own_ArgumentException_naming_the_data()
     {
         var purchases = Large.ToArray();
         purchases[^10] = null!;
 
-        var ex = Assert.Throws<ArgumentNullException>(() => Metrics(4).ComputeScorecard(new CrmDataSet { Purchases = purchases }, Period));
-        Assert.Equal("purchase", ex.ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => Metrics(4).ComputeScorecard(new CrmDataSet { Purchases = purchases }, Period));
+        Assert.Equal("data", ex.ParamName);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class ParallelReadTests
             }
 
             return new ReadOnlySpan<Purchase>(array, start, length);
-        }, null);
+        }, "data", null);
         purchases.ForEach(sequential.Add);
 
         var card = parallel.Result(Now);

@@ -118,8 +118,15 @@ public sealed record Complaint
     /// <param name="at">When the first response was given.</param>
     /// <returns>A new record.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the opening, or after a recorded resolution.</exception>
-    public Complaint WithFirstResponse(Instant at) =>
-        new(Id, CustomerId, OpenedAt, at, ResolvedAt, TargetResolutionTime, Severity, Channel);
+    public Complaint WithFirstResponse(Instant at)
+    {
+        if (at < OpenedAt || at > ResolvedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), "The first response lies between the opening and the resolution.");
+        }
+
+        return new(Id, CustomerId, OpenedAt, at, ResolvedAt, TargetResolutionTime, Severity, Channel);
+    }
 
     /// <summary>This case resolved; a case never answered gets <paramref name="at"/> as its first response too.</summary>
     /// <param name="at">When the case was resolved.</param>

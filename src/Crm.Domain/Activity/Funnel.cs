@@ -50,12 +50,12 @@ public sealed class Funnel
     /// <summary>The position of a stage in the funnel.</summary>
     /// <param name="stage">The stage name.</param>
     /// <returns>The zero-based position, or −1 when the funnel has no such stage.</returns>
-    public int IndexOf(string stage) => _index.TryGetValue(stage, out var i) ? i : -1;
+    public int IndexOf(string stage) => _index.TryGetValue(stage ?? throw new ArgumentNullException(nameof(stage)), out var i) ? i : -1;
 
     /// <summary>Whether the funnel has a stage of this name.</summary>
     /// <param name="stage">The stage name.</param>
     /// <returns><c>true</c> when it does.</returns>
-    public bool Contains(string stage) => _index.ContainsKey(stage);
+    public bool Contains(string stage) => _index.ContainsKey(stage ?? throw new ArgumentNullException(nameof(stage)));
 
     /// <summary>Checks that every stage a lead reached belongs to this funnel.</summary>
     /// <param name="lead">The lead.</param>

@@ -18,6 +18,12 @@ public enum SubjectKind
 /// <param name="Id">Its identifier (the organisation's name, the segment's name, the customer id).</param>
 public sealed record AssessmentSubject(SubjectKind Kind, string Id)
 {
+    /// <summary>Its identifier (the organisation's name, the segment's name, the customer id).</summary>
+    public string Id { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Id)); } = Crm.Internal.Checked.NotNull(Id, nameof(Id));
+
+    /// <summary>What is assessed.</summary>
+    public SubjectKind Kind { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Kind)); } = Crm.Internal.Checked.Defined(Kind, nameof(Kind));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -31,6 +37,12 @@ public sealed record AssessmentSubject(SubjectKind Kind, string Id)
 /// <param name="Evidence">A link to the evidence; optional.</param>
 public sealed record Answer(string Dimension, string Item, int Value, string? Note = null, Uri? Evidence = null)
 {
+    /// <summary>The item's key within the dimension.</summary>
+    public string Item { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Item)); } = Crm.Internal.Checked.NotNull(Item, nameof(Item));
+
+    /// <summary>The dimension's key.</summary>
+    public string Dimension { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Dimension)); } = Crm.Internal.Checked.NotNull(Dimension, nameof(Dimension));
+
     /// <summary>The members, numbers and dates in the invariant culture; the note and the evidence link shown as <c>(hidden)</c> (they may be personal data).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this, nameof(Note), nameof(Evidence));
@@ -43,6 +55,12 @@ public sealed record Answer(string Dimension, string Item, int Value, string? No
 /// <param name="Items">Items in the dimension.</param>
 public sealed record DimensionScore(string Key, double? Score, int Answered, int Items)
 {
+    /// <summary>The dimension's key.</summary>
+    public string Key { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Key)); } = Crm.Internal.Checked.NotNull(Key, nameof(Key));
+
+    /// <summary>0–100 (100 = best): the weighted mean of its answered items; null when none is answered (unscored, never 0).</summary>
+    public double? Score { get; init => field = Crm.Internal.Finite.Of(value, nameof(Score)); } = Crm.Internal.Finite.Of(Score, nameof(Score));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -53,6 +71,12 @@ public sealed record DimensionScore(string Key, double? Score, int Answered, int
 /// <param name="Difference">Target − score, or score − earlier score; null when either side is unscored.</param>
 public sealed record DimensionDifference(string Key, double? Difference)
 {
+    /// <summary>The dimension's key.</summary>
+    public string Key { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Key)); } = Crm.Internal.Checked.NotNull(Key, nameof(Key));
+
+    /// <summary>Target − score, or score − earlier score; null when either side is unscored.</summary>
+    public double? Difference { get; init => field = Crm.Internal.Finite.Of(value, nameof(Difference)); } = Crm.Internal.Finite.Of(Difference, nameof(Difference));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

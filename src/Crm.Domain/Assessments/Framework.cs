@@ -46,7 +46,9 @@ public sealed record Scale
     /// <summary>A Likert scale 1..<paramref name="points"/>, higher is better.</summary>
     /// <param name="points">The number of points; at least 2. Default 5.</param>
     /// <returns>The scale.</returns>
-    public static Scale Likert(int points = 5) => new(1, points);
+    public static Scale Likert(int points = 5) => points >= 2
+        ? new(1, points)
+        : throw new ArgumentOutOfRangeException(nameof(points), "A Likert scale has at least two points.");
 
     /// <summary>An answer on 0–100, 100 = best: (x − min) / (max − min) × 100, reversed when lower is better.</summary>
     /// <param name="answer">The answer, within the scale.</param>
@@ -75,6 +77,18 @@ public sealed record Scale
 /// <param name="Weight">Its weight within the dimension; not negative.</param>
 public sealed record ChecklistItem(string Key, string Text, Scale Scale, double Weight = 1)
 {
+    /// <summary>The answers it accepts.</summary>
+    public Scale Scale { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Scale)); } = Crm.Internal.Checked.NotNull(Scale, nameof(Scale));
+
+    /// <summary>What the assessor rates.</summary>
+    public string Text { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Text)); } = Crm.Internal.Checked.NotNull(Text, nameof(Text));
+
+    /// <summary>A key unique within its dimension, e.g. <c>segmentation</c>.</summary>
+    public string Key { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Key)); } = Crm.Internal.Checked.NotNull(Key, nameof(Key));
+
+    /// <summary>Its weight within the dimension; not negative.</summary>
+    public double Weight { get; init => field = Crm.Internal.Finite.Of(value, nameof(Weight)); } = Crm.Internal.Finite.Of(Weight, nameof(Weight));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -87,6 +101,18 @@ public sealed record ChecklistItem(string Key, string Text, Scale Scale, double 
 /// <param name="Weight">Its weight in the overall score; not negative.</param>
 public sealed record Dimension(string Key, string Name, IReadOnlyList<ChecklistItem> Items, double Weight = 1)
 {
+    /// <summary>Its checklist; at least one item.</summary>
+    public IReadOnlyList<ChecklistItem> Items { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Items)); } = Crm.Internal.Checked.NotNull(Items, nameof(Items));
+
+    /// <summary>The name with the original term, e.g. "Communication (沟通)".</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
+    /// <summary>A stable key unique within the framework, e.g. <c>Communication</c>.</summary>
+    public string Key { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Key)); } = Crm.Internal.Checked.NotNull(Key, nameof(Key));
+
+    /// <summary>Its weight in the overall score; not negative.</summary>
+    public double Weight { get; init => field = Crm.Internal.Finite.Of(value, nameof(Weight)); } = Crm.Internal.Finite.Of(Weight, nameof(Weight));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

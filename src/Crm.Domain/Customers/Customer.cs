@@ -45,6 +45,7 @@ public sealed class Customer
     public static Customer CreatePerson(CustomerId id, PersonProfile profile, Instant createdAt, LifecycleStage initialStage = LifecycleStage.Prospect, string reason = "created")
     {
         ArgumentNullException.ThrowIfNull(profile);
+        Rules.Defined(initialStage, nameof(initialStage));
         return new Customer(id, CustomerKind.Person, profile, null, initialStage, createdAt, reason);
     }
 
@@ -59,6 +60,7 @@ public sealed class Customer
     public static Customer CreateOrganisation(CustomerId id, OrganisationProfile profile, Instant createdAt, LifecycleStage initialStage = LifecycleStage.Prospect, string reason = "created")
     {
         ArgumentNullException.ThrowIfNull(profile);
+        Rules.Defined(initialStage, nameof(initialStage));
         return new Customer(id, CustomerKind.Organisation, null, profile, initialStage, createdAt, reason);
     }
 
@@ -345,6 +347,7 @@ public sealed class Customer
     /// <exception cref="DomainException"><paramref name="at"/> is earlier than the last recorded transition.</exception>
     public void MoveTo(LifecycleStage stage, Instant at, string reason)
     {
+        Rules.Defined(stage, nameof(stage));
         var transition = new LifecycleTransition(Stage, stage, at, reason);
         if (!LifecycleRules.CanMove(Stage, stage))
         {

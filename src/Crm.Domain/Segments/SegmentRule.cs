@@ -1,4 +1,5 @@
 using Crm.Domain.Customers;
+using Crm.Domain.Internal;
 
 namespace Crm.Domain.Segments;
 
@@ -34,13 +35,13 @@ public abstract record SegmentRule
     /// <param name="left">The first rule.</param>
     /// <param name="right">The second rule.</param>
     /// <returns>The conjunction.</returns>
-    public static SegmentRule operator &(SegmentRule left, SegmentRule right) => (left ?? throw new ArgumentNullException(nameof(left))).And(right);
+    public static SegmentRule operator &(SegmentRule left, SegmentRule right) => (left ?? throw new ArgumentNullException(nameof(left))).And(right ?? throw new ArgumentNullException(nameof(right)));
 
     /// <summary>Either rule.</summary>
     /// <param name="left">The first rule.</param>
     /// <param name="right">The second rule.</param>
     /// <returns>The disjunction.</returns>
-    public static SegmentRule operator |(SegmentRule left, SegmentRule right) => (left ?? throw new ArgumentNullException(nameof(left))).Or(right);
+    public static SegmentRule operator |(SegmentRule left, SegmentRule right) => (left ?? throw new ArgumentNullException(nameof(left))).Or(right ?? throw new ArgumentNullException(nameof(right)));
 
     /// <summary>The negation.</summary>
     /// <param name="rule">The rule.</param>
@@ -187,6 +188,12 @@ public abstract record SegmentRule
 /// <param name="Rule">Its rule.</param>
 public sealed record Segment(string Name, SegmentRule Rule)
 {
+    /// <summary>Its rule.</summary>
+    public SegmentRule Rule { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Rule)); } = Crm.Internal.Checked.NotNull(Rule, nameof(Rule));
+
+    /// <summary>The segment's name.</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
     /// <summary>Whether the customer is in the segment.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="facts">The customer's computed facts; null for none.</param>
@@ -202,15 +209,16 @@ public sealed record Segment(string Name, SegmentRule Rule)
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(customers);
-        var list = segments.ToList();
+        var list = segments.Select(s => Crm.Internal.Elements.NotNull(s, nameof(segments))).ToList();
         if (list.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != list.Count)
         {
             throw new ArgumentException("Segment names must be unique.", nameof(segments));
         }
 
         var members = list.ToDictionary(s => s.Name, _ => new List<CustomerId>(), StringComparer.Ordinal);
-        foreach (var (customer, facts) in customers)
+        foreach (var (element, facts) in customers)
         {
+            var customer = Crm.Internal.Elements.NotNull(element, nameof(customers));
             foreach (var segment in list)
             {
                 if (segment.Contains(customer, facts))
@@ -235,10 +243,12 @@ public sealed record Segment(string Name, SegmentRule Rule)
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(customers);
-        var list = segments.ToList();
+        Rules.Key(others, nameof(others));
+        var list = segments.Select(s => Crm.Internal.Elements.NotNull(s, nameof(segments))).ToList();
         var groups = new Dictionary<CustomerId, string>();
-        foreach (var (customer, facts) in customers)
+        foreach (var (element, facts) in customers)
         {
+            var customer = Crm.Internal.Elements.NotNull(element, nameof(customers));
             groups[customer.Id] = list.FirstOrDefault(s => s.Contains(customer, facts))?.Name ?? others;
         }
 

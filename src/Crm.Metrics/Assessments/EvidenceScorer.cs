@@ -10,6 +10,9 @@ namespace Crm.Metrics.Assessments;
 /// <param name="Scorecard">The period's scorecard.</param>
 public sealed record AssessmentEvidence(Scorecard Scorecard)
 {
+    /// <summary>The period's scorecard.</summary>
+    public Scorecard Scorecard { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Scorecard)); } = Crm.Internal.Checked.NotNull(Scorecard, nameof(Scorecard));
+
     /// <summary>The customers on file (profile completeness, recorded needs and preferences); optional.</summary>
     public IReadOnlyList<Customer>? Customers { get; init; }
 
@@ -30,6 +33,15 @@ public sealed record AssessmentEvidence(Scorecard Scorecard)
 /// <param name="Score">What it contributed, 0–100.</param>
 public sealed record EvidenceItem(string Metric, string Value, double Score)
 {
+    /// <summary>Its value as read, e.g. "72.0 %".</summary>
+    public string Value { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Value)); } = Crm.Internal.Checked.NotNull(Value, nameof(Value));
+
+    /// <summary>The metric, e.g. "CSAT".</summary>
+    public string Metric { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Metric)); } = Crm.Internal.Checked.NotNull(Metric, nameof(Metric));
+
+    /// <summary>What it contributed, 0–100.</summary>
+    public double Score { get; init => field = Crm.Internal.Finite.Of(value, nameof(Score)); } = Crm.Internal.Finite.Of(Score, nameof(Score));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -42,6 +54,15 @@ public sealed record EvidenceItem(string Metric, string Value, double Score)
 /// <param name="Reason">Why it is unscored; null when scored.</param>
 public sealed record EvidenceDimension(string Key, double? Score, IReadOnlyList<EvidenceItem> Evidence, string? Reason)
 {
+    /// <summary>The metric values used.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Evidence)); } = Crm.Internal.Checked.NotNull(Evidence, nameof(Evidence));
+
+    /// <summary>The dimension's key.</summary>
+    public string Key { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Key)); } = Crm.Internal.Checked.NotNull(Key, nameof(Key));
+
+    /// <summary>0–100, the mean of its evidence items' scores; null when unscored.</summary>
+    public double? Score { get; init => field = Crm.Internal.Finite.Of(value, nameof(Score)); } = Crm.Internal.Finite.Of(Score, nameof(Score));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -53,6 +74,15 @@ public sealed record EvidenceDimension(string Key, double? Score, IReadOnlyList<
 /// <param name="Overall">The weighted mean over the scored dimensions; null when none is scored.</param>
 public sealed record EvidenceAssessment(AssessmentFramework Framework, IReadOnlyList<EvidenceDimension> Dimensions, double? Overall)
 {
+    /// <summary>Each dimension, in the framework's order.</summary>
+    public IReadOnlyList<EvidenceDimension> Dimensions { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Dimensions)); } = Crm.Internal.Checked.NotNull(Dimensions, nameof(Dimensions));
+
+    /// <summary>The framework.</summary>
+    public AssessmentFramework Framework { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Framework)); } = Crm.Internal.Checked.NotNull(Framework, nameof(Framework));
+
+    /// <summary>The weighted mean over the scored dimensions; null when none is scored.</summary>
+    public double? Overall { get; init => field = Crm.Internal.Finite.Of(value, nameof(Overall)); } = Crm.Internal.Finite.Of(Overall, nameof(Overall));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

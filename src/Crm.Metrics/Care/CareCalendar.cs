@@ -8,6 +8,9 @@ namespace Crm.Metrics.Care;
 /// <param name="Name">Its name, e.g. "Spring Festival".</param>
 public sealed record Holiday(LocalDate Date, string Name)
 {
+    /// <summary>Its name, e.g. "Spring Festival".</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -63,6 +66,15 @@ public sealed record CareCalendarOptions
 /// <param name="Channel">The channel to use: the preferred one if the customer consented to it, else the first consented (e-mail, phone, social handle, postal); null when the customer consented to none — listed, not contactable.</param>
 public sealed record CareOccasion(CustomerId CustomerId, OccasionKind Kind, string Name, LocalDate Date, Instant StartsAt, int? Years, ContactPointKind? Channel)
 {
+    /// <summary>The channel to use: the preferred one if the customer consented to it, else the first consented (e-mail, phone, social handle, postal); null when the customer consented to none — listed, not contactable.</summary>
+    public ContactPointKind? Channel { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Channel)); } = Crm.Internal.Checked.Defined(Channel, nameof(Channel));
+
+    /// <summary>The occasion's name: "Birthday", "Founding anniversary", the custom date's label, or the holiday's name.</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
+    /// <summary>What the occasion is.</summary>
+    public OccasionKind Kind { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Kind)); } = Crm.Internal.Checked.Defined(Kind, nameof(Kind));
+
     /// <summary>Whether the customer can be contacted for it (a consented channel exists).</summary>
     public bool IsContactable => Channel is not null;
 
@@ -107,9 +119,9 @@ public static class CareCalendar
 
         var occasions = new List<CareOccasion>();
         var seen = new HashSet<CustomerId>();
-        foreach (var customer in customers)
+        foreach (var element in customers)
         {
-            ArgumentNullException.ThrowIfNull(customer);
+            var customer = Crm.Internal.Elements.NotNull(element, nameof(customers));
             if (!seen.Add(customer.Id))
             {
                 throw new ArgumentException($"Customer '{customer.Id}' appears twice: pass each customer once.", nameof(customers));

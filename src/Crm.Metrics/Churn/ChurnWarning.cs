@@ -24,6 +24,15 @@ public enum ChurnRiskLevel
 /// <param name="Text">The reason with its numbers, e.g. "84 days since the last purchase, 3.2 × the usual gap of 26 days".</param>
 public sealed record ChurnReason(string Code, ChurnRiskLevel Level, string Text)
 {
+    /// <summary>The reason with its numbers, e.g. "84 days since the last purchase, 3.2 × the usual gap of 26 days".</summary>
+    public string Text { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Text)); } = Crm.Internal.Checked.NotNull(Text, nameof(Text));
+
+    /// <summary>The level this reason alone sets.</summary>
+    public ChurnRiskLevel Level { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Level)); } = Crm.Internal.Checked.Defined(Level, nameof(Level));
+
+    /// <summary>A stable key: <c>no-purchase</c>, <c>single-purchase-long-ago</c>, <c>long-gap</c>, <c>frequency-drop</c>, <c>complaints</c>, <c>unresolved-complaints</c>, <c>detractor</c>, <c>p-alive</c>, <c>several-signals</c>.</summary>
+    public string Code { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Code)); } = Crm.Internal.Checked.NotNull(Code, nameof(Code));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -36,6 +45,15 @@ public sealed record ChurnReason(string Code, ChurnRiskLevel Level, string Text)
 /// <param name="Reasons">Every reason that fired, strongest first.</param>
 public sealed record CustomerChurnRisk(CustomerId CustomerId, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons)
 {
+    /// <summary>Every reason that fired, strongest first.</summary>
+    public IReadOnlyList<ChurnReason> Reasons { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Reasons)); } = Crm.Internal.Checked.NotNull(Reasons, nameof(Reasons));
+
+    /// <summary>The highest level of the reasons (High when two or more Medium reasons fired together); Low without reasons.</summary>
+    public ChurnRiskLevel Level { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Level)); } = Crm.Internal.Checked.Defined(Level, nameof(Level));
+
+    /// <summary>P(alive) from the purchase model, when one was given and the customer is in its summary.</summary>
+    public double? ProbabilityAlive { get; init => field = Crm.Internal.Finite.Of(value, nameof(ProbabilityAlive)); } = Crm.Internal.Finite.Of(ProbabilityAlive, nameof(ProbabilityAlive));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -103,6 +121,9 @@ public sealed record ChurnWarningSettings
 /// <param name="Customers">Every customer assessed, by level (High first), then P(alive) (lowest first), then id.</param>
 public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, IReadOnlyList<CustomerChurnRisk> Customers)
 {
+    /// <summary>Every customer assessed, by level (High first), then P(alive) (lowest first), then id.</summary>
+    public IReadOnlyList<CustomerChurnRisk> Customers { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Customers)); } = Crm.Internal.Checked.NotNull(Customers, nameof(Customers));
+
     /// <summary>The customers at Medium or High risk, highest first.</summary>
     public IEnumerable<CustomerChurnRisk> AtRisk => Customers.Where(c => c.Level != ChurnRiskLevel.Low);
 
@@ -176,9 +197,9 @@ public static class ChurnWarning
             return history;
         }
 
-        foreach (var purchase in purchases)
+        foreach (var element in purchases)
         {
-            ArgumentNullException.ThrowIfNull(purchase);
+            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
             var history = Of(purchase.CustomerId);
             if (purchase.IsSale && day <= today)
@@ -187,9 +208,9 @@ public static class ChurnWarning
             }
         }
 
-        foreach (var complaint in complaints ?? [])
+        foreach (var element in complaints ?? [])
         {
-            ArgumentNullException.ThrowIfNull(complaint);
+            var complaint = Crm.Internal.Elements.NotNull(element, nameof(complaints));
             var day = days.Of(complaint.OpenedAt.ToUnixTimeTicks());
             if (day > today)
             {
@@ -213,9 +234,9 @@ public static class ChurnWarning
             }
         }
 
-        foreach (var answer in surveys ?? [])
+        foreach (var element in surveys ?? [])
         {
-            ArgumentNullException.ThrowIfNull(answer);
+            var answer = Crm.Internal.Elements.NotNull(element, nameof(surveys));
             var day = days.Of(answer.AnsweredAt.ToUnixTimeTicks());
             if (answer.Kind == SurveyKind.Nps && answer.Score is <= 6 && day <= today && day >= windowStart)
             {

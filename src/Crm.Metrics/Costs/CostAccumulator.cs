@@ -143,6 +143,11 @@ public sealed class CostAccumulator
     /// <exception cref="AmountOverflowException">A total is beyond the range of <see cref="decimal"/>.</exception>
     public CostTotals Result(Currency fallbackCurrency)
     {
+        if (fallbackCurrency == default)
+        {
+            throw new ArgumentException("The fallback currency is the default (uninitialised) value; give an ISO 4217 currency.", nameof(fallbackCurrency));
+        }
+
         var currency = Currency ?? fallbackCurrency;
         try
         {

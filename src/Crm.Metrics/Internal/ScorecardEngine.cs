@@ -26,10 +26,10 @@ internal sealed class ScorecardEngine
     public ScorecardAccumulator NewAccumulator(ReportingPeriod period, ScorecardSettings? settings) =>
         new(period, settings, Options, _exchangeRates);
 
-    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress = null)
+    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress = null, string parameterName = "data")
     {
         var accumulator = NewAccumulator(period, settings);
-        Fill(accumulator, data, sources, progress);
+        Fill(accumulator, data, sources, progress, parameterName);
         return ResultAndRelease(accumulator);
     }
 
@@ -88,7 +88,7 @@ internal sealed class ScorecardEngine
 
             // The shared purchases and the merge run on all cores.
             shared.UseParallelism(Options.MaxDegreeOfParallelism);
-            shared.AddConcurrently(sources, cancellationToken);
+            shared.AddConcurrently(sources, nameof(partitions), cancellationToken);
             foreach (var accumulator in accumulators)
             {
                 shared.Merge(accumulator);
@@ -108,7 +108,7 @@ internal sealed class ScorecardEngine
         ScorecardAccumulator FillPartition(CrmDataSet data, Currency? currency)
         {
             var accumulator = new ScorecardAccumulator(period, currency is null ? settings : (settings ?? new ScorecardSettings()) with { Currency = currency }, single, _exchangeRates);
-            Fill(accumulator, data, DataSources.All & ~DataSources.Purchases, null);
+            Fill(accumulator, data, DataSources.All & ~DataSources.Purchases, null, nameof(partitions));
             if (data.Purchases is not null)
             {
                 accumulator.MarkSupplied(DataSources.Purchases);
@@ -129,7 +129,7 @@ internal sealed class ScorecardEngine
             var read = 0;
             while (accumulator.Currency is null && read < length)
             {
-                accumulator.Add(slice(read++, 1)[0]);
+                accumulator.Add(Crm.Internal.Elements.NotNull(slice(read++, 1)[0], "partitions"));
                 if (read % 4096 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -144,7 +144,7 @@ internal sealed class ScorecardEngine
         var more = true;
         for (var n = 1; accumulator.Currency is null && (more = enumerator.MoveNext()); n++)
         {
-            accumulator.Add(enumerator.Current);
+            accumulator.Add(Crm.Internal.Elements.NotNull(enumerator.Current, "partitions"));
             if (n % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,5 @@
 using Crm.Domain.Activity;
+using Crm.Domain.Customers;
 using System.Runtime.CompilerServices;
 
 namespace Crm.Metrics.Internal;
@@ -8,21 +9,22 @@ internal static class ScorecardRunner
 {
     private const int ProgressEvery = 1 << 16;
 
-    public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, IProgress<long>? progress)
+    /// <summary>Feeds every record of <paramref name="data"/> of the wanted kinds; a null record is an error naming <paramref name="parameterName"/>, the caller's parameter that holds the records.</summary>
+    public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, IProgress<long>? progress, string parameterName = "data")
     {
         ArgumentNullException.ThrowIfNull(data);
         long count = 0;
-        Feed(accumulator, sources, DataSources.Customers, data.Customers, accumulator.Add, ref count, progress);
-        if (!FeedIndexed(accumulator, sources, data.Purchases, ref count, progress))
+        Feed(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), ref count, progress);
+        if (!FeedIndexed(accumulator, sources, data.Purchases, ref count, progress, parameterName))
         {
-            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, ref count, progress);
+            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), ref count, progress);
         }
 
-        Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, ref count, progress);
-        Feed(accumulator, sources, DataSources.Costs, data.Costs, accumulator.Add, ref count, progress);
-        Feed(accumulator, sources, DataSources.Complaints, data.Complaints, accumulator.Add, ref count, progress);
-        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, ref count, progress);
-        Feed(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, ref count, progress);
+        Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), ref count, progress);
+        Feed(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), ref count, progress);
+        Feed(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), ref count, progress);
+        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Feedback>(accumulator.Add, parameterName), ref count, progress);
+        Feed(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), ref count, progress);
         if (count == 0 || count % ProgressEvery != 0)
         {
             // A multiple of ProgressEvery was reported when it was reached.
@@ -34,13 +36,14 @@ internal static class ScorecardRunner
     {
         ArgumentNullException.ThrowIfNull(data);
         var count = new StrongBox<long>();
-        await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, accumulator.Add, count, progress, cancellationToken).ConfigureAwait(false);
+        const string parameterName = "data";
+        await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Feedback>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (count.Value == 0 || count.Value % ProgressEvery != 0)
         {
@@ -62,7 +65,12 @@ internal static class ScorecardRunner
     /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
     /// false (nothing fed) otherwise.
     /// </summary>
-    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress)
+    /// <summary>An add that refuses a null record first, naming the caller's parameter that holds the records.</summary>
+    private static Action<T> NotNull<T>(Action<T> add, string parameterName)
+        where T : class =>
+        record => add(Crm.Internal.Elements.NotNull(record, parameterName));
+
+    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress, string parameterName)
     {
         if (sink is not ScorecardAccumulator accumulator || (wanted & DataSources.Purchases) == 0)
         {
@@ -80,7 +88,7 @@ internal static class ScorecardRunner
         }
 
         var counted = count;
-        accumulator.AddIndexed(length, slice, read =>
+        accumulator.AddIndexed(length, slice, parameterName, read =>
         {
             var before = counted;
             counted += read;

@@ -11,6 +11,15 @@ namespace Crm.Metrics.Lifetime;
 /// <param name="Lines">The explanation, one sentence per line (invariant culture).</param>
 public sealed record CustomerExplanation(CustomerId CustomerId, double ProbabilityAlive, double ExpectedPurchases, Money? ExpectedSpend, Money? Value, IReadOnlyList<string> Lines)
 {
+    /// <summary>The explanation, one sentence per line (invariant culture).</summary>
+    public IReadOnlyList<string> Lines { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Lines)); } = Crm.Internal.Checked.NotNull(Lines, nameof(Lines));
+
+    /// <summary>Purchases expected over the horizon.</summary>
+    public double ExpectedPurchases { get; init => field = Crm.Internal.Finite.Of(value, nameof(ExpectedPurchases)); } = Crm.Internal.Finite.Of(ExpectedPurchases, nameof(ExpectedPurchases));
+
+    /// <summary>P(alive) at the end of calibration.</summary>
+    public double ProbabilityAlive { get; init => field = Crm.Internal.Finite.Of(value, nameof(ProbabilityAlive)); } = Crm.Internal.Finite.Of(ProbabilityAlive, nameof(ProbabilityAlive));
+
     /// <summary>Explains a customer's predictions.</summary>
     /// <param name="model">The fitted purchase model.</param>
     /// <param name="customer">The customer's summary.</param>

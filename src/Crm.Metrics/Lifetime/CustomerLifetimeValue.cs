@@ -92,6 +92,12 @@ public sealed record ClvSettings
 /// <param name="Value">The discounted CLV over the horizon (margin applied).</param>
 public sealed record CustomerValueForecast(CustomerId CustomerId, double ProbabilityAlive, double ExpectedPurchases, Money ExpectedMeanSpend, Money Value)
 {
+    /// <summary>E[Y(horizon)]: the purchases expected over the horizon.</summary>
+    public double ExpectedPurchases { get; init => field = Crm.Internal.Finite.Of(value, nameof(ExpectedPurchases)); } = Crm.Internal.Finite.Of(ExpectedPurchases, nameof(ExpectedPurchases));
+
+    /// <summary>P(alive) at the end of calibration, in [0, 1].</summary>
+    public double ProbabilityAlive { get; init => field = Crm.Internal.Finite.Of(value, nameof(ProbabilityAlive)); } = Crm.Internal.Finite.Of(ProbabilityAlive, nameof(ProbabilityAlive));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -10,6 +10,12 @@ namespace Crm.Metrics.Lifetime;
 /// <param name="ExpectedMean">Their mean expected repeat purchases over the holdout's length (the model's conditional expectation).</param>
 public sealed record FrequencyBin(int Frequency, bool IsOpenEnded, int Customers, double ActualMean, double ExpectedMean)
 {
+    /// <summary>Their mean expected repeat purchases over the holdout's length (the model's conditional expectation).</summary>
+    public double ExpectedMean { get; init => field = Crm.Internal.Finite.Of(value, nameof(ExpectedMean)); } = Crm.Internal.Finite.Of(ExpectedMean, nameof(ExpectedMean));
+
+    /// <summary>Their mean actual repeat purchases in the holdout.</summary>
+    public double ActualMean { get; init => field = Crm.Internal.Finite.Of(value, nameof(ActualMean)); } = Crm.Internal.Finite.Of(ActualMean, nameof(ActualMean));
+
     /// <summary>ExpectedMean − ActualMean.</summary>
     public double Error => ExpectedMean - ActualMean;
 
@@ -24,6 +30,9 @@ public sealed record FrequencyBin(int Frequency, bool IsOpenEnded, int Customers
 /// <param name="Expected">Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</param>
 public sealed record CumulativePoint(LocalDate Date, long Actual, double Expected)
 {
+    /// <summary>Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</summary>
+    public double Expected { get; init => field = Crm.Internal.Finite.Of(value, nameof(Expected)); } = Crm.Internal.Finite.Of(Expected, nameof(Expected));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -62,18 +71,22 @@ public sealed class HoldoutTracking
     /// <summary>Weekly (or daily) cumulative actual and expected repeat purchases; empty unless purchases were given.</summary>
     public IReadOnlyList<CumulativePoint> Cumulative { get; }
 
+    /// <summary>The largest <c>openEndedFrom</c> of <see cref="Compute"/>: a row per repeat count up to it.</summary>
+    public const int MaxOpenEndedFrom = 10_000;
+
     /// <summary>The tracking table by calibration frequency and the cumulative repeat purchases, step by step from the first purchase to the holdout end.</summary>
     /// <param name="model">The fitted purchase model.</param>
     /// <param name="summary">A summary with a holdout period, built from <paramref name="purchases"/>.</param>
     /// <param name="purchases">The purchases the summary was built from (same zone), for the cumulative curve; null for the table by frequency only.</param>
     /// <param name="openEndedFrom">The x of the last, open-ended row; default 7.</param>
     /// <returns>The tracking, with <see cref="Cumulative"/> at every 7th day (weeks) or every day (days), ending on the holdout end.</returns>
-    /// <exception cref="ArgumentException">The summary has no holdout period, or <paramref name="openEndedFrom"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The summary has no holdout period, or <paramref name="openEndedFrom"/> is below 1 or above <see cref="MaxOpenEndedFrom"/>.</exception>
     public static HoldoutTracking Compute(IPurchaseModel model, CustomerBaseSummary summary, IEnumerable<Purchase>? purchases = null, int openEndedFrom = 7)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentOutOfRangeException.ThrowIfLessThan(openEndedFrom, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(openEndedFrom, MaxOpenEndedFrom);
         if (summary.HoldoutLength is not { } length)
         {
             throw new ArgumentException("Tracking needs a summary with a holdout period (SummaryOptions.HoldoutEnd).", nameof(summary));
@@ -129,9 +142,9 @@ public sealed class HoldoutTracking
         // Repeat purchase days (distinct days after the first, up to the holdout end) per day.
         var seen = new HashSet<(CustomerId, int)>();
         var repeatsOnDay = new SortedDictionary<int, int>();
-        foreach (var purchase in purchases)
+        foreach (var element in purchases)
         {
-            ArgumentNullException.ThrowIfNull(purchase);
+            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             if (!purchase.IsSale || !firstDay.TryGetValue(purchase.CustomerId, out var first))
             {
                 continue;

@@ -64,6 +64,12 @@ public sealed record FitOptions
 /// <param name="GradientNorm">‖∇ ln L‖ with respect to the log-parameters.</param>
 public readonly record struct FitProgress(int Iteration, double LogLikelihood, double GradientNorm)
 {
+    /// <summary>‖∇ ln L‖ with respect to the log-parameters.</summary>
+    public double GradientNorm { get; init => field = Crm.Internal.Finite.Of(value, nameof(GradientNorm)); } = Crm.Internal.Finite.Of(GradientNorm, nameof(GradientNorm));
+
+    /// <summary>ln L at the current parameters.</summary>
+    public double LogLikelihood { get; init => field = Crm.Internal.Finite.Of(value, nameof(LogLikelihood)); } = Crm.Internal.Finite.Of(LogLikelihood, nameof(LogLikelihood));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -78,6 +84,15 @@ public readonly record struct FitProgress(int Iteration, double LogLikelihood, d
 /// </param>
 public sealed record ParameterEstimate(string Name, double Value, double? StandardError)
 {
+    /// <summary>The parameter's name as in the papers (<c>r</c>, <c>alpha</c>, <c>a</c>, <c>b</c>, …).</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
+    /// <summary>√ of the diagonal of the inverse of the observed information (the Hessian of −ln L at the estimate); null when that Hessian is not positive definite (the maximum is flat in some direction: the parameter is not identified).</summary>
+    public double? StandardError { get; init => field = Crm.Internal.Finite.Of(value, nameof(StandardError)); } = Crm.Internal.Finite.Of(StandardError, nameof(StandardError));
+
+    /// <summary>The maximum-likelihood estimate.</summary>
+    public double Value { get; init => field = Crm.Internal.Finite.Of(value, nameof(Value)); } = Crm.Internal.Finite.Of(Value, nameof(Value));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -184,7 +184,7 @@ public sealed record ShiftedBetaGeometricModel
             throw new ArgumentOutOfRangeException(nameof(discountRate), discountRate, "The discount rate per period must be positive and finite.");
         }
 
-        var n = renewals + 1;
+        var n = renewals + 1.0; // in double: renewals may be int.MaxValue
         double b = Beta + n, c = Alpha + Beta + n, z = 1 / (1 + discountRate);
 
         // ₂F₁(1, b; c; z) = Σⱼ (b)ⱼ/(c)ⱼ zʲ: positive terms shrinking faster than zʲ.

@@ -233,24 +233,30 @@ public sealed class PurchaseAccumulator
     /// <param name="count">The number of purchases.</param>
     /// <param name="slice">The purchases [start, start + length) as a span.</param>
     /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
-    internal void AddIndexed(int count, SpanSlice<Purchase> slice, Action<long>? advanced)
+    /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
+    internal void AddIndexed(int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced)
     {
         var threads = FillThreads(count);
         var first = 0;
         var head = slice(0, count);
         while (_currency.Target is null && first < count)
         {
-            Add(head[first++]);
+            Add(Crm.Internal.Elements.NotNull(head[first++], parameterName));
         }
 
         var sources = new List<PurchaseSource>();
         PurchaseSource.AddChunks(sources, slice, first, count - first);
         long reported = 0; // told to advanced so far, the purchases read before the threads start included
-        AddConcurrently(sources, threads, read =>
-        {
-            advanced?.Invoke(first + read - reported);
-            reported = first + read;
-        }, CancellationToken.None);
+        AddConcurrently(
+            sources,
+            threads,
+            read =>
+            {
+                advanced?.Invoke(first + read - reported);
+                reported = first + read;
+            },
+            parameterName,
+            CancellationToken.None);
         advanced?.Invoke(count - reported);
     }
 
@@ -270,7 +276,8 @@ public sealed class PurchaseAccumulator
     /// <param name="read">Called on the caller's thread, about every 65,536 of its purchases, with how many purchases all threads have read.</param>
     /// <param name="cancellationToken">Checked every 4,096 purchases.</param>
     /// <exception cref="Exception">What the first source (in order) to fail threw; after an error no further source is taken.</exception>
-    internal void AddConcurrently(IReadOnlyList<PurchaseSource> sources, int threads, Action<long>? read, CancellationToken cancellationToken)
+    /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
+    internal void AddConcurrently(IReadOnlyList<PurchaseSource> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken)
     {
         // A batch being applied on the thread pool uses the tables without taking them: wait for it.
         Settle();
@@ -282,7 +289,7 @@ public sealed class PurchaseAccumulator
         var readers = new SourceReader[threads];
         for (var t = 0; t < threads; t++)
         {
-            readers[t] = new SourceReader(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, cancellationToken);
+            readers[t] = new SourceReader(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, parameterName, cancellationToken);
         }
 
         var others = new Task[threads - 1];
@@ -731,6 +738,11 @@ public sealed class PurchaseAccumulator
     /// <exception cref="AmountOverflowException">A total (revenue, an average's sum) is beyond the range of <see cref="decimal"/>.</exception>
     public LoyaltyMetrics LoyaltyResult(Currency fallbackCurrency)
     {
+        if (fallbackCurrency == default)
+        {
+            throw new ArgumentException("The fallback currency is the default (uninitialised) value; give an ISO 4217 currency.", nameof(fallbackCurrency));
+        }
+
         try
         {
             return LoyaltyMetrics.From(this, fallbackCurrency);
@@ -937,7 +949,7 @@ public sealed class PurchaseAccumulator
     /// One thread of <see cref="AddConcurrently"/>: reads a source into a buffer of its own and applies it to the shared
     /// tables whenever a region is full, and at the end.
     /// </summary>
-    private sealed class SourceReader(PurchaseAccumulator owner, int thread, int threads, long[] counts, Action? progress, CancellationToken cancellationToken)
+    private sealed class SourceReader(PurchaseAccumulator owner, int thread, int threads, long[] counts, Action? progress, string parameterName, CancellationToken cancellationToken)
     {
         private readonly List<Batch> _applied = [];
         private Batch? _batch;
@@ -1009,9 +1021,9 @@ public sealed class PurchaseAccumulator
             }
         }
 
-        private void Take(Purchase purchase)
+        private void Take(Purchase? element)
         {
-            ArgumentNullException.ThrowIfNull(purchase);
+            var purchase = Crm.Internal.Elements.NotNull(element, parameterName);
             var at = purchase.OccurredAt;
             var ticks = at.ToUnixTimeTicks();
             if (ticks >= owner._endTicks)

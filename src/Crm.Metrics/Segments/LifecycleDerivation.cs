@@ -56,6 +56,15 @@ public sealed record LifecycleBehaviour
 /// <param name="Reason">Why, in words and numbers.</param>
 public sealed record DerivedTransition(LifecycleStage From, LifecycleStage To, Instant At, string Reason)
 {
+    /// <summary>Why, in words and numbers.</summary>
+    public string Reason { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Reason)); } = Crm.Internal.Checked.NotNull(Reason, nameof(Reason));
+
+    /// <summary>The stage entered (always allowed by <see cref="LifecycleRules"/>).</summary>
+    public LifecycleStage To { get; init => field = Crm.Internal.Checked.Defined(value, nameof(To)); } = Crm.Internal.Checked.Defined(To, nameof(To));
+
+    /// <summary>The stage left.</summary>
+    public LifecycleStage From { get; init => field = Crm.Internal.Checked.Defined(value, nameof(From)); } = Crm.Internal.Checked.Defined(From, nameof(From));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -67,6 +76,12 @@ public sealed record DerivedTransition(LifecycleStage From, LifecycleStage To, I
 /// <param name="Transitions">The transitions from <see cref="LifecycleStage.Prospect"/>, in time order.</param>
 public sealed record DerivedLifecycle(CustomerId CustomerId, LifecycleStage Stage, IReadOnlyList<DerivedTransition> Transitions)
 {
+    /// <summary>The transitions from <see cref="LifecycleStage.Prospect"/>, in time order.</summary>
+    public IReadOnlyList<DerivedTransition> Transitions { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Transitions)); } = Crm.Internal.Checked.NotNull(Transitions, nameof(Transitions));
+
+    /// <summary>The stage at the analysis date.</summary>
+    public LifecycleStage Stage { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Stage)); } = Crm.Internal.Checked.Defined(Stage, nameof(Stage));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -100,9 +115,9 @@ public static class LifecycleDerivation
         var today = LocalDayNumbers.Of(analysisDate);
         var days = new LocalDayNumbers(zone);
         using var log = new Internal.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
-        foreach (var purchase in purchases)
+        foreach (var element in purchases)
         {
-            ArgumentNullException.ThrowIfNull(purchase);
+            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
             if (purchase.IsSale && day <= today)
             {

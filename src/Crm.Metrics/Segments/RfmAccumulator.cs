@@ -106,7 +106,7 @@ public sealed class RfmAccumulator : IDisposable
         ThrowIfDisposed();
         foreach (var purchase in purchases)
         {
-            Add(purchase);
+            Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
         }
     }
 

@@ -50,6 +50,9 @@ public sealed record RfmOptions(LocalDate AnalysisDate)
 /// <param name="Segment">The segment of (R, F) in the map.</param>
 public sealed record CustomerRfm(CustomerId CustomerId, RfmRecency Recency, int Frequency, Money Monetary, Money Revenue, int RecencyScore, int FrequencyScore, int MonetaryScore, string Segment)
 {
+    /// <summary>The segment of (R, F) in the map.</summary>
+    public string Segment { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Segment)); } = Crm.Internal.Checked.NotNull(Segment, nameof(Segment));
+
     /// <summary>The three scores as one code, e.g. <c>545</c>.</summary>
     public string Code => string.Create(CultureInfo.InvariantCulture, $"{RecencyScore}{FrequencyScore}{MonetaryScore}");
 
@@ -65,6 +68,12 @@ public sealed record CustomerRfm(CustomerId CustomerId, RfmRecency Recency, int 
 /// <param name="Highest">The highest raw value in the bin; null when empty.</param>
 public sealed record RfmBin(int Score, int Customers, double? Lowest, double? Highest)
 {
+    /// <summary>The highest raw value in the bin; null when empty.</summary>
+    public double? Highest { get; init => field = Crm.Internal.Finite.Of(value, nameof(Highest)); } = Crm.Internal.Finite.Of(Highest, nameof(Highest));
+
+    /// <summary>The lowest raw value in the bin (days, purchase days or money); null when empty.</summary>
+    public double? Lowest { get; init => field = Crm.Internal.Finite.Of(value, nameof(Lowest)); } = Crm.Internal.Finite.Of(Lowest, nameof(Lowest));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -77,6 +86,12 @@ public sealed record RfmBin(int Score, int Customers, double? Lowest, double? Hi
 /// <param name="RevenueShare">Their share of all sales in the window, 0..1; null when there were none.</param>
 public sealed record RfmSegment(string Name, int Customers, Money Revenue, double? RevenueShare)
 {
+    /// <summary>The segment.</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
+    /// <summary>Their share of all sales in the window, 0..1; null when there were none.</summary>
+    public double? RevenueShare { get; init => field = Crm.Internal.Finite.Of(value, nameof(RevenueShare)); } = Crm.Internal.Finite.Of(RevenueShare, nameof(RevenueShare));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -8,6 +8,9 @@ namespace Crm.Metrics.Segments;
 /// <param name="MaxFrequencyScore">Highest F score (1..5).</param>
 public sealed record RfmSegmentRule(string Name, int MinRecencyScore, int MaxRecencyScore, int MinFrequencyScore, int MaxFrequencyScore)
 {
+    /// <summary>The segment's name.</summary>
+    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -28,7 +31,7 @@ public sealed class RfmSegmentMap
     public RfmSegmentMap(IEnumerable<RfmSegmentRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var list = rules.ToList();
+        var list = rules.Select(r => Crm.Internal.Elements.NotNull(r, nameof(rules))).ToList();
         foreach (var rule in list)
         {
             if (string.IsNullOrWhiteSpace(rule.Name))

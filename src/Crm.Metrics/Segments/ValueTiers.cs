@@ -18,6 +18,12 @@ public enum ValueTier
 /// <param name="EndOfB">Cumulative share where B ends; in [EndOfA, 1].</param>
 public sealed record ValueTierThresholds(double EndOfA = 0.80, double EndOfB = 0.95)
 {
+    /// <summary>Cumulative share where B ends; in [EndOfA, 1].</summary>
+    public double EndOfB { get; init => field = Crm.Internal.Finite.Of(value, nameof(EndOfB)); } = Crm.Internal.Finite.Of(EndOfB, nameof(EndOfB));
+
+    /// <summary>Cumulative share where A ends; in (0, 1).</summary>
+    public double EndOfA { get; init => field = Crm.Internal.Finite.Of(value, nameof(EndOfA)); } = Crm.Internal.Finite.Of(EndOfA, nameof(EndOfA));
+
     /// <summary>80 / 15 / 5.</summary>
     public static ValueTierThresholds Default { get; } = new();
 
@@ -41,6 +47,12 @@ public sealed record ValueTierThresholds(double EndOfA = 0.80, double EndOfB = 0
 /// <param name="CumulativeShareBefore">The share of the total held by the customers ranked before this one, 0..1.</param>
 public sealed record CustomerValueTier(CustomerId CustomerId, decimal Value, ValueTier Tier, double CumulativeShareBefore)
 {
+    /// <summary>The tier.</summary>
+    public ValueTier Tier { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Tier)); } = Crm.Internal.Checked.Defined(Tier, nameof(Tier));
+
+    /// <summary>The share of the total held by the customers ranked before this one, 0..1.</summary>
+    public double CumulativeShareBefore { get; init => field = Crm.Internal.Finite.Of(value, nameof(CumulativeShareBefore)); } = Crm.Internal.Finite.Of(CumulativeShareBefore, nameof(CumulativeShareBefore));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
@@ -53,6 +65,12 @@ public sealed record CustomerValueTier(CustomerId CustomerId, decimal Value, Val
 /// <param name="ValueShare">Their share of the total, 0..1 (the three sum to 1).</param>
 public sealed record ValueTierSummary(ValueTier Tier, int Customers, decimal Value, double ValueShare)
 {
+    /// <summary>The tier.</summary>
+    public ValueTier Tier { get; init => field = Crm.Internal.Checked.Defined(value, nameof(Tier)); } = Crm.Internal.Checked.Defined(Tier, nameof(Tier));
+
+    /// <summary>Their share of the total, 0..1 (the three sum to 1).</summary>
+    public double ValueShare { get; init => field = Crm.Internal.Finite.Of(value, nameof(ValueShare)); } = Crm.Internal.Finite.Of(ValueShare, nameof(ValueShare));
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

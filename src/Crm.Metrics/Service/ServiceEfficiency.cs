@@ -224,7 +224,13 @@ public sealed class ComplaintAccumulator
     /// <param name="activeCustomers">Customers with a sale in the period: the complaint rate's denominator.</param>
     /// <param name="orders">Sale records in the period: the denominator of complaints per 1,000 orders.</param>
     /// <returns>A snapshot.</returns>
-    public ServiceEfficiencyMetrics Result(long activeCustomers, long orders) => Result(activeCustomers, orders, supplied: true);
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    public ServiceEfficiencyMetrics Result(long activeCustomers, long orders)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(activeCustomers);
+        ArgumentOutOfRangeException.ThrowIfNegative(orders);
+        return Result(activeCustomers, orders, supplied: true);
+    }
 
     /// <summary>The metrics; when complaints were not supplied, the rates that count them are undefined.</summary>
     internal ServiceEfficiencyMetrics Result(long activeCustomers, long orders, bool supplied) => new(

@@ -68,6 +68,11 @@ public static class LifetimeValue
     /// <exception cref="AmountOverflowException">The lifetime value is beyond the range of <see cref="decimal"/> (r very close to 1 + d, or a huge margin).</exception>
     public static Money Simple(Money marginPerPeriod, double retentionPerPeriod, double discountRatePerPeriod)
     {
+        if (marginPerPeriod.Currency == default)
+        {
+            throw new ArgumentException("The margin is the default (uninitialised) amount; give an amount with its currency.", nameof(marginPerPeriod));
+        }
+
         if (!(retentionPerPeriod >= 0 && retentionPerPeriod <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(retentionPerPeriod), retentionPerPeriod, "Retention is a fraction between 0 and 1.");

@@ -95,7 +95,7 @@ public class ActivityTests
 
         var open = new Complaint(new ComplaintId("k"), C, opened);
         Assert.Equal("at", Assert.Throws<ArgumentOutOfRangeException>(() => open.WithResolution(early)).ParamName);
-        Assert.Equal("firstResponseAt", Assert.Throws<ArgumentOutOfRangeException>(() => open.WithFirstResponse(early)).ParamName);
+        Assert.Equal("at", Assert.Throws<ArgumentOutOfRangeException>(() => open.WithFirstResponse(early)).ParamName);
     }
 
     [Property]

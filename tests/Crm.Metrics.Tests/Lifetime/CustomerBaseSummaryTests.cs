@@ -107,7 +107,7 @@ public class CustomerBaseSummaryTests
         Assert.Throws<ArgumentException>("options", () => CustomerBaseSummary.FromPurchases([], new SummaryOptions(end) { Zone = null! }));
         Assert.Throws<ArgumentOutOfRangeException>("options", () => CustomerBaseSummary.FromPurchases([], new SummaryOptions(end) { TimeUnit = (ModelTimeUnit)5 }));
         Assert.Throws<CurrencyMismatchException>(() => CustomerBaseSummary.FromPurchases([Sale("a", 1, 1, 1, 1m), Purchase.Sale(new CustomerId("a"), Instant.FromUtc(2024, 1, 2, 0, 0), new Money(1m, Currency.Usd))], new SummaryOptions(end)));
-        Assert.Throws<ArgumentNullException>("purchase", () => CustomerBaseSummary.FromPurchases([null!], new SummaryOptions(end)));
+        Assert.Throws<ArgumentException>("purchases", () => CustomerBaseSummary.FromPurchases([null!], new SummaryOptions(end)));
 
         // The summary's own rules.
         var id = new CustomerId("a");
