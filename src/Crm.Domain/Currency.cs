@@ -22,7 +22,7 @@ public readonly record struct Currency
         if (code.Length != 3 || !char.IsAsciiLetterUpper(code[0]) || !char.IsAsciiLetterUpper(code[1]) || !char.IsAsciiLetterUpper(code[2]))
         {
             throw new ArgumentException(
-                $"A currency code is three upper-case letters A-Z (ISO 4217), e.g. \"USD\"; got \"{code}\".",
+                $"A currency code is three upper-case letters A-Z (ISO 4217), e.g. \"USD\"; got {Internal.Rules.Describe(code)}.",
                 nameof(code));
         }
 

@@ -129,4 +129,17 @@ public sealed class IntegrityTests : IDisposable
         File.WriteAllLines(transactions, ["customer_id,occurred_at,amount", "A,2011-12-29,5", "B,2011-12-31,7"]);
         Assert.Equal(0, Run("--transactions", transactions, "--zone", "Pacific/Apia", "--from", "2011-12-01", "--to", "2011-12-31").Exit);
     }
+
+    [Fact]
+    public void A_file_without_a_header_does_not_echo_its_first_row()
+    {
+        var customers = Path.Combine(_temp, "customers.csv");
+        File.WriteAllLines(customers, File.ReadAllLines(Path.Combine(Data, "customers.csv")).Skip(1));
+        var (exit, _, error) = Run("--transactions", Copy("transactions.csv"), "--customers", customers);
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a header of column names", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice@example.com", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alice Example", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("1234567", error, StringComparison.Ordinal);
+    }
 }

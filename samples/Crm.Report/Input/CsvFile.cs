@@ -98,7 +98,7 @@ internal static class CsvFile
         var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
         foreach (var column in missing)
         {
-            problems.Add(file, headerLine, column, $"required column is missing (the header has: {string.Join(',', headerFields)})");
+            problems.Add(file, headerLine, column, $"required column is missing ({HeaderDescription(headerFields, required, optional)})");
         }
 
         if (missing.Count > 0)
@@ -241,5 +241,20 @@ internal static class CsvFile
                 return [.. fields];
             }
         }
+    }
+
+    /// <summary>
+    /// What the first row holds, for a missing column: its names when they look like column names; otherwise (a file
+    /// without a header, whose first row is data — names, e-mail addresses, phone numbers) only how many fields it has,
+    /// so that no personal data reaches the error output, and the header the file needs.
+    /// </summary>
+    private static string HeaderDescription(string[] fields, IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    {
+        static bool LooksLikeName(string field) =>
+            field.Trim() is { Length: > 0 and <= 40 } name && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or ' ' or '-');
+
+        return fields.All(LooksLikeName)
+            ? $"the header has: {string.Join(',', fields)}"
+            : $"the first row, {fields.Length} field(s), is not a header of column names; the file starts with the header row: {string.Join(',', required.Concat(optional))}";
     }
 }

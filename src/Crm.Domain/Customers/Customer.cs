@@ -184,7 +184,7 @@ public sealed class Customer
     {
         Rules.Key(ianaId, nameof(ianaId));
         HomeTimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(ianaId)
-            ?? throw new ArgumentException($"\"{ianaId}\" is not a known IANA time-zone id (e.g. \"Europe/Berlin\", \"Asia/Shanghai\").", nameof(ianaId));
+            ?? throw new ArgumentException($"{Rules.Describe(ianaId)} is not a known IANA time-zone id (e.g. \"Europe/Berlin\", \"Asia/Shanghai\").", nameof(ianaId));
     }
 
     /// <summary>Sets where the customer is.</summary>
@@ -196,7 +196,7 @@ public sealed class Customer
     {
         if (countryCode is not null && (countryCode.Length != 2 || !char.IsAsciiLetterUpper(countryCode[0]) || !char.IsAsciiLetterUpper(countryCode[1])))
         {
-            throw new ArgumentException($"A country code is two upper-case letters (ISO 3166-1 alpha-2), e.g. \"DE\"; got \"{countryCode}\".", nameof(countryCode));
+            throw new ArgumentException($"A country code is two upper-case letters (ISO 3166-1 alpha-2), e.g. \"DE\"; got {Rules.Describe(countryCode)}.", nameof(countryCode));
         }
 
         var validRegion = Rules.OptionalKey(region, nameof(region));
@@ -366,9 +366,10 @@ public sealed class Customer
 
     /// <summary>
     /// Erases the customer's personal data on request (数据安全与隐私保护): the person or organisation profile,
-    /// contact points and their consents, custom important dates, needs, preferences and tags. The id, the
-    /// kind, the home time zone, country and region, the acquisition and the lifecycle history are kept, so
-    /// metrics over the customer's activity stay correct. Erasing an erased customer changes nothing.
+    /// contact points and their consents, custom important dates, needs, preferences and tags, and the free-text
+    /// reasons of the lifecycle history (they can name people; each becomes <see cref="ErasedReason"/>). The id, the
+    /// kind, the home time zone, country and region, the acquisition and the lifecycle's stages and instants are
+    /// kept, so metrics over the customer's activity stay correct. Erasing an erased customer changes nothing.
     /// </summary>
     /// <param name="at">When the erasure happened.</param>
     public void Erase(Instant at)
@@ -385,8 +386,19 @@ public sealed class Customer
         _needs.Clear();
         _tags.Clear();
         Preferences = CustomerPreferences.None;
+
+        // Free-text reasons can name people ("moved to VIP after Ada's call"): the stages and instants stay.
+        for (var i = 0; i < _lifecycle.Count; i++)
+        {
+            var entry = _lifecycle[i];
+            _lifecycle[i] = new LifecycleTransition(entry.From, entry.To, entry.At, ErasedReason);
+        }
+
         ErasedAt = at;
     }
+
+    /// <summary>The reason every lifecycle entry holds after <see cref="Erase"/>.</summary>
+    public const string ErasedReason = "(erased)";
 
     /// <summary>Describes the customer by id, kind and stage, without personal data.</summary>
     /// <returns>A short description.</returns>

@@ -19,13 +19,23 @@ internal static class Rules
 
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
         {
+            // The value is not echoed: it may be a name, an e-mail address or another piece of personal data.
             throw new ArgumentException(
-                $"Value must not start or end with white space (got \"{value}\"); trim it when mapping your rows.",
+                string.Create(CultureInfo.InvariantCulture, $"Value must not start or end with white space (it has {value.Length} characters, {(char.IsWhiteSpace(value[0]) ? "leading" : "trailing")} white space); trim it when mapping your rows."),
                 parameterName);
         }
 
         return value;
     }
+
+    /// <summary>
+    /// A value a caller passed, for a message: quoted when it is short and plain (a code, a zone id), else only its
+    /// length — so that a message never carries a long or personal text, whatever field it came from.
+    /// </summary>
+    public static string Describe(string value) =>
+        value.Length <= 40 && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '@')
+            ? $"\"{value}\""
+            : string.Create(CultureInfo.InvariantCulture, $"a text of {value.Length} characters");
 
     /// <summary>Optional text: null stays null; otherwise the same rule as <see cref="Key"/>.</summary>
     public static string? OptionalKey(string? value, string parameterName) =>

@@ -36,7 +36,8 @@ public class CustomerTests
         Assert.Empty(customer.Tags);
         Assert.True(customer.Preferences.IsEmpty);
         Assert.Equal(id, customer.Id);
-        Assert.Equal(history, customer.LifecycleHistory);
+        Assert.Equal(history.Select(t => (t.From, t.To, t.At)), customer.LifecycleHistory.Select(t => (t.From, t.To, t.At)));
+        Assert.All(customer.LifecycleHistory, t => Assert.Equal(Customer.ErasedReason, t.Reason));
         Assert.Equal(acquired, customer.AcquiredAt);
         Assert.Equal(T0, customer.ErasedAt);
     }
@@ -252,5 +253,31 @@ public class CustomerTests
         }
 
         return string.Join("|", parts);
+    }
+
+    [Fact]
+    public void Messages_describe_a_bad_personal_value_without_echoing_it()
+    {
+        var padded = Assert.Throws<ArgumentException>("name", () => new PersonProfile(" Ada Lovelace"));
+        Assert.DoesNotContain("Ada", padded.Message, StringComparison.Ordinal);
+        Assert.Contains("13 characters, leading white space", padded.Message, StringComparison.Ordinal);
+
+        var email = Assert.Throws<ArgumentException>("value", () => new ContactPoint(ContactPointKind.Email, "ada.lovelace.example"));
+        Assert.DoesNotContain("lovelace", email.Message, StringComparison.Ordinal);
+
+        var customer = Customer.CreatePerson(new CustomerId("c1"), new PersonProfile("Ada"), T0);
+        var zone = Assert.Throws<ArgumentException>("ianaId", () => customer.SetHomeTimeZone("Ada Lovelace's zone"));
+        Assert.DoesNotContain("Ada", zone.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Erasure_clears_the_free_text_reasons_of_the_lifecycle()
+    {
+        var customer = Customer.CreatePerson(new CustomerId("c1"), new PersonProfile("Ada Lovelace"), T0, reason: "met Ada Lovelace at the fair");
+        customer.MoveTo(LifecycleStage.New, T0 + Duration.FromDays(1), "first order after Ada's call");
+        customer.Erase(T0 + Duration.FromDays(2));
+
+        Assert.Equal([LifecycleStage.Prospect, LifecycleStage.New], customer.LifecycleHistory.Select(t => t.To));
+        Assert.All(customer.LifecycleHistory, t => Assert.DoesNotContain("Ada", t.Reason, StringComparison.Ordinal));
     }
 }
