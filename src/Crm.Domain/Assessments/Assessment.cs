@@ -190,9 +190,15 @@ public sealed class Assessment
     /// <summary>Each dimension's gap to a target profile: target − score (positive: below target).</summary>
     /// <param name="target">Target scores 0–100 by dimension key; dimensions without a target get none.</param>
     /// <returns>The gaps, in the framework's order; null where the dimension is unscored or has no target.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A target is NaN or infinite.</exception>
     public IReadOnlyList<DimensionDifference> GapsTo(IReadOnlyDictionary<string, double> target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (target.Values.Any(value => !double.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), "Every target score must be a finite number, not NaN or infinity.");
+        }
+
         return Dimensions.Select(d => new DimensionDifference(d.Key, d.Score is { } s && target.TryGetValue(d.Key, out var t) ? t - s : null)).ToList().AsReadOnly();
     }
 

@@ -191,8 +191,8 @@ public sealed record Segment(string Name, SegmentRule Rule)
     /// <summary>Its rule.</summary>
     public SegmentRule Rule { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Rule)); } = Crm.Internal.Checked.NotNull(Rule, nameof(Rule));
 
-    /// <summary>The segment's name.</summary>
-    public string Name { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Name)); } = Crm.Internal.Checked.NotNull(Name, nameof(Name));
+    /// <summary>The segment's name: not empty, not padded.</summary>
+    public string Name { get; init => field = Rules.Key(value, nameof(Name)); } = Rules.Key(Name, nameof(Name));
 
     /// <summary>Whether the customer is in the segment.</summary>
     /// <param name="customer">The customer.</param>

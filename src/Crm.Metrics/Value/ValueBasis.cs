@@ -35,9 +35,11 @@ public sealed class ValueBasis
     /// <summary>A lifetime value per customer that the caller supplies.</summary>
     /// <param name="lifetimeValue">The value, not negative, in the scorecard's currency.</param>
     /// <returns>The basis.</returns>
+    /// <exception cref="ArgumentException">The value is the default (uninitialised) amount, without a currency.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public static ValueBasis Given(Money lifetimeValue) => lifetimeValue.Amount < 0
-        ? throw new ArgumentOutOfRangeException(nameof(lifetimeValue), lifetimeValue, "A lifetime value must not be negative.")
+    public static ValueBasis Given(Money lifetimeValue) =>
+        lifetimeValue.Currency == default ? throw new ArgumentException("The lifetime value is the default (uninitialised) amount; give an amount with its currency.", nameof(lifetimeValue))
+        : lifetimeValue.Amount < 0 ? throw new ArgumentOutOfRangeException(nameof(lifetimeValue), "A lifetime value must not be negative.")
         : new(ValueBasisKind.Given, lifetimeValue, 0);
 
     /// <summary>
