@@ -308,6 +308,60 @@ public class ParetoNbd100kBenchmarks
 }
 
 /// <summary>
+/// Fits of bases the models cannot describe, which must end at a named bound in bounded time (goal: under a second
+/// each): 1,000 identical customers, and 20,000 customers buying at one Poisson rate who never drop out.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class DegenerateBaseBenchmarks
+{
+    private CustomerBaseSummary _summary = null!;
+
+    /// <summary>The base.</summary>
+    [Params("1k-identical", "20k-poisson")]
+    public string Data { get; set; } = "1k-identical";
+
+    /// <summary>Builds the base (days).</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = new SummaryOptions(new LocalDate(2020, 1, 10)) { TimeUnit = ModelTimeUnit.Days };
+        if (Data == "1k-identical")
+        {
+            _summary = CustomerBaseSummary.FromSummaries(Enumerable.Range(0, 1000).Select(i => new CustomerSummary(new CustomerId($"c{i}"), 2, new BtydRecency(ModelTime.Days(5)), ModelTime.Days(10))), options);
+            return;
+        }
+
+        var random = new Random(20261204);
+        var rows = new List<CustomerSummary>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var days = new SortedSet<int>();
+            for (var t = -Math.Log(1 - random.NextDouble()) / 0.5; t < 100; t += -Math.Log(1 - random.NextDouble()) / 0.5)
+            {
+                days.Add((int)t);
+            }
+
+            var first = days.Count > 0 ? days.Min : 99;
+            days.Remove(first);
+            rows.Add(new CustomerSummary(new CustomerId($"p{i}"), days.Count, new BtydRecency(ModelTime.Days(days.Count > 0 ? days.Max - first : 0)), ModelTime.Days(100 - first)));
+        }
+
+        _summary = CustomerBaseSummary.FromSummaries(rows, options);
+    }
+
+    /// <summary>BG/NBD.</summary>
+    /// <returns>The status.</returns>
+    [Benchmark]
+    public FitStatus BgNbd() => BgNbdModel.Fit(_summary).Status;
+
+    /// <summary>Pareto/NBD.</summary>
+    /// <returns>The status.</returns>
+    [Benchmark]
+    public FitStatus ParetoNbd() => ParetoNbdModel.Fit(_summary).Status;
+}
+
+/// <summary>
 /// RFM of about 1M purchases of 100,000 customers, against the LINQ one writes without a library: group by customer,
 /// distinct local days, then sort each dimension and bucket by rank with ties.
 /// </summary>
