@@ -323,32 +323,7 @@ public class DegenerateBaseBenchmarks
 
     /// <summary>Builds the base (days).</summary>
     [GlobalSetup]
-    public void Setup()
-    {
-        var options = new SummaryOptions(new LocalDate(2020, 1, 10)) { TimeUnit = ModelTimeUnit.Days };
-        if (Data == "1k-identical")
-        {
-            _summary = CustomerBaseSummary.FromSummaries(Enumerable.Range(0, 1000).Select(i => new CustomerSummary(new CustomerId($"c{i}"), 2, new BtydRecency(ModelTime.Days(5)), ModelTime.Days(10))), options);
-            return;
-        }
-
-        var random = new Random(20261204);
-        var rows = new List<CustomerSummary>();
-        for (var i = 0; i < 20_000; i++)
-        {
-            var days = new SortedSet<int>();
-            for (var t = -Math.Log(1 - random.NextDouble()) / 0.5; t < 100; t += -Math.Log(1 - random.NextDouble()) / 0.5)
-            {
-                days.Add((int)t);
-            }
-
-            var first = days.Count > 0 ? days.Min : 99;
-            days.Remove(first);
-            rows.Add(new CustomerSummary(new CustomerId($"p{i}"), days.Count, new BtydRecency(ModelTime.Days(days.Count > 0 ? days.Max - first : 0)), ModelTime.Days(100 - first)));
-        }
-
-        _summary = CustomerBaseSummary.FromSummaries(rows, options);
-    }
+    public void Setup() => _summary = Data == "1k-identical" ? DegenerateBases.Identical() : DegenerateBases.Poisson();
 
     /// <summary>BG/NBD.</summary>
     /// <returns>The status.</returns>

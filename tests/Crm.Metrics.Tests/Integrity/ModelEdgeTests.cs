@@ -14,7 +14,6 @@ namespace Crm.Metrics.Tests.Integrity;
 public class ModelEdgeTests
 {
     private static readonly BgNbdModel Cdnow = new(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks);
-    private static readonly SummaryOptions Days = new(new LocalDate(2020, 1, 10)) { TimeUnit = ModelTimeUnit.Days };
 
     private static CustomerSummary Summary(int x, ModelTime tx, ModelTime age) => new(new CustomerId("c1"), x, new BtydRecency(tx), age);
 
@@ -63,35 +62,10 @@ public class ModelEdgeTests
         Assert.Equal(ClvSettings.MaxPeriods, new ClvSettings(ModelTime.Days(ClvSettings.MaxPeriods), ModelTime.Days(1), 0.0001, 1m).Periods);
     }
 
-    /// <summary>1,000 identical customers: no heterogeneity for the mixing distributions to describe.</summary>
-    private static CustomerBaseSummary Identical() =>
-        CustomerBaseSummary.FromSummaries(Enumerable.Range(0, 1000).Select(i => new CustomerSummary(new CustomerId($"c{i}"), 2, new BtydRecency(ModelTime.Days(5)), ModelTime.Days(10))), Days);
-
-    /// <summary>20,000 customers buying at one Poisson rate (0.5 a day) over 100 days, never dropping out (fixed seed).</summary>
-    internal static CustomerBaseSummary Poisson()
-    {
-        var random = new Random(20261204);
-        var rows = new List<CustomerSummary>();
-        for (var i = 0; i < 20_000; i++)
-        {
-            var days = new SortedSet<int>();
-            for (var t = -Math.Log(1 - random.NextDouble()) / 0.5; t < 100; t += -Math.Log(1 - random.NextDouble()) / 0.5)
-            {
-                days.Add((int)t);
-            }
-
-            var first = days.Count > 0 ? days.Min : 99;
-            days.Remove(first);
-            rows.Add(new CustomerSummary(new CustomerId($"p{i}"), days.Count, new BtydRecency(ModelTime.Days(days.Count > 0 ? days.Max - first : 0)), ModelTime.Days(100 - first)));
-        }
-
-        return CustomerBaseSummary.FromSummaries(rows, Days);
-    }
-
     [Fact]
     public void A_base_without_heterogeneity_ends_at_a_named_bound_and_refuses_predictions()
     {
-        foreach (var summary in new[] { Identical(), Poisson() })
+        foreach (var summary in new[] { Crm.Benchmarks.DegenerateBases.Identical(), Crm.Benchmarks.DegenerateBases.Poisson() })
         {
             var bg = BgNbdModel.Fit(summary);
             var pareto = ParetoNbdModel.Fit(summary);
