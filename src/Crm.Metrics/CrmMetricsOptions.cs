@@ -41,7 +41,7 @@ public enum RetentionMethod
 
 /// <summary>
 /// Options of the metrics engine, set once at registration (<c>services.AddCrmMetrics(o => …)</c>) and validated
-/// eagerly. Each option names the convention it chooses; the defaults are those of REFERENCE.md §1.
+/// eagerly. Each option names the convention it chooses; the defaults are the conventions most CRM tools use, each documented on its option.
 /// </summary>
 /// <remarks>Read by the services when they are created; do not change an instance after registration.</remarks>
 public sealed class CrmMetricsOptions

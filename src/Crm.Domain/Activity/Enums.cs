@@ -10,7 +10,7 @@ public enum PurchaseKind
     Refund = 1,
 }
 
-/// <summary>The channel a purchase was made through (seed 003: online platform, store, app, partner/distributor).</summary>
+/// <summary>The channel a purchase was made through (online platform, store, app, partner/distributor).</summary>
 public enum SalesChannel
 {
     /// <summary>An online shop or platform.</summary>

@@ -23,7 +23,7 @@ public enum Gender
     Other = 2,
 }
 
-/// <summary>Size band of an organisation (seed 003 §2).</summary>
+/// <summary>Size band of an organisation.</summary>
 public enum OrganisationSize
 {
     /// <summary>A large enterprise.</summary>
@@ -65,7 +65,7 @@ public enum ConsentStatus
     Withdrawn = 1,
 }
 
-/// <summary>Priority of a customer need (seed 003 §4: urgent-and-important … can wait).</summary>
+/// <summary>Priority of a customer need (urgent-and-important … can wait).</summary>
 public enum NeedPriority
 {
     /// <summary>Urgent and important: act now.</summary>

@@ -24,7 +24,7 @@ public sealed class FunnelStage
 }
 
 /// <summary>
-/// The conversion family (seed 004 metric 5, 转化): the cohort of leads that entered the caller's funnel in the
+/// The conversion family: the cohort of leads that entered the caller's funnel in the
 /// period (their earliest recorded stage falls in it), read as of the period's end. A lead counts once per stage
 /// and may skip stages: a lead that reached a later stage has passed the earlier ones. Undefined without a funnel
 /// (<see cref="ScorecardSettings.Funnel"/>).

@@ -5,7 +5,7 @@ using Crm.Metrics.Value;
 namespace Crm.Metrics.Costs;
 
 /// <summary>
-/// The acquisition and cost family of the scorecard (seed 004 metrics 3 and 4): CAC, retention cost per active
+/// The acquisition and cost family of the scorecard: CAC, retention cost per active
 /// customer, and — with a value basis — LTV:CAC and CAC payback.
 /// </summary>
 public sealed class AcquisitionCostMetrics

@@ -4,7 +4,7 @@ using Crm.Metrics.Value;
 namespace Crm.Metrics.Costs;
 
 /// <summary>
-/// CRM cost–benefit (seed 003 §8): the margin earned from the customers with activity in the period against all
+/// CRM cost–benefit: the margin earned from the customers with activity in the period against all
 /// CRM costs of the period, and the return on CRM spend.
 /// </summary>
 public sealed class CostBenefitMetrics

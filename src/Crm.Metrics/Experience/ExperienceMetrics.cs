@@ -63,7 +63,7 @@ public sealed class ExperienceComponent
 }
 
 /// <summary>
-/// The customer-experience index (seed 004 metric 7): a weighted mean Σwᵢxᵢ / Σwᵢ of normalised component scores,
+/// The customer-experience index: a weighted mean Σwᵢxᵢ / Σwᵢ of normalised component scores,
 /// 0–100 (100 = best). Components: CSAT (its top-2-box percentage, or (mean − 1) / 4 × 100 with the mean method),
 /// CES ((mean − 1) / 6 × 100) and the complaint rate (100 × (1 − min(rate, 1)): one complaint or more per active
 /// customer scores 0). A component without data is left out and the weights renormalised; the index is undefined

@@ -5,7 +5,7 @@ using Crm.Metrics.Service;
 namespace Crm.Metrics.Experience;
 
 /// <summary>
-/// The customer-feedback family (seed 004 metric 9): the volume of opinions received in the period — survey
+/// The customer-feedback family: the volume of opinions received in the period — survey
 /// answers, complaints, suggestions and praise — by kind and channel, and how many complaints were handled.
 /// Counts per channel are listed in the enumeration's order.
 /// </summary>

@@ -106,7 +106,7 @@ public sealed record CustomerValueForecast(CustomerId CustomerId, double Probabi
 /// <summary>
 /// Predicted customer lifetime value from a purchase model (BG/NBD) and the Gamma-Gamma spend model:
 /// CLV = Σ_{k=1..K} (E[Y(kΔ)] − E[Y((k−1)Δ)]) · E[Z | x, m̄] · margin / (1 + d)^k, with Δ the discount period
-/// and K = horizon / Δ (REFERENCE.md §3).
+/// and K = horizon / Δ.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class CustomerLifetimeValue

@@ -3,7 +3,7 @@ using Crm.Metrics.Results;
 namespace Crm.Metrics.Loyalty;
 
 /// <summary>
-/// The purchase and loyalty family of the scorecard (seed 004 metric 2, seed 003 §8 sales performance). One sale
+/// The purchase and loyalty family of the scorecard. One sale
 /// record is one order; a customer is <em>active</em> in the period when it has at least one sale in it (a refund
 /// alone does not make a customer active).
 /// </summary>

@@ -147,7 +147,7 @@ public sealed class CesResult
     public string? UndefinedReason => Answers == 0 ? "no CES answers in the period" : null;
 }
 
-/// <summary>The satisfaction family of the scorecard (seed 004 metric 1): CSAT, NPS and CES over the answers given in the period.</summary>
+/// <summary>The satisfaction family of the scorecard: CSAT, NPS and CES over the answers given in the period.</summary>
 public sealed class SatisfactionMetrics
 {
     internal SatisfactionMetrics(CsatResult csat, NpsResult nps, CesResult ces)

@@ -4,7 +4,7 @@ using Crm.Metrics.Results;
 namespace Crm.Metrics.Service;
 
 /// <summary>
-/// The service-efficiency family (seed 004 metric 8, seed 003 §8 service quality) over the complaints opened in the
+/// The service-efficiency family over the complaints opened in the
 /// period, read as of the period's end: a response or resolution after the end has not happened yet.
 /// </summary>
 public sealed class ServiceEfficiencyMetrics

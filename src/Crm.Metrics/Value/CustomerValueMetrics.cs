@@ -5,7 +5,7 @@ using Crm.Metrics.Results;
 namespace Crm.Metrics.Value;
 
 /// <summary>
-/// The value of one customer in the period (seed 004 metric 6): revenue against cost. Margin = net revenue −
+/// The value of one customer in the period: revenue against cost. Margin = net revenue −
 /// cost of goods − cost to serve, where the cost to serve is the period's retention cost shared equally by the
 /// active customers.
 /// </summary>
