@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Crm.Benchmarks;
+using Crm.Domain;
+using Crm.Domain.Activity;
+using Crm.Metrics;
+using Crm.Metrics.Lifetime;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+// crm-harness: the scorecard, the models' summary and the fits on a time-ordered log (customers interleaved, a few
+// purchases each), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
+// (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core).
+var customers = Option("--customers", 200_000);
+var repeat = Option("--repeat", 5);
+var threads = OptionText("--threads") is { } list
+    ? [.. list.Split(',').Select(int.Parse)]
+    : new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
+
+var generate = Stopwatch.StartNew();
+var purchases = ArrivalLog.Generate(customers);
+generate.Stop();
+var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+var period = ReportingPeriod.Month(2026, 9, zone);
+var settings = new ScorecardSettings { Currency = Currency.Eur };
+var summaryOptions = new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 9, 30), Zone = zone };
+
+var results = new SortedDictionary<string, double>(StringComparer.Ordinal)
+{
+    ["floorOneCoreMs"] = Median(() => Floor(purchases, 1)),
+    ["floorAllCoresMs"] = Median(() => Floor(purchases, Environment.ProcessorCount)),
+};
+foreach (var t in threads)
+{
+    using var provider = new ServiceCollection().AddCrmMetrics(o => o.MaxDegreeOfParallelism = t).BuildServiceProvider();
+    var metrics = provider.GetRequiredService<ICrmMetrics>();
+    results[$"scorecard{t}ThreadsMs"] = Median(() => metrics.ComputeScorecard(new CrmDataSet { Purchases = purchases }, period, settings));
+}
+
+CustomerBaseSummary summary = null!;
+results["summaryMs"] = Median(() => summary = CustomerBaseSummary.FromPurchases(purchases, summaryOptions));
+results["bgNbdFitMs"] = Median(() => BgNbdModel.Fit(summary));
+results["paretoNbdFitMs"] = Median(() => ParetoNbdModel.Fit(summary));
+
+using var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
+json.WriteStartObject();
+json.WriteNumber("cores", Environment.ProcessorCount);
+json.WriteNumber("customers", customers);
+json.WriteNumber("purchases", purchases.Length);
+json.WriteNumber("repeat", repeat);
+json.WriteNumber("generateMs", Math.Round(generate.Elapsed.TotalMilliseconds, 1));
+foreach (var (name, value) in results)
+{
+    json.WriteNumber(name, Math.Round(value, 1));
+}
+
+json.WriteStartObject("ratiosToAllCoreFloor");
+foreach (var (name, value) in results.Where(r => r.Key.StartsWith("scorecard", StringComparison.Ordinal) || r.Key == "summaryMs"))
+{
+    json.WriteNumber(name.Replace("Ms", string.Empty, StringComparison.Ordinal), Math.Round(value / results["floorAllCoresMs"], 2));
+}
+
+json.WriteEndObject();
+json.WriteEndObject();
+json.Flush();
+Console.WriteLine();
+return 0;
+
+double Median(Action run)
+{
+    run();
+    var times = new double[repeat];
+    for (var i = 0; i < repeat; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        run();
+        times[i] = watch.Elapsed.TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    return times[repeat / 2];
+}
+
+// One scan of the purchases summing their amounts: the least any calculation over the records can cost.
+static void Floor(Purchase[] purchases, int cores)
+{
+    var chunk = (purchases.Length + cores - 1) / cores;
+    var sums = new decimal[cores];
+    Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores }, c =>
+    {
+        var sum = 0m;
+        for (var i = c * chunk; i < Math.Min(purchases.Length, (c + 1) * chunk); i++)
+        {
+            sum += purchases[i].Amount.Amount;
+        }
+
+        sums[c] = sum;
+    });
+    GC.KeepAlive(sums);
+}
+
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
