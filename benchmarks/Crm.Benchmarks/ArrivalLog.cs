@@ -57,7 +57,7 @@ public static class ArrivalLog
     public static void Write(IEnumerable<Purchase> purchases, TextWriter writer)
     {
         writer.WriteLine("customer_id,occurred_at,amount,currency");
-        var pattern = NodaTime.Text.InstantPattern.ExtendedIso;
+        var pattern = NodaTime.Text.InstantPattern.General; // whole seconds, as logs have them
         foreach (var purchase in purchases)
         {
             writer.Write(purchase.CustomerId.Value);
