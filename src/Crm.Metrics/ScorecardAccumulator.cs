@@ -120,6 +120,14 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
 
     /// <summary>Adds a purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
+    /// <remarks>
+    /// Purchases are buffered and applied in batches. One whose amounts would take its customer's sums beyond the
+    /// range of <see cref="decimal"/> is left out whole, the others applied, and the
+    /// <see cref="AmountOverflowException"/> is thrown when its batch is applied: by a later <c>Add</c>,
+    /// <see cref="ToState"/> or <see cref="Result"/>.
+    /// </remarks>
+    /// <exception cref="AmountOverflowException">A purchase added earlier was refused when its batch was applied.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
     public void Add(Purchase purchase)
     {
         ThrowIfDisposed();

@@ -197,7 +197,13 @@ public sealed class PurchaseAccumulator
 
     /// <summary>Adds one purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
+    /// <remarks>
+    /// Purchases are buffered and applied in batches. One whose amounts would take its customer's sums beyond the
+    /// range of <see cref="decimal"/> is left out whole, the others applied, and the <see cref="AmountOverflowException"/>
+    /// is thrown when its batch is applied (by a later call that adds, merges or reads).
+    /// </remarks>
     /// <exception cref="CurrencyMismatchException">The purchase is in another currency and no exchange-rate provider was given.</exception>
+    /// <exception cref="AmountOverflowException">A purchase added earlier was refused when its batch was applied.</exception>
     public void Add(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
