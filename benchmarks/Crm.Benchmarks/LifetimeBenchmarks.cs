@@ -43,6 +43,20 @@ internal static class LifetimeData
         return [.. list];
     }
 
+    /// <summary>
+    /// The purchases as they arrive: <c>time-ordered</c> sorts them by instant (customers interleaved), <c>grouped</c>
+    /// keeps each customer's together, as generated.
+    /// </summary>
+    public static Purchase[] Arranged(Purchase[] purchases, string layout)
+    {
+        if (layout == "time-ordered")
+        {
+            Array.Sort(purchases, (a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+        }
+
+        return purchases;
+    }
+
     /// <summary>The CDNOW sample's purchases (tests/data/cdnow), found by walking up from the binaries.</summary>
     public static Purchase[] Cdnow()
     {
@@ -158,9 +172,16 @@ public class SummaryBenchmarks
     [Params(10_000, 100_000, 1_000_000, 10_000_000)]
     public int Purchases { get; set; }
 
+    /// <summary>
+    /// How the purchases arrive: <c>time-ordered</c>, customers interleaved, as logs and scans do; or <c>grouped</c>,
+    /// each customer's purchases together, the layout of the earlier tables (kept as a labelled extra).
+    /// </summary>
+    [Params("time-ordered", "grouped")]
+    public string Layout { get; set; } = "time-ordered";
+
     /// <summary>Generates the purchases.</summary>
     [GlobalSetup]
-    public void Setup() => _purchases = LifetimeData.Purchases(Purchases / 10, 20261122);
+    public void Setup() => _purchases = LifetimeData.Arranged(LifetimeData.Purchases(Purchases / 10, 20261122), Layout);
 
     /// <summary>The floor: one scan summing the amounts.</summary>
     /// <returns>The sum.</returns>
@@ -352,9 +373,13 @@ public class RfmBenchmarks
     [Params(10_000, 100_000, 1_000_000, 10_000_000)]
     public int Purchases { get; set; }
 
+    /// <summary>How the purchases arrive (see <see cref="SummaryBenchmarks.Layout"/>).</summary>
+    [Params("time-ordered", "grouped")]
+    public string Layout { get; set; } = "time-ordered";
+
     /// <summary>Generates the purchases (as <see cref="SummaryBenchmarks"/>).</summary>
     [GlobalSetup]
-    public void Setup() => _purchases = LifetimeData.Purchases(Purchases / 10, 20261122);
+    public void Setup() => _purchases = LifetimeData.Arranged(LifetimeData.Purchases(Purchases / 10, 20261122), Layout);
 
     /// <summary>The floor: one scan summing the amounts.</summary>
     /// <returns>The sum.</returns>

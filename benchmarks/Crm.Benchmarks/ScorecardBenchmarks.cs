@@ -34,6 +34,13 @@ public class ScorecardBenchmarks
     /// <summary>Number of customers: a tenth of the purchases.</summary>
     public int Customers => Purchases / 10;
 
+    /// <summary>
+    /// How the purchases arrive: <c>time-ordered</c>, customers interleaved, as logs and scans do; or <c>random</c>,
+    /// in no order, the layout of the earlier tables (kept as a labelled extra).
+    /// </summary>
+    [Params("time-ordered", "random")]
+    public string Layout { get; set; } = "time-ordered";
+
     /// <summary>Deterministic data: purchases spread over 2025-01-01 .. 2026-04-30, 10 % with a cost missing, 3 % refunds.</summary>
     [GlobalSetup]
     public void Setup()
@@ -54,6 +61,11 @@ public class ScorecardBenchmarks
                 amount,
                 (SalesChannel)random.Next(6),
                 cost);
+        }
+
+        if (Layout == "time-ordered")
+        {
+            Array.Sort(_purchases, (a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
         }
 
         _costs =
