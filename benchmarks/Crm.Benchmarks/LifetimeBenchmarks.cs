@@ -44,17 +44,19 @@ internal static class LifetimeData
     }
 
     /// <summary>
-    /// The purchases as they arrive: <c>time-ordered</c> sorts them by instant (customers interleaved), <c>grouped</c>
-    /// keeps each customer's together, as generated.
+    /// The purchases as they arrive: <c>time-ordered</c> sorts them by instant (customers interleaved) and makes them
+    /// anew in that order, as a reader of a log would (<see cref="ArrivalLog.AsRead"/>); <c>grouped</c> keeps each
+    /// customer's together, as generated.
     /// </summary>
     public static Purchase[] Arranged(Purchase[] purchases, string layout)
     {
-        if (layout == "time-ordered")
+        if (layout != "time-ordered")
         {
-            Array.Sort(purchases, (a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+            return purchases;
         }
 
-        return purchases;
+        Array.Sort(purchases, (a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+        return ArrivalLog.AsRead(purchases);
     }
 
     /// <summary>The CDNOW sample's purchases (tests/data/cdnow), found by walking up from the binaries.</summary>
