@@ -89,7 +89,8 @@ public static class ArrivalLog
         }
     }
 
-    private static double Gamma(Random random, double shape)
+    /// <summary>A gamma variate of scale 1 (Marsaglia and Tsang), for every generator of the benchmarks.</summary>
+    internal static double Gamma(Random random, double shape)
     {
         if (shape < 1)
         {
@@ -116,7 +117,8 @@ public static class ArrivalLog
         }
     }
 
-    private static double Beta(Random random, double a, double b)
+    /// <summary>A beta variate, from two gamma variates.</summary>
+    internal static double Beta(Random random, double a, double b)
     {
         var x = Gamma(random, a);
         return x / (x + Gamma(random, b));

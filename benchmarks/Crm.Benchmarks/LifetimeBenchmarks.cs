@@ -124,38 +124,9 @@ internal static class LifetimeData
         return sum;
     }
 
-    private static double Gamma(Random random, double shape)
-    {
-        if (shape < 1)
-        {
-            return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
-        }
+    private static double Gamma(Random random, double shape) => ArrivalLog.Gamma(random, shape);
 
-        // Marsaglia & Tsang for shape ≥ 1.
-        var d = shape - (1.0 / 3);
-        var c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            var v = 1 + (c * z);
-            if (v <= 0)
-            {
-                continue;
-            }
-
-            v = v * v * v;
-            if (Math.Log(random.NextDouble()) < (0.5 * z * z) + d - (d * v) + (d * Math.Log(v)))
-            {
-                return d * v;
-            }
-        }
-    }
-
-    private static double Beta(Random random, double a, double b)
-    {
-        var x = Gamma(random, a);
-        return x / (x + Gamma(random, b));
-    }
+    private static double Beta(Random random, double a, double b) => ArrivalLog.Beta(random, a, b);
 }
 
 /// <summary>

@@ -313,7 +313,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         {
             staged._supplied = supplied;
             staged._satisfaction.MergeState(state.Satisfaction);
-            staged._purchases.MergeState(state.Purchases);
+            staged._purchases.ReadState(state.Purchases);
             staged._costs.ReadState(state.Costs);
             staged._complaints.MergeState(state.Complaints);
             staged._feedback.MergeState(state.Feedback);

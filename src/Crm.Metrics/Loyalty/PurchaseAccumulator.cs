@@ -804,54 +804,46 @@ public sealed class PurchaseAccumulator
         return new States.PurchaseState { Customers = customers, PriorPeriodNet = priorNet, AfterPeriod = RecordsAfterPeriod };
     }
 
-    internal void MergeState(States.PurchaseState state)
+    /// <summary>
+    /// Reads a state into this empty accumulator; the state's rules were checked first
+    /// (<see cref="States.PurchaseStateRules"/>: one row per customer, fields within the layout).
+    /// </summary>
+    internal void ReadState(States.PurchaseState state)
     {
-        Flush();
-        var months = _monthStartTicks.Length;
-        foreach (var row in state.Customers ?? throw StateChecks.Missing("purchases.customers"))
+        foreach (var row in state.Customers)
         {
-            if (row is null || string.IsNullOrEmpty(row.Id))
-            {
-                throw new ArgumentException("The state's Purchases.Customers holds a row without a customer id.", nameof(state));
-            }
-
-            if (row.FirstSaleDay < 0 || row.FirstSaleDay > Period.LengthInDays || (months < 64 && row.SaleMonths >> months != 0))
-            {
-                throw new ArgumentException($"The state's row for customer {row.Id} has a sale day or month outside this period's layout.", nameof(state));
-            }
-
             var id = new CustomerId(row.Id);
             var table = _tables[Partition(id)];
             var i = table.IndexOf(id);
-            table.History(i).Merge(new CustomerHistory
+            table.History(i) = new CustomerHistory
             {
                 FirstSaleTicks = row.FirstSaleTicks ?? CustomerHistory.NoSale,
                 LifetimeNet = row.LifetimeNet,
                 LifetimeCost = row.LifetimeCost,
-                LifetimeSalesWithoutCost = StateChecks.Count(row.LifetimeSalesWithoutCost, "purchases.customers[].lifetimeSalesWithoutCost"),
+                LifetimeSalesWithoutCost = row.LifetimeSalesWithoutCost,
                 SaleInWindowBefore = row.SaleInWindowBefore,
                 SaleMonths = row.SaleMonths,
-            });
+            };
             if (row.AcquiredTicks is not null || row.HasPeriodRecord)
             {
-                table.PeriodForUpdate(i).Merge(new CustomerPeriod
+                table.PeriodForUpdate(i) = new CustomerPeriod
                 {
                     HasAcquisition = row.AcquiredTicks is not null,
                     AcquiredTicks = row.AcquiredTicks ?? 0,
                     HasPeriodRecord = row.HasPeriodRecord,
-                    PeriodSales = StateChecks.Count(row.PeriodSales, "purchases.customers[].periodSales"),
+                    PeriodSales = row.PeriodSales,
                     FirstSaleDayPlusOne = row.FirstSaleDay,
                     SalesOnSeveralDays = row.SalesOnSeveralDays,
                     PeriodSalesAmount = row.PeriodSalesAmount,
                     PeriodRefundAmount = row.PeriodRefundAmount,
                     PeriodCost = row.PeriodCost,
-                    PeriodSalesWithoutCost = StateChecks.Count(row.PeriodSalesWithoutCost, "purchases.customers[].periodSalesWithoutCost"),
-                });
+                    PeriodSalesWithoutCost = row.PeriodSalesWithoutCost,
+                };
             }
         }
 
-        _tables[0].PriorNet += state.PriorPeriodNet;
-        RecordsAfterPeriod += StateChecks.Count(state.AfterPeriod, "purchases.afterPeriod");
+        _tables[0].PriorNet = state.PriorPeriodNet;
+        RecordsAfterPeriod = state.AfterPeriod;
     }
 
     /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
