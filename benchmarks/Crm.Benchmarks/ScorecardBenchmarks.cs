@@ -88,7 +88,7 @@ public class ScorecardBenchmarks
     private static ICrmMetrics Metrics(int parallelism)
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        services.AddCrmMetrics(o => o.MaxDegreeOfParallelism = parallelism);
+        services.AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = parallelism);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICrmMetrics>(
             Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
     }
@@ -189,7 +189,7 @@ public class ScorecardBenchmarks
     public Scorecard CrmMetricsScorecard() =>
         _metrics.ComputeScorecard(new CrmDataSet { Purchases = _purchases, Costs = _costs }, _period);
 
-    /// <summary>The library in one pass on one core (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/> = 1).</summary>
+    /// <summary>The library in one pass on one core (<see cref="ExecutionOptions.MaxDegreeOfParallelism"/> = 1).</summary>
     /// <returns>The scorecard.</returns>
     [Benchmark]
     public Scorecard OnePassOneCore() =>

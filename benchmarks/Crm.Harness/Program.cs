@@ -32,7 +32,7 @@ var results = new SortedDictionary<string, double>(StringComparer.Ordinal)
 };
 foreach (var t in threads)
 {
-    using var provider = new ServiceCollection().AddCrmMetrics(o => o.MaxDegreeOfParallelism = t).BuildServiceProvider();
+    using var provider = new ServiceCollection().AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = t).BuildServiceProvider();
     var metrics = provider.GetRequiredService<ICrmMetrics>();
     results[$"scorecard{t}ThreadsMs"] = Median(() => metrics.ComputeScorecard(new CrmDataSet { Purchases = purchases }, period, settings));
 }

@@ -1,6 +1,7 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
-using static Crm.Metrics.Internal.ScorecardRunner;
+using static Crm.Metrics.Engine.ScorecardRunner;
+using Crm.Metrics.Engine;
 
 namespace Crm.Metrics;
 
@@ -39,7 +40,7 @@ public interface ICrmMetrics
     /// be spread over several partitions.
     /// </summary>
     /// <remarks>
-    /// The partitions' purchases are read on up to <see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/> threads,
+    /// The partitions' purchases are read on up to <see cref="ExecutionOptions.MaxDegreeOfParallelism"/> threads,
     /// one partition per thread at a time, into one shared set of customer tables (nothing to merge); the other
     /// records go to one accumulator per partition, merged. Without a <see cref="ScorecardSettings.Currency"/>, the
     /// scorecard's currency is the one a single pass over the partitions in order would meet first: the caller's thread

@@ -67,17 +67,17 @@ public sealed class CrmMetricsOptions
     /// </summary>
     public bool TreatMissingCostAsZero { get; set; }
 
-    /// <summary>
-    /// How many threads a large computation may use (−1, the default: all processors; 1: the caller's thread only).
-    /// Results are identical whatever the degree; small inputs always run on the caller's thread.
-    /// </summary>
-    public int MaxDegreeOfParallelism { get; set; } = -1;
 
     /// <summary>Acquisition-month cohorts in the cohort retention matrix, ending with the period's last month; 12 by default, 1–60.</summary>
     public int CohortMonths { get; set; } = 12;
 
     /// <summary>Weights of the customer-experience index (CSAT, CES, complaint rate); equal by default.</summary>
     public ExperienceWeights ExperienceWeights { get; set; } = new();
+
+    /// <summary>
+    /// How the engine may use the machine (threads); apart from the conventions above, it never changes a result.
+    /// </summary>
+    public ExecutionOptions Execution { get; set; } = new();
 
     /// <summary>Checks the options; called at registration.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
@@ -98,10 +98,12 @@ public sealed class CrmMetricsOptions
             throw new ArgumentOutOfRangeException(nameof(CohortMonths), CohortMonths, "CrmMetricsOptions.CohortMonths must be between 1 and 60 months.");
         }
 
-        if (MaxDegreeOfParallelism is 0 or < -1)
+        if (Execution is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "CrmMetricsOptions.MaxDegreeOfParallelism must be -1 (all processors) or at least 1.");
+            throw new ArgumentException("CrmMetricsOptions.Execution must not be null.", nameof(Execution));
         }
+
+        Execution.Validate();
 
         if (ExperienceWeights is null)
         {
@@ -132,6 +134,7 @@ public sealed class CrmMetricsOptions
     {
         var copy = (CrmMetricsOptions)MemberwiseClone();
         copy.ExperienceWeights = ExperienceWeights?.Clone()!;
+        copy.Execution = Execution?.Clone()!;
         return copy;
     }
 }

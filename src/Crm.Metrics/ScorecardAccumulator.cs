@@ -4,11 +4,13 @@ using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
+using Crm.Metrics.Concurrency;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using Crm.Metrics.Service;
 using Crm.Metrics.Value;
+using Crm.Metrics.Engine;
 
 namespace Crm.Metrics;
 
@@ -106,7 +108,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
     /// <remarks>
     /// Purchases in an array, a <see cref="List{T}"/> or an <see cref="ArraySegment{T}"/> of at least 131,072 per
-    /// thread are read on several threads (<see cref="CrmMetricsOptions.MaxDegreeOfParallelism"/>), which take chunks
+    /// thread are read on several threads (<see cref="ExecutionOptions.MaxDegreeOfParallelism"/>), which take chunks
     /// of them in turn; the result is the same.
     /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
     /// in input order throws, but records after it may have been added too: discard the accumulator.
@@ -115,7 +117,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     public void AddRange(CrmDataSet data)
     {
         ThrowIfDisposed();
-        Internal.ScorecardRunner.Fill(this, data, DataSources.All, null);
+        Engine.ScorecardRunner.Fill(this, data, DataSources.All, null);
     }
 
     /// <summary>Adds a purchase.</summary>
@@ -351,31 +353,11 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// <summary>The scorecard's currency: the one given, else the first met; null while none is known.</summary>
     internal Currency? Currency => _currency.Target;
 
-    /// <summary>The fewest purchases per thread for which <see cref="AddIndexed"/> reads on several threads (tests lower it).</summary>
-    internal int ParallelReadMinimum
-    {
-        set => _purchases.ParallelReadMinimum = value;
-    }
-
     /// <summary>
-    /// Adds the purchases of several sources on as many threads as <see cref="UseParallelism"/> allows (see
-    /// <see cref="Loyalty.PurchaseAccumulator.AddConcurrently"/>); the caller marks purchases supplied.
+    /// The purchase family, whose store the engine reads large sources into on several threads (it marks purchases
+    /// supplied itself) and whose execution settings it sets.
     /// </summary>
-    internal void AddConcurrently(IReadOnlyList<Internal.PurchaseSource> sources, string parameterName, CancellationToken cancellationToken) =>
-        _purchases.AddConcurrently(sources, _purchases.Parallelism, null, parameterName, cancellationToken);
-
-    /// <summary>Whether <see cref="AddIndexed"/> reads <paramref name="count"/> purchases on several threads.</summary>
-    internal bool ReadsInParallel(int count) => _purchases.ReadsInParallel(count);
-
-    /// <summary>Adds the purchases of an array, list or array segment, a large one on several threads (see <see cref="Loyalty.PurchaseAccumulator.AddIndexed"/>).</summary>
-    internal void AddIndexed(int count, Internal.SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced)
-    {
-        _supplied |= DataSources.Purchases;
-        _purchases.AddIndexed(count, slice, parameterName, advanced);
-    }
-
-    /// <summary>Lets flushes and merges use this many threads (-1: all processors).</summary>
-    internal void UseParallelism(int parallelism) => _purchases.Parallelism = parallelism;
+    internal PurchaseAccumulator Purchases => _purchases;
 
     private States.ScorecardOptionsState OptionsState() => new()
     {
@@ -414,12 +396,12 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         LoyaltyMetrics loyalty = null!;
         CustomerValueMetrics value = null!;
         CohortMatrix cohorts = null!;
-        var active = _purchases.ActiveCustomers;
+        var purchases = _purchases.Seal();
         Partitioned.Invoke(
-            _purchases.ScanParallelism,
-            () => value = CustomerValueMetrics.From(_purchases, costs, active),
-            () => loyalty = _purchases.LoyaltyResult(currency),
-            () => cohorts = CohortMatrix.From(_purchases));
+            purchases.ScanParallelism,
+            () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers),
+            () => loyalty = PurchaseAccumulator.LoyaltyResult(purchases, currency),
+            () => cohorts = CohortMatrix.From(purchases));
         var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs));
         var satisfaction = _satisfaction.Result();
         var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders, Has(DataSources.Complaints));

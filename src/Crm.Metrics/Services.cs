@@ -4,7 +4,8 @@ using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using Crm.Metrics.Value;
-using static Crm.Metrics.Internal.ScorecardRunner;
+using static Crm.Metrics.Engine.ScorecardRunner;
+using Crm.Metrics.Engine;
 
 namespace Crm.Metrics;
 

@@ -257,12 +257,12 @@ public class AccumulatorProperties
         var purchases = input.Data.Purchases!.ToList();
         var first = Math.Min(addedFirst.Get % 4, purchases.Count);
         var rest = purchases.Skip(first).ToList();
-        var options = new CrmMetricsOptions { MaxDegreeOfParallelism = 1 + (threads.Get % 4) };
-        var accumulator = new ScorecardAccumulator(Period, Settings, options) { ParallelReadMinimum = 1 + (perThread.Get % 8) };
+        var options = new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 + (threads.Get % 4) } };
+        var accumulator = new ScorecardAccumulator(Period, Settings, options).ReadingInParallelFrom(1 + (perThread.Get % 8));
         purchases.Take(first).ToList().ForEach(accumulator.Add);
         accumulator.AddRange(input.Data with { Purchases = asList ? rest : rest.ToArray() });
 
-        Assert.Equal(Snapshot.Of(OnePass(input.Data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now)), Snapshot.Of(accumulator.Result(Now)));
+        Assert.Equal(Snapshot.Of(OnePass(input.Data, new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } }).Result(Now)), Snapshot.Of(accumulator.Result(Now)));
     }
 
     [Fact]
@@ -272,8 +272,8 @@ public class AccumulatorProperties
         // for the result's scans over the customers to run side by side.
         var purchases = LargeData.Purchases(Period, 7, "c");
         var data = new CrmDataSet { Purchases = purchases };
-        var scorecard = OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).Result(Now);
-        var sequential = Snapshot.Of(OnePass(data, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }).Result(Now));
+        var scorecard = OnePass(data, new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 4 } }).Result(Now);
+        var sequential = Snapshot.Of(OnePass(data, new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } }).Result(Now));
         Assert.Equal(sequential, Snapshot.Of(scorecard));
         Assert.Contains(".Loyalty.ActiveCustomers=", sequential, StringComparison.Ordinal);
 
@@ -316,8 +316,8 @@ public class AccumulatorProperties
         // 300,000 purchases over 50,000 customers, with an acquisition instant every 100 purchases: on several
         // threads, full batches are applied on the thread pool while the next fills, and acquisitions wait for them.
         var random = new Random(11);
-        var parallel = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { MaxDegreeOfParallelism = 4 });
-        var sequential = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 4 } });
+        var sequential = new Crm.Metrics.Loyalty.PurchaseAccumulator(Period, new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } });
         for (var i = 0; i < 300_000; i++)
         {
             var id = new CustomerId("c" + random.Next(50_000).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -19,11 +19,11 @@ public class CalendarIndexTests
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var period = ReportingPeriod.Month(2026, month, zone);
-        var accumulator = new PurchaseAccumulator(period);
+        var calendar = new Crm.Metrics.Loyalty.PeriodCalendar(period, retentionWindowDays: 365, cohortMonths: 12);
         for (var at = period.Start; at < period.End; at += Duration.FromMinutes(15))
         {
             var expected = Period.Between(period.Dates.Start, at.InZone(zone).Date, PeriodUnits.Days).Days;
-            Assert.Equal(expected, accumulator.DayIndex(at.ToUnixTimeTicks()));
+            Assert.Equal(expected, calendar.DayIndex(at.ToUnixTimeTicks()));
         }
 
         // The last tick of each day and the first of the next.
@@ -31,8 +31,8 @@ public class CalendarIndexTests
         {
             var start = zone.AtStartOfDay(day).ToInstant().ToUnixTimeTicks();
             var index = Period.Between(period.Dates.Start, day, PeriodUnits.Days).Days;
-            Assert.Equal(index - 1, accumulator.DayIndex(start - 1));
-            Assert.Equal(index, accumulator.DayIndex(start));
+            Assert.Equal(index - 1, calendar.DayIndex(start - 1));
+            Assert.Equal(index, calendar.DayIndex(start));
         }
     }
 
@@ -44,21 +44,21 @@ public class CalendarIndexTests
     {
         // Twelve cohort months up to December 2026: January 2026 is month 0; earlier instants are −1.
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
-        var accumulator = new PurchaseAccumulator(ReportingPeriod.Month(2026, 12, zone), new CrmMetricsOptions { CohortMonths = 12 });
+        var calendar = new Crm.Metrics.Loyalty.PeriodCalendar(ReportingPeriod.Month(2026, 12, zone), retentionWindowDays: 365, cohortMonths: 12);
         var from = zone.AtStartOfDay(new LocalDate(2025, 12, 1)).ToInstant();
         var to = zone.AtStartOfDay(new LocalDate(2027, 1, 1)).ToInstant();
         for (var at = from; at < to; at += Duration.FromHours(5))
         {
             var local = at.InZone(zone).Date;
             var expected = local.Year < 2026 ? -1 : local.Month - 1;
-            Assert.Equal(expected, accumulator.MonthIndex(at.ToUnixTimeTicks()));
+            Assert.Equal(expected, calendar.MonthIndex(at.ToUnixTimeTicks()));
         }
 
         for (var month = 1; month <= 12; month++)
         {
             var start = zone.AtStartOfDay(new LocalDate(2026, month, 1)).ToInstant().ToUnixTimeTicks();
-            Assert.Equal(month - 2, accumulator.MonthIndex(start - 1));
-            Assert.Equal(month - 1, accumulator.MonthIndex(start));
+            Assert.Equal(month - 2, calendar.MonthIndex(start - 1));
+            Assert.Equal(month - 1, calendar.MonthIndex(start));
         }
     }
 }

@@ -19,7 +19,7 @@ public class ParallelReadTests
     public void Large_arrays_lists_and_segments_give_through_ICrmMetrics_the_scorecard_of_one_thread()
     {
         var expected = Snapshot.Of(Metrics(1).ComputeScorecard(new CrmDataSet { Purchases = Large.ToArray() }, Period));
-        Assert.True(new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }).ReadsInParallel(Large.Count), "the default threshold reads these on several threads");
+        Assert.True(new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 4 } }).ReadsInParallel(Large.Count), "the default threshold reads these on several threads");
 
         var metrics = Metrics(4);
         Assert.Equal(expected, Snapshot.Of(metrics.ComputeScorecard(new CrmDataSet { Purchases = Large }, Period)));
@@ -43,14 +43,14 @@ public class ParallelReadTests
             purchases[i] = Purchase.Sale(new CustomerId("c" + (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture)), Period.Start + Duration.FromMinutes(random.Next(-60_000, 40_000)), new Money(random.Next(1, 100_000) / 100m, Currency.Eur));
         }
 
-        var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 1 });
+        var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } });
         Array.ForEach(purchases, sequential.Add);
         var expected = Snapshot.Of(sequential.Result(Now));
 
         // A race shows in some runs only: three rounds.
         for (var round = 0; round < 3; round++)
         {
-            var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 4 }) { ParallelReadMinimum = 1_000 };
+            var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 4 } }).ReadingInParallelFrom(1_000);
             parallel.AddRange(new CrmDataSet { Purchases = purchases });
             Assert.Equal(expected, Snapshot.Of(parallel.Result(Now)));
         }
@@ -91,10 +91,10 @@ public class ParallelReadTests
         purchases.Add(Purchase.Refund(new CustomerId("gbp"), Period.Start, new Money(4, Currency.Gbp)));
         purchases.AddRange(Large.Take(200_000));
         var array = purchases.ToArray();
-        var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 3 }, exchangeRates: new HalfRates()) { ParallelReadMinimum = 5 };
-        var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { MaxDegreeOfParallelism = 1 }, exchangeRates: new HalfRates());
+        var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 3 } }, exchangeRates: new HalfRates()).ReadingInParallelFrom(5);
+        var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } }, exchangeRates: new HalfRates());
 
-        parallel.AddIndexed(array.Length, (start, length) =>
+        Crm.Metrics.Engine.ScorecardRunner.ReadIndexed(parallel, array.Length, (start, length) =>
         {
             if (length < array.Length && start <= gbp && gbp < start + length)
             {
@@ -129,7 +129,7 @@ public class ParallelReadTests
     {
         var provider = new ServiceCollection()
             .AddSingleton<IClock>(new NodaTime.Testing.FakeClock(Now))
-            .AddCrmMetrics(o => o.MaxDegreeOfParallelism = parallelism)
+            .AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = parallelism)
             .BuildServiceProvider();
         return provider.GetRequiredService<ICrmMetrics>();
     }

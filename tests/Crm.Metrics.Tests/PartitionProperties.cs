@@ -140,7 +140,7 @@ public class PartitionProperties
             services.AddSingleton<IExchangeRateProvider>(new UnitRates());
         }
 
-        services.AddCrmMetrics(o => o.MaxDegreeOfParallelism = 2);
+        services.AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = 2);
         using var provider = services.BuildServiceProvider();
         var metrics = provider.GetRequiredService<ICrmMetrics>();
         var settings = withCurrency ? Settings : Settings with { Currency = null };
@@ -232,7 +232,7 @@ public class PartitionProperties
         }
 
         // On a machine with several cores the array is split; on one core it is read in one pass (and nothing is compared).
-        Assert.Equal(Environment.ProcessorCount > 1, Crm.Metrics.Internal.Partitioned.Split(purchases) is not null);
+        Assert.Equal(Environment.ProcessorCount > 1, Crm.Metrics.Concurrency.Partitioned.Split(purchases) is not null);
 
         var options = new SummaryOptions(new LocalDate(2020, 6, 30)) { HoldoutEnd = new LocalDate(2020, 12, 31) };
         using var onePass = new CustomerBaseSummaryAccumulator(options);

@@ -87,7 +87,7 @@ public class RegistrationTests
         Assert.Equal("CsatMethod", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.CsatMethod = (CsatMethod)9)).ParamName);
         Assert.Equal("DefaultZone", Assert.Throws<ArgumentException>(() => new ServiceCollection().AddCrmMetrics(o => o.DefaultZone = null!)).ParamName);
         Assert.Equal("Csat", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.ExperienceWeights.Csat = -1)).ParamName);
-        Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.MaxDegreeOfParallelism = 0)).ParamName);
+        Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = 0)).ParamName);
     }
 
     [Fact]

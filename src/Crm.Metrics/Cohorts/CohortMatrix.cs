@@ -42,36 +42,33 @@ public sealed class CohortMatrix
     /// <summary>The cohorts, oldest first.</summary>
     public IReadOnlyList<CohortRow> Rows { get; }
 
-    internal static CohortMatrix From(PurchaseAccumulator purchases)
+    internal static CohortMatrix From(PurchaseSnapshot purchases)
     {
-        var months = purchases.MonthStartTicks.Length - 1;
+        var calendar = purchases.Calendar;
+        var months = calendar.Months;
         var sizes = new long[months];
         var active = new long[months, months];
-        foreach (var table in purchases.Tables)
+        foreach (var customer in purchases.Customers)
         {
-            for (var i = 0; i < table.Count; i++)
+            ref readonly var history = ref customer.History;
+            var acquired = PurchaseRules.AcquiredTicks(history, customer.Period);
+            if (!calendar.InCohortMonths(acquired))
             {
-                ref readonly var history = ref table.History(i);
-                ref readonly var period = ref table.Period(i);
-                var acquired = period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
-                if (acquired == CustomerHistory.NoSale || acquired < purchases.MonthStartTicks[0] || acquired >= purchases.MonthStartTicks[months])
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var cohort = purchases.MonthIndex(acquired);
-                sizes[cohort]++;
-                for (var k = 0; cohort + k < months; k++)
+            var cohort = calendar.MonthIndex(acquired);
+            sizes[cohort]++;
+            for (var k = 0; cohort + k < months; k++)
+            {
+                if ((history.SaleMonths & (1UL << (cohort + k))) != 0)
                 {
-                    if ((history.SaleMonths & (1UL << (cohort + k))) != 0)
-                    {
-                        active[cohort, k]++;
-                    }
+                    active[cohort, k]++;
                 }
             }
         }
 
-        var last = purchases.Period.Dates.End;
+        var last = calendar.Period.Dates.End;
         var lastMonth = new YearMonth(last.Year, last.Month);
         var rows = new List<CohortRow>(months);
         for (var c = 0; c < months; c++)

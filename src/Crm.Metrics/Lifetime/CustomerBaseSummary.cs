@@ -87,7 +87,7 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        if (Internal.Partitioned.Split(purchases) is { } slices)
+        if (Concurrency.Partitioned.Split(purchases) is { } slices)
         {
             return FromPartitions(slices, options);
         }
@@ -117,7 +117,7 @@ public sealed class CustomerBaseSummary
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
 
-        using var merged = Internal.Partitioned.Run(
+        using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new CustomerBaseSummaryAccumulator(options),
             (accumulator, part) => accumulator.AddRange(part),
@@ -221,7 +221,7 @@ public sealed class CustomerBaseSummary
     /// customer's days give the distinct purchase days. Chunks of customers run in parallel (their output positions
     /// are known from a prefix count, and the totals are added in chunk order).
     /// </summary>
-    internal static CustomerBaseSummary Build(SummaryOptions options, Internal.CustomerDayLog<SummaryDayState> log, Currency currency, long refunds, int calibrationEnd)
+    internal static CustomerBaseSummary Build(SummaryOptions options, Storage.CustomerDayLog<SummaryDayState> log, Currency currency, long refunds, int calibrationEnd)
     {
         const int chunkSize = 16_384;
         var customers = log.Customers;

@@ -59,52 +59,49 @@ public sealed class LoyaltyMetrics
     /// <summary>Sales growth: (revenue − prior revenue) / prior revenue. Undefined when the prior revenue is zero.</summary>
     public MoneyRatio SalesGrowth { get; private init; }
 
-    internal static LoyaltyMetrics From(PurchaseAccumulator accumulator, Currency fallbackCurrency)
+    internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency)
     {
-        var currency = accumulator.Currency ?? fallbackCurrency;
+        var currency = purchases.Currency ?? fallbackCurrency;
         long orders = 0, active = 0, repeaters = 0, atStart = 0, retained = 0, acquired = 0, acquiredActive = 0;
         decimal sales = 0, refunds = 0, returningSales = 0;
-        var start = accumulator.StartTicks;
-        var end = accumulator.EndTicks;
-        foreach (var table in accumulator.Tables)
+        var start = purchases.Calendar.StartTicks;
+        var end = purchases.Calendar.EndTicks;
+        foreach (var customer in purchases.Customers)
         {
-            for (var i = 0; i < table.Count; i++)
+            ref readonly var history = ref customer.History;
+            ref readonly var period = ref customer.Period;
+            if (period.HasPeriodRecord)
             {
-                ref readonly var history = ref table.History(i);
-                ref readonly var period = ref table.Period(i);
-                if (period.HasPeriodRecord)
-                {
-                    sales += period.PeriodSalesAmount;
-                    refunds += period.PeriodRefundAmount;
-                }
+                sales += period.PeriodSalesAmount;
+                refunds += period.PeriodRefundAmount;
+            }
 
-                orders += period.PeriodSales;
-                var acquisition = period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
-                var isNew = acquisition >= start && acquisition < end;
-                acquired += isNew ? 1 : 0;
-                if (history.SaleInWindowBefore)
-                {
-                    atStart++;
-                    retained += period.IsActive ? 1 : 0;
-                }
+            orders += period.PeriodSales;
+            var acquisition = PurchaseRules.AcquiredTicks(history, period);
+            var isNew = acquisition >= start && acquisition < end;
+            acquired += isNew ? 1 : 0;
+            if (history.SaleInWindowBefore)
+            {
+                atStart++;
+                retained += period.IsActive ? 1 : 0;
+            }
 
-                if (!period.IsActive)
-                {
-                    continue;
-                }
+            if (!period.IsActive)
+            {
+                continue;
+            }
 
-                active++;
-                repeaters += period.SalesOnSeveralDays ? 1 : 0;
-                acquiredActive += isNew ? 1 : 0;
-                if (history.FirstSaleTicks < start)
-                {
-                    returningSales += period.PeriodSalesAmount;
-                }
+            active++;
+            repeaters += period.SalesOnSeveralDays ? 1 : 0;
+            acquiredActive += isNew ? 1 : 0;
+            if (history.FirstSaleTicks < start)
+            {
+                returningSales += period.PeriodSalesAmount;
             }
         }
 
         var net = sales - refunds;
-        var prior = accumulator.PriorPeriodNet;
+        var prior = purchases.PriorPeriodNet;
         return new LoyaltyMetrics
         {
             Revenue = new Money(net, currency),
@@ -116,7 +113,7 @@ public sealed class LoyaltyMetrics
             AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, "no orders in the period"),
             PurchaseFrequency = new Rate(orders, active, "no active customers in the period"),
             RepeatPurchaseRate = new Rate(repeaters, active, "no active customers in the period"),
-            Retention = new RetentionResult(accumulator.Options.RetentionMethod, accumulator.Options.RetentionWindowDays, atStart, retained, active, acquiredActive),
+            Retention = new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive),
             ReturningCustomerRevenueShare = new MoneyRatio(
                 new Money(returningSales, currency),
                 new Money(sales, currency),

@@ -114,7 +114,7 @@ public static class LifecycleDerivation
         zone ??= DateTimeZone.Utc;
         var today = LocalDayNumbers.Of(analysisDate);
         var days = new LocalDayNumbers(zone);
-        using var log = new Internal.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
+        using var log = new Storage.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
         foreach (var element in purchases)
         {
             var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
@@ -136,7 +136,7 @@ public static class LifecycleDerivation
     }
 
     /// <summary>No running state: the lifecycle needs only the distinct sale days.</summary>
-    private struct NoState : Internal.ICustomerDayState<NoState>
+    private struct NoState : Storage.ICustomerDayState<NoState>
     {
         public static NoState Empty => default;
 

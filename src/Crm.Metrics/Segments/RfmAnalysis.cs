@@ -165,7 +165,7 @@ public sealed class RfmAnalysis
     {
         ArgumentNullException.ThrowIfNull(purchases);
         Validate(options);
-        if (Internal.Partitioned.Split(purchases) is { } slices)
+        if (Concurrency.Partitioned.Split(purchases) is { } slices)
         {
             return ComputeFromPartitions(slices, options);
         }
@@ -194,7 +194,7 @@ public sealed class RfmAnalysis
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
 
-        using var merged = Internal.Partitioned.Run(
+        using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new RfmAccumulator(options),
             (accumulator, part) => accumulator.AddRange(part),

@@ -90,7 +90,7 @@ public sealed class CustomerValueMetrics
     /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined (computed on first access).</summary>
     public Distribution HistoricalClvPerCustomer => _distributions.Value.Clv;
 
-    internal static CustomerValueMetrics From(PurchaseAccumulator purchases, CostTotals costs, long activeCustomers)
+    internal static CustomerValueMetrics From(PurchaseSnapshot purchases, CostTotals costs, long activeCustomers)
     {
         var currency = costs.Retention.Currency;
         var zeroCost = purchases.Options.TreatMissingCostAsZero;
@@ -99,41 +99,31 @@ public sealed class CustomerValueMetrics
         // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
         // objects and distributions on first access (callers that read only totals do not pay for them).
         // Sized once: every customer with a record in the period has a period state (so do recorded acquisitions).
-        var tables = purchases.Tables;
-        var capacity = 0;
-        foreach (var table in tables)
-        {
-            capacity += table.PeriodCount;
-        }
-
-        var rows = new List<Row>(capacity);
+        var rows = new List<Row>(purchases.Customers.WithPeriod);
         decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
         long withoutCost = 0;
-        foreach (var table in tables)
+        foreach (var customer in purchases.Customers)
         {
-            for (var i = 0; i < table.Count; i++)
+            ref readonly var state = ref customer.Period;
+            if (!state.HasPeriodRecord)
             {
-                ref readonly var state = ref table.Period(i);
-                if (!state.HasPeriodRecord)
-                {
-                    continue;
-                }
-
-                ref readonly var history = ref table.History(i);
-                var row = new Row(
-                    table.Id(i),
-                    state.PeriodSalesAmount - state.PeriodRefundAmount,
-                    state.PeriodCost,
-                    state.IsActive ? costToServe : 0m,
-                    zeroCost ? 0 : state.PeriodSalesWithoutCost,
-                    history.LifetimeNet - history.LifetimeCost,
-                    zeroCost ? 0 : history.LifetimeSalesWithoutCost);
-                rows.Add(row);
-                withoutCost += row.Missing;
-                totalRevenue += row.Revenue;
-                totalCost += row.Cost;
-                totalServe += row.Serve;
+                continue;
             }
+
+            ref readonly var history = ref customer.History;
+            var row = new Row(
+                customer.Id,
+                state.PeriodSalesAmount - state.PeriodRefundAmount,
+                state.PeriodCost,
+                state.IsActive ? costToServe : 0m,
+                zeroCost ? 0 : state.PeriodSalesWithoutCost,
+                history.LifetimeNet - history.LifetimeCost,
+                zeroCost ? 0 : history.LifetimeSalesWithoutCost);
+            rows.Add(row);
+            withoutCost += row.Missing;
+            totalRevenue += row.Revenue;
+            totalCost += row.Cost;
+            totalServe += row.Serve;
         }
 
         var totalMargin = withoutCost == 0

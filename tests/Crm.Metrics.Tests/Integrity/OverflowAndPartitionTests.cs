@@ -27,7 +27,7 @@ public class OverflowAndPartitionTests
             services.AddSingleton(rates);
         }
 
-        services.AddCrmMetrics(o => o.MaxDegreeOfParallelism = parallelism);
+        services.AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = parallelism);
         return services.BuildServiceProvider().GetRequiredService<ICrmMetrics>();
     }
 

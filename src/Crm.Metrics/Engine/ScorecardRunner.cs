@@ -1,8 +1,9 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using System.Runtime.CompilerServices;
+using Crm.Metrics.Storage;
 
-namespace Crm.Metrics.Internal;
+namespace Crm.Metrics.Engine;
 
 /// <summary>Feeds a data set into a record sink (a scorecard accumulator, a group router), one pass per record kind.</summary>
 internal static class ScorecardRunner
@@ -61,15 +62,15 @@ internal static class ScorecardRunner
         }
     }
 
-    /// <summary>
-    /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
-    /// false (nothing fed) otherwise.
-    /// </summary>
     /// <summary>An add that refuses a null record first, naming the caller's parameter that holds the records.</summary>
     private static Action<T> NotNull<T>(Action<T> add, string parameterName)
         where T : class =>
         record => add(Crm.Internal.Elements.NotNull(record, parameterName));
 
+    /// <summary>
+    /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
+    /// false (nothing fed) otherwise.
+    /// </summary>
     private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress, string parameterName)
     {
         if (sink is not ScorecardAccumulator accumulator || (wanted & DataSources.Purchases) == 0)
@@ -77,18 +78,19 @@ internal static class ScorecardRunner
             return false;
         }
 
-        if (!PurchaseSource.TryIndexed(purchases, out var slice, out var length))
+        if (!RecordSource<Purchase>.TryIndexed(purchases, out var slice, out var length))
         {
             return false;
         }
 
-        if (!accumulator.ReadsInParallel(length))
+        var store = accumulator.Purchases.Store;
+        if (store.Execution.ReadThreads(length) < 2)
         {
             return false;
         }
 
         var counted = count;
-        accumulator.AddIndexed(length, slice, parameterName, read =>
+        ReadIndexed(accumulator, length, slice, parameterName, read =>
         {
             var before = counted;
             counted += read;
@@ -100,6 +102,44 @@ internal static class ScorecardRunner
         });
         count = counted;
         return true;
+    }
+
+    /// <summary>
+    /// Adds the purchases of an indexed source (unchanged meanwhile) on several threads, in chunks each thread takes in
+    /// turn. The scorecard's currency, when not given, is still the first one met in input order: this thread reads
+    /// until it is known. Purchases become supplied.
+    /// </summary>
+    /// <param name="accumulator">The accumulator.</param>
+    /// <param name="count">The number of purchases.</param>
+    /// <param name="slice">The purchases [start, start + length) as a span.</param>
+    /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
+    /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
+    internal static void ReadIndexed(ScorecardAccumulator accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced)
+    {
+        accumulator.MarkSupplied(DataSources.Purchases);
+        var store = accumulator.Purchases.Store;
+        var threads = store.Execution.ReadThreads(count);
+        var first = 0;
+        var head = slice(0, count);
+        while (accumulator.Currency is null && first < count)
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(head[first++], parameterName));
+        }
+
+        var sources = new List<RecordSource<Purchase>>();
+        RecordSource<Purchase>.AddChunks(sources, slice, first, count - first);
+        long reported = 0; // told to advanced so far, the purchases read before the threads start included
+        store.AddConcurrently(
+            sources,
+            threads,
+            read =>
+            {
+                advanced?.Invoke(first + read - reported);
+                reported = first + read;
+            },
+            parameterName,
+            CancellationToken.None);
+        advanced?.Invoke(count - reported);
     }
 
     private static ValueTask FeedAsync<T>(IRecordSink sink, DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)

@@ -1,18 +1,23 @@
 using System.Buffers;
+using Crm.Metrics.Internal;
 
-namespace Crm.Metrics.Internal;
+namespace Crm.Metrics.Storage;
 
 /// <summary>
-/// Per-customer state in parallel arrays behind an open-addressing index over the ids' cached hash codes: the hot
-/// <see cref="CustomerHistory"/> apart from the cold <see cref="CustomerPeriod"/>, so a purchase outside the
-/// period touches one small struct, and a lookup reads no key string unless two hash codes collide.
+/// Per-customer rows in parallel arrays behind an open-addressing index over the ids' cached hash codes: a hot row
+/// every record updates apart from a cold row only some records create, so a record that needs only the hot row
+/// touches one small struct, and a lookup reads no key string unless two hash codes collide.
 /// </summary>
+/// <typeparam name="THistory">The row every customer has (for purchases: its history up to the period's end).</typeparam>
+/// <typeparam name="TPeriod">The row only some customers have (for purchases: activity in the period).</typeparam>
 /// <remarks>
 /// The arrays come from the shared <see cref="ArrayPool{T}"/>: an array outgrown goes back to it (where the next
 /// table to grow finds it), and <see cref="Release"/> returns them all when a computation that owns the table is
 /// done — at a million customers that is over a hundred megabytes a scorecard does not ask the system for again.
 /// </remarks>
-internal sealed class CustomerTable
+internal sealed class CustomerTable<THistory, TPeriod>
+    where THistory : struct, ICustomerRow<THistory>
+    where TPeriod : struct, ICustomerRow<TPeriod>
 {
     private const int InitialCapacity = 16;
 
@@ -21,14 +26,14 @@ internal sealed class CustomerTable
 
     /// <summary>How many lookups ahead a loop of lookups asks for the state (<see cref="PrefetchState"/>).</summary>
     public const int StateAhead = 12;
-    private static readonly CustomerPeriod NoPeriod;
+    private static readonly TPeriod NoPeriod = TPeriod.Empty;
     private int[] _slots = null!; // index + 1 into the arrays below; 0 = empty
     private CustomerId[] _ids = null!;
-    private CustomerHistory[] _history = null!;
+    private THistory[] _history = null!;
 
     // Period state only for customers with activity in the period (or a recorded acquisition): index + 1, 0 = none.
     private int[] _periodIndex = null!;
-    private CustomerPeriod[] _periods = null!;
+    private TPeriod[] _periods = null!;
     private int _capacity;
     private int _periodCount;
 
@@ -44,15 +49,18 @@ internal sealed class CustomerTable
     /// <summary>Customers with a period state: a record in the period or a recorded acquisition.</summary>
     public int PeriodCount => _periodCount;
 
-    /// <summary>Net revenue of this partition's customers in the previous period of equal length.</summary>
-    public decimal PriorNet { get; set; }
+    /// <summary>
+    /// A sum over this table's customers that the rules keep beside the rows (for purchases: the net revenue of the
+    /// previous period of equal length); merged by addition and checked with the rows.
+    /// </summary>
+    public decimal Total { get; set; }
 
     public CustomerId Id(int i) => _ids[i];
 
-    public ref CustomerHistory History(int i) => ref _history[i];
+    public ref THistory History(int i) => ref _history[i];
 
     /// <summary>The period state of customer <paramref name="i"/> for reading; empty when it has none.</summary>
-    public ref readonly CustomerPeriod Period(int i)
+    public ref readonly TPeriod Period(int i)
     {
         var p = _periodIndex[i];
         if (p == 0)
@@ -63,10 +71,15 @@ internal sealed class CustomerTable
         return ref _periods[p - 1];
     }
 
-    /// <summary>The period state of customer <paramref name="i"/> for updating, created when it has none.</summary>
+    /// <summary>The period rows, in no particular order (in customer order once <see cref="OrderPeriods"/> ran).</summary>
+    public ReadOnlySpan<TPeriod> PeriodRows => _periods.AsSpan(0, _periodCount);
+
+    /// <summary>Whether customer <paramref name="i"/> has a period row.</summary>
     public bool HasPeriod(int i) => _periodIndex[i] != 0;
 
-    public ref CustomerPeriod PeriodForUpdate(int i)
+    /// <summary>The period row of customer <paramref name="i"/> for updating, created (empty) when it has none.</summary>
+
+    public ref TPeriod PeriodForUpdate(int i)
     {
         var p = _periodIndex[i];
         if (p == 0)
@@ -77,23 +90,12 @@ internal sealed class CustomerTable
             }
 
             p = _periodIndex[i] = ++_periodCount;
+            _periods[p - 1] = TPeriod.Empty;
             _periodsInCustomerOrder &= i > _lastPeriodCustomer;
             _lastPeriodCustomer = i;
         }
 
         return ref _periods[p - 1];
-    }
-
-    /// <summary>Customers with a sale in the period.</summary>
-    public int ActiveCount()
-    {
-        var active = 0;
-        foreach (ref readonly var period in _periods.AsSpan(0, _periodCount))
-        {
-            active += period.IsActive ? 1 : 0;
-        }
-
-        return active;
     }
 
     /// <summary>
@@ -167,28 +169,19 @@ internal sealed class CustomerTable
     }
 
     /// <summary>Hints the processor to fetch the index slot where the lookup of <paramref name="id"/> starts (x86; elsewhere nothing).</summary>
-    public unsafe void PrefetchSlot(CustomerId id)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-        {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _slots[FirstPosition(id)]));
-        }
-    }
+    public void PrefetchSlot(CustomerId id) => Prefetch.Line(ref _slots[FirstPosition(id)]);
 
     /// <summary>
     /// Hints the processor to fetch the id and history of the customer in the slot where the lookup of
     /// <paramref name="id"/> starts — its own, unless two hash codes collide there (x86; elsewhere nothing).
     /// </summary>
-    public unsafe void PrefetchState(CustomerId id)
+    public void PrefetchState(CustomerId id)
     {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        var slot = _slots[FirstPosition(id)];
+        if (slot != 0)
         {
-            var slot = _slots[FirstPosition(id)];
-            if (slot != 0)
-            {
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _ids[slot - 1]));
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _history[slot - 1]));
-            }
+            Prefetch.Line(ref _ids[slot - 1]);
+            Prefetch.Line(ref _history[slot - 1]);
         }
     }
 
@@ -198,7 +191,7 @@ internal sealed class CustomerTable
     /// stops half-way. Usually one scan of each table's largest magnitudes settles it; only when those could overflow
     /// together are the customers both tables hold compared one by one.
     /// </summary>
-    public MergeFit MergeFits(CustomerTable other)
+    public MergeFit MergeFits(CustomerTable<THistory, TPeriod> other)
     {
         var (amount, count) = Largest();
         var (otherAmount, otherCount) = other.Largest();
@@ -207,7 +200,7 @@ internal sealed class CustomerTable
             return MergeFit.Fits;
         }
 
-        if (!Sums.Fit(PriorNet, other.PriorNet))
+        if (!Sums.Fit(Total, other.Total))
         {
             return MergeFit.AmountOverflows;
         }
@@ -238,18 +231,18 @@ internal sealed class CustomerTable
     /// <summary>The largest magnitude of any amount and of any count in the table.</summary>
     private (decimal Amount, int Count) Largest()
     {
-        var amount = Math.Abs(PriorNet);
+        var amount = Math.Abs(Total);
         var count = 0;
         foreach (ref readonly var history in _history.AsSpan(0, Count))
         {
-            amount = Math.Max(amount, Math.Max(Math.Abs(history.LifetimeNet), Math.Abs(history.LifetimeCost)));
-            count = Math.Max(count, history.LifetimeSalesWithoutCost);
+            amount = Math.Max(amount, history.LargestAmount);
+            count = Math.Max(count, history.LargestCount);
         }
 
         foreach (ref readonly var period in _periods.AsSpan(0, _periodCount))
         {
-            amount = Math.Max(amount, Math.Max(period.PeriodSalesAmount, Math.Max(period.PeriodRefundAmount, Math.Abs(period.PeriodCost))));
-            count = Math.Max(count, period.PeriodSales);
+            amount = Math.Max(amount, period.LargestAmount);
+            count = Math.Max(count, period.LargestCount);
         }
 
         return (amount, count);
@@ -259,9 +252,9 @@ internal sealed class CustomerTable
     private int Find(CustomerId id) => Probe(id, out _);
 
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
-    public void Merge(CustomerTable other)
+    public void Merge(CustomerTable<THistory, TPeriod> other)
     {
-        PriorNet += other.PriorNet;
+        Total += other.Total;
         for (var j = 0; j < other.Count; j++)
         {
             // As when purchases are applied: fetch the lookups a few customers ahead.
@@ -302,7 +295,7 @@ internal sealed class CustomerTable
 
         var index = Count++;
         _ids[index] = id;
-        _history[index].FirstSaleTicks = CustomerHistory.NoSale;
+        _history[index] = THistory.Empty;
         _slots[position] = index + 1;
         if (Count * 2 > _slots.Length)
         {
@@ -346,15 +339,15 @@ internal sealed class CustomerTable
     {
         _slots = Rent<int>(2 * InitialCapacity);
         _ids = Rent<CustomerId>(InitialCapacity);
-        _history = Rent<CustomerHistory>(InitialCapacity);
+        _history = Rent<THistory>(InitialCapacity);
         _periodIndex = Rent<int>(InitialCapacity);
-        _periods = Rent<CustomerPeriod>(InitialCapacity);
+        _periods = Rent<TPeriod>(InitialCapacity);
         _capacity = InitialCapacity;
         Count = 0;
         _periodCount = 0;
         _periodsInCustomerOrder = true;
         _lastPeriodCustomer = -1;
-        PriorNet = 0;
+        Total = 0;
     }
 
     /// <summary>A zeroed array of exactly <paramref name="length"/> (a power of two) from the pool.</summary>

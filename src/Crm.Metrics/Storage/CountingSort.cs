@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Storage;
 
 /// <summary>A stable counting sort of values by a small integer key: linear, where a comparison sort is not.</summary>
 internal static class CountingSort

@@ -1,9 +1,11 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Concurrency;
 using Crm.Metrics.Costs;
-using static Crm.Metrics.Internal.ScorecardRunner;
+using Crm.Metrics.Storage;
+using static Crm.Metrics.Engine.ScorecardRunner;
 
-namespace Crm.Metrics.Internal;
+namespace Crm.Metrics.Engine;
 
 /// <summary>What every service shares: options, clock, exchange rates, and running a data set through an accumulator.</summary>
 internal sealed class ScorecardEngine
@@ -42,9 +44,7 @@ internal sealed class ScorecardEngine
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
 
-        // The partitions are the parallelism: each accumulator runs on one thread.
-        var single = Options.Clone();
-        single.MaxDegreeOfParallelism = 1;
+        var execution = ExecutionSettings.Of(Options.Execution.MaxDegreeOfParallelism);
         var accumulators = new ScorecardAccumulator[partitions.Count];
         var shared = NewAccumulator(period, settings);
         try
@@ -53,7 +53,7 @@ internal sealed class ScorecardEngine
             // tables to merge. Their currency is the scorecard's: the one given, else — as in one pass over the
             // partitions one after the other — the first met in partition order, read on this thread before the
             // others start (with exchange rates the others convert to it; without, a second one is an error anyway).
-            var sources = new List<PurchaseSource>(partitions.Count);
+            var sources = new List<RecordSource<Purchase>>(partitions.Count);
             var purchases = new List<Purchase>();
             for (var p = 0; p < partitions.Count; p++)
             {
@@ -69,7 +69,7 @@ internal sealed class ScorecardEngine
                 }
                 else
                 {
-                    PurchaseSource.Of(sources, data.Purchases);
+                    RecordSource<Purchase>.Of(sources, data.Purchases);
                 }
             }
 
@@ -83,12 +83,11 @@ internal sealed class ScorecardEngine
                 currency = accumulators[first++].Currency;
             }
 
-            Partitioned.For(partitions.Count - first, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, k =>
+            Partitioned.For(partitions.Count - first, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = execution.Threads }, k =>
                 accumulators[first + k] = FillPartition(partitions[first + k], currency));
 
             // The shared purchases and the merge run on all cores.
-            shared.UseParallelism(Options.MaxDegreeOfParallelism);
-            shared.AddConcurrently(sources, nameof(partitions), cancellationToken);
+            shared.Purchases.Store.AddConcurrently(sources, execution.Threads, null, nameof(partitions), cancellationToken);
             foreach (var accumulator in accumulators)
             {
                 shared.Merge(accumulator);
@@ -107,7 +106,9 @@ internal sealed class ScorecardEngine
 
         ScorecardAccumulator FillPartition(CrmDataSet data, Currency? currency)
         {
-            var accumulator = new ScorecardAccumulator(period, currency is null ? settings : (settings ?? new ScorecardSettings()) with { Currency = currency }, single, _exchangeRates);
+            // The partitions are the parallelism: each accumulator runs on one thread.
+            var accumulator = new ScorecardAccumulator(period, currency is null ? settings : (settings ?? new ScorecardSettings()) with { Currency = currency }, Options, _exchangeRates);
+            accumulator.Purchases.Store.Execution = ExecutionSettings.SingleThread;
             Fill(accumulator, data, DataSources.All & ~DataSources.Purchases, null, nameof(partitions));
             if (data.Purchases is not null)
             {
@@ -122,9 +123,9 @@ internal sealed class ScorecardEngine
     /// Adds purchases to <paramref name="accumulator"/> on this thread until one sets the scorecard's currency, and
     /// the rest of them to <paramref name="sources"/> for the concurrent read.
     /// </summary>
-    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<PurchaseSource> sources, CancellationToken cancellationToken)
+    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<RecordSource<Purchase>> sources, CancellationToken cancellationToken)
     {
-        if (PurchaseSource.TryIndexed(purchases, out var slice, out var length))
+        if (RecordSource<Purchase>.TryIndexed(purchases, out var slice, out var length))
         {
             var read = 0;
             while (accumulator.Currency is null && read < length)
@@ -136,7 +137,7 @@ internal sealed class ScorecardEngine
                 }
             }
 
-            PurchaseSource.AddChunks(sources, slice, read, length - read);
+            RecordSource<Purchase>.AddChunks(sources, slice, read, length - read);
             return;
         }
 
@@ -153,7 +154,7 @@ internal sealed class ScorecardEngine
 
         if (more)
         {
-            sources.Add(new PurchaseSource(Rest(enumerator)));
+            sources.Add(new RecordSource<Purchase>(Rest(enumerator)));
         }
         else
         {

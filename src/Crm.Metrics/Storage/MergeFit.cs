@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Internal;
+namespace Crm.Metrics.Storage;
 
 /// <summary>Whether two states can be merged without a sum leaving its range, and if not, which kind of sum.</summary>
 internal enum MergeFit

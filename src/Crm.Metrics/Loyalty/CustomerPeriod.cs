@@ -1,7 +1,10 @@
-namespace Crm.Metrics.Internal;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Storage;
+
+namespace Crm.Metrics.Loyalty;
 
 /// <summary>What only purchases inside the period (and recorded acquisitions) update.</summary>
-internal struct CustomerPeriod
+internal struct CustomerPeriod : ICustomerRow<CustomerPeriod>
 {
     public bool HasAcquisition;
     public long AcquiredTicks;
@@ -16,7 +19,14 @@ internal struct CustomerPeriod
     public decimal PeriodCost;
     public int PeriodSalesWithoutCost;
 
+    /// <summary>No record in the period and no recorded acquisition.</summary>
+    public static CustomerPeriod Empty => default;
+
     public readonly bool IsActive => PeriodSales > 0;
+
+    public readonly decimal LargestAmount => Math.Max(PeriodSalesAmount, Math.Max(PeriodRefundAmount, Math.Abs(PeriodCost)));
+
+    public readonly int LargestCount => Math.Max(PeriodSales, PeriodSalesWithoutCost);
 
     public readonly MergeFit MergeFits(in CustomerPeriod other) =>
         !Sums.Fit(PeriodSalesAmount, other.PeriodSalesAmount) || !Sums.Fit(PeriodRefundAmount, other.PeriodRefundAmount) || !Sums.Fit(PeriodCost, other.PeriodCost)

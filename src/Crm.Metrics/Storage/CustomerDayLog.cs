@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace Crm.Metrics.Storage;
+
+/// <summary>
+/// Per customer a small running state, and per purchase its customer and day in flat pooled buffers — the shape of
+/// every "distinct purchase days per customer" calculation (the models' summary, RFM). One dictionary lookup per
+/// purchase; the distinct days come from a counting sort by customer at the end. Two logs merge exactly (states
+/// merged, days appended), so a log per partition gives the same answer as one log over everything, and customers
+/// keep the order of their first appearance when the partitions are merged in input order.
+/// </summary>
+/// <typeparam name="TState">The per-customer state.</typeparam>
+internal sealed class CustomerDayLog<TState> : IDisposable
+    where TState : struct, ICustomerDayState<TState>
+{
+    private readonly Dictionary<CustomerId, int> _index;
+    private readonly List<CustomerId> _ids;
+    private TState[] _states;
+    private int[] _customer = ArrayPool<int>.Shared.Rent(4096);
+    private int[] _day = ArrayPool<int>.Shared.Rent(4096);
+    private int _count;
+
+    /// <param name="expectedCustomers">A capacity hint.</param>
+    public CustomerDayLog(int expectedCustomers)
+    {
+        var capacity = Math.Clamp(expectedCustomers, 16, 1 << 22);
+        _index = new Dictionary<CustomerId, int>(capacity);
+        _ids = new List<CustomerId>(capacity);
+        _states = new TState[capacity];
+    }
+
+    public int Customers => _ids.Count;
+
+    /// <summary>The purchase days logged (with repeats).</summary>
+    public int Days => _count;
+
+    public CustomerId Id(int customer) => _ids[customer];
+
+    public ref TState State(int customer) => ref _states[customer];
+
+    /// <summary>The customer's index, added (with an empty state) when new.</summary>
+    public int IndexOf(CustomerId id)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
+        if (!exists)
+        {
+            slot = _ids.Count;
+            _ids.Add(id);
+            if (slot == _states.Length)
+            {
+                Array.Resize(ref _states, slot * 2);
+            }
+
+            _states[slot] = TState.Empty;
+        }
+
+        return slot;
+    }
+
+    public void AddDay(int customer, int day)
+    {
+        if (_count == _customer.Length)
+        {
+            Grow(ref _customer, _count + 1);
+            Grow(ref _day, _count + 1);
+        }
+
+        _customer[_count] = customer;
+        _day[_count] = day;
+        _count++;
+    }
+
+    /// <summary>
+    /// Whether merging <paramref name="other"/> keeps every amount inside the range of <see cref="decimal"/>: one scan
+    /// of the largest amounts settles it unless those could overflow together, when the customers both logs hold are
+    /// compared one by one. A merge checks this first, so that it never stops half-way.
+    /// </summary>
+    public bool MergeFits(CustomerDayLog<TState> other)
+    {
+        if (Largest() <= decimal.MaxValue - other.Largest())
+        {
+            return true;
+        }
+
+        for (var j = 0; j < other.Customers; j++)
+        {
+            if (_index.TryGetValue(other._ids[j], out var i) && !_states[i].MergeFits(other._states[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private decimal Largest()
+    {
+        var largest = 0m;
+        foreach (ref readonly var state in _states.AsSpan(0, Customers))
+        {
+            largest = Math.Max(largest, state.Largest);
+        }
+
+        return largest;
+    }
+
+    /// <summary>Adds another log (call <see cref="MergeFits"/> first): its customers' states merged into this log's, its days appended.</summary>
+    public void Merge(CustomerDayLog<TState> other)
+    {
+        var map = ArrayPool<int>.Shared.Rent(Math.Max(other.Customers, 1));
+        try
+        {
+            for (var j = 0; j < other.Customers; j++)
+            {
+                var i = IndexOf(other._ids[j]);
+                _states[i].Merge(other._states[j]);
+                map[j] = i;
+            }
+
+            Grow(ref _customer, _count + other._count);
+            Grow(ref _day, _count + other._count);
+            for (var k = 0; k < other._count; k++)
+            {
+                _customer[_count + k] = map[other._customer[k]];
+            }
+
+            Array.Copy(other._day, 0, _day, _count, other._count);
+            _count += other._count;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(map);
+        }
+    }
+
+    /// <summary>The logged days grouped by customer (pooled; dispose the result).</summary>
+    public DaysByCustomer SortByCustomer()
+    {
+        var customers = Customers;
+        var ends = ArrayPool<int>.Shared.Rent(customers + 1);
+        var days = ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
+        CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, ends.AsSpan(0, customers + 1));
+        return new DaysByCustomer(ends, days);
+    }
+
+    public void Dispose()
+    {
+        if (_customer.Length == 0)
+        {
+            return;
+        }
+
+        ArrayPool<int>.Shared.Return(_customer);
+        ArrayPool<int>.Shared.Return(_day);
+        _customer = _day = [];
+    }
+
+    private static void Grow(ref int[] array, int needed)
+    {
+        if (needed <= array.Length)
+        {
+            return;
+        }
+
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        Array.Copy(array, bigger, array.Length);
+        ArrayPool<int>.Shared.Return(array);
+        array = bigger;
+    }
+}

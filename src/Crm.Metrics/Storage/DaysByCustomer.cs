@@ -1,0 +1,32 @@
+using System.Buffers;
+
+namespace Crm.Metrics.Storage;
+
+/// <summary>Logged days grouped by customer: <see cref="Of"/> is one customer's days, unsorted, with repeats.</summary>
+internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
+{
+    public Span<int> Of(int customer) => days.AsSpan(CountingSort.SliceOf(ends, customer));
+
+    /// <summary>Sorts one customer's days in place and returns the distinct ones.</summary>
+    public ReadOnlySpan<int> Distinct(int customer)
+    {
+        var slice = Of(customer);
+        slice.Sort();
+        var n = 0;
+        for (var i = 0; i < slice.Length; i++)
+        {
+            if (i == 0 || slice[i] != slice[n - 1])
+            {
+                slice[n++] = slice[i];
+            }
+        }
+
+        return slice[..n];
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(ends);
+        ArrayPool<int>.Shared.Return(days);
+    }
+}
