@@ -2,43 +2,6 @@ using Crm.Metrics.Experience;
 
 namespace Crm.Metrics;
 
-/// <summary>How CSAT is expressed.</summary>
-public enum CsatMethod
-{
-    /// <summary>Share of answers scoring 4 or 5 on the 1–5 scale, as a percentage 0–100 (the default).</summary>
-    TopTwoBox = 0,
-
-    /// <summary>Mean answer on the 1–5 scale.</summary>
-    MeanScore = 1,
-}
-
-/// <summary>How skipped NPS answers (a response with no score) count.</summary>
-public enum NpsSkippedAnswers
-{
-    /// <summary>Skipped answers are left out of the denominator (the default).</summary>
-    Exclude = 0,
-
-    /// <summary>Skipped answers stay in the denominator, like passives (neither promoter nor detractor).</summary>
-    CountInDenominator = 1,
-}
-
-/// <summary>How the retention rate is computed.</summary>
-public enum RetentionMethod
-{
-    /// <summary>
-    /// Cohort form (the default): of the customers with a sale in the activity window before the period, the
-    /// share with a sale in the period. Bounded 0..1.
-    /// </summary>
-    Cohort = 0,
-
-    /// <summary>
-    /// The classic customer retention rate (E − N) / S: E customers active in the period, N of them acquired in
-    /// it, S customers at the start. Customers returning from before the window count in E − N, so the value can
-    /// exceed 1 (and churn fall below 0); it also understates retention when new customers leave inside the period.
-    /// </summary>
-    Classic = 1,
-}
-
 /// <summary>
 /// Options of the metrics engine, set once at registration (<c>services.AddCrmMetrics(o => …)</c>) and validated
 /// eagerly. Each option names the convention it chooses; the defaults are the conventions most CRM tools use, each documented on its option.

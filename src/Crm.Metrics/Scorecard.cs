@@ -6,100 +6,13 @@ using Crm.Metrics.Costs;
 using Crm.Metrics.Experience;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using Crm.Metrics.Service;
-using Crm.Metrics.Value;
+using Crm.Metrics.AcquisitionCost;
+using Crm.Metrics.CostBenefit;
+using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Feedback;
+using Crm.Metrics.ServiceEfficiency;
 
 namespace Crm.Metrics;
-
-/// <summary>Per-call settings of a scorecard.</summary>
-/// <remarks>Immutable; thread-safe.</remarks>
-public sealed record ScorecardSettings
-{
-    /// <summary>The scorecard's currency. When <c>null</c>: the first currency met in the data, or <see cref="FallbackCurrency"/> with no amounts at all.</summary>
-    public Currency? Currency { get; init; }
-
-    /// <summary>The currency of money results when the data holds no amount and <see cref="Currency"/> is not set; USD by default.</summary>
-    public Currency FallbackCurrency { get; init; } = Domain.Currency.Usd;
-
-    /// <summary>The value basis for LTV:CAC; none by default (LTV:CAC undefined).</summary>
-    public ValueBasis? ValueBasis { get; init; }
-
-    /// <summary>The conversion funnel leads are read against; none by default (the funnel metrics are undefined).</summary>
-    public Funnel? Funnel { get; init; }
-
-    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => Crm.Internal.RecordText.Of(this);
-}
-
-/// <summary>The activity of a CRM data set, as in-memory or streamed sequences.</summary>
-/// <remarks>
-/// <para>Each sequence is enumerated once per scorecard.</para>
-/// <para>A sequence left <c>null</c> (the default) is <em>not supplied</em>: that kind of record is unknown, and
-/// the metrics that need it are undefined (no cost data: CAC undefined, not 0). An empty sequence is supplied
-/// and means none happened (no complaint: complaint rate 0). See <see cref="DataSources"/>.</para>
-/// </remarks>
-public sealed record CrmDataSet
-{
-    /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
-    public IEnumerable<Purchase>? Purchases { get; init; }
-
-    /// <summary>Survey answers; <c>null</c> when not supplied.</summary>
-    public IEnumerable<SurveyResponse>? SurveyResponses { get; init; }
-
-    /// <summary>CRM cost entries; <c>null</c> when not supplied.</summary>
-    public IEnumerable<CostEntry>? Costs { get; init; }
-
-    /// <summary>Customers, whose acquisition instants (when recorded) define when they were acquired; <c>null</c> when not supplied.</summary>
-    public IEnumerable<Customer>? Customers { get; init; }
-
-    /// <summary>Complaint cases; <c>null</c> when not supplied.</summary>
-    public IEnumerable<Complaint>? Complaints { get; init; }
-
-    /// <summary>Suggestions and praise; <c>null</c> when not supplied.</summary>
-    public IEnumerable<Feedback>? Feedback { get; init; }
-
-    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
-    public IEnumerable<Lead>? Leads { get; init; }
-
-    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => Crm.Internal.RecordText.Of(this);
-}
-
-/// <summary>The activity of a CRM data set as asynchronous streams (a database cursor, a file reader).</summary>
-/// <remarks>
-/// <para>Each stream is enumerated once per scorecard.</para>
-/// <para>A stream left <c>null</c> (the default) is <em>not supplied</em>: the metrics that need that kind of
-/// record are undefined. An empty stream is supplied and means none happened. See <see cref="DataSources"/>.</para>
-/// </remarks>
-public sealed record CrmAsyncDataSet
-{
-    /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<Purchase>? Purchases { get; init; }
-
-    /// <summary>Survey answers; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<SurveyResponse>? SurveyResponses { get; init; }
-
-    /// <summary>CRM cost entries; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<CostEntry>? Costs { get; init; }
-
-    /// <summary>Customers, whose acquisition instants (when recorded) define when they were acquired; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<Customer>? Customers { get; init; }
-
-    /// <summary>Complaint cases; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<Complaint>? Complaints { get; init; }
-
-    /// <summary>Suggestions and praise; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<Feedback>? Feedback { get; init; }
-
-    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
-    public IAsyncEnumerable<Lead>? Leads { get; init; }
-
-    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => Crm.Internal.RecordText.Of(this);
-}
 
 /// <summary>
 /// The CRM scorecard of a period: the metric families of the source documents, each with its evidence, in one

@@ -8,9 +8,12 @@ using Crm.Metrics.Concurrency;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using Crm.Metrics.Service;
-using Crm.Metrics.Value;
 using Crm.Metrics.Engine;
+using Crm.Metrics.AcquisitionCost;
+using Crm.Metrics.CostBenefit;
+using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Feedback;
+using Crm.Metrics.ServiceEfficiency;
 
 namespace Crm.Metrics;
 
@@ -166,7 +169,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
 
     /// <summary>Adds a suggestion or praise.</summary>
     /// <param name="feedback">The feedback.</param>
-    public void Add(Feedback feedback)
+    public void Add(Domain.Activity.Feedback feedback)
     {
         ThrowIfDisposed();
         _feedback.Add(feedback);

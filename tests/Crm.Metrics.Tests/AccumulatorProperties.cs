@@ -36,7 +36,7 @@ public class AccumulatorProperties
         var feedback =
             from f in CrmGen.Feedback
             from at in near
-            select new Feedback(f.CustomerId, at, f.Kind, f.Channel, f.Text);
+            select new Domain.Activity.Feedback(f.CustomerId, at, f.Kind, f.Channel, f.Text);
         var lead =
             from l in CrmGen.Lead
             from shift in Gen.Choose(-40 * 24, 40 * 24)

@@ -80,7 +80,7 @@ public class BreakdownTests
             SurveyResponses = Surveys.ToAsyncEnumerable(),
             Costs = Fixture.Costs.ToAsyncEnumerable(),
             Complaints = Complaints.ToAsyncEnumerable(),
-            Feedback = Feedback.ToAsyncEnumerable(),
+            Feedback = Fixture.Feedback.ToAsyncEnumerable(),
             Leads = Leads.ToAsyncEnumerable(),
         };
         static string? Cost(Domain.Activity.CostEntry c) => c.Channel;

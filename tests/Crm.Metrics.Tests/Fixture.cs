@@ -96,7 +96,7 @@ public static class Fixture
     ];
 
     /// <summary>Two suggestions by e-mail and one praise by phone in March; one praise on 1 April in Berlin (outside).</summary>
-    public static Feedback[] Feedback { get; } =
+    public static Domain.Activity.Feedback[] Feedback { get; } =
     [
         new(A, Utc(2026, 3, 5), FeedbackKind.Suggestion, CommunicationChannel.Email, "More sizes, please"),
         new(C, Utc(2026, 3, 6), FeedbackKind.Suggestion, CommunicationChannel.Email),

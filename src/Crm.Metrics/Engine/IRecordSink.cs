@@ -16,7 +16,7 @@ internal interface IRecordSink
 
     void Add(Complaint complaint);
 
-    void Add(Feedback feedback);
+    void Add(Domain.Activity.Feedback feedback);
 
     void Add(Lead lead);
 

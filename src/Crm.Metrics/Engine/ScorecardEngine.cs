@@ -236,7 +236,7 @@ internal sealed class ScorecardEngine
 
         public void Add(Complaint complaint) => Group(complaint.CustomerId).Add(complaint);
 
-        public void Add(Feedback feedback) => Group(feedback.CustomerId).Add(feedback);
+        public void Add(Domain.Activity.Feedback feedback) => Group(feedback.CustomerId).Add(feedback);
 
         public void Add(Lead lead)
         {

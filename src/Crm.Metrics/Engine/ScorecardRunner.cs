@@ -24,7 +24,7 @@ internal static class ScorecardRunner
         Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), ref count, progress);
         Feed(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), ref count, progress);
         Feed(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), ref count, progress);
-        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Feedback>(accumulator.Add, parameterName), ref count, progress);
+        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), ref count, progress);
         Feed(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), ref count, progress);
         if (count == 0 || count % ProgressEvery != 0)
         {
@@ -43,7 +43,7 @@ internal static class ScorecardRunner
         await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
         await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
         await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Feedback>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
         await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (count.Value == 0 || count.Value % ProgressEvery != 0)

@@ -1,28 +1,5 @@
 namespace Crm.Metrics.Lifetime;
 
-/// <summary>How a minimisation ended.</summary>
-internal enum OptimisationStatus
-{
-    /// <summary>The gradient norm fell below the tolerance.</summary>
-    Converged,
-
-    /// <summary>No step along the search direction lowered the objective: at the precision of the objective, a minimum.</summary>
-    NoFurtherProgress,
-
-    /// <summary>The iteration limit was reached first.</summary>
-    IterationLimit,
-}
-
-/// <summary>The end point of a minimisation.</summary>
-/// <param name="Point">The last point.</param>
-/// <param name="Value">The objective there.</param>
-/// <param name="GradientNorm">‖∇f‖ there.</param>
-/// <param name="Iterations">Iterations done.</param>
-/// <param name="Status">How it ended.</param>
-/// <param name="Gradient">∇f there.</param>
-/// <param name="InverseHessian">The final approximation of the inverse Hessian (a warm start for a related minimisation).</param>
-internal sealed record OptimisationResult(double[] Point, double Value, double GradientNorm, int Iterations, OptimisationStatus Status, double[] Gradient, double[,] InverseHessian);
-
 /// <summary>
 /// Unconstrained BFGS (Nocedal &amp; Wright, Numerical Optimization, algorithm 6.1) with a backtracking Armijo line
 /// search. Positive parameters are fitted on their logarithms, so "bounded" means the caller's reparametrisation.

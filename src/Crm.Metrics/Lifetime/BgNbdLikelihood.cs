@@ -2,9 +2,6 @@ using static Crm.Metrics.Lifetime.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
 
-/// <summary>One customer's calibration summary in model time units: repeat purchases x, recency t_x, age T.</summary>
-internal readonly record struct RepeatSummary(int X, double Tx, double T);
-
 /// <summary>
 /// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005) and its gradient, customer by customer — the plain
 /// reference that <see cref="BgNbdObjective"/> (grouped, per-x terms once) is tested and benchmarked against:

@@ -2,42 +2,6 @@ using Crm.Domain.Activity;
 
 namespace Crm.Metrics.Lifetime;
 
-/// <summary>One row of the tracking table by calibration frequency: the holdout purchases of the customers with that x.</summary>
-/// <param name="Frequency">The calibration x of the row; the last row holds every customer with at least this x.</param>
-/// <param name="IsOpenEnded">Whether this is the last row ("7+").</param>
-/// <param name="Customers">Customers in the row.</param>
-/// <param name="ActualMean">Their mean actual repeat purchases in the holdout.</param>
-/// <param name="ExpectedMean">Their mean expected repeat purchases over the holdout's length (the model's conditional expectation).</param>
-public sealed record FrequencyBin(int Frequency, bool IsOpenEnded, int Customers, double ActualMean, double ExpectedMean)
-{
-    /// <summary>Their mean expected repeat purchases over the holdout's length (the model's conditional expectation).</summary>
-    public double ExpectedMean { get; init => field = Crm.Internal.Finite.Of(value, nameof(ExpectedMean)); } = Crm.Internal.Finite.Of(ExpectedMean, nameof(ExpectedMean));
-
-    /// <summary>Their mean actual repeat purchases in the holdout.</summary>
-    public double ActualMean { get; init => field = Crm.Internal.Finite.Of(value, nameof(ActualMean)); } = Crm.Internal.Finite.Of(ActualMean, nameof(ActualMean));
-
-    /// <summary>ExpectedMean − ActualMean.</summary>
-    public double Error => ExpectedMean - ActualMean;
-
-    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => Crm.Internal.RecordText.Of(this);
-}
-
-/// <summary>Cumulative repeat purchases up to one date: actual, and expected by the model for customers as acquired.</summary>
-/// <param name="Date">The last day counted (inclusive).</param>
-/// <param name="Actual">Repeat purchases of the summary's customers up to the date.</param>
-/// <param name="Expected">Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</param>
-public sealed record CumulativePoint(LocalDate Date, long Actual, double Expected)
-{
-    /// <summary>Σ over customers of E[X(date − first purchase day)]: the model's unconditional expectation.</summary>
-    public double Expected { get; init => field = Crm.Internal.Finite.Of(value, nameof(Expected)); } = Crm.Internal.Finite.Of(Expected, nameof(Expected));
-
-    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => Crm.Internal.RecordText.Of(this);
-}
-
 /// <summary>
 /// "Can I trust it?": a fitted purchase model against what happened in the holdout — by calibration frequency
 /// (Fader, Hardie &amp; Lee 2005, figure 4) and cumulatively across calibration and holdout (figure 3).

@@ -3,31 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Crm.Metrics.States;
 
-/// <summary>
-/// System.Text.Json metadata for the accumulator states, generated at compile time: no reflection, so it is trimming-
-/// and AOT-safe. Properties are camelCase.
-/// </summary>
-/// <example>
-/// <code>
-/// string json = JsonSerializer.Serialize(accumulator.ToState(), CrmStateJson.ScorecardState);
-/// ScorecardState state = JsonSerializer.Deserialize(json, CrmStateJson.ScorecardState)!;
-/// </code>
-/// </example>
-public static class CrmStateJson
-{
-    /// <summary>The metadata of <see cref="States.ScorecardState"/>.</summary>
-    public static JsonTypeInfo<ScorecardState> ScorecardState => CrmStateJsonContext.Default.ScorecardState;
-
-    /// <summary>The metadata of <see cref="States.RfmState"/>.</summary>
-    public static JsonTypeInfo<RfmState> RfmState => CrmStateJsonContext.Default.RfmState;
-
-    /// <summary>The metadata of <see cref="States.CustomerBaseSummaryState"/>.</summary>
-    public static JsonTypeInfo<CustomerBaseSummaryState> CustomerBaseSummaryState => CrmStateJsonContext.Default.CustomerBaseSummaryState;
-
-    /// <summary>The resolver of all three, to combine with your own (<c>JsonTypeInfoResolver.Combine</c>).</summary>
-    public static IJsonTypeInfoResolver Resolver => CrmStateJsonContext.Default;
-}
-
 /// <summary>The generated context behind <see cref="CrmStateJson"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ScorecardState))]

@@ -2,7 +2,7 @@ using Crm.Domain.Assessments;
 using Crm.Domain.Segments;
 using Crm.Metrics.Assessments;
 using Crm.Metrics.Segments;
-using Crm.Metrics.Value;
+using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics.Tests.Integrity;
 

@@ -1,0 +1,145 @@
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Results;
+using Crm.Metrics.Costs;
+using Crm.Metrics.CustomerValue;
+
+namespace Crm.Metrics.AcquisitionCost;
+
+/// <summary>
+/// The acquisition and cost family of the scorecard: CAC, retention cost per active
+/// customer, and — with a value basis — LTV:CAC and CAC payback.
+/// </summary>
+public sealed class AcquisitionCostMetrics
+{
+    private AcquisitionCostMetrics()
+    {
+    }
+
+    /// <summary>The period's CRM costs, prorated by days.</summary>
+    public CostTotals Costs { get; private init; } = null!;
+
+    /// <summary>Customers acquired in the period (acquisition instant, or else first-ever sale, in it).</summary>
+    public long CustomersAcquired { get; private init; }
+
+    /// <summary>Customers with a sale in the period.</summary>
+    public long ActiveCustomers { get; private init; }
+
+    /// <summary>CAC: acquisition cost in the period / customers acquired in the period. Undefined when none was acquired.</summary>
+    public MoneyPerCount CustomerAcquisitionCost { get; private init; }
+
+    /// <summary>Retention cost in the period / active customers. Undefined with no active customer.</summary>
+    public MoneyPerCount RetentionCostPerActiveCustomer { get; private init; }
+
+    /// <summary>Gross margin rate of the period: (net revenue − cost of goods) / net revenue; undefined without costs or revenue.</summary>
+    public MetricValue<double> GrossMarginRate { get; private init; }
+
+    /// <summary>The lifetime value per customer from the value basis; undefined without one.</summary>
+    public MetricValue<Money> LifetimeValue { get; private init; }
+
+    /// <summary>LTV / CAC. Undefined without a value basis, or when CAC is undefined or zero.</summary>
+    public MetricValue<double> LtvToCac { get; private init; }
+
+    /// <summary>
+    /// CAC payback in months: CAC / (monthly net revenue per active customer × gross margin rate), with a month of
+    /// 365.25 / 12 days. Undefined when CAC is undefined or the margin is undefined or not positive.
+    /// </summary>
+    public MetricValue<double> CacPaybackMonths { get; private init; }
+
+    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied)
+    {
+        var zero = Money.Zero(costs.Total.Currency);
+        var cac = costsSupplied
+            ? new MoneyPerCount(costs.Acquisition, loyalty.NewCustomers, "no customers acquired in the period")
+            : new MoneyPerCount(zero, 0, CostTotals.NotSupplied);
+        var grossMargin = GrossMargin(loyalty, value);
+        var lifetimeValue = Lifetime(basis, value, loyalty);
+        return new AcquisitionCostMetrics
+        {
+            Costs = costs,
+            CustomersAcquired = loyalty.NewCustomers,
+            ActiveCustomers = loyalty.ActiveCustomers,
+            CustomerAcquisitionCost = cac,
+            RetentionCostPerActiveCustomer = costsSupplied
+                ? new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, "no active customers in the period")
+                : new MoneyPerCount(zero, 0, CostTotals.NotSupplied),
+            GrossMarginRate = grossMargin,
+            LifetimeValue = lifetimeValue,
+            LtvToCac = (lifetimeValue.Value, cac.Value) switch
+            {
+                (null, _) => MetricValue.Undefined<double>(lifetimeValue.UndefinedReason!),
+                (_, null) => MetricValue.Undefined<double>(cac.UndefinedReason!),
+                (_, { IsZero: true }) => MetricValue.Undefined<double>("CAC is zero"),
+                ({ } ltv, { } c) => MetricValue.Of((double)(ltv.Amount / c.Amount)),
+            },
+            CacPaybackMonths = Payback(cac, loyalty, grossMargin, periodDays),
+        };
+    }
+
+    private static MetricValue<double> GrossMargin(LoyaltyMetrics loyalty, CustomerValueMetrics value)
+    {
+        if (value.TotalCostOfGoods.Value is not { } cogs)
+        {
+            return MetricValue.Undefined<double>(value.TotalCostOfGoods.UndefinedReason!);
+        }
+
+        var revenue = loyalty.Revenue.Amount;
+        return revenue == 0
+            ? MetricValue.Undefined<double>("no revenue in the period")
+            : MetricValue.Of((double)((revenue - cogs.Amount) / revenue));
+    }
+
+    private static MetricValue<Money> Lifetime(ValueBasis? basis, CustomerValueMetrics value, LoyaltyMetrics loyalty)
+    {
+        switch (basis?.Kind)
+        {
+            case null:
+                return MetricValue.Undefined<Money>("no value basis given (ScorecardSettings.ValueBasis)");
+            case ValueBasisKind.Given:
+                return MetricValue.Of(basis.LifetimeValue!.Value);
+        }
+
+        if (value.TotalMargin.Value is not { } margin)
+        {
+            return MetricValue.Undefined<Money>(value.TotalMargin.UndefinedReason!);
+        }
+
+        if (loyalty.ActiveCustomers == 0)
+        {
+            return MetricValue.Undefined<Money>("no active customers in the period");
+        }
+
+        if (loyalty.Retention.RetentionRate is not { } r)
+        {
+            return MetricValue.Undefined<Money>(loyalty.Retention.UndefinedReason!);
+        }
+
+        var d = basis.DiscountRatePerPeriod;
+        if (r > 1 || r >= 1 + d)
+        {
+            return MetricValue.Undefined<Money>($"retention {r:0.####} is not below 1 + discount rate {d:0.####}; the simple CLV is unbounded");
+        }
+
+        return MetricValue.Of(CustomerValue.LifetimeValue.Simple(new Money(margin.Amount / loyalty.ActiveCustomers, margin.Currency), r, d));
+    }
+
+    private static MetricValue<double> Payback(MoneyPerCount cac, LoyaltyMetrics loyalty, MetricValue<double> grossMargin, int periodDays)
+    {
+        if (cac.Value is not { } c)
+        {
+            return MetricValue.Undefined<double>(cac.UndefinedReason!);
+        }
+
+        if (grossMargin.Value is not { } rate)
+        {
+            return MetricValue.Undefined<double>(grossMargin.UndefinedReason!);
+        }
+
+        if (rate <= 0 || loyalty.ActiveCustomers == 0 || loyalty.Revenue.Amount <= 0)
+        {
+            return MetricValue.Undefined<double>("the period's gross margin per customer is not positive");
+        }
+
+        var monthlyRevenuePerCustomer = (double)loyalty.Revenue.Amount / loyalty.ActiveCustomers * (365.25 / 12 / periodDays);
+        return MetricValue.Of((double)c.Amount / (monthlyRevenuePerCustomer * rate));
+    }
+}

@@ -1,0 +1,45 @@
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Metrics.Cohorts;
+using Crm.Metrics.Conversion;
+using Crm.Metrics.Costs;
+using Crm.Metrics.Experience;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Satisfaction;
+
+namespace Crm.Metrics;
+
+/// <summary>The activity of a CRM data set, as in-memory or streamed sequences.</summary>
+/// <remarks>
+/// <para>Each sequence is enumerated once per scorecard.</para>
+/// <para>A sequence left <c>null</c> (the default) is <em>not supplied</em>: that kind of record is unknown, and
+/// the metrics that need it are undefined (no cost data: CAC undefined, not 0). An empty sequence is supplied
+/// and means none happened (no complaint: complaint rate 0). See <see cref="DataSources"/>.</para>
+/// </remarks>
+public sealed record CrmDataSet
+{
+    /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Purchase>? Purchases { get; init; }
+
+    /// <summary>Survey answers; <c>null</c> when not supplied.</summary>
+    public IEnumerable<SurveyResponse>? SurveyResponses { get; init; }
+
+    /// <summary>CRM cost entries; <c>null</c> when not supplied.</summary>
+    public IEnumerable<CostEntry>? Costs { get; init; }
+
+    /// <summary>Customers, whose acquisition instants (when recorded) define when they were acquired; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Customer>? Customers { get; init; }
+
+    /// <summary>Complaint cases; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Complaint>? Complaints { get; init; }
+
+    /// <summary>Suggestions and praise; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Domain.Activity.Feedback>? Feedback { get; init; }
+
+    /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
+    public IEnumerable<Lead>? Leads { get; init; }
+
+    /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Crm.Internal.RecordText.Of(this);
+}

@@ -1,0 +1,149 @@
+using Crm.Metrics.Costs;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Results;
+
+namespace Crm.Metrics.CustomerValue;
+
+/// <summary>
+/// The customer-value family of the scorecard: per-customer revenue, cost and margin for every customer with a
+/// sale or refund in the period, their distributions, and the totals.
+/// </summary>
+public sealed class CustomerValueMetrics
+{
+    private CustomerValueMetrics()
+    {
+    }
+
+    private Lazy<IReadOnlyList<CustomerContribution>> _customers = new(() => []);
+    private Lazy<(Distribution Revenue, Distribution Margin, Distribution Clv)> _distributions = new(() => default);
+
+    /// <summary>
+    /// Customers with a sale or refund in the period, ordered by id (ordinal). Sorted on first access (thread-safe),
+    /// so a caller that reads only the totals and distributions does not pay for ordering many thousands of ids.
+    /// </summary>
+    public IReadOnlyList<CustomerContribution> Customers => _customers.Value;
+
+    /// <summary>Net revenue of those customers.</summary>
+    public Money TotalRevenue { get; private init; }
+
+    /// <summary>Their cost of goods; undefined when a sale in the period has no cost.</summary>
+    public MetricValue<Money> TotalCostOfGoods { get; private init; }
+
+    /// <summary>The retention cost allocated to active customers.</summary>
+    public Money TotalCostToServe { get; private init; }
+
+    /// <summary>Total margin; undefined when the cost of goods is.</summary>
+    public MetricValue<Money> TotalMargin { get; private init; }
+
+    /// <summary>Sales in the period without a cost (0 when <see cref="CrmMetricsOptions.TreatMissingCostAsZero"/>).</summary>
+    public long SalesWithoutCost { get; private init; }
+
+    /// <summary>Distribution of net revenue per customer, in currency units (computed on first access).</summary>
+    public Distribution RevenuePerCustomer => _distributions.Value.Revenue;
+
+    /// <summary>Distribution of margin per customer over the customers whose margin is defined (computed on first access).</summary>
+    public Distribution MarginPerCustomer => _distributions.Value.Margin;
+
+    /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined (computed on first access).</summary>
+    public Distribution HistoricalClvPerCustomer => _distributions.Value.Clv;
+
+    internal static CustomerValueMetrics From(PurchaseSnapshot purchases, CostTotals costs, long activeCustomers)
+    {
+        var currency = costs.Retention.Currency;
+        var zeroCost = purchases.Options.TreatMissingCostAsZero;
+        var costToServe = activeCustomers == 0 ? 0m : costs.Retention.Amount / activeCustomers;
+
+        // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
+        // objects and distributions on first access (callers that read only totals do not pay for them).
+        // Sized once: every customer with a record in the period has a period state (so do recorded acquisitions).
+        var rows = new List<Row>(purchases.Customers.WithPeriod);
+        decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
+        long withoutCost = 0;
+        foreach (var customer in purchases.Customers)
+        {
+            ref readonly var state = ref customer.Period;
+            if (!state.HasPeriodRecord)
+            {
+                continue;
+            }
+
+            ref readonly var history = ref customer.History;
+            var row = new Row(
+                customer.Id,
+                state.PeriodSalesAmount - state.PeriodRefundAmount,
+                state.PeriodCost,
+                state.IsActive ? costToServe : 0m,
+                zeroCost ? 0 : state.PeriodSalesWithoutCost,
+                history.LifetimeNet - history.LifetimeCost,
+                zeroCost ? 0 : history.LifetimeSalesWithoutCost);
+            rows.Add(row);
+            withoutCost += row.Missing;
+            totalRevenue += row.Revenue;
+            totalCost += row.Cost;
+            totalServe += row.Serve;
+        }
+
+        var totalMargin = withoutCost == 0
+            ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
+            : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
+        return new CustomerValueMetrics
+        {
+            _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(rows, currency, totalMargin)),
+            _distributions = new Lazy<(Distribution, Distribution, Distribution)>(() => Distributions(rows)),
+            TotalRevenue = new Money(totalRevenue, currency),
+            TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(totalCost, currency)) : totalMargin,
+            TotalCostToServe = new Money(totalServe, currency),
+            TotalMargin = totalMargin,
+            SalesWithoutCost = withoutCost,
+        };
+    }
+
+    private static List<CustomerContribution> Materialise(List<Row> rows, Currency currency, MetricValue<Money> totalMargin)
+    {
+        var list = new List<CustomerContribution>(rows.Count);
+        foreach (var row in rows)
+        {
+            var cost = row.Missing == 0
+                ? MetricValue.Of(new Money(row.Cost, currency))
+                : MetricValue.Undefined<Money>($"{row.Missing} sale(s) in the period have no cost");
+            var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin, currency)) : cost;
+            var clv = row.LifetimeMissing == 0
+                ? MetricValue.Of(new Money(row.Clv, currency))
+                : MetricValue.Undefined<Money>($"{row.LifetimeMissing} sale(s) up to the period's end have no cost");
+            // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
+            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) + 0.0 : null;
+            list.Add(new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv, share));
+        }
+
+        list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return list;
+    }
+
+    private static (Distribution Revenue, Distribution Margin, Distribution Clv) Distributions(List<Row> rows)
+    {
+        var revenues = new double[rows.Count];
+        var margins = new List<double>(rows.Count);
+        var clvs = new List<double>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            revenues[i] = (double)row.Revenue;
+            if (row.Missing == 0)
+            {
+                margins.Add((double)row.Margin);
+            }
+
+            if (row.LifetimeMissing == 0)
+            {
+                clvs.Add((double)row.Clv);
+            }
+        }
+
+        return (Distribution.Of(revenues), Distribution.Of([.. margins]), Distribution.Of([.. clvs]));
+    }
+
+    private readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, decimal Serve, int Missing, decimal Clv, int LifetimeMissing)
+    {
+        public decimal Margin => Revenue - Cost - Serve;
+    }
+}

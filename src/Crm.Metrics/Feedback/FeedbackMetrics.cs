@@ -1,0 +1,60 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Results;
+using Crm.Metrics.ServiceEfficiency;
+
+namespace Crm.Metrics.Feedback;
+
+/// <summary>
+/// The customer-feedback family: the volume of opinions received in the period — survey
+/// answers, complaints, suggestions and praise — by kind and channel, and how many complaints were handled.
+/// Counts per channel are listed in the enumeration's order.
+/// </summary>
+public sealed class FeedbackMetrics
+{
+    internal FeedbackMetrics(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints, IReadOnlyDictionary<CommunicationChannel, long> suggestions, IReadOnlyDictionary<CommunicationChannel, long> praise)
+    {
+        SurveyAnswersByKind = surveyAnswers;
+        ComplaintsByChannel = complaints.ByChannel;
+        ComplaintsWithoutChannel = complaints.UnknownChannel;
+        Complaints = complaints.Opened;
+        SuggestionsByChannel = suggestions;
+        PraiseByChannel = praise;
+        SurveyAnswers = surveyAnswers.Values.Sum();
+        Suggestions = suggestions.Values.Sum();
+        Praise = praise.Values.Sum();
+        ComplaintsHandled = new Rate(complaints.Resolved, complaints.Opened, "no complaints opened in the period");
+    }
+
+    /// <summary>Survey responses received in the period (answered or skipped).</summary>
+    public long SurveyAnswers { get; }
+
+    /// <summary>Survey responses by kind.</summary>
+    public IReadOnlyDictionary<SurveyKind, long> SurveyAnswersByKind { get; }
+
+    /// <summary>Complaints opened in the period.</summary>
+    public long Complaints { get; }
+
+    /// <summary>Complaints opened in the period, by channel.</summary>
+    public IReadOnlyDictionary<CommunicationChannel, long> ComplaintsByChannel { get; }
+
+    /// <summary>Complaints opened in the period without a recorded channel.</summary>
+    public long ComplaintsWithoutChannel { get; }
+
+    /// <summary>Suggestions received in the period.</summary>
+    public long Suggestions { get; }
+
+    /// <summary>Suggestions by channel.</summary>
+    public IReadOnlyDictionary<CommunicationChannel, long> SuggestionsByChannel { get; }
+
+    /// <summary>Praise received in the period.</summary>
+    public long Praise { get; }
+
+    /// <summary>Praise by channel.</summary>
+    public IReadOnlyDictionary<CommunicationChannel, long> PraiseByChannel { get; }
+
+    /// <summary>All feedback received: survey responses + complaints + suggestions + praise.</summary>
+    public long Total => SurveyAnswers + Complaints + Suggestions + Praise;
+
+    /// <summary>Complaints opened in the period and resolved by its end / complaints opened in it, 0..1.</summary>
+    public Rate ComplaintsHandled { get; }
+}

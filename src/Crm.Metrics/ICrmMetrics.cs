@@ -1,0 +1,105 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Internal;
+using static Crm.Metrics.Engine.ScorecardRunner;
+using Crm.Metrics.Engine;
+
+namespace Crm.Metrics;
+
+/// <summary>
+/// The entry point of the metrics engine: computes the whole <see cref="Scorecard"/> of a period from a data set
+/// in one pass over each record kind, and gives access to the specialised calculators. Register it with
+/// <c>services.AddCrmMetrics()</c>.
+/// </summary>
+/// <remarks>Implementations are stateless and thread-safe (registered as singletons).</remarks>
+public interface ICrmMetrics
+{
+    /// <summary>The satisfaction calculator.</summary>
+    ISatisfactionCalculator Satisfaction { get; }
+
+    /// <summary>The purchase and loyalty calculator.</summary>
+    ILoyaltyCalculator Loyalty { get; }
+
+    /// <summary>The acquisition and cost calculator.</summary>
+    IAcquisitionCostCalculator AcquisitionCost { get; }
+
+    /// <summary>The customer-value calculator.</summary>
+    ICustomerValueCalculator CustomerValue { get; }
+
+    /// <summary>Computes the scorecard of a period.</summary>
+    /// <param name="data">The data set; each sequence is enumerated once.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis).</param>
+    /// <param name="progress">Receives the number of records processed so far, rising, on the caller's thread: every 65,536 records and at the end.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);
+
+    /// <summary>
+    /// Computes the scorecard of a period from data given in partitions (shards, files, slices of one array), using
+    /// every core — the same scorecard as one pass over all of it (exactly, money included). A customer's records may
+    /// be spread over several partitions.
+    /// </summary>
+    /// <remarks>
+    /// The partitions' purchases are read on up to <see cref="ExecutionOptions.MaxDegreeOfParallelism"/> threads,
+    /// one partition per thread at a time, into one shared set of customer tables (nothing to merge); the other
+    /// records go to one accumulator per partition, merged. Without a <see cref="ScorecardSettings.Currency"/>, the
+    /// scorecard's currency is the one a single pass over the partitions in order would meet first: the caller's thread
+    /// reads purchases in partition order until it meets one (or, without purchases, the first partitions' other
+    /// records until a cost does) before the other threads start, and with an exchange-rate provider every other
+    /// amount is converted to it.
+    /// </remarks>
+    /// <param name="partitions">The partitions; a kind left null in every partition is not supplied (its metrics are undefined).</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel).</param>
+    /// <param name="cancellationToken">Stops the computation between records.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="ArgumentException">There is no partition, or one is null.</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
+    /// <param name="data">The data set.</param>
+    /// <param name="dates">The period's dates, inclusive.</param>
+    /// <returns>The scorecard, with default settings.</returns>
+    Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates);
+
+    /// <summary>Computes the scorecard of a period from asynchronous streams.</summary>
+    /// <param name="data">The data set; each stream is enumerated once.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis).</param>
+    /// <param name="progress">Receives the number of records processed so far.</param>
+    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <returns>The scorecard.</returns>
+    ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Computes the scorecard of a period for each group of customers (see <see cref="ScorecardBreakdown"/>), in one
+    /// pass over each record kind.
+    /// </summary>
+    /// <param name="data">The data set; leads are not split by group.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="groupOf">The group of a customer (e.g. its segment or region); never <c>null</c>.</param>
+    /// <param name="costGroupOf">The group a cost entry is attributed to (e.g. by its channel or campaign), or <c>null</c> for none.</param>
+    /// <param name="settings">Per-call settings, applied to every group.</param>
+    /// <returns>The breakdown.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
+    ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null);
+
+    /// <summary>Computes the breakdown of a period from asynchronous streams (see <see cref="ComputeBreakdown"/>).</summary>
+    /// <param name="data">The data set; leads are not split by group.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="groupOf">The group of a customer; never <c>null</c>.</param>
+    /// <param name="costGroupOf">The group a cost entry is attributed to, or <c>null</c> for none.</param>
+    /// <param name="settings">Per-call settings, applied to every group.</param>
+    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <returns>The breakdown.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
+    ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An empty scorecard accumulator with the registered options and exchange rates, for partitioned computation.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="settings">Per-call settings.</param>
+    /// <returns>The accumulator; merge partial ones and take <see cref="ScorecardAccumulator.Result"/>.</returns>
+    ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null);
+}

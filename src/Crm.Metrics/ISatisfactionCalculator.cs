@@ -1,0 +1,32 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Costs;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Satisfaction;
+using static Crm.Metrics.Engine.ScorecardRunner;
+using Crm.Metrics.Engine;
+
+namespace Crm.Metrics;
+
+/// <summary>Computes the satisfaction family (CSAT, NPS, CES) on its own.</summary>
+/// <remarks>Implementations are stateless and thread-safe.</remarks>
+public interface ISatisfactionCalculator
+{
+    /// <summary>Computes CSAT, NPS and CES over the answers given in the period.</summary>
+    /// <param name="responses">The survey answers.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <returns>The satisfaction metrics.</returns>
+    SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period);
+
+    /// <summary>Computes CSAT, NPS and CES over a stream of answers.</summary>
+    /// <param name="responses">The survey answers.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <returns>The satisfaction metrics.</returns>
+    ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default);
+
+    /// <summary>An empty accumulator with the registered options, for partitioned computation.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <returns>The accumulator.</returns>
+    SatisfactionAccumulator CreateAccumulator(ReportingPeriod period);
+}

@@ -1,0 +1,64 @@
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Satisfaction;
+
+/// <summary>
+/// Net Promoter Score: %promoters (9–10) − %detractors (0–6) on the 0–10 scale, a score from −100 to +100 (not a
+/// percentage). Passives (7–8) stay in the denominator. Skipped answers are excluded unless
+/// <see cref="NpsSkippedAnswers.CountInDenominator"/> is chosen. Undefined with no respondents.
+/// </summary>
+public sealed class NpsResult
+{
+    internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped)
+    {
+        SkippedAnswers = skippedAnswers;
+        AnswersByScore = answersByScore;
+        Skipped = skipped;
+        for (var score = 0; score <= 10; score++)
+        {
+            var n = answersByScore[score];
+            if (score >= 9)
+            {
+                Promoters += n;
+            }
+            else if (score >= 7)
+            {
+                Passives += n;
+            }
+            else
+            {
+                Detractors += n;
+            }
+        }
+
+        Respondents = Promoters + Passives + Detractors + (skippedAnswers == NpsSkippedAnswers.CountInDenominator ? skipped : 0);
+        Value = Respondents == 0 ? null : 100.0 * (Promoters - Detractors) / Respondents;
+    }
+
+    /// <summary>How skipped answers counted.</summary>
+    public NpsSkippedAnswers SkippedAnswers { get; }
+
+    /// <summary>The score, −100..100; <c>null</c> when there are no respondents.</summary>
+    public double? Value { get; }
+
+    /// <summary>Answers of 9 or 10.</summary>
+    public long Promoters { get; }
+
+    /// <summary>Answers of 7 or 8.</summary>
+    public long Passives { get; }
+
+    /// <summary>Answers of 0 to 6.</summary>
+    public long Detractors { get; }
+
+    /// <summary>Responses that skipped the question.</summary>
+    public long Skipped { get; }
+
+    /// <summary>The denominator: promoters + passives + detractors (+ skipped, when counted).</summary>
+    public long Respondents { get; }
+
+    /// <summary>Answers per score: index = score, 0..10.</summary>
+    public IReadOnlyList<long> AnswersByScore { get; }
+
+    /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
+    public string? UndefinedReason => Respondents == 0 ? "no NPS answers in the period" : null;
+}

@@ -1,0 +1,89 @@
+namespace Crm.Metrics.Segments;
+
+/// <summary>
+/// ABC (Pareto) value tiers: customers ranked by value (highest first, ties by id), a customer in A while the
+/// customers before them hold less than <see cref="ValueTierThresholds.EndOfA"/> of the total, in B while less than
+/// <see cref="ValueTierThresholds.EndOfB"/>, C after — and always C with a value of zero or less.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ValueTierAnalysis
+{
+    private ValueTierAnalysis(IReadOnlyList<CustomerValueTier> customers, IReadOnlyList<ValueTierSummary> tiers)
+    {
+        Customers = customers;
+        Tiers = tiers;
+    }
+
+    /// <summary>The customers, highest value first.</summary>
+    public IReadOnlyList<CustomerValueTier> Customers { get; }
+
+    /// <summary>A, B and C with their customers and value shares.</summary>
+    public IReadOnlyList<ValueTierSummary> Tiers { get; }
+
+    /// <summary>Ranks customers by a value of the caller's choice (revenue, margin, CLV).</summary>
+    /// <param name="values">Each customer once with their value.</param>
+    /// <param name="thresholds">Where A and B end; null for 80 / 15 / 5.</param>
+    /// <returns>The tiers.</returns>
+    /// <exception cref="ArgumentException">A customer appears twice, or the positive values sum to zero (nothing to rank).</exception>
+    /// <exception cref="AmountOverflowException">The values sum beyond the range of <see cref="decimal"/>.</exception>
+    public static ValueTierAnalysis Compute(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds = null)
+    {
+        try
+        {
+            return Rank(values, thresholds);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("summing the customers' values for the value tiers", default, e);
+        }
+    }
+
+    private static ValueTierAnalysis Rank(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        thresholds ??= ValueTierThresholds.Default;
+        thresholds.Validate(nameof(thresholds));
+        var list = values.ToList();
+        if (list.Select(v => v.Key).Distinct().Count() != list.Count)
+        {
+            throw new ArgumentException("Each customer must appear once in the values.", nameof(values));
+        }
+
+        var total = list.Where(v => v.Value > 0).Sum(v => v.Value);
+        if (total <= 0)
+        {
+            throw new ArgumentException("Value tiers need customers with a positive value: the positive values sum to zero.", nameof(values));
+        }
+
+        var ranked = list.OrderByDescending(v => v.Value).ThenBy(v => v.Key).ToList();
+        var customers = new List<CustomerValueTier>(ranked.Count);
+        var before = 0m;
+        foreach (var (id, value) in ranked)
+        {
+            var share = (double)(before / total);
+            var tier = value <= 0 ? ValueTier.C : share < thresholds.EndOfA ? ValueTier.A : share < thresholds.EndOfB ? ValueTier.B : ValueTier.C;
+            customers.Add(new CustomerValueTier(id, value, tier, share));
+            before += Math.Max(value, 0);
+        }
+
+        // Shares of the whole: positive values only, so the three shares sum to 1.
+        var tiers = Enum.GetValues<ValueTier>().Select(t =>
+        {
+            var members = customers.Where(c => c.Tier == t).ToList();
+            var value = members.Sum(c => c.Value);
+            return new ValueTierSummary(t, members.Count, value, (double)(members.Sum(c => Math.Max(c.Value, 0)) / total));
+        }).ToList();
+        return new ValueTierAnalysis(customers.AsReadOnly(), tiers.AsReadOnly());
+    }
+
+    /// <summary>Tiers by the revenue of an RFM analysis's window.</summary>
+    /// <param name="rfm">The RFM analysis.</param>
+    /// <param name="thresholds">Where A and B end; null for 80 / 15 / 5.</param>
+    /// <returns>The tiers.</returns>
+    /// <exception cref="ArgumentException">There is no positive revenue.</exception>
+    public static ValueTierAnalysis FromRfm(RfmAnalysis rfm, ValueTierThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(rfm);
+        return Compute(rfm.Customers.Select(c => KeyValuePair.Create(c.CustomerId, c.Revenue.Amount)), thresholds);
+    }
+}
