@@ -107,7 +107,7 @@ public sealed class FunnelAccumulator
     /// <returns>A snapshot.</returns>
     public FunnelMetrics Result() => new(Funnel, [.. _reached], _cohort, [.. _timesToConvert]);
 
-    internal States.FunnelState ToState() => new()
+    internal FunnelState ToState() => new()
     {
         Cohort = _cohort,
         Reached = [.. _reached],
@@ -115,7 +115,7 @@ public sealed class FunnelAccumulator
         OutsidePeriod = OutsidePeriod,
     };
 
-    internal void MergeState(States.FunnelState state)
+    internal void MergeState(FunnelState state)
     {
         var reached = Internal.StateChecks.Counts(state.Reached, _reached.Length, "funnel.reached");
         for (var k = 0; k < _reached.Length; k++)

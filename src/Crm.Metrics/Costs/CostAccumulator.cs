@@ -111,22 +111,22 @@ public sealed class CostAccumulator
         EntriesOutsidePeriod += other.EntriesOutsidePeriod;
     }
 
-    internal States.CostState ToState()
+    internal CostState ToState()
     {
-        var weighted = new List<States.WeightedCostState>();
+        var weighted = new List<WeightedCostState>();
         for (var kind = 0; kind < _weighted.Length; kind++)
         {
             foreach (var (length, sum) in _weighted[kind])
             {
-                weighted.Add(new States.WeightedCostState { Kind = ((CostKind)kind).ToString(), LengthDays = length, Sum = sum });
+                weighted.Add(new WeightedCostState { Kind = ((CostKind)kind).ToString(), LengthDays = length, Sum = sum });
             }
         }
 
-        return new States.CostState { Weighted = weighted, OutsidePeriod = EntriesOutsidePeriod };
+        return new CostState { Weighted = weighted, OutsidePeriod = EntriesOutsidePeriod };
     }
 
     /// <summary>Reads a checked state into this empty accumulator.</summary>
-    internal void ReadState(States.CostState state)
+    internal void ReadState(CostState state)
     {
         // The rules were checked (States.ScorecardStateRules) and each kind and length appears once.
         foreach (var entry in state.Weighted)

@@ -66,14 +66,14 @@ public sealed class FeedbackAccumulator
         Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the feedback outside the period", nameof(other));
     }
 
-    internal States.FeedbackState ToState() => new()
+    internal FeedbackState ToState() => new()
     {
         Suggestions = _suggestions.ToNames(),
         Praise = _praise.ToNames(),
         OutsidePeriod = OutsidePeriod,
     };
 
-    internal void MergeState(States.FeedbackState state)
+    internal void MergeState(FeedbackState state)
     {
         _suggestions.Add(state.Suggestions, "feedback.suggestions");
         _praise.Add(state.Praise, "feedback.praise");

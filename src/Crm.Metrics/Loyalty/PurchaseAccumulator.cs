@@ -196,14 +196,14 @@ public sealed class PurchaseAccumulator
     /// </summary>
     internal PurchaseSnapshot Seal() => new(_store.Seal(), _store.Rules.Calendar, Options, Currency);
 
-    internal States.PurchaseState ToState()
+    internal PurchaseState ToState()
     {
         var stored = _store.Seal();
-        var customers = new List<States.CustomerPurchaseState>(stored.Count);
+        var customers = new List<CustomerPurchaseState>(stored.Count);
         foreach (var customer in stored)
         {
             ref readonly var history = ref customer.History;
-            var row = new States.CustomerPurchaseState
+            var row = new CustomerPurchaseState
             {
                 Id = customer.Id.Value,
                 FirstSaleTicks = history.HasSale ? history.FirstSaleTicks : null,
@@ -233,14 +233,14 @@ public sealed class PurchaseAccumulator
             customers.Add(row);
         }
 
-        return new States.PurchaseState { Customers = customers, PriorPeriodNet = stored.Total, AfterPeriod = RecordsAfterPeriod };
+        return new PurchaseState { Customers = customers, PriorPeriodNet = stored.Total, AfterPeriod = RecordsAfterPeriod };
     }
 
     /// <summary>
     /// Reads a state into this empty accumulator; the state's rules were checked first
-    /// (<see cref="States.PurchaseStateRules"/>: one row per customer, fields within the layout).
+    /// (<see cref="PurchaseStateRules"/>: one row per customer, fields within the layout).
     /// </summary>
-    internal void ReadState(States.PurchaseState state)
+    internal void ReadState(PurchaseState state)
     {
         foreach (var row in state.Customers)
         {

@@ -104,7 +104,7 @@ public sealed class SatisfactionAccumulator
         new NpsResult(NpsSkippedAnswers, [.. _nps], _skipped[(int)SurveyKind.Nps]),
         new CesResult([.. _ces], _skipped[(int)SurveyKind.Ces]));
 
-    internal States.SatisfactionState ToState() => new()
+    internal SatisfactionState ToState() => new()
     {
         Csat = [.. _csat],
         Nps = [.. _nps],
@@ -113,7 +113,7 @@ public sealed class SatisfactionAccumulator
         OutsidePeriod = OutsidePeriod,
     };
 
-    internal void MergeState(States.SatisfactionState state)
+    internal void MergeState(SatisfactionState state)
     {
         AddInto(_csat, Internal.StateChecks.Counts(state.Csat, _csat.Length, "satisfaction.csat"));
         AddInto(_nps, Internal.StateChecks.Counts(state.Nps, _nps.Length, "satisfaction.nps"));

@@ -180,7 +180,7 @@ public sealed class RfmAccumulator : IDisposable
         }
 
         var currency = state.Currency is { } code ? StateChecks.CurrencyCode(code, "currency") : default;
-        States.DaysStateRules.Validate(state, _first, _today);
+        RfmStateRules.Validate(state, _first, _today);
         using var staged = new RfmAccumulator(Options);
         staged._currency = currency;
         foreach (var row in state.Customers)

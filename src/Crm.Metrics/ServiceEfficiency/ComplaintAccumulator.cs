@@ -125,7 +125,7 @@ public sealed class ComplaintAccumulator
         Internal.Sums.RequireCountFit(OutsidePeriod, other.OutsidePeriod, "the complaints outside the period", nameof(other));
     }
 
-    internal States.ComplaintState ToState() => new()
+    internal ComplaintState ToState() => new()
     {
         Opened = _opened,
         ByChannel = _byChannel.ToNames(),
@@ -139,7 +139,7 @@ public sealed class ComplaintAccumulator
         OutsidePeriod = OutsidePeriod,
     };
 
-    internal void MergeState(States.ComplaintState state)
+    internal void MergeState(ComplaintState state)
     {
         _opened += Internal.StateChecks.Count(state.Opened, "complaints.opened");
         _byChannel.Add(state.ByChannel, "complaints.byChannel");

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Segments;
 
 namespace Crm.Metrics.States;
 
@@ -18,10 +20,10 @@ public static class CrmStateJson
     /// <summary>The metadata of <see cref="States.ScorecardState"/>.</summary>
     public static JsonTypeInfo<ScorecardState> ScorecardState => CrmStateJsonContext.Default.ScorecardState;
 
-    /// <summary>The metadata of <see cref="States.RfmState"/>.</summary>
+    /// <summary>The metadata of <see cref="RfmState"/>.</summary>
     public static JsonTypeInfo<RfmState> RfmState => CrmStateJsonContext.Default.RfmState;
 
-    /// <summary>The metadata of <see cref="States.CustomerBaseSummaryState"/>.</summary>
+    /// <summary>The metadata of <see cref="CustomerBaseSummaryState"/>.</summary>
     public static JsonTypeInfo<CustomerBaseSummaryState> CustomerBaseSummaryState => CrmStateJsonContext.Default.CustomerBaseSummaryState;
 
     /// <summary>The resolver of all three, to combine with your own (<c>JsonTypeInfoResolver.Combine</c>).</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Segments;
 
 namespace Crm.Metrics.States;
 

@@ -1,3 +1,10 @@
+using Crm.Metrics.Conversion;
+using Crm.Metrics.Costs;
+using Crm.Metrics.Feedback;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Satisfaction;
+using Crm.Metrics.ServiceEfficiency;
+
 namespace Crm.Metrics.States;
 
 /// <summary>

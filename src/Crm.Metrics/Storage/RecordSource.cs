@@ -1,8 +1,5 @@
 namespace Crm.Metrics.Storage;
 
-/// <summary>The records [start, start + length) of an indexed source (an array, a list) as a span.</summary>
-internal delegate ReadOnlySpan<T> SpanSlice<T>(int start, int length);
-
 /// <summary>
 /// Records one thread of a concurrent read takes at a time: <paramref name="Slice"/>'s [<paramref name="Start"/>,
 /// <paramref name="Start"/> + <paramref name="Length"/>) when a slice is given, else <paramref name="Records"/>.

@@ -4,6 +4,7 @@ using Crm.Metrics.Lifetime;
 using Crm.Metrics.Segments;
 using Crm.Metrics.States;
 using FsCheck.Xunit;
+using Crm.Metrics.Loyalty;
 
 namespace Crm.Metrics.Tests.Integrity;
 

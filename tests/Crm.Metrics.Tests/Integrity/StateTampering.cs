@@ -1,4 +1,7 @@
 using Crm.Metrics.States;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Segments;
 
 namespace Crm.Metrics.Tests.Integrity;
 

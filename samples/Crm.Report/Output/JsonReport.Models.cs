@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime.Text;
+
+namespace Crm.Report.Output;
+
+/// <content>The models section: the fits, their parameters and what they predict.</content>
+internal static partial class JsonReport
+{
+    /// <summary>
+    /// <c>models</c>: the summary, the fitted models (null when not fitted; the notes say why), the holdout check and
+    /// the top customers by predicted CLV. Parameters are written at full precision.
+    /// </summary>
+    private static void Models(Utf8JsonWriter json, Report report)
+    {
+        if (report.Models is not { } models)
+        {
+            json.WriteNull("models");
+            return;
+        }
+
+        var summary = models.Summary;
+        json.WriteStartObject("models");
+        json.WriteString("timeUnit", ModelsSection.Unit(summary.TimeUnit));
+        json.WriteString("calibrationEnd", LocalDatePattern.Iso.Format(summary.CalibrationEnd));
+        json.WriteNumber("customers", summary.Customers.Count);
+        json.WriteNumber("repeatTransactions", summary.RepeatTransactions);
+        json.WriteNumber("customersFirstBuyingAfterCalibration", summary.CustomersFirstBuyingAfterCalibration);
+
+        WriteFit(json, "bgNbd", models.BgNbd, null);
+        WriteFit(json, "paretoNbd", models.ParetoNbd, null);
+        WriteFit(json, "gammaGamma", models.GammaGamma, () =>
+        {
+            json.WriteNumber("customers", models.GammaGamma!.Customers);
+            Value(json, "spendFrequencyCorrelation", models.SpendFrequencyCorrelation);
+        });
+
+        if (models.Holdout is { } holdout)
+        {
+            json.WriteStartObject("holdout");
+            json.WriteString("end", LocalDatePattern.Iso.Format(holdout.End));
+            json.WriteNumber("length", holdout.Length.Value);
+            json.WriteNumber("actualRepeatTransactions", holdout.Actual);
+            Value(json, "bgNbdExpected", holdout.BgNbdExpected);
+            Value(json, "paretoNbdExpected", holdout.ParetoNbdExpected);
+            json.WriteEndObject();
+        }
+
+        if (models.BgNbdTracking is { } tracking)
+        {
+            var pareto = models.ParetoNbdTracking;
+            json.WriteStartObject("tracking");
+            json.WriteStartArray("byFrequency");
+            for (var i = 0; i < tracking.ByFrequency.Count; i++)
+            {
+                var bin = tracking.ByFrequency[i];
+                json.WriteStartObject();
+                json.WriteNumber("x", bin.Frequency);
+                json.WriteBoolean("openEnded", bin.IsOpenEnded);
+                json.WriteNumber("customers", bin.Customers);
+                json.WriteNumber("actualMean", bin.ActualMean);
+                json.WriteNumber("bgNbdExpectedMean", bin.ExpectedMean);
+                Value(json, "paretoNbdExpectedMean", pareto?.ByFrequency[i].ExpectedMean);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("bgNbdMeanAbsoluteError", tracking.MeanAbsoluteErrorByFrequency);
+            Value(json, "paretoNbdMeanAbsoluteError", pareto?.MeanAbsoluteErrorByFrequency);
+            json.WriteStartArray("cumulative");
+            foreach (var point in tracking.Cumulative)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", LocalDatePattern.Iso.Format(point.Date));
+                json.WriteNumber("actual", point.Actual);
+                json.WriteNumber("bgNbdExpected", point.Expected);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("clv");
+        json.WriteString("definition", ModelsSection.ClvDescription);
+        json.WriteNumber("horizonWeeks", ModelsSection.Clv.Horizon.TotalWeeks);
+        json.WriteNumber("discountRatePerPeriod", ModelsSection.Clv.DiscountRatePerPeriod);
+        json.WriteNumber("periodWeeks", ModelsSection.Clv.DiscountPeriod.TotalWeeks);
+        json.WriteNumber("margin", ModelsSection.Clv.Margin);
+        json.WriteStartArray("topCustomers");
+        foreach (var c in models.TopByClv)
+        {
+            json.WriteStartObject();
+            json.WriteString("customerId", c.Id);
+            if (c.Name is not null)
+            {
+                json.WriteString("name", c.Name);
+            }
+
+            json.WriteNumber("x", c.Frequency);
+            json.WriteNumber("probabilityAlive", c.ProbabilityAlive);
+            json.WriteNumber("expectedPurchases", c.ExpectedPurchases);
+            json.WriteNumber("expectedSpend", decimal.Round(c.ExpectedSpend, 4));
+            json.WriteNumber("clv", decimal.Round(c.Clv, 4));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (models.ClvDistribution is { } distribution)
+        {
+            json.WriteStartObject("distribution");
+            json.WriteNumber("customers", distribution.Customers);
+            json.WriteNumber("topDecileFrom", decimal.Round(distribution.TopDecileFrom, 4));
+            Value(json, "topDecileShare", distribution.TopDecileShare);
+            json.WriteStartArray("bins");
+            foreach (var bin in distribution.Bins)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("from", bin.From);
+                Value(json, "to", bin.To);
+                json.WriteNumber("customers", bin.Customers);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("distribution");
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A fitted model: its parameters by their papers' names, then ln L, iterations, status and standard errors; null when not fitted.</summary>
+    private static void WriteFit<TModel>(Utf8JsonWriter json, string name, Crm.Metrics.Lifetime.ModelFit<TModel>? fit, Action? extra)
+        where TModel : class
+    {
+        if (fit is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        foreach (var p in fit.Parameters)
+        {
+            json.WriteNumber(p.Name, p.Value);
+        }
+
+        json.WriteNumber("logLikelihood", fit.LogLikelihood);
+        json.WriteNumber("iterations", fit.Iterations);
+        json.WriteString("status", Input.Fields.Kebab(fit.Status.ToString()));
+        json.WriteStartObject("standardErrors");
+        foreach (var p in fit.Parameters)
+        {
+            Value(json, p.Name, p.StandardError);
+        }
+
+        json.WriteEndObject();
+        extra?.Invoke();
+        json.WriteEndObject();
+    }
+}
