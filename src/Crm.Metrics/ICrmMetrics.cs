@@ -1,7 +1,7 @@
 using Crm.Domain.Activity;
+using Crm.Metrics.Engine;
 using Crm.Metrics.Internal;
 using static Crm.Metrics.Engine.ScorecardRunner;
-using Crm.Metrics.Engine;
 
 namespace Crm.Metrics;
 

@@ -1,11 +1,11 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Costs;
+using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Engine;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using static Crm.Metrics.Engine.ScorecardRunner;
-using Crm.Metrics.Engine;
-using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics;
 

@@ -1,10 +1,10 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Costs;
+using Crm.Metrics.Engine;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using static Crm.Metrics.Engine.ScorecardRunner;
-using Crm.Metrics.Engine;
 
 namespace Crm.Metrics;
 

@@ -1,15 +1,15 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.AcquisitionCost;
 using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
+using Crm.Metrics.CostBenefit;
 using Crm.Metrics.Costs;
+using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Experience;
+using Crm.Metrics.Feedback;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using Crm.Metrics.AcquisitionCost;
-using Crm.Metrics.CostBenefit;
-using Crm.Metrics.CustomerValue;
-using Crm.Metrics.Feedback;
 using Crm.Metrics.ServiceEfficiency;
 
 namespace Crm.Metrics;

@@ -3,10 +3,10 @@ using Crm.Domain.Customers;
 using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
+using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Experience;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics;
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Crm.Domain.Activity;
 using Crm.Metrics.Satisfaction;
 using Crm.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Metrics.Tests;
 

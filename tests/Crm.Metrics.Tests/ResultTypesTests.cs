@@ -1,8 +1,8 @@
+using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Results;
 using FsCheck;
 using FsCheck.Xunit;
-using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics.Tests;
 

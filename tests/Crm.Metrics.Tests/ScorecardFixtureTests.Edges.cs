@@ -1,8 +1,8 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.CustomerValue;
 using NodaTime.Testing;
 using static Crm.Metrics.Tests.Fixture;
-using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics.Tests;
 

@@ -1,7 +1,7 @@
-using Crm.Metrics.Loyalty;
-using Crm.Metrics.Results;
 using Crm.Metrics.Costs;
 using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Results;
 
 namespace Crm.Metrics.AcquisitionCost;
 

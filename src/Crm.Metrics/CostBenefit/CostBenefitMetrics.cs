@@ -1,6 +1,6 @@
-using Crm.Metrics.Results;
 using Crm.Metrics.Costs;
 using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Results;
 
 namespace Crm.Metrics.CostBenefit;
 

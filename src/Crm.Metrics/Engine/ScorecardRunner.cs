@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
-using System.Runtime.CompilerServices;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Engine;

@@ -29,6 +29,7 @@ internal sealed class PeriodCalendar
             _monthStartTicks[m] = period.StartOf(lastMonth.PlusMonths(m - cohortMonths + 1)).ToUnixTimeTicks();
         }
 
+        FirstMonthStartTicks = _monthStartTicks[0];
         _dayStartTicks = new long[period.LengthInDays + 1];
         for (var i = 0; i <= period.LengthInDays; i++)
         {
@@ -50,8 +51,8 @@ internal sealed class PeriodCalendar
     /// <summary>Unix ticks of the previous period's first instant.</summary>
     public long PriorStartTicks { get; }
 
-    /// <summary>The first instant of each cohort month, and of the month after the last.</summary>
-    public ReadOnlySpan<long> MonthStartTicks => _monthStartTicks;
+    /// <summary>Unix ticks of the first cohort month's first instant.</summary>
+    public long FirstMonthStartTicks { get; }
 
     /// <summary>The cohort months.</summary>
     public int Months => _monthStartTicks.Length - 1;

@@ -98,7 +98,7 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
         if (isSale)
         {
             history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
-            if (ticks >= calendar.MonthStartTicks[0])
+            if (ticks >= calendar.FirstMonthStartTicks)
             {
                 history.SaleMonths |= 1UL << calendar.MonthIndex(ticks);
             }

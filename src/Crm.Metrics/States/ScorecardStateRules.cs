@@ -1,9 +1,9 @@
 using System.Globalization;
 using Crm.Domain.Activity;
-using Crm.Metrics.Internal;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.Costs;
 using Crm.Metrics.Feedback;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using Crm.Metrics.ServiceEfficiency;

@@ -35,7 +35,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     private const int MaxRegion = 1 << 16;
     private const int WriteAhead = 4; // entries a region's write is prefetched ahead
     private readonly CustomerTable<THistory, TPeriod>[] _tables = CreateTables();
-    private readonly TRules _rules;
+    private TRules _rules; // not readonly: a readonly field of a type parameter is copied before each call
     private readonly int[] _busy = new int[Partitions]; // per partition: 1 while a thread of AddConcurrently applies to its table
     private StoreBatch<TEntry>? _batch;    // filling
     private StoreBatch<TEntry>? _flushing; // being applied by _inFlight
@@ -51,7 +51,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     }
 
     /// <summary>The rules the store applies.</summary>
-    public ref readonly TRules Rules => ref _rules;
+    public TRules Rules => _rules;
 
     /// <summary>How many threads the store may use, and from which sizes; the engine changes it for its partitions.</summary>
     public ExecutionSettings Execution { get; set; }

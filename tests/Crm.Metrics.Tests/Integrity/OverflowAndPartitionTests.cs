@@ -1,10 +1,10 @@
 using Crm.Domain.Activity;
+using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Segments;
 using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
-using Crm.Metrics.CustomerValue;
 
 namespace Crm.Metrics.Tests.Integrity;
 

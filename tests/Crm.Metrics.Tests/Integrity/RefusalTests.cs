@@ -1,8 +1,8 @@
 using Crm.Domain.Assessments;
 using Crm.Domain.Segments;
 using Crm.Metrics.Assessments;
-using Crm.Metrics.Segments;
 using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Segments;
 
 namespace Crm.Metrics.Tests.Integrity;
 

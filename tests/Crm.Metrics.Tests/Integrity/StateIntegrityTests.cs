@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Loyalty;
 using Crm.Metrics.Segments;
 using Crm.Metrics.States;
 using FsCheck.Xunit;
-using Crm.Metrics.Loyalty;
 
 namespace Crm.Metrics.Tests.Integrity;
 

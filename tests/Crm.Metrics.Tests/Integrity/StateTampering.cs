@@ -1,7 +1,7 @@
-using Crm.Metrics.States;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Segments;
+using Crm.Metrics.States;
 
 namespace Crm.Metrics.Tests.Integrity;
 
