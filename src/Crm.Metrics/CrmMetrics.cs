@@ -9,6 +9,7 @@ namespace Crm.Metrics;
 public sealed class CrmMetrics : ICrmMetrics
 {
     private readonly ScorecardEngine _engine;
+    private readonly IClock _clock;
 
     /// <summary>Creates the facade.</summary>
     /// <param name="options">The options.</param>
@@ -28,6 +29,7 @@ public sealed class CrmMetrics : ICrmMetrics
         IExchangeRateProvider? exchangeRates = null)
     {
         _engine = new ScorecardEngine(options, clock, exchangeRates);
+        _clock = clock;
         Satisfaction = satisfaction ?? throw new ArgumentNullException(nameof(satisfaction));
         Loyalty = loyalty ?? throw new ArgumentNullException(nameof(loyalty));
         AcquisitionCost = acquisitionCost ?? throw new ArgumentNullException(nameof(acquisitionCost));
@@ -53,6 +55,12 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <inheritdoc />
     public Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
         _engine.RunPartitioned(partitions, period, settings, cancellationToken);
+
+    /// <inheritdoc />
+    public ReportingPeriod Month(int year, int month) => ReportingPeriod.Month(year, month, _engine.Options.DefaultZone);
+
+    /// <inheritdoc />
+    public ReportingPeriod LastFullMonth() => ReportingPeriod.LastFullMonth(_clock, _engine.Options.DefaultZone);
 
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, DateInterval dates) =>

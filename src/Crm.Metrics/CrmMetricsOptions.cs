@@ -9,8 +9,43 @@ namespace Crm.Metrics;
 /// <remarks>Read by the services when they are created; do not change an instance after registration.</remarks>
 public sealed class CrmMetricsOptions
 {
-    /// <summary>The zone reporting periods are read in when a caller does not say; UTC by default.</summary>
-    public DateTimeZone DefaultZone { get; set; } = DateTimeZone.Utc;
+    private DateTimeZone _defaultZone = DateTimeZone.Utc;
+    private string? _unknownZoneId;
+
+    /// <summary>
+    /// The zone reporting periods are read in when a caller does not say (<see cref="ICrmMetrics.Month"/>,
+    /// <see cref="ICrmMetrics.LastFullMonth"/>); UTC by default. From configuration, set <see cref="DefaultZoneId"/>.
+    /// </summary>
+    public DateTimeZone DefaultZone
+    {
+        get => _defaultZone;
+        set
+        {
+            _defaultZone = value;
+            _unknownZoneId = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="DefaultZone"/> as an IANA time zone id (for example <c>Europe/Berlin</c>), so that configuration
+    /// binders can set it: <c>"Crm": { "DefaultZoneId": "Europe/Berlin" }</c>. Resolved against the TZDB that
+    /// NodaTime ships; an id it does not know fails <see cref="Validate"/>, which registration calls, naming this key.
+    /// </summary>
+    public string DefaultZoneId
+    {
+        get => _unknownZoneId ?? _defaultZone?.Id ?? string.Empty;
+        set
+        {
+            if (value is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is { } zone)
+            {
+                DefaultZone = zone;
+            }
+            else
+            {
+                _unknownZoneId = value ?? string.Empty;
+            }
+        }
+    }
 
     /// <summary>Days of the activity window before a period that defines the customers at its start; 365 by default, 1–3660.</summary>
     public int RetentionWindowDays { get; set; } = 365;
@@ -46,6 +81,12 @@ public sealed class CrmMetricsOptions
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     public void Validate()
     {
+        if (_unknownZoneId is not null)
+        {
+            var id = _unknownZoneId.Length <= 64 ? _unknownZoneId : _unknownZoneId[..64] + "…";
+            throw new ArgumentException($"CrmMetricsOptions.DefaultZoneId \"{id}\" is not an IANA time zone id of the TZDB (for example \"Europe/Berlin\" or \"UTC\").", nameof(DefaultZoneId));
+        }
+
         if (DefaultZone is null)
         {
             throw new ArgumentException("CrmMetricsOptions.DefaultZone must not be null; use DateTimeZone.Utc for UTC.", nameof(DefaultZone));

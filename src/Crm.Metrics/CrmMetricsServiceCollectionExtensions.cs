@@ -39,9 +39,12 @@ public static class CrmMetricsServiceCollectionExtensions
                 "CrmMetricsOptions is already registered with a factory or type, so AddCrmMetrics(configure) cannot apply the configuration. Configure the options where you register them, or register an instance.");
         }
 
-        var options = (index >= 0 ? services[index].ImplementationInstance as CrmMetricsOptions : null)?.Clone() ?? new CrmMetricsOptions();
-        configure(options);
-        options.Validate();
+        var configured = (index >= 0 ? services[index].ImplementationInstance as CrmMetricsOptions : null)?.Clone() ?? new CrmMetricsOptions();
+        configure(configured);
+        configured.Validate();
+
+        // The provider keeps its own copy: changing the object the callback was given changes nothing later.
+        var options = configured.Clone();
         if (index >= 0)
         {
             services[index] = ServiceDescriptor.Singleton(options);

@@ -97,6 +97,17 @@ public interface ICrmMetrics
     /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
     ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
 
+    /// <summary>A calendar month in the configured zone (<see cref="CrmMetricsOptions.DefaultZone"/>).</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1–12.</param>
+    /// <returns>The period from the first to the last day of the month, read in the configured zone.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range.</exception>
+    ReportingPeriod Month(int year, int month);
+
+    /// <summary>The last full calendar month before today, "today" and the month read in the configured zone by the registered clock.</summary>
+    /// <returns>The previous month in the configured zone.</returns>
+    ReportingPeriod LastFullMonth();
+
     /// <summary>An empty scorecard accumulator with the registered options and exchange rates, for partitioned computation.</summary>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings.</param>

@@ -56,11 +56,16 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     /// <summary>A calendar month in a zone.</summary>
     /// <param name="year">The year.</param>
     /// <param name="month">The month, 1–12.</param>
-    /// <param name="zone">The zone; UTC when <c>null</c>.</param>
+    /// <param name="zone">
+    /// The zone the month is read in, required: "March" is March where the business is. Through dependency injection,
+    /// <see cref="ICrmMetrics.Month"/> builds the month in the configured <see cref="CrmMetricsOptions.DefaultZone"/>.
+    /// </param>
     /// <returns>The period from the first to the last day of the month.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range (December 9999, the calendar's last month, has no day after it to end at).</exception>
-    public static ReportingPeriod Month(int year, int month, DateTimeZone? zone = null)
+    public static ReportingPeriod Month(int year, int month, DateTimeZone zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         if (year == LocalDate.MaxIsoValue.Year && month == 12)
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, "December 9999 is the calendar's last month: a period ends before the calendar's last day.");
@@ -72,12 +77,14 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
 
     /// <summary>The last full calendar month before today in the zone.</summary>
     /// <param name="clock">The clock that says what "today" is.</param>
-    /// <param name="zone">The zone; UTC when <c>null</c>.</param>
+    /// <param name="zone">The zone "today" and the month are read in, required; <see cref="ICrmMetrics.LastFullMonth"/> uses the configured one.</param>
     /// <returns>The previous month.</returns>
-    public static ReportingPeriod LastFullMonth(IClock clock, DateTimeZone? zone = null)
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> or <paramref name="zone"/> is null.</exception>
+    public static ReportingPeriod LastFullMonth(IClock clock, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var today = clock.GetCurrentInstant().InZone(zone ?? DateTimeZone.Utc).Date;
+        ArgumentNullException.ThrowIfNull(zone);
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
         var previous = today.PlusMonths(-1);
         return Month(previous.Year, previous.Month, zone);
     }

@@ -341,9 +341,9 @@ public class AccumulatorProperties
     [Fact]
     public void Accumulators_of_different_periods_or_options_refuse_to_merge()
     {
-        var march = new ScorecardAccumulator(ReportingPeriod.Month(2026, 3));
-        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 4))));
-        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 3), options: new CrmMetricsOptions { RetentionWindowDays = 90 })));
+        var march = new ScorecardAccumulator(ReportingPeriod.Month(2026, 3, DateTimeZone.Utc));
+        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 4, DateTimeZone.Utc))));
+        Assert.Throws<ArgumentException>(() => march.Merge(new ScorecardAccumulator(ReportingPeriod.Month(2026, 3, DateTimeZone.Utc), options: new CrmMetricsOptions { RetentionWindowDays = 90 })));
         Assert.Throws<ArgumentException>(() => new SatisfactionAccumulator(Period).Merge(new SatisfactionAccumulator(Period, new CrmMetricsOptions { CsatMethod = CsatMethod.MeanScore })));
     }
 

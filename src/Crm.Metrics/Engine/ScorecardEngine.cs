@@ -18,7 +18,7 @@ internal sealed class ScorecardEngine
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-        Options = options;
+        Options = options.Clone(); // later changes to the caller's object change nothing
         _clock = clock;
         _exchangeRates = exchangeRates;
     }

@@ -46,11 +46,11 @@ public class CalendarEdgeTests
     [Fact]
     public void The_calendars_edges_are_argument_errors_naming_the_parameter()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("year", () => ReportingPeriod.Month(9999, 12));
+        Assert.Throws<ArgumentOutOfRangeException>("year", () => ReportingPeriod.Month(9999, 12, DateTimeZone.Utc));
         Assert.Throws<ArgumentOutOfRangeException>("dates", () => new ReportingPeriod(new DateInterval(new LocalDate(9999, 12, 1), LocalDate.MaxIsoValue)));
-        Assert.Throws<InvalidOperationException>(() => ReportingPeriod.Month(-9998, 1).Previous());
-        Assert.Equal(new LocalDate(9999, 10, 31), ReportingPeriod.Month(9999, 11).Previous().Dates.End);
-        Assert.Throws<ArgumentOutOfRangeException>("period", () => new ScorecardAccumulator(ReportingPeriod.Month(-9998, 1)));
+        Assert.Throws<InvalidOperationException>(() => ReportingPeriod.Month(-9998, 1, DateTimeZone.Utc).Previous());
+        Assert.Equal(new LocalDate(9999, 10, 31), ReportingPeriod.Month(9999, 11, DateTimeZone.Utc).Previous().Dates.End);
+        Assert.Throws<ArgumentOutOfRangeException>("period", () => new ScorecardAccumulator(ReportingPeriod.Month(-9998, 1, DateTimeZone.Utc)));
         Assert.Throws<ArgumentOutOfRangeException>("targetResolutionTime", () => new Complaint(new ComplaintId("k"), new CustomerId("c"), Instant.MaxValue, targetResolutionTime: Duration.FromHours(1)));
     }
 }
