@@ -190,6 +190,7 @@ internal static class ReportApp
         {
             OutputFormat.Json => JsonReport.Write(report),
             OutputFormat.Html => HtmlReport.Write(report),
+            OutputFormat.Csv => CsvReport.Write(report),
             _ => TextReport.Write(report),
         };
         if (options.Out is { } path)

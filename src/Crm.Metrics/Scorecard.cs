@@ -108,4 +108,11 @@ public sealed class Scorecard
     /// the funnel) outside it, purchases after it (purchases before it feed history), cost entries with no day in it.
     /// </summary>
     public long RecordsOutsidePeriod { get; }
+
+    /// <summary>
+    /// Every metric of the scorecard as a flat row — family, key, label, value, unit, currency, numerator, denominator
+    /// and why it is undefined — in a fixed order, with the keys of the report's JSON; for tables and CSV.
+    /// </summary>
+    /// <returns>One row per metric (24); values keep the scorecard's scale, and each row's unit says which.</returns>
+    public IReadOnlyList<Results.MetricRow> ToRows() => ScorecardRows.Of(this);
 }

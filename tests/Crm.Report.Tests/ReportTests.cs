@@ -233,7 +233,7 @@ public sealed partial class ReportTests : IDisposable
     [InlineData(new[] { "--from", "2026-03-01" }, "--from and --to go together")]
     [InlineData(new[] { "--from", "2026-03-31", "--to", "2026-03-01" }, "is after --to")]
     [InlineData(new[] { "--zone", "Mars/Olympus" }, "not an IANA time zone id")]
-    [InlineData(new[] { "--format", "pdf" }, "--format: \"pdf\" is not text, json or html")]
+    [InlineData(new[] { "--format", "pdf" }, "--format: \"pdf\" is not text, json, html or csv")]
     [InlineData(new[] { "--format", "html" }, "--format html needs --out FILE")]
     [InlineData(new[] { "--currency", "EURO" }, "not an ISO 4217 currency code")]
     [InlineData(new[] { "--funnel", "lead" }, "at least two stages")]

@@ -12,6 +12,7 @@ internal enum OutputFormat
     Text,
     Json,
     Html,
+    Csv,
 }
 
 /// <summary>The command line, parsed and validated. Files are paths as the user typed them (they appear in messages).</summary>
@@ -128,7 +129,7 @@ internal static class OptionParser
           --currency CODE                currency when a file has no currency column (default USD)
 
         Output:
-          --format text|json|html        (default text)
+          --format text|json|html|csv    (default text; csv: one row per metric)
           --out FILE                     write there instead of stdout (required for html)
           --show-names                   show customer names (personal data is hidden by default)
           --write-demo DIR               write the demo data set as CSV files into DIR, and no report
@@ -241,7 +242,8 @@ internal static class OptionParser
                     "text" => OutputFormat.Text,
                     "json" => OutputFormat.Json,
                     "html" => OutputFormat.Html,
-                    _ => throw new UsageException($"--format: \"{format}\" is not text, json or html"),
+                    "csv" => OutputFormat.Csv,
+                    _ => throw new UsageException($"--format: \"{format}\" is not text, json, html or csv"),
                 }
                 : OutputFormat.Text,
             Out = File("--out"),
