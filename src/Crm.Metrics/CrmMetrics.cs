@@ -18,6 +18,11 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <param name="loyalty">The loyalty calculator.</param>
     /// <param name="acquisitionCost">The acquisition and cost calculator.</param>
     /// <param name="customerValue">The customer-value calculator.</param>
+    /// <param name="models">The customer-base models.</param>
+    /// <param name="segments">RFM, tiers and lifecycles.</param>
+    /// <param name="churn">The churn early warning.</param>
+    /// <param name="care">The care calendar.</param>
+    /// <param name="assessments">The 5C and 6C assessments.</param>
     /// <param name="exchangeRates">The exchange-rate provider, when the host registered one.</param>
     public CrmMetrics(
         CrmMetricsOptions options,
@@ -26,8 +31,18 @@ public sealed class CrmMetrics : ICrmMetrics
         ILoyaltyCalculator loyalty,
         IAcquisitionCostCalculator acquisitionCost,
         ICustomerValueCalculator customerValue,
+        Lifetime.ICustomerBaseModels models,
+        Segments.ISegmentation segments,
+        Churn.IChurnWarnings churn,
+        Care.ICarePlanner care,
+        Assessments.IAssessmentScorer assessments,
         IExchangeRateProvider? exchangeRates = null)
     {
+        Models = models ?? throw new ArgumentNullException(nameof(models));
+        Segments = segments ?? throw new ArgumentNullException(nameof(segments));
+        Churn = churn ?? throw new ArgumentNullException(nameof(churn));
+        Care = care ?? throw new ArgumentNullException(nameof(care));
+        Assessments = assessments ?? throw new ArgumentNullException(nameof(assessments));
         _engine = new ScorecardEngine(options, clock, exchangeRates);
         _clock = clock;
         Satisfaction = satisfaction ?? throw new ArgumentNullException(nameof(satisfaction));
@@ -47,6 +62,21 @@ public sealed class CrmMetrics : ICrmMetrics
 
     /// <inheritdoc />
     public ICustomerValueCalculator CustomerValue { get; }
+
+    /// <inheritdoc />
+    public Lifetime.ICustomerBaseModels Models { get; }
+
+    /// <inheritdoc />
+    public Segments.ISegmentation Segments { get; }
+
+    /// <inheritdoc />
+    public Churn.IChurnWarnings Churn { get; }
+
+    /// <inheritdoc />
+    public Care.ICarePlanner Care { get; }
+
+    /// <inheritdoc />
+    public Assessments.IAssessmentScorer Assessments { get; }
 
     /// <inheritdoc />
     public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null) =>

@@ -65,6 +65,14 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton<ICustomerValueCalculator>(static sp => sp.GetRequiredService<CustomerValueCalculator>());
         services.TryAddSingleton<CrmMetrics>();
         services.TryAddSingleton<ICrmMetrics>(static sp => sp.GetRequiredService<CrmMetrics>());
+        services.TryAddSingleton<Lifetime.CustomerBaseModels>();
+        services.TryAddSingleton<Lifetime.ICustomerBaseModels>(static sp => sp.GetRequiredService<Lifetime.CustomerBaseModels>());
+        services.TryAddSingleton<Segments.Segmentation>();
+        services.TryAddSingleton<Segments.ISegmentation>(static sp => sp.GetRequiredService<Segments.Segmentation>());
+        services.TryAddSingleton<Churn.ChurnWarnings>();
+        services.TryAddSingleton<Churn.IChurnWarnings>(static sp => sp.GetRequiredService<Churn.ChurnWarnings>());
+        services.TryAddSingleton<Care.CarePlanner>();
+        services.TryAddSingleton<Care.ICarePlanner>(static sp => sp.GetRequiredService<Care.CarePlanner>());
         services.TryAddSingleton<Assessments.EvidenceAssessmentScorer>();
         services.TryAddSingleton<Assessments.IAssessmentScorer>(static sp => sp.GetRequiredService<Assessments.EvidenceAssessmentScorer>());
         return services;

@@ -25,6 +25,21 @@ public interface ICrmMetrics
     /// <summary>The customer-value calculator.</summary>
     ICustomerValueCalculator CustomerValue { get; }
 
+    /// <summary>The customer-base models: summaries in the configured zone, fits and CLV.</summary>
+    Lifetime.ICustomerBaseModels Models { get; }
+
+    /// <summary>RFM, value tiers and derived lifecycles in the configured zone.</summary>
+    Segments.ISegmentation Segments { get; }
+
+    /// <summary>The churn early warning in the configured zone, "today" from the registered clock.</summary>
+    Churn.IChurnWarnings Churn { get; }
+
+    /// <summary>The care calendar, customers without a home zone read in the configured zone.</summary>
+    Care.ICarePlanner Care { get; }
+
+    /// <summary>The 5C and 6C assessments of a scorecard, with their evidence.</summary>
+    Assessments.IAssessmentScorer Assessments { get; }
+
     /// <summary>Computes the scorecard of a period.</summary>
     /// <param name="data">The data set; each sequence is enumerated once.</param>
     /// <param name="period">The reporting period.</param>

@@ -96,6 +96,11 @@ internal static class ValidValues
         Add(() => Services().GetRequiredService<ILoyaltyCalculator>());
         Add(() => Services().GetRequiredService<IAcquisitionCostCalculator>());
         Add(() => Services().GetRequiredService<ICustomerValueCalculator>());
+        Add(() => Services().GetRequiredService<Crm.Metrics.Lifetime.ICustomerBaseModels>());
+        Add(() => Services().GetRequiredService<Crm.Metrics.Segments.ISegmentation>());
+        Add(() => Services().GetRequiredService<Crm.Metrics.Churn.IChurnWarnings>());
+        Add(() => Services().GetRequiredService<Crm.Metrics.Care.ICarePlanner>());
+        Add(() => Services().GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
         Add(() => new ScorecardAccumulator(ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur }).ToState());
         Add(() => new CustomerBaseSummaryAccumulator(new SummaryOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }).ToState());
         Add(() => new RfmAccumulator(new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }).ToState());
@@ -119,6 +124,9 @@ internal static class ValidValues
         ["Complaint.WithResolution.at"] = () => At + Duration.FromHours(10),
         ["Customer.MoveTo.stage"] = () => LifecycleStage.New,
         ["ChurnWarning.Assess.analysisDate"] = () => new LocalDate(2026, 3, 31),
+        ["ChurnWarnings.Assess.analysisDate"] = () => new LocalDate(2026, 3, 31),
+        ["CustomerBaseModels.Summarize.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
+        ["CustomerBaseModels.SummaryOptions.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
         ["HoldoutTracking.Compute.summary"] = () => CustomerBaseSummary.FromSummaries(
             [new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur), 1)],
             new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) }),

@@ -1,0 +1,52 @@
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>The default <see cref="ICustomerBaseModels"/>: the static entry points, in the configured zone.</summary>
+public sealed class CustomerBaseModels : ICustomerBaseModels
+{
+    private readonly DateTimeZone _zone;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="options">The registered options (their zone is copied).</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public CustomerBaseModels(CrmMetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _zone = options.DefaultZone;
+    }
+
+    /// <inheritdoc />
+    public SummaryOptions SummaryOptions(LocalDate calibrationEnd, LocalDate? holdoutEnd = null)
+    {
+        if (calibrationEnd.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException($"The calibration end must be an ISO calendar date, not {calibrationEnd.Calendar.Id}.", nameof(calibrationEnd));
+        }
+
+        var options = new SummaryOptions(calibrationEnd) { HoldoutEnd = holdoutEnd, Zone = _zone };
+        options.Validate(nameof(holdoutEnd));
+        return options;
+    }
+
+    /// <inheritdoc />
+    public CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null) =>
+        CustomerBaseSummary.FromPurchases(purchases, SummaryOptions(calibrationEnd, holdoutEnd));
+
+    /// <inheritdoc />
+    public ModelFit<BgNbdModel> FitBgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BgNbdModel.Fit(summary, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public ModelFit<ParetoNbdModel> FitParetoNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ParetoNbdModel.Fit(summary, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public ModelFit<GammaGammaModel> FitGammaGamma(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        GammaGammaModel.Fit(summary, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings) =>
+        CustomerLifetimeValue.Forecast(purchases, spend, summary, settings);
+}

@@ -1,0 +1,60 @@
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// The customer-base models through dependency injection: summaries in the configured zone, the fits, and CLV
+/// forecasts — the same code as the static entry points (<see cref="CustomerBaseSummary.FromPurchases"/>,
+/// <see cref="BgNbdModel.Fit"/> …), behind an interface an application can replace in its tests.
+/// </summary>
+/// <remarks>Registered by <c>AddCrmMetrics</c> as a singleton; stateless and thread-safe.</remarks>
+public interface ICustomerBaseModels
+{
+    /// <summary>The summary options of a calibration period in the configured zone (<see cref="CrmMetricsOptions.DefaultZone"/>), in weeks.</summary>
+    /// <param name="calibrationEnd">The calibration period's last day (inclusive).</param>
+    /// <param name="holdoutEnd">The holdout period's last day (inclusive), after <paramref name="calibrationEnd"/>; none when <c>null</c>.</param>
+    /// <returns>The options; change the unit with <c>with { TimeUnit = … }</c>.</returns>
+    /// <exception cref="ArgumentException">The holdout end is not after the calibration end, or a date is not in the ISO calendar.</exception>
+    SummaryOptions SummaryOptions(LocalDate calibrationEnd, LocalDate? holdoutEnd = null);
+
+    /// <summary>Summarises purchases for the models: one pass, in the configured zone (see <see cref="SummaryOptions"/>).</summary>
+    /// <param name="purchases">The purchases.</param>
+    /// <param name="calibrationEnd">The calibration period's last day (inclusive).</param>
+    /// <param name="holdoutEnd">The holdout period's last day (inclusive); none when <c>null</c>.</param>
+    /// <returns>The summary, in weeks.</returns>
+    /// <exception cref="ArgumentException">A purchase is null, or the dates break a rule of <see cref="SummaryOptions"/>.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null);
+
+    /// <summary>Fits BG/NBD (see <see cref="BgNbdModel.Fit"/>).</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<BgNbdModel> FitBgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Fits Pareto/NBD (see <see cref="ParetoNbdModel.Fit"/>).</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<ParetoNbdModel> FitParetoNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Fits the Gamma-Gamma spend model (see <see cref="GammaGammaModel.Fit"/>).</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<GammaGammaModel> FitGammaGamma(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Each customer's CLV over the settings' horizon (see <see cref="CustomerLifetimeValue.Forecast(IPurchaseModel, GammaGammaModel, CustomerBaseSummary, ClvSettings)"/>).</summary>
+    /// <param name="purchases">The fitted purchase model.</param>
+    /// <param name="spend">The fitted spend model.</param>
+    /// <param name="summary">The summary the models were fitted on.</param>
+    /// <param name="settings">Horizon, discount rate and margin.</param>
+    /// <returns>One forecast per customer of the summary.</returns>
+    IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings);
+}
