@@ -16,8 +16,6 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <param name="clock">The clock (scorecards record when they were computed).</param>
     /// <param name="satisfaction">The satisfaction calculator.</param>
     /// <param name="loyalty">The loyalty calculator.</param>
-    /// <param name="acquisitionCost">The acquisition and cost calculator.</param>
-    /// <param name="customerValue">The customer-value calculator.</param>
     /// <param name="models">The customer-base models.</param>
     /// <param name="segments">RFM, tiers and lifecycles.</param>
     /// <param name="churn">The churn early warning.</param>
@@ -29,8 +27,6 @@ public sealed class CrmMetrics : ICrmMetrics
         IClock clock,
         ISatisfactionCalculator satisfaction,
         ILoyaltyCalculator loyalty,
-        IAcquisitionCostCalculator acquisitionCost,
-        ICustomerValueCalculator customerValue,
         Lifetime.ICustomerBaseModels models,
         Segments.ISegmentation segments,
         Churn.IChurnWarnings churn,
@@ -47,8 +43,6 @@ public sealed class CrmMetrics : ICrmMetrics
         _clock = clock;
         Satisfaction = satisfaction ?? throw new ArgumentNullException(nameof(satisfaction));
         Loyalty = loyalty ?? throw new ArgumentNullException(nameof(loyalty));
-        AcquisitionCost = acquisitionCost ?? throw new ArgumentNullException(nameof(acquisitionCost));
-        CustomerValue = customerValue ?? throw new ArgumentNullException(nameof(customerValue));
     }
 
     /// <inheritdoc />
@@ -56,12 +50,6 @@ public sealed class CrmMetrics : ICrmMetrics
 
     /// <inheritdoc />
     public ILoyaltyCalculator Loyalty { get; }
-
-    /// <inheritdoc />
-    public IAcquisitionCostCalculator AcquisitionCost { get; }
-
-    /// <inheritdoc />
-    public ICustomerValueCalculator CustomerValue { get; }
 
     /// <inheritdoc />
     public Lifetime.ICustomerBaseModels Models { get; }

@@ -59,10 +59,6 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton<ISatisfactionCalculator>(static sp => sp.GetRequiredService<SatisfactionCalculator>());
         services.TryAddSingleton<LoyaltyCalculator>();
         services.TryAddSingleton<ILoyaltyCalculator>(static sp => sp.GetRequiredService<LoyaltyCalculator>());
-        services.TryAddSingleton<AcquisitionCostCalculator>();
-        services.TryAddSingleton<IAcquisitionCostCalculator>(static sp => sp.GetRequiredService<AcquisitionCostCalculator>());
-        services.TryAddSingleton<CustomerValueCalculator>();
-        services.TryAddSingleton<ICustomerValueCalculator>(static sp => sp.GetRequiredService<CustomerValueCalculator>());
         services.TryAddSingleton<CrmMetrics>();
         services.TryAddSingleton<ICrmMetrics>(static sp => sp.GetRequiredService<CrmMetrics>());
         services.TryAddSingleton<Lifetime.CustomerBaseModels>();

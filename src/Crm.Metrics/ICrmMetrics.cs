@@ -19,11 +19,7 @@ public interface ICrmMetrics
     /// <summary>The purchase and loyalty calculator.</summary>
     ILoyaltyCalculator Loyalty { get; }
 
-    /// <summary>The acquisition and cost calculator.</summary>
-    IAcquisitionCostCalculator AcquisitionCost { get; }
 
-    /// <summary>The customer-value calculator.</summary>
-    ICustomerValueCalculator CustomerValue { get; }
 
     /// <summary>The customer-base models: summaries in the configured zone, fits and CLV.</summary>
     Lifetime.ICustomerBaseModels Models { get; }

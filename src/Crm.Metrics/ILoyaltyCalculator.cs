@@ -1,29 +1,37 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Costs;
-using Crm.Metrics.Engine;
-using Crm.Metrics.Internal;
+using Crm.Domain.Customers;
 using Crm.Metrics.Loyalty;
-using Crm.Metrics.Satisfaction;
-using static Crm.Metrics.Engine.ScorecardRunner;
 
 namespace Crm.Metrics;
 
-/// <summary>Computes the purchase and loyalty family (revenue, orders, AOV, frequency, repeat rate, retention, growth) on its own.</summary>
+/// <summary>
+/// Computes the purchase and loyalty family (revenue, orders, AOV, frequency, repeat rate, retention, growth) on its
+/// own, over purchases (and customers' acquisition instants), with a <see cref="PurchaseAccumulator"/>.
+/// </summary>
 /// <remarks>Implementations are stateless and thread-safe.</remarks>
 public interface ILoyaltyCalculator
 {
-    /// <summary>Computes the family from the purchases (and customers' acquisition instants) of a data set.</summary>
-    /// <param name="data">The data set; purchases and customers are read.</param>
+    /// <summary>Computes the family over purchases.</summary>
+    /// <param name="purchases">The purchases: those before the period feed history; those after it are ignored.</param>
     /// <param name="period">The reporting period.</param>
-    /// <param name="settings">Per-call settings (currency).</param>
+    /// <param name="customers">Customers whose recorded acquisition instant counts instead of their first sale; optional.</param>
+    /// <param name="currency">The result's currency; when <c>null</c>, the first met (USD with no amounts).</param>
     /// <returns>The loyalty metrics.</returns>
-    LoyaltyMetrics Compute(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null);
+    /// <exception cref="ArgumentException">A purchase or customer is null.</exception>
+    /// <exception cref="CurrencyMismatchException">A second currency without a registered exchange-rate provider.</exception>
+    LoyaltyMetrics Compute(IEnumerable<Purchase> purchases, ReportingPeriod period, IEnumerable<Customer>? customers = null, Currency? currency = null);
 
-    /// <summary>Computes the family from streamed purchases and customers.</summary>
-    /// <param name="data">The data set; purchases and customers are read.</param>
+    /// <summary>Computes the family over streamed purchases.</summary>
+    /// <param name="purchases">The purchases.</param>
     /// <param name="period">The reporting period.</param>
-    /// <param name="settings">Per-call settings (currency).</param>
+    /// <param name="currency">The result's currency; when <c>null</c>, the first met (USD with no amounts).</param>
     /// <param name="cancellationToken">Stops the computation.</param>
     /// <returns>The loyalty metrics.</returns>
-    ValueTask<LoyaltyMetrics> ComputeAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+    ValueTask<LoyaltyMetrics> ComputeAsync(IAsyncEnumerable<Purchase> purchases, ReportingPeriod period, Currency? currency = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An empty accumulator with the registered options and exchange rates, for partitioned computation.</summary>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="currency">The result's currency; when <c>null</c>, the first met.</param>
+    /// <returns>The accumulator; merge partial ones and take <see cref="PurchaseAccumulator.LoyaltyResult(Currency)"/>.</returns>
+    PurchaseAccumulator CreateAccumulator(ReportingPeriod period, Currency? currency = null);
 }

@@ -1,30 +1,78 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Costs;
-using Crm.Metrics.Engine;
-using Crm.Metrics.Internal;
+using Crm.Domain.Customers;
 using Crm.Metrics.Loyalty;
-using Crm.Metrics.Satisfaction;
-using static Crm.Metrics.Engine.ScorecardRunner;
 
 namespace Crm.Metrics;
 
-/// <summary>The default <see cref="ILoyaltyCalculator"/>.</summary>
+/// <summary>The default <see cref="ILoyaltyCalculator"/>: one <see cref="PurchaseAccumulator"/> per call, nothing else.</summary>
 public sealed class LoyaltyCalculator : ILoyaltyCalculator
 {
-    private readonly ScorecardEngine _engine;
+    private readonly CrmMetricsOptions _options;
+    private readonly IExchangeRateProvider? _exchangeRates;
 
     /// <summary>Creates the calculator.</summary>
-    /// <param name="options">The options.</param>
-    /// <param name="clock">The clock.</param>
+    /// <param name="options">The registered options (copied).</param>
     /// <param name="exchangeRates">The exchange-rate provider, when registered.</param>
-    public LoyaltyCalculator(CrmMetricsOptions options, IClock clock, IExchangeRateProvider? exchangeRates = null) =>
-        _engine = new ScorecardEngine(options, clock, exchangeRates);
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public LoyaltyCalculator(CrmMetricsOptions options, IExchangeRateProvider? exchangeRates = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+        _exchangeRates = exchangeRates;
+    }
 
     /// <inheritdoc />
-    public LoyaltyMetrics Compute(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null) =>
-        _engine.Run(data, period, settings, DataSources.Purchases | DataSources.Customers).Loyalty;
+    public LoyaltyMetrics Compute(IEnumerable<Purchase> purchases, ReportingPeriod period, IEnumerable<Customer>? customers = null, Currency? currency = null)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        var accumulator = CreateAccumulator(period, currency);
+        foreach (var customer in customers ?? [])
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(customer, nameof(customers)));
+        }
+
+        foreach (var purchase in purchases)
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
+        }
+
+        return Result(accumulator, currency);
+    }
 
     /// <inheritdoc />
-    public async ValueTask<LoyaltyMetrics> ComputeAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
-        (await _engine.RunAsync(data, period, settings, DataSources.Purchases | DataSources.Customers, null, cancellationToken).ConfigureAwait(false)).Loyalty;
+    public async ValueTask<LoyaltyMetrics> ComputeAsync(IAsyncEnumerable<Purchase> purchases, ReportingPeriod period, Currency? currency = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        var accumulator = CreateAccumulator(period, currency);
+        await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
+        }
+
+        return Result(accumulator, currency);
+    }
+
+    /// <inheritdoc />
+    public PurchaseAccumulator CreateAccumulator(ReportingPeriod period, Currency? currency = null)
+    {
+        if (currency == default(Currency))
+        {
+            throw new ArgumentException("The currency is the default (uninitialised) value; give an ISO 4217 currency, or null for the first met.", nameof(currency));
+        }
+
+        return new(period, _options, currency, _exchangeRates);
+    }
+
+    private static LoyaltyMetrics Result(PurchaseAccumulator accumulator, Currency? currency)
+    {
+        try
+        {
+            return accumulator.LoyaltyResult(currency ?? Currency.Usd);
+        }
+        finally
+        {
+            accumulator.Release(); // the engine owns this accumulator: its pooled tables go back for the next call
+        }
+    }
 }

@@ -1,31 +1,49 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Costs;
-using Crm.Metrics.Engine;
-using Crm.Metrics.Internal;
-using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using static Crm.Metrics.Engine.ScorecardRunner;
 
 namespace Crm.Metrics;
 
-/// <summary>The default <see cref="ISatisfactionCalculator"/>.</summary>
+/// <summary>The default <see cref="ISatisfactionCalculator"/>: one <see cref="SatisfactionAccumulator"/> per call, nothing else.</summary>
 public sealed class SatisfactionCalculator : ISatisfactionCalculator
 {
-    private readonly ScorecardEngine _engine;
+    private readonly CrmMetricsOptions _options;
 
     /// <summary>Creates the calculator.</summary>
-    /// <param name="options">The options.</param>
-    /// <param name="clock">The clock.</param>
-    public SatisfactionCalculator(CrmMetricsOptions options, IClock clock) => _engine = new ScorecardEngine(options, clock, null);
+    /// <param name="options">The registered options (copied).</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public SatisfactionCalculator(CrmMetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+    }
 
     /// <inheritdoc />
-    public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period) =>
-        _engine.Run(new CrmDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses, parameterName: nameof(responses)).Satisfaction;
+    public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        var accumulator = CreateAccumulator(period);
+        foreach (var response in responses)
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(response, nameof(responses)));
+        }
+
+        return accumulator.Result();
+    }
 
     /// <inheritdoc />
-    public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default) =>
-        (await _engine.RunAsync(new CrmAsyncDataSet { SurveyResponses = responses ?? throw new ArgumentNullException(nameof(responses)) }, period, null, DataSources.SurveyResponses, null, cancellationToken).ConfigureAwait(false)).Satisfaction;
+    public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        var accumulator = CreateAccumulator(period);
+        await foreach (var response in responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(response, nameof(responses)));
+        }
+
+        return accumulator.Result();
+    }
 
     /// <inheritdoc />
-    public SatisfactionAccumulator CreateAccumulator(ReportingPeriod period) => new(period, _engine.Options);
+    public SatisfactionAccumulator CreateAccumulator(ReportingPeriod period) => new(period, _options);
 }

@@ -94,8 +94,6 @@ internal static class ValidValues
         Add(() => (CrmMetrics)Metrics());
         Add(() => Services().GetRequiredService<ISatisfactionCalculator>());
         Add(() => Services().GetRequiredService<ILoyaltyCalculator>());
-        Add(() => Services().GetRequiredService<IAcquisitionCostCalculator>());
-        Add(() => Services().GetRequiredService<ICustomerValueCalculator>());
         Add(() => Services().GetRequiredService<Crm.Metrics.Lifetime.ICustomerBaseModels>());
         Add(() => Services().GetRequiredService<Crm.Metrics.Segments.ISegmentation>());
         Add(() => Services().GetRequiredService<Crm.Metrics.Churn.IChurnWarnings>());

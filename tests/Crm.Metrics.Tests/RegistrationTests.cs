@@ -11,8 +11,10 @@ public class RegistrationTests
         typeof(ICrmMetrics), typeof(CrmMetrics),
         typeof(ISatisfactionCalculator), typeof(SatisfactionCalculator),
         typeof(ILoyaltyCalculator), typeof(LoyaltyCalculator),
-        typeof(IAcquisitionCostCalculator), typeof(AcquisitionCostCalculator),
-        typeof(ICustomerValueCalculator), typeof(CustomerValueCalculator),
+        typeof(Crm.Metrics.Lifetime.ICustomerBaseModels), typeof(Crm.Metrics.Lifetime.CustomerBaseModels),
+        typeof(Crm.Metrics.Segments.ISegmentation), typeof(Crm.Metrics.Segments.Segmentation),
+        typeof(Crm.Metrics.Churn.IChurnWarnings), typeof(Crm.Metrics.Churn.ChurnWarnings),
+        typeof(Crm.Metrics.Care.ICarePlanner), typeof(Crm.Metrics.Care.CarePlanner),
         typeof(CrmMetricsOptions), typeof(IClock),
     ];
 
