@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Crm.Domain;
 using Crm.Domain.Activity;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using BenchmarkDotNet.Attributes;
-using Crm.Domain;
-using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime;
-using NodaTime;
 
 namespace Crm.Benchmarks;
 

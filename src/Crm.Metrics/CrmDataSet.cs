@@ -1,11 +1,5 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
-using Crm.Metrics.Cohorts;
-using Crm.Metrics.Conversion;
-using Crm.Metrics.Costs;
-using Crm.Metrics.Experience;
-using Crm.Metrics.Loyalty;
-using Crm.Metrics.Satisfaction;
 
 namespace Crm.Metrics;
 

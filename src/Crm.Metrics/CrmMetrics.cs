@@ -1,7 +1,5 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Engine;
-using Crm.Metrics.Internal;
-using static Crm.Metrics.Engine.ScorecardRunner;
 
 namespace Crm.Metrics;
 

@@ -1,10 +1,5 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Costs;
-using Crm.Metrics.Engine;
-using Crm.Metrics.Internal;
-using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
-using static Crm.Metrics.Engine.ScorecardRunner;
 
 namespace Crm.Metrics;
 

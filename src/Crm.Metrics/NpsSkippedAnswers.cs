@@ -1,5 +1,3 @@
-using Crm.Metrics.Experience;
-
 namespace Crm.Metrics;
 
 /// <summary>How skipped NPS answers (a response with no score) count.</summary>

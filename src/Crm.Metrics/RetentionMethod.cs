@@ -1,5 +1,3 @@
-using Crm.Metrics.Experience;
-
 namespace Crm.Metrics;
 
 /// <summary>How the retention rate is computed.</summary>

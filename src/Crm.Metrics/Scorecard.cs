@@ -1,10 +1,7 @@
-using Crm.Domain.Activity;
-using Crm.Domain.Customers;
 using Crm.Metrics.AcquisitionCost;
 using Crm.Metrics.Cohorts;
 using Crm.Metrics.Conversion;
 using Crm.Metrics.CostBenefit;
-using Crm.Metrics.Costs;
 using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Experience;
 using Crm.Metrics.Feedback;

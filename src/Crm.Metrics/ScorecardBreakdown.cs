@@ -1,4 +1,3 @@
-using Crm.Domain.Activity;
 using Crm.Metrics.Costs;
 
 namespace Crm.Metrics;

@@ -6,7 +6,6 @@ using Crm.Domain.Segments;
 using Crm.Metrics;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Segments;
-using Crm.Metrics.States;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Crm.Domain;
 using Crm.Testing;
 using FsCheck;
 using FsCheck.Xunit;

@@ -1,4 +1,3 @@
-using Crm.Domain;
 using FsCheck;
 using FsCheck.Xunit;
 

@@ -1,5 +1,3 @@
-using Crm.Metrics.Loyalty;
-
 namespace Crm.Metrics.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Crm.Metrics;
-
 namespace Crm.Metrics.Tests;
 
 /// <summary>Reaches the engine's execution settings, which no public type exposes, to run its threads on small inputs.</summary>

@@ -1,4 +1,3 @@
-using Crm.Domain.Activity;
 using Microsoft.Extensions.DependencyInjection;
 using static Crm.Metrics.Tests.Fixture;
 

@@ -1,6 +1,5 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
-using Crm.Metrics.CustomerValue;
 using NodaTime.Testing;
 using static Crm.Metrics.Tests.Fixture;
 

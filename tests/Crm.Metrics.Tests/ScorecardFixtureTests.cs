@@ -1,7 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Metrics.CustomerValue;
-using NodaTime.Testing;
 using static Crm.Metrics.Tests.Fixture;
 
 namespace Crm.Metrics.Tests;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using NodaTime.Testing;
 
 namespace Crm.Report.Tests;
 

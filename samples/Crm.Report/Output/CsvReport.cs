@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Crm.Metrics.Results;
 
 namespace Crm.Report.Output;
 

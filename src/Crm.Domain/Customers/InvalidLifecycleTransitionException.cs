@@ -1,5 +1,3 @@
-using Crm.Domain.Internal;
-
 namespace Crm.Domain.Customers;
 
 /// <summary>A lifecycle transition outside the table of <see cref="LifecycleRules"/> was attempted.</summary>

@@ -1,5 +1,3 @@
-using Crm.Domain.Internal;
-
 namespace Crm.Domain.Customers;
 
 /// <summary>The stage of a customer in its lifecycle (客户生命周期, SPEC §3).</summary>

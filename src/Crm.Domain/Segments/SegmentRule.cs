@@ -1,5 +1,4 @@
 using Crm.Domain.Customers;
-using Crm.Domain.Internal;
 
 namespace Crm.Domain.Segments;
 

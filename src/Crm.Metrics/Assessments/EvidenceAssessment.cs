@@ -1,8 +1,4 @@
-using System.Globalization;
-using Crm.Domain.Activity;
 using Crm.Domain.Assessments;
-using Crm.Domain.Customers;
-using Crm.Metrics.Care;
 
 namespace Crm.Metrics.Assessments;
 

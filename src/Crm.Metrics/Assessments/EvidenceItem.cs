@@ -1,9 +1,3 @@
-using System.Globalization;
-using Crm.Domain.Activity;
-using Crm.Domain.Assessments;
-using Crm.Domain.Customers;
-using Crm.Metrics.Care;
-
 namespace Crm.Metrics.Assessments;
 
 /// <summary>One metric value a derived score used.</summary>

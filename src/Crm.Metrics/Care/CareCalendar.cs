@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Domain.Customers;
 
 namespace Crm.Metrics.Care;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Crm.Domain.Customers;
-
 namespace Crm.Metrics.Care;
 
 /// <summary>Options of the care calendar.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Crm.Domain.Customers;
-
 namespace Crm.Metrics.Care;
 
 /// <summary>A day the caller wants every customer greeted on (a public holiday, a shop anniversary).</summary>

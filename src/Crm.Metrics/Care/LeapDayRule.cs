@@ -1,6 +1,3 @@
-using System.Globalization;
-using Crm.Domain.Customers;
-
 namespace Crm.Metrics.Care;
 
 /// <summary>Where the anniversary of 29 February falls in a year that has none.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Churn;
 
 /// <summary>One reason a customer is at risk, in words and numbers.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Churn;
 
 /// <summary>How likely a customer is to be lost, from the churn early warning.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Churn;
 
 /// <summary>The result of the churn early warning: every customer's risk, highest first.</summary>

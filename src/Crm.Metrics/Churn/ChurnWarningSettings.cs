@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Churn;
 
 /// <summary>The thresholds of the churn early warning (流失预警); the defaults are documented on each.</summary>

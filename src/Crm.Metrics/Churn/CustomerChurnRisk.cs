@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Churn;
 
 /// <summary>One customer's churn risk with every reason that fired.</summary>

@@ -1,6 +1,3 @@
-using Crm.Metrics.Internal;
-using Crm.Metrics.Loyalty;
-
 namespace Crm.Metrics.Cohorts;
 
 /// <summary>One acquisition cohort: the customers acquired in a month, and who of them bought in each month after.</summary>

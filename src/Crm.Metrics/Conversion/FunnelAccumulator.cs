@@ -1,5 +1,4 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Results;
 
 namespace Crm.Metrics.Conversion;
 

@@ -1,4 +1,3 @@
-using Crm.Domain.Activity;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.Conversion;

@@ -1,6 +1,3 @@
-using Crm.Domain.Activity;
-using Crm.Metrics.Internal;
-
 namespace Crm.Metrics.Costs;
 
 /// <summary>CRM costs of a period, prorated by days.</summary>

@@ -1,5 +1,3 @@
-using Crm.Metrics.Costs;
-using Crm.Metrics.Loyalty;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.CustomerValue;

@@ -1,5 +1,4 @@
 using Crm.Metrics.Results;
-using Crm.Metrics.Satisfaction;
 
 namespace Crm.Metrics.Experience;
 

@@ -1,6 +1,3 @@
-using Crm.Metrics.Results;
-using Crm.Metrics.Satisfaction;
-
 namespace Crm.Metrics.Experience;
 
 /// <summary>

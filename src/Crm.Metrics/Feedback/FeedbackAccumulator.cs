@@ -1,5 +1,4 @@
 using Crm.Domain.Activity;
-using Crm.Metrics.Results;
 using Crm.Metrics.ServiceEfficiency;
 
 namespace Crm.Metrics.Feedback;

@@ -1,5 +1,3 @@
-using Crm.Domain.Activity;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>Cumulative repeat purchases up to one date: actual, and expected by the model for customers as acquired.</summary>

@@ -1,6 +1,5 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
-using Crm.Metrics.States;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Lifetime;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>One customer's prediction: probability alive, expected purchases and spend, and CLV.</summary>

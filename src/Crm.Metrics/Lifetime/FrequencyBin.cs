@@ -1,5 +1,3 @@
-using Crm.Domain.Activity;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>One row of the tracking table by calibration frequency: the holdout purchases of the customers with that x.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>The time unit a customer-base model is fitted and read in.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using static Crm.Metrics.Lifetime.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;

@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using static Crm.Metrics.Lifetime.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
 

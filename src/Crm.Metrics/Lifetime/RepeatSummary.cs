@@ -1,5 +1,3 @@
-using static Crm.Metrics.Lifetime.SpecialFunctions;
-
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>One customer's calibration summary in model time units: repeat purchases x, recency t_x, age T.</summary>

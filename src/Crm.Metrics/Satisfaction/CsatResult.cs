@@ -1,5 +1,3 @@
-using Crm.Domain.Activity;
-
 namespace Crm.Metrics.Satisfaction;
 
 /// <summary>

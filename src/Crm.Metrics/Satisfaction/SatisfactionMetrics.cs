@@ -1,5 +1,3 @@
-using Crm.Domain.Activity;
-
 namespace Crm.Metrics.Satisfaction;
 
 /// <summary>The satisfaction family of the scorecard: CSAT, NPS and CES over the answers given in the period.</summary>

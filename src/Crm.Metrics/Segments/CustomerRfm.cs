@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Domain.Segments;
 using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Segments;

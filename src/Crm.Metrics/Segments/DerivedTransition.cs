@@ -1,7 +1,4 @@
-using System.Globalization;
-using Crm.Domain.Activity;
 using Crm.Domain.Customers;
-using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Segments;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Crm.Domain.Activity;
-using Crm.Domain.Customers;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>The behaviour rules of <see cref="LifecycleDerivation"/>; the defaults are documented on each.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Domain.Segments;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>The customers who got one score in one dimension, with the raw values they span.</summary>

@@ -1,7 +1,3 @@
-using Crm.Domain.Activity;
-using Crm.Metrics.Internal;
-using Crm.Metrics.Lifetime;
-using Crm.Metrics.States;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Segments;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Domain.Segments;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>What the M of RFM measures.</summary>

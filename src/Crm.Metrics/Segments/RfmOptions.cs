@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Domain.Segments;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>How RFM is computed: at <see cref="AnalysisDate"/> (inclusive, a local date in <see cref="Zone"/>), over a look-back window.</summary>

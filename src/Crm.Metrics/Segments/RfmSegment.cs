@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using Crm.Domain.Activity;
-using Crm.Domain.Segments;
-using Crm.Metrics.Lifetime;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>One named segment's customers and revenue.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Segments;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Segments;
 

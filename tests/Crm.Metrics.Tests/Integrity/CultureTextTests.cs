@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Domain.Segments;
 using Crm.Metrics.Care;
