@@ -60,19 +60,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     public long NotAdmitted { get; set; }
 
     /// <summary>Customers held in the tables (records still buffered not counted: see <see cref="Flush"/>).</summary>
-    public int AppliedCustomers
-    {
-        get
-        {
-            var customers = 0;
-            foreach (var table in _tables)
-            {
-                customers += table.Count;
-            }
-
-            return customers;
-        }
-    }
+    public int AppliedCustomers => StoredCustomers<THistory, TPeriod>.CountOf(_tables);
 
     /// <summary>Adds one record: counted when the rules do not admit it, buffered otherwise.</summary>
     /// <exception cref="Exception">What the rules' <c>Write</c> throws, or the refusal of an earlier entry when its batch is applied.</exception>

@@ -23,19 +23,7 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
     public int ScanParallelism { get; }
 
     /// <summary>The customers.</summary>
-    public int Count
-    {
-        get
-        {
-            var count = 0;
-            foreach (var table in _tables)
-            {
-                count += table.Count;
-            }
-
-            return count;
-        }
-    }
+    public int Count => CountOf(_tables);
 
     /// <summary>The customers with a period row.</summary>
     public int WithPeriod
@@ -69,6 +57,18 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
 
     /// <summary>The period rows of every customer that has one, in the store's order (for counts that need no id or history).</summary>
     public PeriodRowEnumerable PeriodRows => new(_tables);
+
+    /// <summary>The customers held in <paramref name="tables"/>.</summary>
+    internal static int CountOf(CustomerTable<THistory, TPeriod>[] tables)
+    {
+        var count = 0;
+        foreach (var table in tables)
+        {
+            count += table.Count;
+        }
+
+        return count;
+    }
 
     /// <summary>Enumerates the customers (in the store's order, which depends on the ids' hashes and the order they came in).</summary>
     public Enumerator GetEnumerator() => new(_tables);
