@@ -102,6 +102,10 @@ internal static class ValidValues
         Add(() => new CustomerBaseSummaryAccumulator(new SummaryOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }).ToState());
         Add(() => new RfmAccumulator(new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }).ToState());
         Add(() => new Scale(1, 5));
+        Add<IFormatProvider>(() => System.Globalization.CultureInfo.InvariantCulture);
+        Add(() => new DateTime(2026, 3, 15, 9, 30, 0, DateTimeKind.Utc));
+        Add(() => new DateTimeOffset(2026, 3, 15, 10, 30, 0, TimeSpan.FromHours(1)));
+        Add(() => new DateOnly(2026, 3, 15));
         Add<Func<CustomerId, string>>(() => _ => "group");
         Add<Func<CostEntry, string?>>(() => _ => "group");
         Add<Func<Customer, CustomerFacts?, bool>>(() => (_, _) => true);
@@ -122,6 +126,7 @@ internal static class ValidValues
         ["Customer.MoveTo.stage"] = () => LifecycleStage.New,
         ["ChurnWarning.Assess.analysisDate"] = () => new LocalDate(2026, 3, 31),
         ["ChurnWarnings.Assess.analysisDate"] = () => new LocalDate(2026, 3, 31),
+        ["Currency.Parse.s"] = () => "eur",
         ["CustomerBaseModels.Summarize.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
         ["CustomerBaseModels.SummaryOptions.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
         ["HoldoutTracking.Compute.summary"] = () => CustomerBaseSummary.FromSummaries(

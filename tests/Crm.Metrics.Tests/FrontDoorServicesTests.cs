@@ -63,6 +63,21 @@ public class FrontDoorServicesTests
     }
 
     [Fact]
+    public void A_summary_finds_a_customers_row_by_id()
+    {
+        var summary = CustomerBaseSummary.FromPurchases(Purchases, new SummaryOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
+
+        foreach (var row in summary.Customers)
+        {
+            Assert.True(summary.TryGetCustomer(row.CustomerId, out var found));
+            Assert.Equal(row, found);
+        }
+
+        Assert.False(summary.TryGetCustomer(new CustomerId("nobody"), out var missing));
+        Assert.Equal(default, missing);
+    }
+
+    [Fact]
     public void Rfm_and_lifecycles_are_read_in_the_configured_zone()
     {
         using var provider = BerlinServices();

@@ -44,6 +44,30 @@ public sealed record Purchase
         Product = Rules.OptionalKey(product, nameof(product));
     }
 
+    /// <summary>
+    /// Creates a purchase from an order total as many systems store it, signed: a negative amount is a refund of its
+    /// magnitude, zero or more a sale.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="occurredAt">When it happened.</param>
+    /// <param name="signedAmount">The amount: negative for a refund.</param>
+    /// <param name="channel">The sales channel.</param>
+    /// <param name="cost">The cost of goods (sold, or reversed by the refund), not negative, when known.</param>
+    /// <param name="product">The product, when recorded.</param>
+    /// <returns>A sale, or a refund of −<paramref name="signedAmount"/>.</returns>
+    /// <exception cref="ArgumentException">As for the constructor (a negative cost included).</exception>
+    public static Purchase FromSignedAmount(CustomerId customerId, Instant occurredAt, Money signedAmount, SalesChannel channel = SalesChannel.Other, Money? cost = null, string? product = null)
+    {
+        if (signedAmount.Currency == default)
+        {
+            throw new ArgumentException("The amount is the default (uninitialised) value; give an amount with its currency.", nameof(signedAmount));
+        }
+
+        return signedAmount.Amount < 0
+            ? new(customerId, occurredAt, PurchaseKind.Refund, new Money(-signedAmount.Amount, signedAmount.Currency), channel, cost, product)
+            : new(customerId, occurredAt, PurchaseKind.Sale, signedAmount, channel, cost, product);
+    }
+
     /// <summary>Creates a sale.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="occurredAt">When it happened.</param>

@@ -5,6 +5,10 @@ namespace Crm.Domain.Internal;
 /// <summary>Validation rules shared by the domain's constructors and factories.</summary>
 internal static class Rules
 {
+    /// <summary>Whether <paramref name="value"/> is a key <see cref="Key"/> accepts: not null, empty, white space or padded.</summary>
+    public static bool IsKey([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        !string.IsNullOrWhiteSpace(value) && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]);
+
     /// <summary>
     /// Validates a key supplied by a caller (an id, a stage name, a tag): not null, not empty or white
     /// space, no leading or trailing white space (almost always a mapping bug, and " 42" ≠ "42").

@@ -29,6 +29,7 @@ namespace Crm.Metrics.Lifetime;
 public sealed class CustomerBaseSummary
 {
     private readonly CustomerSummary[] _customers;
+    private Dictionary<CustomerId, int>? _index; // built on the first lookup
 
     private CustomerBaseSummary(SummaryOptions options, CustomerSummary[] customers, Currency? currency, long repeatTransactions, long? holdoutRepeats, int laterCustomers, long refunds)
     {
@@ -39,6 +40,33 @@ public sealed class CustomerBaseSummary
         HoldoutRepeatTransactions = holdoutRepeats;
         CustomersFirstBuyingAfterCalibration = laterCustomers;
         RefundsIgnored = refunds;
+    }
+
+    /// <summary>Finds a customer's row (one per customer).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="summary">The customer's row; the default value when the summary does not hold the customer.</param>
+    /// <returns>Whether the summary holds the customer.</returns>
+    /// <remarks>The first lookup indexes the rows (once, thread-safe); later lookups are a dictionary read.</remarks>
+    public bool TryGetCustomer(CustomerId customerId, out CustomerSummary summary)
+    {
+        var index = LazyInitializer.EnsureInitialized(ref _index, () =>
+        {
+            var byId = new Dictionary<CustomerId, int>(_customers.Length);
+            for (var i = 0; i < _customers.Length; i++)
+            {
+                byId.Add(_customers[i].CustomerId, i);
+            }
+
+            return byId;
+        });
+        if (index.TryGetValue(customerId, out var i))
+        {
+            summary = _customers[i];
+            return true;
+        }
+
+        summary = default;
+        return false;
     }
 
     /// <summary>The options the summary was built with.</summary>
