@@ -403,10 +403,10 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         Partitioned.Invoke(
             purchases.ScanParallelism,
             () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers),
-            () => loyalty = PurchaseAccumulator.LoyaltyResult(purchases, currency),
+            () => loyalty = PurchaseAccumulator.LoyaltyResult(purchases, currency, Has(DataSources.Purchases)),
             () => cohorts = CohortMatrix.From(purchases));
-        var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs));
-        var satisfaction = _satisfaction.Result();
+        var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs), (_supplied & (DataSources.Purchases | DataSources.Customers)) != 0);
+        var satisfaction = _satisfaction.Result(Has(DataSources.SurveyResponses));
         var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders, Has(DataSources.Complaints));
         var surveys = new SortedDictionary<Domain.Activity.SurveyKind, long>
         {
@@ -426,7 +426,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
             _feedback.Result(surveys, _complaints),
             ExperienceMetrics.From(satisfaction, service, _weights),
             new CostBenefitMetrics(value, costs, Has(DataSources.Costs)),
-            _funnel.Result(),
+            _funnel.Result(Has(DataSources.Leads)),
             cohorts,
             _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod,
             _supplied);

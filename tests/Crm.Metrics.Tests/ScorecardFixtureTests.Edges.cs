@@ -13,7 +13,7 @@ public partial class ScorecardFixtureTests
     {
         var f = Compute(DataSet, new ScorecardSettings()).Conversion;
         Assert.Null(f.EndToEnd.Value);
-        Assert.Equal("no funnel given (ScorecardSettings.Funnel)", f.EndToEnd.UndefinedReason);
+        Assert.Equal("no funnel stages were given", f.EndToEnd.UndefinedReason);
         Assert.Empty(f.Stages);
     }
 
@@ -49,7 +49,11 @@ public partial class ScorecardFixtureTests
         Assert.Null(card.Satisfaction.Csat.Value);
         Assert.Null(card.Satisfaction.Nps.Value);
         Assert.Null(card.Satisfaction.Ces.Value);
-        Assert.Equal("no NPS answers in the period", card.Satisfaction.Nps.UndefinedReason);
+        Assert.Equal("no survey data was supplied", card.Satisfaction.Nps.UndefinedReason);
+        Assert.Equal("no purchase data was supplied", card.Loyalty.PurchaseFrequency.UndefinedReason);
+        Assert.Equal("no purchase data was supplied", card.Loyalty.Retention.UndefinedReason);
+        Assert.Equal("no complaint data was supplied", card.ServiceEfficiency.SlaCompliance.UndefinedReason);
+        Assert.Equal("no lead data was supplied", card.Conversion.EndToEnd.UndefinedReason);
         Assert.Null(card.Loyalty.AverageOrderValue.Value);
         Assert.Null(card.Loyalty.PurchaseFrequency.Value);
         Assert.Null(card.Loyalty.RepeatPurchaseRate.Value);

@@ -125,7 +125,7 @@ public partial class ScorecardFixtureTests
 
         // No value basis → LTV:CAC undefined, and says why.
         Assert.Null(a.LtvToCac.Value);
-        Assert.Contains("no value basis", a.LtvToCac.UndefinedReason, StringComparison.Ordinal);
+        Assert.Equal("no lifetime value was given to compare acquisition cost with", a.LtvToCac.UndefinedReason);
     }
 
     [Fact]

@@ -45,11 +45,11 @@ public sealed class AcquisitionCostMetrics
     /// </summary>
     public MetricValue<double> CacPaybackMonths { get; private init; }
 
-    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied)
+    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied, bool customersSupplied = true)
     {
         var zero = Money.Zero(costs.Total.Currency);
         var cac = costsSupplied
-            ? new MoneyPerCount(costs.Acquisition, loyalty.NewCustomers, "no customers acquired in the period")
+            ? new MoneyPerCount(costs.Acquisition, loyalty.NewCustomers, customersSupplied ? "no customers acquired in the period" : "no purchase or customer data was supplied")
             : new MoneyPerCount(zero, 0, CostTotals.NotSupplied);
         var grossMargin = GrossMargin(loyalty, value);
         var lifetimeValue = Lifetime(basis, value, loyalty);
@@ -60,7 +60,7 @@ public sealed class AcquisitionCostMetrics
             ActiveCustomers = loyalty.ActiveCustomers,
             CustomerAcquisitionCost = cac,
             RetentionCostPerActiveCustomer = costsSupplied
-                ? new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, "no active customers in the period")
+                ? new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, customersSupplied ? "no active customers in the period" : "no purchase or customer data was supplied")
                 : new MoneyPerCount(zero, 0, CostTotals.NotSupplied),
             GrossMarginRate = grossMargin,
             LifetimeValue = lifetimeValue,
@@ -93,7 +93,7 @@ public sealed class AcquisitionCostMetrics
         switch (basis?.Kind)
         {
             case null:
-                return MetricValue.Undefined<Money>("no value basis given (ScorecardSettings.ValueBasis)");
+                return MetricValue.Undefined<Money>("no lifetime value was given to compare acquisition cost with");
             case ValueBasisKind.Given:
                 return MetricValue.Of(basis.LifetimeValue!.Value);
         }

@@ -104,7 +104,13 @@ public sealed class FunnelAccumulator
 
     /// <summary>The funnel metrics.</summary>
     /// <returns>A snapshot.</returns>
-    public FunnelMetrics Result() => new(Funnel, [.. _reached], _cohort, [.. _timesToConvert]);
+    public FunnelMetrics Result() => Result(supplied: true);
+
+    /// <summary>The metrics; when leads were not supplied at all, the rates say so.</summary>
+    internal FunnelMetrics Result(bool supplied) => new(Funnel, [.. _reached], _cohort, [.. _timesToConvert], supplied);
+
+    /// <summary>The reason of the conversion rates when no leads were supplied.</summary>
+    internal const string NotSupplied = "no lead data was supplied";
 
     internal FunnelState ToState() => new()
     {

@@ -11,8 +11,9 @@ namespace Crm.Metrics.Conversion;
 /// </summary>
 public sealed class FunnelMetrics
 {
-    internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert)
+    internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert, bool supplied = true)
     {
+        var noCohort = supplied ? "no leads entered the funnel in the period" : FunnelAccumulator.NotSupplied;
         Funnel = funnel;
         Cohort = cohort;
         var stages = new List<FunnelStage>();
@@ -21,14 +22,14 @@ public sealed class FunnelMetrics
             for (var k = 0; k < funnel.Stages.Count; k++)
             {
                 var previous = k == 0 ? cohort : reached[k - 1];
-                stages.Add(new FunnelStage(funnel.Stages[k], reached[k], new Rate(reached[k], previous, k == 0 ? "no leads entered the funnel in the period" : $"no lead of the cohort reached {funnel.Stages[k - 1]}")));
+                stages.Add(new FunnelStage(funnel.Stages[k], reached[k], new Rate(reached[k], previous, k == 0 ? noCohort : $"no lead of the cohort reached {funnel.Stages[k - 1]}")));
             }
         }
 
         Stages = stages;
         EndToEnd = funnel is null
-            ? new Rate(0, 0, "no funnel given (ScorecardSettings.Funnel)")
-            : new Rate(reached[^1], cohort, "no leads entered the funnel in the period");
+            ? new Rate(0, 0, "no funnel stages were given")
+            : new Rate(reached[^1], cohort, noCohort);
         TimeToConvert = DurationDistribution.Of(timesToConvert);
     }
 

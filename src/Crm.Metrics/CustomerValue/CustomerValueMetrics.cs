@@ -85,7 +85,7 @@ public sealed class CustomerValueMetrics
 
         var totalMargin = withoutCost == 0
             ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
-            : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost; set CrmMetricsOptions.TreatMissingCostAsZero to value them at their revenue");
+            : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost, so the margin is unknown (an option counts missing costs as zero)");
         return new CustomerValueMetrics
         {
             _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(rows, currency, totalMargin)),

@@ -66,7 +66,7 @@ internal sealed class CurrencyScope
         if (_rates is null)
         {
             throw new CurrencyMismatchException(
-                $"The activity holds amounts in {target} and {money.Currency}; a scorecard is in one currency. Register an IExchangeRateProvider before AddCrmMetrics() to convert them, or compute one scorecard per currency (ScorecardSettings.Currency).");
+                $"The activity holds amounts in {target} and {money.Currency}; a scorecard is in one currency. Compute one scorecard per currency, each over only that currency's records, or register an IExchangeRateProvider before AddCrmMetrics() to convert them.");
         }
 
         var rate = _rates.GetRate(money.Currency, target, date);

@@ -59,8 +59,12 @@ public sealed class LoyaltyMetrics
     /// <summary>Sales growth: (revenue − prior revenue) / prior revenue. Undefined when the prior revenue is zero.</summary>
     public MoneyRatio SalesGrowth { get; private init; }
 
-    internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency)
+    /// <summary>The reason of every purchase rate when no purchases were supplied.</summary>
+    internal const string NotSupplied = "no purchase data was supplied";
+
+    internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency, bool supplied = true)
     {
+        string Because(string reason) => supplied ? reason : NotSupplied;
         var currency = purchases.Currency ?? fallbackCurrency;
         long orders = 0, active = 0, repeaters = 0, atStart = 0, retained = 0, acquired = 0, acquiredActive = 0;
         decimal sales = 0, refunds = 0, returningSales = 0;
@@ -110,19 +114,19 @@ public sealed class LoyaltyMetrics
             Orders = orders,
             ActiveCustomers = active,
             NewCustomers = acquired,
-            AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, "no orders in the period"),
-            PurchaseFrequency = new Rate(orders, active, "no active customers in the period"),
-            RepeatPurchaseRate = new Rate(repeaters, active, "no active customers in the period"),
-            Retention = new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive),
+            AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, Because("no orders in the period")),
+            PurchaseFrequency = new Rate(orders, active, Because("no active customers in the period")),
+            RepeatPurchaseRate = new Rate(repeaters, active, Because("no active customers in the period")),
+            Retention = new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive, supplied),
             ReturningCustomerRevenueShare = new MoneyRatio(
                 new Money(returningSales, currency),
                 new Money(sales, currency),
-                sales == 0 ? "no sales in the period" : null),
+                sales == 0 ? Because("no sales in the period") : null),
             PriorPeriodRevenue = new Money(prior, currency),
             SalesGrowth = new MoneyRatio(
                 new Money(net - prior, currency),
                 new Money(prior, currency),
-                prior == 0 ? "no revenue in the previous period" : null),
+                prior == 0 ? Because("no revenue in the previous period") : null),
         };
     }
 }

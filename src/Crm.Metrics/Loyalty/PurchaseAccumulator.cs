@@ -178,11 +178,11 @@ public sealed class PurchaseAccumulator
     }
 
     /// <summary>The loyalty metrics of a snapshot of this accumulator.</summary>
-    internal static LoyaltyMetrics LoyaltyResult(PurchaseSnapshot snapshot, Currency fallbackCurrency)
+    internal static LoyaltyMetrics LoyaltyResult(PurchaseSnapshot snapshot, Currency fallbackCurrency, bool supplied = true)
     {
         try
         {
-            return LoyaltyMetrics.From(snapshot, fallbackCurrency);
+            return LoyaltyMetrics.From(snapshot, fallbackCurrency, supplied);
         }
         catch (OverflowException e)
         {

@@ -9,8 +9,9 @@ namespace Crm.Metrics.Loyalty;
 /// </summary>
 public sealed class RetentionResult
 {
-    internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long retainedFromStart, long activeInPeriod, long acquiredAndActiveInPeriod)
+    internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long retainedFromStart, long activeInPeriod, long acquiredAndActiveInPeriod, bool supplied = true)
     {
+        Supplied = supplied;
         Method = method;
         WindowDays = windowDays;
         CustomersAtStart = customersAtStart;
@@ -47,9 +48,12 @@ public sealed class RetentionResult
     public double? ChurnRate => CustomersAtStart == 0 ? null : (double)Lost / CustomersAtStart;
 
     /// <summary>Why the rates are undefined; <c>null</c> when defined.</summary>
-    public string? UndefinedReason => CustomersAtStart == 0
-        ? $"no customers at the start of the period (none bought in the {WindowDays} days before it)"
-        : null;
+    public string? UndefinedReason => CustomersAtStart != 0 ? null
+        : Supplied ? $"no customers at the start of the period (none bought in the {WindowDays} days before it)"
+        : LoyaltyMetrics.NotSupplied;
+
+    /// <summary>Whether purchases were part of the data at all.</summary>
+    internal bool Supplied { get; }
 
     /// <summary>
     /// Compounds a churn rate over several periods: 1 − (1 − churn)^periods. A monthly churn of 5 % is an annual

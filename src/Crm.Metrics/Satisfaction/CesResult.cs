@@ -6,8 +6,9 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CesResult
 {
-    internal CesResult(long[] answersByScore, long skipped)
+    internal CesResult(long[] answersByScore, long skipped, bool supplied = true)
     {
+        Supplied = supplied;
         AnswersByScore = answersByScore;
         Skipped = skipped;
         long sum = 0;
@@ -32,6 +33,9 @@ public sealed class CesResult
     /// <summary>Answers per score: index 0 is score 1, index 6 is score 7.</summary>
     public IReadOnlyList<long> AnswersByScore { get; }
 
+    /// <summary>Whether survey answers were part of the data at all (not supplied: every figure is undefined, and says so).</summary>
+    internal bool Supplied { get; }
+
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
-    public string? UndefinedReason => Answers == 0 ? "no CES answers in the period" : null;
+    public string? UndefinedReason => Answers == 0 ? (Supplied ? "no CES answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

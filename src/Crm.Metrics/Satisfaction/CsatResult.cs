@@ -7,8 +7,9 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CsatResult
 {
-    internal CsatResult(CsatMethod method, long[] answersByScore, long skipped)
+    internal CsatResult(CsatMethod method, long[] answersByScore, long skipped, bool supplied = true)
     {
+        Supplied = supplied;
         Method = method;
         AnswersByScore = answersByScore;
         Skipped = skipped;
@@ -44,6 +45,9 @@ public sealed class CsatResult
     /// <summary>Answers per score: index 0 is score 1, index 4 is score 5.</summary>
     public IReadOnlyList<long> AnswersByScore { get; }
 
+    /// <summary>Whether survey answers were part of the data at all (not supplied: every figure is undefined, and says so).</summary>
+    internal bool Supplied { get; }
+
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
-    public string? UndefinedReason => Answers == 0 ? "no CSAT answers in the period" : null;
+    public string? UndefinedReason => Answers == 0 ? (Supplied ? "no CSAT answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

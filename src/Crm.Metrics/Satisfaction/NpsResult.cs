@@ -7,8 +7,9 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class NpsResult
 {
-    internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped)
+    internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped, bool supplied = true)
     {
+        Supplied = supplied;
         SkippedAnswers = skippedAnswers;
         AnswersByScore = answersByScore;
         Skipped = skipped;
@@ -57,6 +58,9 @@ public sealed class NpsResult
     /// <summary>Answers per score: index = score, 0..10.</summary>
     public IReadOnlyList<long> AnswersByScore { get; }
 
+    /// <summary>Whether survey answers were part of the data at all (not supplied: every figure is undefined, and says so).</summary>
+    internal bool Supplied { get; }
+
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
-    public string? UndefinedReason => Respondents == 0 ? "no NPS answers in the period" : null;
+    public string? UndefinedReason => Respondents == 0 ? (Supplied ? "no NPS answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

@@ -99,10 +99,16 @@ public sealed class SatisfactionAccumulator
 
     /// <summary>The metrics over what was added.</summary>
     /// <returns>A snapshot; adding more later does not change it.</returns>
-    public SatisfactionMetrics Result() => new(
-        new CsatResult(CsatMethod, [.. _csat], _skipped[(int)SurveyKind.Csat]),
-        new NpsResult(NpsSkippedAnswers, [.. _nps], _skipped[(int)SurveyKind.Nps]),
-        new CesResult([.. _ces], _skipped[(int)SurveyKind.Ces]));
+    public SatisfactionMetrics Result() => Result(supplied: true);
+
+    /// <summary>The metrics; when survey answers were not supplied at all, each undefined figure says so.</summary>
+    internal SatisfactionMetrics Result(bool supplied) => new(
+        new CsatResult(CsatMethod, [.. _csat], _skipped[(int)SurveyKind.Csat], supplied),
+        new NpsResult(NpsSkippedAnswers, [.. _nps], _skipped[(int)SurveyKind.Nps], supplied),
+        new CesResult([.. _ces], _skipped[(int)SurveyKind.Ces], supplied));
+
+    /// <summary>The reason of every satisfaction figure when no survey answers were supplied.</summary>
+    internal const string NotSupplied = "no survey data was supplied";
 
     internal SatisfactionState ToState() => new()
     {

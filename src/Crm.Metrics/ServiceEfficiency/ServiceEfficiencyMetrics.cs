@@ -25,7 +25,7 @@ public sealed class ServiceEfficiencyMetrics
         SlaBreached = breached;
         SlaPending = pending;
         WithoutTarget = withoutTarget;
-        SlaCompliance = new Rate(met, met + breached, "no complaint with a target was decided in the period");
+        SlaCompliance = new Rate(met, met + breached, orders is null ? ComplaintAccumulator.NotSupplied : "no complaint with a target was decided in the period");
         ComplaintRate = complaintRate;
     }
 
