@@ -151,7 +151,8 @@ public class AccumulatorProperties
         var withTarget = input.Data.Complaints!.Count(c => Period.Contains(c.OpenedAt) && c.TargetResolutionTime is not null);
         Assert.Equal(withTarget, service.SlaMet + service.SlaBreached + service.SlaPending);
         Assert.Equal(service.ComplaintsOpened, service.SlaMet + service.SlaBreached + service.SlaPending + service.WithoutTarget);
-        Assert.True(service.FirstResponseTime.Count + service.Unanswered == service.ComplaintsOpened);
+        Assert.True(service.FirstResponseTime.Count + service.Unanswered + service.ResolvedWithoutReply == service.ComplaintsOpened);
+        Assert.True(service.ResolvedWithoutReply <= service.ResolutionTime.Count);
         Assert.True(service.ResolutionTime.Count + service.Unresolved == service.ComplaintsOpened);
         var months = card.Cohorts.Rows.Count;
         for (var c = 0; c < months; c++)

@@ -35,6 +35,26 @@ public class ReasonTests
     }
 
     [Fact]
+    public void A_case_closed_without_a_reply_is_left_out_of_response_times_and_counted_apart()
+    {
+        var opened = March.Start + Duration.FromHours(30);
+        Domain.Activity.Complaint[] complaints =
+        [
+            new(new ComplaintId("answered"), A, opened, opened + Duration.FromHours(2), opened + Duration.FromHours(10), Duration.FromHours(24)),
+            new(new ComplaintId("closed"), B, opened, resolvedAt: opened + Duration.FromHours(30), targetResolutionTime: Duration.FromHours(24)),
+            new(new ComplaintId("open"), C, opened),
+        ];
+
+        var service = Card(new CrmDataSet { Complaints = complaints }).ServiceEfficiency;
+
+        Assert.Equal((3L, 1L, 1L, 1L), (service.ComplaintsOpened, service.Unanswered, service.ResolvedWithoutReply, service.Unresolved));
+        Assert.Equal(1, service.FirstResponseTime.Count);
+        Assert.Equal(2.0, service.FirstResponseTime.MedianHours);
+        Assert.Equal(2, service.ResolutionTime.Count);
+        Assert.Equal((1L, 1L), (service.SlaMet, service.SlaBreached)); // the closed case by its resolution: 30 h > 24 h
+    }
+
+    [Fact]
     public void No_reason_names_a_programming_interface()
     {
         foreach (var card in new[] { Card(new CrmDataSet()), Card(DataSet), Card(DataSet with { Purchases = [.. Purchases.Select(p => p.Cost is null ? p : new Domain.Activity.Purchase(p.CustomerId, p.OccurredAt, p.Kind, p.Amount, p.Channel))] }) })

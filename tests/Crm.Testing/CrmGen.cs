@@ -160,12 +160,12 @@ public static class CrmGen
         from score in Gen.Choose(SurveyScale.For(kind).Minimum, SurveyScale.For(kind).Maximum)
         select new SurveyResponse(customer, at, kind, skipped ? null : score);
 
-    /// <summary>Complaints: unanswered, answered, resolved; with and without target.</summary>
+    /// <summary>Complaints: unanswered, answered, resolved, resolved without a reply; with and without target.</summary>
     public static Gen<Complaint> Complaint { get; } =
         from id in ComplaintId
         from customer in CustomerId
         from opened in Instant
-        from state in Gen.Choose(0, 2)
+        from state in Gen.Choose(0, 3)
         from toResponse in NonNegativeDuration
         from toResolution in NonNegativeDuration
         from hasTarget in Gen.Elements(true, false)
@@ -176,8 +176,8 @@ public static class CrmGen
             id,
             customer,
             opened,
-            state >= 1 ? opened + toResponse : null,
-            state == 2 ? opened + toResponse + toResolution : null,
+            state is 1 or 2 ? opened + toResponse : null,
+            state == 2 ? opened + toResponse + toResolution : state == 3 ? opened + toResolution : null,
             hasTarget ? NodaTime.Duration.FromHours(targetHours) : null,
             severity,
             channel);

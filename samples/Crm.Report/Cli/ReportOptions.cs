@@ -113,6 +113,7 @@ internal static class OptionParser
           --transactions FILE   customer_id,occurred_at,amount[,currency][,cost][,channel]
           --surveys FILE        customer_id,answered_at,kind,score            kind: csat | nps | ces
           --complaints FILE     case_id,customer_id,opened_at,first_response_at,resolved_at,target_hours
+                                a resolved case with no first_response_at was closed without a reply
           --costs FILE          kind,from,to,amount[,currency][,channel]       kind: acquisition | retention | other
           --leads FILE          lead_id,stage,reached_at[,customer_id]        one row per stage reached
           --interactions FILE   customer_id,occurred_at,channel,direction,purpose

@@ -177,11 +177,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                         throw new FieldException("resolved_at", $"the resolution ({done}) is before the opening ({opened})");
                     }
 
-                    if (responded is null)
-                    {
-                        throw new FieldException("first_response_at", "is empty on a resolved case; give the first response (the resolution instant if it was resolved at first contact)");
-                    }
-
+                    // An empty first_response_at on a resolved case: closed without a reply (left out of response times).
                     if (done < responded)
                     {
                         throw new FieldException("resolved_at", $"the resolution ({done}) is before the first response ({responded})");

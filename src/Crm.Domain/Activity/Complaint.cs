@@ -7,8 +7,9 @@ namespace Crm.Domain.Activity;
 /// one before — with an optional target resolution time, severity and channel.
 /// </summary>
 /// <remarks>
-/// <para>A resolved case always has its first response: when the resolution was the first reply, pass the
-/// same instant for both. An unanswered case has neither.</para>
+/// <para>A case resolved without ever being answered (an auto-closed ticket) has a resolution and no first
+/// response (<see cref="IsResolvedWithoutReply"/>); first-response metrics leave it out and count it apart. When the
+/// resolution was the first reply, pass the same instant for both.</para>
 /// <para>Immutable; equality by value; thread-safe. Record progress with <see cref="WithFirstResponse"/> and
 /// <see cref="WithResolution"/>, which return a new record.</para>
 /// </remarks>
@@ -19,11 +20,11 @@ public sealed record Complaint
     /// <param name="customerId">The customer who complained.</param>
     /// <param name="openedAt">When the case was opened.</param>
     /// <param name="firstResponseAt">When the customer first got an answer; not before <paramref name="openedAt"/>; <c>null</c> while unanswered.</param>
-    /// <param name="resolvedAt">When the case was resolved; not before <paramref name="firstResponseAt"/>; <c>null</c> while open.</param>
+    /// <param name="resolvedAt">When the case was resolved; not before the opening nor <paramref name="firstResponseAt"/>; <c>null</c> while open.</param>
     /// <param name="targetResolutionTime">The service-level target from opening to resolution, positive; <c>null</c> when none.</param>
     /// <param name="severity">The severity, when recorded.</param>
     /// <param name="channel">The channel the complaint came through, when recorded.</param>
-    /// <exception cref="ArgumentException">An id is default, an enum value is undefined, or a resolved case has no first response.</exception>
+    /// <exception cref="ArgumentException">An id is default, or an enum value is undefined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An instant is earlier than the one before it, or the target is not positive.</exception>
     public Complaint(
         ComplaintId id,
@@ -45,14 +46,12 @@ public sealed record Complaint
 
         if (resolvedAt is { } resolved)
         {
-            if (firstResponseAt is not { } responded)
+            if (resolved < openedAt)
             {
-                throw new ArgumentException(
-                    "A resolved complaint needs its first response; when the resolution was the first reply, pass the same instant as firstResponseAt.",
-                    nameof(firstResponseAt));
+                throw new ArgumentOutOfRangeException(nameof(resolvedAt), resolved, $"The resolution cannot be earlier than the opening ({openedAt}).");
             }
 
-            if (resolved < responded)
+            if (firstResponseAt is { } responded && resolved < responded)
             {
                 throw new ArgumentOutOfRangeException(nameof(resolvedAt), resolved, $"The resolution cannot be earlier than the first response ({responded}).");
             }
@@ -114,6 +113,9 @@ public sealed record Complaint
     /// <summary>Whether the case is resolved.</summary>
     public bool IsResolved => ResolvedAt is not null;
 
+    /// <summary>Whether the case was resolved without ever being answered (an auto-closed ticket, for example).</summary>
+    public bool IsResolvedWithoutReply => ResolvedAt is not null && FirstResponseAt is null;
+
     /// <summary>This case with its first response recorded.</summary>
     /// <param name="at">When the first response was given.</param>
     /// <returns>A new record.</returns>
@@ -128,7 +130,7 @@ public sealed record Complaint
         return new(Id, CustomerId, OpenedAt, at, ResolvedAt, TargetResolutionTime, Severity, Channel);
     }
 
-    /// <summary>This case resolved; a case never answered gets <paramref name="at"/> as its first response too.</summary>
+    /// <summary>This case resolved; a case never answered stays without a first response (it is resolved without a reply).</summary>
     /// <param name="at">When the case was resolved.</param>
     /// <returns>A new record.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the first response or the opening.</exception>
@@ -139,7 +141,7 @@ public sealed record Complaint
             throw new ArgumentOutOfRangeException(nameof(at), at, $"The resolution cannot be earlier than the opening ({OpenedAt}).");
         }
 
-        return new(Id, CustomerId, OpenedAt, FirstResponseAt ?? at, at, TargetResolutionTime, Severity, Channel);
+        return new(Id, CustomerId, OpenedAt, FirstResponseAt, at, TargetResolutionTime, Severity, Channel);
     }
 
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>

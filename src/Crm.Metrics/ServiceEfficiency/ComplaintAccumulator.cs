@@ -20,6 +20,7 @@ public sealed class ComplaintAccumulator
     private long _breached;
     private long _pending;
     private long _withoutTarget;
+    private long _resolvedWithoutReply;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="period">The reporting period.</param>
@@ -78,6 +79,7 @@ public sealed class ComplaintAccumulator
         if (resolvedAt is { } resolved)
         {
             _resolution.Add(resolved - complaint.OpenedAt);
+            _resolvedWithoutReply += complaint.FirstResponseAt is null ? 1 : 0;
         }
 
         if (complaint.ResolutionDeadline is not { } deadline)
@@ -112,6 +114,7 @@ public sealed class ComplaintAccumulator
         _breached += other._breached;
         _pending += other._pending;
         _withoutTarget += other._withoutTarget;
+        _resolvedWithoutReply += other._resolvedWithoutReply;
         OutsidePeriod += other.OutsidePeriod;
     }
 
@@ -136,6 +139,7 @@ public sealed class ComplaintAccumulator
         Breached = _breached,
         Pending = _pending,
         WithoutTarget = _withoutTarget,
+        ResolvedWithoutReply = _resolvedWithoutReply,
         OutsidePeriod = OutsidePeriod,
     };
 
@@ -150,6 +154,7 @@ public sealed class ComplaintAccumulator
         _breached += Internal.StateChecks.Count(state.Breached, "complaints.breached");
         _pending += Internal.StateChecks.Count(state.Pending, "complaints.pending");
         _withoutTarget += Internal.StateChecks.Count(state.WithoutTarget, "complaints.withoutTarget");
+        _resolvedWithoutReply += Internal.StateChecks.Count(state.ResolvedWithoutReply, "complaints.resolvedWithoutReply");
         OutsidePeriod += Internal.StateChecks.Count(state.OutsidePeriod, "complaints.outsidePeriod");
     }
 
@@ -168,7 +173,8 @@ public sealed class ComplaintAccumulator
     /// <summary>The metrics; when complaints were not supplied, the rates that count them are undefined.</summary>
     internal ServiceEfficiencyMetrics Result(long activeCustomers, long orders, bool supplied) => new(
         _opened,
-        _opened - _firstResponse.Count,
+        _opened - _firstResponse.Count - _resolvedWithoutReply,
+        _resolvedWithoutReply,
         _opened - _resolution.Count,
         DurationDistribution.Of(_firstResponse),
         DurationDistribution.Of(_resolution),

@@ -30,6 +30,9 @@ public sealed record ComplaintState
     /// <summary>Without a resolution target.</summary>
     public long WithoutTarget { get; init; }
 
+    /// <summary>Resolved in the period without a first response (layout version 2).</summary>
+    public long ResolvedWithoutReply { get; init; }
+
     /// <summary>Complaints opened outside the period.</summary>
     public long OutsidePeriod { get; init; }
 

@@ -8,7 +8,7 @@ namespace Crm.Metrics.ServiceEfficiency;
 /// </summary>
 public sealed class ServiceEfficiencyMetrics
 {
-    internal ServiceEfficiencyMetrics(long opened, long unanswered, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long? orders)
+    internal ServiceEfficiencyMetrics(long opened, long unanswered, long resolvedWithoutReply, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long? orders)
     {
         ComplaintsPerThousandOrders = orders switch
         {
@@ -18,6 +18,7 @@ public sealed class ServiceEfficiencyMetrics
         };
         ComplaintsOpened = opened;
         Unanswered = unanswered;
+        ResolvedWithoutReply = resolvedWithoutReply;
         Unresolved = unresolved;
         FirstResponseTime = firstResponse;
         ResolutionTime = resolution;
@@ -32,13 +33,19 @@ public sealed class ServiceEfficiencyMetrics
     /// <summary>Complaints opened in the period.</summary>
     public long ComplaintsOpened { get; }
 
-    /// <summary>Of those, still without a first response at the period's end (not averaged into the response time).</summary>
+    /// <summary>Of those, still open and without a first response at the period's end (not averaged into the response time).</summary>
     public long Unanswered { get; }
+
+    /// <summary>
+    /// Of those, resolved by the period's end without ever being answered (an auto-closed ticket): left out of the
+    /// first-response time, counted in the resolution time and SLA like any resolved case.
+    /// </summary>
+    public long ResolvedWithoutReply { get; }
 
     /// <summary>Of those, still unresolved at the period's end (not averaged into the resolution time).</summary>
     public long Unresolved { get; }
 
-    /// <summary>Opening → first response, over the answered complaints (calendar time).</summary>
+    /// <summary>Opening → first response, over the answered complaints (calendar time); cases resolved without a reply are not in it.</summary>
     public DurationDistribution FirstResponseTime { get; }
 
     /// <summary>Opening → resolution, over the resolved complaints (calendar time).</summary>

@@ -22,7 +22,7 @@ namespace Crm.Metrics.States;
 public sealed record ScorecardState
 {
     /// <summary>The layout version this library writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The layout version of this state.</summary>
     public int Version { get; init; } = CurrentVersion;

@@ -99,6 +99,12 @@ internal static class ScorecardStateRules
             throw StateChecks.Broken("complaints.resolutionTicks", "has more entries than complaints.opened");
         }
 
+        var withoutReply = StateChecks.Count(state.ResolvedWithoutReply, "complaints.resolvedWithoutReply");
+        if (withoutReply > resolutions.Length || withoutReply + responses.Length > opened)
+        {
+            throw StateChecks.Broken("complaints.resolvedWithoutReply", "is more than the resolved complaints, or with the answered ones more than complaints.opened");
+        }
+
         if (met > resolutions.Length)
         {
             throw StateChecks.Broken("complaints.met", "is above the resolved complaints (complaints.resolutionTicks); a complaint meets its target only when resolved");

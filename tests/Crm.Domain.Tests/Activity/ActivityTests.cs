@@ -101,20 +101,24 @@ public class ActivityTests
     [Property]
     public bool Generated_complaints_keep_their_instants_in_order(Complaint complaint) =>
         (complaint.FirstResponseAt is null || complaint.FirstResponseAt >= complaint.OpenedAt)
-        && (complaint.ResolvedAt is null || (complaint.FirstResponseAt is { } f && complaint.ResolvedAt >= f));
+        && (complaint.ResolvedAt is null || (complaint.ResolvedAt >= complaint.OpenedAt && (complaint.FirstResponseAt is not { } f || complaint.ResolvedAt >= f)));
 
     [Fact]
-    public void A_resolved_complaint_needs_its_first_response()
+    public void A_complaint_may_be_resolved_without_a_reply_but_not_before_its_opening()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new Complaint(new ComplaintId("k"), C, T0, resolvedAt: T0 + Duration.FromHours(3)));
-        Assert.Equal("firstResponseAt", ex.ParamName);
+        var closed = new Complaint(new ComplaintId("k"), C, T0, resolvedAt: T0 + Duration.FromHours(3));
+        Assert.True(closed.IsResolvedWithoutReply);
+        Assert.Null(closed.FirstResponseTime);
+        Assert.False(new Complaint(new ComplaintId("k"), C, T0, T0 + Duration.FromHours(1), T0 + Duration.FromHours(3)).IsResolvedWithoutReply);
+        Assert.Equal("resolvedAt", Assert.Throws<ArgumentOutOfRangeException>(() => new Complaint(new ComplaintId("k"), C, T0, resolvedAt: T0 - Duration.FromHours(1))).ParamName);
     }
 
     [Fact]
-    public void Resolving_an_unanswered_case_counts_the_resolution_as_its_first_response()
+    public void Resolving_an_unanswered_case_invents_no_first_response()
     {
         var resolved = new Complaint(new ComplaintId("k"), C, T0, targetResolutionTime: Duration.FromHours(24)).WithResolution(T0 + Duration.FromHours(5));
-        Assert.Equal(T0 + Duration.FromHours(5), resolved.FirstResponseAt);
+        Assert.Null(resolved.FirstResponseAt);
+        Assert.True(resolved.IsResolvedWithoutReply);
         Assert.Equal(Duration.FromHours(5), resolved.ResolutionTime);
         Assert.Equal(T0 + Duration.FromHours(24), resolved.ResolutionDeadline);
         Assert.True(resolved.IsResolved);
