@@ -45,7 +45,7 @@ public sealed class AcquisitionCostMetrics
     /// </summary>
     public MetricValue<double> CacPaybackMonths { get; private init; }
 
-    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied, bool customersSupplied = true)
+    internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied, bool customersSupplied)
     {
         var zero = Money.Zero(costs.Total.Currency);
         var cac = costsSupplied

@@ -11,7 +11,7 @@ namespace Crm.Metrics.Conversion;
 /// </summary>
 public sealed class FunnelMetrics
 {
-    internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert, bool supplied = true)
+    internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert, bool supplied)
     {
         var noCohort = supplied ? "no leads entered the funnel in the period" : FunnelAccumulator.NotSupplied;
         Funnel = funnel;

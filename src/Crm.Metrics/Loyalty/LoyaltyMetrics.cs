@@ -62,7 +62,7 @@ public sealed class LoyaltyMetrics
     /// <summary>The reason of every purchase rate when no purchases were supplied.</summary>
     internal const string NotSupplied = "no purchase data was supplied";
 
-    internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency, bool supplied = true)
+    internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency, bool supplied)
     {
         string Because(string reason) => supplied ? reason : NotSupplied;
         var currency = purchases.Currency ?? fallbackCurrency;

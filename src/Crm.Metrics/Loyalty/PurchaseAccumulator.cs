@@ -72,8 +72,6 @@ public sealed class PurchaseAccumulator
 
     internal CrmMetricsOptions Options { get; }
 
-    internal CurrencyScope CurrencyScope => _currency;
-
     /// <summary>Adds one purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
     /// <remarks>
@@ -174,11 +172,11 @@ public sealed class PurchaseAccumulator
             throw new ArgumentException("The fallback currency is the default (uninitialised) value; give an ISO 4217 currency.", nameof(fallbackCurrency));
         }
 
-        return LoyaltyResult(Seal(), fallbackCurrency);
+        return LoyaltyResult(Seal(), fallbackCurrency, supplied: true);
     }
 
     /// <summary>The loyalty metrics of a snapshot of this accumulator.</summary>
-    internal static LoyaltyMetrics LoyaltyResult(PurchaseSnapshot snapshot, Currency fallbackCurrency, bool supplied = true)
+    internal static LoyaltyMetrics LoyaltyResult(PurchaseSnapshot snapshot, Currency fallbackCurrency, bool supplied)
     {
         try
         {

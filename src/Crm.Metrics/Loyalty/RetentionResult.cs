@@ -9,7 +9,7 @@ namespace Crm.Metrics.Loyalty;
 /// </summary>
 public sealed class RetentionResult
 {
-    internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long retainedFromStart, long activeInPeriod, long acquiredAndActiveInPeriod, bool supplied = true)
+    internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long retainedFromStart, long activeInPeriod, long acquiredAndActiveInPeriod, bool supplied)
     {
         Supplied = supplied;
         Method = method;

@@ -6,7 +6,7 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CesResult
 {
-    internal CesResult(long[] answersByScore, long skipped, bool supplied = true)
+    internal CesResult(long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
         AnswersByScore = answersByScore;

@@ -7,7 +7,7 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CsatResult
 {
-    internal CsatResult(CsatMethod method, long[] answersByScore, long skipped, bool supplied = true)
+    internal CsatResult(CsatMethod method, long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
         Method = method;

@@ -7,7 +7,7 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class NpsResult
 {
-    internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped, bool supplied = true)
+    internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
         SkippedAnswers = skippedAnswers;
