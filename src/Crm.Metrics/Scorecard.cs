@@ -9,6 +9,9 @@ using Crm.Metrics.Loyalty;
 using Crm.Metrics.Satisfaction;
 using Crm.Metrics.ServiceEfficiency;
 
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics;
 
 /// <summary>
@@ -17,6 +20,8 @@ namespace Crm.Metrics;
 /// </summary>
 public sealed class Scorecard
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal Scorecard(
         ReportingPeriod period,
         Currency currency,
@@ -35,20 +40,20 @@ public sealed class Scorecard
         DataSources supplied)
     {
         Supplied = supplied;
-        Cohorts = cohorts;
-        Conversion = conversion;
-        ServiceEfficiency = serviceEfficiency;
-        Feedback = feedback;
-        Experience = experience;
-        CostBenefit = costBenefit;
-        Period = period;
+        Cohorts = ReadBack.Present(cohorts, nameof(cohorts));
+        Conversion = ReadBack.Present(conversion, nameof(conversion));
+        ServiceEfficiency = ReadBack.Present(serviceEfficiency, nameof(serviceEfficiency));
+        Feedback = ReadBack.Present(feedback, nameof(feedback));
+        Experience = ReadBack.Present(experience, nameof(experience));
+        CostBenefit = ReadBack.Present(costBenefit, nameof(costBenefit));
+        Period = ReadBack.Present(period, nameof(period));
         Currency = currency;
         ComputedAt = computedAt;
-        Satisfaction = satisfaction;
-        Loyalty = loyalty;
-        AcquisitionCost = acquisitionCost;
-        CustomerValue = customerValue;
-        RecordsOutsidePeriod = recordsOutsidePeriod;
+        Satisfaction = ReadBack.Present(satisfaction, nameof(satisfaction));
+        Loyalty = ReadBack.Present(loyalty, nameof(loyalty));
+        AcquisitionCost = ReadBack.Present(acquisitionCost, nameof(acquisitionCost));
+        CustomerValue = ReadBack.Present(customerValue, nameof(customerValue));
+        RecordsOutsidePeriod = ReadBack.Count(recordsOutsidePeriod, nameof(recordsOutsidePeriod));
     }
 
     /// <summary>The reporting period.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Costs;
 
 namespace Crm.Metrics;
@@ -15,10 +17,12 @@ namespace Crm.Metrics;
 /// </remarks>
 public sealed class ScorecardBreakdown
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal ScorecardBreakdown(IReadOnlyDictionary<string, Scorecard> groups, CostTotals unattributedCosts)
     {
-        Groups = groups;
-        UnattributedCosts = unattributedCosts;
+        Groups = ReadBack.Present(groups, nameof(groups));
+        UnattributedCosts = ReadBack.Present(unattributedCosts, nameof(unattributedCosts));
     }
 
     /// <summary>The scorecard of each group, ordered by group name (ordinal).</summary>

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Crm.Metrics.Costs;
 using Crm.Metrics.CustomerValue;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Results;
 
@@ -11,39 +13,50 @@ namespace Crm.Metrics.AcquisitionCost;
 /// </summary>
 public sealed class AcquisitionCostMetrics
 {
-    private AcquisitionCostMetrics()
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
+    internal AcquisitionCostMetrics(CostTotals costs, long customersAcquired, long activeCustomers, MoneyPerCount customerAcquisitionCost, MoneyPerCount retentionCostPerActiveCustomer, MetricValue<double> grossMarginRate, MetricValue<Money> lifetimeValue, MetricValue<double> ltvToCac, MetricValue<double> cacPaybackMonths)
     {
+        Costs = ReadBack.Present(costs, nameof(costs));
+        CustomersAcquired = ReadBack.Count(customersAcquired, nameof(customersAcquired));
+        ActiveCustomers = ReadBack.Count(activeCustomers, nameof(activeCustomers));
+        CustomerAcquisitionCost = customerAcquisitionCost;
+        RetentionCostPerActiveCustomer = retentionCostPerActiveCustomer;
+        GrossMarginRate = grossMarginRate;
+        LifetimeValue = lifetimeValue;
+        LtvToCac = ltvToCac;
+        CacPaybackMonths = cacPaybackMonths;
     }
 
     /// <summary>The period's CRM costs, prorated by days.</summary>
-    public CostTotals Costs { get; private init; } = null!;
+    public CostTotals Costs { get; }
 
     /// <summary>Customers acquired in the period (acquisition instant, or else first-ever sale, in it).</summary>
-    public long CustomersAcquired { get; private init; }
+    public long CustomersAcquired { get; }
 
     /// <summary>Customers with a sale in the period.</summary>
-    public long ActiveCustomers { get; private init; }
+    public long ActiveCustomers { get; }
 
     /// <summary>CAC: acquisition cost in the period / customers acquired in the period. Undefined when none was acquired.</summary>
-    public MoneyPerCount CustomerAcquisitionCost { get; private init; }
+    public MoneyPerCount CustomerAcquisitionCost { get; }
 
     /// <summary>Retention cost in the period / active customers. Undefined with no active customer.</summary>
-    public MoneyPerCount RetentionCostPerActiveCustomer { get; private init; }
+    public MoneyPerCount RetentionCostPerActiveCustomer { get; }
 
     /// <summary>Gross margin rate of the period: (net revenue − cost of goods) / net revenue; undefined without costs or revenue.</summary>
-    public MetricValue<double> GrossMarginRate { get; private init; }
+    public MetricValue<double> GrossMarginRate { get; }
 
     /// <summary>The lifetime value per customer from the value basis; undefined without one.</summary>
-    public MetricValue<Money> LifetimeValue { get; private init; }
+    public MetricValue<Money> LifetimeValue { get; }
 
     /// <summary>LTV / CAC. Undefined without a value basis, or when CAC is undefined or zero.</summary>
-    public MetricValue<double> LtvToCac { get; private init; }
+    public MetricValue<double> LtvToCac { get; }
 
     /// <summary>
     /// CAC payback in months: CAC / (monthly net revenue per active customer × gross margin rate), with a month of
     /// 365.25 / 12 days. Undefined when CAC is undefined or the margin is undefined or not positive.
     /// </summary>
-    public MetricValue<double> CacPaybackMonths { get; private init; }
+    public MetricValue<double> CacPaybackMonths { get; }
 
     internal static AcquisitionCostMetrics From(LoyaltyMetrics loyalty, CostTotals costs, CustomerValueMetrics value, ValueBasis? basis, int periodDays, bool costsSupplied, bool customersSupplied)
     {
@@ -53,26 +66,24 @@ public sealed class AcquisitionCostMetrics
             : new MoneyPerCount(zero, 0, CostTotals.NotSupplied);
         var grossMargin = GrossMargin(loyalty, value);
         var lifetimeValue = Lifetime(basis, value, loyalty);
-        return new AcquisitionCostMetrics
-        {
-            Costs = costs,
-            CustomersAcquired = loyalty.NewCustomers,
-            ActiveCustomers = loyalty.ActiveCustomers,
-            CustomerAcquisitionCost = cac,
-            RetentionCostPerActiveCustomer = costsSupplied
+        return new AcquisitionCostMetrics(
+            costs: costs,
+            customersAcquired: loyalty.NewCustomers,
+            activeCustomers: loyalty.ActiveCustomers,
+            customerAcquisitionCost: cac,
+            retentionCostPerActiveCustomer: costsSupplied
                 ? new MoneyPerCount(costs.Retention, loyalty.ActiveCustomers, customersSupplied ? "no active customers in the period" : "no purchase or customer data was supplied")
                 : new MoneyPerCount(zero, 0, CostTotals.NotSupplied),
-            GrossMarginRate = grossMargin,
-            LifetimeValue = lifetimeValue,
-            LtvToCac = (lifetimeValue.Value, cac.Value) switch
+            grossMarginRate: grossMargin,
+            lifetimeValue: lifetimeValue,
+            ltvToCac: (lifetimeValue.Value, cac.Value) switch
             {
                 (null, _) => MetricValue.Undefined<double>(lifetimeValue.UndefinedReason!),
                 (_, null) => MetricValue.Undefined<double>(cac.UndefinedReason!),
                 (_, { IsZero: true }) => MetricValue.Undefined<double>("CAC is zero"),
                 ({ } ltv, { } c) => MetricValue.Of((double)(ltv.Amount / c.Amount)),
             },
-            CacPaybackMonths = Payback(cac, loyalty, grossMargin, periodDays),
-        };
+            cacPaybackMonths: Payback(cac, loyalty, grossMargin, periodDays));
     }
 
     private static MetricValue<double> GrossMargin(LoyaltyMetrics loyalty, CustomerValueMetrics value)

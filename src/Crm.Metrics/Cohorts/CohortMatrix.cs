@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 
 namespace Crm.Metrics.Cohorts;
@@ -9,7 +11,16 @@ namespace Crm.Metrics.Cohorts;
 /// </summary>
 public sealed class CohortMatrix
 {
-    internal CohortMatrix(IReadOnlyList<CohortRow> rows) => Rows = rows;
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
+    internal CohortMatrix(IReadOnlyList<CohortRow> rows)
+    {
+        Rows = ReadBack.Present(rows, nameof(rows));
+        foreach (var row in rows)
+        {
+            ReadBack.Present(row, nameof(rows));
+        }
+    }
 
     /// <summary>The cohorts, oldest first.</summary>
     public IReadOnlyList<CohortRow> Rows { get; }

@@ -1,8 +1,18 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Cohorts;
 
 /// <summary>One acquisition cohort: the customers acquired in a month, and who of them bought in each month after.</summary>
 public sealed class CohortRow
 {
+    // How a JSON document is read back: the counts as written; the retention shares follow from them.
+    [JsonConstructor]
+    internal CohortRow(YearMonth month, long size, IReadOnlyList<long?> active)
+        : this(month, ReadBack.Count(size, nameof(size)), Cells(active))
+    {
+    }
+
     internal CohortRow(YearMonth month, long size, long?[] active)
     {
         Month = month;
@@ -25,4 +35,18 @@ public sealed class CohortRow
 
     /// <summary>Index k: <see cref="Active"/>[k] / <see cref="Size"/>, 0..1; <c>null</c> in the future or when the cohort is empty.</summary>
     public IReadOnlyList<double?> Retention { get; }
+
+    private static long?[] Cells(IReadOnlyList<long?>? active)
+    {
+        var cells = ReadBack.Present(active, nameof(active)).ToArray();
+        foreach (var cell in cells)
+        {
+            if (cell < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(active), cell, "A cohort cell counts customers; it cannot be negative.");
+            }
+        }
+
+        return cells;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Domain.Activity;
 using Crm.Metrics.Results;
 
@@ -11,6 +13,31 @@ namespace Crm.Metrics.Conversion;
 /// </summary>
 public sealed class FunnelMetrics
 {
+    // How a JSON document is read back: the figures as written, one stage per stage of the funnel.
+    [JsonConstructor]
+    internal FunnelMetrics(Funnel? funnel, long cohort, IReadOnlyList<FunnelStage> stages, Rate endToEnd, DurationDistribution timeToConvert)
+    {
+        ReadBack.Present(stages, nameof(stages));
+        if (stages.Count != (funnel?.Stages.Count ?? 0))
+        {
+            throw new ArgumentException("The funnel's results have one stage per stage of the funnel.", nameof(stages));
+        }
+
+        for (var k = 0; k < stages.Count; k++)
+        {
+            if (ReadBack.Present(stages[k], nameof(stages)).Name != funnel!.Stages[k])
+            {
+                throw new ArgumentException("The funnel's results name its stages in the funnel's order.", nameof(stages));
+            }
+        }
+
+        Funnel = funnel;
+        Cohort = ReadBack.Count(cohort, nameof(cohort));
+        Stages = stages;
+        EndToEnd = endToEnd;
+        TimeToConvert = timeToConvert;
+    }
+
     internal FunnelMetrics(Funnel? funnel, long[] reached, long cohort, List<Duration> timesToConvert, bool supplied)
     {
         var noCohort = supplied ? "no leads entered the funnel in the period" : FunnelAccumulator.NotSupplied;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.Conversion;
@@ -5,10 +7,12 @@ namespace Crm.Metrics.Conversion;
 /// <summary>One stage of the funnel: how many leads of the cohort reached it, and the rate from the stage before.</summary>
 public sealed class FunnelStage
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal FunnelStage(string name, long reached, Rate fromPrevious)
     {
-        Name = name;
-        Reached = reached;
+        Name = ReadBack.Present(name, nameof(name));
+        Reached = ReadBack.Count(reached, nameof(reached));
         FromPrevious = fromPrevious;
     }
 

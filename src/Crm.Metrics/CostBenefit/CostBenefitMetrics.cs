@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Crm.Metrics.Costs;
 using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Results;
@@ -10,6 +11,15 @@ namespace Crm.Metrics.CostBenefit;
 /// </summary>
 public sealed class CostBenefitMetrics
 {
+    // How a JSON document is read back: the figures as written.
+    [JsonConstructor]
+    internal CostBenefitMetrics(MetricValue<Money> margin, Money crmCost, MetricValue<double> returnOnCrmSpend)
+    {
+        Margin = margin;
+        CrmCost = crmCost;
+        ReturnOnCrmSpend = returnOnCrmSpend;
+    }
+
     internal CostBenefitMetrics(CustomerValueMetrics value, CostTotals costs, bool costsSupplied)
     {
         Margin = value.TotalCostOfGoods.Value is { } cogs

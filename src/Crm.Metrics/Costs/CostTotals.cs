@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Metrics.Costs;
 
 /// <summary>CRM costs of a period, prorated by days.</summary>
@@ -6,6 +8,8 @@ public sealed class CostTotals
     /// <summary>The reason of the metrics that divide costs when none were supplied.</summary>
     internal const string NotSupplied = "no cost data was supplied";
 
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal CostTotals(Money acquisition, Money retention, Money other)
     {
         Acquisition = acquisition;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.CustomerValue;
@@ -9,10 +10,12 @@ namespace Crm.Metrics.CustomerValue;
 /// </summary>
 public sealed class CustomerContribution
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal CustomerContribution(CustomerId id, Money revenue, MetricValue<Money> costOfGoods, Money costToServe, MetricValue<Money> margin, MetricValue<Money> historicalClv, double? contributionShare)
     {
         ContributionShare = contributionShare;
-        Id = id;
+        Id = id.Value.Length > 0 ? id : throw new ArgumentException("A customer row has an id.", nameof(id));
         Revenue = revenue;
         CostOfGoods = costOfGoods;
         CostToServe = costToServe;

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Crm.Metrics.Costs;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Loyalty;
 using Crm.Metrics.Results;
 
@@ -14,6 +16,35 @@ public sealed class CustomerValueMetrics
     {
     }
 
+    // How a JSON document is read back: the totals and distributions as written, and the per-customer rows when the
+    // document has them (a document written without them reads back with none).
+    [JsonConstructor]
+    internal CustomerValueMetrics(
+        Money totalRevenue,
+        MetricValue<Money> totalCostOfGoods,
+        Money totalCostToServe,
+        MetricValue<Money> totalMargin,
+        long salesWithoutCost,
+        Distribution revenuePerCustomer,
+        Distribution marginPerCustomer,
+        Distribution historicalClvPerCustomer,
+        IReadOnlyList<CustomerContribution>? customers = null)
+    {
+        var rows = customers ?? [];
+        foreach (var row in rows)
+        {
+            ReadBack.Present(row, nameof(customers));
+        }
+
+        _customers = new Lazy<IReadOnlyList<CustomerContribution>>(rows);
+        _distributions = new Lazy<(Distribution, Distribution, Distribution)>((revenuePerCustomer, marginPerCustomer, historicalClvPerCustomer));
+        TotalRevenue = totalRevenue;
+        TotalCostOfGoods = totalCostOfGoods;
+        TotalCostToServe = totalCostToServe;
+        TotalMargin = totalMargin;
+        SalesWithoutCost = ReadBack.Count(salesWithoutCost, nameof(salesWithoutCost));
+    }
+
     private Lazy<IReadOnlyList<CustomerContribution>> _customers = new(() => []);
     private Lazy<(Distribution Revenue, Distribution Margin, Distribution Clv)> _distributions = new(() => default);
 
@@ -21,6 +52,7 @@ public sealed class CustomerValueMetrics
     /// Customers with a sale or refund in the period, ordered by id (ordinal). Sorted on first access (thread-safe),
     /// so a caller that reads only the totals and distributions does not pay for ordering many thousands of ids.
     /// </summary>
+    [JsonPropertyOrder(1)]
     public IReadOnlyList<CustomerContribution> Customers => _customers.Value;
 
     /// <summary>Net revenue of those customers.</summary>

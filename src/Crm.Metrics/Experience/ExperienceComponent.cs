@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.Experience;
@@ -5,10 +7,12 @@ namespace Crm.Metrics.Experience;
 /// <summary>One component of the customer-experience index: its score on 0–100, or why it is missing.</summary>
 public sealed class ExperienceComponent
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal ExperienceComponent(string name, double weight, MetricValue<double> score)
     {
-        Name = name;
-        Weight = weight;
+        Name = ReadBack.Present(name, nameof(name));
+        Weight = double.IsFinite(weight) && weight >= 0 ? weight : throw new ArgumentOutOfRangeException(nameof(weight), weight, "A component weight is finite and not negative.");
         Score = score;
     }
 

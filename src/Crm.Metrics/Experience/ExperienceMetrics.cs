@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Results;
 using Crm.Metrics.Satisfaction;
 using Crm.Metrics.ServiceEfficiency;
@@ -13,9 +15,16 @@ namespace Crm.Metrics.Experience;
 /// </summary>
 public sealed class ExperienceMetrics
 {
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
     internal ExperienceMetrics(IReadOnlyList<ExperienceComponent> components)
     {
-        Components = components;
+        Components = ReadBack.Present(components, nameof(components));
+        foreach (var c in components)
+        {
+            ReadBack.Present(c, nameof(components));
+        }
+
         double sum = 0, weights = 0;
         foreach (var c in components)
         {

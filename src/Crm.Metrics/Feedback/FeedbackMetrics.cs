@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Domain.Activity;
 using Crm.Metrics.Results;
 using Crm.Metrics.ServiceEfficiency;
@@ -11,6 +13,31 @@ namespace Crm.Metrics.Feedback;
 /// </summary>
 public sealed class FeedbackMetrics
 {
+    // How a JSON document is read back: the counts by kind and channel; the totals follow from them.
+    [JsonConstructor]
+    internal FeedbackMetrics(
+        IReadOnlyDictionary<SurveyKind, long> surveyAnswersByKind,
+        long complaints,
+        IReadOnlyDictionary<CommunicationChannel, long> complaintsByChannel,
+        long complaintsWithoutChannel,
+        IReadOnlyDictionary<CommunicationChannel, long> suggestionsByChannel,
+        IReadOnlyDictionary<CommunicationChannel, long> praiseByChannel,
+        Rate complaintsHandled)
+    {
+        SurveyAnswersByKind = Counts(surveyAnswersByKind, nameof(surveyAnswersByKind));
+        Complaints = ReadBack.Count(complaints, nameof(complaints));
+        ComplaintsByChannel = Counts(complaintsByChannel, nameof(complaintsByChannel));
+        ComplaintsWithoutChannel = ReadBack.Count(complaintsWithoutChannel, nameof(complaintsWithoutChannel));
+        SuggestionsByChannel = Counts(suggestionsByChannel, nameof(suggestionsByChannel));
+        PraiseByChannel = Counts(praiseByChannel, nameof(praiseByChannel));
+        SurveyAnswers = surveyAnswersByKind.Values.Sum();
+        Suggestions = suggestionsByChannel.Values.Sum();
+        Praise = praiseByChannel.Values.Sum();
+        ComplaintsHandled = complaintsHandled.Denominator == complaints
+            ? complaintsHandled
+            : throw new ArgumentException("Complaints handled is counted over the complaints opened.", nameof(complaintsHandled));
+    }
+
     internal FeedbackMetrics(IReadOnlyDictionary<SurveyKind, long> surveyAnswers, ComplaintAccumulator complaints, IReadOnlyDictionary<CommunicationChannel, long> suggestions, IReadOnlyDictionary<CommunicationChannel, long> praise)
     {
         SurveyAnswersByKind = surveyAnswers;
@@ -57,4 +84,15 @@ public sealed class FeedbackMetrics
 
     /// <summary>Complaints opened in the period and resolved by its end / complaints opened in it, 0..1.</summary>
     public Rate ComplaintsHandled { get; }
+
+    private static IReadOnlyDictionary<TKey, long> Counts<TKey>(IReadOnlyDictionary<TKey, long>? counts, string member)
+        where TKey : notnull
+    {
+        foreach (var count in ReadBack.Present(counts, member).Values)
+        {
+            ReadBack.Count(count, member);
+        }
+
+        return counts!;
+    }
 }

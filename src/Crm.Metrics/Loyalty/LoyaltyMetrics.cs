@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.Loyalty;
@@ -9,55 +11,70 @@ namespace Crm.Metrics.Loyalty;
 /// </summary>
 public sealed class LoyaltyMetrics
 {
-    private LoyaltyMetrics()
+    // Also how a JSON document is read back (see CrmJson).
+    [JsonConstructor]
+    internal LoyaltyMetrics(Money revenue, Money salesRevenue, Money refunds, long orders, long activeCustomers, long newCustomers, MoneyPerCount averageOrderValue, Rate purchaseFrequency, Rate repeatPurchaseRate, RetentionResult retention, MoneyRatio returningCustomerRevenueShare, Money priorPeriodRevenue, MoneyRatio salesGrowth)
     {
+        Revenue = revenue;
+        SalesRevenue = salesRevenue;
+        Refunds = refunds;
+        Orders = ReadBack.Count(orders, nameof(orders));
+        ActiveCustomers = ReadBack.Count(activeCustomers, nameof(activeCustomers));
+        NewCustomers = ReadBack.Count(newCustomers, nameof(newCustomers));
+        AverageOrderValue = averageOrderValue;
+        PurchaseFrequency = purchaseFrequency;
+        RepeatPurchaseRate = repeatPurchaseRate;
+        Retention = ReadBack.Present(retention, nameof(retention));
+        ReturningCustomerRevenueShare = returningCustomerRevenueShare;
+        PriorPeriodRevenue = priorPeriodRevenue;
+        SalesGrowth = salesGrowth;
     }
 
     /// <summary>Revenue: sales minus refunds in the period (net).</summary>
-    public Money Revenue { get; private init; }
+    public Money Revenue { get; }
 
     /// <summary>Gross sales in the period (before refunds).</summary>
-    public Money SalesRevenue { get; private init; }
+    public Money SalesRevenue { get; }
 
     /// <summary>Refunds in the period.</summary>
-    public Money Refunds { get; private init; }
+    public Money Refunds { get; }
 
     /// <summary>Sale records in the period.</summary>
-    public long Orders { get; private init; }
+    public long Orders { get; }
 
     /// <summary>Customers with at least one sale in the period.</summary>
-    public long ActiveCustomers { get; private init; }
+    public long ActiveCustomers { get; }
 
     /// <summary>Customers acquired in the period: their acquisition instant, or else their first-ever sale, falls in it.</summary>
-    public long NewCustomers { get; private init; }
+    public long NewCustomers { get; }
 
     /// <summary>Average order value: gross sales / orders (refunds not netted). Undefined with no orders.</summary>
-    public MoneyPerCount AverageOrderValue { get; private init; }
+    public MoneyPerCount AverageOrderValue { get; }
 
     /// <summary>Purchase frequency: orders per active customer (≥ 1 when defined). Undefined with no active customer.</summary>
-    public Rate PurchaseFrequency { get; private init; }
+    public Rate PurchaseFrequency { get; }
 
     /// <summary>
     /// Repeat purchase rate: active customers with sales on at least two different days of the period (local dates in
     /// the period's zone) / active customers. "Repeat" is inside the period, not over the lifetime. Undefined with no
     /// active customer.
     /// </summary>
-    public Rate RepeatPurchaseRate { get; private init; }
+    public Rate RepeatPurchaseRate { get; }
 
     /// <summary>Retention and churn.</summary>
-    public RetentionResult Retention { get; private init; } = null!;
+    public RetentionResult Retention { get; }
 
     /// <summary>
     /// Share of gross sales in the period from customers who bought before it (returning customers), 0..1.
     /// Undefined when there were no sales.
     /// </summary>
-    public MoneyRatio ReturningCustomerRevenueShare { get; private init; }
+    public MoneyRatio ReturningCustomerRevenueShare { get; }
 
     /// <summary>Net revenue of the previous period of equal length.</summary>
-    public Money PriorPeriodRevenue { get; private init; }
+    public Money PriorPeriodRevenue { get; }
 
     /// <summary>Sales growth: (revenue − prior revenue) / prior revenue. Undefined when the prior revenue is zero.</summary>
-    public MoneyRatio SalesGrowth { get; private init; }
+    public MoneyRatio SalesGrowth { get; }
 
     /// <summary>The reason of every purchase rate when no purchases were supplied.</summary>
     internal const string NotSupplied = "no purchase data was supplied";
@@ -106,27 +123,25 @@ public sealed class LoyaltyMetrics
 
         var net = sales - refunds;
         var prior = purchases.PriorPeriodNet;
-        return new LoyaltyMetrics
-        {
-            Revenue = new Money(net, currency),
-            SalesRevenue = new Money(sales, currency),
-            Refunds = new Money(refunds, currency),
-            Orders = orders,
-            ActiveCustomers = active,
-            NewCustomers = acquired,
-            AverageOrderValue = new MoneyPerCount(new Money(sales, currency), orders, Because("no orders in the period")),
-            PurchaseFrequency = new Rate(orders, active, Because("no active customers in the period")),
-            RepeatPurchaseRate = new Rate(repeaters, active, Because("no active customers in the period")),
-            Retention = new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive, supplied),
-            ReturningCustomerRevenueShare = new MoneyRatio(
+        return new LoyaltyMetrics(
+            revenue: new Money(net, currency),
+            salesRevenue: new Money(sales, currency),
+            refunds: new Money(refunds, currency),
+            orders: orders,
+            activeCustomers: active,
+            newCustomers: acquired,
+            averageOrderValue: new MoneyPerCount(new Money(sales, currency), orders, Because("no orders in the period")),
+            purchaseFrequency: new Rate(orders, active, Because("no active customers in the period")),
+            repeatPurchaseRate: new Rate(repeaters, active, Because("no active customers in the period")),
+            retention: new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive, supplied),
+            returningCustomerRevenueShare: new MoneyRatio(
                 new Money(returningSales, currency),
                 new Money(sales, currency),
                 sales == 0 ? Because("no sales in the period") : null),
-            PriorPeriodRevenue = new Money(prior, currency),
-            SalesGrowth = new MoneyRatio(
+            priorPeriodRevenue: new Money(prior, currency),
+            salesGrowth: new MoneyRatio(
                 new Money(net - prior, currency),
                 new Money(prior, currency),
-                prior == 0 ? Because("no revenue in the previous period") : null),
-        };
+                prior == 0 ? Because("no revenue in the previous period") : null));
     }
 }

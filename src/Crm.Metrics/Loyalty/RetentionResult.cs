@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Loyalty;
 
 /// <summary>
@@ -9,6 +12,27 @@ namespace Crm.Metrics.Loyalty;
 /// </summary>
 public sealed class RetentionResult
 {
+    // How a JSON document is read back: the counts and the reason it was written with (which says whether purchases
+    // were supplied); the rates follow from the counts.
+    [JsonConstructor]
+    internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long activeInPeriod, long acquiredInPeriod, long retained, string? undefinedReason = null)
+        : this(
+            method,
+            windowDays > 0 ? windowDays : throw new ArgumentOutOfRangeException(nameof(windowDays), windowDays, "The retention window is a positive number of days."),
+            ReadBack.Count(customersAtStart, nameof(customersAtStart)),
+            ReadBack.Count(retained, nameof(retained)),
+            ReadBack.Count(activeInPeriod, nameof(activeInPeriod)),
+            ReadBack.Count(acquiredInPeriod, nameof(acquiredInPeriod)),
+            undefinedReason != LoyaltyMetrics.NotSupplied)
+    {
+        if (Retained != retained)
+        {
+            throw new ArgumentException("With the classic method, retained is the active customers less those acquired in the period.", nameof(retained));
+        }
+
+        ReadBack.SameReason(UndefinedReason, undefinedReason, nameof(undefinedReason));
+    }
+
     internal RetentionResult(RetentionMethod method, int windowDays, long customersAtStart, long retainedFromStart, long activeInPeriod, long acquiredAndActiveInPeriod, bool supplied)
     {
         Supplied = supplied;
@@ -48,6 +72,7 @@ public sealed class RetentionResult
     public double? ChurnRate => CustomersAtStart == 0 ? null : (double)Lost / CustomersAtStart;
 
     /// <summary>Why the rates are undefined; <c>null</c> when defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason => CustomersAtStart != 0 ? null
         : Supplied ? $"no customers at the start of the period (none bought in the {WindowDays} days before it)"
         : LoyaltyMetrics.NotSupplied;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Metrics.Results;
 
 /// <summary>
@@ -8,8 +10,28 @@ namespace Crm.Metrics.Results;
 /// <remarks>Immutable value type; statistics are finite when defined.</remarks>
 public readonly record struct Distribution
 {
-    private Distribution(long count, double? mean, double? median, double? p90, double? minimum, double? maximum)
+    // Also how a JSON document is read back, so the figures are checked: all or none, finite and in order.
+    [JsonConstructor]
+    internal Distribution(long count, double? mean, double? median, double? p90, double? minimum, double? maximum)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            if (mean is not null || median is not null || p90 is not null || minimum is not null || maximum is not null)
+            {
+                throw new ArgumentException("An empty distribution has no mean, median, p90, minimum or maximum.", nameof(count));
+            }
+        }
+        else if (mean is not { } m || median is not { } q50 || p90 is not { } q90 || minimum is not { } lo || maximum is not { } hi
+            || !double.IsFinite(lo) || !double.IsFinite(hi))
+        {
+            throw new ArgumentException("A distribution of one or more values has a finite mean, median, p90, minimum and maximum.", nameof(count));
+        }
+        else if (!(lo <= q50 && q50 <= q90 && q90 <= hi && lo <= m && m <= hi))
+        {
+            throw new ArgumentException("A distribution's figures are in order: minimum ≤ median ≤ p90 ≤ maximum, and the mean between minimum and maximum.", nameof(count));
+        }
+
         Count = count;
         Mean = mean;
         Median = median;

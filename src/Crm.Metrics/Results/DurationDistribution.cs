@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Metrics.Results;
 
 /// <summary>
@@ -7,7 +9,17 @@ namespace Crm.Metrics.Results;
 /// <remarks>Immutable value type.</remarks>
 public readonly record struct DurationDistribution
 {
-    private DurationDistribution(Distribution seconds) => InSeconds = seconds;
+    // Also how a JSON document is read back: elapsed times are not negative.
+    [JsonConstructor]
+    internal DurationDistribution(Distribution inSeconds)
+    {
+        if (inSeconds.Minimum < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inSeconds), "Elapsed times are not negative.");
+        }
+
+        InSeconds = inSeconds;
+    }
 
     /// <summary>The empty distribution.</summary>
     public static DurationDistribution Empty => default;
@@ -16,15 +28,19 @@ public readonly record struct DurationDistribution
     public Distribution InSeconds { get; }
 
     /// <summary>Number of values.</summary>
+    [JsonIgnore]
     public long Count => InSeconds.Count;
 
     /// <summary>Mean, or <c>null</c> when empty.</summary>
+    [JsonIgnore]
     public Duration? Mean => ToDuration(InSeconds.Mean);
 
     /// <summary>Median, or <c>null</c> when empty.</summary>
+    [JsonIgnore]
     public Duration? Median => ToDuration(InSeconds.Median);
 
     /// <summary>90th percentile, or <c>null</c> when empty.</summary>
+    [JsonIgnore]
     public Duration? P90 => ToDuration(InSeconds.P90);
 
     /// <summary>Mean in hours, or <c>null</c> when empty.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Metrics.Results;
 
 /// <summary>
@@ -9,8 +11,23 @@ namespace Crm.Metrics.Results;
 public readonly record struct MetricValue<T>
     where T : struct
 {
-    internal MetricValue(T? value, string? undefinedReason)
+    // Also how a JSON document is read back: exactly one of the two is given.
+    [JsonConstructor]
+    internal MetricValue(T? value, string? undefinedReason = null)
     {
+        if (value is null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(undefinedReason);
+        }
+        else if (undefinedReason is not null)
+        {
+            throw new ArgumentException("A defined metric value has no undefined reason.", nameof(undefinedReason));
+        }
+        else if (value is double d && !double.IsFinite(d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), d, "A metric value must be finite.");
+        }
+
         Value = value;
         UndefinedReason = undefinedReason;
     }
@@ -19,9 +36,11 @@ public readonly record struct MetricValue<T>
     public T? Value { get; }
 
     /// <summary>Whether the value is defined.</summary>
+    [JsonIgnore]
     public bool IsDefined => Value is not null;
 
     /// <summary>Why the value is undefined; <c>null</c> when it is defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason { get; }
 
     /// <summary>Formats the value (numbers with up to four decimals, invariant culture) or <c>undefined (reason)</c>.</summary>

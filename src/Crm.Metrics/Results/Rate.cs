@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Metrics.Results;
 
 /// <summary>
@@ -12,13 +14,21 @@ public readonly record struct Rate
     /// <summary>Creates a rate.</summary>
     /// <param name="numerator">How many meet the condition; not negative.</param>
     /// <param name="denominator">How many were counted; not negative.</param>
-    /// <param name="undefinedReason">Why the rate is undefined when <paramref name="denominator"/> is zero.</param>
+    /// <param name="undefinedReason">
+    /// Why the rate is undefined when <paramref name="denominator"/> is zero; required then, and not kept otherwise.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
-    public Rate(long numerator, long denominator, string undefinedReason)
+    /// <exception cref="ArgumentException">The denominator is zero and no reason is given.</exception>
+    [JsonConstructor]
+    public Rate(long numerator, long denominator, string? undefinedReason = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numerator);
         ArgumentOutOfRangeException.ThrowIfNegative(denominator);
-        ArgumentException.ThrowIfNullOrWhiteSpace(undefinedReason);
+        if (denominator == 0)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(undefinedReason);
+        }
+
         Numerator = numerator;
         Denominator = denominator;
         UndefinedReason = denominator == 0 ? undefinedReason : null;
@@ -31,12 +41,15 @@ public readonly record struct Rate
     public long Denominator { get; }
 
     /// <summary><see cref="Numerator"/> / <see cref="Denominator"/>, or <c>null</c> when the denominator is zero.</summary>
+    [JsonPropertyOrder(-1)]
     public double? Value => Denominator == 0 ? null : (double)Numerator / Denominator;
 
     /// <summary>Whether the rate has a value.</summary>
+    [JsonIgnore]
     public bool IsDefined => Denominator != 0;
 
     /// <summary>Why the rate is undefined; <c>null</c> when it is defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason { get; }
 
     /// <summary>Formats as <c>0.25 (1/4)</c> or <c>undefined (reason)</c>.</summary>

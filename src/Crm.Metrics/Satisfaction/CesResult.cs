@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Satisfaction;
 
 /// <summary>
@@ -6,6 +9,15 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CesResult
 {
+    // How a JSON document is read back: the counts and the reason it was written with (which says whether survey
+    // data was supplied); the value and totals follow from the counts.
+    [JsonConstructor]
+    internal CesResult(IReadOnlyList<long> answersByScore, long skipped, string? undefinedReason = null)
+        : this(ReadBack.Counts(answersByScore, 7, nameof(answersByScore)), ReadBack.Count(skipped, nameof(skipped)), undefinedReason != SatisfactionAccumulator.NotSupplied)
+    {
+        ReadBack.SameReason(UndefinedReason, undefinedReason, nameof(undefinedReason));
+    }
+
     internal CesResult(long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
@@ -37,5 +49,6 @@ public sealed class CesResult
     internal bool Supplied { get; }
 
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason => Answers == 0 ? (Supplied ? "no CES answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

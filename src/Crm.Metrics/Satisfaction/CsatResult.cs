@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Satisfaction;
 
 /// <summary>
@@ -7,6 +10,15 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class CsatResult
 {
+    // How a JSON document is read back: the counts and the reason it was written with (which says whether survey
+    // data was supplied); the value and totals follow from the counts.
+    [JsonConstructor]
+    internal CsatResult(CsatMethod method, IReadOnlyList<long> answersByScore, long skipped, string? undefinedReason = null)
+        : this(method, ReadBack.Counts(answersByScore, 5, nameof(answersByScore)), ReadBack.Count(skipped, nameof(skipped)), undefinedReason != SatisfactionAccumulator.NotSupplied)
+    {
+        ReadBack.SameReason(UndefinedReason, undefinedReason, nameof(undefinedReason));
+    }
+
     internal CsatResult(CsatMethod method, long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
@@ -49,5 +61,6 @@ public sealed class CsatResult
     internal bool Supplied { get; }
 
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason => Answers == 0 ? (Supplied ? "no CSAT answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Satisfaction;
 
 /// <summary>
@@ -7,6 +10,15 @@ namespace Crm.Metrics.Satisfaction;
 /// </summary>
 public sealed class NpsResult
 {
+    // How a JSON document is read back: the counts and the reason it was written with (which says whether survey
+    // data was supplied); the value and totals follow from the counts.
+    [JsonConstructor]
+    internal NpsResult(NpsSkippedAnswers skippedAnswers, IReadOnlyList<long> answersByScore, long skipped, string? undefinedReason = null)
+        : this(skippedAnswers, ReadBack.Counts(answersByScore, 11, nameof(answersByScore)), ReadBack.Count(skipped, nameof(skipped)), undefinedReason != SatisfactionAccumulator.NotSupplied)
+    {
+        ReadBack.SameReason(UndefinedReason, undefinedReason, nameof(undefinedReason));
+    }
+
     internal NpsResult(NpsSkippedAnswers skippedAnswers, long[] answersByScore, long skipped, bool supplied)
     {
         Supplied = supplied;
@@ -62,5 +74,6 @@ public sealed class NpsResult
     internal bool Supplied { get; }
 
     /// <summary>Why the value is undefined; <c>null</c> when defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndefinedReason => Respondents == 0 ? (Supplied ? "no NPS answers in the period" : SatisfactionAccumulator.NotSupplied) : null;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Results;
 
 namespace Crm.Metrics.ServiceEfficiency;
@@ -8,6 +10,40 @@ namespace Crm.Metrics.ServiceEfficiency;
 /// </summary>
 public sealed class ServiceEfficiencyMetrics
 {
+    // How a JSON document is read back: every figure as written, the SLA rate checked against its counts.
+    [JsonConstructor]
+    internal ServiceEfficiencyMetrics(
+        long complaintsOpened,
+        long unanswered,
+        long resolvedWithoutReply,
+        long unresolved,
+        DurationDistribution firstResponseTime,
+        DurationDistribution resolutionTime,
+        long slaMet,
+        long slaBreached,
+        long slaPending,
+        long withoutTarget,
+        Rate slaCompliance,
+        Rate complaintRate,
+        MetricValue<double> complaintsPerThousandOrders)
+    {
+        ComplaintsOpened = ReadBack.Count(complaintsOpened, nameof(complaintsOpened));
+        Unanswered = ReadBack.Count(unanswered, nameof(unanswered));
+        ResolvedWithoutReply = ReadBack.Count(resolvedWithoutReply, nameof(resolvedWithoutReply));
+        Unresolved = ReadBack.Count(unresolved, nameof(unresolved));
+        FirstResponseTime = firstResponseTime;
+        ResolutionTime = resolutionTime;
+        SlaMet = ReadBack.Count(slaMet, nameof(slaMet));
+        SlaBreached = ReadBack.Count(slaBreached, nameof(slaBreached));
+        SlaPending = ReadBack.Count(slaPending, nameof(slaPending));
+        WithoutTarget = ReadBack.Count(withoutTarget, nameof(withoutTarget));
+        SlaCompliance = slaCompliance.Numerator == slaMet && slaCompliance.Denominator == slaMet + slaBreached
+            ? slaCompliance
+            : throw new ArgumentException("SLA compliance is the complaints decided within target over those decided.", nameof(slaCompliance));
+        ComplaintRate = complaintRate;
+        ComplaintsPerThousandOrders = complaintsPerThousandOrders;
+    }
+
     internal ServiceEfficiencyMetrics(long opened, long unanswered, long resolvedWithoutReply, long unresolved, DurationDistribution firstResponse, DurationDistribution resolution, long met, long breached, long pending, long withoutTarget, Rate complaintRate, long? orders)
     {
         ComplaintsPerThousandOrders = orders switch
