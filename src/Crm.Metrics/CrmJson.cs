@@ -23,7 +23,7 @@ namespace Crm.Metrics;
 /// The shape: member names are camelCase; money is <c>{"amount": 12.50, "currency": "EUR"}</c>; ids are strings;
 /// instants, dates, year-months and zones are ISO-8601 text (<c>2026-03-01T00:00:00Z</c>, <c>2026-03-01</c>,
 /// <c>2026-03</c>, <c>Europe/Berlin</c>); enums are camelCase strings; a reporting period is its zone, first and last
-/// day and the instants it runs between. An undefined figure is <c>"value": null</c> with <c>"undefinedReason"</c>
+/// day and the instants it runs between; counts by kind or channel with no entry are left out (read back as empty). An undefined figure is <c>"value": null</c> with <c>"undefinedReason"</c>
 /// beside it; a defined one has no reason member.
 /// </para>
 /// <para>
@@ -63,7 +63,9 @@ public static class CrmJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = customerRows ? CrmJsonContext.Default : CrmJsonContext.Default.WithAddedModifier(LeaveOutCustomerRows),
+            TypeInfoResolver = customerRows
+                ? CrmJsonContext.Default.WithAddedModifier(LeaveOutEmptyCounts)
+                : CrmJsonContext.Default.WithAddedModifier(LeaveOutEmptyCounts).WithAddedModifier(LeaveOutCustomerRows),
             NumberHandling = JsonNumberHandling.Strict,
 #if NET9_0_OR_GREATER
             RespectNullableAnnotations = true,
@@ -128,6 +130,20 @@ public static class CrmJson
             converters.Add(new JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
+    // Counts by kind or channel (feedback by channel, survey answers by kind) with no entry are left out rather than
+    // written as {}: a reader reads a missing breakdown as empty.
+    private static void LeaveOutEmptyCounts(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            var t = property.PropertyType;
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && t.GenericTypeArguments[0].IsEnum)
+            {
+                property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
+
     private static void LeaveOutCustomerRows(JsonTypeInfo type)
     {
         var member = type.Type == typeof(RfmClustering) ? "assignments"
@@ -143,7 +159,9 @@ public static class CrmJson
         {
             if (property.Name == member)
             {
-                property.ShouldSerialize = static (_, _) => false;
+                // No getter rather than a ShouldSerialize that says no: the rows are then never built (some are built
+                // on first access), and the member still binds to its constructor parameter when read.
+                property.Get = null;
             }
         }
     }

@@ -9,7 +9,8 @@ public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, 
     /// <summary>Every customer assessed, by level (High first), then P(alive) (lowest first), then id.</summary>
     public IReadOnlyList<CustomerChurnRisk> Customers { get; init => field = Crm.Internal.Checked.NotNull(value, nameof(Customers)); } = Crm.Internal.Checked.NotNull(Customers, nameof(Customers));
 
-    /// <summary>The customers at Medium or High risk, highest first.</summary>
+    /// <summary>The customers at Medium or High risk, highest first (not written to JSON: it follows from <see cref="Customers"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<CustomerChurnRisk> AtRisk => Customers.Where(c => c.Level != ChurnRiskLevel.Low);
 
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>

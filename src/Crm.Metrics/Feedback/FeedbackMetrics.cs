@@ -16,14 +16,19 @@ public sealed class FeedbackMetrics
     // How a JSON document is read back: the counts by kind and channel; the totals follow from them.
     [JsonConstructor]
     internal FeedbackMetrics(
-        IReadOnlyDictionary<SurveyKind, long> surveyAnswersByKind,
         long complaints,
-        IReadOnlyDictionary<CommunicationChannel, long> complaintsByChannel,
         long complaintsWithoutChannel,
-        IReadOnlyDictionary<CommunicationChannel, long> suggestionsByChannel,
-        IReadOnlyDictionary<CommunicationChannel, long> praiseByChannel,
-        Rate complaintsHandled)
+        Rate complaintsHandled,
+        IReadOnlyDictionary<SurveyKind, long>? surveyAnswersByKind = null,
+        IReadOnlyDictionary<CommunicationChannel, long>? complaintsByChannel = null,
+        IReadOnlyDictionary<CommunicationChannel, long>? suggestionsByChannel = null,
+        IReadOnlyDictionary<CommunicationChannel, long>? praiseByChannel = null)
     {
+        // A breakdown with no entry is left out of a document.
+        surveyAnswersByKind ??= new SortedDictionary<SurveyKind, long>();
+        complaintsByChannel ??= new SortedDictionary<CommunicationChannel, long>();
+        suggestionsByChannel ??= new SortedDictionary<CommunicationChannel, long>();
+        praiseByChannel ??= new SortedDictionary<CommunicationChannel, long>();
         SurveyAnswersByKind = Counts(surveyAnswersByKind, nameof(surveyAnswersByKind));
         Complaints = ReadBack.Count(complaints, nameof(complaints));
         ComplaintsByChannel = Counts(complaintsByChannel, nameof(complaintsByChannel));

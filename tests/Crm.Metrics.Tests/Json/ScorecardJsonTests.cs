@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Crm.Domain.Activity;
 using FsCheck.Xunit;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
 using static Crm.Metrics.Tests.Fixture;
 
 namespace Crm.Metrics.Tests.Json;
@@ -85,6 +87,18 @@ public class ScorecardJsonTests
     }
 
     [Fact]
+    public void Breakdowns_with_no_entry_are_left_out_and_read_back_empty()
+    {
+        var card = Card(new CrmDataSet { Purchases = Purchases }); // no feedback, complaints or surveys
+        Assert.Empty(card.Feedback.ComplaintsByChannel);
+
+        var json = JsonSerializer.Serialize(card, Contract);
+        Assert.DoesNotContain("{}", json, StringComparison.Ordinal);
+        Assert.False(JsonNode.Parse(json)!["feedback"]!.AsObject().ContainsKey("complaintsByChannel"));
+        Assert.Null(DeepEquality.FirstDifference(card, JsonSerializer.Deserialize(json, Contract), skip: CustomerRows));
+    }
+
+    [Fact]
     public void A_scorecard_of_two_thousand_customers_is_a_small_document()
     {
         // 2,000 customers, each with a sale in March and two to six more in the year before it.
@@ -107,6 +121,19 @@ public class ScorecardJsonTests
         var json = JsonSerializer.SerializeToUtf8Bytes(card, Contract);
         Assert.True(json.Length <= 20 * 1024, $"{json.Length} bytes");
         Assert.Null(DeepEquality.FirstDifference(card, JsonSerializer.Deserialize(json, Contract), skip: CustomerRows));
+    }
+
+    [Fact]
+    public void A_breakdown_reads_back_equal()
+    {
+        using var provider = new ServiceCollection().AddSingleton<IClock>(new FakeClock(ComputedAt)).AddCrmMetrics().BuildServiceProvider();
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var breakdown = metrics.ComputeBreakdown(DataSet, March, id => id == A || id == C ? "gold" : "silver", cost => cost.Channel == "search" ? "gold" : null);
+        var contract = CrmJson.OptionsWithCustomerRows.GetTypeInfo(typeof(ScorecardBreakdown));
+
+        var json = JsonSerializer.Serialize(breakdown, contract);
+        Assert.Equal(["gold", "silver"], JsonNode.Parse(json)!["groups"]!.AsObject().Select(g => g.Key).Order());
+        Assert.Null(DeepEquality.FirstDifference(breakdown, JsonSerializer.Deserialize(json, contract)));
     }
 
     [Fact]
