@@ -46,7 +46,12 @@ public sealed class AcquisitionCostMetrics
     /// <summary>Gross margin rate of the period: (net revenue − cost of goods) / net revenue; undefined without costs or revenue.</summary>
     public MetricValue<double> GrossMarginRate { get; }
 
-    /// <summary>The lifetime value per customer from the value basis; undefined without one.</summary>
+    /// <summary>
+    /// LTV: the lifetime value of a customer that LTV:CAC sets against acquisition cost, from
+    /// <see cref="ScorecardSettings.ValueBasis"/> — given, the simple CLV of the period's margin and retention, or the
+    /// models' predicted CLV of a new customer (<see cref="ValueBasis.Kind"/> says which); undefined without one. Not
+    /// the historical CLV of <see cref="CustomerValueMetrics"/>, which is the margin customers have realised so far.
+    /// </summary>
     public MetricValue<Money> LifetimeValue { get; }
 
     /// <summary>LTV / CAC. Undefined without a value basis, or when CAC is undefined or zero.</summary>
@@ -105,8 +110,11 @@ public sealed class AcquisitionCostMetrics
         {
             case null:
                 return MetricValue.Undefined<Money>("no lifetime value was given to compare acquisition cost with");
-            case ValueBasisKind.Given:
-                return MetricValue.Of(basis.LifetimeValue!.Value);
+            case ValueBasisKind.Given or ValueBasisKind.PredictedClv:
+                var given = basis.LifetimeValue!.Value;
+                return given.Currency == loyalty.Revenue.Currency
+                    ? MetricValue.Of(given)
+                    : throw new CurrencyMismatchException(loyalty.Revenue.Currency, given.Currency); // the basis's value, against the scorecard's
         }
 
         if (value.TotalMargin.Value is not { } margin)

@@ -39,8 +39,9 @@ public sealed class CustomerContribution
     public MetricValue<Money> Margin { get; }
 
     /// <summary>
-    /// Historical CLV: net revenue − cost of goods over all purchases up to the period's end (cost to serve is not
-    /// allocated before the period); undefined when a sale in that history has no cost.
+    /// Historical CLV: the margin realised so far — net revenue − cost of goods over all purchases up to the period's
+    /// end, undiscounted (cost to serve is not allocated before the period); undefined when a sale in that history has
+    /// no cost. A measure of the past, unlike the predicted CLV of the customer-base models.
     /// </summary>
     public MetricValue<Money> HistoricalClv { get; }
 

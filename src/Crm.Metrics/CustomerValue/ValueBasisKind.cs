@@ -8,4 +8,7 @@ public enum ValueBasisKind
 
     /// <summary>The simple predictive CLV m · r / (1 + d − r) from the period's margin per customer and retention.</summary>
     SimpleClv = 1,
+
+    /// <summary>The customer-base models' predicted CLV of a customer just acquired, over a finite horizon, discounted.</summary>
+    PredictedClv = 2,
 }

@@ -3,7 +3,10 @@ namespace Crm.Metrics.Lifetime;
 /// <summary>
 /// Predicted customer lifetime value from a purchase model (BG/NBD) and the Gamma-Gamma spend model:
 /// CLV = Σ_{k=1..K} (E[Y(kΔ)] − E[Y((k−1)Δ)]) · E[Z | x, m̄] · margin / (1 + d)^k, with Δ the discount period
-/// and K = horizon / Δ.
+/// and K = horizon / Δ: the discounted margin of the purchases still to come over a finite horizon, on revenue times
+/// a margin share. For an existing customer it is their residual value (<see cref="Forecast(IPurchaseModel, GammaGammaModel, in CustomerSummary, ClvSettings)"/>);
+/// for a customer just acquired, the value that LTV:CAC compares with acquisition cost (<see cref="ForNewCustomer"/>).
+/// Not to be confused with the scorecard's historical CLV (margin realised to date, undiscounted).
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class CustomerLifetimeValue
@@ -50,19 +53,49 @@ public static class CustomerLifetimeValue
         ArgumentNullException.ThrowIfNull(spend);
         ArgumentNullException.ThrowIfNull(settings);
         var meanSpend = spend.ExpectedMeanSpend(customer);
+        var summary = customer;
+        var (discounted, total) = DiscountedPurchases(purchases, settings, t => purchases.ExpectedPurchases(summary, t));
+        var clv = discounted * (double)meanSpend.Amount * (double)settings.Margin;
+        return new CustomerValueForecast(customer.CustomerId, purchases.ProbabilityAlive(customer), total, meanSpend, new Money((decimal)clv, spend.Currency));
+    }
+
+    /// <summary>
+    /// The predicted CLV of a customer just acquired — the lifetime value to set against what acquiring them cost
+    /// (<see cref="CustomerValue.ValueBasis.PredictedClv"/>): Σ_{k=1..K} (E[X(kΔ)] − E[X((k−1)Δ)]) · E[Z] · margin / (1 + d)^k,
+    /// with E[X(t)] the purchase model's expected repeat purchases of a new customer in t
+    /// (<see cref="IPurchaseModel.ExpectedPurchasesForNewCustomer"/>) and E[Z] the spend model's population mean spend.
+    /// </summary>
+    /// <param name="purchases">The fitted purchase model.</param>
+    /// <param name="spend">The fitted spend model.</param>
+    /// <param name="settings">Horizon, discount period and rate, margin.</param>
+    /// <returns>The CLV in the spend model's currency; ≥ 0. Repeat purchases only: the acquisition purchase is in the period's revenue.</returns>
+    /// <exception cref="ArgumentException">The spend model has no population mean (q ≤ 1: a tail so heavy its mean is infinite).</exception>
+    public static Money ForNewCustomer(IPurchaseModel purchases, GammaGammaModel spend, ClvSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(spend);
+        ArgumentNullException.ThrowIfNull(settings);
+        var meanSpend = spend.PopulationMeanSpend
+            ?? throw new ArgumentException("The spend model has q ≤ 1, so its population mean spend, and a new customer's value, is undefined.", nameof(spend));
+        var (discounted, _) = DiscountedPurchases(purchases, settings, purchases.ExpectedPurchasesForNewCustomer);
+        return new Money((decimal)(discounted * (double)meanSpend.Amount * (double)settings.Margin), spend.Currency);
+    }
+
+    // Σ_k (E[X(kΔ)] − E[X((k−1)Δ)]) / (1 + d)^k over the horizon, and E[X(KΔ)].
+    private static (double Discounted, double Total) DiscountedPurchases(IPurchaseModel purchases, ClvSettings settings, Func<ModelTime, double> expected)
+    {
         var step = settings.DiscountPeriod.ToUnit(purchases.TimeUnit);
         var value = 0.0;
         var previous = 0.0;
         var discount = 1.0;
         for (var k = 1; k <= settings.Periods; k++)
         {
-            var cumulative = purchases.ExpectedPurchases(customer, ModelTime.In(k * step, purchases.TimeUnit));
+            var cumulative = expected(ModelTime.In(k * step, purchases.TimeUnit));
             discount /= 1 + settings.DiscountRatePerPeriod;
             value += (cumulative - previous) * discount;
             previous = cumulative;
         }
 
-        var clv = value * (double)meanSpend.Amount * (double)settings.Margin;
-        return new CustomerValueForecast(customer.CustomerId, purchases.ProbabilityAlive(customer), previous, meanSpend, new Money((decimal)clv, spend.Currency));
+        return (value, previous);
     }
 }
