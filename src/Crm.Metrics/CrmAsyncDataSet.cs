@@ -8,9 +8,47 @@ namespace Crm.Metrics;
 /// <para>Each stream is enumerated once per scorecard.</para>
 /// <para>A stream left <c>null</c> (the default) is <em>not supplied</em>: the metrics that need that kind of
 /// record are undefined. An empty stream is supplied and means none happened. See <see cref="DataSources"/>.</para>
+/// <para>Streams and in-memory sequences mix: wrap a sequence with <see cref="Sequence{T}"/>
+/// (<c>new CrmAsyncDataSet { Purchases = orders.AsAsyncEnumerable(), Costs = CrmAsyncDataSet.Sequence(costs) }</c>), or
+/// start from a <see cref="CrmDataSet"/> with <see cref="From"/> and replace the kinds that stream
+/// (<c>CrmAsyncDataSet.From(data) with { Purchases = orders.AsAsyncEnumerable() }</c>). A wrapped sequence is read as
+/// the synchronous entry points read it — arrays and lists as spans, large purchase arrays on several threads —
+/// without an await per record.</para>
 /// </remarks>
 public sealed record CrmAsyncDataSet
 {
+    /// <summary>An async data set over the sequences of <paramref name="data"/>, each read as it is; a null one stays not supplied.</summary>
+    /// <param name="data">The data set.</param>
+    /// <returns>The async data set, to use as it is or with some sequences replaced by streams.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    public static CrmAsyncDataSet From(CrmDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new CrmAsyncDataSet
+        {
+            Purchases = Wrap(data.Purchases),
+            SurveyResponses = Wrap(data.SurveyResponses),
+            Costs = Wrap(data.Costs),
+            Customers = Wrap(data.Customers),
+            Complaints = Wrap(data.Complaints),
+            Feedback = Wrap(data.Feedback),
+            Leads = Wrap(data.Leads),
+        };
+
+        static IAsyncEnumerable<T>? Wrap<T>(IEnumerable<T>? records) => records is null ? null : new Internal.SyncSequence<T>(records);
+    }
+
+    /// <summary>An in-memory sequence as one member of an async data set, read as the synchronous entry points read it.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="records">The records.</param>
+    /// <returns>The sequence as an <see cref="IAsyncEnumerable{T}"/> that never awaits.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    public static IAsyncEnumerable<T> Sequence<T>(IEnumerable<T> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return new Internal.SyncSequence<T>(records);
+    }
+
     /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
     public IAsyncEnumerable<Purchase>? Purchases { get; init; }
 

@@ -65,12 +65,12 @@ public sealed class CrmMetrics : ICrmMetrics
     public Assessments.IAssessmentScorer Assessments { get; }
 
     /// <inheritdoc />
-    public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null) =>
-        _engine.Run(data, period, settings, DataSources.All, progress);
+    public Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.Run(data, period, settings, DataSources.All, progress, cancellationToken: cancellationToken);
 
     /// <inheritdoc />
-    public Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
-        _engine.RunPartitioned(partitions, period, settings, cancellationToken);
+    public Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.RunPartitioned(partitions, period, settings, progress, cancellationToken);
 
     /// <inheritdoc />
     public ReportingPeriod Month(int year, int month) => ReportingPeriod.Month(year, month, _engine.Options.DefaultZone);
@@ -87,12 +87,12 @@ public sealed class CrmMetrics : ICrmMetrics
         _engine.RunAsync(data, period, settings, DataSources.All, progress, cancellationToken);
 
     /// <inheritdoc />
-    public ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null) =>
-        _engine.Breakdown(data, period, groupOf, costGroupOf, settings);
+    public ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.Breakdown(data, period, groupOf, costGroupOf, settings, progress, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default) =>
-        _engine.BreakdownAsync(data, period, groupOf, costGroupOf, settings, cancellationToken);
+    public ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.BreakdownAsync(data, period, groupOf, costGroupOf, settings, progress, cancellationToken);
 
     /// <inheritdoc />
     public ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null) =>

@@ -37,10 +37,12 @@ public interface ICrmMetrics
     /// <param name="data">The data set; each sequence is enumerated once.</param>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings (currency, value basis).</param>
-    /// <param name="progress">Receives the number of records processed so far, rising, on the caller's thread: every 65,536 records and at the end.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order (whatever the source and however many threads read it), then the total; on the caller's thread unless the sink posts elsewhere.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
-    Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Scorecard ComputeScorecard(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Computes the scorecard of a period from data given in partitions (shards, files, slices of one array), using
@@ -59,12 +61,13 @@ public interface ICrmMetrics
     /// <param name="partitions">The partitions; a kind left null in every partition is not supplied (its metrics are undefined).</param>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings (currency, value basis, funnel).</param>
-    /// <param name="cancellationToken">Stops the computation between records.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order (whatever the source and however many threads read it), then the total; on the caller's thread unless the sink posts elsewhere.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="ArgumentException">There is no partition, or one is null.</exception>
     /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+    Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
     /// <param name="data">The data set.</param>
@@ -76,9 +79,10 @@ public interface ICrmMetrics
     /// <param name="data">The data set; each stream is enumerated once.</param>
     /// <param name="period">The reporting period.</param>
     /// <param name="settings">Per-call settings (currency, value basis).</param>
-    /// <param name="progress">Receives the number of records processed so far.</param>
-    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order (whatever the source and however many threads read it), then the total; on the caller's thread unless the sink posts elsewhere.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The scorecard.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<Scorecard> ComputeScorecardAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -90,9 +94,12 @@ public interface ICrmMetrics
     /// <param name="groupOf">The group of a customer (e.g. its segment or region); never <c>null</c>.</param>
     /// <param name="costGroupOf">The group a cost entry is attributed to (e.g. by its channel or campaign), or <c>null</c> for none.</param>
     /// <param name="settings">Per-call settings, applied to every group.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order (whatever the source and however many threads read it), then the total; on the caller's thread unless the sink posts elsewhere.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The breakdown.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
-    ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ScorecardBreakdown ComputeBreakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Computes the breakdown of a period from asynchronous streams (see <see cref="ComputeBreakdown"/>).</summary>
     /// <param name="data">The data set; leads are not split by group.</param>
@@ -100,10 +107,12 @@ public interface ICrmMetrics
     /// <param name="groupOf">The group of a customer; never <c>null</c>.</param>
     /// <param name="costGroupOf">The group a cost entry is attributed to, or <c>null</c> for none.</param>
     /// <param name="settings">Per-call settings, applied to every group.</param>
-    /// <param name="cancellationToken">Stops the computation.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order (whatever the source and however many threads read it), then the total; on the caller's thread unless the sink posts elsewhere.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The breakdown.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="groupOf"/> returned <c>null</c> or an empty name for a customer.</exception>
-    ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, CancellationToken cancellationToken = default);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<ScorecardBreakdown> ComputeBreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>A calendar month in the configured zone (<see cref="CrmMetricsOptions.DefaultZone"/>).</summary>
     /// <param name="year">The year.</param>

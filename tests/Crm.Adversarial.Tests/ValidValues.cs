@@ -128,6 +128,7 @@ internal static class ValidValues
         ["ChurnWarnings.Assess.analysisDate"] = () => new LocalDate(2026, 3, 31),
         ["Currency.Parse.s"] = () => "eur",
         ["CustomerBaseModels.Summarize.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
+        ["CustomerBaseModels.SummarizeAsync.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
         ["CustomerBaseModels.SummaryOptions.holdoutEnd"] = () => new LocalDate(2026, 6, 30),
         ["HoldoutTracking.Compute.summary"] = () => CustomerBaseSummary.FromSummaries(
             [new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur), 1)],

@@ -172,7 +172,7 @@ public class PartitionProperties
         using var provider = services.BuildServiceProvider();
         CrmDataSet[] shards = [new() { Purchases = Endless() }, new() { Purchases = [sale] }];
 
-        Assert.ThrowsAny<OperationCanceledException>(() => provider.GetRequiredService<ICrmMetrics>().ComputeScorecardFromPartitions(shards, Period, Settings, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => provider.GetRequiredService<ICrmMetrics>().ComputeScorecardFromPartitions(shards, Period, Settings, cancellationToken: cancellation.Token));
     }
 
     private sealed class UnitRates : IExchangeRateProvider

@@ -1,3 +1,4 @@
+using Crm.Metrics.Internal;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Crm.Domain.Activity;
@@ -27,7 +28,10 @@ public static class ChurnWarning
     /// calibrated to <paramref name="analysisDate"/> (P(alive) at another date would be stale or from the future).
     /// </param>
     /// <param name="settings">The thresholds; null for the defaults.</param>
+    /// <param name="progress">Receives the number of records read so far (purchases, complaints and answers together): each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>Every customer's risk, highest first.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ArgumentException">A model without its summary, a summary calibrated to another date than <paramref name="analysisDate"/>, or settings that break a rule.</exception>
     public static ChurnWarningResult Assess(
         LocalDate analysisDate,
@@ -38,7 +42,9 @@ public static class ChurnWarning
         IEnumerable<CustomerId>? customers = null,
         IPurchaseModel? model = null,
         CustomerBaseSummary? summary = null,
-        ChurnWarningSettings? settings = null)
+        ChurnWarningSettings? settings = null,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         settings ??= new ChurnWarningSettings();
@@ -70,7 +76,8 @@ public static class ChurnWarning
             return history;
         }
 
-        foreach (var element in purchases)
+        var watch = ProgressWatch.For(progress, cancellationToken);
+        foreach (var element in ProgressWatch.Watched(purchases, watch))
         {
             var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
@@ -81,7 +88,7 @@ public static class ChurnWarning
             }
         }
 
-        foreach (var element in complaints ?? [])
+        foreach (var element in ProgressWatch.Watched(complaints ?? [], watch))
         {
             var complaint = Crm.Internal.Elements.NotNull(element, nameof(complaints));
             var day = days.Of(complaint.OpenedAt.ToUnixTimeTicks());
@@ -107,7 +114,7 @@ public static class ChurnWarning
             }
         }
 
-        foreach (var element in surveys ?? [])
+        foreach (var element in ProgressWatch.Watched(surveys ?? [], watch))
         {
             var answer = Crm.Internal.Elements.NotNull(element, nameof(surveys));
             var day = days.Of(answer.AnsweredAt.ToUnixTimeTicks());
@@ -121,6 +128,8 @@ public static class ChurnWarning
         {
             Of(id);
         }
+
+        watch?.Finish();
 
         Dictionary<CustomerId, double>? alive = null;
         if (model is not null)

@@ -3,7 +3,7 @@ using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Churn;
 
-/// <summary>The default <see cref="IChurnWarnings"/>: <see cref="ChurnWarning.Assess(LocalDate, DateTimeZone?, IEnumerable{Purchase}, IEnumerable{Complaint}?, IEnumerable{SurveyResponse}?, IEnumerable{CustomerId}?, IPurchaseModel?, CustomerBaseSummary?, ChurnWarningSettings?)"/> in the configured zone, by the registered clock.</summary>
+/// <summary>The default <see cref="IChurnWarnings"/>: <see cref="ChurnWarning.Assess(LocalDate, DateTimeZone?, IEnumerable{Purchase}, IEnumerable{Complaint}?, IEnumerable{SurveyResponse}?, IEnumerable{CustomerId}?, IPurchaseModel?, CustomerBaseSummary?, ChurnWarningSettings?, IProgress{long}?, CancellationToken)"/> in the configured zone, by the registered clock.</summary>
 public sealed class ChurnWarnings : IChurnWarnings
 {
     private readonly DateTimeZone _zone;
@@ -34,6 +34,8 @@ public sealed class ChurnWarnings : IChurnWarnings
         IPurchaseModel? model = null,
         CustomerBaseSummary? summary = null,
         ChurnWarningSettings? settings = null,
-        LocalDate? analysisDate = null) =>
-        ChurnWarning.Assess(analysisDate ?? Today(), _zone, purchases, complaints, surveys, customers, model, summary, settings);
+        LocalDate? analysisDate = null,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        ChurnWarning.Assess(analysisDate ?? Today(), _zone, purchases, complaints, surveys, customers, model, summary, settings, progress, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Crm.Domain.Activity;
 using Crm.Domain.Customers;
 using Crm.Metrics.Concurrency;
 using Crm.Metrics.Costs;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Storage;
 using static Crm.Metrics.Engine.ScorecardRunner;
 
@@ -28,14 +29,23 @@ internal sealed class ScorecardEngine
     public ScorecardAccumulator NewAccumulator(ReportingPeriod period, ScorecardSettings? settings) =>
         new(period, settings, Options, _exchangeRates);
 
-    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress = null, string parameterName = "data")
+    public Scorecard Run(CrmDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress = null, string parameterName = "data", CancellationToken cancellationToken = default)
     {
+        var watch = ProgressWatch.For(progress, cancellationToken);
         var accumulator = NewAccumulator(period, settings);
-        Fill(accumulator, data, sources, progress, parameterName);
-        return ResultAndRelease(accumulator);
+        try
+        {
+            Fill(accumulator, data, sources, watch, parameterName);
+            return ResultAndRelease(accumulator);
+        }
+        catch (OperationCanceledException)
+        {
+            accumulator.Release();
+            throw;
+        }
     }
 
-    public Scorecard RunPartitioned(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings, CancellationToken cancellationToken)
+    public Scorecard RunPartitioned(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(period);
@@ -43,6 +53,8 @@ internal sealed class ScorecardEngine
         {
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
+
+        var watch = ProgressWatch.For(progress, cancellationToken);
 
         var execution = ExecutionSettings.Of(Options.Execution.MaxDegreeOfParallelism);
         var accumulators = new ScorecardAccumulator[partitions.Count];
@@ -65,7 +77,8 @@ internal sealed class ScorecardEngine
 
                 if (shared.Settings.Currency is null && shared.Currency is null)
                 {
-                    ReadUntilCurrency(shared, data.Purchases, sources, cancellationToken);
+                    var read = ReadUntilCurrency(shared, data.Purchases, sources, cancellationToken);
+                    watch?.Advance(read);
                 }
                 else
                 {
@@ -87,7 +100,19 @@ internal sealed class ScorecardEngine
                 accumulators[first + k] = FillPartition(partitions[first + k], currency));
 
             // The shared purchases and the merge run on all cores.
-            shared.Purchases.Store.AddConcurrently(sources, execution.Threads, null, nameof(partitions), cancellationToken);
+            long reported = 0;
+            shared.Purchases.Store.AddConcurrently(
+                sources,
+                execution.Threads,
+                watch is null ? null : read =>
+                {
+                    watch.Advance(read - reported);
+                    reported = read;
+                },
+                nameof(partitions),
+                cancellationToken);
+            watch?.Finish(); // the store reports the last count when every reader is done
+
             foreach (var accumulator in accumulators)
             {
                 shared.Merge(accumulator);
@@ -109,7 +134,7 @@ internal sealed class ScorecardEngine
             // The partitions are the parallelism: each accumulator runs on one thread.
             var accumulator = new ScorecardAccumulator(period, currency is null ? settings : (settings ?? new ScorecardSettings()) with { Currency = currency }, Options, _exchangeRates);
             accumulator.Purchases.Store.Execution = ExecutionSettings.SingleThread;
-            Fill(accumulator, data, DataSources.All & ~DataSources.Purchases, null, nameof(partitions));
+            FillKinds(accumulator, data, DataSources.All & ~DataSources.Purchases, watch, nameof(partitions));
             if (data.Purchases is not null)
             {
                 accumulator.MarkSupplied(DataSources.Purchases);
@@ -123,7 +148,8 @@ internal sealed class ScorecardEngine
     /// Adds purchases to <paramref name="accumulator"/> on this thread until one sets the scorecard's currency, and
     /// the rest of them to <paramref name="sources"/> for the concurrent read.
     /// </summary>
-    private static void ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<RecordSource<Purchase>> sources, CancellationToken cancellationToken)
+    /// <returns>How many purchases were read.</returns>
+    private static int ReadUntilCurrency(ScorecardAccumulator accumulator, IEnumerable<Purchase> purchases, List<RecordSource<Purchase>> sources, CancellationToken cancellationToken)
     {
         if (RecordSource<Purchase>.TryIndexed(purchases, out var slice, out var length))
         {
@@ -138,15 +164,16 @@ internal sealed class ScorecardEngine
             }
 
             RecordSource<Purchase>.AddChunks(sources, slice, read, length - read);
-            return;
+            return read;
         }
 
         var enumerator = purchases.GetEnumerator();
         var more = true;
-        for (var n = 1; accumulator.Currency is null && (more = enumerator.MoveNext()); n++)
+        var n = 0;
+        while (accumulator.Currency is null && (more = enumerator.MoveNext()))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(enumerator.Current, "partitions"));
-            if (n % 4096 == 0)
+            if (++n % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -160,6 +187,8 @@ internal sealed class ScorecardEngine
         {
             enumerator.Dispose();
         }
+
+        return n;
 
         static IEnumerable<Purchase> Rest(IEnumerator<Purchase> enumerator)
         {
@@ -175,22 +204,33 @@ internal sealed class ScorecardEngine
 
     public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var watch = ProgressWatch.For(progress, cancellationToken);
         var accumulator = NewAccumulator(period, settings);
-        await FillAsync(accumulator, data, sources, progress, cancellationToken).ConfigureAwait(false);
-        return ResultAndRelease(accumulator);
+        try
+        {
+            await FillAsync(accumulator, data, sources, watch, cancellationToken).ConfigureAwait(false);
+            return ResultAndRelease(accumulator);
+        }
+        catch (OperationCanceledException)
+        {
+            accumulator.Release();
+            throw;
+        }
     }
 
-    public ScorecardBreakdown Breakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings)
+    public ScorecardBreakdown Breakdown(CrmDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var watch = ProgressWatch.For(progress, cancellationToken);
         var router = NewRouter(period, groupOf, costGroupOf, settings);
-        Fill(router, data, DataSources.All, null);
+        Fill(router, data, DataSources.All, watch);
         return router.Result(_clock.GetCurrentInstant());
     }
 
-    public async ValueTask<ScorecardBreakdown> BreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings, CancellationToken cancellationToken)
+    public async ValueTask<ScorecardBreakdown> BreakdownAsync(CrmAsyncDataSet data, ReportingPeriod period, Func<CustomerId, string> groupOf, Func<CostEntry, string?> costGroupOf, ScorecardSettings? settings, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var watch = ProgressWatch.For(progress, cancellationToken);
         var router = NewRouter(period, groupOf, costGroupOf, settings);
-        await FillAsync(router, data, DataSources.All, null, cancellationToken).ConfigureAwait(false);
+        await FillAsync(router, data, DataSources.All, watch, cancellationToken).ConfigureAwait(false);
         return router.Result(_clock.GetCurrentInstant());
     }
 

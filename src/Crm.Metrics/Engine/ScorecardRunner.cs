@@ -1,64 +1,75 @@
-using System.Runtime.CompilerServices;
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Engine;
 
-/// <summary>Feeds a data set into a record sink (a scorecard accumulator, a group router), one pass per record kind.</summary>
+/// <summary>
+/// Feeds a data set into a record sink (a scorecard accumulator, a group router), one pass per record kind; with a
+/// watch, counts the records into it (progress every <see cref="ProgressWatch.Every"/> records, and the token checked
+/// as often) and reports the total at the end.
+/// </summary>
 internal static class ScorecardRunner
 {
-    private const int ProgressEvery = 1 << 16;
-
     /// <summary>Feeds every record of <paramref name="data"/> of the wanted kinds; a null record is an error naming <paramref name="parameterName"/>, the caller's parameter that holds the records.</summary>
-    public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, IProgress<long>? progress, string parameterName = "data")
+    public static void Fill(IRecordSink accumulator, CrmDataSet data, DataSources sources, ProgressWatch? watch, string parameterName = "data")
     {
         ArgumentNullException.ThrowIfNull(data);
-        long count = 0;
-        Feed(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), ref count, progress);
-        if (!FeedIndexed(accumulator, sources, data.Purchases, ref count, progress, parameterName))
-        {
-            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), ref count, progress);
-        }
-
-        Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), ref count, progress);
-        Feed(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), ref count, progress);
-        Feed(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), ref count, progress);
-        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), ref count, progress);
-        Feed(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), ref count, progress);
-        if (count == 0 || count % ProgressEvery != 0)
-        {
-            // A multiple of ProgressEvery was reported when it was reached.
-            progress?.Report(count);
-        }
+        FillKinds(accumulator, data, sources, watch, parameterName);
+        watch?.Finish();
     }
 
-    public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>As <see cref="Fill"/>, without reporting the total: for a part of a larger operation.</summary>
+    public static void FillKinds(IRecordSink accumulator, CrmDataSet data, DataSources sources, ProgressWatch? watch, string parameterName = "data")
+    {
+        Feed(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), watch);
+        if (!FeedIndexed(accumulator, sources, data.Purchases, watch, parameterName))
+        {
+            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), watch);
+        }
+
+        Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), watch);
+        Feed(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), watch);
+        Feed(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), watch);
+        Feed(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), watch);
+        Feed(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), watch);
+    }
+
+    /// <summary>
+    /// Feeds every record of an async data set; a sequence that wraps a synchronous one
+    /// (<see cref="CrmAsyncDataSet.From"/>) is read as that one, without awaiting per record.
+    /// </summary>
+    public static async ValueTask FillAsync(IRecordSink accumulator, CrmAsyncDataSet data, DataSources sources, ProgressWatch? watch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var count = new StrongBox<long>();
         const string parameterName = "data";
-        await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), count, progress, cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (count.Value == 0 || count.Value % ProgressEvery != 0)
+        await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        if (data.Purchases is SyncSequence<Purchase> purchases && FeedIndexed(accumulator, sources, purchases.Source, watch, parameterName))
         {
-            progress?.Report(count.Value);
+            // Read on several threads, as the synchronous scorecard reads an array or list.
         }
+        else
+        {
+            await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        }
+
+        await FeedAsync(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Complaints, data.Complaints, NotNull<Complaint>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Feedback, data.Feedback, NotNull<Domain.Activity.Feedback>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        await FeedAsync(accumulator, sources, DataSources.Leads, data.Leads, NotNull<Lead>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        watch?.Finish();
     }
 
     /// <summary>Feeds one kind of record when it is wanted and supplied (a null sequence is not supplied).</summary>
-    private static void Feed<T>(IRecordSink sink, DataSources wanted, DataSources kind, IEnumerable<T>? records, Action<T> add, ref long count, IProgress<long>? progress)
+    private static void Feed<T>(IRecordSink sink, DataSources wanted, DataSources kind, IEnumerable<T>? records, Action<T> add, ProgressWatch? watch)
     {
         if (records is not null && (wanted & kind) != 0)
         {
             sink.MarkSupplied(kind);
-            Feed(records, add, ref count, progress);
+            Feed(records, add, watch);
         }
     }
 
@@ -71,7 +82,7 @@ internal static class ScorecardRunner
     /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
     /// false (nothing fed) otherwise.
     /// </summary>
-    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ref long count, IProgress<long>? progress, string parameterName)
+    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ProgressWatch? watch, string parameterName)
     {
         if (sink is not ScorecardAccumulator accumulator || (wanted & DataSources.Purchases) == 0)
         {
@@ -89,18 +100,7 @@ internal static class ScorecardRunner
             return false;
         }
 
-        var counted = count;
-        ReadIndexed(accumulator, length, slice, parameterName, read =>
-        {
-            var before = counted;
-            counted += read;
-            if (counted / ProgressEvery != before / ProgressEvery)
-            {
-                // As one pass reports: at the multiple of ProgressEvery passed (the end is reported once, by Fill).
-                progress?.Report(counted / ProgressEvery * ProgressEvery);
-            }
-        });
-        count = counted;
+        ReadIndexed(accumulator, length, slice, parameterName, watch is null ? null : watch.Advance, watch?.CancellationToken ?? CancellationToken.None);
         return true;
     }
 
@@ -114,7 +114,8 @@ internal static class ScorecardRunner
     /// <param name="slice">The purchases [start, start + length) as a span.</param>
     /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
     /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
-    internal static void ReadIndexed(ScorecardAccumulator accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced)
+    /// <param name="cancellationToken">Stops the readers between chunks.</param>
+    internal static void ReadIndexed(ScorecardAccumulator accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced, CancellationToken cancellationToken = default)
     {
         accumulator.MarkSupplied(DataSources.Purchases);
         var store = accumulator.Purchases.Store;
@@ -138,11 +139,11 @@ internal static class ScorecardRunner
                 reported = first + read;
             },
             parameterName,
-            CancellationToken.None);
+            cancellationToken);
         advanced?.Invoke(count - reported);
     }
 
-    private static ValueTask FeedAsync<T>(IRecordSink sink, DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static ValueTask FeedAsync<T>(IRecordSink sink, DataSources wanted, DataSources kind, IAsyncEnumerable<T>? records, Action<T> add, ProgressWatch? watch, CancellationToken cancellationToken)
     {
         if (records is null || (wanted & kind) == 0)
         {
@@ -150,59 +151,73 @@ internal static class ScorecardRunner
         }
 
         sink.MarkSupplied(kind);
-        return FeedAsync(records, add, count, progress, cancellationToken);
+        if (records is SyncSequence<T> sync)
+        {
+            Feed(sync.Source, add, watch);
+            return ValueTask.CompletedTask;
+        }
+
+        return FeedAsync(records, add, watch, cancellationToken);
     }
 
-    private static void Feed<T>(IEnumerable<T> records, Action<T> add, ref long count, IProgress<long>? progress)
+    private static void Feed<T>(IEnumerable<T> records, Action<T> add, ProgressWatch? watch)
     {
         ArgumentNullException.ThrowIfNull(records);
         switch (records)
         {
             // Arrays and lists (the common case) are read as spans: no interface call per record.
             case T[] array:
-                Feed(array.AsSpan(), add, ref count, progress);
+                Feed(array.AsSpan(), add, watch);
                 return;
             case List<T> list:
-                Feed(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), add, ref count, progress);
+                Feed(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), add, watch);
                 return;
         }
 
+        var pending = 0;
         foreach (var record in records)
         {
             add(record);
-            Tick(ref count, progress);
+            if (++pending == ProgressWatch.Every)
+            {
+                watch?.Advance(pending);
+                pending = 0;
+            }
         }
+
+        watch?.Advance(pending);
     }
 
-    private static void Feed<T>(ReadOnlySpan<T> records, Action<T> add, ref long count, IProgress<long>? progress)
+    private static void Feed<T>(ReadOnlySpan<T> records, Action<T> add, ProgressWatch? watch)
     {
-        foreach (var record in records)
+        if (watch is null)
         {
-            add(record);
-            Tick(ref count, progress);
+            foreach (var record in records)
+            {
+                add(record);
+            }
+
+            return;
+        }
+
+        for (var start = 0; start < records.Length; start += ProgressWatch.Every)
+        {
+            var chunk = records.Slice(start, Math.Min(ProgressWatch.Every, records.Length - start));
+            foreach (var record in chunk)
+            {
+                add(record);
+            }
+
+            watch.Advance(chunk.Length);
         }
     }
 
-    private static void Tick(ref long count, IProgress<long>? progress)
-    {
-        if (++count % ProgressEvery == 0)
-        {
-            progress?.Report(count);
-        }
-    }
-
-    private static async ValueTask FeedAsync<T>(IAsyncEnumerable<T> records, Action<T> add, StrongBox<long> count, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async ValueTask FeedAsync<T>(IAsyncEnumerable<T> records, Action<T> add, ProgressWatch? watch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ProgressWatch.Watched(records, watch, cancellationToken).ConfigureAwait(false))
         {
             add(record);
-            if (++count.Value % ProgressEvery == 0)
-            {
-                // Streams that ignore the token still stop here.
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(count.Value);
-            }
         }
     }
 }

@@ -31,8 +31,12 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
     }
 
     /// <inheritdoc />
-    public CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null) =>
-        CustomerBaseSummary.FromPurchases(purchases, SummaryOptions(calibrationEnd, holdoutEnd));
+    public CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        CustomerBaseSummary.FromPurchases(purchases, SummaryOptions(calibrationEnd, holdoutEnd), progress, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CustomerBaseSummary> SummarizeAsync(IAsyncEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        CustomerBaseSummary.FromPurchasesAsync(purchases, SummaryOptions(calibrationEnd, holdoutEnd), progress, cancellationToken);
 
     /// <inheritdoc />
     public ModelFit<BgNbdModel> FitBgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -47,6 +51,6 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
         GammaGammaModel.Fit(summary, options, progress, cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings) =>
-        CustomerLifetimeValue.Forecast(purchases, spend, summary, settings);
+    public IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        CustomerLifetimeValue.Forecast(purchases, spend, summary, settings, progress, cancellationToken);
 }

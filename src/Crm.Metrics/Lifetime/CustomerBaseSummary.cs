@@ -1,4 +1,5 @@
 using Crm.Domain.Activity;
+using Crm.Metrics.Internal;
 
 namespace Crm.Metrics.Lifetime;
 
@@ -7,7 +8,7 @@ namespace Crm.Metrics.Lifetime;
 /// first purchase is on or before the calibration end, with the totals a report shows.
 /// </summary>
 /// <remarks>
-/// <para>How purchases are read (<see cref="FromPurchases(IEnumerable{Purchase}, SummaryOptions)"/>):</para>
+/// <para>How purchases are read (<see cref="FromPurchases(IEnumerable{Purchase}, SummaryOptions, IProgress{long}, CancellationToken)"/>):</para>
 /// <list type="bullet">
 /// <item>Only sales are purchases; refunds are not purchase events and are counted in <see cref="RefundsIgnored"/>.
 /// A zero-amount sale is a purchase.</item>
@@ -106,22 +107,27 @@ public sealed class CustomerBaseSummary
     /// <summary>Summarises purchases per customer.</summary>
     /// <param name="purchases">The purchases, in any order; every sale must be in one currency.</param>
     /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException">An argument or a purchase is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
-    public static CustomerBaseSummary FromPurchases(IEnumerable<Purchase> purchases, SummaryOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CustomerBaseSummary FromPurchases(IEnumerable<Purchase> purchases, SummaryOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
+        var watch = ProgressWatch.For(progress, cancellationToken);
         if (Concurrency.Partitioned.Split(purchases) is { } slices)
         {
-            return FromPartitions(slices, options);
+            return FromPartitions(slices, options, watch);
         }
 
         using var accumulator = new CustomerBaseSummaryAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        accumulator.AddRange(purchases);
+        accumulator.AddRange(ProgressWatch.Watched(purchases, watch));
+        watch?.Finish();
         return accumulator.Result();
     }
 
@@ -131,11 +137,14 @@ public sealed class CustomerBaseSummary
     /// </summary>
     /// <param name="partitions">The partitions (a customer's purchases may be spread over several).</param>
     /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The summary; customers in the order of their first sale record across the partitions in order.</returns>
     /// <exception cref="ArgumentNullException">An argument, a partition or a purchase is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule, or there is no partition.</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
-    public static CustomerBaseSummary FromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, SummaryOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CustomerBaseSummary FromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, SummaryOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(options);
@@ -145,34 +154,43 @@ public sealed class CustomerBaseSummary
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
 
+        return FromPartitions(partitions, options, ProgressWatch.For(progress, cancellationToken));
+    }
+
+    private static CustomerBaseSummary FromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, SummaryOptions options, ProgressWatch? watch)
+    {
         using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new CustomerBaseSummaryAccumulator(options),
-            (accumulator, part) => accumulator.AddRange(part),
+            (accumulator, part) => accumulator.AddRange(ProgressWatch.Watched(part, watch)),
             (into, from) => into.Merge(from));
+        watch?.Finish();
         return merged.Result();
     }
 
     /// <summary>Summarises an asynchronous stream of purchases per customer.</summary>
     /// <param name="purchases">The purchases, in any order; every sale must be in one currency.</param>
     /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
-    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException">An argument or a purchase is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<CustomerBaseSummary> FromPurchasesAsync(IAsyncEnumerable<Purchase> purchases, SummaryOptions options, CancellationToken cancellationToken = default)
+    public static async Task<CustomerBaseSummary> FromPurchasesAsync(IAsyncEnumerable<Purchase> purchases, SummaryOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
+        var watch = ProgressWatch.For(progress, cancellationToken);
         using var accumulator = new CustomerBaseSummaryAccumulator(options);
-        await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var purchase in ProgressWatch.Watched(purchases, watch, cancellationToken).ConfigureAwait(false))
         {
             accumulator.Add(purchase);
         }
 
+        watch?.Finish();
         return accumulator.Result();
     }
 

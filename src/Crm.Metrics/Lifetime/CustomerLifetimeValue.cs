@@ -1,3 +1,5 @@
+using Crm.Metrics.Internal;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>
@@ -26,15 +28,29 @@ public static class CustomerLifetimeValue
     /// <param name="spend">The fitted spend model.</param>
     /// <param name="summary">The customers.</param>
     /// <param name="settings">Horizon, discount period and rate, margin.</param>
+    /// <param name="progress">Receives the number of customers forecast so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 customers); nothing is returned.</param>
     /// <returns>One forecast per customer.</returns>
     /// <exception cref="ArgumentException">A customer cannot be valued by the spend model.</exception>
-    public static IReadOnlyList<CustomerValueForecast> Forecast(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<CustomerValueForecast> Forecast(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var watch = ProgressWatch.For(progress, cancellationToken);
         var forecasts = new CustomerValueForecast[summary.Span.Length];
         for (var i = 0; i < forecasts.Length; i++)
         {
             forecasts[i] = Forecast(purchases, spend, summary.Span[i], settings);
+            if ((i + 1) % ProgressWatch.Every == 0)
+            {
+                watch?.Advance(ProgressWatch.Every);
+            }
+        }
+
+        if (watch is not null)
+        {
+            watch.Advance(forecasts.Length % ProgressWatch.Every);
+            watch.Finish();
         }
 
         return Array.AsReadOnly(forecasts);

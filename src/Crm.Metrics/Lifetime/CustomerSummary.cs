@@ -10,7 +10,7 @@ namespace Crm.Metrics.Lifetime;
 /// actually made in it.
 /// </summary>
 /// <remarks>
-/// <para>Built by <see cref="CustomerBaseSummary.FromPurchases(IEnumerable{Purchase}, SummaryOptions)"/>, or by hand
+/// <para>Built by <see cref="CustomerBaseSummary.FromPurchases(IEnumerable{Purchase}, SummaryOptions, IProgress{long}, CancellationToken)"/>, or by hand
 /// from a caller's own summary (for example the published CDNOW file). Rules: x ≥ 0; 0 ≤ t_x ≤ T; T at most
 /// <see cref="MaxAgeDays"/>; a customer with no repeat purchase has t_x = 0 and no mean repeat value; and x counts
 /// purchase <em>days</em>, so there are at most as many repeat purchases as days in t_x (several orders on one day

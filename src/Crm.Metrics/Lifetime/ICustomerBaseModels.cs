@@ -21,10 +21,25 @@ public interface ICustomerBaseModels
     /// <param name="purchases">The purchases.</param>
     /// <param name="calibrationEnd">The calibration period's last day (inclusive).</param>
     /// <param name="holdoutEnd">The holdout period's last day (inclusive); none when <c>null</c>.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The summary, in weeks.</returns>
     /// <exception cref="ArgumentException">A purchase is null, or the dates break a rule of <see cref="SummaryOptions"/>.</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
-    CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    CustomerBaseSummary Summarize(IEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Summarises an asynchronous stream of purchases for the models, in the configured zone (see <see cref="Summarize"/>).</summary>
+    /// <param name="purchases">The purchases (a database cursor, a file reader).</param>
+    /// <param name="calibrationEnd">The calibration period's last day (inclusive).</param>
+    /// <param name="holdoutEnd">The holdout period's last day (inclusive); none when <c>null</c>.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
+    /// <returns>The summary, in weeks.</returns>
+    /// <exception cref="ArgumentException">A purchase is null, or the dates break a rule of <see cref="SummaryOptions"/>.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<CustomerBaseSummary> SummarizeAsync(IAsyncEnumerable<Purchase> purchases, LocalDate calibrationEnd, LocalDate? holdoutEnd = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Fits BG/NBD (see <see cref="BgNbdModel.Fit"/>).</summary>
     /// <param name="summary">The summary.</param>
@@ -50,11 +65,14 @@ public interface ICustomerBaseModels
     /// <returns>The fit.</returns>
     ModelFit<GammaGammaModel> FitGammaGamma(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Each customer's CLV over the settings' horizon (see <see cref="CustomerLifetimeValue.Forecast(IPurchaseModel, GammaGammaModel, CustomerBaseSummary, ClvSettings)"/>).</summary>
+    /// <summary>Each customer's CLV over the settings' horizon (see <see cref="CustomerLifetimeValue.Forecast(IPurchaseModel, GammaGammaModel, CustomerBaseSummary, ClvSettings, IProgress{long}, CancellationToken)"/>).</summary>
     /// <param name="purchases">The fitted purchase model.</param>
     /// <param name="spend">The fitted spend model.</param>
     /// <param name="summary">The summary the models were fitted on.</param>
     /// <param name="settings">Horizon, discount rate and margin.</param>
+    /// <param name="progress">Receives the number of customers forecast so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 customers); nothing is returned.</param>
     /// <returns>One forecast per customer of the summary.</returns>
-    IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Crm.Metrics.Internal;
 using System.Globalization;
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
@@ -22,9 +23,12 @@ public static class LifecycleDerivation
     /// <param name="analysisDate">The last day read (inclusive).</param>
     /// <param name="zone">The zone of the local dates; null for UTC.</param>
     /// <param name="behaviour">The rules; null for the defaults.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>One lifecycle per customer with a sale, in the order of their first sale record.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The rules break a constraint (the message names it).</exception>
-    public static IReadOnlyList<DerivedLifecycle> Derive(IEnumerable<Purchase> purchases, LocalDate analysisDate, DateTimeZone? zone = null, LifecycleBehaviour? behaviour = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<DerivedLifecycle> Derive(IEnumerable<Purchase> purchases, LocalDate analysisDate, DateTimeZone? zone = null, LifecycleBehaviour? behaviour = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         behaviour ??= new LifecycleBehaviour();
@@ -33,7 +37,8 @@ public static class LifecycleDerivation
         var today = LocalDayNumbers.Of(analysisDate);
         var days = new LocalDayNumbers(zone);
         using var log = new Storage.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
-        foreach (var element in purchases)
+        var watch = ProgressWatch.For(progress, cancellationToken);
+        foreach (var element in ProgressWatch.Watched(purchases, watch))
         {
             var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
@@ -43,6 +48,7 @@ public static class LifecycleDerivation
             }
         }
 
+        watch?.Finish();
         var lifecycles = new DerivedLifecycle[log.Customers];
         using var sales = log.SortByCustomer();
         for (var c = 0; c < lifecycles.Length; c++)

@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Domain.Segments;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Segments;
@@ -65,20 +66,49 @@ public sealed class RfmAnalysis
     /// <summary>Computes RFM from purchases.</summary>
     /// <param name="purchases">The purchases, in any order; sales in one currency.</param>
     /// <param name="options">The analysis date, zone, window, monetary basis and segment map.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The analysis; with no sale in the window, no customers and empty bins.</returns>
     /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
-    public static RfmAnalysis Compute(IEnumerable<Purchase> purchases, RfmOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static RfmAnalysis Compute(IEnumerable<Purchase> purchases, RfmOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
         Validate(options);
+        var watch = ProgressWatch.For(progress, cancellationToken);
         if (Concurrency.Partitioned.Split(purchases) is { } slices)
         {
-            return ComputeFromPartitions(slices, options);
+            return ComputeFromPartitions(slices, options, watch);
         }
 
         using var accumulator = new RfmAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        accumulator.AddRange(purchases);
+        accumulator.AddRange(ProgressWatch.Watched(purchases, watch));
+        watch?.Finish();
+        return accumulator.Result();
+    }
+
+    /// <summary>Computes RFM from an asynchronous stream of purchases (a database cursor, a file reader).</summary>
+    /// <param name="purchases">The purchases, in any order; sales in one currency.</param>
+    /// <param name="options">The analysis date, zone, window, monetary basis and segment map.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
+    /// <returns>The analysis; with no sale in the window, no customers and empty bins.</returns>
+    /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<RfmAnalysis> ComputeAsync(IAsyncEnumerable<Purchase> purchases, RfmOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        Validate(options);
+        var watch = ProgressWatch.For(progress, cancellationToken);
+        using var accumulator = new RfmAccumulator(options);
+        await foreach (var purchase in ProgressWatch.Watched(purchases, watch, cancellationToken).ConfigureAwait(false))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
+        }
+
+        watch?.Finish();
         return accumulator.Result();
     }
 
@@ -88,11 +118,14 @@ public sealed class RfmAnalysis
     /// </summary>
     /// <param name="partitions">The partitions (a customer's purchases may be spread over several).</param>
     /// <param name="options">The analysis date, window, zone, monetary basis and segment map.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the work (checked every 65,536 records); nothing is returned.</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="ArgumentNullException">An argument, a partition or a purchase is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule, or there is no partition.</exception>
     /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
-    public static RfmAnalysis ComputeFromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, RfmOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static RfmAnalysis ComputeFromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, RfmOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         Validate(options);
@@ -101,11 +134,17 @@ public sealed class RfmAnalysis
             throw new ArgumentException("Give at least one partition.", nameof(partitions));
         }
 
+        return ComputeFromPartitions(partitions, options, ProgressWatch.For(progress, cancellationToken));
+    }
+
+    private static RfmAnalysis ComputeFromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, RfmOptions options, ProgressWatch? watch)
+    {
         using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new RfmAccumulator(options),
-            (accumulator, part) => accumulator.AddRange(part),
+            (accumulator, part) => accumulator.AddRange(ProgressWatch.Watched(part, watch)),
             (into, from) => into.Merge(from));
+        watch?.Finish();
         return merged.Result();
     }
 

@@ -24,12 +24,17 @@ public sealed class Segmentation : ISegmentation
     public RfmAnalysis Rfm(IEnumerable<Purchase> purchases, LocalDate analysisDate) => RfmAnalysis.Compute(purchases, RfmOptions(analysisDate));
 
     /// <inheritdoc />
-    public RfmAnalysis Rfm(IEnumerable<Purchase> purchases, RfmOptions options) => RfmAnalysis.Compute(purchases, options);
+    public RfmAnalysis Rfm(IEnumerable<Purchase> purchases, RfmOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        RfmAnalysis.Compute(purchases, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RfmAnalysis> RfmAsync(IAsyncEnumerable<Purchase> purchases, RfmOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        RfmAnalysis.ComputeAsync(purchases, options, progress, cancellationToken);
 
     /// <inheritdoc />
     public ValueTierAnalysis ValueTiers(RfmAnalysis rfm, ValueTierThresholds? thresholds = null) => ValueTierAnalysis.FromRfm(rfm, thresholds);
 
     /// <inheritdoc />
-    public IReadOnlyList<DerivedLifecycle> Lifecycles(IEnumerable<Purchase> purchases, LocalDate analysisDate, LifecycleBehaviour? behaviour = null) =>
-        LifecycleDerivation.Derive(purchases, analysisDate, _zone, behaviour);
+    public IReadOnlyList<DerivedLifecycle> Lifecycles(IEnumerable<Purchase> purchases, LocalDate analysisDate, LifecycleBehaviour? behaviour = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        LifecycleDerivation.Derive(purchases, analysisDate, _zone, behaviour, progress, cancellationToken);
 }
