@@ -18,6 +18,7 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(ScorecardBreakdown))]
 [JsonSerializable(typeof(IReadOnlyList<MetricRow>))]
 [JsonSerializable(typeof(ModelFit<BgNbdModel>))]
+[JsonSerializable(typeof(ModelFit<MbgNbdModel>))]
 [JsonSerializable(typeof(ModelFit<ParetoNbdModel>))]
 [JsonSerializable(typeof(ModelFit<GammaGammaModel>))]
 [JsonSerializable(typeof(ModelFit<ShiftedBetaGeometricModel>))]

@@ -6,7 +6,9 @@ using static Crm.Metrics.Lifetime.SpecialFunctions;
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>
-/// The BG/NBD log-likelihood and its analytic gradient over grouped summaries. Terms that depend only on x are
+/// The BG/NBD log-likelihood — and, modified, the MBG/NBD one (Batislam, Denizel &amp; Filiztekin 2007, where a
+/// customer may also drop out right after the first purchase: B(a, b+x+1) for B(a, b+x), a/(b+x) for a/(b+x−1), and
+/// the second bracket term for every x) — with its analytic gradient over grouped summaries. Terms that depend only on x are
 /// computed once per distinct x, those that depend only on T or t_x once per distinct value, so each group costs
 /// one exp and one log; large inputs are split into fixed chunks evaluated on the thread pool and summed in order.
 /// </summary>
@@ -14,15 +16,19 @@ namespace Crm.Metrics.Lifetime;
 internal sealed class BgNbdObjective
 {
     private readonly SummaryGroups _groups;
+
+    // 0 for BG/NBD, 1 for MBG/NBD: one more chance to drop out (at the first purchase) shifts b by one.
+    private readonly int _shift;
     private readonly double[] _logAge, _inverseAge, _logRecency, _inverseRecency;
     private readonly double[] _rx, _logOddsX, _w4ByX;
 
     // Per chunk: 3 sums, then Σ w·w4 per distinct x.
     private readonly double[] _partials;
 
-    public BgNbdObjective(SummaryGroups groups)
+    public BgNbdObjective(SummaryGroups groups, bool modified = false)
     {
         _groups = groups;
+        _shift = modified ? 1 : 0;
         _logAge = new double[groups.Ages.Length];
         _inverseAge = new double[groups.Ages.Length];
         _logRecency = new double[groups.Recencies.Length];
@@ -55,7 +61,7 @@ internal sealed class BgNbdObjective
         {
             var x = groups.Xs[k];
             _rx[k] = r + x;
-            _logOddsX[k] = x > 0 ? logA - Math.Log(b + x - 1) : double.NegativeInfinity;
+            _logOddsX[k] = x > 0 || _shift == 1 ? logA - Math.Log(b + x - 1 + _shift) : double.NegativeInfinity;
         }
 
         var chunks = groups.Chunks;
@@ -97,13 +103,15 @@ internal sealed class BgNbdObjective
         for (var k = 0; k < groups.Xs.Length; k++)
         {
             var x = groups.Xs[k];
+            var xs = x + _shift;
             var w = groups.WeightByX[k];
-            var digammaAbx = Digamma(a + b + x);
-            value += w * (LogGamma(r + x) - logGammaR + (r * logAlpha) + logGammaA + LogGamma(b + x) - LogGamma(a + b + x) - logBetaAb);
+            var digammaAbx = Digamma(a + b + xs);
+            var mixed = x > 0 || _shift == 1;
+            value += w * (LogGamma(r + x) - logGammaR + (r * logAlpha) + logGammaA + LogGamma(b + xs) - LogGamma(a + b + xs) - logBetaAb);
             dr += w * (Digamma(r + x) - digammaR + logAlpha);
             dAlpha += w * r / alpha;
-            da += (w * (digammaAb - digammaAbx)) + (x > 0 ? w4[k] / a : 0);
-            db += (w * (digammaAb + Digamma(b + x) - digammaB - digammaAbx)) - (x > 0 ? w4[k] / (b + x - 1) : 0);
+            da += (w * (digammaAb - digammaAbx)) + (mixed ? w4[k] / a : 0);
+            db += (w * (digammaAb + Digamma(b + xs) - digammaB - digammaAbx)) - (mixed ? w4[k] / (b + xs - 1) : 0);
         }
 
         gradient[0] = dr;
@@ -127,8 +135,8 @@ internal sealed class BgNbdObjective
         double mix = 0, sumLog = 0, sumInverse = 0;
         var g = from;
 
-        // Groups are sorted by x: those with x = 0 come first, and their bracket is (α+T)^−r alone.
-        for (; g < to && xIndex[g] == 0 && groups.Xs[0] == 0; g++)
+        // Groups are sorted by x: those with x = 0 come first, and in BG/NBD their bracket is (α+T)^−r alone.
+        for (; _shift == 0 && g < to && xIndex[g] == 0 && groups.Xs[0] == 0; g++)
         {
             var w = weight[g];
             var logAge = _logAge[ageIndex[g]];

@@ -43,6 +43,10 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
         BgNbdModel.Fit(summary, options, progress, cancellationToken);
 
     /// <inheritdoc />
+    public ModelFit<MbgNbdModel> FitMbgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        MbgNbdModel.Fit(summary, options, progress, cancellationToken);
+
+    /// <inheritdoc />
     public ModelFit<ParetoNbdModel> FitParetoNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ParetoNbdModel.Fit(summary, options, progress, cancellationToken);
 

@@ -49,6 +49,14 @@ public interface ICustomerBaseModels
     /// <returns>The fit.</returns>
     ModelFit<BgNbdModel> FitBgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Fits MBG/NBD (see <see cref="MbgNbdModel.Fit"/>): BG/NBD in which a customer may also drop out right after the first purchase.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<MbgNbdModel> FitMbgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Fits Pareto/NBD (see <see cref="ParetoNbdModel.Fit"/>).</summary>
     /// <param name="summary">The summary.</param>
     /// <param name="options">Fit options; defaults when <c>null</c>.</param>
