@@ -23,6 +23,7 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(ModelFit<GammaGammaModel>))]
 [JsonSerializable(typeof(ModelFit<ShiftedBetaGeometricModel>))]
 [JsonSerializable(typeof(CustomerBaseSummary))]
+[JsonSerializable(typeof(PurchaseModelComparison))]
 [JsonSerializable(typeof(HoldoutTracking))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerValueForecast>))]
 [JsonSerializable(typeof(CustomerExplanation))]

@@ -65,4 +65,16 @@ public sealed class ModelFit<TModel>
 
     /// <summary>The distinct summaries among them (identical ones are evaluated once).</summary>
     public int DistinctSummaries { get; }
+
+    /// <summary>
+    /// AIC = 2k − 2 ln L, with k the number of <see cref="Parameters"/>: lower is better. Compares models fitted to the
+    /// same customers; a difference below about 2 says little.
+    /// </summary>
+    public double Aic => (2.0 * Parameters.Count) - (2 * LogLikelihood);
+
+    /// <summary>
+    /// BIC = k ln N − 2 ln L, with N the <see cref="Customers"/>: lower is better; it charges each parameter more
+    /// than AIC does on any base of more than seven customers.
+    /// </summary>
+    public double Bic => (Parameters.Count * Math.Log(Customers)) - (2 * LogLikelihood);
 }
