@@ -102,6 +102,24 @@ public sealed partial class ReportTests
         Assert.Equal(1665.5, Round(holdout, "paretoNbdExpected", 1));
         Assert.Equal(39.0, holdout.GetProperty("length").GetDouble());
 
+        // MBG/NBD beside them (r, α, a, b = 0.525, 6.183, 0.891, 1.614; ln L −9582.14 from the raw data),
+        // AIC and BIC on every fit, and the comparison best first: MBG/NBD, BG/NBD, Pareto/NBD.
+        var mbg = models.GetProperty("mbgNbd");
+        Assert.Equal((0.525, 6.183, 0.891, 1.614), (Round(mbg, "r", 3), Round(mbg, "alpha", 3), Round(mbg, "a", 3), Round(mbg, "b", 3)));
+        Assert.Equal(-9582.14, Round(mbg, "logLikelihood", 2));
+        Assert.Equal("converged", mbg.GetProperty("status").GetString());
+        Assert.Equal(4, mbg.GetProperty("standardErrors").EnumerateObject().Count());
+        foreach (var (fit, k) in new[] { (bg, 4), (mbg, 4), (pn, 4), (gg, 3) })
+        {
+            Assert.Equal((2 * k) - (2 * fit.GetProperty("logLikelihood").GetDouble()), fit.GetProperty("aic").GetDouble(), 1e-9);
+            Assert.True(fit.GetProperty("bic").GetDouble() > fit.GetProperty("aic").GetDouble());
+        }
+
+        var comparison = models.GetProperty("comparison").EnumerateArray().ToList();
+        Assert.Equal(["MBG/NBD", "BG/NBD", "Pareto/NBD"], comparison.Select(m => m.GetProperty("model").GetString()));
+        Assert.Equal(bg.GetProperty("aic").GetDouble(), comparison[1].GetProperty("aic").GetDouble());
+        Assert.All(comparison, m => Assert.InRange(m.GetProperty("holdoutMeanAbsoluteError").GetDouble(), 0, 1));
+
         // RFM at the period's end (June 1998): all 2,357 customers.
         Assert.Equal(2357, Json(output).GetProperty("rfm").GetProperty("customers").GetInt32());
 
@@ -117,6 +135,7 @@ public sealed partial class ReportTests
         Assert.Contains("actual 1,882 repeat purchases", text, StringComparison.Ordinal);
         Assert.Contains("BG/NBD expected 1,653.4 (-12.1 %), Pareto/NBD expected 1,665.5 (-11.5 %)", text, StringComparison.Ordinal);
         Assert.Contains("r 0.553  alpha 10.578  s 0.606  beta 11.669", text, StringComparison.Ordinal);
+        Assert.Contains("Comparison   AIC, best first: MBG/NBD ", text, StringComparison.Ordinal);
 
         static double Round(JsonElement e, string key, int decimals) => Math.Round(e.GetProperty(key).GetDouble(), decimals);
     }

@@ -27,6 +27,7 @@ internal static partial class JsonReport
         json.WriteNumber("customersFirstBuyingAfterCalibration", summary.CustomersFirstBuyingAfterCalibration);
 
         WriteFit(json, "bgNbd", models.BgNbd, null);
+        WriteFit(json, "mbgNbd", models.MbgNbd, null);
         WriteFit(json, "paretoNbd", models.ParetoNbd, null);
         WriteFit(json, "gammaGamma", models.GammaGamma, () =>
         {
@@ -34,6 +35,20 @@ internal static partial class JsonReport
             Value(json, "spendFrequencyCorrelation", models.SpendFrequencyCorrelation);
         });
 
+        // The purchase models that converged, best first by AIC.
+        json.WriteStartArray("comparison");
+        foreach (var m in models.Comparison?.Models ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("model", m.Model);
+            json.WriteNumber("logLikelihood", m.LogLikelihood);
+            json.WriteNumber("aic", m.Aic);
+            json.WriteNumber("bic", m.Bic);
+            Value(json, "holdoutMeanAbsoluteError", m.HoldoutMeanAbsoluteError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         if (models.Holdout is { } holdout)
         {
             json.WriteStartObject("holdout");
@@ -150,6 +165,8 @@ internal static partial class JsonReport
         }
 
         json.WriteNumber("logLikelihood", fit.LogLikelihood);
+        json.WriteNumber("aic", fit.Aic);
+        json.WriteNumber("bic", fit.Bic);
         json.WriteNumber("iterations", fit.Iterations);
         json.WriteString("status", Input.Fields.Kebab(fit.Status.ToString()));
         json.WriteStartObject("standardErrors");

@@ -16,7 +16,9 @@ internal sealed record HoldoutCheck(LocalDate End, ModelTime Length, long Actual
 internal sealed record ModelsSection(
     CustomerBaseSummary Summary,
     ModelFit<BgNbdModel>? BgNbd,
+    ModelFit<MbgNbdModel>? MbgNbd,
     ModelFit<ParetoNbdModel>? ParetoNbd,
+    PurchaseModelComparison? Comparison,
     ModelFit<GammaGammaModel>? GammaGamma,
     double? SpendFrequencyCorrelation,
     HoldoutCheck? Holdout,
@@ -63,28 +65,51 @@ internal sealed record ModelsSection(
         }
 
         ModelFit<BgNbdModel>? bgNbd = null;
+        ModelFit<MbgNbdModel>? mbgNbd = null;
         ModelFit<ParetoNbdModel>? paretoNbd = null;
+        PurchaseModelComparison? comparison = null;
         if (summary.Customers.Count == 0)
         {
-            notes.Add("BG/NBD and Pareto/NBD not fitted: no customer bought on or before the calibration end.");
+            notes.Add("BG/NBD, MBG/NBD and Pareto/NBD not fitted: no customer bought on or before the calibration end.");
         }
         else if (summary.RepeatTransactions == 0)
         {
-            notes.Add("BG/NBD and Pareto/NBD not fitted: no customer made a repeat purchase before the calibration end.");
+            notes.Add("BG/NBD, MBG/NBD and Pareto/NBD not fitted: no customer made a repeat purchase before the calibration end.");
         }
         else
         {
-            // The two purchase models are independent: fit them side by side.
+            // The purchase models are independent: fit them side by side.
             var paretoTask = Task.Run(() => ParetoNbdModel.Fit(summary));
+            var mbgTask = Task.Run(() => MbgNbdModel.Fit(summary));
             bgNbd = BgNbdModel.Fit(summary);
+            mbgNbd = mbgTask.GetAwaiter().GetResult();
             paretoNbd = paretoTask.GetAwaiter().GetResult();
-            foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })
+            foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("MBG/NBD", mbgNbd.IsConverged, mbgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })
             {
                 if (!converged)
                 {
                     notes.Add($"{name} did not converge ({status}): its parameters and predictions are not reliable.");
                 }
             }
+
+            // The comparison sets the fits that converged side by side (with the holdout error when there is a holdout).
+            var compared = new List<PurchaseModelFit>();
+            if (bgNbd.IsConverged)
+            {
+                compared.Add(PurchaseModelFit.Of("BG/NBD", bgNbd));
+            }
+
+            if (mbgNbd.IsConverged)
+            {
+                compared.Add(PurchaseModelFit.Of("MBG/NBD", mbgNbd));
+            }
+
+            if (paretoNbd.IsConverged)
+            {
+                compared.Add(PurchaseModelFit.Of("Pareto/NBD", paretoNbd));
+            }
+
+            comparison = compared.Count == 0 ? null : PurchaseModelComparison.Of(summary, [.. compared]);
         }
 
         // Gamma-Gamma is for positive spend: repeaters whose repeat purchases average zero or less are left out, and said so.
@@ -156,7 +181,7 @@ internal sealed record ModelsSection(
                 .ToList();
         }
 
-        return new ModelsSection(summary, bgNbd, paretoNbd, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes);
+        return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes);
     }
 
     public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";

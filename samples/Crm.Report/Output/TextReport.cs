@@ -198,7 +198,7 @@ internal static class TextReport
 
     private static void Models(SectionList sections, Report report)
     {
-        var text = sections.Begin("models", "CUSTOMER-BASE MODELS (BG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
+        var text = sections.Begin("models", "CUSTOMER-BASE MODELS (BG/NBD, MBG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
         if (report.Models is not { } models)
         {
             text.AppendLine("No transaction file: no models.");
@@ -220,16 +220,24 @@ internal static class TextReport
             text.AppendLine("BG/NBD       not fitted (see the notes)");
         }
 
+        if (models.MbgNbd is { } mbg)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"MBG/NBD      r {mbg.ModelAsFitted.R:0.000}  alpha {mbg.ModelAsFitted.Alpha:0.000}  a {mbg.ModelAsFitted.A:0.000}  b {mbg.ModelAsFitted.B:0.000}  (per {unit.TrimEnd('s')}; may drop out at the first purchase)"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {mbg.LogLikelihood:0.00}; {Status(mbg.Status)} in {mbg.Iterations} iterations"));
+            text.AppendLine($"             {Errors(mbg.Parameters)}");
+        }
+
         if (models.ParetoNbd is { } pn)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pareto/NBD   r {pn.ModelAsFitted.R:0.000}  alpha {pn.ModelAsFitted.Alpha:0.000}  s {pn.ModelAsFitted.S:0.000}  beta {pn.ModelAsFitted.Beta:0.000}  (per {unit.TrimEnd('s')})"));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"             ln L {pn.LogLikelihood:0.00}; {Status(pn.Status)} in {pn.Iterations} iterations"));
             text.AppendLine($"             {Errors(pn.Parameters)}");
-            if (models.BgNbd is { } b)
-            {
-                var better = b.LogLikelihood >= pn.LogLikelihood ? "BG/NBD" : "Pareto/NBD";
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Comparison   {better} fits better: ln L {b.LogLikelihood:0.00} vs {pn.LogLikelihood:0.00} (4 parameters each)"));
-            }
+        }
+
+        if (models.Comparison is { Models.Count: > 1 } comparison)
+        {
+            var ranked = string.Join(", ", comparison.Models.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Model} {m.Aic:0.00}")));
+            text.AppendLine($"Comparison   AIC, best first: {ranked}");
         }
 
         if (models.GammaGamma is { } gg)
