@@ -20,6 +20,8 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(ModelFit<BgNbdModel>))]
 [JsonSerializable(typeof(ModelFit<MbgNbdModel>))]
 [JsonSerializable(typeof(ModelFit<ParetoNbdModel>))]
+[JsonSerializable(typeof(ModelFit<BgBbModel>))]
+[JsonSerializable(typeof(DiscreteSummary))]
 [JsonSerializable(typeof(ModelFit<GammaGammaModel>))]
 [JsonSerializable(typeof(ModelFit<ShiftedBetaGeometricModel>))]
 [JsonSerializable(typeof(CustomerBaseSummary))]

@@ -47,6 +47,10 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
         MbgNbdModel.Fit(summary, options, progress, cancellationToken);
 
     /// <inheritdoc />
+    public ModelFit<BgBbModel> FitBgBb(DiscreteSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BgBbModel.Fit(summary, options, progress, cancellationToken);
+
+    /// <inheritdoc />
     public ModelFit<ParetoNbdModel> FitParetoNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ParetoNbdModel.Fit(summary, options, progress, cancellationToken);
 

@@ -57,6 +57,14 @@ public interface ICustomerBaseModels
     /// <returns>The fit.</returns>
     ModelFit<MbgNbdModel> FitMbgNbd(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Fits BG/BB (see <see cref="BgBbModel.Fit"/>) to transactions at discrete occasions.</summary>
+    /// <param name="summary">The patterns of (x, t_x, n) with their weights.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<BgBbModel> FitBgBb(DiscreteSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Fits Pareto/NBD (see <see cref="ParetoNbdModel.Fit"/>).</summary>
     /// <param name="summary">The summary.</param>
     /// <param name="options">Fit options; defaults when <c>null</c>.</param>
