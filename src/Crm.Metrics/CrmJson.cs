@@ -15,7 +15,8 @@ namespace Crm.Metrics;
 
 /// <summary>
 /// System.Text.Json options for every public result type — the scorecard and its families, breakdowns, model fits,
-/// summaries, CLV forecasts, RFM, value tiers, lifecycles, churn warnings, care occasions and assessments — backed by
+/// model comparisons, summaries, CLV forecasts, RFM, value tiers, lifecycles, churn warnings, care occasions and
+/// assessments — backed by
 /// source-generated contracts, so they work under trimming and native AOT.
 /// </summary>
 /// <remarks>

@@ -24,6 +24,7 @@ public sealed class ModelFit<TModel>
     /// The fit did not converge (<see cref="IsConverged"/> is false): its predictions would be meaningless. Inspect
     /// the parameters through <see cref="Parameters"/>, or take <see cref="ModelAsFitted"/> to predict anyway.
     /// </exception>
+    [System.Text.Json.Serialization.JsonIgnore] // a document carries ModelAsFitted with the status: a fit that did not converge is written too
     public TModel Model => IsConverged ? ModelAsFitted : throw new FitNotConvergedException(Status, BoundaryParameter);
 
     /// <summary>

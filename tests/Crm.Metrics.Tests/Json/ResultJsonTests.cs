@@ -28,6 +28,11 @@ public class ResultJsonTests
             var summary = CdnowData.SummaryWithoutHoldout;
             BgNbd = BgNbdModel.Fit(summary);
             ParetoNbd = ParetoNbdModel.Fit(summary);
+            MbgNbd = MbgNbdModel.Fit(summary);
+            Comparison = PurchaseModelComparison.Of(summary, PurchaseModelFit.Of("BG/NBD", BgNbd), PurchaseModelFit.Of("MBG/NBD", MbgNbd));
+            // Too few patterns to identify γ: a fit that did not converge is written all the same, with its status.
+            Discrete = DiscreteSummary.FromPatterns([new DiscretePattern(0, 0, 6, 30), new DiscretePattern(2, 4, 6, 10), new DiscretePattern(5, 6, 6, 5), new DiscretePattern(6, 6, 6, 4)]);
+            BgBb = BgBbModel.Fit(Discrete);
             Spend = GammaGammaModel.Fit(CustomerBaseSummary.FromSummaries(summary.Customers.Where(c => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 }), new SummaryOptions(CdnowData.CalibrationEnd)));
             Survival = ShiftedBetaGeometricModel.Fit([1000, 631, 468, 382, 326]);
             Summary = summary;
@@ -49,6 +54,14 @@ public class ResultJsonTests
         public ModelFit<BgNbdModel> BgNbd { get; }
 
         public ModelFit<ParetoNbdModel> ParetoNbd { get; }
+
+        public ModelFit<MbgNbdModel> MbgNbd { get; }
+
+        public PurchaseModelComparison Comparison { get; }
+
+        public DiscreteSummary Discrete { get; }
+
+        public ModelFit<BgBbModel> BgBb { get; }
 
         public ModelFit<GammaGammaModel> Spend { get; }
 
@@ -105,8 +118,11 @@ public class ResultJsonTests
 
         var fit = Write(r.BgNbd, typeof(ModelFit<BgNbdModel>));
         Assert.Equal("converged", (string?)fit["status"]);
-        Assert.Equal("weeks", (string?)fit["model"]!["timeUnit"]);
-        Assert.Equal(r.BgNbd.Model.R, (double)fit["model"]!["r"]!);
+        Assert.Equal("weeks", (string?)fit["modelAsFitted"]!["timeUnit"]);
+        Assert.Equal(r.BgNbd.Model.R, (double)fit["modelAsFitted"]!["r"]!);
+        Assert.Equal(r.BgNbd.Aic, (double)fit["aic"]!);
+        Assert.False(r.BgBb.IsConverged);
+        Assert.Equal("parameterAtBoundary", (string?)Write(r.BgBb, typeof(ModelFit<BgBbModel>))["status"]);
         Assert.Equal("r", (string?)fit["parameters"]![0]!["name"]);
 
         var summary = Write(r.Summary, typeof(CustomerBaseSummary));
