@@ -103,8 +103,7 @@ internal static class ReportApp
             {
                 if (demo is not null)
                 {
-                    var (name, csv) = demo[kind];
-                    return ("demo/" + name, new StringReader(csv));
+                    return demo.TryGetValue(kind, out var entry) ? ("demo/" + entry.Name, new StringReader(entry.Csv)) : null;
                 }
 
                 var file = options.Inputs.First(i => i.Kind == kind).Path;
@@ -151,7 +150,7 @@ internal static class ReportApp
 
     private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, ProgressLine? progress)
     {
-        var period = Period(options, data);
+        var period = Period(options, data, clock);
         var sections = ReportBuilder.StartSections(data, options, period);
         var services = new ServiceCollection();
         if (clock is not null)
@@ -208,12 +207,20 @@ internal static class ReportApp
     /// <summary>The reason an I/O error gives, on one line.</summary>
     private static string Reason(Exception e) => e is UnauthorizedAccessException ? "permission denied" : InputProblems.Cut(e.Message.ReplaceLineEndings(" "));
 
-    /// <summary>The reporting period: --from/--to, else the last full calendar month of the data's activity, in --zone.</summary>
-    private static ReportingPeriod Period(ReportOptions options, InputData data)
+    /// <summary>
+    /// The reporting period: --from/--to, else the last full calendar month of the data's activity, in --zone; with
+    /// only --discrete (patterns have no dates) the last full month by the clock, whose sections are then empty.
+    /// </summary>
+    private static ReportingPeriod Period(ReportOptions options, InputData data, IClock? clock)
     {
         if (options.From is { } from && options.To is { } to)
         {
             return new ReportingPeriod(new DateInterval(from, to), options.Zone);
+        }
+
+        if (data.LastActivity is null && data.Files.Count > 0 && data.Files.All(f => f.Kind == InputKind.Discrete))
+        {
+            return ReportingPeriod.LastFullMonth(clock ?? SystemClock.Instance, options.Zone);
         }
 
         if (data.LastActivity is not { } last)

@@ -36,6 +36,9 @@ internal sealed record ReportOptions
 
     public string? Feedback { get; init; }
 
+    /// <summary>Patterns of transactions at discrete occasions, for BG/BB.</summary>
+    public string? Discrete { get; init; }
+
     public LocalDate? From { get; init; }
 
     public LocalDate? To { get; init; }
@@ -79,6 +82,7 @@ internal sealed record ReportOptions
         (InputKind.Leads, Leads),
         (InputKind.Interactions, Interactions),
         (InputKind.Feedback, Feedback),
+        (InputKind.Discrete, Discrete),
     ];
 }
 
@@ -93,6 +97,7 @@ internal enum InputKind
     Leads,
     Interactions,
     Feedback,
+    Discrete,
 }
 
 /// <summary>A command line the program cannot run: unknown option, missing value or file, bad option value.</summary>
@@ -119,6 +124,9 @@ internal static class OptionParser
           --interactions FILE   customer_id,occurred_at,channel,direction,purpose
           --customers FILE      customer_id,kind,name,birth_date,time_zone,acquired_at,email,phone,consent_channels
           --feedback FILE       customer_id,received_at,kind,channel           kind: suggestion | praise
+          --discrete FILE       frequency,recency,periods[,weights]            transactions at discrete occasions
+                                (yearly gifts, annual renewals): x of the n occasions after the first, the last at
+                                t_x, one row per customer or per pattern with its weight; fits BG/BB
 
         Period and settings:
           --from DATE --to DATE          reporting period, inclusive local dates (default: the data's last full month)
@@ -145,7 +153,7 @@ internal static class OptionParser
     private static readonly HashSet<string> Valued =
     [
         "--transactions", "--surveys", "--complaints", "--costs", "--leads", "--interactions", "--customers", "--feedback",
-        "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency",
+        "--discrete", "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency",
         "--format", "--out", "--write-demo",
     ];
 
@@ -221,6 +229,7 @@ internal static class OptionParser
             Interactions = File("--interactions"),
             Customers = File("--customers"),
             Feedback = File("--feedback"),
+            Discrete = File("--discrete"),
             From = Date(values, "--from"),
             To = Date(values, "--to"),
             Zone = zone,

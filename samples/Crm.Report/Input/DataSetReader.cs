@@ -25,6 +25,9 @@ internal sealed class InputData
 
     public List<Feedback>? Feedback { get; set; }
 
+    /// <summary>Patterns of transactions at discrete occasions (BG/BB); null when no such file was given.</summary>
+    public List<Crm.Metrics.Lifetime.DiscretePattern>? DiscretePatterns { get; set; }
+
     /// <summary>The files read, with their data rows, in reading order.</summary>
     public List<(InputKind Kind, string File, int Rows)> Files { get; } = [];
 
@@ -52,7 +55,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     /// <summary>Reads every input; <paramref name="open"/> gives each kind's display name and reader, or null when not given.</summary>
     public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open)
     {
-        foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers })
+        foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers, InputKind.Discrete })
         {
             if (open(kind) is not var (file, reader))
             {
@@ -70,6 +73,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                     InputKind.Leads => ReadLeads(file, reader),
                     InputKind.Interactions => ReadAll(file, reader, ["customer_id", "occurred_at", "channel", "direction", "purpose"], [], _data.Interactions = [], Interaction),
                     InputKind.Feedback => ReadAll(file, reader, ["customer_id", "received_at", "kind", "channel"], [], _data.Feedback = [], Feedback),
+                    InputKind.Discrete => ReadAll(file, reader, ["frequency", "recency", "periods"], ["weights"], _data.DiscretePatterns = [], Pattern),
                     _ => ReadCustomers(file, reader),
                 };
                 _data.Files.Add((kind, file, rows));
@@ -96,6 +100,25 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         }
 
         return rows;
+    }
+
+    /// <summary>One pattern: x, t_x, n and the customers with it (1 without a weights column), under the pattern's rules.</summary>
+    private static Crm.Metrics.Lifetime.DiscretePattern Pattern(CsvRow row, string file)
+    {
+        var x = Fields.Integer("frequency", row.Required("frequency"));
+        var tx = Fields.Integer("recency", row.Required("recency"));
+        var n = Fields.Integer("periods", row.Required("periods"));
+        var weight = row.Optional("weights") is { } w
+            ? long.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new FieldException("weights", $"\"{w}\" is not a positive whole number")
+            : 1;
+        try
+        {
+            return new Crm.Metrics.Lifetime.DiscretePattern(x, tx, n, weight);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new FieldException(e.ParamName == "weight" ? "weights" : e.ParamName ?? "frequency", Messages.Reason(e));
+        }
     }
 
     private Purchase Purchase(CsvRow row, string file)

@@ -14,12 +14,28 @@ internal static partial class JsonReport
     {
         if (report.Models is not { } models)
         {
-            json.WriteNull("models");
+            if (report.Discrete is { } alone)
+            {
+                // Only the discrete-occasions input: the models object holds BG/BB alone.
+                json.WriteStartObject("models");
+                WriteBgBb(json, alone);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("models");
+            }
+
             return;
         }
 
         var summary = models.Summary;
         json.WriteStartObject("models");
+        if (report.Discrete is { } discrete)
+        {
+            WriteBgBb(json, discrete);
+        }
+
         json.WriteString("timeUnit", ModelsSection.Unit(summary.TimeUnit));
         json.WriteString("calibrationEnd", LocalDatePattern.Iso.Format(summary.CalibrationEnd));
         json.WriteNumber("customers", summary.Customers.Count);
@@ -146,6 +162,31 @@ internal static partial class JsonReport
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>bgBb</c>: the BG/BB fit (null when the patterns do not identify it; the notes say why) and each pattern with
+    /// its customers, P(alive at the next occasion) and the expected transactions over the next five.
+    /// </summary>
+    private static void WriteBgBb(Utf8JsonWriter json, DiscreteSection discrete)
+    {
+        WriteFit(json, "bgBb", discrete.Fit, () =>
+        {
+            json.WriteStartArray("patterns");
+            foreach (var row in discrete.Rows)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("frequency", row.Pattern.Frequency);
+                json.WriteNumber("recency", row.Pattern.Recency);
+                json.WriteNumber("periods", row.Pattern.Periods);
+                json.WriteNumber("customers", row.Pattern.Weight);
+                json.WriteNumber("probabilityAliveNext", row.ProbabilityAliveNext);
+                json.WriteNumber("expectedNext5", row.ExpectedNext5);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
     }
 
     /// <summary>A fitted model: its parameters by their papers' names, then ln L, iterations, status and standard errors; null when not fitted.</summary>

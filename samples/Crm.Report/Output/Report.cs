@@ -38,6 +38,9 @@ internal sealed record Report(
     RfmSection? Rfm,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>BG/BB on the <c>--discrete</c> patterns; null without that file.</summary>
+    public DiscreteSection? Discrete { get; init; }
+
     /// <summary>The evidence-based assessments (set by the program, which owns the scorer).</summary>
     public IReadOnlyList<Crm.Metrics.Assessments.EvidenceAssessment> Assessments { get; init; } = [];
 }
@@ -112,7 +115,13 @@ internal static class ReportBuilder
         }
 
         var rfm = sections.Rfm.GetAwaiter().GetResult();
-        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, rfm, notes);
+        var discrete = DiscreteSection.Build(data);
+        if (discrete?.Note is { } note)
+        {
+            notes.Add(note);
+        }
+
+        return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, rfm, notes) { Discrete = discrete };
     }
 
     private static List<MetricEntry> Metrics(Scorecard card)

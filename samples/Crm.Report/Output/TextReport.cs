@@ -201,7 +201,8 @@ internal static class TextReport
         var text = sections.Begin("models", "CUSTOMER-BASE MODELS (BG/NBD, MBG/NBD and Pareto/NBD purchases, Gamma-Gamma spend)");
         if (report.Models is not { } models)
         {
-            text.AppendLine("No transaction file: no models.");
+            text.AppendLine(report.Discrete is null ? "No transaction file: no models." : "No transaction file: no purchase models.");
+            DiscreteText.Write(text, report.Discrete);
             return;
         }
 
@@ -279,6 +280,7 @@ internal static class TextReport
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Mean absolute error per row: BG/NBD {tracking.MeanAbsoluteErrorByFrequency:0.000}, Pareto/NBD {paretoError}"));
         }
 
+        DiscreteText.Write(text, report.Discrete);
         if (models.TopByClv.Count == 0)
         {
             return;
