@@ -63,25 +63,8 @@ public sealed record MbgNbdModel : IPurchaseModel
     /// <returns>The fitted model with its log-likelihood, convergence information and standard errors.</returns>
     /// <exception cref="ArgumentException">The summary has no customers, or no customer with a repeat purchase (the parameters are then not identified).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ModelFit<MbgNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        options ??= FitOptions.Default;
-        options.Validate(nameof(options));
-        var timeUnit = summary.TimeUnit;
-        var groups = SummaryGroups.From(summary.Span, timeUnit, nameof(summary));
-        if (!groups.HasRepeaters)
-        {
-            throw new ArgumentException("MBG/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
-        }
-
-        var objective = new BgNbdObjective(groups, modified: true);
-        var sample = SummaryGroups.SampleOf(summary.Span, groups, timeUnit) is { } sampled
-            ? new MaximumLikelihood.Sample(new BgNbdObjective(sampled, modified: true).Evaluate, (double)sampled.Customers / groups.Customers)
-            : null;
-        return MaximumLikelihood.Maximise(objective.Evaluate, [1, 1, 1, 1], options, progress, cancellationToken, sample)
-            .ToFit(p => new MbgNbdModel(p[0], p[1], p[2], p[3], timeUnit), ["r", "alpha", "a", "b"], groups.Customers, groups.Count);
-    }
+    public static ModelFit<MbgNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BgNbdFamilyFit.Run(modified: true, "MBG/NBD", static (p, unit) => new MbgNbdModel(p[0], p[1], p[2], p[3], unit), summary, options, progress, cancellationToken);
 
     /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>
     /// <param name="customer">The customer's summary.</param>
