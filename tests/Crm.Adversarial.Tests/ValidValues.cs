@@ -76,6 +76,7 @@ internal static class ValidValues
         Add(() => new GammaGammaModel(6.25, 3.74, 15.44, Eur));
         Add(() => new MbgNbdModel(0.525, 6.183, 0.891, 1.614, ModelTimeUnit.Weeks));
         Add(() => new BgBbModel(1.204, 0.750, 0.657, 2.783));
+        Add(() => new PurchaseSimulation(3, new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)), new LocalDate(2026, 3, 31), 1));
         Add(() => new DiscretePattern(2, 4, 6, 10));
         Add(() => DiscreteSummary.FromPatterns([new DiscretePattern(0, 0, 6, 30), new DiscretePattern(2, 4, 6, 10), new DiscretePattern(5, 6, 6, 5)]));
         Add(() => new ClvSettings(ModelTime.Weeks(52), ModelTime.Weeks(4), 0.01, 0.3m));
@@ -139,6 +140,8 @@ internal static class ValidValues
             new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) }),
         ["DiscreteSummary.FromTransactions.occasionStarts"] = () => new List<LocalDate> { new(2026, 1, 1), new(2026, 6, 1), new(2026, 9, 1) },
         ["DiscreteSummary.FromTransactions.end"] = () => new LocalDate(2027, 1, 1),
+        ["PurchaseSimulation.ctor.acquisition"] = () => new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),
+        ["PurchaseSimulation.ctor.observedUntil"] = () => new LocalDate(2026, 3, 31),
         ["ShiftedBetaGeometricModel.Fit.aliveAtStart"] = () => new List<long> { 1000, 600, 400 },
         ["ContactPoint.ctor.value"] = () => "ada@example.test",
         ["ContactPoint.Matches.value"] = () => "ada@example.test",

@@ -154,6 +154,44 @@ public sealed record BgBbModel
         return Math.Min(1, p);
     }
 
+    /// <summary>
+    /// Simulates customers from these parameters (seeded): each customer's transaction probability p ~ Beta(α, β) and
+    /// dropout probability θ ~ Beta(γ, δ); before each of the <paramref name="occasions"/> occasions after the first
+    /// transaction the customer drops out with probability θ, and while there transacts with probability p.
+    /// </summary>
+    /// <param name="customers">How many customers; 1 to <see cref="PurchaseSimulation.MaxCustomers"/>.</param>
+    /// <param name="occasions">n, the occasions after the first; 1 to <see cref="DiscretePattern.MaxPeriods"/>.</param>
+    /// <param name="seed">The seed: the same arguments give the same summary.</param>
+    /// <returns>The customers' patterns.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is outside its range.</exception>
+    public DiscreteSummary Simulate(int customers, int occasions, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(customers, PurchaseSimulation.MaxCustomers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(occasions, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(occasions, DiscretePattern.MaxPeriods);
+        var sampler = new Sampler(seed);
+        var counts = new Dictionary<(int X, int Tx), long>();
+        for (var i = 0; i < customers; i++)
+        {
+            var p = sampler.Beta(Alpha, Beta);
+            var theta = sampler.Beta(Gamma, Delta);
+            int x = 0, tx = 0;
+            for (var t = 1; t <= occasions && sampler.Uniform() >= theta; t++)
+            {
+                if (sampler.Uniform() < p)
+                {
+                    x++;
+                    tx = t;
+                }
+            }
+
+            counts[(x, tx)] = counts.GetValueOrDefault((x, tx)) + 1;
+        }
+
+        return DiscreteSummary.FromPatterns(counts.Select(c => new DiscretePattern(c.Key.X, c.Key.Tx, occasions, c.Value)));
+    }
+
     /// <summary>The parameters (invariant culture).</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>

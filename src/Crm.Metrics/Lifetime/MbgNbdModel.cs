@@ -1,3 +1,5 @@
+using Crm.Domain.Activity;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>
@@ -65,6 +67,19 @@ public sealed record MbgNbdModel : IPurchaseModel
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ModelFit<MbgNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
         BgNbdFamilyFit.Run(modified: true, "MBG/NBD", static (p, unit) => new MbgNbdModel(p[0], p[1], p[2], p[3], unit), summary, options, progress, cancellationToken);
+
+    /// <summary>
+    /// Simulates purchases from these parameters (seeded): each customer's rate λ ~ Gamma(r, α), dropout p ~ Beta(a, b); purchases follow a
+    /// Poisson process from the first; at the first purchase and after each repeat purchase the customer drops out with probability p. For recovery checks, benchmarks and what-if runs.
+    /// </summary>
+    /// <param name="simulation">Customers, acquisition window, observation end, seed and spend.</param>
+    /// <returns>The purchases, in time order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="simulation"/> is null.</exception>
+    public IReadOnlyList<Purchase> Simulate(PurchaseSimulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        return simulation.Generate(TimeUnit, (s, horizon, times) => BgNbdFamilySimulation.Repeats(s, horizon, times, R, Alpha, A, B, dropAtFirst: true));
+    }
 
     /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>
     /// <param name="customer">The customer's summary.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Domain.Activity;
 
 namespace Crm.Metrics.Lifetime;
 
@@ -85,6 +86,31 @@ public sealed record ParetoNbdModel : IPurchaseModel
             : null;
         return MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken, sample)
             .ToFit(e => new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit), ["r", "alpha", "s", "beta"], groups.Customers, groups.Count);
+    }
+
+    /// <summary>
+    /// Simulates purchases from these parameters (seeded): each customer's rate λ ~ Gamma(r, α) and dropout rate
+    /// μ ~ Gamma(s, β); they stay for an exponential lifetime of rate μ and buy as a Poisson process from the first
+    /// purchase while they stay. For recovery checks, benchmarks and what-if runs.
+    /// </summary>
+    /// <param name="simulation">Customers, acquisition window, observation end, seed and spend.</param>
+    /// <returns>The purchases, in time order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="simulation"/> is null.</exception>
+    public IReadOnlyList<Purchase> Simulate(PurchaseSimulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        return simulation.Generate(TimeUnit, (sampler, horizon, times) =>
+        {
+            var lambda = sampler.Gamma(R) / Alpha;
+            var lifetime = sampler.Exponential(sampler.Gamma(S) / Beta);
+            var until = Math.Min(horizon, lifetime);
+            for (var t = sampler.Exponential(lambda); t <= until; t += sampler.Exponential(lambda))
+            {
+                times.Add(t);
+            }
+
+            return true;
+        });
     }
 
     /// <summary>One customer's log-likelihood at these parameters (in <see cref="TimeUnit"/>).</summary>

@@ -202,4 +202,34 @@ public sealed record ShiftedBetaGeometricModel
     /// <summary>The parameters, invariant culture.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"sBG(alpha = {Alpha:G6}, beta = {Beta:G6})");
+
+    /// <summary>
+    /// Simulates a cohort from these parameters (seeded): each subscriber's churn probability θ ~ Beta(α, β); at the
+    /// end of each period the subscriber leaves with probability θ.
+    /// </summary>
+    /// <param name="cohort">The subscribers at the start; 1 to <see cref="PurchaseSimulation.MaxCustomers"/>.</param>
+    /// <param name="periods">The periods simulated; 1 to 10,000.</param>
+    /// <param name="seed">The seed: the same arguments give the same counts.</param>
+    /// <returns>The subscribers at the start of periods 0 … <paramref name="periods"/> — the input of <see cref="Fit"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is outside its range.</exception>
+    public IReadOnlyList<long> Simulate(int cohort, int periods, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cohort, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cohort, PurchaseSimulation.MaxCustomers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, 10_000);
+        var sampler = new Sampler(seed);
+        var alive = new long[periods + 1];
+        for (var i = 0; i < cohort; i++)
+        {
+            var theta = sampler.Beta(Alpha, Beta);
+            alive[0]++;
+            for (var t = 1; t <= periods && sampler.Uniform() >= theta; t++)
+            {
+                alive[t]++;
+            }
+        }
+
+        return Array.AsReadOnly(alive);
+    }
 }
