@@ -23,33 +23,37 @@ public sealed class LoyaltyCalculator : ILoyaltyCalculator
     }
 
     /// <inheritdoc />
-    public LoyaltyMetrics Compute(IEnumerable<Purchase> purchases, ReportingPeriod period, IEnumerable<Customer>? customers = null, Currency? currency = null)
+    public LoyaltyMetrics Compute(IEnumerable<Purchase> purchases, ReportingPeriod period, IEnumerable<Customer>? customers = null, Currency? currency = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
+        var watch = Internal.ProgressWatch.For(progress, cancellationToken);
         var accumulator = CreateAccumulator(period, currency);
-        foreach (var customer in customers ?? [])
+        foreach (var customer in Internal.ProgressWatch.Watched(customers ?? [], watch))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(customer, nameof(customers)));
         }
 
-        foreach (var purchase in purchases)
+        foreach (var purchase in Internal.ProgressWatch.Watched(purchases, watch))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
         }
 
+        watch?.Finish();
         return Result(accumulator, currency);
     }
 
     /// <inheritdoc />
-    public async ValueTask<LoyaltyMetrics> ComputeAsync(IAsyncEnumerable<Purchase> purchases, ReportingPeriod period, Currency? currency = null, CancellationToken cancellationToken = default)
+    public async ValueTask<LoyaltyMetrics> ComputeAsync(IAsyncEnumerable<Purchase> purchases, ReportingPeriod period, Currency? currency = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchases);
+        var watch = Internal.ProgressWatch.For(progress, cancellationToken);
         var accumulator = CreateAccumulator(period, currency);
-        await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var purchase in Internal.ProgressWatch.Watched(purchases, watch, cancellationToken).ConfigureAwait(false))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
         }
 
+        watch?.Finish();
         return Result(accumulator, currency);
     }
 

@@ -19,28 +19,32 @@ public sealed class SatisfactionCalculator : ISatisfactionCalculator
     }
 
     /// <inheritdoc />
-    public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period)
+    public SatisfactionMetrics Compute(IEnumerable<SurveyResponse> responses, ReportingPeriod period, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        var watch = Internal.ProgressWatch.For(progress, cancellationToken);
         var accumulator = CreateAccumulator(period);
-        foreach (var response in responses)
+        foreach (var response in Internal.ProgressWatch.Watched(responses, watch))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(response, nameof(responses)));
         }
 
+        watch?.Finish();
         return accumulator.Result();
     }
 
     /// <inheritdoc />
-    public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default)
+    public async ValueTask<SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<SurveyResponse> responses, ReportingPeriod period, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        var watch = Internal.ProgressWatch.For(progress, cancellationToken);
         var accumulator = CreateAccumulator(period);
-        await foreach (var response in responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in Internal.ProgressWatch.Watched(responses, watch, cancellationToken).ConfigureAwait(false))
         {
             accumulator.Add(Crm.Internal.Elements.NotNull(response, nameof(responses)));
         }
 
+        watch?.Finish();
         return accumulator.Result();
     }
 

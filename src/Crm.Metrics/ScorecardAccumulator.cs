@@ -116,11 +116,14 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// Do not change the list meanwhile. When a record is invalid, the exception is the one the first invalid record
     /// in input order throws, but records after it may have been added too: discard the accumulator.
     /// </remarks>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the reading (checked every 65,536 records); the records read until then stay added: discard the accumulator.</param>
     /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
-    public void AddRange(CrmDataSet data)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void AddRange(CrmDataSet data, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        Engine.ScorecardRunner.Fill(this, data, DataSources.All, null);
+        Engine.ScorecardRunner.Fill(this, data, DataSources.All, Internal.ProgressWatch.For(progress, cancellationToken));
     }
 
     /// <summary>Adds a purchase.</summary>

@@ -169,6 +169,10 @@ public class LongWorkTests
         var purchaseModel = new BgNbdModel(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks);
         var clv = new ClvSettings(ModelTime.Weeks(52), ModelTime.Weeks(4), 0.01, 0.3m);
         heard = new Heard();
+        Metrics.Loyalty.Compute(purchases, March, progress: heard);
+        Assert.Equal(Even(purchases.Count), heard.Values);
+
+        heard = new Heard();
         var forecasts = Metrics.Models.ForecastClv(purchaseModel, spend, summary, clv, heard);
         Assert.Equal(Even(summary.Customers.Count), heard.Values);
         Assert.Equal(CustomerLifetimeValue.Forecast(purchaseModel, spend, summary, clv), forecasts);
@@ -210,6 +214,10 @@ public class LongWorkTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Metrics.Segments.RfmAsync(Stream(purchases), Metrics.Segments.RfmOptions(day), cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => Metrics.Segments.Lifecycles(purchases, day, cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => Metrics.Churn.Assess(purchases, analysisDate: day, cancellationToken: token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Metrics.Loyalty.Compute(purchases, March, cancellationToken: token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Metrics.Satisfaction.Compute(Surveys, March, cancellationToken: token));
+        using var accumulator = Metrics.CreateAccumulator(March);
+        Assert.ThrowsAny<OperationCanceledException>(() => accumulator.AddRange(data, cancellationToken: token));
     }
 
     [Theory]

@@ -190,9 +190,9 @@ public class RegistrationTests
 
     private sealed class StubSatisfaction : ISatisfactionCalculator
     {
-        public Satisfaction.SatisfactionMetrics Compute(IEnumerable<Domain.Activity.SurveyResponse> responses, ReportingPeriod period) => throw new NotSupportedException();
+        public Satisfaction.SatisfactionMetrics Compute(IEnumerable<Domain.Activity.SurveyResponse> responses, ReportingPeriod period, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public ValueTask<Satisfaction.SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<Domain.Activity.SurveyResponse> responses, ReportingPeriod period, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public ValueTask<Satisfaction.SatisfactionMetrics> ComputeAsync(IAsyncEnumerable<Domain.Activity.SurveyResponse> responses, ReportingPeriod period, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Satisfaction.SatisfactionAccumulator CreateAccumulator(ReportingPeriod period) => throw new NotSupportedException();
     }

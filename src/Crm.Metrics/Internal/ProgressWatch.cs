@@ -45,7 +45,8 @@ internal sealed class ProgressWatch
 
         lock (_gate)
         {
-            while (_reported + Every <= done)
+            // Once cancelled (the sink itself may cancel), nothing more is reported: the operation is ending.
+            while (_reported + Every <= done && !CancellationToken.IsCancellationRequested)
             {
                 _reported += Every;
                 _progress.Report(_reported);
