@@ -25,14 +25,15 @@ internal static class MaximumLikelihood
     /// A finished maximisation: the estimates, ln L there, how it ended, the standard errors, and the index of the
     /// first parameter beyond the boundary (−1 when none).
     /// </summary>
-    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors, int AtBoundary = -1)
+    public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors, double[,]? Covariance, int AtBoundary = -1)
     {
         /// <summary>The public fit: the model built from the estimates, and each estimate named with its standard error.</summary>
         public ModelFit<TModel> ToFit<TModel>(Func<double[], TModel> model, string[] names, int customers, int distinctSummaries)
             where TModel : class =>
             new(model(Parameters), LogLikelihood, Iterations, GradientNorm, Status,
                 [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries,
-                AtBoundary >= 0 ? names[AtBoundary] : null);
+                AtBoundary >= 0 ? names[AtBoundary] : null,
+                Covariance is { } c ? [.. Enumerable.Range(0, c.GetLength(0)).Select(i => (IReadOnlyList<double>)[.. Enumerable.Range(0, c.GetLength(1)).Select(j => c[i, j])])] : null);
     }
 
     /// <summary>ln L of a sample of the customers, to fit first: its maximum and curvature start the full fit.</summary>
@@ -117,8 +118,8 @@ internal static class MaximumLikelihood
             naturalAtEstimate[i] = -optimum.Gradient[i] / estimate[i];
         }
 
-        var se = StandardErrors(logLikelihood, estimate, naturalAtEstimate);
-        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se, atBoundary);
+        var (se, covariance) = StandardErrors(logLikelihood, estimate, naturalAtEstimate);
+        return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se, covariance, atBoundary);
     }
 
     /// <summary>
@@ -157,7 +158,8 @@ internal static class MaximumLikelihood
     /// <param name="logLikelihood">ln L and its gradient.</param>
     /// <param name="estimate">The maximum.</param>
     /// <param name="gradient">∂ln L/∂p at <paramref name="estimate"/>, already known from the fit (about zero, but not exactly).</param>
-    internal static double?[] StandardErrors(LogLikelihood logLikelihood, double[] estimate, ReadOnlySpan<double> gradient)
+    /// <returns>The standard errors, and H⁻¹ itself (the asymptotic covariance of the estimates; null when H is not positive definite).</returns>
+    internal static (double?[] Errors, double[,]? Covariance) StandardErrors(LogLikelihood logLikelihood, double[] estimate, ReadOnlySpan<double> gradient)
     {
         var n = estimate.Length;
         var hessian = new double[n, n];
@@ -171,7 +173,7 @@ internal static class MaximumLikelihood
             h = point[j] - estimate[j]; // the step actually taken
             if (!double.IsFinite(logLikelihood(point, up)))
             {
-                return new double?[n];
+                return (new double?[n], null);
             }
 
             for (var i = 0; i < n; i++)
@@ -193,15 +195,29 @@ internal static class MaximumLikelihood
         var errors = new double?[n];
         if (inverse is null)
         {
-            return errors;
+            return (errors, null);
         }
 
+        // The inverse of a symmetric matrix is symmetric; make it exactly so (rounding leaves the two halves a few ulps apart).
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                inverse[i, j] = inverse[j, i] = (inverse[i, j] + inverse[j, i]) / 2;
+            }
+        }
+
+        var finite = true;
         for (var i = 0; i < n; i++)
         {
             errors[i] = inverse[i, i] > 0 && double.IsFinite(inverse[i, i]) ? Math.Sqrt(inverse[i, i]) : null;
+            for (var j = 0; j < n; j++)
+            {
+                finite &= double.IsFinite(inverse[i, j]);
+            }
         }
 
-        return errors;
+        return (errors, finite && errors.All(e => e is not null) ? inverse : null);
     }
 
     /// <summary>A⁻¹ for a symmetric positive-definite A, or null when A is not positive definite.</summary>

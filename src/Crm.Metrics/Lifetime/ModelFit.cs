@@ -6,8 +6,9 @@ namespace Crm.Metrics.Lifetime;
 public sealed class ModelFit<TModel>
     where TModel : class
 {
-    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries, string? boundaryParameter = null)
+    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries, string? boundaryParameter = null, IReadOnlyList<IReadOnlyList<double>>? covariance = null)
     {
+        Covariance = covariance;
         ModelAsFitted = model;
         BoundaryParameter = boundaryParameter;
         LogLikelihood = logLikelihood;
@@ -66,6 +67,13 @@ public sealed class ModelFit<TModel>
 
     /// <summary>The distinct summaries among them (identical ones are evaluated once).</summary>
     public int DistinctSummaries { get; }
+
+    /// <summary>
+    /// The asymptotic covariance of the estimates, in the order of <see cref="Parameters"/>: the inverse of the
+    /// observed information (the Hessian of −ln L at the estimate), whose diagonal's square roots are the standard
+    /// errors. Null when that Hessian is not positive definite.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Covariance { get; }
 
     /// <summary>
     /// AIC = 2k − 2 ln L, with k the number of <see cref="Parameters"/>: lower is better. Compares models fitted to the

@@ -18,6 +18,15 @@ public sealed record ParameterEstimate(string Name, double Value, double? Standa
     /// <summary>The maximum-likelihood estimate.</summary>
     public double Value { get; init => field = Crm.Internal.Finite.Of(value, nameof(Value)); } = Crm.Internal.Finite.Of(Value, nameof(Value));
 
+    /// <summary>
+    /// The lower end of the 95 % confidence interval, formed on the log scale (the parameters are positive):
+    /// exp(ln θ − 1.96 · SE/θ). Null without a standard error.
+    /// </summary>
+    public double? Lower95 => StandardError is { } se && Value > 0 ? Value * Math.Exp(-1.959963984540054 * se / Value) : null;
+
+    /// <summary>The upper end of the 95 % confidence interval, on the log scale: exp(ln θ + 1.96 · SE/θ). Null without a standard error.</summary>
+    public double? Upper95 => StandardError is { } se && Value > 0 ? Value * Math.Exp(1.959963984540054 * se / Value) : null;
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);
