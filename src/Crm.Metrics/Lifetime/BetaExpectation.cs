@@ -24,6 +24,24 @@ internal static class BetaExpectation
         }));
     }
 
+    /// <summary>
+    /// E[(s/(s + p·t))^ρ] for p ~ Beta(a, b): the chance that a customer alive now, buying at a Gamma(ρ, s) rate and
+    /// dropping out with probability p after each purchase, makes no purchase that ends in a dropout within t — so is
+    /// still alive after t (Euler's integral of ₂F₁(ρ, a; a+b; −t/s)).
+    /// </summary>
+    public static double SurvivesPurchases(double rho, double s, double a, double b, double t)
+    {
+        if (t == 0)
+        {
+            return 1;
+        }
+
+        var ratio = t / s;
+        var logBeta = SpecialFunctions.LogBeta(a, b);
+        return Math.Min(1, Math.Exp(DoubleExponential.LogIntegrate((logP, logQ) =>
+            ((a - 1) * logP) + ((b - 1) * logQ) - logBeta - (rho * LogP1(Math.Exp(logP) * ratio)))));
+    }
+
     /// <summary>ln(1 + x), accurate for small x (Kahan's correction; the BCL's LogP1 is ln(x + 1) as written).</summary>
     internal static double LogP1(double x)
     {

@@ -103,6 +103,22 @@ public sealed record BgNbdModel : IPurchaseModel
     public double ProbabilityAlive(in CustomerSummary customer) =>
         BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer.In(TimeUnit));
 
+    /// <summary>
+    /// P(alive at T + t | x, t_x, T): alive now, and no dropout among the purchases of the next
+    /// <paramref name="ahead"/> — P(alive) · ₂F₁(r+x, a; a+b+x; −t/(α+T)), computed as its Euler integral over the
+    /// dropout probability (p ~ Beta(a, b+x)) by quadrature.
+    /// </summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <param name="ahead">t, how far beyond the calibration end; not negative.</param>
+    /// <returns>A probability in [0, P(alive)], not increasing in t; P(alive) at t = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is negative.</exception>
+    public double ProbabilityAlive(in CustomerSummary customer, ModelTime ahead)
+    {
+        var t = ModelParameters.NotNegativeTime(ahead, TimeUnit, nameof(ahead));
+        var c = customer.In(TimeUnit);
+        return BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, c) * BetaExpectation.SurvivesPurchases(R + c.X, Alpha + c.T, A, B + c.X, t);
+    }
+
     /// <summary>P(X(t) = n): the probability that a customer just acquired makes exactly <paramref name="n"/> purchases in <paramref name="t"/> (FHL 2005 eq. 8).</summary>
     /// <param name="n">The number of purchases; ≥ 0.</param>
     /// <param name="t">The length of time.</param>

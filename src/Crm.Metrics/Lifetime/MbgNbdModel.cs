@@ -101,6 +101,22 @@ public sealed record MbgNbdModel : IPurchaseModel
     public double ProbabilityAlive(in CustomerSummary customer) =>
         MbgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer.In(TimeUnit));
 
+    /// <summary>
+    /// P(alive at T + t | x, t_x, T): alive now, and no dropout among the purchases of the next
+    /// <paramref name="ahead"/> — as for BG/NBD, with the dropout probability of a customer alive after x repeat
+    /// purchases, p ~ Beta(a, b+x+1).
+    /// </summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <param name="ahead">t, how far beyond the calibration end; not negative.</param>
+    /// <returns>A probability in [0, P(alive)], not increasing in t; P(alive) at t = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is negative.</exception>
+    public double ProbabilityAlive(in CustomerSummary customer, ModelTime ahead)
+    {
+        var t = ModelParameters.NotNegativeTime(ahead, TimeUnit, nameof(ahead));
+        var c = customer.In(TimeUnit);
+        return MbgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, c) * BetaExpectation.SurvivesPurchases(R + c.X, Alpha + c.T, A, B + c.X + 1, t);
+    }
+
     /// <summary>The parameters with the unit, invariant culture.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>

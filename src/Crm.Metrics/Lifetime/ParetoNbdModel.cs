@@ -138,6 +138,21 @@ public sealed record ParetoNbdModel : IPurchaseModel
     public double ProbabilityAlive(in CustomerSummary customer) =>
         ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, customer.In(TimeUnit));
 
+    /// <summary>
+    /// P(alive at T + t | x, t_x, T) = P(alive) · ((β+T)/(β+T+t))^s: alive now, the dropout rate given that is
+    /// Gamma(s, β+T), and the lifetime is memoryless.
+    /// </summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <param name="ahead">t, how far beyond the calibration end; not negative.</param>
+    /// <returns>A probability in [0, P(alive)], not increasing in t; P(alive) at t = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is negative.</exception>
+    public double ProbabilityAlive(in CustomerSummary customer, ModelTime ahead)
+    {
+        var t = ModelParameters.NotNegativeTime(ahead, TimeUnit, nameof(ahead));
+        var c = customer.In(TimeUnit);
+        return ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c) * Math.Exp(S * -BetaExpectation.LogP1(t / (Beta + c.T)));
+    }
+
     /// <summary>The parameters with the unit, invariant culture.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
