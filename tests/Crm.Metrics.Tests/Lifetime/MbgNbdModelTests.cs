@@ -85,10 +85,11 @@ public class MbgNbdModelTests
     [InlineData(0.5, 6.0, 0.9, 1.6, 1)]
     public void Parameters_are_recovered_from_data_simulated_with_them(double r, double alpha, double a, double b, int seed)
     {
-        // 20,000 customers simulated with fixed parameters and seeds; each estimate within three standard errors. The
-        // simulator counts purchase days, as summaries do; at r = 1.5, α = 10 that rounding shifted α by up to 3.4
-        // standard errors in some seeds (BG/NBD's simulator likewise), so the sets keep CDNOW-like rates.
-        var summary = Simulate(new MbgNbdModel(r, alpha, a, b, ModelTimeUnit.Weeks), 20_000, seed);
+        // 20,000 customers simulated with fixed parameters and seeds (MbgNbdModel.Simulate, summarised by purchase
+        // day); each estimate within three standard errors. Summaries count purchase days: at r = 1.5, α = 10 that
+        // rounding shifted α by up to 3.4 standard errors in some seeds, so the sets keep CDNOW-like rates.
+        var simulation = new PurchaseSimulation(20_000, new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31)), new LocalDate(2025, 12, 31), seed);
+        var summary = CustomerBaseSummary.FromPurchases(new MbgNbdModel(r, alpha, a, b, ModelTimeUnit.Weeks).Simulate(simulation), new SummaryOptions(new LocalDate(2025, 12, 31)));
         var fit = MbgNbdModel.Fit(summary);
 
         Assert.True(fit.IsConverged, fit.Status.ToString());
@@ -186,48 +187,6 @@ public class MbgNbdModelTests
                 - BgNbdLikelihood.Sum(down[0], down[1], down[2], down[3], customers, weights, unused, modified: true)) / (2 * h);
             Assert.Equal(numeric, single[i], 1e-4 * Math.Max(1, Math.Abs(numeric)));
         }
-    }
-
-    /// <summary>
-    /// A seeded MBG/NBD simulator: λ ~ Gamma(r, scale 1/α), p ~ Beta(a, b); at the first purchase (time 0) and after
-    /// each repeat purchase the customer drops out with probability p; T is uniform over 26–52 weeks in whole days.
-    /// Purchases are counted by day, as summaries count them: a second purchase on the same day is the same purchase
-    /// day, with no second chance to drop out.
-    /// </summary>
-    internal static CustomerBaseSummary Simulate(MbgNbdModel model, int customers, int seed)
-    {
-        var random = new Random(seed);
-        var rows = new List<CustomerSummary>(customers);
-        for (var i = 0; i < customers; i++)
-        {
-            var lambda = BgNbdSimulator.Gamma(random, model.R) / model.Alpha;
-            var x1 = BgNbdSimulator.Gamma(random, model.A);
-            var p = x1 / (x1 + BgNbdSimulator.Gamma(random, model.B));
-            var ageDays = random.Next(26 * 7, (52 * 7) + 1);
-            var x = 0;
-            var lastDay = 0;
-            var alive = random.NextDouble() >= p; // the first chance to drop out, at the first purchase
-            for (var t = 0.0; alive;)
-            {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                var day = (int)Math.Ceiling(t * 7);
-                if (day > ageDays)
-                {
-                    break;
-                }
-
-                if (day != lastDay)
-                {
-                    x++;
-                    lastDay = day;
-                    alive = random.NextDouble() >= p;
-                }
-            }
-
-            rows.Add(new CustomerSummary(new CustomerId($"s{i}"), x, new BtydRecency(ModelTime.Weeks(lastDay / 7.0)), ModelTime.Weeks(ageDays / 7.0)));
-        }
-
-        return CustomerBaseSummary.FromSummaries(rows, new SummaryOptions(new LocalDate(2025, 12, 31)));
     }
 
     private sealed class Synchronous(Action report) : IProgress<FitProgress>
