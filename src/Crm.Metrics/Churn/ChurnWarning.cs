@@ -65,26 +65,19 @@ public static class ChurnWarning
         var today = LocalDayNumbers.Of(analysisDate);
         var windowStart = today - settings.RecentWindowDays + 1;
         var days = new LocalDayNumbers(zone);
-        var histories = new Dictionary<CustomerId, History>();
-        History Of(CustomerId id)
-        {
-            if (!histories.TryGetValue(id, out var history))
-            {
-                histories[id] = history = new History();
-            }
 
-            return history;
-        }
-
+        // One dense index per customer (in the order of first appearance), their sale days logged flat and grouped by
+        // a counting sort at the end, the complaint and answer counters in a small struct per customer.
+        using var log = new Storage.CustomerDayLog<Signals>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 4 : 0);
         var watch = ProgressWatch.For(progress, cancellationToken);
         foreach (var element in ProgressWatch.Watched(purchases, watch))
         {
             var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            var history = Of(purchase.CustomerId);
+            var customer = log.IndexOf(purchase.CustomerId);
             if (purchase.IsSale && day <= today)
             {
-                history.PurchaseDays.Add(day);
+                log.AddDay(customer, day);
             }
         }
 
@@ -97,20 +90,20 @@ public static class ChurnWarning
                 continue;
             }
 
-            var history = Of(complaint.CustomerId);
+            ref var signals = ref log.State(log.IndexOf(complaint.CustomerId));
             if (day >= windowStart)
             {
-                history.RecentComplaints++;
+                signals.RecentComplaints++;
             }
             else if (day >= windowStart - settings.RecentWindowDays)
             {
-                history.EarlierComplaints++;
+                signals.EarlierComplaints++;
             }
 
             if (complaint.ResolvedAt is not { } resolved || days.Of(resolved.ToUnixTimeTicks()) > today)
             {
-                history.Unresolved++;
-                history.OldestUnresolved = Math.Min(history.OldestUnresolved, day);
+                signals.Unresolved++;
+                signals.OldestUnresolved = Math.Min(signals.OldestUnresolved, day);
             }
         }
 
@@ -120,39 +113,81 @@ public static class ChurnWarning
             var day = days.Of(answer.AnsweredAt.ToUnixTimeTicks());
             if (answer.Kind == SurveyKind.Nps && answer.Score is <= 6 && day <= today && day >= windowStart)
             {
-                Of(answer.CustomerId).RecentDetractors++;
+                log.State(log.IndexOf(answer.CustomerId)).RecentDetractors++;
             }
         }
 
         foreach (var id in customers ?? [])
         {
-            Of(id);
+            log.IndexOf(id);
         }
 
         watch?.Finish();
 
-        Dictionary<CustomerId, double>? alive = null;
+        var alive = new double[log.Customers];
+        alive.AsSpan().Fill(double.NaN); // NaN: not in the model's summary
         if (model is not null)
         {
-            alive = new Dictionary<CustomerId, double>(summary!.Customers.Count);
-            foreach (var c in summary.Customers)
+            foreach (ref readonly var c in summary!.Span)
             {
-                alive[c.CustomerId] = model.ProbabilityAlive(c);
+                if (log.Find(c.CustomerId) is var index and >= 0)
+                {
+                    alive[index] = model.ProbabilityAlive(c);
+                }
             }
         }
 
-        var risks = histories.Select(pair => Assess(pair.Key, pair.Value, today, windowStart, settings, alive is not null && alive.TryGetValue(pair.Key, out var p) ? p : null))
-            .OrderByDescending(r => r.Level)
-            .ThenBy(r => r.ProbabilityAlive ?? 1)
-            .ThenBy(r => r.CustomerId)
-            .ToList();
-        return new ChurnWarningResult(analysisDate, model is not null, risks.AsReadOnly());
+        using var sales = log.SortByCustomer();
+        // Customers are independent (each reads only its own slice of days): fixed chunks on several threads.
+        var risks = new CustomerChurnRisk[log.Customers];
+        const int Chunk = 4096;
+        var byCustomer = sales;
+        Concurrency.Partitioned.For((risks.Length + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            for (var c = chunk * Chunk; c < Math.Min(risks.Length, (chunk + 1) * Chunk); c++)
+            {
+                var p = alive[c];
+                risks[c] = Assess(log.Id(c), byCustomer.Distinct(c), in log.State(c), today, windowStart, settings, double.IsNaN(p) ? null : p);
+            }
+        });
+
+        return new ChurnWarningResult(analysisDate, model is not null, Array.AsReadOnly(Ranked(risks)));
     }
 
-    private static CustomerChurnRisk Assess(CustomerId id, History history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
+    /// <summary>
+    /// The customers by level (High first), then P(alive) (lowest first, none counting as 1), then id: sorted on one
+    /// 64-bit key — the level above the bits of P(alive), which order as the numbers do for values in [0, 1] — and
+    /// by id within runs of equal keys.
+    /// </summary>
+    private static CustomerChurnRisk[] Ranked(CustomerChurnRisk[] risks)
     {
-        var reasons = new List<ChurnReason>();
-        var purchaseDays = history.DistinctDays();
+        var keys = new ulong[risks.Length];
+        for (var i = 0; i < risks.Length; i++)
+        {
+            var level = (ulong)(ChurnRiskLevel.High - risks[i].Level);
+            keys[i] = (level << 62) | (ulong)BitConverter.DoubleToInt64Bits(risks[i].ProbabilityAlive ?? 1);
+        }
+
+        Array.Sort(keys, risks);
+        for (int start = 0, end; start < risks.Length; start = end)
+        {
+            for (end = start + 1; end < risks.Length && keys[end] == keys[start]; end++)
+            {
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(risks, start, end - start, Comparer<CustomerChurnRisk>.Create(static (x, y) => x.CustomerId.CompareTo(y.CustomerId)));
+            }
+        }
+
+        return risks;
+    }
+
+    private static CustomerChurnRisk Assess(CustomerId id, ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
+    {
+        var reasons = new List<ChurnReason>(2);
+        var lost = probabilityAlive < settings.LostProbabilityAlive;
         if (purchaseDays.Length == 0)
         {
             reasons.Add(new("no-purchase", ChurnRiskLevel.Medium, "no purchase on record"));
@@ -164,6 +199,7 @@ public static class ChurnWarning
             var since = today - last;
             if (purchaseDays.Length == 1)
             {
+                lost |= since > settings.SinglePurchaseLostDays;
                 if (since > settings.SinglePurchaseDays)
                 {
                     reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"one purchase only, {since} days ago")));
@@ -173,6 +209,7 @@ public static class ChurnWarning
             {
                 var usualGap = (double)(last - first) / (purchaseDays.Length - 1);
                 var multiple = since / usualGap;
+                lost |= multiple > settings.LostGapMultiple;
                 if (multiple > settings.MediumGapMultiple)
                 {
                     reasons.Add(new("long-gap", multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
@@ -183,7 +220,7 @@ public static class ChurnWarning
             // The usual rate: purchase days before the window over the days from the first purchase to the window.
             if (first < windowStart)
             {
-                var found = Array.BinarySearch(purchaseDays, windowStart);
+                var found = purchaseDays.BinarySearch(windowStart);
                 var before = found >= 0 ? found : ~found;
                 var expected = (double)before / (windowStart - first) * settings.RecentWindowDays;
                 var recent = purchaseDays.Length - before;
@@ -224,39 +261,32 @@ public static class ChurnWarning
             level = ChurnRiskLevel.High;
         }
 
-        return new CustomerChurnRisk(id, level, probabilityAlive, reasons.OrderByDescending(r => r.Level).ToList().AsReadOnly());
+        IReadOnlyList<ChurnReason> strongestFirst = reasons.Count > 1 ? [.. reasons.OrderByDescending(r => r.Level)] : reasons.AsReadOnly(); // stable: equal levels keep their order
+        return new CustomerChurnRisk(id, level, probabilityAlive, strongestFirst) { IsLost = lost };
     }
 
-    private sealed class History
+    /// <summary>A customer's complaint and answer counters.</summary>
+    private struct Signals : Storage.ICustomerDayState<Signals>
     {
-        /// <summary>Sale days up to the analysis date, in input order with repeats (see <see cref="DistinctDays"/>).</summary>
-        public List<int> PurchaseDays { get; } = [];
+        public int RecentComplaints;
+        public int EarlierComplaints;
+        public int Unresolved;
+        public int OldestUnresolved;
+        public int RecentDetractors;
 
-        /// <summary>The distinct purchase days, ascending.</summary>
-        public int[] DistinctDays()
+        public static Signals Empty => new() { OldestUnresolved = int.MaxValue };
+
+        public readonly decimal Largest => 0m;
+
+        public void Merge(in Signals other)
         {
-            var days = CollectionsMarshal.AsSpan(PurchaseDays);
-            days.Sort();
-            var n = 0;
-            for (var i = 0; i < days.Length; i++)
-            {
-                if (n == 0 || days[i] != days[n - 1])
-                {
-                    days[n++] = days[i];
-                }
-            }
-
-            return days[..n].ToArray();
+            RecentComplaints += other.RecentComplaints;
+            EarlierComplaints += other.EarlierComplaints;
+            Unresolved += other.Unresolved;
+            OldestUnresolved = Math.Min(OldestUnresolved, other.OldestUnresolved);
+            RecentDetractors += other.RecentDetractors;
         }
 
-        public int RecentComplaints { get; set; }
-
-        public int EarlierComplaints { get; set; }
-
-        public int Unresolved { get; set; }
-
-        public int OldestUnresolved { get; set; } = int.MaxValue;
-
-        public int RecentDetractors { get; set; }
+        public readonly bool MergeFits(in Signals other) => true;
     }
 }

@@ -13,6 +13,18 @@ public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, 
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<CustomerChurnRisk> AtRisk => Customers.Where(c => c.Level != ChurnRiskLevel.Low);
 
+    /// <summary>
+    /// The early warning proper: the customers at Medium or High risk who are probably still alive
+    /// (<see cref="CustomerChurnRisk.IsLost"/> false), most urgent first — High before Medium, then the lowest P(alive)
+    /// (not written to JSON: it follows from <see cref="Customers"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<CustomerChurnRisk> Slipping => Customers.Where(c => c.Level != ChurnRiskLevel.Low && !c.IsLost);
+
+    /// <summary>The customers who have probably left already, in the order of <see cref="Customers"/> (not written to JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<CustomerChurnRisk> Lost => Customers.Where(c => c.IsLost);
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

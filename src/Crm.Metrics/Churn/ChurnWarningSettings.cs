@@ -28,6 +28,21 @@ public sealed record ChurnWarningSettings
     /// <summary>Complaints opened in the recent window: at least this many is High (one is Medium); default 3.</summary>
     public int HighRiskComplaints { get; init; } = 3;
 
+    /// <summary>
+    /// P(alive) below this marks a customer as probably lost already (<see cref="CustomerChurnRisk.IsLost"/>): past
+    /// warning, a case for win-back rather than retention; default 0.05. At most <see cref="HighRiskProbabilityAlive"/>.
+    /// </summary>
+    public double LostProbabilityAlive { get; init; } = 0.05;
+
+    /// <summary>
+    /// Days since the last purchase above this multiple of the customer's usual gap marks them as probably lost; default 4
+    /// (the lifecycle's Churned threshold). At least <see cref="HighGapMultiple"/>.
+    /// </summary>
+    public double LostGapMultiple { get; init; } = 4;
+
+    /// <summary>A one-time buyer whose purchase is older than this many days is probably lost; default 365. At least <see cref="SinglePurchaseDays"/>.</summary>
+    public int SinglePurchaseLostDays { get; init; } = 365;
+
     internal void Validate(string parameter)
     {
         if (RecentWindowDays < 1 || SinglePurchaseDays < 1 || HighRiskComplaints < 1)
@@ -43,6 +58,12 @@ public sealed record ChurnWarningSettings
         if (!(MediumGapMultiple > 0) || HighGapMultiple < MediumGapMultiple || !double.IsFinite(HighGapMultiple))
         {
             throw new ArgumentOutOfRangeException(parameter, "The gap multiples must be positive and finite, the High one not below the Medium one.");
+        }
+
+        if (!(LostProbabilityAlive is >= 0 and <= 1) || LostProbabilityAlive > HighRiskProbabilityAlive
+            || !double.IsFinite(LostGapMultiple) || LostGapMultiple < HighGapMultiple || SinglePurchaseLostDays < SinglePurchaseDays)
+        {
+            throw new ArgumentOutOfRangeException(parameter, "The lost thresholds must be at least as strict as the High ones: LostProbabilityAlive in [0, HighRiskProbabilityAlive], LostGapMultiple finite and not below HighGapMultiple, SinglePurchaseLostDays not below SinglePurchaseDays.");
         }
 
         if (!(FrequencyDropShare is > 0 and <= 1))

@@ -16,6 +16,15 @@ public sealed record CustomerChurnRisk(CustomerId CustomerId, ChurnRiskLevel Lev
     /// <summary>P(alive) from the purchase model, when one was given and the customer is in its summary.</summary>
     public double? ProbabilityAlive { get; init => field = Crm.Internal.Finite.Of(value, nameof(ProbabilityAlive)); } = Crm.Internal.Finite.Of(ProbabilityAlive, nameof(ProbabilityAlive));
 
+    /// <summary>
+    /// Whether the customer has probably left already rather than slipping: P(alive) below
+    /// <see cref="ChurnWarningSettings.LostProbabilityAlive"/>, or a silence beyond
+    /// <see cref="ChurnWarningSettings.LostGapMultiple"/> × their usual gap (beyond
+    /// <see cref="ChurnWarningSettings.SinglePurchaseLostDays"/> for a one-time buyer). A lost customer is always at
+    /// risk; one who never bought is not lost.
+    /// </summary>
+    public bool IsLost { get; init; }
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -18,7 +18,7 @@ namespace Crm.Metrics.Lifetime;
 /// over the dropout probability by double-exponential quadrature; both agree to about 1e-12.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed record BgNbdModel : IPurchaseModel
+public sealed record BgNbdModel : IFactoredPurchaseModel
 {
     /// <summary>Creates the model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate gamma distribution; positive.</param>
@@ -92,6 +92,12 @@ public sealed record BgNbdModel : IPurchaseModel
     /// <remarks>FHL 2005 eq. 10 (see the type's remarks for when the integral form is used).</remarks>
     public double ExpectedPurchases(in CustomerSummary customer, ModelTime t) =>
         BgNbdPredictions.ExpectedConditional(R, Alpha, A, B, customer.In(TimeUnit), t.ToUnit(TimeUnit));
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ExpectedWhileAlive(int x, double age, double t) => BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x, t);
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ProbabilityAlive(RepeatSummary customer) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer);
 
     /// <inheritdoc/>
     /// <remarks>FHL 2005 eq. 9 (see the type's remarks for when the integral form is used).</remarks>

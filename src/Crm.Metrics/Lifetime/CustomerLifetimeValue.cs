@@ -30,30 +30,128 @@ public static class CustomerLifetimeValue
     /// <param name="settings">Horizon, discount period and rate, margin.</param>
     /// <param name="progress">Receives the number of customers forecast so far: each multiple of 65,536 once and in order, then the total.</param>
     /// <param name="cancellationToken">Stops the work (checked every 65,536 customers); nothing is returned.</param>
-    /// <returns>One forecast per customer.</returns>
-    /// <exception cref="ArgumentException">A customer cannot be valued by the spend model.</exception>
+    /// <returns>One forecast per customer, each equal to <see cref="Forecast(IPurchaseModel, GammaGammaModel, in CustomerSummary, ClvSettings)"/>'s for that customer.</returns>
+    /// <remarks>
+    /// For BG/NBD, MBG/NBD and Pareto/NBD the expected purchases of a customer still alive depend only on x and T, so
+    /// they are computed once per distinct (x, T) and horizon step — customers who first bought on the same day with
+    /// the same repeat count share them — and multiplied by each customer's P(alive), on several threads. Any other
+    /// <see cref="IPurchaseModel"/> is asked customer by customer.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A customer cannot be valued by the spend model (the first such customer in the summary's order).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static IReadOnlyList<CustomerValueForecast> Forecast(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(spend);
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(settings);
         var watch = ProgressWatch.For(progress, cancellationToken);
-        var forecasts = new CustomerValueForecast[summary.Span.Length];
-        for (var i = 0; i < forecasts.Length; i++)
+        var customers = summary.Span;
+
+        // The spend first, in order, so that a customer the spend model cannot value is reported as one pass would.
+        var spends = new Money[customers.Length];
+        for (var i = 0; i < spends.Length; i++)
         {
-            forecasts[i] = Forecast(purchases, spend, summary.Span[i], settings);
-            if ((i + 1) % ProgressWatch.Every == 0)
+            spends[i] = spend.ExpectedMeanSpend(customers[i]);
+        }
+
+        var forecasts = new CustomerValueForecast[customers.Length];
+        if (purchases is IFactoredPurchaseModel factored)
+        {
+            ForecastFactored(factored, spend.Currency, summary, spends, settings, forecasts, watch);
+        }
+        else
+        {
+            for (var i = 0; i < forecasts.Length; i++)
             {
-                watch?.Advance(ProgressWatch.Every);
+                forecasts[i] = Forecast(purchases, customers[i], spends[i], spend.Currency, settings);
+                if ((i + 1) % ProgressWatch.Every == 0)
+                {
+                    watch?.Advance(ProgressWatch.Every);
+                }
             }
+
+            watch?.Advance(forecasts.Length % ProgressWatch.Every);
         }
 
-        if (watch is not null)
-        {
-            watch.Advance(forecasts.Length % ProgressWatch.Every);
-            watch.Finish();
-        }
-
+        watch?.Finish();
         return Array.AsReadOnly(forecasts);
+    }
+
+    /// <summary>
+    /// The batch forecast of a factored model: W(x, T, kΔ) once per distinct (x, T) and step k, then per customer
+    /// Σ_k (W_k·P − W_{k−1}·P) / (1 + d)^k with the customer's P(alive) — the operations of the one-customer forecast,
+    /// in its order, so the results are the same to the bit.
+    /// </summary>
+    private static void ForecastFactored(IFactoredPurchaseModel model, Currency currency, CustomerBaseSummary summary, Money[] spends, ClvSettings settings, CustomerValueForecast[] forecasts, ProgressWatch? watch)
+    {
+        var unit = model.TimeUnit;
+        var step = settings.DiscountPeriod.ToUnit(unit);
+        var periods = settings.Periods;
+        var horizons = new double[periods];
+        for (var k = 1; k <= periods; k++)
+        {
+            horizons[k - 1] = ModelTime.In(k * step, unit).ToUnit(unit);
+        }
+
+        var customers = summary.Span;
+        var groupOf = new int[customers.Length];
+        var groups = new Dictionary<(int X, double T), int>();
+        var keys = new List<(int X, double T)>();
+        for (var i = 0; i < customers.Length; i++)
+        {
+            var c = customers[i].In(unit);
+            ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, (c.X, c.T), out var exists);
+            if (!exists)
+            {
+                group = keys.Count;
+                keys.Add((c.X, c.T));
+            }
+
+            groupOf[i] = group;
+        }
+
+        var whileAlive = new double[keys.Count * periods];
+        const int Chunk = 1024;
+        Concurrency.Partitioned.For((keys.Count + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = watch?.CancellationToken ?? default }, chunk =>
+        {
+            for (var g = chunk * Chunk; g < Math.Min(keys.Count, (chunk + 1) * Chunk); g++)
+            {
+                var (x, age) = keys[g];
+                for (var k = 0; k < periods; k++)
+                {
+                    whileAlive[(g * periods) + k] = model.ExpectedWhileAlive(x, age, horizons[k]);
+                }
+            }
+        });
+
+        var rate = 1 + settings.DiscountRatePerPeriod;
+        var margin = (double)settings.Margin;
+        Concurrency.Partitioned.For((forecasts.Length + ProgressWatch.Every - 1) / ProgressWatch.Every, new ParallelOptions { CancellationToken = watch?.CancellationToken ?? default }, chunk =>
+        {
+            var all = summary.Span;
+            var end = Math.Min(forecasts.Length, (chunk + 1) * ProgressWatch.Every);
+            for (var i = chunk * ProgressWatch.Every; i < end; i++)
+            {
+                var customer = all[i];
+                var alive = model.ProbabilityAlive(customer.In(unit));
+                var row = whileAlive.AsSpan(groupOf[i] * periods, periods);
+                var value = 0.0;
+                var previous = 0.0;
+                var discount = 1.0;
+                for (var k = 0; k < periods; k++)
+                {
+                    var cumulative = row[k] * alive;
+                    discount /= rate;
+                    value += (cumulative - previous) * discount;
+                    previous = cumulative;
+                }
+
+                forecasts[i] = new CustomerValueForecast(customer.CustomerId, alive, previous, spends[i], new Money((decimal)(value * (double)spends[i].Amount * margin), currency));
+            }
+
+            watch?.Advance(end - (chunk * ProgressWatch.Every));
+        });
     }
 
     /// <summary>One customer's forecast.</summary>
@@ -68,11 +166,15 @@ public static class CustomerLifetimeValue
         ArgumentNullException.ThrowIfNull(purchases);
         ArgumentNullException.ThrowIfNull(spend);
         ArgumentNullException.ThrowIfNull(settings);
-        var meanSpend = spend.ExpectedMeanSpend(customer);
+        return Forecast(purchases, customer, spend.ExpectedMeanSpend(customer), spend.Currency, settings);
+    }
+
+    private static CustomerValueForecast Forecast(IPurchaseModel purchases, in CustomerSummary customer, Money meanSpend, Currency currency, ClvSettings settings)
+    {
         var summary = customer;
         var (discounted, total) = DiscountedPurchases(purchases, settings, t => purchases.ExpectedPurchases(summary, t));
         var clv = discounted * (double)meanSpend.Amount * (double)settings.Margin;
-        return new CustomerValueForecast(customer.CustomerId, purchases.ProbabilityAlive(customer), total, meanSpend, new Money((decimal)clv, spend.Currency));
+        return new CustomerValueForecast(customer.CustomerId, purchases.ProbabilityAlive(customer), total, meanSpend, new Money((decimal)clv, currency));
     }
 
     /// <summary>

@@ -61,10 +61,30 @@ public sealed class HoldoutTracking
         var expected = new double[openEndedFrom + 1];
         long totalActual = 0;
         var totalExpected = 0.0;
+        // For a factored model the expectation of a customer alive depends only on (x, T): once per distinct pair.
+        var factored = model as IFactoredPurchaseModel;
+        var horizon = length.ToUnit(model.TimeUnit);
+        var whileAlive = new Dictionary<(int X, double T), double>();
         foreach (var c in summary.Span)
         {
             var bin = Math.Min(c.Frequency, openEndedFrom);
-            var e = model.ExpectedPurchases(c, length);
+            double e;
+            if (factored is null)
+            {
+                e = model.ExpectedPurchases(c, length);
+            }
+            else
+            {
+                var repeat = c.In(model.TimeUnit);
+                ref var w = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(whileAlive, (repeat.X, repeat.T), out var known);
+                if (!known)
+                {
+                    w = factored.ExpectedWhileAlive(repeat.X, repeat.T, horizon);
+                }
+
+                e = w * factored.ProbabilityAlive(repeat);
+            }
+
             customers[bin]++;
             actual[bin] += c.HoldoutFrequency!.Value;
             expected[bin] += e;
@@ -92,37 +112,59 @@ public sealed class HoldoutTracking
         var calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
         var days = new LocalDayNumbers(options.Zone);
 
-        // Each summary customer's first day, and the number of customers per first day (the model's expectation
-        // depends only on it).
-        var firstDay = new Dictionary<CustomerId, int>(summary.Span.Length);
+        // Each summary customer's index and first day, and the number of customers per first day (the model's
+        // expectation depends only on it).
+        var customers = summary.Span;
+        var indexOf = new Dictionary<CustomerId, int>(customers.Length);
+        var firstDays = new int[customers.Length];
         var byFirstDay = new SortedDictionary<int, int>();
-        foreach (var c in summary.Span)
+        for (var i = 0; i < customers.Length; i++)
         {
-            var first = calibrationEnd - (int)Math.Round(c.Age.TotalDays);
-            firstDay[c.CustomerId] = first;
+            var first = calibrationEnd - (int)Math.Round(customers[i].Age.TotalDays);
+            indexOf[customers[i].CustomerId] = i;
+            firstDays[i] = first;
             byFirstDay[first] = byFirstDay.GetValueOrDefault(first) + 1;
         }
 
-        // Repeat purchase days (distinct days after the first, up to the holdout end) per day.
-        var seen = new HashSet<(CustomerId, int)>();
-        var repeatsOnDay = new SortedDictionary<int, int>();
+        // Repeat purchase days (distinct days after the first, up to the holdout end) per day: every such sale's
+        // customer and day logged flat, grouped by customer with a counting sort, and each customer's distinct days counted.
+        var start = byFirstDay.Keys.First();
+        var keys = new List<int>();
+        var values = new List<int>();
         foreach (var element in purchases)
         {
             var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
-            if (!purchase.IsSale || !firstDay.TryGetValue(purchase.CustomerId, out var first))
+            if (!purchase.IsSale || !indexOf.TryGetValue(purchase.CustomerId, out var customer))
             {
                 continue;
             }
 
             var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            if (day > first && day <= end && seen.Add((purchase.CustomerId, day)))
+            if (day > firstDays[customer] && day <= end)
             {
-                repeatsOnDay[day] = repeatsOnDay.GetValueOrDefault(day) + 1;
+                keys.Add(customer);
+                values.Add(day);
+            }
+        }
+
+        var repeatsOnDay = new int[end - start + 1];
+        var grouped = new int[keys.Count];
+        var ends = new int[customers.Length + 1];
+        Storage.CountingSort.ByKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), grouped, ends);
+        for (var c = 0; c < customers.Length; c++)
+        {
+            var slice = grouped.AsSpan(Storage.CountingSort.SliceOf(ends, c));
+            slice.Sort();
+            for (var k = 0; k < slice.Length; k++)
+            {
+                if (k == 0 || slice[k] != slice[k - 1])
+                {
+                    repeatsOnDay[slice[k] - start]++;
+                }
             }
         }
 
         var step = summary.TimeUnit == ModelTimeUnit.Weeks ? 7 : 1;
-        var start = byFirstDay.Keys.First();
         var points = new List<CumulativePoint>();
 
         // A new customer's expectation depends only on the days since the first purchase: once per distinct length.
@@ -139,14 +181,12 @@ public sealed class HoldoutTracking
         }
 
         long running = 0;
-        using var repeats = repeatsOnDay.GetEnumerator();
-        var more = repeats.MoveNext();
+        var counted = start; // repeatsOnDay is summed into running up to (not including) this day
         for (var day = end - (((end - start) / step) * step); day <= end; day += step)
         {
-            while (more && repeats.Current.Key <= day)
+            for (; counted <= day; counted++)
             {
-                running += repeats.Current.Value;
-                more = repeats.MoveNext();
+                running += repeatsOnDay[counted - start];
             }
 
             var expected = 0.0;

@@ -19,7 +19,7 @@ namespace Crm.Metrics.Lifetime;
 /// over the dropout probability elsewhere, as for <see cref="BgNbdModel"/>.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed record MbgNbdModel : IPurchaseModel
+public sealed record MbgNbdModel : IFactoredPurchaseModel
 {
     /// <summary>Creates the model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate gamma distribution; positive.</param>
@@ -90,6 +90,12 @@ public sealed record MbgNbdModel : IPurchaseModel
     /// <remarks>(a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] · P(alive).</remarks>
     public double ExpectedPurchases(in CustomerSummary customer, ModelTime t) =>
         MbgNbdPredictions.ExpectedConditional(R, Alpha, A, B, customer.In(TimeUnit), t.ToUnit(TimeUnit));
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ExpectedWhileAlive(int x, double age, double t) => BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x + 1, t);
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ProbabilityAlive(RepeatSummary customer) => MbgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer);
 
     /// <inheritdoc/>
     /// <remarks>b/(a−1) · [1 − ₂F₁(r, b+1; a+b; t/(α+t)) (α/(α+t))^r]: the customer first survives the dropout at the first purchase (probability b/(a+b)).</remarks>

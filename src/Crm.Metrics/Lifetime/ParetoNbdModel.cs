@@ -15,7 +15,7 @@ namespace Crm.Metrics.Lifetime;
 /// used); β is often weakly identified (see its standard error).</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed record ParetoNbdModel : IPurchaseModel
+public sealed record ParetoNbdModel : IFactoredPurchaseModel
 {
     /// <summary>Creates the model from its parameters.</summary>
     /// <param name="r">Shape of the purchase-rate gamma distribution; positive.</param>
@@ -127,6 +127,13 @@ public sealed record ParetoNbdModel : IPurchaseModel
         return (R + c.X) * (Beta + c.T) / (Alpha + c.T) * ParetoNbdLikelihood.PowerRatio((Beta + c.T) / (Beta + c.T + horizon), S)
             * ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c);
     }
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ExpectedWhileAlive(int x, double age, double t) =>
+        (R + x) * (Beta + age) / (Alpha + age) * ParetoNbdLikelihood.PowerRatio((Beta + age) / (Beta + age + t), S);
+
+    /// <inheritdoc/>
+    double IFactoredPurchaseModel.ProbabilityAlive(RepeatSummary customer) => ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, customer);
 
     /// <inheritdoc/>
     /// <remarks>r β / (α (s−1)) · [1 − (β/(β+t))^(s−1)], continuous at s = 1.</remarks>

@@ -53,7 +53,10 @@ public static class LifecycleDerivation
         using var sales = log.SortByCustomer();
         for (var c = 0; c < lifecycles.Length; c++)
         {
-            lifecycles[c] = Replay(log.Id(c), sales.Distinct(c).ToArray(), today, zone, behaviour);
+            // The stage now, without building a transition; the transitions (with their reasons in words) are replayed
+            // again only when read: a report that counts stages never pays for them.
+            var distinct = sales.Distinct(c).ToArray();
+            lifecycles[c] = new DerivedLifecycle(log.Id(c), Replay(distinct, today, zone, behaviour, null), new ReplayedTransitions(distinct, today, zone, behaviour));
         }
 
         return Array.AsReadOnly(lifecycles);
@@ -73,14 +76,14 @@ public static class LifecycleDerivation
         public readonly bool MergeFits(in NoState other) => true;
     }
 
-    private static DerivedLifecycle Replay(CustomerId id, int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules)
+    /// <summary>Replays a customer's distinct sale days; returns the stage at <paramref name="today"/> and, when <paramref name="transitions"/> is given, adds every transition to it.</summary>
+    private static LifecycleStage Replay(int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules, List<DerivedTransition>? transitions)
     {
         var stage = LifecycleStage.Prospect;
-        var transitions = new List<DerivedTransition>();
         var reactivatedAt = -1;
-        void Move(LifecycleStage to, int day, string reason)
+        void Move(LifecycleStage to, int day, string? reason)
         {
-            transitions.Add(new DerivedTransition(stage, to, Internal.ZoneDays.StartOf(zone, LocalDayNumbers.ToDate(day)), reason));
+            transitions?.Add(new DerivedTransition(stage, to, Internal.ZoneDays.StartOf(zone, LocalDayNumbers.ToDate(day)), reason!));
             stage = to;
         }
 
@@ -91,17 +94,17 @@ public static class LifecycleDerivation
             double? usualGap = i >= 1 ? (double)(last - sales[0]) / i : null;
             var atRisk = last + (usualGap is { } g ? (int)Math.Ceiling(rules.AtRiskGapMultiple * g) : rules.SingleBuyerAtRiskDays) + 1;
             var churned = last + (usualGap is { } h ? (int)Math.Ceiling(rules.ChurnedGapMultiple * h) : rules.SingleBuyerChurnedDays) + 1;
-            var basis = usualGap is { } gap
+            string Basis() => usualGap is { } gap
                 ? string.Create(CultureInfo.InvariantCulture, $"the usual gap of {gap:0.#} days")
                 : "a one-time buyer";
             if (atRisk < until && stage is LifecycleStage.New or LifecycleStage.Growing or LifecycleStage.Mature or LifecycleStage.Reactivated)
             {
-                Move(LifecycleStage.AtRisk, atRisk, string.Create(CultureInfo.InvariantCulture, $"{atRisk - last} days without a purchase ({basis})"));
+                Move(LifecycleStage.AtRisk, atRisk, transitions is null ? null : string.Create(CultureInfo.InvariantCulture, $"{atRisk - last} days without a purchase ({Basis()})"));
             }
 
             if (churned < until && stage == LifecycleStage.AtRisk)
             {
-                Move(LifecycleStage.Churned, churned, string.Create(CultureInfo.InvariantCulture, $"{churned - last} days without a purchase ({basis})"));
+                Move(LifecycleStage.Churned, churned, transitions is null ? null : string.Create(CultureInfo.InvariantCulture, $"{churned - last} days without a purchase ({Basis()})"));
             }
         }
 
@@ -135,12 +138,12 @@ public static class LifecycleDerivation
 
             if (stage == LifecycleStage.New && count >= rules.GrowingPurchaseDays)
             {
-                Move(LifecycleStage.Growing, day, string.Create(CultureInfo.InvariantCulture, $"{count} purchase days"));
+                Move(LifecycleStage.Growing, day, transitions is null ? null : string.Create(CultureInfo.InvariantCulture, $"{count} purchase days"));
             }
 
             if (stage == LifecycleStage.Growing && mature)
             {
-                Move(LifecycleStage.Mature, day, string.Create(CultureInfo.InvariantCulture, $"{count} purchase days over {tenure} days"));
+                Move(LifecycleStage.Mature, day, transitions is null ? null : string.Create(CultureInfo.InvariantCulture, $"{count} purchase days over {tenure} days"));
             }
         }
 
@@ -149,6 +152,27 @@ public static class LifecycleDerivation
             Silence(sales.Length - 1, today + 1);
         }
 
-        return new DerivedLifecycle(id, stage, transitions.AsReadOnly());
+        return stage;
+    }
+
+    /// <summary>A customer's transitions, replayed from their sale days on first read (once; thread-safe).</summary>
+    private sealed class ReplayedTransitions(int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules) : IReadOnlyList<DerivedTransition>
+    {
+        private DerivedTransition[]? _transitions;
+
+        public int Count => Transitions.Length;
+
+        private DerivedTransition[] Transitions => LazyInitializer.EnsureInitialized(ref _transitions, () =>
+        {
+            var list = new List<DerivedTransition>();
+            Replay(sales, today, zone, rules, list);
+            return [.. list];
+        });
+
+        public DerivedTransition this[int index] => Transitions[index];
+
+        public IEnumerator<DerivedTransition> GetEnumerator() => ((IEnumerable<DerivedTransition>)Transitions).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

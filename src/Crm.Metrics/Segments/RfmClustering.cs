@@ -31,6 +31,9 @@ public sealed class RfmClustering
     /// <summary>Whether R, F and M were log-scaled (in that order).</summary>
     public IReadOnlyList<bool> LogScaled { get; }
 
+    /// <summary>The customers one assignment task takes.</summary>
+    private const int ChunkSize = 16_384;
+
     /// <summary>Clusters the customers of an RFM analysis.</summary>
     /// <param name="rfm">The RFM analysis.</param>
     /// <param name="options">k, seed, iteration limit, log-scaling.</param>
@@ -74,57 +77,98 @@ public sealed class RfmClustering
         var assignment = new int[n];
         Array.Fill(assignment, -1);
         var objective = new List<double>();
+        // Customers are assigned in fixed chunks (on several threads when there are several), each chunk summing its
+        // distances and its members' coordinates in customer order; the chunks' sums are added in chunk order, so the
+        // result does not depend on the number of threads (and a base of one chunk sums exactly as one loop would).
+        var chunks = (n + ChunkSize - 1) / ChunkSize;
+        var partial = new double[chunks, (k * 4) + 2]; // per chunk: the distance total, whether one moved, per cluster the count and three sums
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)
         {
-            var moved = false;
-            var total = 0.0;
-            for (var i = 0; i < n; i++)
+            Concurrency.Partitioned.For(chunks, null, chunk =>
             {
-                var (best, distance) = Nearest(points, i, centroids);
-                moved |= best != assignment[i];
-                assignment[i] = best;
-                total += distance;
+                var total = 0.0;
+                var moved = false;
+                var sums = new double[k * 4];
+                for (var i = chunk * ChunkSize; i < Math.Min(n, (chunk + 1) * ChunkSize); i++)
+                {
+                    var (best, distance) = Nearest(points, i, centroids);
+                    moved |= best != assignment[i];
+                    assignment[i] = best;
+                    total += distance;
+                    sums[best * 4]++;
+                    for (var d = 0; d < 3; d++)
+                    {
+                        sums[(best * 4) + 1 + d] += points[i, d];
+                    }
+                }
+
+                partial[chunk, 0] = total;
+                partial[chunk, 1] = moved ? 1 : 0;
+                for (var j = 0; j < sums.Length; j++)
+                {
+                    partial[chunk, 2 + j] = sums[j];
+                }
+            });
+
+            var objectiveNow = 0.0;
+            var anyMoved = false;
+            var counts = new double[k];
+            var means = new double[k, 3];
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                objectiveNow += partial[chunk, 0];
+                anyMoved |= partial[chunk, 1] != 0;
+                for (var c = 0; c < k; c++)
+                {
+                    counts[c] += partial[chunk, 2 + (c * 4)];
+                    for (var d = 0; d < 3; d++)
+                    {
+                        means[c, d] += partial[chunk, 2 + (c * 4) + 1 + d];
+                    }
+                }
             }
 
-            objective.Add(total);
-            if (!moved && iteration > 0)
+            objective.Add(objectiveNow);
+            if (!anyMoved && iteration > 0)
             {
                 break;
             }
 
             // New centroids: the members' means; an empty cluster keeps its centroid (the objective cannot rise).
-            var sums = new double[k, 3];
-            var counts = new int[k];
-            for (var i = 0; i < n; i++)
-            {
-                counts[assignment[i]]++;
-                for (var d = 0; d < 3; d++)
-                {
-                    sums[assignment[i], d] += points[i, d];
-                }
-            }
-
             for (var c = 0; c < k; c++)
             {
                 for (var d = 0; d < 3 && counts[c] > 0; d++)
                 {
-                    centroids[c, d] = sums[c, d] / counts[c];
+                    centroids[c, d] = means[c, d] / counts[c];
                 }
+            }
+        }
+
+        // Per cluster in one pass: members, the within sum of squares and the raw sums, in customer order.
+        var size = new int[k];
+        var withinSum = new double[k];
+        var rawSums = new double[k, 3];
+        for (var i = 0; i < n; i++)
+        {
+            var c = assignment[i];
+            size[c]++;
+            withinSum[c] += Distance(points, i, centroids, c);
+            for (var d = 0; d < 3; d++)
+            {
+                rawSums[c, d] += raw[d][i];
             }
         }
 
         var clusters = new RfmCluster[k];
         for (var c = 0; c < k; c++)
         {
-            var members = Enumerable.Range(0, n).Where(i => assignment[i] == c).ToList();
-            var within = members.Sum(i => Distance(points, i, centroids, c));
             clusters[c] = new RfmCluster(
                 c,
-                members.Count,
-                members.Count > 0 ? members.Average(i => raw[0][i]) : null,
-                members.Count > 0 ? members.Average(i => raw[1][i]) : null,
-                members.Count > 0 ? members.Average(i => raw[2][i]) : null,
-                within);
+                size[c],
+                size[c] > 0 ? rawSums[c, 0] / size[c] : null,
+                size[c] > 0 ? rawSums[c, 1] / size[c] : null,
+                size[c] > 0 ? rawSums[c, 2] / size[c] : null,
+                withinSum[c]);
         }
 
         objective[^1] = clusters.Sum(c => c.WithinSumOfSquares);

@@ -58,6 +58,9 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         return slot;
     }
 
+    /// <summary>The customer's index, or −1 when the log has not seen them.</summary>
+    public int Find(CustomerId id) => _index.TryGetValue(id, out var index) ? index : -1;
+
     public void AddDay(int customer, int day)
     {
         if (_count == _customer.Length)

@@ -67,6 +67,41 @@ public class ChurnWarningTests
     }
 
     [Fact]
+    public void Customers_past_the_lost_thresholds_are_counted_apart_from_those_slipping()
+    {
+        Purchase[] purchases =
+        [
+            Sale("once-long-ago", Today.PlusDays(-400)), // one purchase 400 days ago: past 365 → lost
+            Sale("once-a-while-ago", Today.PlusDays(-200)), // 200 days: at risk (> 180), not lost
+            .. Enumerable.Range(0, 5).Select(i => Sale("gap-5x", Today.PlusDays(-150 - (10 * i)))), // usual gap 10, 150 days since: 15 × → lost
+            .. Enumerable.Range(0, 5).Select(i => Sale("gap-3.5x", Today.PlusDays(-105 - (30 * i)))), // usual gap 30, 105 days since: 3.5 × → High, not lost (≤ 4)
+        ];
+
+        var result = ChurnWarning.Assess(Today, null, purchases, customers: [new CustomerId("never")]);
+
+        var byId = result.Customers.ToDictionary(c => c.CustomerId.Value);
+        Assert.True(byId["once-long-ago"].IsLost);
+        Assert.False(byId["once-a-while-ago"].IsLost);
+        Assert.Equal(ChurnRiskLevel.Medium, byId["once-a-while-ago"].Level);
+        Assert.True(byId["gap-5x"].IsLost);
+        Assert.False(byId["gap-3.5x"].IsLost);
+        Assert.Equal(ChurnRiskLevel.High, byId["gap-3.5x"].Level);
+        Assert.False(byId["never"].IsLost); // never bought: nothing to lose yet, still at risk
+
+        Assert.Equal(["gap-3.5x", "never", "once-a-while-ago"], result.Slipping.Select(c => c.CustomerId.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["gap-5x", "once-long-ago"], result.Lost.Select(c => c.CustomerId.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(result.Slipping.Select(c => c.Level), result.Slipping.Select(c => c.Level).OrderDescending());
+
+        // The thresholds are settings; one looser than its High counterpart is refused.
+        var strict = ChurnWarning.Assess(Today, null, purchases, settings: new ChurnWarningSettings { SinglePurchaseLostDays = 190, LostGapMultiple = 3 });
+        Assert.True(strict.Customers.Single(c => c.CustomerId.Value == "once-a-while-ago").IsLost);
+        Assert.True(strict.Customers.Single(c => c.CustomerId.Value == "gap-3.5x").IsLost);
+        Assert.Throws<ArgumentOutOfRangeException>("settings", () => ChurnWarning.Assess(Today, null, [], settings: new ChurnWarningSettings { LostGapMultiple = 2.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>("settings", () => ChurnWarning.Assess(Today, null, [], settings: new ChurnWarningSettings { SinglePurchaseLostDays = 100 }));
+        Assert.Throws<ArgumentOutOfRangeException>("settings", () => ChurnWarning.Assess(Today, null, [], settings: new ChurnWarningSettings { LostProbabilityAlive = 0.5 }));
+    }
+
+    [Fact]
     public void One_purchase_gives_no_usual_rate_so_no_frequency_drop()
     {
         // Found by the property below: one purchase 179 days ago fired "frequency drop" (1 expected) but 180 days
@@ -88,6 +123,9 @@ public class ChurnWarningTests
         Assert.True(result.UsedModel);
         Assert.All(result.Customers.Where(c => c.ProbabilityAlive < 0.3), c => Assert.Equal(ChurnRiskLevel.High, c.Level));
         Assert.All(result.Customers.Where(c => c.Level == ChurnRiskLevel.High), c => Assert.NotEmpty(c.Reasons));
+        Assert.All(result.Customers.Where(c => c.ProbabilityAlive < 0.05), c => Assert.True(c.IsLost));
+        Assert.Contains(result.Customers, c => c.IsLost && c.ProbabilityAlive < 0.05);
+        Assert.All(result.Slipping, c => Assert.True(c.Level != ChurnRiskLevel.Low && !(c.ProbabilityAlive < 0.05)));
         Assert.Throws<ArgumentException>("summary", () => ChurnWarning.Assess(Today, null, [], model: model));
         Assert.Throws<ArgumentOutOfRangeException>("settings", () => ChurnWarning.Assess(Today, null, [], settings: new ChurnWarningSettings { HighGapMultiple = 1 }));
     }
@@ -147,6 +185,7 @@ public class ChurnWarningTests
 
         Assert.Equal(risk.Level != ChurnRiskLevel.Low, risk.Reasons.Count > 0);
         Assert.Equal(risk.Level, risk.Reasons.Count == 0 ? ChurnRiskLevel.Low : risk.Reasons.Max(r => r.Level));
+        Assert.True(!risk.IsLost || risk.Level != ChurnRiskLevel.Low, "a lost customer is at risk");
         if (h.PurchaseDaysAgo.Length == 0)
         {
             Assert.NotEqual(ChurnRiskLevel.Low, risk.Level);
