@@ -302,12 +302,16 @@ public sealed partial class ReportTests : IDisposable
         Assert.Equal(rfm.GetProperty("customers").GetInt32(), rfm.GetProperty("lifecycle").EnumerateObject().Sum(p => p.Value.GetInt32()));
         Assert.Equal(1.0, rfm.GetProperty("valueTiers").EnumerateArray().Sum(t => t.GetProperty("revenueShare").GetDouble()), 1e-9);
 
-        // Churn early warning at the period's end, with P(alive) (the models are calibrated to that day): highest risk first,
-        // every customer at risk with at least one reason.
+        // Churn early warning at the period's end, with P(alive) (the models are calibrated to that day): those at risk are
+        // lost or slipping; the most urgent slipping customers are listed, highest risk first, each with a reason, none
+        // with a P(alive) the lost threshold puts among the lost.
         var churn = json.GetProperty("churnRisk");
         Assert.True(churn.GetProperty("usesModel").GetBoolean());
         var atRisk = churn.GetProperty("customers").EnumerateArray().ToList();
-        Assert.Equal(churn.GetProperty("high").GetInt32() + churn.GetProperty("medium").GetInt32(), atRisk.Count);
+        Assert.Equal(churn.GetProperty("high").GetInt32() + churn.GetProperty("medium").GetInt32(), churn.GetProperty("lost").GetInt32() + churn.GetProperty("slipping").GetInt32());
+        Assert.True(churn.GetProperty("lost").GetInt32() > 0);
+        Assert.Equal(Math.Min(100, churn.GetProperty("slipping").GetInt32()), atRisk.Count);
+        Assert.All(atRisk, c => Assert.True(c.GetProperty("probabilityAlive").GetDouble() >= 0.05));
         var ranks = atRisk.Select(c => c.GetProperty("risk").GetString() == "high" ? 2 : 1).ToList();
         Assert.Equal(ranks.OrderByDescending(r => r), ranks);
         Assert.All(atRisk, c => Assert.NotEmpty(c.GetProperty("reasons").EnumerateArray()));

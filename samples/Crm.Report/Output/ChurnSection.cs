@@ -8,9 +8,15 @@ namespace Crm.Report.Output;
 /// <summary>One customer at risk in the report; the name only with --show-names.</summary>
 internal sealed record AtRiskCustomer(string Id, string? Name, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons);
 
-/// <summary>The churn early warning of the report, read at the period's last day.</summary>
-internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int High, int Medium, int Low, IReadOnlyList<AtRiskCustomer> AtRisk)
+/// <summary>
+/// The churn early warning of the report, read at the period's last day: the counts by level over every customer, how
+/// many of those at risk are probably lost already and how many are slipping, and the most urgent slipping customers.
+/// </summary>
+internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int High, int Medium, int Low, int Lost, int Slipping, IReadOnlyList<AtRiskCustomer> AtRisk)
 {
+    /// <summary>How many slipping customers the report lists (the counts cover them all).</summary>
+    public const int Listed = 100;
+
     /// <summary>
     /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
     /// signals when the BG/NBD model was calibrated to that same day; otherwise the warning runs on signals only.
@@ -39,6 +45,8 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
             counts.GetValueOrDefault(ChurnRiskLevel.High),
             counts.GetValueOrDefault(ChurnRiskLevel.Medium),
             counts.GetValueOrDefault(ChurnRiskLevel.Low),
-            [.. result.AtRisk.Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, c.Reasons))]);
+            result.Lost.Count(),
+            result.Slipping.Count(),
+            [.. result.Slipping.Take(Listed).Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, c.Reasons))]);
     }
 }

@@ -322,7 +322,7 @@ internal static partial class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary><c>churnRisk</c>: counts by level and the customers at risk, highest risk first, with every reason.</summary>
+    /// <summary><c>churnRisk</c>: counts by level, lost and slipping, and the most urgent slipping customers with every reason.</summary>
     private static void Churn(Utf8JsonWriter json, Report report)
     {
         if (report.Churn is not { } churn)
@@ -337,6 +337,8 @@ internal static partial class JsonReport
         json.WriteNumber("high", churn.High);
         json.WriteNumber("medium", churn.Medium);
         json.WriteNumber("low", churn.Low);
+        json.WriteNumber("lost", churn.Lost);
+        json.WriteNumber("slipping", churn.Slipping);
         json.WriteStartArray("customers");
         foreach (var c in churn.AtRisk)
         {

@@ -159,12 +159,8 @@ internal sealed record ModelsSection(
         if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
         {
             var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
-            var forecasts = summary.Customers
-                .AsParallel()
-                .AsOrdered()
-                .Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 })
-                .Select(c => CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, c, Clv))
-                .ToList();
+            var valued = CustomerBaseSummary.FromSummaries([.. summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 })], summaryOptions);
+            var forecasts = CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, valued, Clv);
             distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
             top = forecasts
                 .OrderByDescending(f => f.Value.Amount)

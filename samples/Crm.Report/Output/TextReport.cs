@@ -398,26 +398,26 @@ internal static class TextReport
 
         var basis = churn.UsedModel ? "signals and BG/NBD P(alive)" : "threshold signals only";
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At {Date(churn.AnalysisDate)} ({basis}): {churn.High:N0} high, {churn.Medium:N0} medium, {churn.Low:N0} low risk"));
-        if (churn.AtRisk.Count == 0)
+        Wrap(text, string.Empty, string.Create(CultureInfo.InvariantCulture, $"Of those at risk, {churn.Lost:N0} have probably left already (a silence far beyond their usual gap, or P(alive) below 0.05): a case for win-back, not listed below."), string.Empty);
+        if (churn.Slipping == 0)
         {
+            text.AppendLine("No customer who is probably still buying shows a warning sign.");
             return;
         }
 
+        Wrap(text, string.Empty, string.Create(CultureInfo.InvariantCulture, $"Slipping (probably still buying, with warning signs): {churn.Slipping:N0}; the most urgent first:"), string.Empty);
         var named = churn.AtRisk.Any(c => c.Name is not null);
         foreach (var c in churn.AtRisk.Take(AtRiskShown))
         {
             var who = named && c.Name is not null ? $"{c.Id} {c.Name}" : c.Id;
             var alive = c.ProbabilityAlive is { } p ? string.Create(CultureInfo.InvariantCulture, $", P(alive) {p:0.00}") : string.Empty;
             text.AppendLine($"{Fit(who, 40)} {c.Level.ToString().ToLowerInvariant()}{alive}");
-            foreach (var reason in c.Reasons)
-            {
-                Wrap(text, "    - ", reason.Text, "      ");
-            }
+            Wrap(text, "    ", string.Join("; ", c.Reasons.Select(r => r.Text)), "    ");
         }
 
-        if (churn.AtRisk.Count > AtRiskShown)
+        if (churn.Slipping > AtRiskShown)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"... and {churn.AtRisk.Count - AtRiskShown:N0} more at risk (all in --format json)"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"... and {churn.Slipping - AtRiskShown:N0} more slipping (the first {Math.Min(churn.Slipping, ChurnSection.Listed):N0} in --format json)"));
         }
 
         if (!named)
