@@ -40,6 +40,11 @@ internal static class Fields
             }
         }
 
+        if (TryUtcSeconds(text, out var utc))
+        {
+            return utc;
+        }
+
         foreach (var pattern in InstantPatterns)
         {
             if (pattern.Parse(text) is { Success: true } value)
@@ -90,6 +95,47 @@ internal static class Fields
         }
 
         date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>
+    /// The common form of a log's timestamps, <c>YYYY-MM-DDTHH:MM:SSZ</c>, read without the general pattern parser (a
+    /// tenth of its cost); anything else, or a value out of range, is left to the patterns (and their messages).
+    /// </summary>
+    private static bool TryUtcSeconds(string text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        {
+            return false;
+        }
+
+        int Digits(int from, int count)
+        {
+            var value = 0;
+            for (var i = from; i < from + count; i++)
+            {
+                var digit = text[i] - '0';
+                if (digit is < 0 or > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return value;
+        }
+
+        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
+        var (hour, minute, second) = (Digits(11, 2), Digits(14, 2), Digits(17, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
+            || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        instant = NodaTime.Instant.FromUtc(year, month, day, hour, minute, second);
         return true;
     }
 
