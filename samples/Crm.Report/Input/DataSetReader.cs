@@ -47,9 +47,8 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     /// <summary>The longest complaint resolution target read from <c>target_hours</c>: 100 years.</summary>
     private const decimal MaxTargetHours = 876_000m;
 
-    private readonly Dictionary<CustomerId, Instant> _firstPurchase = [];
     private readonly Dictionary<LocalDate, Instant> _dayStarts = [];
-    private readonly Dictionary<string, CustomerId> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Buyer> _buyers = new(StringComparer.Ordinal);
     private readonly InputData _data = new();
     private (string File, int Line, string How)? _currencyOrigin;
 
@@ -124,7 +123,8 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
 
     private Purchase Purchase(CsvRow row, string file)
     {
-        var customer = Customer(row.Required("customer_id"));
+        var buyer = BuyerOf(row.Required("customer_id"));
+        var customer = buyer.Id;
         var at = Activity(At("occurred_at", row.Required("occurred_at")));
         var amount = Fields.Number("amount", row.Required("amount"));
         var currency = Currency(row, file);
@@ -140,9 +140,9 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         var purchase = amount < 0
             ? Fields.Domain("amount", () => Domain.Activity.Purchase.Refund(customer, at, money, channel, costMoney))
             : Fields.Domain("amount", () => Domain.Activity.Purchase.Sale(customer, at, money, channel, costMoney));
-        if (amount >= 0 && (!_firstPurchase.TryGetValue(customer, out var first) || at < first))
+        if (amount >= 0 && (buyer.FirstSale is not { } first || at < first))
         {
-            _firstPurchase[customer] = at;
+            buyer.FirstSale = at;
         }
 
         return purchase;
@@ -351,7 +351,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
         var name = row.Required("name");
         LocalDate? birth = row.Optional("birth_date") is { } b ? Fields.Date("birth_date", b) : null;
         Instant? acquired = row.Optional("acquired_at") is { } a ? At("acquired_at", a) : null;
-        var created = acquired ?? (_firstPurchase.TryGetValue(id, out var first) ? first : _data.FirstActivity ?? NodaConstants.UnixEpoch);
+        var created = acquired ?? (_buyers.TryGetValue(id.Value, out var buyer) && buyer.FirstSale is { } first ? first : _data.FirstActivity ?? NodaConstants.UnixEpoch);
         var customer = kind == CustomerKind.Person
             ? Fields.Domain("name", () => Domain.Customers.Customer.CreatePerson(id, new PersonProfile(name, birthDate: birth), created))
             : Fields.Domain("name", () => Domain.Customers.Customer.CreateOrganisation(id, new OrganisationProfile(name, foundedOn: birth), created));
@@ -423,18 +423,26 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
 
     /// <summary>An instant field (see <see cref="Fields.Instant"/>); a plain date's start in the zone is looked up once per date.</summary>
     /// <summary>
-    /// The customer id of a purchase, one object per customer: a log repeats each id on many rows, and keeping one id
-    /// (with its hash code computed once) instead of one per row saves the memory and the hashing.
+    /// The buyer of a purchase, one per customer: a log repeats each id on many rows, and keeping one id (with its hash
+    /// code computed once) and the first sale beside it takes one lookup per row and one id in memory per customer.
     /// </summary>
-    private CustomerId Customer(string text)
+    private Buyer BuyerOf(string text)
     {
-        if (!_ids.TryGetValue(text, out var id))
+        if (!_buyers.TryGetValue(text, out var buyer))
         {
-            id = Fields.CustomerId("customer_id", text);
-            _ids.Add(text, id);
+            buyer = new Buyer(Fields.CustomerId("customer_id", text));
+            _buyers.Add(text, buyer);
         }
 
-        return id;
+        return buyer;
+    }
+
+    /// <summary>A customer met in the transactions: the id, and the first sale's instant (the customer record's default start).</summary>
+    private sealed class Buyer(CustomerId id)
+    {
+        public CustomerId Id { get; } = id;
+
+        public Instant? FirstSale { get; set; }
     }
 
     private Instant At(string column, string text)
