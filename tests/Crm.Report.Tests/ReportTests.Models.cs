@@ -31,8 +31,11 @@ public sealed partial class ReportTests
         Assert.Equal(0.0, Dimension(0, "Knowledge").GetProperty("score").GetDouble());
         Assert.Equal(JsonValueKind.Null, Dimension(0, "Concern").GetProperty("score").ValueKind);
 
-        // Overall over the four scored: (50 + 80 + 66.67 + 0) / 4 = 49.17.
+        // Overall over the four scored: (50 + 80 + 66.67 + 0) / 4 = 49.17, and the headline says it covers 4 of 5.
         Assert.Equal(49.17, Math.Round(assessments[0].GetProperty("overall").GetDouble(), 2));
+        Assert.Equal(4, assessments[0].GetProperty("scoredDimensions").GetInt32());
+        var (_, text, _) = Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31"));
+        Assert.Contains("ASSESSMENT: 5C CRM PRINCIPLES (from evidence; overall 49 / 100 over 4 of 5 dimensions)", text, StringComparison.Ordinal);
 
         // Convenience (6C): CES 5 on 1..7 → (5 − 1) / 6 × 100 = 66.67.
         Assert.Equal(66.67, Math.Round(Dimension(1, "Convenience").GetProperty("score").GetDouble(), 2));

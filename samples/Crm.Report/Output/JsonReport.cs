@@ -182,7 +182,7 @@ internal static partial class JsonReport
         }
     }
 
-    /// <summary><c>assessments</c>: each framework's overall and dimension scores (null when unscored) with their evidence.</summary>
+    /// <summary><c>assessments</c>: each framework's overall (over <c>scoredDimensions</c> of the dimensions) and dimension scores (null when unscored) with their evidence.</summary>
     private static void Assessments(Utf8JsonWriter json, Report report)
     {
         json.WriteStartArray("assessments");
@@ -191,6 +191,7 @@ internal static partial class JsonReport
             json.WriteStartObject();
             json.WriteString("framework", assessment.Framework.Key);
             Value(json, "overall", assessment.Overall);
+            json.WriteNumber("scoredDimensions", assessment.Dimensions.Count(d => d.Score is not null));
             json.WriteStartArray("dimensions");
             foreach (var dimension in assessment.Dimensions)
             {

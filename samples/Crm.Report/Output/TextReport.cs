@@ -322,8 +322,13 @@ internal static class TextReport
     {
         foreach (var assessment in report.Assessments)
         {
-            var overall = assessment.Overall is { } o ? o.ToString("0", CultureInfo.InvariantCulture) : "unscored";
-            var text = sections.Begin("assessment-" + assessment.Framework.Name, $"ASSESSMENT: {assessment.Framework.Name.ToUpperInvariant()} (from evidence; overall {overall} / 100)");
+            // The overall is a mean over the scored dimensions only: the headline says over how many.
+            var scored = assessment.Dimensions.Count(d => d.Score is not null);
+            var all = assessment.Dimensions.Count;
+            var overall = assessment.Overall is { } o
+                ? string.Create(CultureInfo.InvariantCulture, $"overall {o:0} / 100 over {(scored == all ? $"all {all}" : $"{scored} of {all}")} dimensions")
+                : string.Create(CultureInfo.InvariantCulture, $"no dimension of {all} scored");
+            var text = sections.Begin("assessment-" + assessment.Framework.Name, $"ASSESSMENT: {assessment.Framework.Name.ToUpperInvariant()} (from evidence; {overall})");
             foreach (var dimension in assessment.Dimensions.OrderBy(d => d.Score ?? double.MaxValue))
             {
                 var bar = dimension.Score is { } s ? new string('#', (int)Math.Round(s / 5)).PadRight(20, '.') : new string(' ', 20);
