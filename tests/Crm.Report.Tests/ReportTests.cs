@@ -76,6 +76,8 @@ public sealed partial class ReportTests : IDisposable
         // At start (a sale in the 365 days before March): A (10 Feb), C (1 Dec); A buys again → retention 1/2, churn 1/2.
         Assert.Equal(0.5, Value(json, "retentionRate"));
         Assert.Equal(0.5, Value(json, "churnRate"));
+        var text = System.Text.RegularExpressions.Regex.Replace(Run(AllFiles("--from", "2026-03-01", "--to", "2026-03-31")).Out, @"\s+", " ");
+        Assert.Contains("Churn rate 50.0 % 1 of the 2 customers who bought in the 365 days before the period did not buy in it (cohort method)", text, StringComparison.Ordinal);
 
         // Acquired in March: B (acquired_at 12 March) → CAC 310 / 1. Retention cost 300 over 15 Feb..16 Mar (30 days),
         // 16 of them in March → 160, per active customer 160 / 2 = 80.

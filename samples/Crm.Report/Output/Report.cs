@@ -157,12 +157,15 @@ internal static class ReportBuilder
         list.Add(RateEntry("purchaseFrequency", "Purchases and loyalty", "Purchase frequency", loyalty.PurchaseFrequency, "orders per active customer", "orders", "active customers", asPercent: false));
         list.Add(RateEntry("repeatPurchaseRate", "Purchases and loyalty", "Repeat purchase rate", loyalty.RepeatPurchaseRate, "fraction", "customers buying on 2+ days", "active customers"));
         var retention = loyalty.Retention;
-        var windowText = $"{retention.WindowDays}-day window, {retention.Method.ToString().ToLowerInvariant()} method";
         list.Add(new("retentionRate", "Purchases and loyalty", "Retention rate", retention.RetentionRate, "fraction", retention.UndefinedReason, Percent(retention.RetentionRate),
-            $"{retention.Retained:N0} of {retention.CustomersAtStart:N0} customers at start bought again ({windowText})",
+            retention.Method == RetentionMethod.Cohort
+                ? $"{retention.Retained:N0} of the {retention.CustomersAtStart:N0} customers who bought in the {retention.WindowDays} days before the period bought again in it (cohort method)"
+                : $"{retention.Retained:N0} active in the period and not acquired in it / {retention.CustomersAtStart:N0} customers who bought in the {retention.WindowDays} days before it (classic method)",
             [new("retained", retention.Retained), new("customersAtStart", retention.CustomersAtStart), new("windowDays", retention.WindowDays), new("method", retention.Method.ToString())]));
         list.Add(new("churnRate", "Purchases and loyalty", "Churn rate", retention.ChurnRate, "fraction", retention.UndefinedReason, Percent(retention.ChurnRate),
-            $"{retention.Lost:N0} of {retention.CustomersAtStart:N0} customers at start did not buy",
+            retention.Method == RetentionMethod.Cohort
+                ? $"{retention.Lost:N0} of the {retention.CustomersAtStart:N0} customers who bought in the {retention.WindowDays} days before the period did not buy in it (cohort method)"
+                : $"1 - retention: {retention.Lost:N0} / {retention.CustomersAtStart:N0} customers who bought in the {retention.WindowDays} days before the period (classic method)",
             [new("lost", retention.Lost), new("customersAtStart", retention.CustomersAtStart)]));
         list.Add(Ratio("returningCustomerRevenueShare", "Purchases and loyalty", "Returning-customer revenue share", loyalty.ReturningCustomerRevenueShare, "sales from returning customers", "all sales", currency));
         list.Add(Ratio("salesGrowth", "Purchases and loyalty", "Sales growth vs previous period", loyalty.SalesGrowth, "revenue change", "previous period's revenue", currency));
