@@ -125,7 +125,7 @@ public static class ChurnWarning
         watch?.Finish();
 
         var alive = new double[log.Customers];
-        alive.AsSpan().Fill(double.NaN); // NaN: not in the model's summary
+        alive.AsSpan().Fill(-1); // below 0: not in the model's summary (a probability never is)
         if (model is not null)
         {
             foreach (ref readonly var c in summary!.Span)
@@ -147,7 +147,7 @@ public static class ChurnWarning
             for (var c = chunk * Chunk; c < Math.Min(risks.Length, (chunk + 1) * Chunk); c++)
             {
                 var p = alive[c];
-                risks[c] = Assess(log.Id(c), byCustomer.Distinct(c), in log.State(c), today, windowStart, settings, double.IsNaN(p) ? null : p);
+                risks[c] = Assess(log.Id(c), byCustomer.Distinct(c), in log.State(c), today, windowStart, settings, p < 0 ? null : p);
             }
         });
 
