@@ -71,24 +71,7 @@ internal static class Fields
             return false;
         }
 
-        int Digits(int from, int count)
-        {
-            var value = 0;
-            for (var i = from; i < from + count; i++)
-            {
-                var digit = text[i] - '0';
-                if (digit is < 0 or > 9)
-                {
-                    return -1;
-                }
-
-                value = (value * 10) + digit;
-            }
-
-            return value;
-        }
-
-        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
+        var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             return false;
@@ -110,25 +93,8 @@ internal static class Fields
             return false;
         }
 
-        int Digits(int from, int count)
-        {
-            var value = 0;
-            for (var i = from; i < from + count; i++)
-            {
-                var digit = text[i] - '0';
-                if (digit is < 0 or > 9)
-                {
-                    return -1;
-                }
-
-                value = (value * 10) + digit;
-            }
-
-            return value;
-        }
-
-        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
-        var (hour, minute, second) = (Digits(11, 2), Digits(14, 2), Digits(17, 2));
+        var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
+        var (hour, minute, second) = (Digits(text, 11, 2), Digits(text, 14, 2), Digits(text, 17, 2));
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
             || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
@@ -137,6 +103,24 @@ internal static class Fields
 
         instant = NodaTime.Instant.FromUtc(year, month, day, hour, minute, second);
         return true;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="from"/>; −1 when one is not a digit.</summary>
+    private static int Digits(string text, int from, int count)
+    {
+        var value = 0;
+        for (var i = from; i < from + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
     }
 
     /// <summary>A local date YYYY-MM-DD.</summary>
