@@ -1,5 +1,5 @@
 // Checks the packages produced by `dotnet pack`: both .nupkg and .snupkg exist for the version, and each
-// .nupkg holds its README, the XML docs for both target frameworks, a license file and a license expression.
+// .nupkg (Crm.Domain, Crm.Metrics, Crm.Metrics.Orleans) holds its README, the XML docs for both target frameworks, a license file and a license expression.
 // Usage: dotnet run --file .ci/check-packages.cs -- <folder> <version>
 using System.IO.Compression;
 
@@ -12,7 +12,7 @@ if (args.Length != 2)
 var folder = args[0];
 var version = args[1];
 var problems = new List<string>();
-foreach (var id in new[] { "Crm.Domain", "Crm.Metrics" })
+foreach (var id in new[] { "Crm.Domain", "Crm.Metrics", "Crm.Metrics.Orleans" })
 {
     var nupkg = Path.Combine(folder, $"{id}.{version}.nupkg");
     var snupkg = Path.Combine(folder, $"{id}.{version}.snupkg");
@@ -58,6 +58,12 @@ foreach (var id in new[] { "Crm.Domain", "Crm.Metrics" })
         {
             problems.Add($"{nupkg}: nuspec lacks {needle}");
         }
+    }
+
+    // The core packages stay free of Orleans; only the optional package depends on it.
+    if (id != "Crm.Metrics.Orleans" && nuspec.Contains("Orleans", StringComparison.Ordinal))
+    {
+        problems.Add($"{nupkg}: a core package depends on Orleans");
     }
 
     Console.WriteLine($"checked {Path.GetFileName(nupkg)}: {entries.Count} entries");

@@ -211,7 +211,7 @@ internal static class ReportApp
     /// The reporting period: --from/--to, else the last full calendar month of the data's activity, in --zone; with
     /// only --discrete (patterns have no dates) the last full month by the clock, whose sections are then empty.
     /// </summary>
-    private static ReportingPeriod Period(ReportOptions options, InputData data, IClock? clock)
+    internal static ReportingPeriod Period(ReportOptions options, InputData data, IClock? clock)
     {
         if (options.From is { } from && options.To is { } to)
         {

@@ -126,6 +126,30 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         Engine.ScorecardRunner.Fill(this, data, DataSources.All, Internal.ProgressWatch.For(progress, cancellationToken));
     }
 
+    /// <summary>
+    /// Adds every record of an asynchronous data set (a database cursor, a file reader; one pass over each record kind);
+    /// its non-null streams become supplied.
+    /// </summary>
+    /// <param name="data">The data set; its leads are read against <see cref="ScorecardSettings.Funnel"/>.</param>
+    /// <param name="progress">Receives the number of records read so far: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the reading; the records read until then stay added: discard the accumulator.</param>
+    /// <returns>A task that completes when every record was added.</returns>
+    /// <remarks>
+    /// A stream that wraps an in-memory sequence (<see cref="CrmAsyncDataSet.From"/>,
+    /// <see cref="CrmAsyncDataSet.Sequence{T}"/>) is read as <see cref="AddRange"/> reads that sequence, large purchase
+    /// arrays on several threads. When a record is invalid, the exception is the one the first invalid record in input
+    /// order throws: discard the accumulator.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or a record is null.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task AddRangeAsync(CrmAsyncDataSet data, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ThrowIfDisposed();
+        await Engine.ScorecardRunner.FillAsync(this, data, DataSources.All, Internal.ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Adds a purchase.</summary>
     /// <param name="purchase">The sale or refund.</param>
     /// <remarks>

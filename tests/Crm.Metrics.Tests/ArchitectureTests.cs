@@ -29,6 +29,7 @@ public partial class ArchitectureTests
     [Theory]
     [InlineData("Crm.Domain")]
     [InlineData("Crm.Metrics")]
+    [InlineData("Crm.Metrics.Orleans")]
     public void Each_package_file_holds_the_type_it_is_named_after_in_the_namespace_of_its_folder(string package)
     {
         var project = Path.Combine(Root, "src", package);

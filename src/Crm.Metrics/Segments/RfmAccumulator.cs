@@ -110,6 +110,38 @@ public sealed class RfmAccumulator : IDisposable
         }
     }
 
+    /// <summary>Adds purchases from an asynchronous stream (a database cursor, a file reader).</summary>
+    /// <param name="purchases">The purchases; a stream made by <see cref="CrmAsyncDataSet.Sequence{T}"/> is read as the synchronous sequence it wraps.</param>
+    /// <param name="cancellationToken">Stops the reading (checked before the first purchase and every 65,536); the purchases read until then stay added: discard the accumulator.</param>
+    /// <returns>A task that completes when every purchase was added.</returns>
+    /// <exception cref="ArgumentNullException">The stream or a purchase is null.</exception>
+    /// <exception cref="CurrencyMismatchException">Sales are in more than one currency.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task AddRangeAsync(IAsyncEnumerable<Purchase> purchases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ThrowIfDisposed();
+        if (purchases is Internal.SyncSequence<Purchase> sync)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddRange(sync.Source);
+            return;
+        }
+
+        // Checked every 65,536 records too: a stream need not honour the token itself.
+        cancellationToken.ThrowIfCancellationRequested();
+        var read = 0;
+        await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
+            if ((++read & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
     /// <summary>Adds another accumulator's sales (of the same options); <paramref name="other"/> is unchanged.</summary>
     /// <param name="other">The other accumulator.</param>
     /// <remarks>Checked whole before anything changes: on an error this accumulator is as it was.</remarks>

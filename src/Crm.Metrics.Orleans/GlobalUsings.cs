@@ -1,0 +1,2 @@
+global using Crm.Domain;
+global using NodaTime;

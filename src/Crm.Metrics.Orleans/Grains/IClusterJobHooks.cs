@@ -1,0 +1,13 @@
+using Orleans.Runtime;
+
+namespace Crm.Metrics.Orleans.Grains;
+
+/// <summary>Test hooks a silo may register (internal: not a public knob): where a job is coordinated, and answers delivered twice.</summary>
+internal interface IClusterJobHooks
+{
+    /// <summary>Called when a coordinator starts a job.</summary>
+    void JobStarted(Guid job, SiloAddress coordinator);
+
+    /// <summary>How many times the coordinator receives a partition's answer (1 normally).</summary>
+    int AnswerCopies(string partition);
+}

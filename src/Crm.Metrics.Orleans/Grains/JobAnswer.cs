@@ -1,0 +1,49 @@
+using Orleans;
+
+namespace Crm.Metrics.Orleans.Grains;
+
+/// <summary>The coordinator's answer: the merged state and what the job did, or the partition that failed it.</summary>
+[GenerateSerializer]
+[Alias("Crm.Metrics.Orleans.JobAnswer")]
+internal sealed record JobAnswer
+{
+    /// <summary>The merged state as UTF-8 JSON, or null when the job failed.</summary>
+    [Id(0)]
+    public byte[]? State { get; init; }
+
+    /// <summary>The key of the partition that failed the job, or null.</summary>
+    [Id(1)]
+    public string? FailedPartition { get; init; }
+
+    /// <summary>Why it failed, or null.</summary>
+    [Id(2)]
+    public string? Error { get; init; }
+
+    /// <summary>Attempts started again.</summary>
+    [Id(3)]
+    public int Retries { get; init; }
+
+    /// <summary>Answers for partitions already merged.</summary>
+    [Id(4)]
+    public int DuplicateAnswers { get; init; }
+
+    /// <summary>The coordinator's silo.</summary>
+    [Id(5)]
+    public string CoordinatorSilo { get; init; } = string.Empty;
+
+    /// <summary>Merged partitions per silo.</summary>
+    [Id(6)]
+    public Dictionary<string, int> PartitionsBySilo { get; init; } = [];
+
+    /// <summary>Bytes of all merged states.</summary>
+    [Id(7)]
+    public long StateBytes { get; init; }
+
+    /// <summary>Bytes of the largest state.</summary>
+    [Id(8)]
+    public long LargestStateBytes { get; init; }
+
+    /// <summary>Time from the start to the last merge.</summary>
+    [Id(9)]
+    public TimeSpan Elapsed { get; init; }
+}

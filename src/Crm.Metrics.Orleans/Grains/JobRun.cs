@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crm.Metrics.Orleans.Jobs;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+
+namespace Crm.Metrics.Orleans.Grains;
+
+/// <summary>
+/// One job on its coordinator: keeps up to the allowed partitions running, each attempt placed on the next live silo
+/// (round robin, leaving out silos that failed in this job), merges each partition's state exactly once as answers
+/// arrive, retries partitions whose silo failed or timed out, and stops everything at the first partition that
+/// cannot succeed. Runs on the coordinator grain's scheduler: no locks.
+/// </summary>
+internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, JobRequest request, IJobObserver? observer, IClusterJobHooks? hooks, string jobKey, string coordinatorSilo)
+{
+    private readonly Dictionary<string, int> _bySilo = new(StringComparer.Ordinal);
+    private List<SiloAddress> _silos = [];
+    private readonly HashSet<SiloAddress> _failedSilos = [];
+    private int _nextSilo;
+    private int _done;
+    private int _retries;
+    private int _duplicates;
+    private long _stateBytes;
+    private long _largest;
+
+    public async Task<JobAnswer> RunAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var partitions = request.Partitions;
+        var merged = new bool[partitions.Length];
+        var attempts = new int[partitions.Length];
+        var pending = new Queue<int>(Enumerable.Range(0, partitions.Length));
+        var running = new Dictionary<Task<PartitionAnswer>, Attempt>();
+        using var merger = request.Job.CreateMerger(services);
+        await RefreshSilosAsync();
+        try
+        {
+            while (_done < partitions.Length)
+            {
+                while (running.Count < request.MaxInFlight && pending.TryDequeue(out var next))
+                {
+                    attempts[next]++;
+                    var attempt = Start(next, attempts[next], cancellationToken);
+                    running.Add(attempt.Task, attempt);
+                }
+
+                var finished = await Task.WhenAny(running.Keys);
+                var done = running[finished];
+                running.Remove(finished);
+                var timedOut = done.Cancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                done.Cancellation.Dispose();
+                var partition = partitions[done.Index];
+                PartitionAnswer answer;
+                try
+                {
+                    answer = await finished;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The silo failed, left the cluster or took too long: try the partition again on another one.
+                    if (done.Silo is { } silo)
+                    {
+                        _failedSilos.Add(silo);
+                    }
+
+                    if (attempts[done.Index] >= request.MaxAttempts)
+                    {
+                        return Failed(partition, timedOut
+                            ? string.Create(CultureInfo.InvariantCulture, $"it ran past the partition timeout ({request.PartitionTimeout}) in the last of {request.MaxAttempts} attempts.")
+                            : string.Create(CultureInfo.InvariantCulture, $"no silo completed it in {request.MaxAttempts} attempts; the last failure was {e.GetType().Name}."));
+                    }
+
+                    _retries++;
+                    pending.Enqueue(done.Index);
+                    await RefreshSilosAsync();
+                    Report(partitions.Length);
+                    continue;
+                }
+
+                if (answer.Error is not null || answer.State is null)
+                {
+                    return Failed(partition, answer.Error ?? "the silo answered without a state.");
+                }
+
+                var copies = hooks?.AnswerCopies(partition) ?? 1;
+                for (var copy = 0; copy < copies; copy++)
+                {
+                    if (merged[done.Index])
+                    {
+                        _duplicates++;
+                        continue;
+                    }
+
+                    try
+                    {
+                        merger.Merge(answer.State);
+                    }
+                    catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or CurrencyMismatchException or AmountOverflowException)
+                    {
+                        return Failed(partition, $"its state was refused on merge: {e.Message}");
+                    }
+
+                    merged[done.Index] = true;
+                    _done++;
+                    _stateBytes += answer.State.Length;
+                    _largest = Math.Max(_largest, answer.State.Length);
+                    _bySilo[answer.Silo] = _bySilo.GetValueOrDefault(answer.Silo) + 1;
+                }
+
+                Report(partitions.Length);
+            }
+        }
+        finally
+        {
+            // A job that failed or was cancelled stops its other partitions: nothing of it is returned.
+            foreach (var attempt in running.Values)
+            {
+                await attempt.Cancellation.CancelAsync();
+                attempt.Cancellation.Dispose();
+            }
+        }
+
+        var state = merger.ToState();
+        return new JobAnswer
+        {
+            State = state,
+            Retries = _retries,
+            DuplicateAnswers = _duplicates,
+            CoordinatorSilo = coordinatorSilo,
+            PartitionsBySilo = _bySilo,
+            StateBytes = _stateBytes,
+            LargestStateBytes = _largest,
+            Elapsed = watch.Elapsed,
+        };
+    }
+
+    private Attempt Start(int index, int attempt, CancellationToken cancellationToken)
+    {
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellation.CancelAfter(request.PartitionTimeout);
+        var silo = NextSilo();
+        var grain = grains.GetGrain<IPartitionGrain>(string.Create(CultureInfo.InvariantCulture, $"{jobKey}/{index}/{attempt}"));
+        Task<PartitionAnswer> task;
+        if (silo is not null)
+        {
+            // A new activation per attempt, so the hint decides where it runs.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        }
+
+        try
+        {
+            task = grain.ComputeAsync(request.Job, request.Partitions[index], cancellation.Token);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+
+        return new Attempt(task, index, silo, cancellation);
+    }
+
+    private SiloAddress? NextSilo()
+    {
+        if (_silos.Count == 0)
+        {
+            return null;
+        }
+
+        var silo = _silos[_nextSilo % _silos.Count];
+        _nextSilo++;
+        return silo;
+    }
+
+    private async Task RefreshSilosAsync()
+    {
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var live = hosts.Keys.Where(s => !_failedSilos.Contains(s)).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+
+        // When every live silo failed once in this job, give them all another chance rather than none.
+        _silos = live.Count > 0 ? live : [.. hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal)];
+    }
+
+    private void Report(int partitions)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = observer.OnProgress(_done, partitions, _retries);
+        }
+#pragma warning disable CA1031 // Progress is best effort: a caller that went away must not fail the job.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private JobAnswer Failed(string partition, string error) => new()
+    {
+        FailedPartition = partition,
+        Error = error,
+        Retries = _retries,
+        CoordinatorSilo = coordinatorSilo,
+    };
+
+    private sealed record Attempt(Task<PartitionAnswer> Task, int Index, SiloAddress? Silo, CancellationTokenSource Cancellation);
+}

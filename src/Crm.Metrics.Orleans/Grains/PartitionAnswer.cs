@@ -1,0 +1,21 @@
+using Orleans;
+
+namespace Crm.Metrics.Orleans.Grains;
+
+/// <summary>A partition's answer: its state, or why the partition failed (not retried); and the silo that ran it.</summary>
+[GenerateSerializer]
+[Alias("Crm.Metrics.Orleans.PartitionAnswer")]
+internal sealed record PartitionAnswer
+{
+    /// <summary>The state as UTF-8 JSON, or null when the partition failed.</summary>
+    [Id(0)]
+    public byte[]? State { get; init; }
+
+    /// <summary>The address of the silo that ran the partition.</summary>
+    [Id(1)]
+    public string Silo { get; init; } = string.Empty;
+
+    /// <summary>Why the partition failed, or null.</summary>
+    [Id(2)]
+    public string? Error { get; init; }
+}

@@ -1,0 +1,51 @@
+using Crm.Metrics.Orleans.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Placement;
+
+namespace Crm.Metrics.Orleans.Grains;
+
+/// <summary>Computes one partition's state next to its data, with the partition source of the silo it runs on.</summary>
+[RandomPlacement]
+internal sealed class PartitionGrain : Grain, IPartitionGrain
+{
+    /// <inheritdoc/>
+    public async Task<PartitionAnswer> ComputeAsync(PartitionJob job, string partition, CancellationToken cancellationToken)
+    {
+        var silo = GrainContext.Address.SiloAddress?.ToString() ?? RuntimeIdentity;
+        try
+        {
+            var services = ServiceProvider;
+            var source = services.GetService<ICrmPartitionSource>();
+            if (source is null)
+            {
+                return new PartitionAnswer { Silo = silo, Error = $"no ICrmPartitionSource is registered on silo {silo}; call AddCrmPartitionSource in every silo's services." };
+            }
+
+            // Off the grain's scheduler: reading and accumulating a partition is long, mostly CPU-bound work.
+            var state = await Task.Run(
+                async () =>
+                {
+                    var data = await source.OpenAsync(partition, cancellationToken)
+                        ?? throw new InvalidOperationException("The partition source returned null instead of a data set.");
+                    return await job.ComputeStateAsync(services, data, cancellationToken);
+                },
+                cancellationToken);
+            return new PartitionAnswer { Silo = silo, State = state };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of the source or the records fails the job, named; it must not look like a silo failure and be retried.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new PartitionAnswer { Silo = silo, Error = $"{e.GetType().Name}: {e.Message}" };
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Crm.Metrics.States;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Text;
+using Orleans;
+
+namespace Crm.Metrics.Orleans.Jobs;
+
+/// <summary>A scorecard job: the period, currency and funnel every partition's accumulator needs.</summary>
+[GenerateSerializer]
+[Alias("Crm.Metrics.Orleans.ScorecardJob")]
+internal sealed class ScorecardJob : PartitionJob
+{
+    /// <summary>The period's first day, ISO.</summary>
+    [Id(0)]
+    public string From { get; init; } = string.Empty;
+
+    /// <summary>The period's last day (inclusive), ISO.</summary>
+    [Id(1)]
+    public string To { get; init; } = string.Empty;
+
+    /// <summary>The period's TZDB zone id.</summary>
+    [Id(2)]
+    public string Zone { get; init; } = string.Empty;
+
+    /// <summary>The scorecard's currency, or null for the first one met.</summary>
+    [Id(3)]
+    public string? Currency { get; init; }
+
+    /// <summary>The currency without any amount.</summary>
+    [Id(4)]
+    public string FallbackCurrency { get; init; } = string.Empty;
+
+    /// <summary>The funnel's stages, or null without a funnel.</summary>
+    [Id(5)]
+    public string[]? FunnelStages { get; init; }
+
+    /// <inheritdoc/>
+    public override string Family => "scorecard";
+
+    /// <summary>The job of a period and settings; throws an <see cref="ArgumentException"/> for a zone the silos cannot look up.</summary>
+    public static ScorecardJob For(ReportingPeriod period, ScorecardSettings settings) => new()
+    {
+        From = LocalDatePattern.Iso.Format(period.Dates.Start),
+        To = LocalDatePattern.Iso.Format(period.Dates.End),
+        Zone = ZoneId(period.Zone, nameof(period)),
+        Currency = settings.Currency?.Code,
+        FallbackCurrency = settings.FallbackCurrency.Code,
+        FunnelStages = settings.Funnel?.Stages.ToArray(),
+    };
+
+    /// <inheritdoc/>
+    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    {
+        using var accumulator = Create(services);
+        await accumulator.AddRangeAsync(data, null, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.ScorecardState);
+    }
+
+    /// <inheritdoc/>
+    public override IStateMerger CreateMerger(IServiceProvider services) => new Merger(Create(services));
+
+    private ScorecardAccumulator Create(IServiceProvider services)
+    {
+        var period = new ReportingPeriod(new DateInterval(LocalDatePattern.Iso.Parse(From).Value, LocalDatePattern.Iso.Parse(To).Value), ZoneOf(Zone));
+        var settings = new ScorecardSettings
+        {
+            Currency = Currency is null ? null : new Currency(Currency),
+            FallbackCurrency = new Currency(FallbackCurrency),
+            Funnel = FunnelStages is null ? null : new Domain.Activity.Funnel(FunnelStages),
+        };
+        return services.GetRequiredService<ICrmMetrics>().CreateAccumulator(period, settings);
+    }
+
+    private sealed class Merger(ScorecardAccumulator accumulator) : IStateMerger
+    {
+        public void Merge(byte[] state) =>
+            accumulator.Merge(JsonSerializer.Deserialize(state, CrmStateJson.ScorecardState) ?? throw new ArgumentException("The state is JSON null.", nameof(state)));
+
+        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.ScorecardState);
+
+        public void Dispose() => accumulator.Dispose();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.States;
+using NodaTime.Text;
+using Orleans;
+
+namespace Crm.Metrics.Orleans.Jobs;
+
+/// <summary>A customer-base summary job: the calibration end, holdout, zone and time unit.</summary>
+[GenerateSerializer]
+[Alias("Crm.Metrics.Orleans.SummaryJob")]
+internal sealed class SummaryJob : PartitionJob
+{
+    /// <summary>The calibration end, ISO.</summary>
+    [Id(0)]
+    public string CalibrationEnd { get; init; } = string.Empty;
+
+    /// <summary>The holdout end, ISO, or null.</summary>
+    [Id(1)]
+    public string? HoldoutEnd { get; init; }
+
+    /// <summary>The TZDB zone id.</summary>
+    [Id(2)]
+    public string Zone { get; init; } = string.Empty;
+
+    /// <summary>The time unit of t_x and T.</summary>
+    [Id(3)]
+    public ModelTimeUnit TimeUnit { get; init; }
+
+    /// <inheritdoc/>
+    public override string Family => "summary";
+
+    /// <summary>The job of summary options.</summary>
+    public static SummaryJob For(SummaryOptions options) => new()
+    {
+        CalibrationEnd = LocalDatePattern.Iso.Format(options.CalibrationEnd),
+        HoldoutEnd = options.HoldoutEnd is { } holdout ? LocalDatePattern.Iso.Format(holdout) : null,
+        Zone = ZoneId(options.Zone, nameof(options)),
+        TimeUnit = options.TimeUnit,
+    };
+
+    /// <inheritdoc/>
+    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    {
+        using var accumulator = new CustomerBaseSummaryAccumulator(Options());
+        await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.CustomerBaseSummaryState);
+    }
+
+    /// <inheritdoc/>
+    public override IStateMerger CreateMerger(IServiceProvider services) => new Merger(new CustomerBaseSummaryAccumulator(Options()));
+
+    private SummaryOptions Options() => new(LocalDatePattern.Iso.Parse(CalibrationEnd).Value)
+    {
+        HoldoutEnd = HoldoutEnd is null ? null : LocalDatePattern.Iso.Parse(HoldoutEnd).Value,
+        Zone = ZoneOf(Zone),
+        TimeUnit = TimeUnit,
+    };
+
+    private sealed class Merger(CustomerBaseSummaryAccumulator accumulator) : IStateMerger
+    {
+        public void Merge(byte[] state) =>
+            accumulator.Merge(JsonSerializer.Deserialize(state, CrmStateJson.CustomerBaseSummaryState) ?? throw new ArgumentException("The state is JSON null.", nameof(state)));
+
+        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.CustomerBaseSummaryState);
+
+        public void Dispose() => accumulator.Dispose();
+    }
+}
