@@ -20,7 +20,7 @@ public sealed record ClusterJobStatistics
     /// <summary>How many partitions each silo (by address) ran to the end, counting merged answers only.</summary>
     public required IReadOnlyDictionary<string, int> PartitionsBySilo { get; init; }
 
-    /// <summary>The bytes of the partitions' states the coordinator received and merged (UTF-8 JSON with their layout version).</summary>
+    /// <summary>The bytes of the partitions' states the coordinator received and merged (Orleans' binary form of the states, with their layout version).</summary>
     public required long StateBytes { get; init; }
 
     /// <summary>The largest state of one partition, in bytes.</summary>

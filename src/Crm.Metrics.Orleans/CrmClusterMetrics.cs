@@ -1,15 +1,15 @@
-using System.Text.Json;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Orleans.Grains;
 using Crm.Metrics.Orleans.Jobs;
 using Crm.Metrics.Segments;
 using Crm.Metrics.States;
 using Orleans;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans;
 
 /// <summary>The client side of cluster jobs: checks the arguments, starts a coordinator, finishes the merged state here.</summary>
-internal sealed class CrmClusterMetrics(IGrainFactory grains, ICrmMetrics metrics, IClock clock, CrmClusterOptions options) : ICrmClusterMetrics
+internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer serializer, ICrmMetrics metrics, IClock clock, CrmClusterOptions options) : ICrmClusterMetrics
 {
     /// <inheritdoc/>
     public async Task<ClusterResult<Scorecard>> ComputeScorecardAsync(IReadOnlyList<string> partitions, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<ClusterProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -19,7 +19,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, ICrmMetrics metric
         var keys = Keys(partitions);
         using var total = metrics.CreateAccumulator(period, settings);
         var (state, statistics) = await RunAsync(ScorecardJob.For(period, settings), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(JsonSerializer.Deserialize(state, CrmStateJson.ScorecardState)!);
+        total.Merge(serializer.Deserialize<ScorecardState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
         return new ClusterResult<Scorecard>(total.Result(clock.GetCurrentInstant()), statistics);
     }
 
@@ -30,7 +30,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, ICrmMetrics metric
         var keys = Keys(partitions);
         using var total = new CustomerBaseSummaryAccumulator(options);
         var (state, statistics) = await RunAsync(SummaryJob.For(options), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(JsonSerializer.Deserialize(state, CrmStateJson.CustomerBaseSummaryState)!);
+        total.Merge(serializer.Deserialize<CustomerBaseSummaryState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
         return new ClusterResult<CustomerBaseSummary>(total.Result(), statistics);
     }
 
@@ -41,7 +41,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, ICrmMetrics metric
         var keys = Keys(partitions);
         using var total = new RfmAccumulator(options);
         var (state, statistics) = await RunAsync(RfmJob.For(options), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(JsonSerializer.Deserialize(state, CrmStateJson.RfmState)!);
+        total.Merge(serializer.Deserialize<RfmState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
         return new ClusterResult<RfmAnalysis>(total.Result(), statistics);
     }
 
@@ -107,6 +107,8 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, ICrmMetrics metric
         {
             throw new PartitionFailedException(answer.FailedPartition ?? string.Empty, answer.Error ?? "the coordinator answered without a state.");
         }
+
+        sink?.Finish(partitions.Length, answer.Retries);
 
         return (answer.State, new ClusterJobStatistics
         {

@@ -20,7 +20,10 @@ public sealed class CrmClusterOptions
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>How many partitions run at once across the cluster. Default 64; from 1 to 100,000.</summary>
+    /// <summary>
+    /// How many partitions are in flight at once across the cluster: running on a silo, or answered and waiting to be
+    /// merged (their states hold memory on the coordinator). Default 64; from 1 to 100,000.
+    /// </summary>
     public int MaxPartitionsInFlight { get; set; } = 64;
 
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first option out of its range.</summary>

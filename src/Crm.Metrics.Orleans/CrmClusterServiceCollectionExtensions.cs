@@ -31,6 +31,7 @@ public static class CrmClusterServiceCollectionExtensions
         services.AddCrmMetrics();
         services.TryAddSingleton<ICrmClusterMetrics>(static sp => new CrmClusterMetrics(
             sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<global::Orleans.Serialization.Serializer>(),
             sp.GetRequiredService<ICrmMetrics>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<CrmClusterOptions>()));

@@ -33,6 +33,7 @@ public class ClusterFixture : IAsyncLifetime
     public ICrmClusterMetrics MetricsWith(Action<CrmClusterOptions> configure) =>
         new ServiceCollection()
             .AddSingleton<IGrainFactory>(Cluster.Client)
+            .AddSingleton(Cluster.Client.ServiceProvider.GetRequiredService<global::Orleans.Serialization.Serializer>())
             .AddSingleton<IClock>(Clock)
             .AddCrmMetricsCluster(configure)
             .BuildServiceProvider()

@@ -34,8 +34,11 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
         Assert.Equal(3, statistics.PartitionsBySilo.Count);
         Assert.Equal(0, statistics.DuplicateAnswers);
         Assert.True(statistics.StateBytes > statistics.LargestStateBytes && statistics.LargestStateBytes > 0);
-        await WaitUntil(() => heard.Any(p => p.PartitionsDone == 64));
-        Assert.All(heard, p => Assert.Equal(64, p.Partitions));
+        // In order, never backwards, and the last step reported before the call returns.
+        var steps = heard.ToArray();
+        Assert.Equal(new ClusterProgress(64, 64, 0), steps[^1]);
+        Assert.All(steps, p => Assert.Equal(64, p.Partitions));
+        Assert.Equal(steps.Select(p => p.PartitionsDone).Order(), steps.Select(p => p.PartitionsDone));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Crm.Metrics.Orleans.Grains;
 [Alias("Crm.Metrics.Orleans.JobAnswer")]
 internal sealed record JobAnswer
 {
-    /// <summary>The merged state as UTF-8 JSON, or null when the job failed.</summary>
+    /// <summary>The merged state in its wire form, or null when the job failed.</summary>
     [Id(0)]
     public byte[]? State { get; init; }
 

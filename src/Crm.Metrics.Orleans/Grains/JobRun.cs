@@ -29,33 +29,57 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
     {
         var watch = Stopwatch.StartNew();
         var partitions = request.Partitions;
-        var merged = new bool[partitions.Length];
+        var accepted = new bool[partitions.Length];
         var attempts = new int[partitions.Length];
         var pending = new Queue<int>(Enumerable.Range(0, partitions.Length));
-        var running = new Dictionary<Task<PartitionAnswer>, Attempt>();
+        var running = new Dictionary<Task, Attempt>();
+        var reading = new Dictionary<Task, (int Index, PartitionAnswer Answer)>();
         using var merger = request.Job.CreateMerger(services);
         await RefreshSilosAsync();
         try
         {
             while (_done < partitions.Length)
             {
-                while (running.Count < request.MaxInFlight && pending.TryDequeue(out var next))
+                // States being read count as in flight: they hold memory until merged.
+                while (running.Count + reading.Count < request.MaxInFlight && pending.TryDequeue(out var next))
                 {
                     attempts[next]++;
                     var attempt = Start(next, attempts[next], cancellationToken);
                     running.Add(attempt.Task, attempt);
                 }
 
-                var finished = await Task.WhenAny(running.Keys);
+                var finished = await Task.WhenAny(running.Keys.Concat(reading.Keys));
+                if (reading.Remove(finished, out var read))
+                {
+                    // Read off this scheduler; merged here, one at a time.
+                    var partition = partitions[read.Index];
+                    try
+                    {
+                        merger.Merge(await (Task<object>)finished);
+                    }
+#pragma warning disable CA1031 // Whatever makes a state unreadable or refused fails the job, naming the partition.
+                    catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        return Failed(partition, $"its state was refused on merge: {e.Message}");
+                    }
+
+                    _done++;
+                    _stateBytes += read.Answer.State!.Length;
+                    _largest = Math.Max(_largest, read.Answer.State.Length);
+                    _bySilo[read.Answer.Silo] = _bySilo.GetValueOrDefault(read.Answer.Silo) + 1;
+                    Report(partitions.Length);
+                    continue;
+                }
+
                 var done = running[finished];
                 running.Remove(finished);
                 var timedOut = done.Cancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
                 done.Cancellation.Dispose();
-                var partition = partitions[done.Index];
                 PartitionAnswer answer;
                 try
                 {
-                    answer = await finished;
+                    answer = await done.Task;
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -67,7 +91,7 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
 
                     if (attempts[done.Index] >= request.MaxAttempts)
                     {
-                        return Failed(partition, timedOut
+                        return Failed(partitions[done.Index], timedOut
                             ? string.Create(CultureInfo.InvariantCulture, $"it ran past the partition timeout ({request.PartitionTimeout}) in the last of {request.MaxAttempts} attempts.")
                             : string.Create(CultureInfo.InvariantCulture, $"no silo completed it in {request.MaxAttempts} attempts; the last failure was {e.GetType().Name}."));
                     }
@@ -81,35 +105,23 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
 
                 if (answer.Error is not null || answer.State is null)
                 {
-                    return Failed(partition, answer.Error ?? "the silo answered without a state.");
+                    return Failed(partitions[done.Index], answer.Error ?? "the silo answered without a state.");
                 }
 
-                var copies = hooks?.AnswerCopies(partition) ?? 1;
+                // Exactly once: the first answer of a partition is taken, any later one ignored.
+                var copies = hooks?.AnswerCopies(partitions[done.Index]) ?? 1;
                 for (var copy = 0; copy < copies; copy++)
                 {
-                    if (merged[done.Index])
+                    if (accepted[done.Index])
                     {
                         _duplicates++;
                         continue;
                     }
 
-                    try
-                    {
-                        merger.Merge(answer.State);
-                    }
-                    catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or CurrencyMismatchException or AmountOverflowException)
-                    {
-                        return Failed(partition, $"its state was refused on merge: {e.Message}");
-                    }
-
-                    merged[done.Index] = true;
-                    _done++;
-                    _stateBytes += answer.State.Length;
-                    _largest = Math.Max(_largest, answer.State.Length);
-                    _bySilo[answer.Silo] = _bySilo.GetValueOrDefault(answer.Silo) + 1;
+                    accepted[done.Index] = true;
+                    var bytes = answer.State;
+                    reading.Add(Task.Run(() => merger.Read(bytes), CancellationToken.None), (done.Index, answer));
                 }
-
-                Report(partitions.Length);
             }
         }
         finally

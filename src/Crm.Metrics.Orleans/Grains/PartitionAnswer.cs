@@ -7,7 +7,7 @@ namespace Crm.Metrics.Orleans.Grains;
 [Alias("Crm.Metrics.Orleans.PartitionAnswer")]
 internal sealed record PartitionAnswer
 {
-    /// <summary>The state as UTF-8 JSON, or null when the partition failed.</summary>
+    /// <summary>The state in its wire form (Orleans binary), or null when the partition failed.</summary>
     [Id(0)]
     public byte[]? State { get; init; }
 

@@ -3,12 +3,15 @@ namespace Crm.Metrics.Orleans.Jobs;
 /// <summary>An accumulator of one family that the coordinator merges the partitions' states into.</summary>
 internal interface IStateMerger : IDisposable
 {
+    /// <summary>Reads a partition's state from its wire form; thread-safe, so states are read while others merge.</summary>
+    object Read(byte[] state);
+
     /// <summary>
-    /// Merges one partition's state (UTF-8 JSON). It is validated whole before anything changes: on an exception the
+    /// Merges a state <see cref="Read"/> gave. It is validated whole before anything changes: on an exception the
     /// accumulator is as it was.
     /// </summary>
-    void Merge(byte[] state);
+    void Merge(object state);
 
-    /// <summary>The merged state, as UTF-8 JSON.</summary>
+    /// <summary>The merged state in its wire form.</summary>
     byte[] ToState();
 }

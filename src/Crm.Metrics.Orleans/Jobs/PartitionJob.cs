@@ -14,7 +14,7 @@ internal abstract class PartitionJob
     /// <summary>The family's name, for messages.</summary>
     public abstract string Family { get; }
 
-    /// <summary>Computes one partition's state from its records, as UTF-8 JSON with its layout version.</summary>
+    /// <summary>Computes one partition's state from its records, in Orleans' binary form (with its layout version).</summary>
     public abstract Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken);
 
     /// <summary>An empty accumulator of the job's family and parameters, to merge the partitions' states into.</summary>

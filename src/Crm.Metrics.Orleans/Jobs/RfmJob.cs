@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Crm.Metrics.Segments;
-using Crm.Metrics.States;
 using NodaTime.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 
@@ -39,25 +39,19 @@ internal sealed class RfmJob : PartitionJob
     {
         using var accumulator = new RfmAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.RfmState);
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
     }
 
     /// <inheritdoc/>
-    public override IStateMerger CreateMerger(IServiceProvider services) => new Merger(new RfmAccumulator(Options()));
+    public override IStateMerger CreateMerger(IServiceProvider services)
+    {
+        var accumulator = new RfmAccumulator(Options());
+        return new StateMerger<RfmState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+    }
 
     private RfmOptions Options() => new(LocalDatePattern.Iso.Parse(AnalysisDate).Value)
     {
         Zone = ZoneOf(Zone),
         LookBackDays = LookBackDays,
     };
-
-    private sealed class Merger(RfmAccumulator accumulator) : IStateMerger
-    {
-        public void Merge(byte[] state) =>
-            accumulator.Merge(JsonSerializer.Deserialize(state, CrmStateJson.RfmState) ?? throw new ArgumentException("The state is JSON null.", nameof(state)));
-
-        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.RfmState);
-
-        public void Dispose() => accumulator.Dispose();
-    }
 }

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Crm.Metrics.States;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Orleans;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 
@@ -54,11 +54,15 @@ internal sealed class ScorecardJob : PartitionJob
     {
         using var accumulator = Create(services);
         await accumulator.AddRangeAsync(data, null, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.ScorecardState);
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
     }
 
     /// <inheritdoc/>
-    public override IStateMerger CreateMerger(IServiceProvider services) => new Merger(Create(services));
+    public override IStateMerger CreateMerger(IServiceProvider services)
+    {
+        var accumulator = Create(services);
+        return new StateMerger<ScorecardState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+    }
 
     private ScorecardAccumulator Create(IServiceProvider services)
     {
@@ -70,15 +74,5 @@ internal sealed class ScorecardJob : PartitionJob
             Funnel = FunnelStages is null ? null : new Domain.Activity.Funnel(FunnelStages),
         };
         return services.GetRequiredService<ICrmMetrics>().CreateAccumulator(period, settings);
-    }
-
-    private sealed class Merger(ScorecardAccumulator accumulator) : IStateMerger
-    {
-        public void Merge(byte[] state) =>
-            accumulator.Merge(JsonSerializer.Deserialize(state, CrmStateJson.ScorecardState) ?? throw new ArgumentException("The state is JSON null.", nameof(state)));
-
-        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.ScorecardState);
-
-        public void Dispose() => accumulator.Dispose();
     }
 }

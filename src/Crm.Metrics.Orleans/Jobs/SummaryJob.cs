@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Crm.Metrics.Lifetime;
-using Crm.Metrics.States;
 using NodaTime.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 
@@ -44,11 +44,15 @@ internal sealed class SummaryJob : PartitionJob
     {
         using var accumulator = new CustomerBaseSummaryAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.CustomerBaseSummaryState);
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
     }
 
     /// <inheritdoc/>
-    public override IStateMerger CreateMerger(IServiceProvider services) => new Merger(new CustomerBaseSummaryAccumulator(Options()));
+    public override IStateMerger CreateMerger(IServiceProvider services)
+    {
+        var accumulator = new CustomerBaseSummaryAccumulator(Options());
+        return new StateMerger<CustomerBaseSummaryState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+    }
 
     private SummaryOptions Options() => new(LocalDatePattern.Iso.Parse(CalibrationEnd).Value)
     {
@@ -56,14 +60,4 @@ internal sealed class SummaryJob : PartitionJob
         Zone = ZoneOf(Zone),
         TimeUnit = TimeUnit,
     };
-
-    private sealed class Merger(CustomerBaseSummaryAccumulator accumulator) : IStateMerger
-    {
-        public void Merge(byte[] state) =>
-            accumulator.Merge(JsonSerializer.Deserialize(state, CrmStateJson.CustomerBaseSummaryState) ?? throw new ArgumentException("The state is JSON null.", nameof(state)));
-
-        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.CustomerBaseSummaryState);
-
-        public void Dispose() => accumulator.Dispose();
-    }
 }

@@ -22,17 +22,17 @@ internal static class StateChecks
     private const string Parameter = "state";
 
     /// <summary>A field that breaks a rule: "The state's {path} {rule}."</summary>
-    public static ArgumentException Broken(string path, string rule) => new($"The state's {path} {rule}.", Parameter);
+    public static ArgumentException Broken(FieldPath path, string rule) => new($"The state's {path} {rule}.", Parameter);
 
     /// <summary>The path of an element: <c>prefix[index].field</c> (formatted only when a check fails).</summary>
-    public static string At(string prefix, int index, string? field = null) =>
-        field is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}]")
-            : string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}].{field}");
+    public static FieldPath At(string prefix, int index, string? field = null) => new(prefix, index, field);
 
-    public static ArgumentException Missing(string field) => Broken(field, "is missing (null)");
+    /// <summary>The path of an element of an element (formatted at once: for messages only).</summary>
+    public static FieldPath At(FieldPath prefix, int index) => new(prefix.ToString(), index);
 
-    public static long Count(long value, string field) =>
+    public static ArgumentException Missing(FieldPath field) => Broken(field, "is missing (null)");
+
+    public static long Count(long value, FieldPath field) =>
         value switch
         {
             < 0 => throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"is {value}; a count cannot be negative")),
@@ -40,13 +40,13 @@ internal static class StateChecks
             _ => value,
         };
 
-    public static int Count(int value, string field) =>
+    public static int Count(int value, FieldPath field) =>
         value >= 0 ? value : throw Broken(field, string.Create(CultureInfo.InvariantCulture, $"is {value}; a count cannot be negative"));
 
-    public static decimal NonNegative(decimal value, string field) =>
+    public static decimal NonNegative(decimal value, FieldPath field) =>
         value >= 0m ? value : throw Broken(field, "is negative; this amount is a sum of non-negative amounts");
 
-    public static long[] Counts(IReadOnlyList<long>? values, int length, string field)
+    public static long[] Counts(IReadOnlyList<long>? values, int length, FieldPath field)
     {
         if (values is null)
         {
@@ -68,7 +68,7 @@ internal static class StateChecks
     }
 
     /// <summary>Durations in ticks, each from 0 up to <paramref name="longest"/> (what the period allows).</summary>
-    public static Duration[] Durations(IReadOnlyList<long>? ticks, string field, long longest)
+    public static Duration[] Durations(IReadOnlyList<long>? ticks, FieldPath field, long longest)
     {
         if (ticks is null)
         {
@@ -90,14 +90,14 @@ internal static class StateChecks
         return durations;
     }
 
-    public static TEnum Name<TEnum>(string? name, string field)
+    public static TEnum Name<TEnum>(string? name, FieldPath field)
         where TEnum : struct, Enum =>
         name is not null && Enum.TryParse<TEnum>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(name[0]) && name[0] != '-'
             ? value
             : throw Broken(field, $"\"{Truncated(name)}\" is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
 
     /// <summary>A customer id of a state row: not empty, not padded (what <see cref="CustomerId"/> accepts).</summary>
-    public static CustomerId Id(string? id, string field)
+    public static CustomerId Id(string? id, FieldPath field)
     {
         if (string.IsNullOrEmpty(id))
         {
@@ -115,7 +115,7 @@ internal static class StateChecks
     }
 
     /// <summary>A currency code of a state: three upper-case letters (ISO 4217).</summary>
-    public static Currency CurrencyCode(string code, string field)
+    public static Currency CurrencyCode(string code, FieldPath field)
     {
         if (code.Length != 3 || !char.IsAsciiLetterUpper(code[0]) || !char.IsAsciiLetterUpper(code[1]) || !char.IsAsciiLetterUpper(code[2]))
         {
