@@ -14,7 +14,7 @@ namespace Crm.Benchmarks;
 
 /// <summary>
 /// The scorecard of March 2026 over 64 partitions of an arrival-shaped log (about 1M purchases of 250,000 customers,
-/// dealt out row by row so every customer spans partitions): on a warm Orleans cluster of three silos in this process
+/// dealt out row by row so every customer spans partitions, or by customer): on a warm Orleans cluster of three silos in this process
 /// (localhost TCP, a client beside them) against <see cref="ICrmMetrics.ComputeScorecardFromPartitions"/> on the same
 /// partitions in one process — the baseline. The cluster's extra cost is the partitions' states: serialised, sent,
 /// validated and merged. The job's statistics (state bytes) are printed once in the setup.
@@ -31,6 +31,13 @@ public class ClusterBenchmarks
     private ICrmMetrics _metrics = null!;
     private ICrmClusterMetrics _cluster = null!;
 
+    /// <summary>
+    /// How the log is cut: <c>rows</c> dealt out in turn (each customer in about four partitions, the harder case), or
+    /// <c>customers</c> by a hash of the id (each customer in one partition, as docs/distributed.md advises).
+    /// </summary>
+    [Params("rows", "customers")]
+    public string Split { get; set; } = "rows";
+
     /// <summary>Builds the partitions, starts the cluster and runs one job to warm it.</summary>
     [GlobalSetup]
     public void Setup()
@@ -40,7 +47,8 @@ public class ClusterBenchmarks
         var lists = Enumerable.Range(0, Partitions).Select(_ => new List<Purchase>(log.Length / Partitions + 1)).ToArray();
         for (var i = 0; i < log.Length; i++)
         {
-            lists[i % Partitions].Add(log[i]);
+            var partition = Split == "rows" ? i % Partitions : (int)((uint)log[i].CustomerId.GetHashCode() % Partitions);
+            lists[partition].Add(log[i]);
         }
 
         _partitions = [.. lists.Select(l => new CrmDataSet { Purchases = l.ToArray() })];

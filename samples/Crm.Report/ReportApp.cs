@@ -27,16 +27,16 @@ internal static class ReportApp
     /// <param name="stdout">Where the report goes without --out.</param>
     /// <param name="stderr">Where problems (and progress) go.</param>
     /// <param name="clock">The clock (tells whether the period is complete); the system clock by default.</param>
-    /// <param name="showProgress">Whether to show progress on <paramref name="stderr"/> (a terminal).</param>
+    /// <param name="progress">How to show progress on <paramref name="stderr"/>: phase lines, and a live line on a terminal; <c>--quiet</c> shows none.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, bool showProgress = false)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, ProgressMode progress = ProgressMode.None)
     {
         // Every number and date the report writes is culture-independent, whatever the machine's culture.
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, showProgress);
+            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, progress);
         }
         catch (UsageException e)
         {
@@ -63,7 +63,7 @@ internal static class ReportApp
         }
     }
 
-    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, bool showProgress)
+    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, ProgressMode mode)
     {
         if (options.Help)
         {
@@ -94,7 +94,7 @@ internal static class ReportApp
         Files.CheckOutput(options);
         var demo = options.IsDemo ? DemoCompany.Generate() : null;
         var problems = new InputProblems();
-        var progress = showProgress ? new ProgressLine(stderr) : null;
+        var progress = options.Quiet || mode == ProgressMode.None ? null : new RunProgress(stderr, live: mode == ProgressMode.Terminal);
         string? reading = null;
         InputData data;
         try
@@ -115,7 +115,8 @@ internal static class ReportApp
                 reading = $"--{Files.Option(kind)} {file}";
                 progress?.Show($"reading {file}");
                 return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
-            });
+            },
+            (file, rows) => progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"read {file}: {rows:N0} rows")));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -129,6 +130,7 @@ internal static class ReportApp
             problems.WriteTo(stderr);
             return BadInput;
         }
+
 
         try
         {
@@ -148,7 +150,7 @@ internal static class ReportApp
         }
     }
 
-    private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, ProgressLine? progress)
+    private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, RunProgress? progress)
     {
         var period = Period(options, data, clock);
         var sections = ReportBuilder.StartSections(data, options, period);
@@ -178,7 +180,12 @@ internal static class ReportApp
             Funnel = options.Funnel,
         };
         var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
-        progress?.Clear();
+        progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
+        progress?.Show("segments and models");
+        sections.Rfm.GetAwaiter().GetResult();
+        progress?.Phase("segments");
+        sections.Models.GetAwaiter().GetResult();
+        progress?.Phase("customer-base models");
 
         var source = demo is not null
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
@@ -201,6 +208,7 @@ internal static class ReportApp
             stdout.Write(output);
         }
 
+        progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"wrote the {options.Format.ToString().ToLowerInvariant()} report: {output.Length:N0} characters to {options.Out ?? "stdout"}"));
         return Ok;
     }
 
@@ -234,28 +242,5 @@ internal static class ReportApp
             : lastDay;
         var first = new LocalDate(month.Year, month.Month, 1);
         return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), options.Zone);
-    }
-
-    /// <summary>One status line on a terminal's stderr, rewritten in place; reports synchronously (never after <see cref="Clear"/>).</summary>
-    private sealed class ProgressLine(TextWriter stderr) : IProgress<long>
-    {
-        public void Report(long value) => Show(string.Create(CultureInfo.InvariantCulture, $"computing: {value:N0} records"));
-
-        private int _length;
-
-        public void Show(string status)
-        {
-            stderr.Write('\r' + status.PadRight(_length));
-            _length = status.Length;
-        }
-
-        public void Clear()
-        {
-            if (_length > 0)
-            {
-                stderr.Write('\r' + new string(' ', _length) + '\r');
-                _length = 0;
-            }
-        }
     }
 }

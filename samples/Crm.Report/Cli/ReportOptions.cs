@@ -64,6 +64,9 @@ internal sealed record ReportOptions
 
     public bool ShowNames { get; init; }
 
+    /// <summary>No progress on stderr, only errors (<c>--quiet</c>).</summary>
+    public bool Quiet { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary>Writes the demo data set's CSV files to this folder instead of a report.</summary>
@@ -142,13 +145,17 @@ internal static class OptionParser
           --out FILE                     write there instead of stdout (required for html)
           --show-names                   show customer names (personal data is hidden by default)
           --write-demo DIR               write the demo data set as CSV files into DIR, and no report
+          --quiet                        no progress on stderr (errors are still written)
           -h, --help                     this text
+
+        Progress: after each phase (each file read, scorecard, segments, models, writing) one line on stderr
+        starting "crm-report:", and a live status line when stderr is a terminal. stdout carries only the report.
 
         Dates are YYYY-MM-DD (a local date in --zone) or ISO-8601 instants with Z or an offset.
         Exit codes: 0 report written, 2 bad command line or bad input (nothing written).
         """;
 
-    private static readonly HashSet<string> Flags = ["--show-names", "--help", "-h"];
+    private static readonly HashSet<string> Flags = ["--show-names", "--quiet", "--help", "-h"];
 
     private static readonly HashSet<string> Valued =
     [
@@ -258,6 +265,7 @@ internal static class OptionParser
                 : OutputFormat.Text,
             Out = File("--out"),
             ShowNames = flags.Contains("--show-names"),
+            Quiet = flags.Contains("--quiet"),
             Help = flags.Contains("--help"),
             WriteDemo = File("--write-demo"),
         };

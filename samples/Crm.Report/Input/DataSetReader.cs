@@ -53,7 +53,9 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     private (string File, int Line, string How)? _currencyOrigin;
 
     /// <summary>Reads every input; <paramref name="open"/> gives each kind's display name and reader, or null when not given.</summary>
-    public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open)
+    /// <param name="open">The display name and reader of a kind, or null.</param>
+    /// <param name="read">Told each file's name and data rows as soon as it is read.</param>
+    public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open, Action<string, int>? read = null)
     {
         foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers, InputKind.Discrete })
         {
@@ -77,6 +79,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                     _ => ReadCustomers(file, reader),
                 };
                 _data.Files.Add((kind, file, rows));
+                read?.Invoke(file, rows);
             }
         }
 
