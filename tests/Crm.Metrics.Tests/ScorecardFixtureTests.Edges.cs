@@ -32,7 +32,7 @@ public partial class ScorecardFixtureTests
         var v = Compute(data).CustomerValue;
 
         Assert.Null(v.TotalMargin.Value);
-        Assert.Contains("1 sale(s)", v.TotalMargin.UndefinedReason, StringComparison.Ordinal);
+        Assert.Contains("1 sale in the period has no cost", v.TotalMargin.UndefinedReason, StringComparison.Ordinal);
         Assert.Null(v.Customers[0].Margin.Value);
         Assert.Equal(Eu(15), v.Customers[1].Margin.Value); // 20 − 5 (no retention cost)
         Assert.Equal(1, v.MarginPerCustomer.Count);

@@ -74,7 +74,7 @@ public sealed class DiscreteInputTests : IDisposable
         Assert.Contains($"{file}:3: column weights:", err, StringComparison.Ordinal);
         Assert.Contains($"{file}:4: column frequency: \"x\" is not a whole number", err, StringComparison.Ordinal);
         Assert.Contains($"{file}:5: column recency:", err, StringComparison.Ordinal);
-        Assert.Contains("4 problem(s) in the input", err, StringComparison.Ordinal);
+        Assert.Contains("4 problems in the input", err, StringComparison.Ordinal);
     }
 
     private static double Round(JsonElement e, string key, int decimals) => Math.Round(e.GetProperty(key).GetDouble(), decimals);

@@ -225,8 +225,8 @@ public sealed partial class ReportTests : IDisposable
         var lines = error.TrimEnd().Split('\n');
         Assert.Equal(12, lines.Length);
         Assert.StartsWith(file + ":11: column occurred_at:", lines[9], StringComparison.Ordinal);
-        Assert.Equal("... and 3 more problem(s)", lines[10]);
-        Assert.Equal("13 problem(s) in the input; no report was written.", lines[11]);
+        Assert.Equal("... and 3 more problems", lines[10]);
+        Assert.Equal("13 problems in the input; no report was written.", lines[11]);
     }
 
     [Theory]

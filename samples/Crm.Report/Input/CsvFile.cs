@@ -132,7 +132,7 @@ internal static class CsvFile
                     ? headerFields[fields.Length].Trim()
                     : $"#{header.Width + 1}";
                 problems.Add(file, start, column, fields.Length < header.Width
-                    ? $"missing: the row has {fields.Length} field(s), the header {header.Width}"
+                    ? $"missing: the row has {fields.Length} {(fields.Length == 1 ? "field" : "fields")}, the header {header.Width}"
                     : $"the row has {fields.Length} fields, the header {header.Width} (a value with a comma needs double quotes)");
                 continue;
             }
@@ -255,6 +255,6 @@ internal static class CsvFile
 
         return fields.All(LooksLikeName)
             ? $"the header has: {string.Join(',', fields)}"
-            : $"the first row, {fields.Length} field(s), is not a header of column names; the file starts with the header row: {string.Join(',', required.Concat(optional))}";
+            : $"the first row, {fields.Length} {(fields.Length == 1 ? "field" : "fields")}, is not a header of column names; the file starts with the header row: {string.Join(',', required.Concat(optional))}";
     }
 }

@@ -41,10 +41,10 @@ internal sealed class InputProblems
 
         if (Count > _first.Count)
         {
-            error.WriteLine($"... and {Count - _first.Count} more problem(s)");
+            error.WriteLine($"... and {Count - _first.Count} more {(Count - _first.Count == 1 ? "problem" : "problems")}");
         }
 
-        error.WriteLine($"{Count} problem(s) in the input; no report was written.");
+        error.WriteLine($"{Count} {(Count == 1 ? "problem" : "problems")} in the input; no report was written.");
     }
 }
 

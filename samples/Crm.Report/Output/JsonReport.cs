@@ -270,6 +270,7 @@ internal static partial class JsonReport
         {
             json.WriteStartObject();
             json.WriteNumber("index", cluster.Index);
+            json.WriteString("name", section.ClusterNames[cluster.Index]);
             json.WriteNumber("customers", cluster.Customers);
             Value(json, "recencyDays", cluster.Recency);
             Value(json, "frequency", cluster.Frequency);

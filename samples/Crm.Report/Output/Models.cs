@@ -61,7 +61,7 @@ internal sealed record ModelsSection(
         var notes = new List<string>();
         if (summary.CustomersFirstBuyingAfterCalibration > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{summary.CustomersFirstBuyingAfterCalibration:N0} customer(s) first bought after the calibration end and are not in the models."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(summary.CustomersFirstBuyingAfterCalibration, "customer first bought after the calibration end and is", "customers first bought after the calibration end and are")} not in the models."));
         }
 
         ModelFit<BgNbdModel>? bgNbd = null;
@@ -117,7 +117,7 @@ internal sealed record ModelsSection(
         var nonPositive = summary.Customers.Count(c => c.Frequency > 0) - positive.Count;
         if (nonPositive > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{nonPositive:N0} repeat customer(s) with a zero mean repeat purchase value are left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(nonPositive, "repeat customer with a zero mean repeat purchase value is", "repeat customers with a zero mean repeat purchase value are")} left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
         }
 
         ModelFit<GammaGammaModel>? gammaGamma = null;

@@ -92,7 +92,7 @@ internal static class ReportBuilder
 
         if (card.RecordsOutsidePeriod > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{card.RecordsOutsidePeriod:N0} record(s) fall outside the period (answers, complaints, feedback and leads outside it, purchases after it, costs with no day in it) and are not counted; purchases before it feed history."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{Count(card.RecordsOutsidePeriod, "record falls", "records fall")} outside the period (answers, complaints, feedback and leads outside it, purchases after it, costs with no day in it) and are not counted; purchases before it feed history."));
         }
 
         foreach (var missing in new[] { (InputKind.Transactions, "purchase and customer-base model"), (InputKind.Surveys, "satisfaction"), (InputKind.Costs, "cost"), (InputKind.Complaints, "complaint and SLA"), (InputKind.Leads, "funnel") })
@@ -235,6 +235,9 @@ internal static class ReportBuilder
         amount.ToString("N2", CultureInfo.InvariantCulture) + " " + currency;
 
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A count and its noun in the right number: "1 record falls", "2,278 records fall".</summary>
+    public static string Count(long count, string one, string many) => $"{Count(count)} {(count == 1 ? one : many)}";
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..].ToLowerInvariant();
 }

@@ -18,6 +18,48 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
     /// <summary>The value tiers' Pareto curve; empty without tiers.</summary>
     public IReadOnlyList<CurvePoint> ParetoCurve { get; } = Tiers is null ? [] : ChartData.ParetoCurve(Tiers);
 
+    /// <summary>
+    /// Each cluster named by its centroid against the mean customer (the customer-weighted mean of the centroids):
+    /// "recent" or "lapsed", "frequent" or "occasional", "high spend" or "low spend" — "recent · frequent · high spend".
+    /// Two clusters on the same side of every mean share words, so the second gets " (2)", by spend.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> ClusterNames { get; } = NameClusters(Clusters);
+
+    /// <summary>A lifecycle stage in words: "at risk", not the enumeration's name.</summary>
+    public static string StageName(Crm.Domain.Customers.LifecycleStage stage) => stage switch
+    {
+        Crm.Domain.Customers.LifecycleStage.AtRisk => "at risk",
+        _ => stage.ToString().ToLowerInvariant(),
+    };
+
+    private static Dictionary<int, string> NameClusters(RfmClustering? clustering)
+    {
+        var names = new Dictionary<int, string>();
+        if (clustering is null)
+        {
+            return names;
+        }
+
+        var filled = clustering.Clusters.Where(c => c.Customers > 0 && c.Recency is not null && c.Frequency is not null && c.Monetary is not null).ToList();
+        double Mean(Func<RfmCluster, double> of) => filled.Sum(c => of(c) * c.Customers) / Math.Max(1, filled.Sum(c => c.Customers));
+        var (r, f, m) = (Mean(c => c.Recency!.Value), Mean(c => c.Frequency!.Value), Mean(c => c.Monetary!.Value));
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in clustering.Clusters.OrderByDescending(c => c.Monetary * c.Frequency))
+        {
+            if (!filled.Contains(c))
+            {
+                names[c.Index] = "empty";
+                continue;
+            }
+
+            var name = $"{(c.Recency <= r ? "recent" : "lapsed")} · {(c.Frequency >= f ? "frequent" : "occasional")} · {(c.Monetary >= m ? "high spend" : "low spend")}";
+            used[name] = used.GetValueOrDefault(name) + 1;
+            names[c.Index] = used[name] == 1 ? name : $"{name} ({used[name]})";
+        }
+
+        return names;
+    }
+
     /// <summary>Every customer with a sale up to the period's end, counted once; null without purchases.</summary>
     public static RfmSection? Build(InputData data, LocalDate periodEnd, DateTimeZone zone)
     {

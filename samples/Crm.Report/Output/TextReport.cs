@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Crm.Report.Input;
 using NodaTime.Text;
+using static Crm.Report.Output.TextLayout;
 
 namespace Crm.Report.Output;
 
@@ -151,6 +152,11 @@ internal static class TextReport
 
             text.AppendLine(line.ToString().TrimEnd());
         }
+
+        // Month 0 is the acquisition month itself: under 100 % only when customers are acquired without a sale in it.
+        Wrap(text, string.Empty, rows.Any(r => r.Retention.Count > 0 && r.Retention[0] < 1)
+            ? "M0 is the acquisition month itself. A customer is acquired on the date of the customer file when it has one, else at the first sale; customers acquired without a sale in that month keep M0 under 100%."
+            : "M0 is the acquisition month itself, the month of each customer's first sale: 100% by definition.", string.Empty);
     }
 
     private static void Feedback(SectionList sections, Report report)
@@ -190,6 +196,7 @@ internal static class TextReport
             text.AppendLine($"{who.PadRight(width)}{ReportBuilder.Money(c.Revenue, currency),18}{(c.Margin is { } m ? ReportBuilder.Money(m, currency) : "undefined"),18}{(c.HistoricalClv is { } h ? ReportBuilder.Money(h, currency) : "undefined"),18}");
         }
 
+        Wrap(text, string.Empty, "Margin: revenue less cost of goods in the period. Historical CLV: the margin each customer has brought from the first sale to the period's end, undiscounted — realised value, not the models' predicted CLV of revenue below.", string.Empty);
         if (!named)
         {
             text.AppendLine("(ids only; --show-names adds names)");
@@ -364,22 +371,22 @@ internal static class TextReport
             var cells = bins.Select(b => b.Customers == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{b.Score}: empty")
                 : string.Create(CultureInfo.InvariantCulture, $"{b.Score}: {b.Customers:N0}, {b.Lowest:0.##}-{b.Highest:0.##}"));
-            Wrap(text, $"  {name}{unit}: ", string.Join("; ", cells), "      ");
+            WrapItems(text, $"  {name}{unit}: ", [.. cells], "; ", "      ");
         }
 
         if (section.Clusters is { } clusters)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"k-means clusters (k = {clusters.Clusters.Count}, standardised R, F, M; within-cluster sum of squares {clusters.WithinClusterSumOfSquares:0.0})"));
+            Wrap(text, string.Empty, string.Create(CultureInfo.InvariantCulture, $"k-means clusters (k = {clusters.Clusters.Count}, standardised R, F, M; within-cluster sum of squares {clusters.WithinClusterSumOfSquares:0.0}), named against the mean customer"), "  ");
             foreach (var c in clusters.Clusters.OrderByDescending(c => c.Monetary * c.Frequency))
             {
                 var centroid = c.Customers == 0
                     ? "empty"
                     : string.Create(CultureInfo.InvariantCulture, $"R {c.Recency:0} days, F {c.Frequency:0.0} sale days, M {c.Monetary:N2} {currency}");
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  #{c.Index}  {c.Customers,9:N0} customers  {centroid}"));
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {section.ClusterNames[c.Index],-36}{c.Customers,7:N0} customers  {centroid}"));
             }
         }
 
-        Wrap(text, "Lifecycle from behaviour: ", string.Join(", ", section.Lifecycle.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Stage} {l.Customers:N0}"))), "  ");
+        WrapItems(text, "Lifecycle from behaviour: ", [.. section.Lifecycle.Select(l => string.Create(CultureInfo.InvariantCulture, $"{RfmSection.StageName(l.Stage)} {l.Customers:N0}"))], ", ", "  ");
         if (section.Tiers is { } tiers)
         {
             text.AppendLine("Value tiers by revenue (A: first 80 %, B: next 15 %, C: rest)");
@@ -447,39 +454,6 @@ internal static class TextReport
             text.AppendLine(head.TrimEnd());
         }
     }
-
-    private static void Wrap(StringBuilder text, string prefix, string paragraph, string indent)
-    {
-        var first = true;
-        foreach (var line in Lines(paragraph, Width - Math.Max(prefix.Length, indent.Length)))
-        {
-            text.Append(first ? prefix : indent).AppendLine(line);
-            first = false;
-        }
-    }
-
-    /// <summary>Splits at spaces into lines of at most <paramref name="room"/> characters (a longer word is cut).</summary>
-    private static IEnumerable<string> Lines(string paragraph, int room)
-    {
-        var line = new StringBuilder();
-        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > room)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-
-            line.Append(line.Length > 0 ? " " : string.Empty).Append(Fit(word, room));
-        }
-
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
-        }
-    }
-
-    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 
     private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -228,7 +228,7 @@ public static class ChurnWarning
                 if (before >= 2 && expected >= 1 && recent < settings.FrequencyDropShare * expected)
                 {
                     reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
-                        string.Create(CultureInfo.InvariantCulture, $"{recent} purchase day(s) in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
+                        string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(recent, "purchase day", "purchase days")} in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
                 }
             }
         }
@@ -236,17 +236,17 @@ public static class ChurnWarning
         if (history.RecentComplaints > 0)
         {
             reasons.Add(new("complaints", history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                string.Create(CultureInfo.InvariantCulture, $"{history.RecentComplaints} complaint(s) in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
+                string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.RecentComplaints, "complaint", "complaints")} in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
         }
 
         if (history.Unresolved > 0)
         {
-            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{history.Unresolved} unresolved complaint(s), the oldest open {today - history.OldestUnresolved} days")));
+            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.Unresolved, "unresolved complaint", "unresolved complaints")}, the oldest open {today - history.OldestUnresolved} days")));
         }
 
         if (history.RecentDetractors > 0)
         {
-            reasons.Add(new("detractor", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{history.RecentDetractors} NPS detractor answer(s) (0-6) in the last {settings.RecentWindowDays} days")));
+            reasons.Add(new("detractor", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.RecentDetractors, "NPS detractor answer", "NPS detractor answers")} (0-6) in the last {settings.RecentWindowDays} days")));
         }
 
         if (probabilityAlive is { } p && p < settings.MediumRiskProbabilityAlive)

@@ -117,7 +117,7 @@ public sealed class CustomerValueMetrics
 
         var totalMargin = withoutCost == 0
             ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
-            : MetricValue.Undefined<Money>($"{withoutCost} sale(s) in the period have no cost, so the margin is unknown (an option counts missing costs as zero)");
+            : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(withoutCost, "sale in the period has", "sales in the period have")} no cost, so the margin is unknown (an option counts missing costs as zero)");
         return new CustomerValueMetrics
         {
             _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(rows, currency, totalMargin)),
@@ -137,11 +137,11 @@ public sealed class CustomerValueMetrics
         {
             var cost = row.Missing == 0
                 ? MetricValue.Of(new Money(row.Cost, currency))
-                : MetricValue.Undefined<Money>($"{row.Missing} sale(s) in the period have no cost");
+                : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.Missing, "sale in the period has", "sales in the period have")} no cost");
             var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin, currency)) : cost;
             var clv = row.LifetimeMissing == 0
                 ? MetricValue.Of(new Money(row.Clv, currency))
-                : MetricValue.Undefined<Money>($"{row.LifetimeMissing} sale(s) up to the period's end have no cost");
+                : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.LifetimeMissing, "sale up to the period's end has", "sales up to the period's end have")} no cost");
             // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
             double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) + 0.0 : null;
             list.Add(new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv, share));

@@ -43,7 +43,7 @@ public sealed record CustomerExplanation(CustomerId CustomerId, double Probabili
         {
             x == 0
                 ? Text($"One purchase, {t:0.#} {name} before the end of calibration, and none since (x = 0, T = {t:0.#}).")
-                : Text($"{x} repeat purchase(s) after the first (x = {x}); the last {tx:0.#} {name} after the first (t_x = {tx:0.#}); the first {t:0.#} {name} before the end of calibration (T = {t:0.#})."),
+                : Text($"{Crm.Internal.Words.Count(x, "repeat purchase", "repeat purchases")} after the first (x = {x}); the last {tx:0.#} {name} after the first (t_x = {tx:0.#}); the first {t:0.#} {name} before the end of calibration (T = {t:0.#})."),
         };
         if (x > 0)
         {
@@ -52,7 +52,7 @@ public sealed record CustomerExplanation(CustomerId CustomerId, double Probabili
         }
 
         lines.Add(Text($"P(alive) {alive:0.00}: a {alive * 100:0} % chance they are still a customer."));
-        lines.Add(Text($"Expected {expected:0.##} purchase(s) in the next {horizon.ToUnit(unit):0.#} {name}."));
+        lines.Add(Text($"Expected {Crm.Internal.Words.Count(expected, "0.##", "purchase", "purchases")} in the next {horizon.ToUnit(unit):0.#} {name}."));
         Money? meanSpend = null;
         Money? value = null;
         if (spend is not null)

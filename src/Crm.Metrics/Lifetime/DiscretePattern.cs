@@ -43,5 +43,5 @@ public sealed record DiscretePattern
 
     /// <summary>The pattern (invariant culture).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"x = {Frequency}, t_x = {Recency}, n = {Periods}: {Weight:N0} customer(s)");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"x = {Frequency}, t_x = {Recency}, n = {Periods}: {Crm.Internal.Words.Count(Weight, "customer", "customers")}");
 }

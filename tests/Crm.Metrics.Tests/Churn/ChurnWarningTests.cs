@@ -49,7 +49,7 @@ public class ChurnWarningTests
         Assert.Equal(ChurnRiskLevel.High, byId["lapsed"].Level);
         Assert.Equal(["long-gap", "frequency-drop"], byId["lapsed"].Reasons.Select(r => r.Code));
         Assert.Equal("111 days since the last purchase, 11.1 × the usual gap of 10 days", byId["lapsed"].Reasons[0].Text);
-        Assert.Equal("0 purchase day(s) in the last 90 days against 7.8 expected at the usual rate", byId["lapsed"].Reasons[1].Text);
+        Assert.Equal("0 purchase days in the last 90 days against 7.8 expected at the usual rate", byId["lapsed"].Reasons[1].Text);
 
         Assert.Equal(ChurnRiskLevel.Medium, byId["once"].Level);
         Assert.Equal("one purchase only, 242 days ago", byId["once"].Reasons.Single().Text);

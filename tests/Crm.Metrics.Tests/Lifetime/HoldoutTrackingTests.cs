@@ -80,10 +80,10 @@ public class CustomerExplanationTests
         Assert.Equal(24.66m, Math.Round(explanation.ExpectedSpend!.Value.Amount, 2));
         Assert.Equal(
         [
-            "2 repeat purchase(s) after the first (x = 2); the last 30.4 weeks after the first (t_x = 30.4); the first 38.9 weeks before the end of calibration (T = 38.9).",
+            "2 repeat purchases after the first (x = 2); the last 30.4 weeks after the first (t_x = 30.4); the first 38.9 weeks before the end of calibration (T = 38.9).",
             "On average 15.2 weeks between purchases; none in the last 8.4 weeks — not unusual for this customer.",
             $"P(alive) {explanation.ProbabilityAlive:0.00}: a {explanation.ProbabilityAlive * 100:0} % chance they are still a customer.",
-            "Expected 1.23 purchase(s) in the next 39 weeks.",
+            "Expected 1.23 purchases in the next 39 weeks.",
             "Expected spend per purchase 24.66 USD: their own mean 22.35 pulled towards the population's 35.17 (the fewer purchases, the stronger the pull).",
             $"CLV over 52 weeks: {explanation.Value!.Value.Amount:0.00} USD (margin 1, 0 discount per 52 weeks).",
         ],
