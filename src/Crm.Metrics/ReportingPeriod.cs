@@ -89,17 +89,52 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         return Month(previous.Year, previous.Month, zone);
     }
 
-    /// <summary>The period of equal length that ends the day before this one starts.</summary>
-    /// <returns>The previous period, in the same zone.</returns>
-    /// <exception cref="InvalidOperationException">The period is so close to the calendar's first day (-9998-01-01) that no period of its length lies before it.</exception>
+    /// <summary>
+    /// The period before this one, of the same kind — what "vs the previous period" compares with: the calendar month
+    /// before a whole calendar month (all of February before all of March, 28 days against 31), the calendar quarter
+    /// before a whole calendar quarter, the calendar year before a whole calendar year; any other period, the period of
+    /// equal length that ends the day before this one starts.
+    /// </summary>
+    /// <returns>The previous period, in the same zone; it ends the day before this one starts.</returns>
+    /// <exception cref="InvalidOperationException">The period is so close to the calendar's first day (-9998-01-01) that no period of its kind lies before it.</exception>
     public ReportingPeriod Previous()
     {
-        if (Period.DaysBetween(LocalDate.MinIsoValue, Dates.Start) < LengthInDays)
+        var start = Dates.Start;
+        if (CalendarMonths() is { } months)
+        {
+            if (Period.Between(LocalDate.MinIsoValue, start, PeriodUnits.Months).Months < months)
+            {
+                throw new InvalidOperationException("No period of this kind lies before this one: the calendar starts on -9998-01-01.");
+            }
+
+            return new(new DateInterval(start.PlusMonths(-months), start.PlusDays(-1)), Zone);
+        }
+
+        if (Period.DaysBetween(LocalDate.MinIsoValue, start) < LengthInDays)
         {
             throw new InvalidOperationException("No period of this length lies before this one: the calendar starts on -9998-01-01.");
         }
 
-        return new(new DateInterval(Dates.Start.PlusDays(-LengthInDays), Dates.Start.PlusDays(-1)), Zone);
+        return new(new DateInterval(start.PlusDays(-LengthInDays), start.PlusDays(-1)), Zone);
+    }
+
+    /// <summary>1, 3 or 12 when the period is a whole calendar month, quarter or year; else null.</summary>
+    private int? CalendarMonths()
+    {
+        var (start, end) = (Dates.Start, Dates.End);
+        if (start.Day != 1 || end.PlusDays(1).Day != 1)
+        {
+            return null;
+        }
+
+        var months = ((end.Year - start.Year) * 12) + end.Month - start.Month + 1;
+        return months switch
+        {
+            1 => 1,
+            3 when (start.Month - 1) % 3 == 0 => 3,
+            12 when start.Month == 1 => 12,
+            _ => null,
+        };
     }
 
     /// <summary>Whether an instant falls in the period.</summary>

@@ -266,7 +266,8 @@ public class PartitionProperties
         }
 
         Refused<ArgumentException>(good with { Version = 1 }, "layout version 1"); // before complaints resolved without a reply
-        Refused<ArgumentException>(good with { Version = 3 }, "layout version 3");
+        Refused<ArgumentException>(good with { Version = 2 }, "layout version 2"); // before the prior period of the same kind
+        Refused<ArgumentException>(good with { Version = 4 }, "layout version 4");
         Refused<ArgumentException>(good with { To = "2020-02-29" }, "2020-01-01..2020-02-29");
         Refused<ArgumentException>(good with { Options = good.Options with { RetentionWindowDays = 90 } }, "other options");
         Refused<ArgumentException>(good with { FunnelStages = ["a", "b"] }, "another funnel");

@@ -71,12 +71,26 @@ public class ResultTypesTests
     }
 
     [Fact]
-    public void The_previous_period_has_the_same_length_and_ends_the_day_before()
+    public void The_previous_period_is_of_the_same_kind_and_ends_the_day_before()
     {
+        // A calendar month: the month before, whatever its length.
         var march = ReportingPeriod.Month(2026, 3, Fixture.Berlin);
         var previous = march.Previous();
-        Assert.Equal(new DateInterval(new LocalDate(2026, 1, 29), new LocalDate(2026, 2, 28)), previous.Dates);
+        Assert.Equal(new DateInterval(new LocalDate(2026, 2, 1), new LocalDate(2026, 2, 28)), previous.Dates);
         Assert.Equal(march.Zone, previous.Zone);
+        Assert.Equal(new DateInterval(new LocalDate(2025, 12, 1), new LocalDate(2025, 12, 31)), ReportingPeriod.Month(2026, 1, Fixture.Berlin).Previous().Dates);
+
+        // A calendar quarter and a calendar year: the one before.
+        Assert.Equal(new DateInterval(new LocalDate(2025, 10, 1), new LocalDate(2025, 12, 31)), Of(2026, 1, 1, 2026, 3, 31).Previous().Dates);
+        Assert.Equal(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)), Of(2026, 1, 1, 2026, 12, 31).Previous().Dates);
+
+        // Anything else: the same length, ending the day before — two months, a month not on a quarter, 30 days.
+        Assert.Equal(new DateInterval(new LocalDate(2025, 12, 4), new LocalDate(2026, 1, 31)), Of(2026, 2, 1, 2026, 3, 31).Previous().Dates);
+        Assert.Equal(new DateInterval(new LocalDate(2025, 11, 4), new LocalDate(2026, 1, 31)), Of(2026, 2, 1, 2026, 4, 30).Previous().Dates);
+        Assert.Equal(new DateInterval(new LocalDate(2026, 2, 2), new LocalDate(2026, 3, 3)), Of(2026, 3, 4, 2026, 4, 2).Previous().Dates);
+
+        static ReportingPeriod Of(int y1, int m1, int d1, int y2, int m2, int d2) =>
+            new(new DateInterval(new LocalDate(y1, m1, d1), new LocalDate(y2, m2, d2)), Fixture.Berlin);
 
         // A cost over 20 Feb – 21 Mar has 21 days in March.
         Assert.Equal(21, march.OverlapInDays(new DateInterval(new LocalDate(2026, 2, 20), new LocalDate(2026, 3, 21))));

@@ -90,6 +90,26 @@ public partial class ScorecardFixtureTests
     }
 
     [Fact]
+    public void Sales_growth_of_a_month_is_against_the_calendar_month_before()
+    {
+        // March (31 days) against all of February, not 29 Jan – 28 Feb: the sale of 30 January is not counted.
+        var card = Compute(new CrmDataSet
+        {
+            Purchases =
+            [
+                Purchase.Sale(A, Utc(2026, 1, 30), Eu(1000)),
+                Purchase.Sale(B, Utc(2026, 2, 1, 0, 0), Eu(50)),   // 01:00 in Berlin: February
+                Purchase.Sale(B, Utc(2026, 2, 28, 22, 30), Eu(7)), // 23:30 in Berlin: still February
+                Purchase.Sale(C, Utc(2026, 3, 15), Eu(114)),
+            ],
+        });
+
+        // (114 − 57) / 57 = 1.
+        Assert.Equal(Eu(57), card.Loyalty.PriorPeriodRevenue);
+        Assert.Equal(1.0, card.Loyalty.SalesGrowth.Value);
+    }
+
+    [Fact]
     public void A_single_sale_gives_the_single_record_values()
     {
         var card = Compute(new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2026, 3, 15), Eu(42))] });

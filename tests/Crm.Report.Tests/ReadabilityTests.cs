@@ -27,6 +27,11 @@ public sealed partial class ReadabilityTests
         Assert.DoesNotContain(lines, l => l.Contains("(s)", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => CodeName().IsMatch(l));
         Assert.DoesNotContain(lines, l => new StringInfo(l.TrimEnd('\r')).LengthInTextElements > 100);
+
+        // Growth names the window it compares with: October against all of September.
+        var growth = string.Join(" ", lines.SkipWhile(l => !l.Contains("Sales growth", StringComparison.Ordinal)).Take(2).Select(l => l.Trim()));
+        Assert.Contains("Sales growth vs previous month", growth, StringComparison.Ordinal);
+        Assert.Contains("revenue of 2026-09-01..2026-09-30", growth, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,7 +168,12 @@ internal static class ReportBuilder
                 : $"1 - retention: {retention.Lost:N0} / {retention.CustomersAtStart:N0} customers who bought in the {retention.WindowDays} days before the period (classic method)",
             [new("lost", retention.Lost), new("customersAtStart", retention.CustomersAtStart)]));
         list.Add(Ratio("returningCustomerRevenueShare", "Purchases and loyalty", "Returning-customer revenue share", loyalty.ReturningCustomerRevenueShare, "sales from returning customers", "all sales", currency));
-        list.Add(Ratio("salesGrowth", "Purchases and loyalty", "Sales growth vs previous period", loyalty.SalesGrowth, "revenue change", "previous period's revenue", currency));
+        // Against the previous period of the same kind (the calendar month before a month), its dates printed.
+        var previous = card.Period.Previous();
+        var dates = card.Period.Dates;
+        var previousKind = dates.Start.Day == 1 && dates.Start.PlusMonths(1) == dates.End.PlusDays(1) ? "previous month" : "previous period";
+        list.Add(Ratio("salesGrowth", "Purchases and loyalty", $"Sales growth vs {previousKind}", loyalty.SalesGrowth, "revenue change",
+            $"revenue of {previous.Dates.Start:yyyy-MM-dd}..{previous.Dates.End:yyyy-MM-dd}", currency));
 
         var acquisition = card.AcquisitionCost;
         list.Add(PerCount("customerAcquisitionCost", "Acquisition and cost", "Customer acquisition cost", acquisition.CustomerAcquisitionCost, "customers acquired", currency));

@@ -70,10 +70,14 @@ public sealed class LoyaltyMetrics
     /// </summary>
     public MoneyRatio ReturningCustomerRevenueShare { get; }
 
-    /// <summary>Net revenue of the previous period of equal length.</summary>
+    /// <summary>Net revenue of the previous period (<see cref="ReportingPeriod.Previous"/>: the calendar month before a calendar month, else the period of equal length before).</summary>
     public Money PriorPeriodRevenue { get; }
 
-    /// <summary>Sales growth: (revenue − prior revenue) / prior revenue. Undefined when the prior revenue is zero.</summary>
+    /// <summary>
+    /// Sales growth: (revenue − prior revenue) / prior revenue, against the previous period of the same kind
+    /// (<see cref="ReportingPeriod.Previous"/>: September against August for a month). Undefined when the prior revenue
+    /// is zero.
+    /// </summary>
     public MoneyRatio SalesGrowth { get; }
 
     /// <summary>The reason of every purchase rate when no purchases were supplied.</summary>

@@ -21,8 +21,11 @@ namespace Crm.Metrics.States;
 /// </remarks>
 public sealed record ScorecardState
 {
-    /// <summary>The layout version this library writes and reads.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>
+    /// The layout version this library writes and reads. 3: the prior period's revenue is that of the previous period
+    /// of the same kind (<see cref="ReportingPeriod.Previous"/>: the calendar month before a calendar month).
+    /// </summary>
+    public const int CurrentVersion = 3;
 
     /// <summary>The layout version of this state.</summary>
     public int Version { get; init; } = CurrentVersion;
