@@ -173,11 +173,21 @@ internal static class ReportApp
             Leads = data.Leads,
             Feedback = data.Feedback,
         };
+        // LTV:CAC needs the fitted models first: with --value-basis the scorecard waits for them.
+        Crm.Metrics.CustomerValue.ValueBasis? basis = null;
+        string? basisProblem = null;
+        if (options.ValueBasis is { } choice)
+        {
+            progress?.Show("fitting the models for --value-basis");
+            (basis, basisProblem) = LifetimeValueSection.Basis(choice, sections.Models.GetAwaiter().GetResult(), data);
+        }
+
         var settings = new ScorecardSettings
         {
             Currency = data.Currency ?? (options.CurrencyGiven ? options.Currency : null),
             FallbackCurrency = options.Currency,
             Funnel = options.Funnel,
+            ValueBasis = basis,
         };
         var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
         progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
@@ -191,7 +201,7 @@ internal static class ReportApp
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source, sections) with { Assessments = assessments };
+        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

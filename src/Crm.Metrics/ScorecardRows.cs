@@ -38,6 +38,10 @@ internal static class ScorecardRows
         rows.Add(PerCount("AcquisitionCost", "customerAcquisitionCost", "Customer acquisition cost", acquisition.CustomerAcquisitionCost, currency));
         rows.Add(PerCount("AcquisitionCost", "retentionCostPerCustomer", "Retention cost per active customer", acquisition.RetentionCostPerActiveCustomer, currency));
         rows.Add(Of("AcquisitionCost", "grossMarginRate", "Gross margin rate", acquisition.GrossMarginRate, MetricUnits.Fraction));
+        rows.Add(new("AcquisitionCost", "ltvToCac", "LTV:CAC", acquisition.LtvToCac.Value, MetricUnits.Ratio, currency,
+            acquisition.LifetimeValue.Value is { } ltv ? (double)ltv.Amount : null,
+            acquisition.CustomerAcquisitionCost.Value is { } cac ? (double)cac.Amount : null,
+            acquisition.LtvToCac.UndefinedReason));
         rows.Add(Of("AcquisitionCost", "cacPaybackMonths", "CAC payback", acquisition.CacPaybackMonths, MetricUnits.Months));
         var benefit = card.CostBenefit;
         rows.Add(new("CostBenefit", "crmReturnOnSpend", "Return on CRM spend", benefit.ReturnOnCrmSpend.Value, MetricUnits.Fraction, currency,

@@ -43,7 +43,7 @@ public class MetricRowsTests
         {
             var rows = card.ToRows();
 
-            Assert.Equal(24, rows.Count);
+            Assert.Equal(25, rows.Count);
             Assert.Equal(rows.Count, rows.Select(r => r.Key).Distinct().Count());
             Assert.All(rows, r => Assert.Contains(r.Unit, Units));
             Assert.All(rows, r => Assert.True(r.Value is null ? !string.IsNullOrEmpty(r.UndefinedReason) : r.UndefinedReason is null && double.IsFinite(r.Value.Value), r.Key));

@@ -7,6 +7,16 @@ using NodaTime.Text;
 
 namespace Crm.Report.Cli;
 
+/// <summary>The lifetime value LTV:CAC sets against acquisition cost (<c>--value-basis</c>).</summary>
+internal enum LifetimeValueBasis
+{
+    /// <summary>The models' predicted 52-week CLV of a new customer, on revenue.</summary>
+    Revenue,
+
+    /// <summary>The same on margin: times the gross margin rate of every sale with a cost up to the period's end.</summary>
+    Margin,
+}
+
 internal enum OutputFormat
 {
     Text,
@@ -63,6 +73,9 @@ internal sealed record ReportOptions
     public string? Out { get; init; }
 
     public bool ShowNames { get; init; }
+
+    /// <summary>The lifetime value of LTV:CAC; null when not given (LTV:CAC is then listed as not computed).</summary>
+    public LifetimeValueBasis? ValueBasis { get; init; }
 
     /// <summary>No progress on stderr, only errors (<c>--quiet</c>).</summary>
     public bool Quiet { get; init; }
@@ -138,6 +151,9 @@ internal static class OptionParser
           --calibration-end DATE         end of the models' calibration period (default --to)
           --holdout-end DATE             evaluate the models on (calibration-end, holdout-end], inclusive dates
           --time-unit days|weeks         model time unit (default weeks)
+          --value-basis revenue|margin   LTV:CAC from the models' predicted 52-week CLV of a new customer, on revenue
+                                         or on margin (the gross margin rate of all sales with a cost); default: not
+                                         computed
           --currency CODE                currency when a file has no currency column (default USD)
 
         Output:
@@ -160,7 +176,7 @@ internal static class OptionParser
     private static readonly HashSet<string> Valued =
     [
         "--transactions", "--surveys", "--complaints", "--costs", "--leads", "--interactions", "--customers", "--feedback",
-        "--discrete", "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency",
+        "--discrete", "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency", "--value-basis",
         "--format", "--out", "--write-demo",
     ];
 
@@ -264,6 +280,14 @@ internal static class OptionParser
                 }
                 : OutputFormat.Text,
             Out = File("--out"),
+            ValueBasis = values.TryGetValue("--value-basis", out var basis)
+                ? basis switch
+                {
+                    "revenue" => LifetimeValueBasis.Revenue,
+                    "margin" => LifetimeValueBasis.Margin,
+                    _ => throw new UsageException($"--value-basis: \"{basis}\" is not revenue or margin"),
+                }
+                : null,
             ShowNames = flags.Contains("--show-names"),
             Quiet = flags.Contains("--quiet"),
             Help = flags.Contains("--help"),

@@ -16,10 +16,14 @@ internal static class CsvReport
     public static string Write(Report report)
     {
         var csv = new StringBuilder(Header).Append("\r\n");
+
+        // The reasons as the report words them (LTV:CAC names the option that computes it), as in the JSON.
+        var reasons = report.Metrics.ToDictionary(m => m.Key, m => m.Reason, StringComparer.Ordinal);
         foreach (var row in report.Card.ToRows())
         {
+            var reason = row.Value is null ? reasons.GetValueOrDefault(row.Key) ?? row.UndefinedReason : null;
             csv.AppendJoin(',', Field(row.Family), Field(row.Key), Field(row.Label), Number(row.Value), Field(row.Unit), Field(row.Currency),
-                    Number(row.Numerator), Number(row.Denominator), Field(row.UndefinedReason))
+                    Number(row.Numerator), Number(row.Denominator), Field(reason))
                 .Append("\r\n");
         }
 

@@ -64,9 +64,9 @@ internal static class ReportBuilder
         (Task.Run(() => ModelsSection.Build(data, options, period.Dates.End, Names(data, options))),
          Task.Run(() => RfmSection.Build(data, period.Dates.End, period.Zone)));
 
-    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm)? started = null)
+    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm)? started = null, string? valueBasisProblem = null)
     {
-        var metrics = Metrics(card);
+        var metrics = Metrics(card, options.ValueBasis, valueBasisProblem);
         var names = Names(data, options);
         var top = card.CustomerValue.Customers
             .OrderByDescending(c => c.Revenue.Amount)
@@ -124,7 +124,7 @@ internal static class ReportBuilder
         return new Report(card.Period, source, card, data.Files, metrics, top, byChannel, byPurpose, models, churn, rfm, notes) { Discrete = discrete };
     }
 
-    private static List<MetricEntry> Metrics(Scorecard card)
+    private static List<MetricEntry> Metrics(Scorecard card, LifetimeValueBasis? basis, string? basisProblem)
     {
         var list = new List<MetricEntry>();
         var currency = card.Currency.Code;
@@ -179,6 +179,18 @@ internal static class ReportBuilder
         list.Add(PerCount("customerAcquisitionCost", "Acquisition and cost", "Customer acquisition cost", acquisition.CustomerAcquisitionCost, "customers acquired", currency));
         list.Add(PerCount("retentionCostPerCustomer", "Acquisition and cost", "Retention cost per customer", acquisition.RetentionCostPerActiveCustomer, "active customers", currency));
         list.Add(Value("grossMarginRate", "Acquisition and cost", "Gross margin rate", acquisition.GrossMarginRate, "fraction", Percent(acquisition.GrossMarginRate.Value), "(revenue - cost of goods) / revenue"));
+        // Always listed: with its value, or why there is none in words a reader can act on.
+        var ltv = acquisition.LifetimeValue.Value;
+        var cac = acquisition.CustomerAcquisitionCost.Value;
+        list.Add(new("ltvToCac", "Acquisition and cost", "LTV:CAC", acquisition.LtvToCac.Value, "ratio",
+            basis is null ? "not computed: --value-basis revenue or margin sets the models' predicted CLV of a new customer against CAC"
+                : basisProblem is not null ? $"--value-basis {basis.Value.ToString().ToLowerInvariant()}: {basisProblem}"
+                : acquisition.LtvToCac.UndefinedReason,
+            Number(acquisition.LtvToCac.Value, 1),
+            basis is { } b && ltv is not null && cac is not null
+                ? $"lifetime value {Money(ltv.Value.Amount, currency)} ({LifetimeValueSection.Describe(b)}) / CAC {Money(cac.Value.Amount, currency)}"
+                : string.Empty,
+            [new("lifetimeValue", ltv?.Amount), new("customerAcquisitionCost", cac?.Amount)]) { Currency = currency });
         list.Add(Value("cacPaybackMonths", "Acquisition and cost", "CAC payback", acquisition.CacPaybackMonths, "months", Number(acquisition.CacPaybackMonths.Value, 1, " months"), "CAC / monthly gross margin per active customer"));
         var benefit = card.CostBenefit;
         list.Add(new("crmReturnOnSpend", "Acquisition and cost", "Return on CRM spend", benefit.ReturnOnCrmSpend.Value, "fraction", benefit.ReturnOnCrmSpend.UndefinedReason,
