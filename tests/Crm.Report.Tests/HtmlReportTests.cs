@@ -93,6 +93,10 @@ public sealed class HtmlReportTests : IDisposable
 
         // RFM map and Pareto curve.
         Assert.Equal(Array(json, "rfm", "grid").Select(c => c.GetProperty("customers").GetDouble()), Values(Svg(page, "chart-rfm-grid"), "rect"));
+        var gridTexts = Svg(page, "chart-rfm-grid").Descendants("text").Select(t => t.Value).ToList();
+        Assert.DoesNotContain(gridTexts, t => t.EndsWith('…'));                  // segment names whole
+        Assert.Contains("Customers per cell", gridTexts);                          // and a colour legend
+        Assert.Contains(Array(json, "rfm", "grid").Max(c => c.GetProperty("customers").GetInt32()).ToString("N0", CultureInfo.InvariantCulture), gridTexts);
         Assert.Equal(Array(json, "rfm", "paretoCurve").Select(p => p.GetProperty("revenueShare").GetDouble()), Series(Svg(page, "chart-pareto"), 0));
 
         // CLV histogram: one bar per bin, its height the bin's customers; the bins hold every customer valued.

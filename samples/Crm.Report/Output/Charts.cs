@@ -207,13 +207,13 @@ internal static class Charts
             return Chart.Missing(id, title, "No customer with a sale: no RFM map.");
         }
 
-        const double cellW = 104, cellH = 56, left = 70, top = Top + 10;
+        const double cellW = 124, cellH = 56, left = 70, top = Top + 10, legendWidth = 150;
         var cells = section.Grid;
         var max = Math.Max(1, cells.Max(c => c.Customers));
         var busiest = cells.MaxBy(c => c.Customers)!;
         var description = string.Create(CultureInfo.InvariantCulture,
             $"5 by 5 grid of {section.Rfm.Customers.Count:N0} customers: recency score 1 (longest ago) to 5 (most recent) across, frequency score 1 to 5 up; darker holds more customers; thick lines separate segments. The fullest cell is R{busiest.Recency} F{busiest.Frequency} ({busiest.Segment}) with {busiest.Customers:N0}.");
-        var svg = new Svg(id, left + (5 * cellW) + Right + 10, top + (5 * cellH) + 60, title, description);
+        var svg = new Svg(id, left + (5 * cellW) + legendWidth + Right, top + (5 * cellH) + 60, title, description);
         Heading(svg, title);
         double X(int r) => left + ((r - 1) * cellW);
         double Y(int f) => top + ((5 - f) * cellH);
@@ -224,7 +224,7 @@ internal static class Charts
                 string.Create(CultureInfo.InvariantCulture, $"R{cell.Recency} F{cell.Frequency}: {cell.Customers:N0} customers ({cell.Segment})"));
             var ink = share > 0.5 ? "cell-text dark" : "cell-text";
             svg.Text(X(cell.Recency) + (cellW / 2), Y(cell.Frequency) + 24, cell.Customers.ToString("N0", CultureInfo.InvariantCulture), ink + " strong", "middle");
-            svg.Text(X(cell.Recency) + (cellW / 2), Y(cell.Frequency) + 42, Fit(cell.Segment, 17), ink + " small", "middle");
+            svg.Text(X(cell.Recency) + (cellW / 2), Y(cell.Frequency) + 42, Fit(cell.Segment, 22), ink + " small", "middle");
         }
 
         // Segment borders: a thick line wherever two neighbouring cells belong to different segments.
@@ -251,6 +251,18 @@ internal static class Charts
             svg.Text(left - 8, Y(s) + (cellH / 2) + 4, "F" + s.ToString(CultureInfo.InvariantCulture), "tick", "end");
         }
 
+        // The colour legend: the shade of 0, half and all of the fullest cell's customers.
+        var legendX = left + (5 * cellW) + 24;
+        svg.Text(legendX, top + 10, "Customers per cell", "label");
+        for (var step = 0; step <= 4; step++)
+        {
+            var count = (int)Math.Round(max * step / 4.0);
+            svg.Cell(legendX, top + 22 + (step * 24), 22, 18, Shade((double)count / max), "cell", null, null);
+            svg.Text(legendX + 30, top + 36 + (step * 24), count.ToString("N0", CultureInfo.InvariantCulture), "tick");
+        }
+
+        svg.Text(legendX, top + 160, "Thick lines:", "tick");
+        svg.Text(legendX, top + 176, "segment borders", "tick");
         svg.Text(left + (2.5 * cellW), top + (5 * cellH) + 40, "Recency score (5 = bought most recently); cells: customers", "axis-title", "middle");
         svg.Text(14, top + (2.5 * cellH), "Frequency score (5 = most purchase days)", "axis-title", "middle", -90);
         return new Chart(id, title, svg.ToString(), null);
