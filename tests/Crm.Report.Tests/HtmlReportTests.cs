@@ -102,6 +102,18 @@ public sealed class HtmlReportTests : IDisposable
         // CLV histogram: one bar per bin, its height the bin's customers; the bins hold every customer valued.
         var bins = Array(json, "models", "clv", "distribution", "bins").Select(b => b.GetProperty("customers").GetDouble()).ToList();
         Assert.Equal(bins, Values(Svg(page, "chart-clv"), "rect").Take(bins.Count));
+
+        // The bar the top-decile threshold cuts has its own class, bars from it on say their counts, the open bar its start.
+        var clvChart = Svg(page, "chart-clv");
+        var from = json.GetProperty("models").GetProperty("clv").GetProperty("distribution").GetProperty("topDecileFrom").GetDouble();
+        var binJson = Array(json, "models", "clv", "distribution", "bins").ToList();
+        var cutIndex = binJson.FindIndex(b => b.GetProperty("from").GetDouble() < from && (b.GetProperty("to").ValueKind == JsonValueKind.Null || b.GetProperty("to").GetDouble() > from));
+        var bars = clvChart.Descendants("rect").Where(e => e.Attribute("data-value") is not null).ToList();
+        Assert.Equal("s2", (string?)bars[cutIndex].Attribute("class"));
+        Assert.All(bars.Skip(cutIndex + 1), b => Assert.Equal("s1", (string?)b.Attribute("class")));
+        var clvTexts = clvChart.Descendants("text").Select(t => t.Value).ToList();
+        Assert.Contains(clvTexts, t => t.StartsWith("≥ ", StringComparison.Ordinal));
+        Assert.Contains(((int)bins[^1]).ToString("N0", CultureInfo.InvariantCulture), clvTexts);
         Assert.Equal(json.GetProperty("models").GetProperty("clv").GetProperty("distribution").GetProperty("customers").GetDouble(), bins.Sum());
 
         // Tracking: the cumulative curves and the bars by frequency (actual, BG/NBD, Pareto/NBD per x).

@@ -329,10 +329,24 @@ internal static class Charts
         {
             var from = (double)bin.From;
             var to = from + width;
+            // The bar the threshold cuts holds customers of both groups: it gets its own colour, not "the others".
             var top10 = bin.From >= clv.TopDecileFrom;
+            var cut = !top10 && (bin.To is null || bin.To > clv.TopDecileFrom);
             var range = bin.To is { } end ? $"{ReportBuilder.Money(bin.From, currency)} to {ReportBuilder.Money(end, currency)}" : $"{ReportBuilder.Money(bin.From, currency)} and above";
-            svg.Rect(x[from] + 1, y[bin.Customers], x[to] - x[from] - 2, y[0] - y[bin.Customers], top10 ? "s1" : "s3", bin.Customers.ToString(CultureInfo.InvariantCulture),
+            svg.Rect(x[from] + 1, y[bin.Customers], x[to] - x[from] - 2, y[0] - y[bin.Customers], top10 ? "s1" : cut ? "s2" : "s3", bin.Customers.ToString(CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{range}: {bin.Customers:N0} customers"));
+
+            // Bars of the top decile are short on a scale set by the many low values: each says its count, and the
+            // open-ended last bar says where it starts.
+            if ((top10 || cut) && bin.Customers > 0)
+            {
+                svg.Text((x[from] + x[to]) / 2, y[bin.Customers] - 4, bin.Customers.ToString("N0", CultureInfo.InvariantCulture), "tick", "middle");
+            }
+
+            if (bin.To is null)
+            {
+                svg.Text((x[from] + x[to]) / 2, y[bin.Customers] - 18, "≥ " + ReportBuilder.Money(bin.From, currency).Replace(".00 " + currency, string.Empty, StringComparison.Ordinal), "tick", "middle");
+            }
         }
 
         var ticks = Enumerable.Range(0, bins.Count + 1).Where(i => i % Math.Max(1, (bins.Count + 5) / 6) == 0).Select(i => i * width).ToList();
@@ -341,7 +355,8 @@ internal static class Charts
         svg.Line(threshold, Top, threshold, bottom, "mark");
         svg.Text(threshold + 4, Top + 12, $"top decile from {ReportBuilder.Money(clv.TopDecileFrom, currency)}: {share} of total CLV", "tick");
         svg.LegendEntry(Width - 230, Top + 34, "s1", "bars in the top decile", line: false);
-        svg.LegendEntry(Width - 230, Top + 52, "s3", "the other customers", line: false);
+        svg.LegendEntry(Width - 230, Top + 52, "s2", "the bar the threshold cuts", line: false);
+        svg.LegendEntry(Width - 230, Top + 70, "s3", "the other customers", line: false);
         return new Chart(id, title, svg.ToString(), null);
     }
 
