@@ -160,6 +160,24 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void An_assessment_with_fewer_than_three_scored_dimensions_is_bars_not_a_radar()
+    {
+        // Without the customer file, 6C has evidence for two dimensions only (convenience and communication).
+        var args = ReportTests.AllFiles().ToList();
+        args.RemoveRange(args.IndexOf("--customers"), 2);
+        var (html, json) = Both([.. args]);
+        var page = Parse(html);
+        var sixC = Array(json, "assessments").Single(a => a.GetProperty("framework").GetString() == "6C");
+        var scores = Array(sixC, "dimensions").Where(d => d.GetProperty("score").ValueKind == JsonValueKind.Number).Select(d => d.GetProperty("score").GetDouble()).ToList();
+
+        Assert.Equal(2, scores.Count);
+        Assert.DoesNotContain(page.Descendants("svg"), s => (string?)s.Attribute("id") == "chart-radar-6c");
+        var bars = Svg(page, "chart-bars-6c");
+        Assert.Equal(scores, Values(bars, "rect"));
+        Assert.Equal(4, bars.Descendants("text").Count(t => t.Value == "not scored: no evidence in the data"));
+    }
+
+    [Fact]
     public void Names_appear_in_the_page_only_with_show_names()
     {
         var hidden = Both(ReportTests.AllFiles("--from", "2026-03-01", "--to", "2026-03-31")).Html;

@@ -14,7 +14,7 @@ internal sealed record Chart(string Id, string Title, string? Svg, string? Note)
 /// titles with units and a text alternative; series differ in lightness and dash as well as hue, so they survive a
 /// grey print.
 /// </summary>
-internal static class Charts
+internal static partial class Charts
 {
     private const double Width = 680;
     private const double Left = 78;
@@ -133,6 +133,12 @@ internal static class Charts
         if (dimensions.All(d => d.Score is null) || dimensions.Count < 3)
         {
             return Chart.Missing(id, title, $"No dimension of {name} could be scored from the data: no radar chart.");
+        }
+
+        // A radar of one or two points is a dot or a segment: bars say the same plainly.
+        if (dimensions.Count(d => d.Score is not null) < 3)
+        {
+            return AssessmentBars(assessment);
         }
 
         const double width = Width, height = 470, radius = 150;
