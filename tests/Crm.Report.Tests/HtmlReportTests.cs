@@ -14,7 +14,7 @@ public sealed class HtmlReportTests : IDisposable
 
     /// <summary>Every chart the page can draw, by the id of its SVG (or of the note in its place).</summary>
     private static readonly string[] FixedCharts =
-        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-clv", "chart-tracking", "chart-by-frequency"];
+        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-by-frequency"];
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -102,6 +102,13 @@ public sealed class HtmlReportTests : IDisposable
         // CLV histogram: one bar per bin, its height the bin's customers; the bins hold every customer valued.
         var bins = Array(json, "models", "clv", "distribution", "bins").Select(b => b.GetProperty("customers").GetDouble()).ToList();
         Assert.Equal(bins, Values(Svg(page, "chart-clv"), "rect").Take(bins.Count));
+
+        // Calibration fit: the actual bars are the customers per x of the tracking table; the expected ones add up
+        // to every customer summarised (P(X(T) = x) over x sums to 1 for each customer).
+        var fit = Svg(page, "chart-frequency-fit").Descendants("rect").Where(e => e.Attribute("data-value") is not null).ToList();
+        double Value(XElement e) => double.Parse((string)e.Attribute("data-value")!, CultureInfo.InvariantCulture);
+        Assert.Equal(Array(json, "models", "tracking", "byFrequency").Select(b => b.GetProperty("customers").GetDouble()), fit.Where(e => (string?)e.Attribute("class") == "s1").Select(Value));
+        Assert.Equal(json.GetProperty("models").GetProperty("customers").GetDouble(), fit.Where(e => (string?)e.Attribute("class") == "s2").Sum(Value), 6);
 
         // The bar the top-decile threshold cuts has its own class, bars from it on say their counts, the open bar its start.
         var clvChart = Svg(page, "chart-clv");

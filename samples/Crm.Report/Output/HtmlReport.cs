@@ -22,6 +22,7 @@ internal static class HtmlReport
         charts.AddRange(report.Assessments.Select(a => ("assessment-" + a.Framework.Name, Output.Charts.Radar(a))));
         charts.Add(("rfm", Output.Charts.RfmGrid(report)));
         charts.Add(("rfm", Output.Charts.ParetoCurve(report)));
+        charts.Add(("models", Output.Charts.FrequencyFit(report)));
         charts.Add(("models", Output.Charts.ClvHistogram(report)));
         charts.Add(("models", Output.Charts.TrackingCumulative(report)));
         charts.Add(("models", Output.Charts.TrackingByFrequency(report)));

@@ -20,6 +20,11 @@ internal static class LifetimeValueSection
             return (null, "the purchase and spend models could not be fitted on the calibration data");
         }
 
+        if (!purchases.IsConverged || !spend.IsConverged)
+        {
+            return (null, "the purchase or spend model did not converge on the calibration data (see the notes)");
+        }
+
         var margin = 1m;
         if (choice == LifetimeValueBasis.Margin)
         {
