@@ -122,24 +122,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ThrowIfDisposed();
-        if (purchases is Internal.SyncSequence<Purchase> sync)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            AddRange(sync.Source);
-            return;
-        }
-
-        // Checked every 65,536 records too: a stream need not honour the token itself.
-        cancellationToken.ThrowIfCancellationRequested();
-        var read = 0;
-        await foreach (var purchase in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
-            if ((++read & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
+        await Internal.PurchaseStream.FeedAsync(purchases, Add, AddRange, nameof(purchases), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds another accumulator's purchases (of the same options); <paramref name="other"/> is unchanged.</summary>
