@@ -163,16 +163,7 @@ internal static class ReportApp
         services.AddCrmMetrics(o => o.DefaultZone = options.Zone);
         using var provider = services.BuildServiceProvider();
         var metrics = provider.GetRequiredService<ICrmMetrics>();
-        var dataSet = new CrmDataSet
-        {
-            Customers = data.Customers,
-            Purchases = data.Purchases,
-            SurveyResponses = data.SurveyResponses,
-            Complaints = data.Complaints,
-            Costs = data.Costs,
-            Leads = data.Leads,
-            Feedback = data.Feedback,
-        };
+        var dataSet = DataSet(data);
         // LTV:CAC needs the fitted models first: with --value-basis the scorecard waits for them.
         Crm.Metrics.CustomerValue.ValueBasis? basis = null;
         string? basisProblem = null;
@@ -182,13 +173,7 @@ internal static class ReportApp
             (basis, basisProblem) = LifetimeValueSection.Basis(choice, sections.Models.GetAwaiter().GetResult(), data);
         }
 
-        var settings = new ScorecardSettings
-        {
-            Currency = data.Currency ?? (options.CurrencyGiven ? options.Currency : null),
-            FallbackCurrency = options.Currency,
-            Funnel = options.Funnel,
-            ValueBasis = basis,
-        };
+        var settings = Settings(options, data) with { ValueBasis = basis };
         var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
         progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
         progress?.Show("segments and models");
@@ -221,6 +206,26 @@ internal static class ReportApp
         progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"wrote the {options.Format.ToString().ToLowerInvariant()} report: {output.Length:N0} characters to {options.Out ?? "stdout"}"));
         return Ok;
     }
+
+    /// <summary>The records the scorecard reads (interactions and discrete patterns are the report's own).</summary>
+    internal static CrmDataSet DataSet(InputData data) => new()
+    {
+        Customers = data.Customers,
+        Purchases = data.Purchases,
+        SurveyResponses = data.SurveyResponses,
+        Complaints = data.Complaints,
+        Costs = data.Costs,
+        Leads = data.Leads,
+        Feedback = data.Feedback,
+    };
+
+    /// <summary>The scorecard's settings: the files' currency, else --currency when given; the funnel of --funnel.</summary>
+    internal static ScorecardSettings Settings(ReportOptions options, InputData data) => new()
+    {
+        Currency = data.Currency ?? (options.CurrencyGiven ? options.Currency : null),
+        FallbackCurrency = options.Currency,
+        Funnel = options.Funnel,
+    };
 
     /// <summary>The reason an I/O error gives, on one line.</summary>
     private static string Reason(Exception e) => e is UnauthorizedAccessException ? "permission denied" : InputProblems.Cut(e.Message.ReplaceLineEndings(" "));

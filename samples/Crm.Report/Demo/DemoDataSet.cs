@@ -21,22 +21,6 @@ internal static class DemoDataSet
             throw new InvalidOperationException($"The embedded demo data set has {problems.Count} problems.");
         }
 
-        var set = new CrmDataSet
-        {
-            Customers = data.Customers,
-            Purchases = data.Purchases,
-            SurveyResponses = data.SurveyResponses,
-            Complaints = data.Complaints,
-            Costs = data.Costs,
-            Leads = data.Leads,
-            Feedback = data.Feedback,
-        };
-        var settings = new ScorecardSettings
-        {
-            Currency = data.Currency ?? options.Currency,
-            FallbackCurrency = options.Currency,
-            Funnel = options.Funnel,
-        };
-        return (set, ReportApp.Period(options, data, SystemClock.Instance), settings);
+        return (ReportApp.DataSet(data), ReportApp.Period(options, data, SystemClock.Instance), ReportApp.Settings(options, data));
     }
 }
