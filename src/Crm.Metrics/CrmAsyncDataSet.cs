@@ -33,6 +33,8 @@ public sealed record CrmAsyncDataSet
             Complaints = Wrap(data.Complaints),
             Feedback = Wrap(data.Feedback),
             Leads = Wrap(data.Leads),
+            Memberships = Wrap(data.Memberships),
+            PointsEntries = Wrap(data.PointsEntries),
         };
 
         static IAsyncEnumerable<T>? Wrap<T>(IEnumerable<T>? records) => records is null ? null : new Internal.SyncSequence<T>(records);
@@ -69,6 +71,12 @@ public sealed record CrmAsyncDataSet
 
     /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
     public IAsyncEnumerable<Lead>? Leads { get; init; }
+
+    /// <summary>Loyalty programme memberships, read by the loyalty programme family (the scorecard does not read them); <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Domain.LoyaltyProgrammes.Membership>? Memberships { get; init; }
+
+    /// <summary>Points ledger entries, read by the loyalty programme family (the scorecard does not read them); <c>null</c> when not supplied.</summary>
+    public IAsyncEnumerable<Domain.LoyaltyProgrammes.PointsEntry>? PointsEntries { get; init; }
 
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>

@@ -33,6 +33,12 @@ public sealed record CrmDataSet
     /// <summary>Leads, read against <see cref="ScorecardSettings.Funnel"/>; <c>null</c> when not supplied.</summary>
     public IEnumerable<Lead>? Leads { get; init; }
 
+    /// <summary>Loyalty programme memberships, read by the loyalty programme family (the scorecard does not read them); <c>null</c> when not supplied.</summary>
+    public IEnumerable<Domain.LoyaltyProgrammes.Membership>? Memberships { get; init; }
+
+    /// <summary>Points ledger entries, read by the loyalty programme family (the scorecard does not read them); <c>null</c> when not supplied.</summary>
+    public IEnumerable<Domain.LoyaltyProgrammes.PointsEntry>? PointsEntries { get; init; }
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -36,6 +36,7 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(ChurnWarningResult))]
 [JsonSerializable(typeof(IReadOnlyList<CareOccasion>))]
 [JsonSerializable(typeof(EvidenceAssessment))]
+[JsonSerializable(typeof(LoyaltyProgrammes.LoyaltyProgrammeMetrics))]
 [JsonSerializable(typeof(Money))]
 [JsonSerializable(typeof(Currency))]
 [JsonSerializable(typeof(CustomerId))]

@@ -20,6 +20,7 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <param name="care">The care calendar.</param>
     /// <param name="assessments">The 5C and 6C assessments.</param>
     /// <param name="exchangeRates">The exchange-rate provider, when the host registered one.</param>
+    /// <param name="loyaltyProgrammes">The loyalty programme calculator; one on <paramref name="clock"/> when <c>null</c>.</param>
     public CrmMetrics(
         CrmMetricsOptions options,
         IClock clock,
@@ -30,8 +31,10 @@ public sealed class CrmMetrics : ICrmMetrics
         Churn.IChurnWarnings churn,
         Care.ICarePlanner care,
         Assessments.IAssessmentScorer assessments,
-        IExchangeRateProvider? exchangeRates = null)
+        IExchangeRateProvider? exchangeRates = null,
+        LoyaltyProgrammes.ILoyaltyProgrammeCalculator? loyaltyProgrammes = null)
     {
+        LoyaltyProgrammes = loyaltyProgrammes ?? new LoyaltyProgrammes.LoyaltyProgrammeCalculator(clock);
         Models = models ?? throw new ArgumentNullException(nameof(models));
         Segments = segments ?? throw new ArgumentNullException(nameof(segments));
         Churn = churn ?? throw new ArgumentNullException(nameof(churn));
@@ -60,6 +63,9 @@ public sealed class CrmMetrics : ICrmMetrics
 
     /// <inheritdoc />
     public Care.ICarePlanner Care { get; }
+
+    /// <inheritdoc />
+    public LoyaltyProgrammes.ILoyaltyProgrammeCalculator LoyaltyProgrammes { get; }
 
     /// <inheritdoc />
     public Assessments.IAssessmentScorer Assessments { get; }

@@ -69,6 +69,8 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton<Churn.IChurnWarnings>(static sp => sp.GetRequiredService<Churn.ChurnWarnings>());
         services.TryAddSingleton<Care.CarePlanner>();
         services.TryAddSingleton<Care.ICarePlanner>(static sp => sp.GetRequiredService<Care.CarePlanner>());
+        services.TryAddSingleton<LoyaltyProgrammes.LoyaltyProgrammeCalculator>();
+        services.TryAddSingleton<LoyaltyProgrammes.ILoyaltyProgrammeCalculator>(static sp => sp.GetRequiredService<LoyaltyProgrammes.LoyaltyProgrammeCalculator>());
         services.TryAddSingleton<Assessments.EvidenceAssessmentScorer>();
         services.TryAddSingleton<Assessments.IAssessmentScorer>(static sp => sp.GetRequiredService<Assessments.EvidenceAssessmentScorer>());
         return services;

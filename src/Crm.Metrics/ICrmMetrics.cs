@@ -30,6 +30,9 @@ public interface ICrmMetrics
     /// <summary>The care calendar, customers without a home zone read in the configured zone.</summary>
     Care.ICarePlanner Care { get; }
 
+    /// <summary>The loyalty programme figures: members, points, tiers and the programme's effect.</summary>
+    LoyaltyProgrammes.ILoyaltyProgrammeCalculator LoyaltyProgrammes { get; }
+
     /// <summary>The 5C and 6C assessments of a scorecard, with their evidence.</summary>
     Assessments.IAssessmentScorer Assessments { get; }
 

@@ -2,9 +2,11 @@ using System.Reflection;
 using Crm.Domain.Activity;
 using Crm.Domain.Assessments;
 using Crm.Domain.Customers;
+using Crm.Domain.LoyaltyProgrammes;
 using Crm.Domain.Segments;
 using Crm.Metrics;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.LoyaltyProgrammes;
 using Crm.Metrics.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
@@ -115,6 +117,16 @@ internal static class ValidValues
         Add<Func<CostEntry, string?>>(() => _ => "group");
         Add<Func<Customer, CustomerFacts?, bool>>(() => (_, _) => true);
         Add<Action<CrmMetricsOptions>>(() => _ => { });
+        Add(() => Programme());
+        Add<IEnumerable<LoyaltyTier>>(() => Programme().Tiers.ToList());
+        Add(() => LoyaltyTier.BySpend("Silver", Ten, 30, 10));
+        Add(() => new Membership(Customer, At - Duration.FromDays(90)));
+        Add(() => PointsEntry.Earn(Customer, At, 100));
+        Add(() => PointsLedger.From(Customer, Programme(), [PointsEntry.Earn(Customer, At - Duration.FromDays(5), 100)]));
+        Add(() => TierHistory.Derive(Programme(), new Membership(Customer, At - Duration.FromDays(90)), [Sale()], [], Berlin));
+        Add(() => new LoyaltyProgrammeAccumulator(Programme(), ReportingPeriod.Month(2026, 3, Berlin)));
+        Add(() => new LoyaltyProgrammeAccumulator(Programme(), ReportingPeriod.Month(2026, 3, Berlin)).ToState());
+        Add(() => Services().GetRequiredService<ILoyaltyProgrammeCalculator>());
     }
 
     private static void Add<T>(Func<T> factory) => Factories[typeof(T)] = () => factory();
@@ -146,6 +158,9 @@ internal static class ValidValues
         ["ContactPoint.ctor.value"] = () => "ada@example.test",
         ["ContactPoint.Matches.value"] = () => "ada@example.test",
         ["RfmSegmentMap.ctor.rules"] = () => RfmSegmentMap.Standard.Rules.ToList(),
+        ["Membership.ctor.leftAt"] = () => At + Duration.FromDays(30),
+        ["PointsEntry.ctor.reason"] = () => null,
+        ["PointsEntry.ctor.source"] = () => PointsSource.Partner,
         ["maximum"] = () => 5,
         ["code"] = () => "EUR",
         ["ianaId"] = () => "Europe/Berlin",
@@ -168,6 +183,8 @@ internal static class ValidValues
 
         return TryGet(parameter.ParameterType, out value);
     }
+
+    private static LoyaltyProgramme Programme() => new([LoyaltyTier.BySpend("Silver", Ten, 30, 10), LoyaltyTier.ByPoints("Gold", 500, 30, 0)], new Money(0.01m, Eur), 12);
 
     private static CustomerSummary Summary() => new(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur));
 

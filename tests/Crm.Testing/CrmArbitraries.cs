@@ -66,4 +66,10 @@ public static class CrmArbitraries
 
     /// <summary>Leads.</summary>
     public static Arbitrary<Lead> Lead() => CrmGen.Lead.ToArbitrary();
+
+    /// <summary>Loyalty programme memberships.</summary>
+    public static Arbitrary<Crm.Domain.LoyaltyProgrammes.Membership> Membership() => CrmGen.Membership.ToArbitrary();
+
+    /// <summary>Points entries.</summary>
+    public static Arbitrary<Crm.Domain.LoyaltyProgrammes.PointsEntry> PointsEntry() => CrmGen.PointsEntry.ToArbitrary();
 }

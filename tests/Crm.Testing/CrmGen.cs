@@ -191,6 +191,27 @@ public static class CrmGen
         from text in Gen.Elements<string?>(null, "Secret opinion about the shop")
         select new Feedback(customer, at, kind, channel, text);
 
+    /// <summary>Loyalty programme memberships, some ended.</summary>
+    public static Gen<Crm.Domain.LoyaltyProgrammes.Membership> Membership { get; } =
+        from customer in CustomerId
+        from joined in Instant
+        from stayHours in Gen.Choose(-1, 20000)
+        select new Crm.Domain.LoyaltyProgrammes.Membership(customer, joined, stayHours < 0 ? null : joined + NodaTime.Duration.FromHours(stayHours + 1));
+
+    /// <summary>Points entries of every kind (adjustments signed, with a reason).</summary>
+    public static Gen<Crm.Domain.LoyaltyProgrammes.PointsEntry> PointsEntry { get; } =
+        from customer in CustomerId
+        from at in Instant
+        from kind in Gen.Elements(Enum.GetValues<Crm.Domain.LoyaltyProgrammes.PointsEntryKind>())
+        from points in Gen.Choose(1, 100000)
+        from negative in Gen.Elements(true, false)
+        select new Crm.Domain.LoyaltyProgrammes.PointsEntry(
+            customer,
+            at,
+            kind,
+            kind == Crm.Domain.LoyaltyProgrammes.PointsEntryKind.Adjust && negative ? -points : points,
+            reason: kind == Crm.Domain.LoyaltyProgrammes.PointsEntryKind.Adjust ? "Secret note about the member" : null);
+
     /// <summary>Cost entries in the given currency over 1 to 120 days.</summary>
     public static Gen<CostEntry> CostEntryIn(Currency currency) =>
         from kind in Gen.Elements(Enum.GetValues<CostKind>())

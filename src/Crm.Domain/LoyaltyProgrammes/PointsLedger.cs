@@ -50,7 +50,12 @@ public sealed class PointsLedger
         var ledger = new PointsLedger(member, programme);
         foreach (var entry in entries)
         {
-            ledger.RequireOwn(entry);
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+            if (entry.CustomerId != member)
+            {
+                throw new ArgumentException($"An entry is of customer {entry.CustomerId}, not of this ledger's member {member}.", nameof(entries));
+            }
+
             ledger._entries.Add(entry);
         }
 
@@ -231,7 +236,7 @@ public sealed class PointsLedger
                 }
             }
 
-            onMovement?.Invoke(new PointsMovement(at, entry.Kind, signed, balance, IsAutomatic: false));
+            onMovement?.Invoke(new PointsMovement(at, entry.Kind, signed, balance, isAutomatic: false));
         }
 
         if (onShortfall is null)
@@ -252,7 +257,7 @@ public sealed class PointsLedger
                 }
 
                 balance -= gone;
-                onMovement?.Invoke(new PointsMovement(expires, PointsEntryKind.Expire, -gone, balance, IsAutomatic: true));
+                onMovement?.Invoke(new PointsMovement(expires, PointsEntryKind.Expire, -gone, balance, isAutomatic: true));
             }
         }
     }

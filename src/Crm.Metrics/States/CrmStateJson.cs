@@ -25,6 +25,9 @@ public static class CrmStateJson
     /// <summary>The metadata of <see cref="CustomerBaseSummaryState"/>.</summary>
     public static JsonTypeInfo<CustomerBaseSummaryState> CustomerBaseSummaryState => CrmStateJsonContext.Default.CustomerBaseSummaryState;
 
+    /// <summary>The contract of <see cref="LoyaltyProgrammes.LoyaltyProgrammeState"/>.</summary>
+    public static JsonTypeInfo<LoyaltyProgrammes.LoyaltyProgrammeState> LoyaltyProgrammeState => CrmStateJsonContext.Default.LoyaltyProgrammeState;
+
     /// <summary>The resolver of all three, to combine with your own (<c>JsonTypeInfoResolver.Combine</c>).</summary>
     public static IJsonTypeInfoResolver Resolver => CrmStateJsonContext.Default;
 }

@@ -9,6 +9,7 @@ namespace Crm.Metrics.States;
 [JsonSerializable(typeof(ScorecardState))]
 [JsonSerializable(typeof(RfmState))]
 [JsonSerializable(typeof(CustomerBaseSummaryState))]
+[JsonSerializable(typeof(LoyaltyProgrammes.LoyaltyProgrammeState))]
 internal sealed partial class CrmStateJsonContext : JsonSerializerContext
 {
 }

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 
 namespace Crm.Domain.Tests.LoyaltyProgrammes;
 
+[Properties(Arbitrary = new[] { typeof(Crm.Testing.CrmArbitraries) })]
 public class PointsLedgerTests
 {
     private static readonly CustomerId M = new("m1");
@@ -180,4 +181,16 @@ public class PointsLedgerTests
                 && ledger.BalanceBefore(end) == credits + automatic
                 && (expiring || automatic == 0);
         });
+
+    [Property]
+    public bool An_entry_never_shows_its_reason_and_its_signed_points_follow_its_kind(PointsEntry entry) =>
+        !entry.ToString().Contains("Secret", StringComparison.Ordinal)
+        && entry.SignedPoints == (entry.Kind is PointsEntryKind.Redeem or PointsEntryKind.Expire ? -entry.Points : entry.Points)
+        && entry.IsCredit == entry.SignedPoints > 0;
+
+    [Property]
+    public bool A_membership_covers_the_instants_from_joining_until_leaving(Membership membership) =>
+        membership.IsMemberAt(membership.JoinedAt)
+        && !membership.IsMemberAt(membership.JoinedAt - Duration.Epsilon)
+        && (membership.LeftAt is not { } left || (!membership.IsMemberAt(left) && membership.IsMemberAt(left - Duration.Epsilon)));
 }
