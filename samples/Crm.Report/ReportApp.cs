@@ -182,11 +182,27 @@ internal static class ReportApp
         sections.Models.GetAwaiter().GetResult();
         progress?.Phase("customer-base models");
 
+        Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics? loyalty = null;
+        if (data.Programme is { } programme)
+        {
+            progress?.Show("loyalty programme");
+            try
+            {
+                loyalty = metrics.LoyaltyProgrammes.Compute(new CrmDataSet { Memberships = data.Memberships, PointsEntries = data.PointsEntries, Purchases = data.Purchases }, period, programme);
+            }
+            catch (CurrencyMismatchException)
+            {
+                throw new ReportError($"--programme {options.Programme ?? "(demo)"}: its point value is in {programme.Currency.Code}, but the transactions are in {data.Currency?.Code ?? "another currency"}; give the point value in the transactions' currency");
+            }
+
+            progress?.Phase("loyalty programme");
+        }
+
         var source = demo is not null
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments };
+        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

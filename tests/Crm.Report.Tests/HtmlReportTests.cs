@@ -14,7 +14,7 @@ public sealed class HtmlReportTests : IDisposable
 
     /// <summary>Every chart the page can draw, by the id of its SVG (or of the note in its place).</summary>
     private static readonly string[] FixedCharts =
-        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-by-frequency"];
+        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-by-frequency", "chart-tier-migration"];
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -99,6 +99,11 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Contains(Array(json, "rfm", "grid").Max(c => c.GetProperty("customers").GetInt32()).ToString("N0", CultureInfo.InvariantCulture), gridTexts);
         Assert.Equal(Array(json, "rfm", "paretoCurve").Select(p => p.GetProperty("revenueShare").GetDouble()), Series(Svg(page, "chart-pareto"), 0));
 
+        // Tier migration: one cell per pair of tiers (before the period, at its end), row by row, its value the members.
+        Assert.Equal(
+            Array(json, "loyaltyProgramme", "migration", "counts").SelectMany(r => r.EnumerateArray()).Select(v => v.GetDouble()),
+            Values(Svg(page, "chart-tier-migration"), "rect"));
+
         // CLV histogram: one bar per bin, its height the bin's customers; the bins hold every customer valued.
         var bins = Array(json, "models", "clv", "distribution", "bins").Select(b => b.GetProperty("customers").GetDouble()).ToList();
         Assert.Equal(bins, Values(Svg(page, "chart-clv"), "rect").Take(bins.Count));
@@ -145,10 +150,12 @@ public sealed class HtmlReportTests : IDisposable
         Assert.True(notes.ContainsKey("chart-by-frequency"));
         Assert.DoesNotContain(page.Descendants("svg"), s => notes.ContainsKey((string)s.Attribute("id")!));
 
-        // Every chart is either drawn or explained, never silently missing.
+        // Every chart is either drawn or explained, never silently missing; without a programme there is no loyalty
+        // section, so no tier-migration chart.
         var radars = Array(json, "assessments").Select(a => "chart-radar-" + Slug(a.GetProperty("framework").GetString()!));
         var accounted = page.Descendants("svg").Select(s => (string)s.Attribute("id")!).Concat(notes.Keys).Order();
-        Assert.Equal(FixedCharts.Concat(radars).Order(), accounted);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("loyaltyProgramme").ValueKind);
+        Assert.Equal(FixedCharts.Where(c => c != "chart-tier-migration").Concat(radars).Order(), accounted);
     }
 
     [Fact]

@@ -49,6 +49,15 @@ internal sealed record ReportOptions
     /// <summary>Patterns of transactions at discrete occasions, for BG/BB.</summary>
     public string? Discrete { get; init; }
 
+    /// <summary>The loyalty programme's rules (JSON).</summary>
+    public string? Programme { get; init; }
+
+    /// <summary>The loyalty programme's memberships.</summary>
+    public string? Members { get; init; }
+
+    /// <summary>The points ledger.</summary>
+    public string? Points { get; init; }
+
     public LocalDate? From { get; init; }
 
     public LocalDate? To { get; init; }
@@ -99,6 +108,9 @@ internal sealed record ReportOptions
         (InputKind.Interactions, Interactions),
         (InputKind.Feedback, Feedback),
         (InputKind.Discrete, Discrete),
+        (InputKind.Programme, Programme),
+        (InputKind.Members, Members),
+        (InputKind.Points, Points),
     ];
 }
 
@@ -114,6 +126,9 @@ internal enum InputKind
     Interactions,
     Feedback,
     Discrete,
+    Programme,
+    Members,
+    Points,
 }
 
 /// <summary>A command line the program cannot run: unknown option, missing value or file, bad option value.</summary>
@@ -143,6 +158,14 @@ internal static class OptionParser
           --discrete FILE       frequency,recency,periods[,weights]            transactions at discrete occasions
                                 (yearly gifts, annual renewals): x of the n occasions after the first, the last at
                                 t_x, one row per customer or per pattern with its weight; fits BG/BB
+          --programme FILE      the loyalty programme (JSON): {"tiers": [{"name", "qualifySpend" or
+                                "qualifyPoints", "windowDays", "graceDays"}, ... lowest first], "expiryMonths",
+                                "pointValue": {"amount", "currency"}}; spend is net of refunds in the point value's
+                                currency; points expire expiryMonths after they were earned (omit: never)
+          --members FILE        customer_id,joined_at[,left_at]                one row per member (needs --programme)
+          --points FILE         customer_id,occurred_at,kind,points[,source][,reason]
+                                kind: earn | redeem | expire | adjust; points > 0, signed for adjust (with a
+                                reason); source of earned points: purchase | campaign | partner (needs --programme)
 
         Period and settings:
           --from DATE --to DATE          reporting period, inclusive local dates (default: the data's last full month)
@@ -176,7 +199,7 @@ internal static class OptionParser
     private static readonly HashSet<string> Valued =
     [
         "--transactions", "--surveys", "--complaints", "--costs", "--leads", "--interactions", "--customers", "--feedback",
-        "--discrete", "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency", "--value-basis",
+        "--discrete", "--programme", "--members", "--points", "--from", "--to", "--zone", "--funnel", "--calibration-end", "--holdout-end", "--time-unit", "--currency", "--value-basis",
         "--format", "--out", "--write-demo",
     ];
 
@@ -253,6 +276,9 @@ internal static class OptionParser
             Customers = File("--customers"),
             Feedback = File("--feedback"),
             Discrete = File("--discrete"),
+            Programme = File("--programme"),
+            Members = File("--members"),
+            Points = File("--points"),
             From = Date(values, "--from"),
             To = Date(values, "--to"),
             Zone = zone,
@@ -312,6 +338,16 @@ internal static class OptionParser
         if (options.Format == OutputFormat.Html && options.Out is null)
         {
             throw new UsageException("--format html needs --out FILE");
+        }
+
+        if ((options.Members is not null || options.Points is not null) && options.Programme is null)
+        {
+            throw new UsageException($"{(options.Members is not null ? "--members" : "--points")} needs --programme FILE, the programme's rules");
+        }
+
+        if (options.Programme is not null && options.Members is null)
+        {
+            throw new UsageException("--programme needs --members FILE, the programme's members");
         }
 
         if (options.WriteDemo is not null && !options.IsDemo)

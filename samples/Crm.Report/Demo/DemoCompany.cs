@@ -36,7 +36,7 @@ internal static class DemoCompany
     private static readonly string[] OrgKinds = ["Café", "Bakery", "Offices", "Coworking", "Bistro", "Hotel"];
     private static readonly string[] Zones = ["Europe/Berlin", "Europe/London", "America/New_York", "Asia/Shanghai", "Europe/Paris", "Australia/Sydney"];
 
-    /// <summary>The demo files: kind → (file name, CSV text).</summary>
+    /// <summary>The demo files: kind → (file name, CSV text; the programme's rules are JSON).</summary>
     public static IReadOnlyDictionary<InputKind, (string Name, string Csv)> Generate()
     {
         var random = new SplitMix64(20261122);
@@ -53,6 +53,7 @@ internal static class DemoCompany
         };
 
         var days = Period.DaysBetween(Start, End);
+        var sales = new List<(string Id, Instant At, decimal Amount)>();
         var cases = 0;
         var leads = 0;
         for (var i = 1; i <= CustomerCount; i++)
@@ -82,7 +83,7 @@ internal static class DemoCompany
             var day = acquiredAt;
             while (day.InUtc().Date <= End)
             {
-                Purchase(files, random, id, organisation, day, meanSpend, mood, ref cases);
+                Purchase(files, sales, random, id, organisation, day, meanSpend, mood, ref cases);
                 if (random.Next() < dropout)
                 {
                     break;
@@ -99,7 +100,12 @@ internal static class DemoCompany
         }
 
         Costs(files[InputKind.Costs], random);
-        return files.ToDictionary(f => f.Key, f => (f.Value.Name, f.Value.ToString()));
+        var result = files.ToDictionary(f => f.Key, f => (f.Value.Name, f.Value.ToString()));
+        var (members, points) = DemoProgramme.Generate(sales, End.PlusDays(1).AtMidnight().InUtc().ToInstant());
+        result[InputKind.Programme] = ("programme.json", DemoProgramme.Json);
+        result[InputKind.Members] = ("members.csv", members);
+        result[InputKind.Points] = ("points.csv", points);
+        return result;
     }
 
     private static void Customer(CsvBuilder file, SplitMix64 random, string id, bool organisation, Instant acquiredAt, int i)
@@ -138,7 +144,7 @@ internal static class DemoCompany
         file.Row(id, organisation ? "organisation" : "person", name, Date(born), random.Pick(Zones), Instant(acquiredAt), email, phone, consent);
     }
 
-    private static void Purchase(Dictionary<InputKind, CsvBuilder> files, SplitMix64 random, string id, bool organisation, Instant at, double meanSpend, double mood, ref int cases)
+    private static void Purchase(Dictionary<InputKind, CsvBuilder> files, List<(string, Instant, decimal)> sales, SplitMix64 random, string id, bool organisation, Instant at, double meanSpend, double mood, ref int cases)
     {
         var amount = Math.Round((decimal)(meanSpend * Math.Exp(0.3 * random.Normal())), 2);
         var cost = Math.Round(amount * (0.55m + (0.1m * (decimal)random.Next())), 2);
@@ -146,6 +152,7 @@ internal static class DemoCompany
             ? random.Next() switch { < 0.6 => "direct-sales", < 0.8 => "partner", _ => "online" }
             : random.Next() switch { < 0.45 => "online", < 0.75 => "store", _ => "mobile-app" };
         files[InputKind.Transactions].Row(id, Instant(at), Money(amount), "EUR", Money(cost), channel);
+        sales.Add((id, at, amount));
 
         if (random.Next() < 0.03)
         {

@@ -25,6 +25,15 @@ internal sealed class InputData
 
     public List<Feedback>? Feedback { get; set; }
 
+    /// <summary>The loyalty programme's rules; null without <c>--programme</c> (or when its file has a problem).</summary>
+    public Crm.Domain.LoyaltyProgrammes.LoyaltyProgramme? Programme { get; set; }
+
+    /// <summary>The programme's memberships; null without <c>--members</c>.</summary>
+    public List<Crm.Domain.LoyaltyProgrammes.Membership>? Memberships { get; set; }
+
+    /// <summary>The points ledger's entries; null without <c>--points</c>.</summary>
+    public List<Crm.Domain.LoyaltyProgrammes.PointsEntry>? PointsEntries { get; set; }
+
     /// <summary>Patterns of transactions at discrete occasions (BG/BB); null when no such file was given.</summary>
     public List<Crm.Metrics.Lifetime.DiscretePattern>? DiscretePatterns { get; set; }
 
@@ -42,7 +51,7 @@ internal sealed class InputData
 }
 
 /// <summary>Reads the input files into domain records, collecting every malformed row as a problem with its line.</summary>
-internal sealed class DataSetReader(ReportOptions options, InputProblems problems)
+internal sealed partial class DataSetReader(ReportOptions options, InputProblems problems)
 {
     /// <summary>The longest complaint resolution target read from <c>target_hours</c>: 100 years.</summary>
     private const decimal MaxTargetHours = 876_000m;
@@ -57,7 +66,7 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
     /// <param name="read">Told each file's name and data rows as soon as it is read.</param>
     public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open, Action<string, int>? read = null)
     {
-        foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers, InputKind.Discrete })
+        foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers, InputKind.Discrete, InputKind.Programme, InputKind.Members, InputKind.Points })
         {
             if (open(kind) is not var (file, reader))
             {
@@ -76,6 +85,9 @@ internal sealed class DataSetReader(ReportOptions options, InputProblems problem
                     InputKind.Interactions => ReadAll(file, reader, ["customer_id", "occurred_at", "channel", "direction", "purpose"], [], _data.Interactions = [], Interaction),
                     InputKind.Feedback => ReadAll(file, reader, ["customer_id", "received_at", "kind", "channel"], [], _data.Feedback = [], Feedback),
                     InputKind.Discrete => ReadAll(file, reader, ["frequency", "recency", "periods"], ["weights"], _data.DiscretePatterns = [], Pattern),
+                    InputKind.Programme => ReadProgramme(file, reader),
+                    InputKind.Members => ReadMembers(file, reader),
+                    InputKind.Points => ReadPoints(file, reader),
                     _ => ReadCustomers(file, reader),
                 };
                 _data.Files.Add((kind, file, rows));

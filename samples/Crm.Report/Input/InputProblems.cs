@@ -1,9 +1,12 @@
 namespace Crm.Report.Input;
 
-/// <summary>One malformed row: <c>FILE:LINE: column NAME: reason</c>, LINE the physical line (the header is line 1).</summary>
-internal sealed record InputProblem(string File, int Line, string Column, string Reason)
+/// <summary>
+/// One malformed row: <c>FILE:LINE: column NAME: reason</c>, LINE the physical line (the header is line 1); in a JSON
+/// file <c>FILE:LINE: field PATH: reason</c>.
+/// </summary>
+internal sealed record InputProblem(string File, int Line, string Column, string Reason, string Word = "column")
 {
-    public override string ToString() => $"{File}:{Line}: column {Column}: {Reason}";
+    public override string ToString() => $"{File}:{Line}: {Word} {Column}: {Reason}";
 }
 
 /// <summary>Collects the problems of every input file; the run stops after reading them all if there is any.</summary>
@@ -19,12 +22,12 @@ internal sealed class InputProblems
     /// <summary>Longest column name and reason written: a 20 MB field or header does not come back as 20 MB of errors.</summary>
     public const int LongestText = 200;
 
-    public void Add(string file, int line, string column, string reason)
+    public void Add(string file, int line, string column, string reason, string word = "column")
     {
         Count++;
         if (_first.Count < Shown)
         {
-            _first.Add(new InputProblem(file, line, Cut(column), Cut(reason)));
+            _first.Add(new InputProblem(file, line, Cut(column), Cut(reason), word));
         }
     }
 

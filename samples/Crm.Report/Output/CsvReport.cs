@@ -6,7 +6,7 @@ namespace Crm.Report.Output;
 /// <summary>
 /// The scorecard's metrics as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, a quote or a line
 /// break quoted, quotes doubled): the header <c>family,key,label,value,unit,currency,numerator,denominator,undefined_reason</c>
-/// and one row per metric of <see cref="Crm.Metrics.Scorecard.ToRows"/>. Numbers are invariant, shortest round-trip;
+/// and one row per metric of <see cref="Crm.Metrics.Scorecard.ToRows"/>, then the loyalty programme's rows when it was given. Numbers are invariant, shortest round-trip;
 /// an undefined value is empty and its reason filled.
 /// </summary>
 internal static class CsvReport
@@ -24,6 +24,13 @@ internal static class CsvReport
             var reason = row.Value is null ? reasons.GetValueOrDefault(row.Key) ?? row.UndefinedReason : null;
             csv.AppendJoin(',', Field(row.Family), Field(row.Key), Field(row.Label), Number(row.Value), Field(row.Unit), Field(row.Currency),
                     Number(row.Numerator), Number(row.Denominator), Field(reason))
+                .Append("\r\n");
+        }
+
+        foreach (var row in report.Loyalty?.ToRows() ?? [])
+        {
+            csv.AppendJoin(',', Field(row.Family), Field(row.Key), Field(row.Label), Number(row.Value), Field(row.Unit), Field(row.Currency),
+                    Number(row.Numerator), Number(row.Denominator), Field(row.UndefinedReason))
                 .Append("\r\n");
         }
 

@@ -26,6 +26,11 @@ internal static class HtmlReport
         charts.Add(("models", Output.Charts.ClvHistogram(report)));
         charts.Add(("models", Output.Charts.TrackingCumulative(report)));
         charts.Add(("models", Output.Charts.TrackingByFrequency(report)));
+        if (report.Loyalty is not null)
+        {
+            charts.Add(("loyalty", Output.Charts.TierMigration(report)));
+        }
+
         return charts;
     }
 

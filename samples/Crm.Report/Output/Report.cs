@@ -41,6 +41,12 @@ internal sealed record Report(
     /// <summary>BG/BB on the <c>--discrete</c> patterns; null without that file.</summary>
     public DiscreteSection? Discrete { get; init; }
 
+    /// <summary>The loyalty programme's figures; null without <c>--programme</c>.</summary>
+    public Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics? Loyalty { get; init; }
+
+    /// <summary>The loyalty programme's rules; null without <c>--programme</c>.</summary>
+    public Crm.Domain.LoyaltyProgrammes.LoyaltyProgramme? Programme { get; init; }
+
     /// <summary>The evidence-based assessments (set by the program, which owns the scorer).</summary>
     public IReadOnlyList<Crm.Metrics.Assessments.EvidenceAssessment> Assessments { get; init; } = [];
 }

@@ -56,6 +56,10 @@ internal static class TextReport
         Rfm(sections, report);
         Models(sections, report);
         Churn(sections, report);
+        if (report.Loyalty is { } loyalty && report.Programme is { } programme)
+        {
+            LoyaltyText.Write(sections.Begin("loyalty", "LOYALTY PROGRAMME"), loyalty, programme);
+        }
 
         if (report.Notes.Count > 0)
         {
