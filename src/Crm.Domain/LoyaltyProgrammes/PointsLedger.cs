@@ -68,7 +68,7 @@ public sealed class PointsLedger
             throw new InsufficientPointsException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The points ledger of member {member} goes {failure.Shortfall} points below zero at {failure.Entry.OccurredAt}, with the {Describe(failure.Entry)} there; the entries cannot all be right."),
+                    $"The points ledger of member {member} goes {failure.Shortfall:N0} points below zero at {failure.Entry.OccurredAt}, with the {Describe(failure.Entry)} there; the entries cannot all be right."),
                 member,
                 failure.Entry,
                 failure.Shortfall,
@@ -109,8 +109,8 @@ public sealed class PointsLedger
 
         _entries.RemoveAt(index);
         var message = ReferenceEquals(failure.Entry, entry)
-            ? string.Create(CultureInfo.InvariantCulture, $"Member {Member} cannot take the {Describe(entry)} at {entry.OccurredAt}: the balance then is {-failure.Entry.SignedPoints - failure.Shortfall} points, {failure.Shortfall} short.")
-            : string.Create(CultureInfo.InvariantCulture, $"The {Describe(entry)} at {entry.OccurredAt} for member {Member} would leave the balance {failure.Shortfall} points short at {failure.Entry.OccurredAt} (the {Describe(failure.Entry)} there); the entry is refused.");
+            ? string.Create(CultureInfo.InvariantCulture, $"Member {Member} cannot take the {Describe(entry)} at {entry.OccurredAt}: the balance then is {-failure.Entry.SignedPoints - failure.Shortfall:N0} points, {failure.Shortfall:N0} short.")
+            : string.Create(CultureInfo.InvariantCulture, $"The {Describe(entry)} at {entry.OccurredAt} for member {Member} would leave the balance {failure.Shortfall:N0} points short at {failure.Entry.OccurredAt} (the {Describe(failure.Entry)} there); the entry is refused.");
         throw new InsufficientPointsException(message, Member, entry, failure.Shortfall, failure.Entry.OccurredAt);
     }
 
