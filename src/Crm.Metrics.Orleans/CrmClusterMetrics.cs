@@ -45,6 +45,19 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         return new ClusterResult<RfmAnalysis>(total.Result(), statistics);
     }
 
+    /// <inheritdoc/>
+    public async Task<ClusterResult<Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics>> ComputeLoyaltyProgrammeAsync(IReadOnlyList<string> partitions, Domain.LoyaltyProgrammes.LoyaltyProgramme programme, ReportingPeriod period, IProgress<ClusterProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        ArgumentNullException.ThrowIfNull(period);
+        var keys = Keys(partitions);
+        var job = LoyaltyProgrammeJob.For(programme, period);
+        var total = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, period);
+        var (state, statistics) = await RunAsync(job, keys, progress, cancellationToken).ConfigureAwait(false);
+        total.Merge(LoyaltyProgrammeJob.Read(state));
+        return new ClusterResult<Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics>(total.Result(clock.GetCurrentInstant()), statistics);
+    }
+
     private static string[] Keys(IReadOnlyList<string> partitions)
     {
         ArgumentNullException.ThrowIfNull(partitions);

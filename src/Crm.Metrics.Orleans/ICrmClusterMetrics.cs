@@ -56,4 +56,21 @@ public interface ICrmClusterMetrics
     /// <exception cref="PartitionFailedException">A partition failed; nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ClusterResult<RfmAnalysis>> ComputeRfmAsync(IReadOnlyList<string> partitions, RfmOptions options, IProgress<ClusterProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The loyalty programme's figures over all partitions' memberships, points entries and purchases, as one
+    /// <see cref="Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator"/> over all of them gives them. States cross
+    /// the wire as their JSON.
+    /// </summary>
+    /// <param name="partitions">The partitions' keys; at least one, none empty, none twice.</param>
+    /// <param name="programme">The programme's rules.</param>
+    /// <param name="period">The period; its zone must be a TZDB zone.</param>
+    /// <param name="progress">Receives the partitions merged so far.</param>
+    /// <param name="cancellationToken">Cancels the whole job on every silo.</param>
+    /// <returns>The figures, computed at the registered clock's now, with the job's statistics.</returns>
+    /// <exception cref="ArgumentException">No partition, an empty or repeated key, or a zone that is not a TZDB zone.</exception>
+    /// <exception cref="PartitionFailedException">A partition failed (two partitions holding a membership of one customer included); nothing is returned.</exception>
+    /// <exception cref="Domain.LoyaltyProgrammes.InsufficientPointsException">A member's ledger, all partitions together, goes negative at some instant.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ClusterResult<Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics>> ComputeLoyaltyProgrammeAsync(IReadOnlyList<string> partitions, Domain.LoyaltyProgrammes.LoyaltyProgramme programme, ReportingPeriod period, IProgress<ClusterProgress>? progress = null, CancellationToken cancellationToken = default);
 }

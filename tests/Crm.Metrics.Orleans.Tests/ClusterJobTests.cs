@@ -54,6 +54,31 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task The_loyalty_programme_of_64_partitions_is_the_one_process_one()
+    {
+        var programme = new Domain.LoyaltyProgrammes.LoyaltyProgramme(
+            [
+                Domain.LoyaltyProgrammes.LoyaltyTier.ByPoints("Member", 0, 365, 0),
+                Domain.LoyaltyProgrammes.LoyaltyTier.BySpend("Gold", new Money(500m, Currency.Eur), 365, 30),
+            ],
+            new Money(0.01m, Currency.Eur),
+            expiryMonths: 12);
+        var result = await fixture.Metrics.ComputeLoyaltyProgrammeAsync(fixture.Data.Keys, programme, March);
+
+        var one = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, March);
+        foreach (var data in fixture.Data.DataSets)
+        {
+            one.AddRange(data);
+        }
+
+        var expected = one.Result(result.Value.ComputedAt);
+        Assert.Equal(JsonSerializer.Serialize(expected, CrmJson.Options), JsonSerializer.Serialize(result.Value, CrmJson.Options));
+        Assert.True(expected.Members > 10_000, $"{expected.Members} members");
+        Assert.True(expected.Points.Expired > 0 && expected.Tiers[2].Members > 0);
+        Assert.Equal(64, result.Statistics.Partitions);
+    }
+
+    [Fact]
     public async Task A_duplicated_answer_is_merged_once()
     {
         fixture.Hooks.DuplicatedPartition = "p07";

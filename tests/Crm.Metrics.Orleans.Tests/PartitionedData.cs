@@ -1,5 +1,6 @@
 using Crm.Benchmarks;
 using Crm.Domain.Activity;
+using Crm.Domain.LoyaltyProgrammes;
 using Crm.Metrics;
 
 namespace Crm.Metrics.Orleans.Tests;
@@ -32,10 +33,15 @@ public sealed class PartitionedData
         var log = ArrivalLog.Generate(customers);
         var purchases = new List<Purchase>[partitions];
         var surveys = new List<SurveyResponse>[partitions];
+        var members = new List<Membership>[partitions];
+        var points = new List<PointsEntry>[partitions];
+        var joined = new HashSet<CustomerId>();
         for (var p = 0; p < partitions; p++)
         {
             purchases[p] = new List<Purchase>(log.Length / partitions + 1);
             surveys[p] = [];
+            members[p] = [];
+            points[p] = [];
         }
 
         for (var i = 0; i < log.Length; i++)
@@ -45,6 +51,19 @@ public sealed class PartitionedData
             if (i % 97 == 0)
             {
                 surveys[p].Add(new SurveyResponse(log[i].CustomerId, log[i].OccurredAt, SurveyKind.Nps, i % 11));
+            }
+
+            // One customer in five joins the loyalty programme at the first purchase and earns a point per euro; the
+            // membership lands in the partition of that purchase, the points in the partitions of their purchases.
+            var customer = log[i].CustomerId;
+            if (customer.Value.Sum(c => c) % 5 == 0)
+            {
+                if (joined.Add(customer))
+                {
+                    members[p].Add(new Membership(customer, log[i].OccurredAt - Duration.FromMinutes(1)));
+                }
+
+                points[p].Add(PointsEntry.Earn(customer, log[i].OccurredAt, 1 + (long)log[i].Amount.Amount));
             }
         }
 
@@ -57,6 +76,8 @@ public sealed class PartitionedData
             {
                 Purchases = purchases[p].ToArray(),
                 SurveyResponses = surveys[p],
+                Memberships = members[p],
+                PointsEntries = points[p],
                 Costs = [new CostEntry(p % 2 == 0 ? CostKind.Acquisition : CostKind.Retention, new Money(1000m + p, Currency.Eur), new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31)))],
             };
         }

@@ -60,9 +60,16 @@ public sealed class PointsLedger
         }
 
         // A stable sort: entries of equal instant and direction keep the order given.
-        var ordered = ledger._entries.Select((e, i) => (e, i)).OrderBy(p => p.e.OccurredAt).ThenBy(p => p.e.IsCredit ? 0 : 1).ThenBy(p => p.i).Select(p => p.e).ToList();
+        var keys = new (long Ticks, int Debit, int Index)[ledger._entries.Count];
+        var sorted = ledger._entries.ToArray();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (sorted[i].OccurredAt.ToUnixTimeTicks(), sorted[i].IsCredit ? 0 : 1, i);
+        }
+
+        Array.Sort(keys, sorted);
         ledger._entries.Clear();
-        ledger._entries.AddRange(ordered);
+        ledger._entries.AddRange(sorted);
         if (ledger.FirstShortfall() is { } failure)
         {
             throw new InsufficientPointsException(
@@ -185,80 +192,28 @@ public sealed class PointsLedger
     /// </summary>
     private void Replay(Instant end, Action<PointsMovement>? onMovement, Action<PointsEntry, long>? onShortfall = null)
     {
-        // The open lots, oldest first, from index head on; expiry instants rise with the lots' instants.
-        var lots = new List<(Instant? Expires, long Left)>();
-        var head = 0;
-        var balance = 0L;
-        foreach (var entry in _entries)
+        var steps = new (long, long, int)[_entries.Count];
+        for (var i = 0; i < steps.Length; i++)
         {
-            var at = entry.OccurredAt;
-            if (at >= end)
-            {
-                break;
-            }
-
-            // A lot that expires at this very instant is gone for the entry.
-            ExpireUntil(at, inclusive: true);
-            var signed = entry.SignedPoints;
-            if (signed > 0)
-            {
-                lots.Add((Programme.ExpiryOf(at), signed));
-                balance += signed;
-            }
-            else
-            {
-                var due = -signed;
-                if (due > balance)
-                {
-                    if (onShortfall is null)
-                    {
-                        throw new InvalidOperationException("The ledger holds an entry it should have refused.");
-                    }
-
-                    onShortfall(entry, due - balance);
-                    return;
-                }
-
-                balance -= due;
-                while (due > 0)
-                {
-                    var (expires, left) = lots[head];
-                    var taken = Math.Min(left, due);
-                    due -= taken;
-                    if (taken == left)
-                    {
-                        head++;
-                    }
-                    else
-                    {
-                        lots[head] = (expires, left - taken);
-                    }
-                }
-            }
-
-            onMovement?.Invoke(new PointsMovement(at, entry.Kind, signed, balance, isAutomatic: false));
+            steps[i] = (_entries[i].OccurredAt.ToUnixTimeTicks(), _entries[i].SignedPoints, (int)_entries[i].Kind);
         }
 
-        if (onShortfall is null)
+        var sink = new Sink(onMovement);
+        var failed = Crm.Internal.PointsReplay.Run(steps, Programme.ExpiryMonths, end.ToUnixTimeTicks(), ref sink, out var shortfall, []);
+        if (failed >= 0)
         {
-            ExpireUntil(end, inclusive: false);
-        }
-
-        void ExpireUntil(Instant until, bool inclusive)
-        {
-            // Lots that expire at one instant expire as one movement.
-            while (head < lots.Count && lots[head].Expires is { } expires && (expires < until || (inclusive && expires == until)))
+            if (onShortfall is null)
             {
-                var gone = 0L;
-                while (head < lots.Count && lots[head].Expires == expires)
-                {
-                    gone += lots[head].Left;
-                    head++;
-                }
-
-                balance -= gone;
-                onMovement?.Invoke(new PointsMovement(expires, PointsEntryKind.Expire, -gone, balance, isAutomatic: true));
+                throw new InvalidOperationException("The ledger holds an entry it should have refused.");
             }
+
+            onShortfall(_entries[failed], shortfall);
         }
+    }
+
+    private readonly struct Sink(Action<PointsMovement>? onMovement) : Crm.Internal.IPointsSink
+    {
+        public void Movement(long ticks, int kind, long points, long balance, bool automatic) =>
+            onMovement?.Invoke(new PointsMovement(Instant.FromUnixTimeTicks(ticks), (PointsEntryKind)kind, points, balance, automatic));
     }
 }

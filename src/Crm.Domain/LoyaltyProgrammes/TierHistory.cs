@@ -61,17 +61,30 @@ public sealed class TierHistory
         ArgumentNullException.ThrowIfNull(zone);
         var joined = Days.Of(membership.JoinedAt.InZone(zone).Date);
         var left = membership.LeftAt is { } l ? Days.Of(l.InZone(zone).Date) : int.MaxValue;
-        var days = new SortedDictionary<int, (decimal Spend, long Points)>();
+        var list = new List<(int Day, decimal Spend, long Points)>();
         foreach (var item in activity)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(item.PointsEarned, nameof(activity));
             var day = Days.Of(item.Date);
-            if (day < joined || day >= left)
+            if (day >= joined && day < left)
             {
-                continue;
+                list.Add((day, item.Spend, item.PointsEarned));
             }
+        }
 
-            days[day] = days.TryGetValue(day, out var sum) ? (sum.Spend + item.Spend, checked(sum.Points + item.PointsEarned)) : (item.Spend, item.PointsEarned);
+        // By day, each day once.
+        list.Sort(static (a, b) => a.Day.CompareTo(b.Day));
+        var days = new List<(int Day, decimal Spend, long Points)>(list.Count);
+        foreach (var item in list)
+        {
+            if (days.Count > 0 && days[^1].Day == item.Day)
+            {
+                days[^1] = (item.Day, days[^1].Spend + item.Spend, checked(days[^1].Points + item.Points));
+            }
+            else
+            {
+                days.Add(item);
+            }
         }
 
         var qualified = new List<(int Start, int End)>[programme.Tiers.Count];
@@ -180,29 +193,35 @@ public sealed class TierHistory
     }
 
     /// <summary>The days [start, end) on which the tier's rolling sum reaches its threshold.</summary>
-    private static List<(int Start, int End)> Qualifying(LoyaltyTier tier, SortedDictionary<int, (decimal Spend, long Points)> days, int joined, int left)
+    private static List<(int Start, int End)> Qualifying(LoyaltyTier tier, List<(int Day, decimal Spend, long Points)> days, int joined, int left)
     {
         var threshold = tier.Threshold;
-        var changes = new SortedDictionary<long, decimal>();
-        foreach (var (day, (spend, points)) in days)
+
+        // The rolling sum changes where a day's activity enters the window and where it leaves it.
+        var changes = new List<(long Day, decimal Delta)>(days.Count * 2);
+        foreach (var (day, spend, points) in days)
         {
             var value = tier.Basis == TierBasis.Spend ? spend : points;
-            if (value == 0m)
+            if (value != 0m)
             {
-                continue;
+                changes.Add((day, value));
+                changes.Add(((long)day + tier.WindowDays, -value));
             }
-
-            changes[day] = changes.GetValueOrDefault(day) + value;
-            var drop = (long)day + tier.WindowDays;
-            changes[drop] = changes.GetValueOrDefault(drop) - value;
         }
 
+        changes.Sort(static (a, b) => a.Day.CompareTo(b.Day));
         var intervals = new List<(int, int)>();
         var sum = 0m;
         long? start = sum >= threshold ? joined : null;
-        foreach (var (day, delta) in changes)
+        for (var i = 0; i < changes.Count; i++)
         {
-            sum += delta;
+            var day = changes[i].Day;
+            sum += changes[i].Delta;
+            if (i + 1 < changes.Count && changes[i + 1].Day == day)
+            {
+                continue; // every change of a day first
+            }
+
             var meets = sum >= threshold;
             if (meets && start is null)
             {
@@ -255,7 +274,7 @@ public sealed class TierHistory
     /// <summary>The highest tier covering each day, as steps: from each day listed, that tier (null: none).</summary>
     private static (int Day, int? Tier)[] Steps(List<(int Start, int End)>[] byTier)
     {
-        var bounds = new SortedSet<int>();
+        var bounds = new List<int>();
         foreach (var list in byTier)
         {
             foreach (var (start, end) in list)
@@ -265,11 +284,19 @@ public sealed class TierHistory
             }
         }
 
+        bounds.Sort();
+
         var steps = new List<(int, int?)>();
         var cursor = new int[byTier.Length];
         int? current = null;
-        foreach (var day in bounds)
+        for (var b = 0; b < bounds.Count; b++)
         {
+            var day = bounds[b];
+            if (b > 0 && bounds[b - 1] == day)
+            {
+                continue;
+            }
+
             int? tier = null;
             for (var k = byTier.Length - 1; k >= 0; k--)
             {

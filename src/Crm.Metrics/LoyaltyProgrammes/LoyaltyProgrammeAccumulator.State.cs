@@ -20,15 +20,44 @@ public sealed partial class LoyaltyProgrammeAccumulator
         PurchasesSupplied = _purchasesSupplied,
         FirstPurchaseDay = _firstPurchaseDay,
         AfterPeriod = AfterPeriod,
-        Customers = _customers.Select(pair => new LoyaltyCustomerState
-        {
-            Id = pair.Key.Value,
-            JoinedTicks = pair.Value.Joined,
-            LeftTicks = pair.Value.Left,
-            Entries = pair.Value.Entries?.Select(e => new PointsEntryState { Ticks = e.Ticks, Kind = e.Kind.ToString(), Points = e.Points, Source = e.Source?.ToString() }).ToArray() ?? [],
-            Days = pair.Value.Days?.Select(d => new ActivityDayState { Day = d.Day, Spend = d.Spend, Orders = d.Orders }).ToArray() ?? [],
-        }).ToArray(),
+        Customers = CustomerStates(),
     };
+
+    private LoyaltyCustomerState[] CustomerStates()
+    {
+        var store = _store;
+        var (entryStart, entryOrder) = store.Group(store.Entries, store.EntryCount, static r => r.Customer);
+        var (dayStart, dayOrder) = store.Group(store.Days, store.DayCount, static r => r.Customer);
+        var states = new LoyaltyCustomerState[store.Customers];
+        for (var c = 0; c < states.Length; c++)
+        {
+            var entries = new PointsEntryState[entryStart[c + 1] - entryStart[c]];
+            for (var k = 0; k < entries.Length; k++)
+            {
+                var e = store.Entries[entryOrder[entryStart[c] + k]];
+                entries[k] = new PointsEntryState { Ticks = e.Ticks, Kind = e.Kind.ToString(), Points = e.Points, Source = e.Source?.ToString() };
+            }
+
+            var days = new ActivityDayState[dayStart[c + 1] - dayStart[c]];
+            for (var k = 0; k < days.Length; k++)
+            {
+                var d = store.Days[dayOrder[dayStart[c] + k]];
+                days[k] = new ActivityDayState { Day = d.Day, Spend = d.Spend, Orders = d.Orders };
+            }
+
+            var member = store.Joined[c] != ProgrammeStore.NoMembership;
+            states[c] = new LoyaltyCustomerState
+            {
+                Id = store.Ids[c].Value,
+                JoinedTicks = member ? store.Joined[c] : null,
+                LeftTicks = member && store.Left[c] != long.MaxValue ? store.Left[c] : null,
+                Entries = entries,
+                Days = days,
+            };
+        }
+
+        return states;
+    }
 
     /// <summary>
     /// Merges a state shipped from another partition. Every field is checked before anything changes: a state of
@@ -61,26 +90,25 @@ public sealed partial class LoyaltyProgrammeAccumulator
         }
 
         var customers = state.Customers ?? throw StateChecks.Missing("customers");
-        var rows = new Dictionary<CustomerId, ProgrammeCustomer>(customers.Count);
+        var staged = new ProgrammeStore();
         var endTicks = Period.End.ToUnixTimeTicks();
         for (var i = 0; i < customers.Count; i++)
         {
             var c = customers[i] ?? throw StateChecks.Missing(StateChecks.At("customers", i));
             var id = StateChecks.Id(c.Id, StateChecks.At("customers", i, "id"));
-            if (rows.ContainsKey(id))
+            if (staged.TryIndexOf(id, out _))
             {
                 throw StateChecks.Broken(StateChecks.At("customers", i, "id"), "repeats an earlier row's customer; a state has one row per customer");
             }
 
-            rows[id] = CheckedRow(c, i, endTicks, state.FirstPurchaseDay);
+            CheckedRow(c, i, staged.IndexOf(id), staged, endTicks, state.FirstPurchaseDay);
         }
 
-        MergeRows(rows, state.MembershipsSupplied, state.PointsSupplied, state.PurchasesSupplied, state.FirstPurchaseDay, state.AfterPeriod, nameof(state));
+        MergeStore(staged, state.MembershipsSupplied, state.PointsSupplied, state.PurchasesSupplied, state.FirstPurchaseDay, state.AfterPeriod, nameof(state));
     }
 
-    private ProgrammeCustomer CheckedRow(LoyaltyCustomerState c, int i, long endTicks, int? firstPurchaseDay)
+    private void CheckedRow(LoyaltyCustomerState c, int i, int customer, ProgrammeStore staged, long endTicks, int? firstPurchaseDay)
     {
-        var row = new ProgrammeCustomer();
         if (c.JoinedTicks is { } joined)
         {
             Ticks(joined, StateChecks.At("customers", i, "joinedTicks"));
@@ -89,8 +117,8 @@ public sealed partial class LoyaltyProgrammeAccumulator
                 throw StateChecks.Broken(StateChecks.At("customers", i, "leftTicks"), "is not after joinedTicks; a member leaves after joining");
             }
 
-            row.Joined = joined;
-            row.Left = c.LeftTicks;
+            staged.Joined[customer] = joined;
+            staged.Left[customer] = c.LeftTicks ?? long.MaxValue;
         }
         else if (c.LeftTicks is not null)
         {
@@ -100,7 +128,6 @@ public sealed partial class LoyaltyProgrammeAccumulator
         var entries = c.Entries ?? throw StateChecks.Missing(StateChecks.At("customers", i, "entries"));
         if (entries.Count > 0)
         {
-            row.Entries = new List<ProgrammeCustomer.LedgerRow>(entries.Count);
             var prefix = StateChecks.At("customers", i, "entries").ToString();
             for (var j = 0; j < entries.Count; j++)
             {
@@ -129,14 +156,13 @@ public sealed partial class LoyaltyProgrammeAccumulator
                     throw StateChecks.Broken(StateChecks.At(prefix, j, "source"), "is given for an entry that is not an earning; only earned points have a source");
                 }
 
-                row.Entries.Add(new ProgrammeCustomer.LedgerRow(e.Ticks, e.Points, kind, source));
+                staged.AddEntry(new ProgrammeStore.EntryRow(customer, kind, source, e.Ticks, e.Points));
             }
         }
 
         var days = c.Days ?? throw StateChecks.Missing(StateChecks.At("customers", i, "days"));
         if (days.Count > 0)
         {
-            row.Days = new List<ProgrammeCustomer.DayRow>(days.Count);
             var prefix = StateChecks.At("customers", i, "days").ToString();
             for (var j = 0; j < days.Count; j++)
             {
@@ -151,11 +177,9 @@ public sealed partial class LoyaltyProgrammeAccumulator
                     throw StateChecks.Broken(StateChecks.At(prefix, j, "day"), "is before firstPurchaseDay (or firstPurchaseDay is missing); the first purchase is the earliest");
                 }
 
-                row.Days.Add(new ProgrammeCustomer.DayRow(d.Day, d.Spend, StateChecks.Count(d.Orders, StateChecks.At(prefix, j, "orders"))));
+                staged.AppendDay(new ProgrammeStore.DayRow(customer, d.Day, d.Spend, StateChecks.Count(d.Orders, StateChecks.At(prefix, j, "orders"))));
             }
         }
-
-        return row;
     }
 
     private static long Ticks(long ticks, FieldPath field) =>

@@ -12,9 +12,9 @@ namespace Crm.Metrics.LoyaltyProgrammes;
 /// </summary>
 /// <remarks>
 /// <para>Memory: one row per customer with a membership, points or a purchase in the days the figures read, plus
-/// the points entries before the period's end (about 32 bytes each: a member's balance depends on the order of all
-/// their entries, which may arrive in any order and in any partition) and one row per customer and day with purchases
-/// in the days the figures read — from the tiers' look-back before the period, the previous period, and the 725 days
+/// the points entries before the period's end (32 bytes each: a member's balance depends on the order of all their
+/// entries, which may arrive in any order and in any partition) and one row per customer and day with purchases in
+/// the days the figures read (32 bytes each) — from the tiers' look-back before the period, the previous period, and the 725 days
 /// before the period's end that the before-and-after comparison reads.</para>
 /// <para>Points entries and purchases at or after the period's end are counted in <see cref="AfterPeriod"/> and not
 /// kept. A customer has at most one membership.</para>
@@ -28,8 +28,11 @@ public sealed partial class LoyaltyProgrammeAccumulator
     /// <summary>How far back from the period's end members' joining days are compared (a year of joiners).</summary>
     internal const int CohortSpanDays = 365;
 
-    private readonly Dictionary<CustomerId, ProgrammeCustomer> _customers = new();
+    private readonly ProgrammeStore _store = new();
     private readonly string _programmeText;
+
+    /// <summary>Where each day from <see cref="HorizonStartDay"/> to the period's end begins, in Unix ticks (the last: the end).</summary>
+    private readonly long[] _dayStarts;
     private bool _membershipsSupplied;
     private bool _pointsSupplied;
     private bool _purchasesSupplied;
@@ -60,6 +63,11 @@ public sealed partial class LoyaltyProgrammeAccumulator
         }
 
         HorizonStartDay = Math.Min(Math.Min(-1 - programme.LookbackDays, PreviousStartDay), LengthDays - EffectWindowDays - CohortSpanDays - EffectWindowDays);
+        _dayStarts = new long[LengthDays - HorizonStartDay + 1];
+        for (var i = 0; i < _dayStarts.Length; i++)
+        {
+            _dayStarts[i] = ZoneDays.StartOf(period.Zone, StartDate.PlusDays(HorizonStartDay + i)).ToUnixTimeTicks();
+        }
     }
 
     /// <summary>The programme.</summary>
@@ -88,14 +96,14 @@ public sealed partial class LoyaltyProgrammeAccumulator
     public void Add(Membership membership)
     {
         ArgumentNullException.ThrowIfNull(membership);
-        var customer = Slot(membership.CustomerId);
-        if (customer.Joined is not null)
+        var customer = _store.IndexOf(membership.CustomerId);
+        if (_store.Joined[customer] != ProgrammeStore.NoMembership)
         {
             throw new ArgumentException($"Customer {membership.CustomerId} has a membership already; a customer has one (give the last joining, with its leaving if any).", nameof(membership));
         }
 
-        customer.Joined = membership.JoinedAt.ToUnixTimeTicks();
-        customer.Left = membership.LeftAt?.ToUnixTimeTicks();
+        _store.Joined[customer] = membership.JoinedAt.ToUnixTimeTicks();
+        _store.Left[customer] = membership.LeftAt?.ToUnixTimeTicks() ?? long.MaxValue;
         _membershipsSupplied = true;
     }
 
@@ -112,7 +120,7 @@ public sealed partial class LoyaltyProgrammeAccumulator
             return;
         }
 
-        Slot(entry.CustomerId).AddEntry(new ProgrammeCustomer.LedgerRow(entry.OccurredAt.ToUnixTimeTicks(), entry.Points, entry.Kind, entry.Source));
+        _store.AddEntry(new ProgrammeStore.EntryRow(_store.IndexOf(entry.CustomerId), entry.Kind, entry.Source, entry.OccurredAt.ToUnixTimeTicks(), entry.Points));
     }
 
     /// <summary>Adds a purchase, in the programme's currency.</summary>
@@ -148,7 +156,7 @@ public sealed partial class LoyaltyProgrammeAccumulator
 
         try
         {
-            Slot(purchase.CustomerId).AddDay(day, purchase.SignedAmount.Amount, purchase.IsSale ? 1 : 0);
+            _store.AddDay(_store.IndexOf(purchase.CustomerId), day, purchase.IsSale ? purchase.Amount.Amount : -purchase.Amount.Amount, purchase.IsSale ? 1 : 0);
         }
         catch (OverflowException e)
         {
@@ -166,6 +174,11 @@ public sealed partial class LoyaltyProgrammeAccumulator
     {
         ArgumentNullException.ThrowIfNull(data);
         var watch = ProgressWatch.For(progress, cancellationToken);
+        if (data.PointsEntries?.TryGetNonEnumeratedCount(out var entries) == true)
+        {
+            _store.ReserveEntries(entries);
+        }
+
         Feed(data.Memberships, Add, ref _membershipsSupplied, watch);
         Feed(data.PointsEntries, Add, ref _pointsSupplied, watch);
         Feed(data.Purchases, Add, ref _purchasesSupplied, watch);
@@ -230,7 +243,7 @@ public sealed partial class LoyaltyProgrammeAccumulator
             throw new ArgumentException("The accumulator is of another period or programme; merge partitions of one computation only.", nameof(other));
         }
 
-        MergeRows(other._customers, other._membershipsSupplied, other._pointsSupplied, other._purchasesSupplied, other._firstPurchaseDay, other.AfterPeriod, nameof(other));
+        MergeStore(other._store, other._membershipsSupplied, other._pointsSupplied, other._purchasesSupplied, other._firstPurchaseDay, other.AfterPeriod, nameof(other));
     }
 
     /// <summary>The figures of everything added, computed now.</summary>
@@ -238,10 +251,35 @@ public sealed partial class LoyaltyProgrammeAccumulator
     /// <returns>The figures.</returns>
     /// <exception cref="InsufficientPointsException">A member's ledger goes negative at some instant; the message names the member and the entry.</exception>
     public LoyaltyProgrammeMetrics Result(Instant computedAt) =>
-        ProgrammeFigures.Compute(this, _customers, _membershipsSupplied, _pointsSupplied, _purchasesSupplied, _firstPurchaseDay, computedAt);
+        ProgrammeFigures.Compute(this, _store, _membershipsSupplied, _pointsSupplied, _purchasesSupplied, _firstPurchaseDay, computedAt);
 
     /// <summary>The day of an instant, from the period's first day, in the period's zone.</summary>
-    internal int DayOf(Instant instant) => NodaTime.Period.DaysBetween(StartDate, instant.InZone(Period.Zone).Date);
+    /// <remarks>
+    /// Within the days the figures read, from a table of day starts: the quotient by a day's ticks lands on the day or
+    /// next to it (a zone's offset changes move day starts by hours). Before them, from the zone's rules.
+    /// </remarks>
+    internal int DayOf(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        var starts = _dayStarts;
+        if (ticks < starts[0] || ticks >= starts[^1])
+        {
+            return NodaTime.Period.DaysBetween(StartDate, instant.InZone(Period.Zone).Date);
+        }
+
+        var i = (int)Math.Min((ticks - starts[0]) / TimeSpan.TicksPerDay, starts.Length - 2);
+        while (starts[i + 1] <= ticks)
+        {
+            i++;
+        }
+
+        while (starts[i] > ticks)
+        {
+            i--;
+        }
+
+        return HorizonStartDay + i;
+    }
 
     /// <summary>The programme's rules as canonical text: two accumulators merge only when it is the same.</summary>
     private static string TextOf(LoyaltyProgramme programme) =>
@@ -266,41 +304,38 @@ public sealed partial class LoyaltyProgrammeAccumulator
         }
     }
 
-    private ProgrammeCustomer Slot(CustomerId id)
+    /// <summary>Adds the rows of another accumulator or a checked state: membership conflicts are found before anything changes.</summary>
+    private void MergeStore(ProgrammeStore other, bool memberships, bool points, bool purchases, int? firstPurchaseDay, long afterPeriod, string parameter)
     {
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out _);
-        return slot ??= new ProgrammeCustomer();
-    }
-
-    /// <summary>Adds rows of another accumulator or a checked state: membership conflicts are found before anything changes.</summary>
-    private void MergeRows(Dictionary<CustomerId, ProgrammeCustomer> rows, bool memberships, bool points, bool purchases, int? firstPurchaseDay, long afterPeriod, string parameter)
-    {
-        foreach (var (id, row) in rows)
+        for (var c = 0; c < other.Customers; c++)
         {
-            if (row.Joined is not null && _customers.TryGetValue(id, out var mine) && mine.Joined is not null)
+            if (other.Joined[c] != ProgrammeStore.NoMembership && _store.TryIndexOf(other.Ids[c], out var mine) && _store.Joined[mine] != ProgrammeStore.NoMembership)
             {
-                throw new ArgumentException($"Both partitions hold a membership of customer {id}; a customer has one. Was a partition merged twice?", parameter);
+                throw new ArgumentException($"Both partitions hold a membership of customer {other.Ids[c]}; a customer has one. Was a partition merged twice?", parameter);
             }
         }
 
-        foreach (var (id, row) in rows)
+        var map = new int[other.Customers];
+        for (var c = 0; c < map.Length; c++)
         {
-            var mine = Slot(id);
-            if (row.Joined is not null)
+            var mine = map[c] = _store.IndexOf(other.Ids[c]);
+            if (other.Joined[c] != ProgrammeStore.NoMembership)
             {
-                mine.Joined = row.Joined;
-                mine.Left = row.Left;
+                _store.Joined[mine] = other.Joined[c];
+                _store.Left[mine] = other.Left[c];
             }
+        }
 
-            if (row.Entries is { } entries)
-            {
-                (mine.Entries ??= new List<ProgrammeCustomer.LedgerRow>(entries.Count)).AddRange(entries);
-            }
+        for (var i = 0; i < other.EntryCount; i++)
+        {
+            var row = other.Entries[i];
+            _store.AddEntry(row with { Customer = map[row.Customer] });
+        }
 
-            if (row.Days is { } days)
-            {
-                (mine.Days ??= new List<ProgrammeCustomer.DayRow>(days.Count)).AddRange(days);
-            }
+        for (var i = 0; i < other.DayCount; i++)
+        {
+            var row = other.Days[i];
+            _store.AppendDay(row with { Customer = map[row.Customer] });
         }
 
         _membershipsSupplied |= memberships;

@@ -9,9 +9,21 @@ internal static class ProgrammeFigures
     private const string NoPurchases = "no purchase data was supplied";
     private const string NoPoints = "no points ledger was supplied";
 
-    public static LoyaltyProgrammeMetrics Compute(
+    public static LoyaltyProgrammeMetrics Compute(LoyaltyProgrammeAccumulator acc, ProgrammeStore store, bool membershipsSupplied, bool pointsSupplied, bool purchasesSupplied, int? firstPurchaseDay, Instant computedAt)
+    {
+        try
+        {
+            return ComputeCore(acc, store, membershipsSupplied, pointsSupplied, purchasesSupplied, firstPurchaseDay, computedAt);
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("the loyalty programme's spend and revenue sums", acc.Programme.Currency, e);
+        }
+    }
+
+    private static LoyaltyProgrammeMetrics ComputeCore(
         LoyaltyProgrammeAccumulator acc,
-        Dictionary<CustomerId, ProgrammeCustomer> customers,
+        ProgrammeStore store,
         bool membershipsSupplied,
         bool pointsSupplied,
         bool purchasesSupplied,
@@ -44,12 +56,18 @@ internal static class ProgrammeFigures
         var memberGroup = default(Group);
         var otherGroup = default(Group);
         var cohort = 0L;
+        var scratch = new Scratch();
         var before = default(Window);
         var after = default(Window);
 
-        foreach (var (id, c) in customers)
+        var (entryStart, entryOrder) = store.Group(store.Entries, store.EntryCount, static r => r.Customer);
+        var (dayStart, dayOrder) = store.Group(store.Days, store.DayCount, static r => r.Customer);
+        for (var c = 0; c < store.Customers; c++)
         {
-            var days = Sorted(c.Days);
+            var id = store.Ids[c];
+            long? joinedAt = store.Joined[c] == ProgrammeStore.NoMembership ? null : store.Joined[c];
+            long? leftAt = store.Left[c] == long.MaxValue ? null : store.Left[c];
+            var days = Sorted(store, dayOrder.AsSpan(dayStart[c], dayStart[c + 1] - dayStart[c]));
             long periodOrders = 0, priorOrders = 0;
             var periodNet = 0m;
             foreach (var d in days)
@@ -65,33 +83,21 @@ internal static class ProgrammeFigures
                 }
             }
 
-            var memberAtEnd = c.Joined is { } j1 && j1 < endTicks && (c.Left is not { } l1 || l1 >= endTicks);
-            var memberAtStart = c.Joined is { } j2 && j2 < startTicks && (c.Left is not { } l2 || l2 >= startTicks);
-            var joinedInPeriod = c.Joined is { } j3 && j3 >= startTicks && j3 < endTicks;
+            var memberAtEnd = joinedAt is { } j1 && j1 < endTicks && (leftAt is not { } l1 || l1 >= endTicks);
+            var memberAtStart = joinedAt is { } j2 && j2 < startTicks && (leftAt is not { } l2 || l2 >= startTicks);
+            var joinedInPeriod = joinedAt is { } j3 && j3 >= startTicks && j3 < endTicks;
+            var entries = entryOrder.AsSpan(entryStart[c], entryStart[c + 1] - entryStart[c]);
 
             var earnedOrRedeemed = false;
-            if (c.Entries is { Count: > 0 } entries)
+            if (entries.Length > 0)
             {
-                var ledger = PointsLedger.From(id, programme, entries.Select(e => new PointsEntry(id, Instant.FromUnixTimeTicks(e.Ticks), e.Kind, e.Points, e.Source, e.Kind == PointsEntryKind.Adjust ? "(not kept)" : null)));
-                var balance = 0L;
-                foreach (var m in ledger.MovementsBefore(period.End))
-                {
-                    balance = m.Balance;
-                    if (m.At < period.Start)
-                    {
-                        continue;
-                    }
-
-                    switch (m.Kind)
-                    {
-                        case PointsEntryKind.Earn: issued += m.Points; earnedOrRedeemed = true; break;
-                        case PointsEntryKind.Redeem: redeemed -= m.Points; earnedOrRedeemed = true; break;
-                        case PointsEntryKind.Expire: expired -= m.Points; break;
-                        default: adjusted += m.Points; break;
-                    }
-                }
-
-                outstanding += balance;
+                var points = Points(id, programme, store, entries, startTicks, endTicks, scratch);
+                issued += points.Issued;
+                redeemed += points.Redeemed;
+                expired += points.Expired;
+                adjusted += points.Adjusted;
+                outstanding += points.Balance;
+                earnedOrRedeemed = points.EarnedOrRedeemed;
             }
 
             if (memberAtEnd)
@@ -114,18 +120,18 @@ internal static class ProgrammeFigures
                 (memberAtEnd ? ref memberGroup : ref otherGroup).Add(periodOrders, periodNet, priorOrders);
             }
 
-            if (c.Joined is { } joinedTicks)
+            if (joinedAt is { } joinedTicks)
             {
                 joined += joinedInPeriod ? 1 : 0;
-                left += c.Left is { } lt && lt >= startTicks && lt < endTicks ? 1 : 0;
+                left += leftAt is { } lt && lt >= startTicks && lt < endTicks ? 1 : 0;
                 if (memberAtStart || joinedInPeriod)
                 {
                     int? from = null, to = null;
                     var isDue = false;
                     if (tiers > 0)
                     {
-                        var membership = new Membership(id, Instant.FromUnixTimeTicks(joinedTicks), c.Left is { } lv ? Instant.FromUnixTimeTicks(lv) : null);
-                        var history = TierHistory.Derive(programme, membership, Qualifying(acc, c, days, tierFrom), period.Zone);
+                        var membership = new Membership(id, Instant.FromUnixTimeTicks(joinedTicks), leftAt is { } lv ? Instant.FromUnixTimeTicks(lv) : null);
+                        var history = TierHistory.Derive(programme, membership, Qualifying(acc, store, entries, days, tierFrom, scratch), period.Zone);
                         from = memberAtStart ? history.TierOn(dayBefore) : null;
                         to = memberAtEnd ? history.TierOn(lastDay) : null;
                         isDue = memberAtEnd && history.IsDueForDowngrade(lastDay);
@@ -188,22 +194,109 @@ internal static class ProgrammeFigures
                 new BeforeAfterFigures(cohort, Window, before.Figures(currency, cohort, cohortReason), after.Figures(currency, cohort, cohortReason))));
     }
 
-    /// <summary>A customer's days in order, each day once.</summary>
-    private static ProgrammeCustomer.DayRow[] Sorted(List<ProgrammeCustomer.DayRow>? days)
+    /// <summary>Reusable buffers of the ledger replays.</summary>
+    private sealed class Scratch
     {
-        if (days is null || days.Count == 0)
+        public (long Ticks, int Debit, int Index)[] Keys = new (long, int, int)[16];
+        public (long Ticks, long Signed, int Kind)[] Steps = new (long, long, int)[16];
+        public readonly List<(long Expires, long Left)> Lots = [];
+        public readonly List<QualifyingDay> Qualifying = [];
+    }
+
+    /// <summary>A member's ledger, in ledger order, replayed up to the period's end: what moved in the period.</summary>
+    private static PeriodPoints Points(CustomerId id, Domain.LoyaltyProgrammes.LoyaltyProgramme programme, ProgrammeStore store, ReadOnlySpan<int> entries, long startTicks, long endTicks, Scratch scratch)
+    {
+        var n = entries.Length;
+        if (scratch.Keys.Length < n)
+        {
+            var size = Math.Max(n, scratch.Keys.Length * 2);
+            scratch.Keys = new (long, int, int)[size];
+            scratch.Steps = new (long, long, int)[size];
+        }
+
+        // Ledger order: by instant, credits before debits, then as added (the index keeps the sort stable).
+        var keys = scratch.Keys.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            var row = store.Entries[entries[i]];
+            keys[i] = (row.Ticks, row.Signed > 0 ? 0 : 1, entries[i]);
+        }
+
+        keys.Sort();
+        var steps = scratch.Steps.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            var row = store.Entries[keys[i].Index];
+            steps[i] = (row.Ticks, row.Signed, (int)row.Kind);
+        }
+
+        var sink = new PeriodPoints(startTicks);
+        if (Crm.Internal.PointsReplay.Run(steps, programme.ExpiryMonths, endTicks, ref sink, out _, scratch.Lots) >= 0)
+        {
+            // The ledger's own check names the member, the entry and the shortfall.
+            var rows = new List<PointsEntry>(n);
+            foreach (var i in entries)
+            {
+                var e = store.Entries[i];
+                rows.Add(new PointsEntry(id, Instant.FromUnixTimeTicks(e.Ticks), e.Kind, e.Points, e.Source, e.Kind == PointsEntryKind.Adjust ? "(not kept)" : null));
+            }
+
+            var refused = PointsLedger.From(id, programme, rows);
+            throw new InvalidOperationException($"The ledger of {refused} passed its own check but not the replay.");
+        }
+
+        return sink;
+    }
+
+    /// <summary>The points that moved from <c>start</c> on, and the last balance.</summary>
+    private struct PeriodPoints(long startTicks) : Crm.Internal.IPointsSink
+    {
+        public long Issued;
+        public long Redeemed;
+        public long Expired;
+        public long Adjusted;
+        public long Balance;
+        public bool EarnedOrRedeemed;
+
+        public void Movement(long ticks, int kind, long points, long balance, bool automatic)
+        {
+            Balance = balance;
+            if (ticks < startTicks)
+            {
+                return;
+            }
+
+            switch ((PointsEntryKind)kind)
+            {
+                case PointsEntryKind.Earn: Issued += points; EarnedOrRedeemed = true; break;
+                case PointsEntryKind.Redeem: Redeemed -= points; EarnedOrRedeemed = true; break;
+                case PointsEntryKind.Expire: Expired -= points; break;
+                default: Adjusted += points; break;
+            }
+        }
+    }
+
+    /// <summary>A customer's days in order, each day once.</summary>
+    private static ProgrammeStore.DayRow[] Sorted(ProgrammeStore store, ReadOnlySpan<int> rows)
+    {
+        if (rows.Length == 0)
         {
             return [];
         }
 
-        var sorted = days.ToArray();
+        var sorted = new ProgrammeStore.DayRow[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            sorted[i] = store.Days[rows[i]];
+        }
+
         Array.Sort(sorted, static (a, b) => a.Day.CompareTo(b.Day));
         var n = 0;
         for (var i = 0; i < sorted.Length; i++)
         {
             if (n > 0 && sorted[n - 1].Day == sorted[i].Day)
             {
-                sorted[n - 1] = new ProgrammeCustomer.DayRow(sorted[i].Day, sorted[n - 1].Spend + sorted[i].Spend, sorted[n - 1].Orders + sorted[i].Orders);
+                sorted[n - 1] = sorted[n - 1] with { Spend = sorted[n - 1].Spend + sorted[i].Spend, Orders = sorted[n - 1].Orders + sorted[i].Orders };
             }
             else
             {
@@ -214,33 +307,33 @@ internal static class ProgrammeFigures
         return n == sorted.Length ? sorted : sorted[..n];
     }
 
-    /// <summary>The activity tier rules read: spend by day and points earned, from <paramref name="fromDay"/> on.</summary>
-    private static IEnumerable<QualifyingDay> Qualifying(LoyaltyProgrammeAccumulator acc, ProgrammeCustomer c, ProgrammeCustomer.DayRow[] days, int fromDay)
+    /// <summary>The activity tier rules read: spend by day and points earned, from <paramref name="fromDay"/> on (in the scratch list).</summary>
+    private static List<QualifyingDay> Qualifying(LoyaltyProgrammeAccumulator acc, ProgrammeStore store, ReadOnlySpan<int> entries, ProgrammeStore.DayRow[] days, int fromDay, Scratch scratch)
     {
+        var list = scratch.Qualifying;
+        list.Clear();
         foreach (var d in days)
         {
             if (d.Day >= fromDay)
             {
-                yield return new QualifyingDay(acc.StartDate.PlusDays(d.Day), d.Spend, 0);
+                list.Add(new QualifyingDay(acc.StartDate.PlusDays(d.Day), d.Spend, 0));
             }
         }
 
-        if (c.Entries is null)
+        foreach (var i in entries)
         {
-            yield break;
-        }
-
-        foreach (var e in c.Entries)
-        {
+            var e = store.Entries[i];
             if (e.Kind == PointsEntryKind.Earn)
             {
                 var day = acc.DayOf(Instant.FromUnixTimeTicks(e.Ticks));
                 if (day >= fromDay)
                 {
-                    yield return new QualifyingDay(acc.StartDate.PlusDays(day), 0m, e.Points);
+                    list.Add(new QualifyingDay(acc.StartDate.PlusDays(day), 0m, e.Points));
                 }
             }
         }
+
+        return list;
     }
 
     /// <summary>Purchases of members, or of the others, in the period and the previous one.</summary>
@@ -288,7 +381,7 @@ internal static class ProgrammeFigures
         private long _orders;
         private long _buyers;
 
-        public void Add(ProgrammeCustomer.DayRow[] days, int from, int to)
+        public void Add(ProgrammeStore.DayRow[] days, int from, int to)
         {
             var orders = 0L;
             foreach (var d in days)
