@@ -94,25 +94,16 @@ public sealed class LoyaltyProgramme
     /// </summary>
     public int LookbackDays { get; }
 
-    /// <summary>When points earned at <paramref name="earnedAt"/> expire under the policy, or <c>null</c> without one.</summary>
+    /// <summary>When points earned at <paramref name="earnedAt"/> expire under the policy.</summary>
     /// <param name="earnedAt">When the points were earned (or credited by an adjustment).</param>
-    /// <returns>The instant from which the points are no longer in the balance.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The expiry falls outside the calendar NodaTime supports.</exception>
-    public Instant? ExpiryOf(Instant earnedAt)
-    {
-        if (ExpiryMonths is not { } months)
-        {
-            return null;
-        }
-
-        var local = earnedAt.InUtc().LocalDateTime;
-        if (local.Year > 9999 - (months / 12) - 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(earnedAt), earnedAt, "The points' expiry falls after the year 9999.");
-        }
-
-        return local.PlusMonths(months).InUtc().ToInstant();
-    }
+    /// <returns>
+    /// The instant from which the points are no longer in the balance: <see cref="ExpiryMonths"/> calendar months later
+    /// on the UTC calendar; <c>null</c> without a policy, or when that falls after the year 9999 (they never expire).
+    /// </returns>
+    public Instant? ExpiryOf(Instant earnedAt) =>
+        ExpiryMonths is { } months && Crm.Internal.PointsReplay.ExpiryTicks(earnedAt.ToUnixTimeTicks(), months) is var ticks && ticks != long.MaxValue
+            ? Instant.FromUnixTimeTicks(ticks)
+            : null;
 
     /// <summary>The tier at a rank, by name, for messages and tables.</summary>
     /// <param name="rank">The tier's index in <see cref="Tiers"/>, or <c>null</c> for no tier.</param>

@@ -66,7 +66,7 @@ public sealed class LoyaltyProgrammeMetrics
 
     /// <summary>
     /// Enrolment rate: active customers (a sale in the period) who are members at its end ÷ active customers (0..1);
-    /// undefined without purchases, or without an active customer.
+    /// undefined without purchases or memberships supplied, or without an active customer.
     /// </summary>
     public Rate EnrolmentRate { get; }
 

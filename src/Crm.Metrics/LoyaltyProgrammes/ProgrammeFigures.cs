@@ -160,7 +160,9 @@ internal static class ProgrammeFigures
         }
 
         var names = new[] { programme.NameOf(null) }.Concat(programme.Tiers.Select(t => t.Name)).ToArray();
-        var enrolment = !purchasesSupplied ? new Rate(0, 0, NoPurchases) : new Rate(activeMembers, activeCustomers, "no customer bought in the period");
+        var enrolment = !purchasesSupplied ? new Rate(0, 0, NoPurchases)
+            : !membershipsSupplied ? new Rate(0, 0, "no memberships were supplied")
+            : new Rate(activeMembers, activeCustomers, "no customer bought in the period");
         var pointsFigures = new PointsFigures(issued, redeemed, expired, adjusted, outstanding);
         Money liability;
         try
@@ -173,7 +175,6 @@ internal static class ProgrammeFigures
         }
 
         var cohortReason = !purchasesSupplied ? NoPurchases : "no member joined between 545 and 180 days before the period's end with purchases recorded for the 180 days before joining";
-        _ = membershipsSupplied;
         return new LoyaltyProgrammeMetrics(
             period,
             currency,

@@ -84,6 +84,8 @@ public class LoyaltyProgrammeTests
         Assert.Equal("no purchase data was supplied", m.Effect.Members.Retention.UndefinedReason);
         Assert.Equal("no purchase data was supplied", m.Effect.BeforeAfter.Before.RevenuePerMember.UndefinedReason);
 
+        Assert.Equal("no memberships were supplied", Compute(new CrmDataSet { Purchases = Purchases }).EnrolmentRate.UndefinedReason);
+
         var empty = Compute(new CrmDataSet { Memberships = [], PointsEntries = [], Purchases = [] });
         Assert.Equal("no points were issued in the period", empty.RedemptionRate.UndefinedReason);
         Assert.Equal("no points were redeemed or expired in the period", empty.Breakage.UndefinedReason);
