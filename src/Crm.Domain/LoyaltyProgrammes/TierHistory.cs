@@ -17,11 +17,30 @@ public sealed class TierHistory
     private readonly (int Day, int? Tier)[] _held;
     private readonly (int Day, int? Tier)[] _qualified;
 
+    private IReadOnlyList<TierChange>? _changes;
+
+    /// <summary>Scratch lists of the derivation, one set per thread (a derivation allocates only what it keeps).</summary>
+    [ThreadStatic]
+    private static List<(long Day, decimal Delta)>? t_changes;
+
+    [ThreadStatic]
+    private static List<int>? t_bounds;
+
     private TierHistory(LoyaltyProgramme programme, (int, int?)[] held, (int, int?)[] qualified)
     {
         Programme = programme;
         _held = held;
         _qualified = qualified;
+    }
+
+    /// <summary>The programme whose rules were applied.</summary>
+    public LoyaltyProgramme Programme { get; }
+
+    /// <summary>Every change of the tier held, in order of date; the first is the member's first tier (from no tier).</summary>
+    public IReadOnlyList<TierChange> Changes => _changes ??= ChangesOf(_held);
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<TierChange> ChangesOf((int Day, int? Tier)[] held)
+    {
         var changes = new List<TierChange>(held.Length);
         int? previous = null;
         foreach (var (day, tier) in held)
@@ -34,14 +53,8 @@ public sealed class TierHistory
             previous = tier;
         }
 
-        Changes = changes.AsReadOnly();
+        return changes.AsReadOnly();
     }
-
-    /// <summary>The programme whose rules were applied.</summary>
-    public LoyaltyProgramme Programme { get; }
-
-    /// <summary>Every change of the tier held, in order of date; the first is the member's first tier (from no tier).</summary>
-    public IReadOnlyList<TierChange> Changes { get; }
 
     /// <summary>
     /// Derives a member's tiers from their daily activity.
@@ -198,7 +211,8 @@ public sealed class TierHistory
         var threshold = tier.Threshold;
 
         // The rolling sum changes where a day's activity enters the window and where it leaves it.
-        var changes = new List<(long Day, decimal Delta)>(days.Count * 2);
+        var changes = t_changes ??= [];
+        changes.Clear();
         foreach (var (day, spend, points) in days)
         {
             var value = tier.Basis == TierBasis.Spend ? spend : points;
@@ -274,7 +288,8 @@ public sealed class TierHistory
     /// <summary>The highest tier covering each day, as steps: from each day listed, that tier (null: none).</summary>
     private static (int Day, int? Tier)[] Steps(List<(int Start, int End)>[] byTier)
     {
-        var bounds = new List<int>();
+        var bounds = t_bounds ??= [];
+        bounds.Clear();
         foreach (var list in byTier)
         {
             foreach (var (start, end) in list)
