@@ -74,6 +74,11 @@ public sealed class HtmlReportTests : IDisposable
         });
         Assert.DoesNotContain(page.Descendants("p"), p => (string?)p.Attribute("class") == "no-chart");
 
+        // Under every chart, one line says how to read it.
+        var figures = page.Descendants("figure").ToList();
+        Assert.Equal(svgs.Count, figures.Count);
+        Assert.All(figures, f => Assert.StartsWith("How to read: ", f.Element("figcaption")?.Value ?? string.Empty, StringComparison.Ordinal));
+
         // Funnel: the bars are the leads reaching each stage.
         Assert.Equal(Array(json, "funnel", "stages").Select(s => s.GetProperty("reached").GetDouble()), Values(Svg(page, "chart-funnel"), "rect"));
 

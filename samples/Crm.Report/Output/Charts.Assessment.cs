@@ -37,6 +37,6 @@ internal static partial class Charts
         }
 
         x.DrawHorizontal(svg, bottom, "Score from evidence (0 = worst, 100 = best)", v => v.ToString("0", CultureInfo.InvariantCulture), [0, 20, 40, 60, 80, 100]);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: each bar is a dimension scored 0-100 from the data, longer is better; a dimension without a bar could not be scored.");
     }
 }

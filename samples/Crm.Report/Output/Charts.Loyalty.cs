@@ -56,6 +56,6 @@ internal static partial class Charts
         svg.Text(labelWidth, bottom + 24, string.Create(CultureInfo.InvariantCulture, $"On the diagonal: kept their tier. Right of it: moved up ({mig.Upgrades:N0}); left of it: moved down ({mig.Downgrades:N0})."), "legend");
         svg.Text(labelWidth, bottom + 44, string.Create(CultureInfo.InvariantCulture, $"Joined in the period: {mig.Joined:N0} (from no tier); left: {mig.Left:N0} (to no tier)."), "legend");
         svg.Text(labelWidth, bottom + 64, string.Create(CultureInfo.InvariantCulture, $"{loyalty.DueForDowngrade:N0} of the {loyalty.Members:N0} members at the end hold their tier only by its grace period."), "legend");
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: members on the diagonal kept their tier, right of it moved up, left of it moved down; darker cells hold more members.");
     }
 }

@@ -58,6 +58,6 @@ internal static partial class Charts
         svg.Text((Left + Width - Right) / 2, bottom + 36, "Repeat purchases in the calibration period (x; the last group is open-ended)", "axis-title", "middle");
         svg.LegendEntry(Width - 230, Top + 14, "s1", "actual customers", line: false);
         svg.LegendEntry(Width - 230, Top + 32, "s2", "BG/NBD expected", line: false);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: for each number of repeat purchases, the customers who made it beside the number BG/NBD expects; pairs of equal height mean the model fits the data.");
     }
 }

@@ -3,10 +3,16 @@ using Crm.Metrics.Assessments;
 
 namespace Crm.Report.Output;
 
-/// <summary>A chart of the HTML report: its SVG, or a short note saying why there is none.</summary>
+/// <summary>
+/// A chart of the HTML report: its SVG and one line under it saying how to read it (<see cref="Note"/>), or, without
+/// an SVG, a short note saying why there is none.
+/// </summary>
 internal sealed record Chart(string Id, string Title, string? Svg, string? Note)
 {
     public static Chart Missing(string id, string title, string note) => new(id, title, null, note);
+
+    /// <summary>A drawn chart and the line that says how to read it.</summary>
+    public static Chart Drawn(string id, string title, string svg, string howToRead) => new(id, title, svg, howToRead);
 }
 
 /// <summary>
@@ -59,7 +65,7 @@ internal static partial class Charts
         }
 
         x.DrawHorizontal(svg, bottom, "Leads (count)", Count);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: each bar counts the leads that reached a stage; the gap between two bars is where leads were lost on the way.");
     }
 
     public static Chart Cohorts(Report report)
@@ -121,7 +127,7 @@ internal static partial class Charts
         }
 
         svg.Text(labelWidth + (5 * 44) + 12, legendY, "blank = not yet observable (censored)", "legend");
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: a row follows the customers acquired in one month; read along it to see how fast a cohort stops buying, and down a column to compare cohorts at the same age.");
     }
 
     public static Chart Radar(EvidenceAssessment assessment)
@@ -202,7 +208,7 @@ internal static partial class Charts
         svg.Text(40, height - 14, unscored.Count > 0
             ? $"Gap in the outline = dimension not scored (no evidence in the data): {string.Join(", ", unscored)}"
             : "Every dimension has evidence.", "legend");
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: each spoke is a dimension scored 0-100 from the data, further out is better; a gap in the outline is a dimension the data could not score.");
     }
 
     public static Chart RfmGrid(Report report)
@@ -271,7 +277,7 @@ internal static partial class Charts
         svg.Text(legendX, top + 176, "segment borders", "tick");
         svg.Text(left + (2.5 * cellW), top + (5 * cellH) + 40, "Recency score (5 = bought most recently); cells: customers", "axis-title", "middle");
         svg.Text(14, top + (2.5 * cellH), "Frequency score (5 = most purchase days)", "axis-title", "middle", -90);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: right is bought recently, up is bought often; darker cells hold more customers, and the name in a cell is its segment.");
     }
 
     public static Chart ParetoCurve(Report report)
@@ -307,7 +313,7 @@ internal static partial class Charts
         svg.Polyline(section.ParetoCurve.Select(p => (x[p.CustomerShare], y[p.RevenueShare])), "l1", section.ParetoCurve.Select(p => p.RevenueShare));
         svg.LegendEntry(Width - 270, bottom - 44, "l1", "cumulative revenue share", line: true);
         svg.LegendEntry(Width - 270, bottom - 26, "ref", "equal shares (every customer alike)", line: true);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: the curve shows what share of revenue the best customers bring; the further it bulges above the diagonal, the more revenue rests on a few customers.");
     }
 
     public static Chart ClvHistogram(Report report)
@@ -363,7 +369,7 @@ internal static partial class Charts
         svg.LegendEntry(Width - 230, Top + 34, "s1", "bars in the top decile", line: false);
         svg.LegendEntry(Width - 230, Top + 52, "s2", "the bar the threshold cuts", line: false);
         svg.LegendEntry(Width - 230, Top + 70, "s3", "the other customers", line: false);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: most customers sit in the short bars on the left; the top decile, from its threshold bar on, holds much of the total value.");
     }
 
     public static Chart TrackingCumulative(Report report)
@@ -397,7 +403,7 @@ internal static partial class Charts
         svg.Polyline(points.Select(p => (x[Day(p.Date)], y[p.Expected])), "l2", points.Select(p => p.Expected));
         svg.LegendEntry(Left + 12, Top + 14, "l1", "actual", line: true);
         svg.LegendEntry(Left + 12, Top + 32, "l2", "BG/NBD expected", line: true);
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: left of the calibration line the model was fitted; right of it, the closer the dashed expectation stays to the actual line, the better the model predicts.");
     }
 
     public static Chart TrackingByFrequency(Report report)
@@ -451,7 +457,7 @@ internal static partial class Charts
             svg.LegendEntry(Left + 12, Top + 50, "s3", "Pareto/NBD expected", line: false);
         }
 
-        return new Chart(id, title, svg.ToString(), null);
+        return Chart.Drawn(id, title, svg.ToString(), "How to read: for each group of past repeat purchases (x), the bars compare what customers then bought in the holdout with what each model expected; close bars mean good predictions.");
 
         static string Label(Crm.Metrics.Lifetime.FrequencyBin b) => b.Frequency.ToString(CultureInfo.InvariantCulture) + (b.IsOpenEnded ? "+" : string.Empty);
     }

@@ -61,7 +61,13 @@ internal static class HtmlReport
             {
                 if (chart.Svg is { } svg)
                 {
-                    html.Append("<figure>").Append(svg).Append("</figure>\n");
+                    html.Append("<figure>").Append(svg);
+                    if (chart.Note is { } read)
+                    {
+                        html.Append("<figcaption class=\"how-to-read\">").Append(Svg.Escape(read)).Append("</figcaption>");
+                    }
+
+                    html.Append("</figure>\n");
                 }
                 else
                 {
@@ -132,6 +138,7 @@ internal static class HtmlReport
         nav ol { columns: 2; font-size: 14px; }
         pre { font: 12.5px/1.4 ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; background: #f6f8fa; border: 1px solid #e1e6eb; padding: 10px 12px; overflow-x: auto; }
         figure { margin: 12px 0 18px; }
+        .how-to-read { font-size: 13px; color: #4a5560; margin-top: 2px; }
         .no-chart { font-style: italic; color: #4a5560; border-left: 3px solid #c9d3dd; padding-left: 10px; }
         table.scorecard { border-collapse: collapse; width: 100%; font-size: 14px; }
         table.scorecard th, table.scorecard td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e1e6eb; vertical-align: top; }
