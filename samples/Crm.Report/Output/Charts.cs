@@ -372,40 +372,6 @@ internal static partial class Charts
         return Chart.Drawn(id, title, svg.ToString(), "How to read: most customers sit in the short bars on the left; the top decile, from its threshold bar on, holds much of the total value.");
     }
 
-    public static Chart TrackingCumulative(Report report)
-    {
-        const string id = "chart-tracking", title = "Tracking: cumulative repeat purchases, actual vs BG/NBD expected";
-        if (report.Models?.BgNbdTracking is not { Cumulative.Count: > 1 } tracking)
-        {
-            return Chart.Missing(id, title, "No holdout: give --calibration-end and --holdout-end to compare the models' predictions with what happened.");
-        }
-
-        const double height = 390, bottom = height - 66;
-        var points = tracking.Cumulative;
-        var calibrationEnd = report.Models.Summary.CalibrationEnd;
-        var day0 = points[0].Date;
-        double Day(NodaTime.LocalDate date) => NodaTime.Period.Between(day0, date, NodaTime.PeriodUnits.Days).Days;
-        var x = new Axis(0, Day(points[^1].Date), Left, Width - Right);
-        var y = Axis.Rounded(0, Math.Max(points[^1].Actual, points.Max(p => p.Expected)), bottom, Top);
-        var last = points[^1];
-        var description = string.Create(CultureInfo.InvariantCulture,
-            $"Two lines over {points.Count} {(report.Models.Summary.TimeUnit == Crm.Metrics.Lifetime.ModelTimeUnit.Weeks ? "weeks" : "days")} from {day0:uuuu-MM-dd} to {last.Date:uuuu-MM-dd}: actual cumulative repeat purchases end at {last.Actual:N0}, the BG/NBD expectation at {last.Expected:N0}. A vertical line marks the calibration end, {calibrationEnd:uuuu-MM-dd}; the holdout lies to its right.");
-        var svg = new Svg(id, Width, height, title, description);
-        Heading(svg, title);
-        y.DrawVertical(svg, Left, Width - Right, "Repeat purchases (cumulative count)", Count);
-        var ticks = Enumerable.Range(0, 6).Select(i => points[(int)Math.Round(i * (points.Count - 1) / 5.0)]).Select(p => Day(p.Date)).Distinct().ToList();
-        x.DrawHorizontal(svg, bottom, "Date (week ends, local dates)", d => day0.PlusDays((int)d).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ticks);
-        var boundary = x[Day(calibrationEnd)];
-        svg.Line(boundary, Top, boundary, bottom, "mark");
-        svg.Text(boundary - 4, Top + 12, "calibration", "tick", "end");
-        svg.Text(boundary + 4, Top + 12, "holdout", "tick");
-        svg.Polyline(points.Select(p => (x[Day(p.Date)], y[p.Actual])), "l1", points.Select(p => (double)p.Actual));
-        svg.Polyline(points.Select(p => (x[Day(p.Date)], y[p.Expected])), "l2", points.Select(p => p.Expected));
-        svg.LegendEntry(Left + 12, Top + 14, "l1", "actual", line: true);
-        svg.LegendEntry(Left + 12, Top + 32, "l2", "BG/NBD expected", line: true);
-        return Chart.Drawn(id, title, svg.ToString(), "How to read: left of the calibration line the model was fitted; right of it, the closer the dashed expectation stays to the actual line, the better the model predicts.");
-    }
-
     public static Chart TrackingByFrequency(Report report)
     {
         const string id = "chart-by-frequency", title = "Holdout repeat purchases per customer by calibration repeat purchases (x)";

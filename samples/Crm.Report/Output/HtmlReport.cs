@@ -23,8 +23,10 @@ internal static class HtmlReport
         charts.Add(("rfm", Output.Charts.RfmGrid(report)));
         charts.Add(("rfm", Output.Charts.ParetoCurve(report)));
         charts.Add(("models", Output.Charts.FrequencyFit(report)));
+        charts.Add(("models", Output.Charts.AliveMap(report)));
         charts.Add(("models", Output.Charts.ClvHistogram(report)));
         charts.Add(("models", Output.Charts.TrackingCumulative(report)));
+        charts.Add(("models", Output.Charts.TrackingIncremental(report)));
         charts.Add(("models", Output.Charts.TrackingByFrequency(report)));
         if (report.Loyalty is not null)
         {
@@ -167,6 +169,8 @@ internal static class HtmlReport
         svg .s3 { fill: #b9cfe4; stroke: #5b7d9e; stroke-width: .8; }
         svg .l1 { fill: none; stroke: #1f4e79; stroke-width: 2.6; }
         svg .l2 { fill: none; stroke: #c8670a; stroke-width: 2.6; stroke-dasharray: 8 4; }
+        svg .l3 { fill: none; stroke: #2e7d4f; stroke-width: 2.2; stroke-dasharray: 2 3; }
+        svg .l4 { fill: none; stroke: #7b3fa0; stroke-width: 2.2; stroke-dasharray: 10 3 2 3; }
         svg .area1 { fill: rgba(31, 78, 121, .18); stroke: #1f4e79; stroke-width: 2.6; }
         svg .dot1 { fill: #1f4e79; stroke: #fff; stroke-width: 1.2; }
         @media print { nav { display: none; } pre { white-space: pre-wrap; } figure, table { break-inside: avoid; } }

@@ -98,12 +98,16 @@ internal static partial class JsonReport
             json.WriteNumber("bgNbdMeanAbsoluteError", tracking.MeanAbsoluteErrorByFrequency);
             Value(json, "paretoNbdMeanAbsoluteError", pareto?.MeanAbsoluteErrorByFrequency);
             json.WriteStartArray("cumulative");
-            foreach (var point in tracking.Cumulative)
+            var mbg = models.MbgNbdTracking;
+            for (var i = 0; i < tracking.Cumulative.Count; i++)
             {
+                var point = tracking.Cumulative[i];
                 json.WriteStartObject();
                 json.WriteString("date", LocalDatePattern.Iso.Format(point.Date));
                 json.WriteNumber("actual", point.Actual);
                 json.WriteNumber("bgNbdExpected", point.Expected);
+                Value(json, "paretoNbdExpected", pareto?.Cumulative.ElementAtOrDefault(i)?.Expected);
+                Value(json, "mbgNbdExpected", mbg?.Cumulative.ElementAtOrDefault(i)?.Expected);
                 json.WriteEndObject();
             }
 

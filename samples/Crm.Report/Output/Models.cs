@@ -28,6 +28,9 @@ internal sealed record ModelsSection(
     ClvDistribution? ClvDistribution,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The MBG/NBD holdout tracking (cumulative, beside BG/NBD's and Pareto/NBD's); null without a holdout or a converged fit.</summary>
+    public HoldoutTracking? MbgNbdTracking { get; init; }
+
     /// <summary>The CLV of the top list: 52 weeks ahead, revenue (margin 1), 10 % a year discounted per 4-week period.</summary>
     public static readonly ClvSettings Clv = new(ModelTime.Weeks(52), ModelTime.Weeks(4), Math.Pow(1.10, 4.0 / 52) - 1, 1m);
 
@@ -142,13 +145,16 @@ internal sealed record ModelsSection(
         }
 
         HoldoutCheck? holdout = null;
-        HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null;
+        HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null, mbgNbdTracking = null;
         if (summary.HoldoutLength is { } length)
         {
-            // Predictions only from fits that converged (the notes say which did not).
-            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
+            // Predictions only from fits that converged (the notes say which did not); each with the weekly
+            // cumulative curve, for the tracking charts.
+            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary, purchases));
+            var mbgTracking = mbgNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(mbgNbd.Model, summary, purchases));
             bgNbdTracking = bgNbd is not { IsConverged: true } ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
             paretoNbdTracking = paretoTracking?.GetAwaiter().GetResult();
+            mbgNbdTracking = mbgTracking?.GetAwaiter().GetResult();
             double? expected = bgNbdTracking?.TotalExpected;
             double? paretoExpected = paretoNbdTracking?.TotalExpected;
             holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);
@@ -177,7 +183,10 @@ internal sealed record ModelsSection(
                 .ToList();
         }
 
-        return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes);
+        return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes)
+        {
+            MbgNbdTracking = mbgNbdTracking,
+        };
     }
 
     public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";
