@@ -14,7 +14,7 @@ public sealed class HtmlReportTests : IDisposable
 
     /// <summary>Every chart the page can draw, by the id of its SVG (or of the note in its place).</summary>
     private static readonly string[] FixedCharts =
-        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-by-frequency", "chart-tier-migration"];
+        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-incremental", "chart-by-frequency", "chart-alive", "chart-tier-migration"];
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -138,6 +138,20 @@ public sealed class HtmlReportTests : IDisposable
         var tracking = Svg(page, "chart-tracking");
         Assert.Equal(cumulative.Select(p => p.GetProperty("actual").GetDouble()), Series(tracking, 0));
         Assert.Equal(cumulative.Select(p => p.GetProperty("bgNbdExpected").GetDouble()), Series(tracking, 1));
+        Assert.Equal(cumulative.Select(p => p.GetProperty("paretoNbdExpected").GetDouble()), Series(tracking, 2));
+        Assert.Equal(cumulative.Select(p => p.GetProperty("mbgNbdExpected").GetDouble()), Series(tracking, 3));
+
+        // Per period: the actual bars are the steps of the cumulative actual, the BG/NBD line the steps of its expectation.
+        var actualSteps = cumulative.Select(p => p.GetProperty("actual").GetDouble()).ToList();
+        var expectedSteps = cumulative.Select(p => p.GetProperty("bgNbdExpected").GetDouble()).ToList();
+        Assert.Equal(actualSteps.Select((v, i) => i == 0 ? v : v - actualSteps[i - 1]), Values(Svg(page, "chart-incremental"), "rect"));
+        Assert.Equal(expectedSteps.Select((v, i) => i == 0 ? v : v - expectedSteps[i - 1]), Series(Svg(page, "chart-incremental"), 0));
+
+        // P(alive): probabilities, rising with the recency of the last repeat purchase for every number of them.
+        var alive = Values(Svg(page, "chart-alive"), "rect").ToList();
+        Assert.True(alive.Count >= 31 && (alive.Count - 1) % 10 == 0, $"{alive.Count} cells");
+        Assert.All(alive, p => Assert.InRange(p, 0, 1));
+        Assert.All(alive.Skip(1).Chunk(10), row => Assert.Equal(row.Order(), row));
         Assert.Equal(
             Array(json, "models", "tracking", "byFrequency").SelectMany(b => new[] { b.GetProperty("actualMean").GetDouble(), b.GetProperty("bgNbdExpectedMean").GetDouble(), b.GetProperty("paretoNbdExpectedMean").GetDouble() }),
             Values(Svg(page, "chart-by-frequency"), "rect"));
