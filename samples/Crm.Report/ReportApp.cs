@@ -174,6 +174,9 @@ internal static class ReportApp
         }
 
         var settings = Settings(options, data) with { ValueBasis = basis };
+        var trend = options.Format is OutputFormat.Html or OutputFormat.Json
+            ? Task.Run(() => TrendSection.Build(metrics, data, period, settings))
+            : Task.FromResult<TrendSection?>(null);
         var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
         progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
         progress?.Show("segments and models");
@@ -202,7 +205,7 @@ internal static class ReportApp
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme };
+        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme, Trend = trend.GetAwaiter().GetResult() };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

@@ -14,7 +14,7 @@ public sealed class HtmlReportTests : IDisposable
 
     /// <summary>Every chart the page can draw, by the id of its SVG (or of the note in its place).</summary>
     private static readonly string[] FixedCharts =
-        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-incremental", "chart-by-frequency", "chart-alive", "chart-tier-migration"];
+        ["chart-funnel", "chart-cohorts", "chart-rfm-grid", "chart-pareto", "chart-frequency-fit", "chart-clv", "chart-tracking", "chart-incremental", "chart-by-frequency", "chart-alive", "chart-trend-revenue", "chart-trend-retention", "chart-tier-migration"];
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -146,6 +146,16 @@ public sealed class HtmlReportTests : IDisposable
         var expectedSteps = cumulative.Select(p => p.GetProperty("bgNbdExpected").GetDouble()).ToList();
         Assert.Equal(actualSteps.Select((v, i) => i == 0 ? v : v - actualSteps[i - 1]), Values(Svg(page, "chart-incremental"), "rect"));
         Assert.Equal(expectedSteps.Select((v, i) => i == 0 ? v : v - expectedSteps[i - 1]), Series(Svg(page, "chart-incremental"), 0));
+
+        // Twelve months: revenue bars and the active customers' line; retention in percent and NPS, as the JSON's months.
+        var months = Array(json, "trends", "months").ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(json.GetProperty("metrics").GetProperty("revenue").GetProperty("value").GetDouble(), months[^1].GetProperty("revenue").GetDouble());
+        Assert.Equal(json.GetProperty("metrics").GetProperty("retentionRate").GetProperty("value").GetDouble(), months[^1].GetProperty("retentionRate").GetDouble());
+        Assert.Equal(months.Select(m => m.GetProperty("revenue").GetDouble()), Values(Svg(page, "chart-trend-revenue"), "rect"));
+        Assert.Equal(months.Select(m => m.GetProperty("activeCustomers").GetDouble()), Series(Svg(page, "chart-trend-revenue"), 0));
+        Assert.Equal(months.Select(m => m.GetProperty("retentionRate").GetDouble() * 100), Series(Svg(page, "chart-trend-retention"), 0));
+        Assert.Equal(months.Select(m => m.GetProperty("nps").GetDouble()), Series(Svg(page, "chart-trend-retention"), 1));
 
         // P(alive): probabilities, rising with the recency of the last repeat purchase for every number of them.
         var alive = Values(Svg(page, "chart-alive"), "rect").ToList();

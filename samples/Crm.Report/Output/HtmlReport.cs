@@ -28,6 +28,12 @@ internal static class HtmlReport
         charts.Add(("models", Output.Charts.TrackingCumulative(report)));
         charts.Add(("models", Output.Charts.TrackingIncremental(report)));
         charts.Add(("models", Output.Charts.TrackingByFrequency(report)));
+        if (report.Trend is not null)
+        {
+            charts.Add(("trends", Output.Charts.TrendRevenue(report)));
+            charts.Add(("trends", Output.Charts.TrendRetention(report)));
+        }
+
         if (report.Loyalty is not null)
         {
             charts.Add(("loyalty", Output.Charts.TierMigration(report)));

@@ -93,6 +93,7 @@ internal static partial class JsonReport
             Rfm(json, report);
             Models(json, report);
             Churn(json, report);
+            Trend(json, report);
             Loyalty(json, report);
 
             json.WriteStartArray("notes");

@@ -41,6 +41,9 @@ internal sealed record Report(
     /// <summary>BG/BB on the <c>--discrete</c> patterns; null without that file.</summary>
     public DiscreteSection? Discrete { get; init; }
 
+    /// <summary>The twelve months up to the period's; null without purchases.</summary>
+    public TrendSection? Trend { get; init; }
+
     /// <summary>The loyalty programme's figures; null without <c>--programme</c>.</summary>
     public Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics? Loyalty { get; init; }
 

@@ -56,6 +56,11 @@ internal static class TextReport
         Rfm(sections, report);
         Models(sections, report);
         Churn(sections, report);
+        if (report.Trend is { } trend)
+        {
+            TrendText.Write(sections.Begin("trends", "THE LAST TWELVE MONTHS"), trend);
+        }
+
         if (report.Loyalty is { } loyalty && report.Programme is { } programme)
         {
             LoyaltyText.Write(sections.Begin("loyalty", "LOYALTY PROGRAMME"), loyalty, programme);
