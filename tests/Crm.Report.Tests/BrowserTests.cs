@@ -75,7 +75,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
 
         Assert.Empty(errors);
         Assert.All(requests, r => Assert.Equal(url, r));
-        Assert.True(charts.Count >= 10, $"{charts.Count} charts");
+        Assert.True(charts.Count >= 15, $"{charts.Count} charts");
         foreach (var chart in charts)
         {
             var id = chart.GetProperty("id").GetString()!;
