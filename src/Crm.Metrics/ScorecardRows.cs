@@ -59,7 +59,7 @@ internal static class ScorecardRows
         return rows;
     }
 
-    private static MetricRow Of(string family, string key, string label, Rate rate, string unit) =>
+    internal static MetricRow Of(string family, string key, string label, Rate rate, string unit) =>
         new(family, key, label, rate.Value, unit, null, rate.Numerator, rate.Denominator, rate.UndefinedReason);
 
     private static MetricRow Of(string family, string key, string label, MoneyRatio ratio) =>
@@ -68,7 +68,7 @@ internal static class ScorecardRows
     private static MetricRow Of(string family, string key, string label, MetricValue<double> value, string unit) =>
         new(family, key, label, value.Value, unit, null, null, null, value.UndefinedReason);
 
-    private static MetricRow PerCount(string family, string key, string label, MoneyPerCount value, string currency) =>
+    internal static MetricRow PerCount(string family, string key, string label, MoneyPerCount value, string currency) =>
         new(family, key, label, value.Value is { } per ? (double)per.Amount : null, MetricUnits.Money, currency, (double)value.Total.Amount, value.Count, value.UndefinedReason);
 
     private static MetricRow Hours(string key, string label, DurationDistribution times) =>

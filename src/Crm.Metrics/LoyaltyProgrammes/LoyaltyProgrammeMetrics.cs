@@ -110,19 +110,19 @@ public sealed class LoyaltyProgrammeMetrics
         [
             new(Family, "members", "Members at the period's end", Members, MetricUnits.Count, null, null, null, null),
             new(Family, "activeMembers", "Active members", ActiveMembers, MetricUnits.Count, null, null, Members, null),
-            Of(Family, "enrolmentRate", "Enrolment rate (active customers who are members)", EnrolmentRate, MetricUnits.Fraction),
+            ScorecardRows.Of(Family, "enrolmentRate", "Enrolment rate (active customers who are members)", EnrolmentRate, MetricUnits.Fraction),
             new(Family, "pointsIssued", "Points issued", Points.Issued, MetricUnits.Count, null, null, null, null),
             new(Family, "pointsRedeemed", "Points redeemed", Points.Redeemed, MetricUnits.Count, null, null, null, null),
             new(Family, "pointsExpired", "Points expired", Points.Expired, MetricUnits.Count, null, null, null, null),
             new(Family, "pointsAdjusted", "Points adjusted (net)", Points.Adjusted, MetricUnits.Count, null, null, null, null),
             new(Family, "pointsOutstanding", "Points outstanding at the period's end", Points.Outstanding, MetricUnits.Count, null, null, null, null),
-            Of(Family, "redemptionRate", "Redemption rate (redeemed per issued)", RedemptionRate, MetricUnits.Ratio),
-            Of(Family, "breakage", "Breakage (expired share of points used or expired)", Breakage, MetricUnits.Fraction),
+            ScorecardRows.Of(Family, "redemptionRate", "Redemption rate (redeemed per issued)", RedemptionRate, MetricUnits.Ratio),
+            ScorecardRows.Of(Family, "breakage", "Breakage (expired share of points used or expired)", Breakage, MetricUnits.Fraction),
             new(Family, "liability", "Liability of outstanding points", (double)Liability.Amount, MetricUnits.Money, currency, Points.Outstanding, null, null),
             new(Family, "dueForDowngrade", "Members due for a downgrade", DueForDowngrade, MetricUnits.Count, null, null, Members, null),
-            PerCount(Family, "memberRevenuePerCustomer", "Revenue per member customer", Effect.Members.RevenuePerCustomer, currency),
-            PerCount(Family, "nonMemberRevenuePerCustomer", "Revenue per non-member customer", Effect.NonMembers.RevenuePerCustomer, currency),
-            Of(Family, "memberRetention", "Retention of members", Effect.Members.Retention, MetricUnits.Fraction),
+            ScorecardRows.PerCount(Family, "memberRevenuePerCustomer", "Revenue per member customer", Effect.Members.RevenuePerCustomer, currency),
+            ScorecardRows.PerCount(Family, "nonMemberRevenuePerCustomer", "Revenue per non-member customer", Effect.NonMembers.RevenuePerCustomer, currency),
+            ScorecardRows.Of(Family, "memberRetention", "Retention of members", Effect.Members.Retention, MetricUnits.Fraction),
         ];
     }
 
@@ -130,10 +130,4 @@ public sealed class LoyaltyProgrammeMetrics
     /// <returns>The text.</returns>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"LoyaltyProgrammeMetrics {{ Period = {Period}, Members = {Members}, ActiveMembers = {ActiveMembers}, Outstanding = {Points.Outstanding}, Liability = {Liability} }}");
-
-    private static MetricRow Of(string family, string key, string label, Rate rate, string unit) =>
-        new(family, key, label, rate.Value, unit, null, rate.Numerator, rate.Denominator, rate.UndefinedReason);
-
-    private static MetricRow PerCount(string family, string key, string label, MoneyPerCount value, string currency) =>
-        new(family, key, label, value.Value is { } per ? (double)per.Amount : null, MetricUnits.Money, currency, (double)value.Total.Amount, value.Count, value.UndefinedReason);
 }
