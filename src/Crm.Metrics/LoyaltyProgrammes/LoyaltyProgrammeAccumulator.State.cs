@@ -84,9 +84,14 @@ public sealed partial class LoyaltyProgrammeAccumulator
         }
 
         StateChecks.Count(state.AfterPeriod, "afterPeriod");
-        if (state.FirstPurchaseDay is >= int.MaxValue / 2 or <= int.MinValue / 2 || state.FirstPurchaseDay >= LengthDays)
+        if (state.FirstPurchaseDay >= LengthDays)
         {
             throw StateChecks.Broken("firstPurchaseDay", "is at or after the period's end; purchases after it are not kept");
+        }
+
+        if (state.FirstPurchaseDay < -8_000_000)
+        {
+            throw StateChecks.Broken("firstPurchaseDay", "is before the calendar's first day (days count from the period's first)");
         }
 
         var customers = state.Customers ?? throw StateChecks.Missing("customers");
