@@ -97,7 +97,7 @@ internal sealed class LoyaltyProgrammeJob : PartitionJob
             ? LoyaltyTier.BySpend(name, new Money(TierThresholds[i], currency), TierWindows[i], TierGraces[i])
             : LoyaltyTier.ByPoints(name, (long)TierThresholds[i], TierWindows[i], TierGraces[i]));
         var programme = new LoyaltyProgramme(tiers, new Money(PointValue, currency), ExpiryMonths);
-        var period = new ReportingPeriod(new DateInterval(LocalDatePattern.Iso.Parse(From).Value, LocalDatePattern.Iso.Parse(To).Value), ZoneOf(Zone));
+        var period = PeriodOf(From, To, Zone);
         return new LoyaltyProgrammeAccumulator(programme, period);
     }
 

@@ -20,6 +20,10 @@ internal abstract class PartitionJob
     /// <summary>An empty accumulator of the job's family and parameters, to merge the partitions' states into.</summary>
     public abstract IStateMerger CreateMerger(IServiceProvider services);
 
+    /// <summary>A period back from its wire form: ISO first and last days and a TZDB zone id.</summary>
+    protected static ReportingPeriod PeriodOf(string from, string to, string zone) =>
+        new(new DateInterval(NodaTime.Text.LocalDatePattern.Iso.Parse(from).Value, NodaTime.Text.LocalDatePattern.Iso.Parse(to).Value), ZoneOf(zone));
+
     /// <summary>The zone of an id, as the caller named it: a TZDB zone.</summary>
     protected static DateTimeZone ZoneOf(string id) =>
         DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw new ArgumentException($"The zone '{id}' is not a TZDB zone on this silo; use zones of DateTimeZoneProviders.Tzdb for cluster jobs.", nameof(id));

@@ -66,7 +66,7 @@ internal sealed class ScorecardJob : PartitionJob
 
     private ScorecardAccumulator Create(IServiceProvider services)
     {
-        var period = new ReportingPeriod(new DateInterval(LocalDatePattern.Iso.Parse(From).Value, LocalDatePattern.Iso.Parse(To).Value), ZoneOf(Zone));
+        var period = PeriodOf(From, To, Zone);
         var settings = new ScorecardSettings
         {
             Currency = Currency is null ? null : new Currency(Currency),
