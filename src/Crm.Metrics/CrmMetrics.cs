@@ -79,6 +79,14 @@ public sealed class CrmMetrics : ICrmMetrics
         _engine.RunPartitioned(partitions, period, settings, progress, cancellationToken);
 
     /// <inheritdoc />
+    public IReadOnlyList<Scorecard> ComputeScorecards(CrmDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.RunSeries(data, periods, settings, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Scorecard>> ComputeScorecardsAsync(CrmAsyncDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.RunSeriesAsync(data, periods, settings, progress, cancellationToken);
+
+    /// <inheritdoc />
     public ReportingPeriod Month(int year, int month) => ReportingPeriod.Month(year, month, _engine.Options.DefaultZone);
 
     /// <inheritdoc />
@@ -103,4 +111,8 @@ public sealed class CrmMetrics : ICrmMetrics
     /// <inheritdoc />
     public ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null) =>
         _engine.NewAccumulator(period, settings);
+
+    /// <inheritdoc />
+    public ScorecardSeriesAccumulator CreateSeriesAccumulator(IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null) =>
+        _engine.NewSeries(periods, settings);
 }

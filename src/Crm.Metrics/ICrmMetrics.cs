@@ -72,6 +72,35 @@ public interface ICrmMetrics
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Scorecard ComputeScorecardFromPartitions(IReadOnlyList<CrmDataSet> partitions, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Computes the scorecards of several periods — the last twelve months, say — from one read of the records (see
+    /// <see cref="ScorecardSeriesAccumulator"/>): each customer is kept once for all of them. Each scorecard equals
+    /// <see cref="ComputeScorecard(CrmDataSet, ReportingPeriod, ScorecardSettings?, IProgress{long}?, CancellationToken)"/>
+    /// of its period over the same data.
+    /// </summary>
+    /// <param name="data">The data set; each sequence is enumerated once.</param>
+    /// <param name="periods">The periods: 1 to 64, in time order, not overlapping, in one zone (<see cref="ReportingPeriod.MonthsUpTo"/> gives a run of months).</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel), the same for every period.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
+    /// <returns>The scorecards, in the order of <paramref name="periods"/>.</returns>
+    /// <exception cref="ArgumentException">The periods are empty, more than 64, out of order, overlapping or in several zones.</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IReadOnlyList<Scorecard> ComputeScorecards(CrmDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes the scorecards of several periods from one read of asynchronous streams (see <see cref="ComputeScorecards"/>).</summary>
+    /// <param name="data">The data set; each stream is enumerated once.</param>
+    /// <param name="periods">The periods: 1 to 64, in time order, not overlapping, in one zone.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel), the same for every period.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the computation between records; nothing is returned.</param>
+    /// <returns>The scorecards, in the order of <paramref name="periods"/>.</returns>
+    /// <exception cref="ArgumentException">The periods are empty, more than 64, out of order, overlapping or in several zones.</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<IReadOnlyList<Scorecard>> ComputeScorecardsAsync(CrmAsyncDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
     /// <param name="data">The data set.</param>
     /// <param name="dates">The period's dates, inclusive.</param>
@@ -133,4 +162,11 @@ public interface ICrmMetrics
     /// <param name="settings">Per-call settings.</param>
     /// <returns>The accumulator; merge partial ones and take <see cref="ScorecardAccumulator.Result"/>.</returns>
     ScorecardAccumulator CreateAccumulator(ReportingPeriod period, ScorecardSettings? settings = null);
+
+    /// <summary>An empty series accumulator with the registered options and exchange rates: several periods' scorecards from one read.</summary>
+    /// <param name="periods">The periods: 1 to 64, in time order, not overlapping, in one zone.</param>
+    /// <param name="settings">Per-call settings, the same for every period.</param>
+    /// <returns>The accumulator; add the records and take <see cref="ScorecardSeriesAccumulator.Result"/>.</returns>
+    /// <exception cref="ArgumentException">The periods are empty, more than 64, out of order, overlapping or in several zones.</exception>
+    ScorecardSeriesAccumulator CreateSeriesAccumulator(IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null);
 }

@@ -75,6 +75,35 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), zone);
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> calendar months up to and including <paramref name="last"/>, oldest first — the
+    /// periods of a trend ("the last twelve months"), for <see cref="ScorecardSeriesAccumulator"/> and
+    /// <see cref="ICrmMetrics.ComputeScorecards"/>.
+    /// </summary>
+    /// <param name="last">The last month.</param>
+    /// <param name="count">How many months, 1 to <see cref="ScorecardSeriesAccumulator.MaxPeriods"/>.</param>
+    /// <param name="zone">The zone the months are read in, required.</param>
+    /// <returns>The months, oldest first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1 to 64, or a month is outside the calendar (see <see cref="Month"/>).</exception>
+    public static IReadOnlyList<ReportingPeriod> MonthsUpTo(YearMonth last, int count, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (count is < 1 or > ScorecardSeriesAccumulator.MaxPeriods)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Give 1 to {ScorecardSeriesAccumulator.MaxPeriods} months.");
+        }
+
+        var months = new ReportingPeriod[count];
+        for (var k = 0; k < count; k++)
+        {
+            var month = last.PlusMonths(k - count + 1);
+            months[k] = Month(month.Year, month.Month, zone);
+        }
+
+        return Array.AsReadOnly(months);
+    }
+
     /// <summary>The last full calendar month before today in the zone.</summary>
     /// <param name="clock">The clock that says what "today" is.</param>
     /// <param name="zone">The zone "today" and the month are read in, required; <see cref="ICrmMetrics.LastFullMonth"/> uses the configured one.</param>

@@ -25,7 +25,7 @@ namespace Crm.Metrics;
 /// take <see cref="Result"/>. Merging is exact: any partition gives the same scorecard as one pass.
 /// </summary>
 /// <remarks>Not thread-safe: use one per thread or partition and merge them.</remarks>
-public sealed class ScorecardAccumulator : IRecordSink, IDisposable
+public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
 {
     private readonly SatisfactionAccumulator _satisfaction;
     private readonly PurchaseAccumulator _purchases;
@@ -48,13 +48,19 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The period is too close to an edge of the calendar for the period before it, the retention window or the month after it.</exception>
     public ScorecardAccumulator(ReportingPeriod period, ScorecardSettings? settings = null, CrmMetricsOptions? options = null, IExchangeRateProvider? exchangeRates = null)
+        : this(period, settings, options, exchangeRates, null)
+    {
+    }
+
+    /// <summary>Creates an empty accumulator whose currency is <paramref name="sharedCurrency"/> when given: one period of a series.</summary>
+    internal ScorecardAccumulator(ReportingPeriod period, ScorecardSettings? settings, CrmMetricsOptions? options, IExchangeRateProvider? exchangeRates, CurrencyScope? sharedCurrency)
     {
         ArgumentNullException.ThrowIfNull(period);
         var o = options ?? new CrmMetricsOptions();
         o.Validate();
         Period = period;
         Settings = settings ?? new ScorecardSettings();
-        var currency = new CurrencyScope(Settings.Currency, exchangeRates, period.Zone);
+        var currency = sharedCurrency ?? new CurrencyScope(Settings.Currency, exchangeRates, period.Zone);
         _options = o.Clone();
         _currency = currency;
         _exchangeRates = exchangeRates;
@@ -383,6 +389,13 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     /// <summary>The scorecard's currency: the one given, else the first met; null while none is known.</summary>
     internal Currency? Currency => _currency.Target;
 
+    Currency? IIndexedPurchaseSink.Currency => Currency;
+
+    ExecutionSettings IIndexedPurchaseSink.PurchaseExecution => _purchases.Store.Execution;
+
+    void IIndexedPurchaseSink.AddPurchasesConcurrently(IReadOnlyList<Storage.RecordSource<Purchase>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken) =>
+        _purchases.Store.AddConcurrently(sources, threads, read, parameterName, cancellationToken);
+
     /// <summary>
     /// The purchase family, whose store the engine reads large sources into on several threads (it marks purchases
     /// supplied itself) and whose execution settings it sets.
@@ -407,9 +420,19 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
     public Scorecard Result(Instant computedAt)
     {
         ThrowIfDisposed();
+        return ResultOf(computedAt, null, 0);
+    }
+
+    /// <summary>
+    /// The scorecard, its purchase figures read from <paramref name="purchases"/> when given (one period of a series,
+    /// whose purchases are kept once for all its periods; <paramref name="purchasesAfter"/> of them fall after the
+    /// period) instead of from this accumulator's own.
+    /// </summary>
+    internal Scorecard ResultOf(Instant computedAt, PurchaseSnapshot? purchases, long purchasesAfter)
+    {
         try
         {
-            return Compute(computedAt);
+            return purchases is null ? Compute(computedAt, _purchases.Seal(), _purchases.RecordsAfterPeriod) : Compute(computedAt, purchases, purchasesAfter);
         }
         catch (OverflowException e)
         {
@@ -417,16 +440,15 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
         }
     }
 
-    private Scorecard Compute(Instant computedAt)
+    private Scorecard Compute(Instant computedAt, PurchaseSnapshot purchases, long purchasesAfter)
     {
-        var currency = _purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
+        var currency = purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
         var costs = _costs.Result(currency);
 
         // The three scans over the customers are independent: on large bases they run side by side.
         LoyaltyMetrics loyalty = null!;
         CustomerValueMetrics value = null!;
         CohortMatrix cohorts = null!;
-        var purchases = _purchases.Seal();
         Partitioned.Invoke(
             purchases.ScanParallelism,
             () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers),
@@ -455,7 +477,7 @@ public sealed class ScorecardAccumulator : IRecordSink, IDisposable
             new CostBenefitMetrics(value, costs, Has(DataSources.Costs)),
             _funnel.Result(Has(DataSources.Leads)),
             cohorts,
-            _satisfaction.OutsidePeriod + _purchases.RecordsAfterPeriod + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod,
+            _satisfaction.OutsidePeriod + purchasesAfter + _costs.EntriesOutsidePeriod + _complaints.OutsidePeriod + _feedback.OutsidePeriod + _funnel.OutsidePeriod,
             _supplied);
     }
 

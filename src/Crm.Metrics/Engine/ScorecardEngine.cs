@@ -202,6 +202,25 @@ internal sealed class ScorecardEngine
         }
     }
 
+    public ScorecardSeriesAccumulator NewSeries(IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings) =>
+        new(periods, settings, Options, _exchangeRates);
+
+    public IReadOnlyList<Scorecard> RunSeries(CrmDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var series = NewSeries(periods, settings);
+        Fill(series, data, DataSources.All, ProgressWatch.For(progress, cancellationToken));
+        return series.Result(_clock.GetCurrentInstant());
+    }
+
+    public async ValueTask<IReadOnlyList<Scorecard>> RunSeriesAsync(CrmAsyncDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var series = NewSeries(periods, settings);
+        await FillAsync(series, data, DataSources.All, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return series.Result(_clock.GetCurrentInstant());
+    }
+
     public async ValueTask<Scorecard> RunAsync(CrmAsyncDataSet data, ReportingPeriod period, ScorecardSettings? settings, DataSources sources, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var watch = ProgressWatch.For(progress, cancellationToken);

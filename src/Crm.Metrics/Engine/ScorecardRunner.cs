@@ -84,7 +84,7 @@ internal static class ScorecardRunner
     /// </summary>
     private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ProgressWatch? watch, string parameterName)
     {
-        if (sink is not ScorecardAccumulator accumulator || (wanted & DataSources.Purchases) == 0)
+        if (sink is not IIndexedPurchaseSink accumulator || (wanted & DataSources.Purchases) == 0)
         {
             return false;
         }
@@ -94,8 +94,7 @@ internal static class ScorecardRunner
             return false;
         }
 
-        var store = accumulator.Purchases.Store;
-        if (store.Execution.ReadThreads(length) < 2)
+        if (accumulator.PurchaseExecution.ReadThreads(length) < 2)
         {
             return false;
         }
@@ -115,11 +114,10 @@ internal static class ScorecardRunner
     /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
     /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
     /// <param name="cancellationToken">Stops the readers between chunks.</param>
-    internal static void ReadIndexed(ScorecardAccumulator accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced, CancellationToken cancellationToken = default)
+    internal static void ReadIndexed(IIndexedPurchaseSink accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced, CancellationToken cancellationToken = default)
     {
         accumulator.MarkSupplied(DataSources.Purchases);
-        var store = accumulator.Purchases.Store;
-        var threads = store.Execution.ReadThreads(count);
+        var threads = accumulator.PurchaseExecution.ReadThreads(count);
         var first = 0;
         var head = slice(0, count);
         while (accumulator.Currency is null && first < count)
@@ -130,7 +128,7 @@ internal static class ScorecardRunner
         var sources = new List<RecordSource<Purchase>>();
         RecordSource<Purchase>.AddChunks(sources, slice, first, count - first);
         long reported = 0; // told to advanced so far, the purchases read before the threads start included
-        store.AddConcurrently(
+        accumulator.AddPurchasesConcurrently(
             sources,
             threads,
             read =>

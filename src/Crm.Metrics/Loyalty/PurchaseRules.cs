@@ -30,6 +30,9 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
     public static long AcquiredTicks(in CustomerHistory history, in CustomerPeriod period) =>
         period.HasAcquisition ? period.AcquiredTicks : history.FirstSaleTicks;
 
+    /// <summary>One sum beside the rows: the previous period's net revenue.</summary>
+    public int Totals => 1;
+
     /// <summary>Only purchases before the period's end are kept.</summary>
     public bool Admits(Purchase record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
 

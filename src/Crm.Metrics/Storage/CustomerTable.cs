@@ -42,7 +42,15 @@ internal sealed class CustomerTable<THistory, TPeriod>
     private bool _periodsInCustomerOrder = true;
     private int _lastPeriodCustomer = -1;
 
-    public CustomerTable() => Reset();
+    // The sums the rules keep beside the rows (see Total).
+    private readonly decimal[] _totals;
+
+    /// <param name="totals">How many sums the rules keep beside the rows (at least one).</param>
+    public CustomerTable(int totals = 1)
+    {
+        _totals = new decimal[Math.Max(1, totals)];
+        Reset();
+    }
 
     public int Count { get; private set; }
 
@@ -53,7 +61,14 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// A sum over this table's customers that the rules keep beside the rows (for purchases: the net revenue of the
     /// previous period of equal length); merged by addition and checked with the rows.
     /// </summary>
-    public decimal Total { get; set; }
+    public decimal Total
+    {
+        get => _totals[0];
+        set => _totals[0] = value;
+    }
+
+    /// <summary>Every sum the rules keep beside the rows (<see cref="Total"/> is the first), merged by addition like it.</summary>
+    public Span<decimal> Totals => _totals;
 
     public CustomerId Id(int i) => _ids[i];
 
@@ -200,9 +215,12 @@ internal sealed class CustomerTable<THistory, TPeriod>
             return MergeFit.Fits;
         }
 
-        if (!Sums.Fit(Total, other.Total))
+        for (var k = 0; k < _totals.Length; k++)
         {
-            return MergeFit.AmountOverflows;
+            if (!Sums.Fit(_totals[k], other._totals[k]))
+            {
+                return MergeFit.AmountOverflows;
+            }
         }
 
         for (var j = 0; j < other.Count; j++)
@@ -231,7 +249,12 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// <summary>The largest magnitude of any amount and of any count in the table.</summary>
     private (decimal Amount, int Count) Largest()
     {
-        var amount = Math.Abs(Total);
+        var amount = 0m;
+        foreach (var total in _totals)
+        {
+            amount = Math.Max(amount, Math.Abs(total));
+        }
+
         var count = 0;
         foreach (ref readonly var history in _history.AsSpan(0, Count))
         {
@@ -254,7 +277,11 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable<THistory, TPeriod> other)
     {
-        Total += other.Total;
+        for (var k = 0; k < _totals.Length; k++)
+        {
+            _totals[k] += other._totals[k];
+        }
+
         for (var j = 0; j < other.Count; j++)
         {
             // As when purchases are applied: fetch the lookups a few customers ahead.
@@ -347,7 +374,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
         _periodCount = 0;
         _periodsInCustomerOrder = true;
         _lastPeriodCustomer = -1;
-        Total = 0;
+        Array.Clear(_totals);
     }
 
     /// <summary>A zeroed array of exactly <paramref name="length"/> (a power of two) from the pool.</summary>

@@ -19,6 +19,9 @@ internal interface IStoreRules<TRecord, TEntry, THistory, TPeriod>
     where THistory : struct, ICustomerRow<THistory>
     where TPeriod : struct, ICustomerRow<TPeriod>
 {
+    /// <summary>How many sums the rules keep beside each table's rows (<see cref="CustomerTable{THistory, TPeriod}.Totals"/>; at least one).</summary>
+    int Totals { get; }
+
     /// <summary>Whether the store keeps <paramref name="record"/>; one it does not keep is only counted.</summary>
     bool Admits(TRecord record);
 

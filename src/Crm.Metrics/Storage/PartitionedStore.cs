@@ -34,7 +34,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     private const int MinRegion = 64;
     private const int MaxRegion = 1 << 16;
     private const int WriteAhead = 4; // entries a region's write is prefetched ahead
-    private readonly CustomerTable<THistory, TPeriod>[] _tables = CreateTables();
+    private readonly CustomerTable<THistory, TPeriod>[] _tables;
     private TRules _rules; // not readonly: a readonly field of a type parameter is copied before each call
     private readonly int[] _busy = new int[Partitions]; // per partition: 1 while a thread of AddConcurrently applies to its table
     private StoreBatch<TEntry>? _batch;    // filling
@@ -48,6 +48,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     {
         _rules = rules;
         Execution = execution;
+        _tables = CreateTables(rules.Totals);
     }
 
     /// <summary>The rules the store applies.</summary>
@@ -187,12 +188,12 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
     private static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
 
-    private static CustomerTable<THistory, TPeriod>[] CreateTables()
+    private static CustomerTable<THistory, TPeriod>[] CreateTables(int totals)
     {
         var tables = new CustomerTable<THistory, TPeriod>[Partitions];
         for (var p = 0; p < tables.Length; p++)
         {
-            tables[p] = new CustomerTable<THistory, TPeriod>();
+            tables[p] = new CustomerTable<THistory, TPeriod>(totals);
         }
 
         return tables;

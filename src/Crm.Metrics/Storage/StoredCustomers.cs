@@ -55,6 +55,18 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
         }
     }
 
+    /// <summary>Sum <paramref name="k"/> of those the rules keep beside the rows (see <see cref="CustomerTable{THistory, TPeriod}.Totals"/>), over all customers.</summary>
+    public decimal TotalAt(int k)
+    {
+        var total = 0m;
+        foreach (var table in _tables)
+        {
+            total += table.Totals[k];
+        }
+
+        return total;
+    }
+
     /// <summary>The period rows of every customer that has one, in the store's order (for counts that need no id or history).</summary>
     public PeriodRowEnumerable PeriodRows => new(_tables);
 

@@ -1,0 +1,142 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Storage;
+
+namespace Crm.Metrics.Series;
+
+/// <summary>
+/// What one purchase does to its customer's rows in a series of periods: the purchase rules of one period
+/// (<see cref="PurchaseRules"/>) written once for all the periods. A purchase before the first period goes into the
+/// customer's base sums; one from the first period's start on into its segment's row. Beside the rows each table keeps,
+/// per period, the net revenue of the period of equal length before it and, per segment, the purchases in it.
+/// </summary>
+internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope currency)
+    : IStoreRules<Purchase, PendingPurchase, SeriesHistory, SeriesActivity>
+{
+    public SeriesCalendar Calendar => calendar;
+
+    /// <summary>Per period its previous period's net revenue, then per segment its purchases.</summary>
+    public int Totals => calendar.Periods + calendar.Segments;
+
+    /// <summary>Only purchases before the last period's end are kept.</summary>
+    public bool Admits(Purchase record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
+
+    public CustomerId CustomerOf(Purchase record) => record.CustomerId;
+
+    public CustomerId CustomerOf(in PendingPurchase entry) => entry.Id;
+
+    /// <summary>Converts the amounts to the series' currency, as <see cref="PurchaseRules.Write"/> does.</summary>
+    public void Write(Purchase record, ref PendingPurchase entry)
+    {
+        var at = record.OccurredAt;
+        var amount = currency.Convert(record.Amount, at);
+        decimal? cost = record.Cost is { } c ? currency.Convert(c, at) : null;
+        entry.Id = record.CustomerId;
+        entry.Ticks = at.ToUnixTimeTicks();
+        entry.Amount = amount;
+        entry.Cost = cost ?? 0m;
+        entry.HasCost = cost is not null;
+        entry.IsSale = record.Kind == PurchaseKind.Sale;
+    }
+
+    public void Apply(CustomerTable<SeriesHistory, SeriesActivity> table, in PendingPurchase purchase)
+    {
+        // As in the rules of one period: every sum is computed (and may overflow) before anything is written.
+        var ticks = purchase.Ticks;
+        var amount = purchase.Amount;
+        var isSale = purchase.IsSale;
+        var signed = isSale ? amount : -amount;
+        var signedCost = isSale ? purchase.Cost : -purchase.Cost;
+        var calendars = calendar.Calendars;
+        var totals = table.Totals;
+        Span<decimal> prior = stackalloc decimal[calendars.Length];
+        var priorMask = 0UL;
+        var windowMask = 0UL;
+        for (var p = 0; p < calendars.Length; p++)
+        {
+            var period = calendars[p];
+            if (ticks >= period.StartTicks)
+            {
+                continue;
+            }
+
+            if (ticks >= period.PriorStartTicks)
+            {
+                prior[p] = totals[p] + signed;
+                priorMask |= 1UL << p;
+            }
+
+            if (isSale && ticks >= period.WindowStartTicks)
+            {
+                windowMask |= 1UL << p;
+            }
+        }
+
+        var i = table.IndexOf(purchase.Id);
+        ref var history = ref table.History(i);
+        var inBase = ticks < calendar.FirstStartTicks;
+        if (inBase)
+        {
+            var net = history.BaseNet + signed;
+            var cost = history.BaseCost + signedCost;
+            history.BaseNet = net;
+            history.BaseCost = cost;
+            if (isSale)
+            {
+                history.BaseSalesWithoutCost += purchase.HasCost ? 0 : 1;
+                var first = calendars[0];
+                if (ticks >= first.FirstMonthStartTicks)
+                {
+                    history.BaseSaleMonths |= 1UL << first.MonthIndex(ticks);
+                }
+            }
+        }
+        else
+        {
+            var segment = calendar.SegmentOf(ticks);
+            ref var row = ref table.PeriodForUpdate(i).RowFor(segment);
+            if (isSale)
+            {
+                var sales = row.PeriodSalesAmount + amount;
+                var cost = row.PeriodCost + purchase.Cost;
+                row.PeriodSalesAmount = sales;
+                row.PeriodCost = cost;
+                row.PeriodSales++;
+                row.PeriodSalesWithoutCost += purchase.HasCost ? 0 : 1;
+                var p = calendar.SegmentPeriod[segment];
+                if (p >= 0)
+                {
+                    row.AddSaleDay(calendars[p].DayIndex(ticks) + 1);
+                }
+            }
+            else
+            {
+                var refunds = row.PeriodRefundAmount + amount;
+                var cost = row.PeriodCost - purchase.Cost;
+                row.PeriodRefundAmount = refunds;
+                row.PeriodCost = cost;
+            }
+
+            row.HasPeriodRecord = true;
+            totals[calendars.Length + segment]++;
+        }
+
+        for (var p = 0; priorMask != 0; p++, priorMask >>= 1)
+        {
+            if ((priorMask & 1) != 0)
+            {
+                totals[p] = prior[p];
+            }
+        }
+
+        if (isSale)
+        {
+            history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
+            history.WindowBits |= windowMask;
+        }
+    }
+
+    public Exception Refused(OverflowException error) =>
+        new AmountOverflowException("adding a purchase to its customer's sums", currency.Target ?? default, error);
+}
