@@ -420,19 +420,14 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
     public Scorecard Result(Instant computedAt)
     {
         ThrowIfDisposed();
-        return ResultOf(computedAt, null, 0);
+        return ResultOf(computedAt);
     }
 
-    /// <summary>
-    /// The scorecard, its purchase figures read from <paramref name="purchases"/> when given (one period of a series,
-    /// whose purchases are kept once for all its periods; <paramref name="purchasesAfter"/> of them fall after the
-    /// period) instead of from this accumulator's own.
-    /// </summary>
-    internal Scorecard ResultOf(Instant computedAt, PurchaseSnapshot? purchases, long purchasesAfter)
+    private Scorecard ResultOf(Instant computedAt)
     {
         try
         {
-            return purchases is null ? Compute(computedAt, _purchases.Seal(), _purchases.RecordsAfterPeriod) : Compute(computedAt, purchases, purchasesAfter);
+            return Compute(computedAt, _purchases.Seal(), _purchases.RecordsAfterPeriod);
         }
         catch (OverflowException e)
         {
@@ -442,8 +437,8 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
 
     private Scorecard Compute(Instant computedAt, PurchaseSnapshot purchases, long purchasesAfter)
     {
-        var currency = purchases.Currency ?? _costs.Currency ?? Settings.FallbackCurrency;
-        var costs = _costs.Result(currency);
+        var currency = CurrencyOf(purchases.Currency);
+        var costs = CostsIn(currency);
 
         // The three scans over the customers are independent: on large bases they run side by side.
         LoyaltyMetrics loyalty = null!;
@@ -454,6 +449,24 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
             () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers),
             () => loyalty = PurchaseAccumulator.LoyaltyResult(purchases, currency, Has(DataSources.Purchases)),
             () => cohorts = CohortMatrix.From(purchases));
+        return Assemble(computedAt, currency, costs, loyalty, value, cohorts, purchasesAfter);
+    }
+
+    /// <summary>The scorecard's currency: the purchases' (given or first met), else the costs', else the settings' fallback.</summary>
+    internal Currency CurrencyOf(Currency? purchases) => purchases ?? _costs.Currency ?? Settings.FallbackCurrency;
+
+    /// <summary>The period's costs in the scorecard's currency.</summary>
+    internal CostTotals CostsIn(Currency currency) => _costs.Result(currency);
+
+    /// <summary>Whether purchases are part of the data.</summary>
+    internal bool PurchasesSupplied => Has(DataSources.Purchases);
+
+    /// <summary>
+    /// The scorecard from the purchase families' results (computed here from this accumulator's purchases, or by a
+    /// series from the purchases it keeps for all its periods) and this accumulator's other families.
+    /// </summary>
+    internal Scorecard Assemble(Instant computedAt, Currency currency, CostTotals costs, LoyaltyMetrics loyalty, CustomerValueMetrics value, CohortMatrix cohorts, long purchasesAfter)
+    {
         var acquisition = AcquisitionCostMetrics.From(loyalty, costs, value, Settings.ValueBasis, Period.LengthInDays, Has(DataSources.Costs), (_supplied & (DataSources.Purchases | DataSources.Customers)) != 0);
         var satisfaction = _satisfaction.Result(Has(DataSources.SurveyResponses));
         var service = _complaints.Result(loyalty.ActiveCustomers, loyalty.Orders, Has(DataSources.Complaints));

@@ -245,17 +245,49 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
     public IReadOnlyList<Scorecard> Result(Instant computedAt)
     {
         ThrowIfDisposed();
+        try
+        {
+            return Array.AsReadOnly(Compute(computedAt));
+        }
+        catch (OverflowException e)
+        {
+            throw new AmountOverflowException("computing the scorecards' totals", _periods[0].CurrencyOf(_currency.Target), e);
+        }
+    }
+
+    private Scorecard[] Compute(Instant computedAt)
+    {
         var calendar = _store.Rules.Calendar;
         var customers = _store.Seal();
-        var cards = new Scorecard[_periods.Length];
-        for (var p = 0; p < cards.Length; p++)
+        var count = _periods.Length;
+        var withRecord = SeriesScan.WithRecord(customers, calendar);
+        var currencies = new Currency[count];
+        var costs = new Costs.CostTotals[count];
+        var loyalty = new LoyaltyMetrics.Scan[count];
+        var value = new CustomerValue.CustomerValueMetrics.Scan[count];
+        var cohorts = new Cohorts.CohortMatrix.Scan[count];
+        for (var p = 0; p < count; p++)
         {
-            var view = new SeriesView(customers, calendar, p);
-            var snapshot = new PurchaseSnapshot(new PurchaseCustomers(view), calendar.Calendars[p], _options, _currency.Target, view.PriorPeriodNet, view.ActiveCustomers);
-            cards[p] = _periods[p].ResultOf(computedAt, snapshot, view.PurchasesAfter + _store.NotAdmitted);
+            currencies[p] = _periods[p].CurrencyOf(_currency.Target);
+            costs[p] = _periods[p].CostsIn(currencies[p]);
+            loyalty[p] = new LoyaltyMetrics.Scan(calendar.Calendars[p]);
+            value[p] = new CustomerValue.CustomerValueMetrics.Scan(_options, costs[p], withRecord[p]);
+            cohorts[p] = new Cohorts.CohortMatrix.Scan(calendar.Calendars[p]);
         }
 
-        return Array.AsReadOnly(cards);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        SeriesScan.Run(customers, calendar, loyalty, value, cohorts);
+        System.Console.WriteLine($"scan {sw.Elapsed.TotalMilliseconds:F0}");
+        var cards = new Scorecard[count];
+        for (var p = 0; p < count; p++)
+        {
+            var period = _periods[p];
+            var loyaltyMetrics = loyalty[p].Result(currencies[p], SeriesScan.PriorPeriodNet(customers, p), _options, period.PurchasesSupplied);
+            var purchasesAfter = SeriesScan.PurchasesAfter(customers, calendar, p) + _store.NotAdmitted;
+            cards[p] = period.Assemble(computedAt, currencies[p], costs[p], loyaltyMetrics, value[p].Result(loyaltyMetrics.ActiveCustomers), cohorts[p].Result(), purchasesAfter);
+        }
+
+        return cards;
     }
 
     /// <summary>Returns the pooled memory the accumulator holds; any later use throws <see cref="ObjectDisposedException"/>.</summary>

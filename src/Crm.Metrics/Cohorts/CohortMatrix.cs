@@ -27,44 +27,81 @@ public sealed class CohortMatrix
 
     internal static CohortMatrix From(PurchaseSnapshot purchases)
     {
-        var calendar = purchases.Calendar;
-        var months = calendar.Months;
-        var sizes = new long[months];
-        var active = new long[months, months];
+        var scan = new Scan(purchases.Calendar);
         foreach (var customer in purchases.Customers)
         {
-            ref readonly var history = ref customer.History;
-            var acquired = PurchaseRules.AcquiredTicks(history, customer.Period);
-            if (!calendar.InCohortMonths(acquired))
-            {
-                continue;
-            }
-
-            var cohort = calendar.MonthIndex(acquired);
-            sizes[cohort]++;
-            for (var k = 0; cohort + k < months; k++)
-            {
-                if ((history.SaleMonths & (1UL << (cohort + k))) != 0)
-                {
-                    active[cohort, k]++;
-                }
-            }
+            scan.Add(customer.History, customer.Period);
         }
 
-        var last = calendar.Period.Dates.End;
-        var lastMonth = new YearMonth(last.Year, last.Month);
-        var rows = new List<CohortRow>(months);
-        for (var c = 0; c < months; c++)
+        return scan.Result();
+    }
+
+    /// <summary>The counts of one scan over a period's customers, one customer at a time, and the matrix they give.</summary>
+    internal sealed class Scan
+    {
+        private readonly PeriodCalendar _calendar;
+        private readonly long[] _sizes;
+        private readonly long[,] _active;
+
+        /// <param name="calendar">The period's calendar.</param>
+        public Scan(PeriodCalendar calendar)
         {
-            var cells = new long?[months];
-            for (var k = 0; k < months; k++)
-            {
-                cells[k] = c + k < months ? active[c, k] : null;
-            }
-
-            rows.Add(new CohortRow(lastMonth.PlusMonths(c - months + 1), sizes[c], cells));
+            _calendar = calendar;
+            _sizes = new long[calendar.Months];
+            _active = new long[calendar.Months, calendar.Months];
         }
 
-        return new CohortMatrix(rows);
+        /// <summary>Adds one customer's history up to the period's end and its period row.</summary>
+        public void Add(in CustomerHistory history, in CustomerPeriod period)
+        {
+            var acquired = PurchaseRules.AcquiredTicks(history, period);
+            if (!_calendar.InCohortMonths(acquired))
+            {
+                return;
+            }
+
+            AddTo(_calendar.MonthIndex(acquired), history.SaleMonths);
+        }
+
+        /// <summary>
+        /// Adds a customer acquired in cohort month <paramref name="cohort"/> (0 = the oldest; outside the cohort months,
+        /// nothing is added) with a sale in the months whose bits <paramref name="saleMonths"/> sets.
+        /// </summary>
+        public void AddTo(int cohort, ulong saleMonths)
+        {
+            if ((uint)cohort >= (uint)_sizes.Length)
+            {
+                return;
+            }
+
+            _sizes[cohort]++;
+
+            // The months from the cohort's on that the customer bought in: one step per month bought in.
+            for (var bought = saleMonths >> cohort; bought != 0; bought &= bought - 1)
+            {
+                _active[cohort, System.Numerics.BitOperations.TrailingZeroCount(bought)]++;
+            }
+        }
+
+        /// <summary>The matrix of the customers added.</summary>
+        public CohortMatrix Result()
+        {
+            var months = _sizes.Length;
+            var last = _calendar.Period.Dates.End;
+            var lastMonth = new YearMonth(last.Year, last.Month);
+            var rows = new List<CohortRow>(months);
+            for (var c = 0; c < months; c++)
+            {
+                var cells = new long?[months];
+                for (var k = 0; k < months; k++)
+                {
+                    cells[k] = c + k < months ? _active[c, k] : null;
+                }
+
+                rows.Add(new CohortRow(lastMonth.PlusMonths(c - months + 1), _sizes[c], cells));
+            }
+
+            return new CohortMatrix(rows);
+        }
     }
 }

@@ -81,56 +81,92 @@ public sealed class CustomerValueMetrics
 
     internal static CustomerValueMetrics From(PurchaseSnapshot purchases, CostTotals costs, long activeCustomers)
     {
-        var currency = costs.Retention.Currency;
-        var zeroCost = purchases.Options.TreatMissingCostAsZero;
-        var costToServe = activeCustomers == 0 ? 0m : costs.Retention.Amount / activeCustomers;
-
-        // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
-        // objects and distributions on first access (callers that read only totals do not pay for them).
         // Sized once: every customer with a record in the period has a period state (so do recorded acquisitions).
-        var rows = new List<Row>(purchases.Customers.WithPeriod);
-        decimal totalRevenue = 0, totalCost = 0, totalServe = 0;
-        long withoutCost = 0;
+        var scan = new Scan(purchases.Options, costs, purchases.Customers.WithPeriod);
         foreach (var customer in purchases.Customers)
         {
-            ref readonly var state = ref customer.Period;
-            if (!state.HasPeriodRecord)
-            {
-                continue;
-            }
-
-            ref readonly var history = ref customer.History;
-            var row = new Row(
-                customer.Id,
-                state.PeriodSalesAmount - state.PeriodRefundAmount,
-                state.PeriodCost,
-                state.IsActive ? costToServe : 0m,
-                zeroCost ? 0 : state.PeriodSalesWithoutCost,
-                history.LifetimeNet - history.LifetimeCost,
-                zeroCost ? 0 : history.LifetimeSalesWithoutCost);
-            rows.Add(row);
-            withoutCost += row.Missing;
-            totalRevenue += row.Revenue;
-            totalCost += row.Cost;
-            totalServe += row.Serve;
+            scan.Add(customer.Id, customer.History, customer.Period);
         }
 
-        var totalMargin = withoutCost == 0
-            ? MetricValue.Of(new Money(totalRevenue - totalCost - totalServe, currency))
-            : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(withoutCost, "sale in the period has", "sales in the period have")} no cost, so the margin is unknown (an option counts missing costs as zero)");
-        return new CustomerValueMetrics
-        {
-            _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(rows, currency, totalMargin)),
-            _distributions = new Lazy<(Distribution, Distribution, Distribution)>(() => Distributions(rows)),
-            TotalRevenue = new Money(totalRevenue, currency),
-            TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(totalCost, currency)) : totalMargin,
-            TotalCostToServe = new Money(totalServe, currency),
-            TotalMargin = totalMargin,
-            SalesWithoutCost = withoutCost,
-        };
+        return scan.Result(activeCustomers);
     }
 
-    private static List<CustomerContribution> Materialise(List<Row> rows, Currency currency, MetricValue<Money> totalMargin)
+    /// <summary>The rows and totals of one scan over a period's customers, one customer at a time, and the metrics they give.</summary>
+    internal sealed class Scan
+    {
+        private readonly bool _zeroCost;
+        private readonly decimal _retentionCost;
+        private readonly Currency _currency;
+        private readonly List<Row> _rows;
+        private decimal _totalRevenue, _totalCost, _totalServe;
+        private long _withoutCost;
+
+        /// <param name="options">The options (missing costs).</param>
+        /// <param name="costs">The period's costs, in the scorecard's currency.</param>
+        /// <param name="capacity">The customers expected (those with a period row).</param>
+        public Scan(CrmMetricsOptions options, CostTotals costs, int capacity)
+        {
+            _currency = costs.Retention.Currency;
+            _zeroCost = options.TreatMissingCostAsZero;
+            _retentionCost = costs.Retention.Amount;
+
+            // A compact copy of what the per-customer results need: the totals are computed now, the per-customer
+            // objects and distributions on first access (callers that read only totals do not pay for them).
+            _rows = new List<Row>(capacity);
+        }
+
+        /// <summary>Adds one customer: a row when it has a sale or refund in the period.</summary>
+        public void Add(CustomerId id, in CustomerHistory history, in CustomerPeriod state)
+        {
+            if (!state.HasPeriodRecord)
+            {
+                return;
+            }
+
+            var row = new Row(
+                id,
+                state.PeriodSalesAmount - state.PeriodRefundAmount,
+                state.PeriodCost,
+                _zeroCost ? 0 : state.PeriodSalesWithoutCost,
+                history.LifetimeNet - history.LifetimeCost,
+                _zeroCost ? 0 : history.LifetimeSalesWithoutCost,
+                state.IsActive);
+            _rows.Add(row);
+            _withoutCost += row.Missing;
+            _totalRevenue += row.Revenue;
+            _totalCost += row.Cost;
+        }
+
+        /// <summary>The metrics of the customers added.</summary>
+        /// <param name="activeCustomers">The customers with a sale in the period, who share the retention cost equally.</param>
+        public CustomerValueMetrics Result(long activeCustomers)
+        {
+            var costToServe = activeCustomers == 0 ? 0m : _retentionCost / activeCustomers;
+            foreach (ref readonly var row in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rows))
+            {
+                _totalServe += row.Active ? costToServe : 0m;
+            }
+
+            var currency = _currency;
+            var kept = _rows;
+            var withoutCost = _withoutCost;
+            var totalMargin = withoutCost == 0
+                ? MetricValue.Of(new Money(_totalRevenue - _totalCost - _totalServe, currency))
+                : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(withoutCost, "sale in the period has", "sales in the period have")} no cost, so the margin is unknown (an option counts missing costs as zero)");
+            return new CustomerValueMetrics
+            {
+                _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(kept, costToServe, currency, totalMargin)),
+                _distributions = new Lazy<(Distribution, Distribution, Distribution)>(() => Distributions(kept, costToServe)),
+                TotalRevenue = new Money(_totalRevenue, currency),
+                TotalCostOfGoods = withoutCost == 0 ? MetricValue.Of(new Money(_totalCost, currency)) : totalMargin,
+                TotalCostToServe = new Money(_totalServe, currency),
+                TotalMargin = totalMargin,
+                SalesWithoutCost = withoutCost,
+            };
+        }
+    }
+
+    private static List<CustomerContribution> Materialise(List<Row> rows, decimal costToServe, Currency currency, MetricValue<Money> totalMargin)
     {
         var list = new List<CustomerContribution>(rows.Count);
         foreach (var row in rows)
@@ -138,20 +174,20 @@ public sealed class CustomerValueMetrics
             var cost = row.Missing == 0
                 ? MetricValue.Of(new Money(row.Cost, currency))
                 : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.Missing, "sale in the period has", "sales in the period have")} no cost");
-            var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin, currency)) : cost;
+            var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin(costToServe), currency)) : cost;
             var clv = row.LifetimeMissing == 0
                 ? MetricValue.Of(new Money(row.Clv, currency))
                 : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.LifetimeMissing, "sale up to the period's end has", "sales up to the period's end have")} no cost");
             // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
-            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin / total.Amount) + 0.0 : null;
-            list.Add(new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve, currency), margin, clv, share));
+            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin(costToServe) / total.Amount) + 0.0 : null;
+            list.Add(new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve(costToServe), currency), margin, clv, share));
         }
 
         list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return list;
     }
 
-    private static (Distribution Revenue, Distribution Margin, Distribution Clv) Distributions(List<Row> rows)
+    private static (Distribution Revenue, Distribution Margin, Distribution Clv) Distributions(List<Row> rows, decimal costToServe)
     {
         var revenues = new double[rows.Count];
         var margins = new List<double>(rows.Count);
@@ -162,7 +198,7 @@ public sealed class CustomerValueMetrics
             revenues[i] = (double)row.Revenue;
             if (row.Missing == 0)
             {
-                margins.Add((double)row.Margin);
+                margins.Add((double)row.Margin(costToServe));
             }
 
             if (row.LifetimeMissing == 0)
@@ -174,8 +210,11 @@ public sealed class CustomerValueMetrics
         return (Distribution.Of(revenues), Distribution.Of([.. margins]), Distribution.Of([.. clvs]));
     }
 
-    private readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, decimal Serve, int Missing, decimal Clv, int LifetimeMissing)
+    /// <summary>One customer's figures; its cost to serve is the period's share per active customer when <see cref="Active"/>.</summary>
+    private readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, int Missing, decimal Clv, int LifetimeMissing, bool Active)
     {
-        public decimal Margin => Revenue - Cost - Serve;
+        public decimal Serve(decimal costToServe) => Active ? costToServe : 0m;
+
+        public decimal Margin(decimal costToServe) => Revenue - Cost - Serve(costToServe);
     }
 }

@@ -85,67 +85,83 @@ public sealed class LoyaltyMetrics
 
     internal static LoyaltyMetrics From(PurchaseSnapshot purchases, Currency fallbackCurrency, bool supplied)
     {
-        string Because(string reason) => supplied ? reason : NotSupplied;
-        var currency = purchases.Currency ?? fallbackCurrency;
-        long orders = 0, active = 0, repeaters = 0, atStart = 0, retained = 0, acquired = 0, acquiredActive = 0;
-        decimal sales = 0, refunds = 0, returningSales = 0;
-        var start = purchases.Calendar.StartTicks;
-        var end = purchases.Calendar.EndTicks;
+        var scan = new Scan(purchases.Calendar);
         foreach (var customer in purchases.Customers)
         {
-            ref readonly var history = ref customer.History;
-            ref readonly var period = ref customer.Period;
+            scan.Add(customer.History, customer.Period);
+        }
+
+        return scan.Result(purchases.Currency ?? fallbackCurrency, purchases.PriorPeriodNet, purchases.Options, supplied);
+    }
+
+    /// <summary>The sums of one scan over a period's customers, one customer at a time, and the metrics they give.</summary>
+    /// <param name="calendar">The period's calendar.</param>
+    internal sealed class Scan(PeriodCalendar calendar)
+    {
+        private readonly long _start = calendar.StartTicks;
+        private readonly long _end = calendar.EndTicks;
+        private long _orders, _active, _repeaters, _atStart, _retained, _acquired, _acquiredActive;
+        private decimal _sales, _refunds, _returningSales;
+
+        /// <summary>Adds one customer's history up to the period's end and its period row.</summary>
+        public void Add(in CustomerHistory history, in CustomerPeriod period)
+        {
             if (period.HasPeriodRecord)
             {
-                sales += period.PeriodSalesAmount;
-                refunds += period.PeriodRefundAmount;
+                _sales += period.PeriodSalesAmount;
+                _refunds += period.PeriodRefundAmount;
             }
 
-            orders += period.PeriodSales;
+            _orders += period.PeriodSales;
             var acquisition = PurchaseRules.AcquiredTicks(history, period);
-            var isNew = acquisition >= start && acquisition < end;
-            acquired += isNew ? 1 : 0;
+            var isNew = acquisition >= _start && acquisition < _end;
+            _acquired += isNew ? 1 : 0;
             if (history.SaleInWindowBefore)
             {
-                atStart++;
-                retained += period.IsActive ? 1 : 0;
+                _atStart++;
+                _retained += period.IsActive ? 1 : 0;
             }
 
             if (!period.IsActive)
             {
-                continue;
+                return;
             }
 
-            active++;
-            repeaters += period.SalesOnSeveralDays ? 1 : 0;
-            acquiredActive += isNew ? 1 : 0;
-            if (history.FirstSaleTicks < start)
+            _active++;
+            _repeaters += period.SalesOnSeveralDays ? 1 : 0;
+            _acquiredActive += isNew ? 1 : 0;
+            if (history.FirstSaleTicks < _start)
             {
-                returningSales += period.PeriodSalesAmount;
+                _returningSales += period.PeriodSalesAmount;
             }
         }
 
-        var net = sales - refunds;
-        var prior = purchases.PriorPeriodNet;
-        return new LoyaltyMetrics(
-            revenue: new Money(net, currency),
-            salesRevenue: new Money(sales, currency),
-            refunds: new Money(refunds, currency),
-            orders: orders,
-            activeCustomers: active,
-            newCustomers: acquired,
-            averageOrderValue: new MoneyPerCount(new Money(sales, currency), orders, Because("no orders in the period")),
-            purchaseFrequency: new Rate(orders, active, Because("no active customers in the period")),
-            repeatPurchaseRate: new Rate(repeaters, active, Because("no active customers in the period")),
-            retention: new RetentionResult(purchases.Options.RetentionMethod, purchases.Options.RetentionWindowDays, atStart, retained, active, acquiredActive, supplied),
-            returningCustomerRevenueShare: new MoneyRatio(
-                new Money(returningSales, currency),
-                new Money(sales, currency),
-                sales == 0 ? Because("no sales in the period") : null),
-            priorPeriodRevenue: new Money(prior, currency),
-            salesGrowth: new MoneyRatio(
-                new Money(net - prior, currency),
-                new Money(prior, currency),
-                prior == 0 ? Because("no revenue in the previous period") : null));
+        /// <summary>The metrics of the customers added.</summary>
+        public LoyaltyMetrics Result(Currency currency, decimal prior, CrmMetricsOptions options, bool supplied)
+        {
+            string Because(string reason) => supplied ? reason : NotSupplied;
+            decimal sales = _sales, refunds = _refunds;
+            var net = sales - refunds;
+            return new LoyaltyMetrics(
+                revenue: new Money(net, currency),
+                salesRevenue: new Money(sales, currency),
+                refunds: new Money(refunds, currency),
+                orders: _orders,
+                activeCustomers: _active,
+                newCustomers: _acquired,
+                averageOrderValue: new MoneyPerCount(new Money(sales, currency), _orders, Because("no orders in the period")),
+                purchaseFrequency: new Rate(_orders, _active, Because("no active customers in the period")),
+                repeatPurchaseRate: new Rate(_repeaters, _active, Because("no active customers in the period")),
+                retention: new RetentionResult(options.RetentionMethod, options.RetentionWindowDays, _atStart, _retained, _active, _acquiredActive, supplied),
+                returningCustomerRevenueShare: new MoneyRatio(
+                    new Money(_returningSales, currency),
+                    new Money(sales, currency),
+                    sales == 0 ? Because("no sales in the period") : null),
+                priorPeriodRevenue: new Money(prior, currency),
+                salesGrowth: new MoneyRatio(
+                    new Money(net - prior, currency),
+                    new Money(prior, currency),
+                    prior == 0 ? Because("no revenue in the previous period") : null));
+        }
     }
 }

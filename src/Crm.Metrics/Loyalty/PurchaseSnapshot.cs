@@ -10,28 +10,23 @@ namespace Crm.Metrics.Loyalty;
 internal sealed class PurchaseSnapshot
 {
     internal PurchaseSnapshot(StoredCustomers<CustomerHistory, CustomerPeriod> customers, PeriodCalendar calendar, CrmMetricsOptions options, Currency? currency)
-        : this(new PurchaseCustomers(customers), calendar, options, currency, customers.Total, ActiveOf(customers))
-    {
-    }
-
-    /// <param name="customers">The customers, as a store holds them or as a view derives them.</param>
-    /// <param name="calendar">The period's calendar.</param>
-    /// <param name="options">The options the rows were built with.</param>
-    /// <param name="currency">The scorecard's currency, when known.</param>
-    /// <param name="priorPeriodNet">Net revenue of the previous period of equal length.</param>
-    /// <param name="activeCustomers">Customers with a sale in the period.</param>
-    internal PurchaseSnapshot(PurchaseCustomers customers, PeriodCalendar calendar, CrmMetricsOptions options, Currency? currency, decimal priorPeriodNet, long activeCustomers)
     {
         Customers = customers;
         Calendar = calendar;
         Options = options;
         Currency = currency;
-        PriorPeriodNet = priorPeriodNet;
-        ActiveCustomers = activeCustomers;
+        PriorPeriodNet = customers.Total;
+        long active = 0;
+        foreach (ref readonly var period in customers.PeriodRows)
+        {
+            active += period.IsActive ? 1 : 0;
+        }
+
+        ActiveCustomers = active;
     }
 
     /// <summary>Every customer with a purchase up to the period's end or a recorded acquisition.</summary>
-    public PurchaseCustomers Customers { get; }
+    public StoredCustomers<CustomerHistory, CustomerPeriod> Customers { get; }
 
     public PeriodCalendar Calendar { get; }
 
@@ -48,15 +43,4 @@ internal sealed class PurchaseSnapshot
 
     /// <summary>How many of the results' scans over the customers may run side by side.</summary>
     public int ScanParallelism => Customers.ScanParallelism;
-
-    private static long ActiveOf(StoredCustomers<CustomerHistory, CustomerPeriod> customers)
-    {
-        long active = 0;
-        foreach (ref readonly var period in customers.PeriodRows)
-        {
-            active += period.IsActive ? 1 : 0;
-        }
-
-        return active;
-    }
 }

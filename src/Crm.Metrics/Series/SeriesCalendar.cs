@@ -11,6 +11,10 @@ namespace Crm.Metrics.Series;
 internal sealed class SeriesCalendar
 {
     private readonly long[] _segmentStarts; // the segments' first instants, then the last period's end
+    private readonly long[] _starts;        // per period, ascending: its start
+    private readonly long[] _priorStarts;   // per period, ascending: its previous period's start
+    private readonly long[] _windowStarts;  // per period, ascending: its retention window's start
+    private readonly long[] _monthStarts;   // the months from the first period's first cohort month to the last period's last, then the month after
 
     /// <param name="periods">The periods: ascending, not overlapping, in one zone (checked by the caller).</param>
     /// <param name="options">The retention window and the cohort months.</param>
@@ -23,6 +27,10 @@ internal sealed class SeriesCalendar
             Calendars[p] = new PeriodCalendar(periods[p], options.RetentionWindowDays, options.CohortMonths);
         }
 
+        _starts = [.. Calendars.Select(c => c.StartTicks)];
+        _priorStarts = [.. Calendars.Select(c => c.PriorStartTicks)];
+        _windowStarts = [.. Calendars.Select(c => c.WindowStartTicks)];
+        PriorsAscending = _priorStarts.Zip(_priorStarts.Skip(1)).All(pair => pair.First < pair.Second);
         var first = periods[0];
         var zone = first.Zone;
         FirstStartTicks = Calendars[0].StartTicks;
@@ -63,6 +71,15 @@ internal sealed class SeriesCalendar
             SegmentPeriod[s] = inPeriod ? period : -1;
             var date = Instant.FromUnixTimeTicks(_segmentStarts[s]).InZone(zone).Date;
             SegmentMonth[s] = MonthNumber(date) - firstCohortMonth;
+        }
+
+        var lastEnd = periods[^1].Dates.End;
+        var months = MonthNumber(new LocalDate(lastEnd.Year, lastEnd.Month, 1)) - firstCohortMonth + 1;
+        var firstMonth = new LocalDate(first.Dates.End.Year, first.Dates.End.Month, 1).PlusMonths(1 - options.CohortMonths);
+        _monthStarts = new long[months + 1];
+        for (var m = 0; m <= months; m++)
+        {
+            _monthStarts[m] = first.StartOf(firstMonth.PlusMonths(m)).ToUnixTimeTicks();
         }
 
         for (var p = 0; p < count; p++)
@@ -115,6 +132,53 @@ internal sealed class SeriesCalendar
         }
 
         return s;
+    }
+
+    /// <summary>Whether the previous periods' starts ascend with the periods (they may not when the periods' lengths differ).</summary>
+    public bool PriorsAscending { get; }
+
+    /// <summary>The periods that start at or before an instant (they come first).</summary>
+    public int PeriodsStartingBy(long ticks) => StartingBy(_starts, ticks);
+
+    /// <summary>The periods whose previous period starts at or before an instant (they come first when <see cref="PriorsAscending"/>).</summary>
+    public int PriorsStartingBy(long ticks) => StartingBy(_priorStarts, ticks);
+
+    /// <summary>The periods whose retention window starts at or before an instant (they come first).</summary>
+    public int WindowsStartingBy(long ticks) => StartingBy(_windowStarts, ticks);
+
+    /// <summary>
+    /// The calendar month of an instant, counted from the first period's first cohort month (as
+    /// <see cref="MonthOffset"/> counts): −1 before it, the month count from the month after the last period's last on.
+    /// </summary>
+    public int MonthOf(long ticks)
+    {
+        if (ticks < _monthStarts[0])
+        {
+            return -1;
+        }
+
+        var i = Array.BinarySearch(_monthStarts, ticks);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>The bits from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), at most 64.</summary>
+    public static ulong Bits(int from, int to) =>
+        to <= from ? 0 : (to - from == 64 ? ulong.MaxValue : ((1UL << (to - from)) - 1) << from);
+
+    private static int StartingBy(long[] starts, long ticks)
+    {
+        var i = Array.BinarySearch(starts, ticks);
+        if (i < 0)
+        {
+            return ~i;
+        }
+
+        while (i + 1 < starts.Length && starts[i + 1] <= ticks)
+        {
+            i++;
+        }
+
+        return i + 1;
     }
 
     private static int MonthNumber(LocalDate date) => (date.Year * 12) + date.Month - 1;

@@ -12,7 +12,7 @@ namespace Crm.Metrics.Series;
 /// per period, the net revenue of the period of equal length before it and, per segment, the purchases in it.
 /// </summary>
 internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope currency)
-    : IStoreRules<Purchase, PendingPurchase, SeriesHistory, SeriesActivity>
+    : IStoreRules<Purchase, PendingPurchase, SeriesHistory, SeriesAcquisition>
 {
     public SeriesCalendar Calendar => calendar;
 
@@ -40,7 +40,7 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
         entry.IsSale = record.Kind == PurchaseKind.Sale;
     }
 
-    public void Apply(CustomerTable<SeriesHistory, SeriesActivity> table, in PendingPurchase purchase)
+    public void Apply(CustomerTable<SeriesHistory, SeriesAcquisition> table, in PendingPurchase purchase)
     {
         // As in the rules of one period: every sum is computed (and may overflow) before anything is written.
         var ticks = purchase.Ticks;
@@ -50,26 +50,20 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
         var signedCost = isSale ? purchase.Cost : -purchase.Cost;
         var calendars = calendar.Calendars;
         var totals = table.Totals;
-        Span<decimal> prior = stackalloc decimal[calendars.Length];
+        // The periods whose previous period, and whose retention window, hold the purchase: among those that start
+        // after it (the periods from `after` on), the first few — the windows' starts ascend with the periods, and so
+        // do the previous periods' starts unless the periods' lengths differ (then every later period is checked).
+        var after = calendar.PeriodsStartingBy(ticks);
+        var priorEnd = calendar.PriorsAscending ? Math.Max(after, calendar.PriorsStartingBy(ticks)) : calendars.Length;
+        var windowEnd = isSale ? Math.Max(after, calendar.WindowsStartingBy(ticks)) : after;
+        Span<decimal> prior = stackalloc decimal[priorEnd - after];
         var priorMask = 0UL;
-        var windowMask = 0UL;
-        for (var p = 0; p < calendars.Length; p++)
+        for (var p = after; p < priorEnd; p++)
         {
-            var period = calendars[p];
-            if (ticks >= period.StartTicks)
+            if (ticks >= calendars[p].PriorStartTicks)
             {
-                continue;
-            }
-
-            if (ticks >= period.PriorStartTicks)
-            {
-                prior[p] = totals[p] + signed;
-                priorMask |= 1UL << p;
-            }
-
-            if (isSale && ticks >= period.WindowStartTicks)
-            {
-                windowMask |= 1UL << p;
+                prior[p - after] = totals[p] + signed;
+                priorMask |= 1UL << (p - after);
             }
         }
 
@@ -95,15 +89,15 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
         else
         {
             var segment = calendar.SegmentOf(ticks);
-            ref var row = ref table.PeriodForUpdate(i).RowFor(segment);
+            ref var row = ref SlabOf(table).RowFor(ref history, segment);
             if (isSale)
             {
-                var sales = row.PeriodSalesAmount + amount;
-                var cost = row.PeriodCost + purchase.Cost;
-                row.PeriodSalesAmount = sales;
-                row.PeriodCost = cost;
-                row.PeriodSales++;
-                row.PeriodSalesWithoutCost += purchase.HasCost ? 0 : 1;
+                var sales = row.SalesAmount + amount;
+                var cost = row.Cost + purchase.Cost;
+                row.SalesAmount = sales;
+                row.Cost = cost;
+                row.Sales++;
+                row.SalesWithoutCost += purchase.HasCost ? 0 : 1;
                 var p = calendar.SegmentPeriod[segment];
                 if (p >= 0)
                 {
@@ -112,30 +106,32 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
             }
             else
             {
-                var refunds = row.PeriodRefundAmount + amount;
-                var cost = row.PeriodCost - purchase.Cost;
-                row.PeriodRefundAmount = refunds;
-                row.PeriodCost = cost;
+                var refunds = row.RefundAmount + amount;
+                var cost = row.Cost - purchase.Cost;
+                row.RefundAmount = refunds;
+                row.Cost = cost;
             }
 
-            row.HasPeriodRecord = true;
+            row.HasRecord = true;
             totals[calendars.Length + segment]++;
         }
 
-        for (var p = 0; priorMask != 0; p++, priorMask >>= 1)
+        for (var p = after; p < priorEnd; p++)
         {
-            if ((priorMask & 1) != 0)
+            if ((priorMask & (1UL << (p - after))) != 0)
             {
-                totals[p] = prior[p];
+                totals[p] = prior[p - after];
             }
         }
-
         if (isSale)
         {
             history.FirstSaleTicks = Math.Min(history.FirstSaleTicks, ticks);
-            history.WindowBits |= windowMask;
+            history.WindowBits |= SeriesCalendar.Bits(after, windowEnd);
         }
     }
+
+    /// <summary>The table's segment rows.</summary>
+    public SegmentSlab SlabOf(CustomerTable<SeriesHistory, SeriesAcquisition> table) => (SegmentSlab)(table.Extra ??= new SegmentSlab(calendar.Segments));
 
     public Exception Refused(OverflowException error) =>
         new AmountOverflowException("adding a purchase to its customer's sums", currency.Target ?? default, error);

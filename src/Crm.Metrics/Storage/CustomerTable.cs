@@ -67,6 +67,12 @@ internal sealed class CustomerTable<THistory, TPeriod>
         set => _totals[0] = value;
     }
 
+    /// <summary>
+    /// What else the rules keep for this table's customers (rows of varying number, for instance), owned by the rules:
+    /// not merged, and released (when it is <see cref="IDisposable"/>) and cleared by <see cref="Release"/>.
+    /// </summary>
+    public object? Extra { get; set; }
+
     /// <summary>Every sum the rules keep beside the rows (<see cref="Total"/> is the first), merged by addition like it.</summary>
     public Span<decimal> Totals => _totals;
 
@@ -359,6 +365,8 @@ internal sealed class CustomerTable<THistory, TPeriod>
         Return(_history);
         Return(_periodIndex);
         Return(_periods);
+        (Extra as IDisposable)?.Dispose();
+        Extra = null;
         Reset();
     }
 

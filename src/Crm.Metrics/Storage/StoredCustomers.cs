@@ -105,6 +105,9 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
         public ref readonly TPeriod Period => ref _table.Period(_index);
 
         public bool HasPeriod => _table.HasPeriod(_index);
+
+        /// <summary>The customer's table, for what the rules keep beside its rows (<see cref="CustomerTable{THistory, TPeriod}.Extra"/>).</summary>
+        public CustomerTable<THistory, TPeriod> Table => _table;
     }
 
     /// <summary>Walks the customers table by table.</summary>
