@@ -12,6 +12,14 @@ using NodaTime;
 // purchases each), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
+// --series: the twelve monthly scorecards to September 2026 from one read against the last month alone, alternating,
+// on one thread. --memory one|series|passes: in this process once, the last month alone, the twelve months from one
+// read, or the twelve months one pass each, and the peak working set over that of the data (run each in its own process).
+if (Array.IndexOf(args, "--series") >= 0 || Array.IndexOf(args, "--memory") >= 0)
+{
+    return SeriesHarness.Run(args, Option("--customers", 200_000), Option("--repeat", 7), OptionText("--memory"));
+}
+
 var customers = Option("--customers", 200_000);
 var repeat = Option("--repeat", 5);
 var threads = OptionText("--threads") is { } list

@@ -174,10 +174,24 @@ internal static class ReportApp
         }
 
         var settings = Settings(options, data) with { ValueBasis = basis };
-        var trend = options.Format is OutputFormat.Html or OutputFormat.Json
-            ? Task.Run(() => TrendSection.Build(metrics, data, period, settings))
-            : Task.FromResult<TrendSection?>(null);
-        var card = metrics.ComputeScorecard(dataSet, period, settings, progress);
+        // The HTML and JSON reports chart the twelve months up to the period's: when the period is the last of them (a
+        // calendar month), one read of the records gives its scorecard and theirs; otherwise the months are computed
+        // beside it.
+        var months = options.Format is OutputFormat.Html or OutputFormat.Json ? TrendSection.MonthsFor(data, period) : null;
+        Scorecard card;
+        Task<TrendSection?> trend;
+        if (months is not null && months[^1].Equals(period))
+        {
+            var cards = metrics.ComputeScorecards(dataSet, months, settings, progress);
+            card = cards[^1];
+            trend = Task.FromResult<TrendSection?>(TrendSection.From(cards));
+        }
+        else
+        {
+            trend = months is null ? Task.FromResult<TrendSection?>(null) : Task.Run(() => (TrendSection?)TrendSection.Build(metrics, data, months, settings));
+            card = metrics.ComputeScorecard(dataSet, period, settings, progress);
+        }
+
         progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
         progress?.Show("segments and models");
         sections.Rfm.GetAwaiter().GetResult();

@@ -275,9 +275,7 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
             cohorts[p] = new Cohorts.CohortMatrix.Scan(calendar.Calendars[p]);
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         SeriesScan.Run(customers, calendar, loyalty, value, cohorts);
-        System.Console.WriteLine($"scan {sw.Elapsed.TotalMilliseconds:F0}");
         var cards = new Scorecard[count];
         for (var p = 0; p < count; p++)
         {

@@ -9,49 +9,39 @@ namespace Crm.Report.Output;
 internal sealed record TrendMonth(YearMonth Month, decimal Revenue, long ActiveCustomers, double? Retention, double? Nps);
 
 /// <summary>
-/// The twelve calendar months up to the one the period ends in (from the data's first month on), each a scorecard of
-/// its own computed by the library with the report's settings, so that every point means what the scorecard's
-/// figure means. Computed for the HTML and JSON reports (the charts), not for text and CSV.
+/// The twelve calendar months up to the one the period ends in (from the data's first month on), their scorecards
+/// computed by the library from one read of the records (<see cref="ICrmMetrics.ComputeScorecards"/>) with the report's
+/// settings, so that every point means what the scorecard's figure means — when the period is a calendar month, in the
+/// same read as the period's own scorecard. Computed for the HTML and JSON reports (the charts), not for text and CSV.
 /// </summary>
 internal sealed record TrendSection(Currency Currency, IReadOnlyList<TrendMonth> Months)
 {
     public const int Length = 12;
 
-    /// <summary>The trend, or null without purchases.</summary>
-    public static TrendSection? Build(ICrmMetrics metrics, InputData data, ReportingPeriod period, ScorecardSettings settings)
+    /// <summary>The months of the trend — up to twelve, from the data's first month on, ending with the period's — or null without purchases.</summary>
+    public static IReadOnlyList<ReportingPeriod>? MonthsFor(InputData data, ReportingPeriod period)
     {
         if (data.Purchases is null || data.FirstActivity is not { } first)
         {
             return null;
         }
 
-        var zone = period.Zone;
         var last = period.Dates.End.ToYearMonth();
-        var earliest = first.InZone(zone).Date.ToYearMonth();
-        var months = new List<TrendMonth>(Length);
-        Currency? currency = null;
-        for (var k = Length - 1; k >= 0; k--)
-        {
-            var month = last.PlusMonths(-k);
-            if (month.CompareTo(earliest) < 0)
-            {
-                continue;
-            }
-
-            // These four figures read the month and, for retention, the 365 days before it: the purchases from 400 days
-            // before the month on give them exactly, at a fraction of the cost of all history.
-            var period1 = ReportingPeriod.Month(month.Year, month.Month, zone);
-            var from = period1.Start - Duration.FromDays(400);
-            var records = new CrmDataSet
-            {
-                Purchases = [.. data.Purchases.Where(p => p.OccurredAt >= from && p.OccurredAt < period1.End)],
-                SurveyResponses = data.SurveyResponses is { } surveys ? [.. surveys.Where(r => period1.Contains(r.AnsweredAt))] : null,
-            };
-            var card = metrics.ComputeScorecard(records, period1, settings);
-            currency ??= card.Currency;
-            months.Add(new TrendMonth(month, card.Loyalty.Revenue.Amount, card.Loyalty.ActiveCustomers, card.Loyalty.Retention.RetentionRate, card.Satisfaction.Nps.Value));
-        }
-
-        return months.Count == 0 ? null : new TrendSection(currency!.Value, months);
+        var earliest = first.InZone(period.Zone).Date.ToYearMonth();
+        var count = Math.Min(Length, ((last.Year - earliest.Year) * 12) + last.Month - earliest.Month + 1);
+        return count < 1 ? null : ReportingPeriod.MonthsUpTo(last, count, period.Zone);
     }
+
+    /// <summary>The trend of the months' scorecards, computed from one read of the purchases and survey answers.</summary>
+    public static TrendSection Build(ICrmMetrics metrics, InputData data, IReadOnlyList<ReportingPeriod> months, ScorecardSettings settings) =>
+        From(metrics.ComputeScorecards(new CrmDataSet { Purchases = data.Purchases, SurveyResponses = data.SurveyResponses }, months, settings));
+
+    /// <summary>The trend of the months' scorecards, oldest first.</summary>
+    public static TrendSection From(IReadOnlyList<Scorecard> cards) =>
+        new(cards[0].Currency, [.. cards.Select(card => new TrendMonth(
+            card.Period.Dates.Start.ToYearMonth(),
+            card.Loyalty.Revenue.Amount,
+            card.Loyalty.ActiveCustomers,
+            card.Loyalty.Retention.RetentionRate,
+            card.Satisfaction.Nps.Value))]);
 }

@@ -11,7 +11,7 @@ namespace Crm.Metrics.Series;
 internal sealed class SeriesCalendar
 {
     private readonly long[] _segmentStarts; // the segments' first instants, then the last period's end
-    private readonly long[] _starts;        // per period, ascending: its start
+    private readonly int[] _periodsBySegment; // per segment: the periods that start at or before its start
     private readonly long[] _priorStarts;   // per period, ascending: its previous period's start
     private readonly long[] _windowStarts;  // per period, ascending: its retention window's start
     private readonly long[] _monthStarts;   // the months from the first period's first cohort month to the last period's last, then the month after
@@ -27,7 +27,6 @@ internal sealed class SeriesCalendar
             Calendars[p] = new PeriodCalendar(periods[p], options.RetentionWindowDays, options.CohortMonths);
         }
 
-        _starts = [.. Calendars.Select(c => c.StartTicks)];
         _priorStarts = [.. Calendars.Select(c => c.PriorStartTicks)];
         _windowStarts = [.. Calendars.Select(c => c.WindowStartTicks)];
         PriorsAscending = _priorStarts.Zip(_priorStarts.Skip(1)).All(pair => pair.First < pair.Second);
@@ -82,6 +81,7 @@ internal sealed class SeriesCalendar
             _monthStarts[m] = first.StartOf(firstMonth.PlusMonths(m)).ToUnixTimeTicks();
         }
 
+        _periodsBySegment = [.. _segmentStarts[..^1].Select(start => Calendars.Count(c => c.StartTicks <= start))];
         for (var p = 0; p < count; p++)
         {
             FirstSegment[p] = Array.IndexOf(SegmentPeriod, p);
@@ -137,14 +137,34 @@ internal sealed class SeriesCalendar
     /// <summary>Whether the previous periods' starts ascend with the periods (they may not when the periods' lengths differ).</summary>
     public bool PriorsAscending { get; }
 
-    /// <summary>The periods that start at or before an instant (they come first).</summary>
-    public int PeriodsStartingBy(long ticks) => StartingBy(_starts, ticks);
+    /// <summary>The periods that start at or before the start of a segment (they come first).</summary>
+    public int PeriodsStartingBy(int segment) => _periodsBySegment[segment];
 
-    /// <summary>The periods whose previous period starts at or before an instant (they come first when <see cref="PriorsAscending"/>).</summary>
-    public int PriorsStartingBy(long ticks) => StartingBy(_priorStarts, ticks);
+    /// <summary>
+    /// The periods whose previous period starts at or before an instant, when <see cref="PriorsAscending"/>: the first
+    /// <paramref name="from"/> (known to) and those after them that do, one step each.
+    /// </summary>
+    public int PriorsStartingBy(long ticks, int from) => StartingBy(_priorStarts, ticks, from);
 
-    /// <summary>The periods whose retention window starts at or before an instant (they come first).</summary>
-    public int WindowsStartingBy(long ticks) => StartingBy(_windowStarts, ticks);
+    /// <summary>The periods whose retention window starts at or before an instant: the first <paramref name="from"/> (known to) and those after them that do.</summary>
+    public int WindowsStartingBy(long ticks, int from) => StartingBy(_windowStarts, ticks, from);
+
+    /// <summary>The bits from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), at most 64.</summary>
+    public static ulong Bits(int from, int to) =>
+        to <= from ? 0 : (to - from == 64 ? ulong.MaxValue : ((1UL << (to - from)) - 1) << from);
+
+    // A purchase is mostly in one of the last periods, and the starts it is compared with lie just after it: a few
+    // steps from `from` beat a binary search.
+    private static int StartingBy(long[] starts, long ticks, int from)
+    {
+        var i = from;
+        while (i < starts.Length && starts[i] <= ticks)
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     /// <summary>
     /// The calendar month of an instant, counted from the first period's first cohort month (as
@@ -159,26 +179,6 @@ internal sealed class SeriesCalendar
 
         var i = Array.BinarySearch(_monthStarts, ticks);
         return i >= 0 ? i : ~i - 1;
-    }
-
-    /// <summary>The bits from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), at most 64.</summary>
-    public static ulong Bits(int from, int to) =>
-        to <= from ? 0 : (to - from == 64 ? ulong.MaxValue : ((1UL << (to - from)) - 1) << from);
-
-    private static int StartingBy(long[] starts, long ticks)
-    {
-        var i = Array.BinarySearch(starts, ticks);
-        if (i < 0)
-        {
-            return ~i;
-        }
-
-        while (i + 1 < starts.Length && starts[i + 1] <= ticks)
-        {
-            i++;
-        }
-
-        return i + 1;
     }
 
     private static int MonthNumber(LocalDate date) => (date.Year * 12) + date.Month - 1;

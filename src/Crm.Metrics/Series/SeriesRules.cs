@@ -53,9 +53,11 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
         // The periods whose previous period, and whose retention window, hold the purchase: among those that start
         // after it (the periods from `after` on), the first few — the windows' starts ascend with the periods, and so
         // do the previous periods' starts unless the periods' lengths differ (then every later period is checked).
-        var after = calendar.PeriodsStartingBy(ticks);
-        var priorEnd = calendar.PriorsAscending ? Math.Max(after, calendar.PriorsStartingBy(ticks)) : calendars.Length;
-        var windowEnd = isSale ? Math.Max(after, calendar.WindowsStartingBy(ticks)) : after;
+        var inBase = ticks < calendar.FirstStartTicks;
+        var segment = inBase ? -1 : calendar.SegmentOf(ticks);
+        var after = inBase ? 0 : calendar.PeriodsStartingBy(segment);
+        var priorEnd = calendar.PriorsAscending ? calendar.PriorsStartingBy(ticks, after) : calendars.Length;
+        var windowEnd = isSale ? calendar.WindowsStartingBy(ticks, after) : after;
         Span<decimal> prior = stackalloc decimal[priorEnd - after];
         var priorMask = 0UL;
         for (var p = after; p < priorEnd; p++)
@@ -69,7 +71,6 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
 
         var i = table.IndexOf(purchase.Id);
         ref var history = ref table.History(i);
-        var inBase = ticks < calendar.FirstStartTicks;
         if (inBase)
         {
             var net = history.BaseNet + signed;
@@ -88,7 +89,6 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
         }
         else
         {
-            var segment = calendar.SegmentOf(ticks);
             ref var row = ref SlabOf(table).RowFor(ref history, segment);
             if (isSale)
             {
