@@ -38,6 +38,7 @@ internal static class ValidValues
         Add(() => true);
         Add(() => At);
         Add(() => new LocalDate(2026, 3, 15));
+        Add(() => new YearMonth(2026, 3));
         Add(() => new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31)));
         Add(() => Duration.FromHours(48));
         Add(() => Berlin);
