@@ -15,6 +15,7 @@ namespace Crm.Metrics;
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(Scorecard))]
+[JsonSerializable(typeof(IReadOnlyList<Scorecard>))]
 [JsonSerializable(typeof(ScorecardBreakdown))]
 [JsonSerializable(typeof(IReadOnlyList<MetricRow>))]
 [JsonSerializable(typeof(ModelFit<BgNbdModel>))]

@@ -54,6 +54,20 @@ public class SeriesTests
     }
 
     [Fact]
+    public void A_series_is_written_with_CrmJson_and_reads_back_with_every_member_equal()
+    {
+        var data = new CrmDataSet { Purchases = [Purchase.Sale(A, Utc(2024, 1, 5), Eu(50)), Purchase.Sale(B, Utc(2024, 2, 14), Eu(70)), Purchase.Refund(A, Utc(2024, 2, 20), Eu(5))] };
+        var cards = Metrics(1).ComputeScorecards(data, ReportingPeriod.MonthsUpTo(new YearMonth(2024, 2), 2, DateTimeZone.Utc));
+        var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Scorecard>>)CrmJson.OptionsWithCustomerRows.GetTypeInfo(typeof(IReadOnlyList<Scorecard>));
+
+        var json = System.Text.Json.JsonSerializer.Serialize(cards, info);
+        var back = System.Text.Json.JsonSerializer.Deserialize(json, info)!;
+
+        Assert.StartsWith("[{", json, StringComparison.Ordinal);
+        Assert.Equal(cards.Select(Snapshot.Of), back.Select(Snapshot.Of));
+    }
+
+    [Fact]
     public void Large_lists_read_on_four_threads_give_each_month_computed_alone_on_one()
     {
         var march = ReportingPeriod.Month(2026, 3, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
