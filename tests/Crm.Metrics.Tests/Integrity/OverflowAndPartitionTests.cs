@@ -49,6 +49,7 @@ public class OverflowAndPartitionTests
             var error = Assert.Throws<AmountOverflowException>(() => metrics.ComputeScorecard(data, Period));
             Assert.Equal(Currency.Eur, error.Currency);
             Assert.Throws<AmountOverflowException>(() => metrics.ComputeScorecardFromPartitions([data, new CrmDataSet()], Period));
+            Assert.Equal(Currency.Eur, Assert.Throws<AmountOverflowException>(() => metrics.ComputeScorecards(data, [Period.Previous(), Period])).Currency);
         }
 
         Purchase[] twoCustomers = [Purchase.Sale(new CustomerId("a"), At(3), max), Purchase.Sale(new CustomerId("b"), At(4), max)];
