@@ -275,7 +275,10 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
             cohorts[p] = new Cohorts.CohortMatrix.Scan(calendar.Calendars[p]);
         }
 
-        SeriesScan.Run(customers, calendar, loyalty, value, cohorts);
+        // With several threads and a large base, each thread scans the customers for a run of periods of its own.
+        var threads = customers.ScanParallelism > 1 ? Math.Min(customers.ScanParallelism, count) : 1;
+        Partitioned.For(threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            SeriesScan.Run(customers, calendar, loyalty, value, cohorts, count * t / threads, count * (t + 1) / threads));
         var cards = new Scorecard[count];
         for (var p = 0; p < count; p++)
         {

@@ -51,19 +51,20 @@ internal static class SeriesScan
     }
 
     /// <summary>
-    /// One scan over the customers, each handed to every period's scans with its rows for that period. A customer's
-    /// segment rows are read once, in order, as the periods advance: the sums up to each period's end run on, the
-    /// cohort months are kept relative to the period's first cohort month, and the rows inside the period are merged
-    /// into its period row. A customer the period counts nothing of is not handed to it.
+    /// One scan over the customers, each handed to the scans of periods <paramref name="from"/> to
+    /// <paramref name="to"/> (exclusive) with its rows for that period: several threads may each take a run of periods.
+    /// A customer's segment rows are read once, in order, as the periods advance: the sums up to each period's end run
+    /// on, the cohort months are kept relative to the period's first cohort month, and the rows inside the period are
+    /// merged into its period row. A customer the period counts nothing of is not handed to it.
     /// </summary>
     /// <remarks>
     /// Compiled fully optimised at once: it runs once per result, and the quick first compilation of a method with
     /// loops (replaced part-way through the loop) was several times slower on this loop.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void Run(StoredCustomers<SeriesHistory, SeriesAcquisition> customers, SeriesCalendar calendar, LoyaltyMetrics.Scan[] loyalty, CustomerValueMetrics.Scan[] value, CohortMatrix.Scan[] cohorts)
+    public static void Run(StoredCustomers<SeriesHistory, SeriesAcquisition> customers, SeriesCalendar calendar, LoyaltyMetrics.Scan[] loyalty, CustomerValueMetrics.Scan[] value, CohortMatrix.Scan[] cohorts, int from, int to)
     {
-        var periods = calendar.Periods;
+        var periods = to;
         foreach (var customer in customers)
         {
             ref readonly var kept = ref customer.History;
@@ -101,6 +102,11 @@ internal static class SeriesScan
                     {
                         period.Merge(segment.ToPeriod());
                     }
+                }
+
+                if (p < from)
+                {
+                    continue; // another thread's period: its rows were read for the sums that run on
                 }
 
                 // A customer the period counts nothing of is left out: not acquired in it, not in its retention
