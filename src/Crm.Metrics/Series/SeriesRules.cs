@@ -9,7 +9,8 @@ namespace Crm.Metrics.Series;
 /// What one purchase does to its customer's rows in a series of periods: the purchase rules of one period
 /// (<see cref="PurchaseRules"/>) written once for all the periods. A purchase before the first period goes into the
 /// customer's base sums; one from the first period's start on into its segment's row. Beside the rows each table keeps,
-/// per period, the net revenue of the period of equal length before it and, per segment, the purchases in it.
+/// per period, the net revenue of its previous period (<see cref="ReportingPeriod.Previous"/>) and, per segment, the
+/// purchases in it.
 /// </summary>
 internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope currency)
     : IStoreRules<Purchase, PendingPurchase, SeriesHistory, SeriesAcquisition>

@@ -35,7 +35,7 @@ internal static class SeriesScan
         return counts;
     }
 
-    /// <summary>Net revenue of the period of equal length before period <paramref name="p"/>.</summary>
+    /// <summary>Net revenue of the period before period <paramref name="p"/> (<see cref="ReportingPeriod.Previous"/>).</summary>
     public static decimal PriorPeriodNet(StoredCustomers<SeriesHistory, SeriesAcquisition> customers, int p) => customers.TotalAt(p);
 
     /// <summary>Purchases kept by the series that fall after period <paramref name="p"/>'s end.</summary>
