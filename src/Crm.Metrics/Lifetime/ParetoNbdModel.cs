@@ -160,6 +160,27 @@ public sealed record ParetoNbdModel : IFactoredPurchaseModel
         return ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c) * Math.Exp(S * -BetaExpectation.LogP1(t / (Beta + c.T)));
     }
 
+    /// <summary>
+    /// Discounted expected residual transactions (DERT): the purchases the customer is expected to make from the
+    /// calibration end on, each discounted continuously at <paramref name="discountRate"/> per <see cref="TimeUnit"/> —
+    /// δ ∫₀^∞ e^(−δt) E[X(t) | x, t_x, T] dt. Closed form (Fader, Hardie &amp; Lee 2005, "RFM and CLV", eq. 2):
+    /// (r+x) δ^(s−1) U(s, s; δ(β+T)) / ((α+T)^(r+x+1) [(α+T)^−(r+x) (β+T)^−s + s/(r+s+x) A₀]), with Tricomi's U.
+    /// Times the expected spend per purchase (Gamma-Gamma) and a margin, it is the customer's residual lifetime value
+    /// with continuous discounting (docs/models.md compares it with the discrete-period CLV).
+    /// </summary>
+    /// <param name="customer">The customer's summary.</param>
+    /// <param name="discountRate">δ, the continuous discount rate per time unit: for an annual rate d and a weekly model, ln(1 + d) / 52.18; positive and finite.</param>
+    /// <returns>Purchases, not negative: below the undiscounted expectation, falling as δ rises, towards 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="discountRate"/> is not positive and finite.</exception>
+    public double DiscountedResidualTransactions(in CustomerSummary customer, double discountRate)
+    {
+        var delta = ResidualDiscounting.Rate(discountRate, nameof(discountRate));
+        var c = customer.In(TimeUnit);
+        var log = ((S - 1) * Math.Log(delta)) + Math.Log(R + c.X) + ResidualDiscounting.LogTricomiUEqual(S, delta * (Beta + c.T))
+            - ((R + c.X + 1) * Math.Log(Alpha + c.T)) - ParetoNbdLikelihood.LogBracket(R, Alpha, S, Beta, c.X, c.Tx, c.T);
+        return Math.Exp(log);
+    }
+
     /// <summary>The parameters with the unit, invariant culture.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
