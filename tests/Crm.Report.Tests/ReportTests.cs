@@ -314,6 +314,15 @@ public sealed partial class ReportTests : IDisposable
         Assert.True(churn.GetProperty("lost").GetInt32() > 0);
         Assert.Equal(Math.Min(100, churn.GetProperty("slipping").GetInt32()), atRisk.Count);
         Assert.All(atRisk, c => Assert.True(c.GetProperty("probabilityAlive").GetDouble() >= 0.05));
+
+        // P(alive) a quarter ahead, if no purchase comes: below today's for anyone with a repeat purchase (BG/NBD: a
+        // customer without one cannot have dropped out, so stays at 1).
+        Assert.All(atRisk, c =>
+        {
+            var (today, ahead) = (c.GetProperty("probabilityAlive").GetDouble(), c.GetProperty("probabilityAliveIn13Weeks").GetDouble());
+            Assert.InRange(ahead, 0, today);
+            Assert.True(ahead < today || today == 1.0, $"{ahead} in 13 weeks against {today} today");
+        });
         var ranks = atRisk.Select(c => c.GetProperty("risk").GetString() == "high" ? 2 : 1).ToList();
         Assert.Equal(ranks.OrderByDescending(r => r), ranks);
         Assert.All(atRisk, c => Assert.NotEmpty(c.GetProperty("reasons").EnumerateArray()));

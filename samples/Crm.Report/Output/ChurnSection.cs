@@ -1,12 +1,16 @@
 using Crm.Domain;
 using Crm.Metrics.Churn;
+using Crm.Metrics.Lifetime;
 using Crm.Report.Input;
 using NodaTime;
 
 namespace Crm.Report.Output;
 
-/// <summary>One customer at risk in the report; the name only with --show-names.</summary>
-internal sealed record AtRiskCustomer(string Id, string? Name, ChurnRiskLevel Level, double? ProbabilityAlive, IReadOnlyList<ChurnReason> Reasons);
+/// <summary>
+/// One customer at risk in the report; the name only with --show-names; P(alive) today and in 13 weeks (the quarter
+/// ahead, if no purchase comes) when the warning used the BG/NBD model.
+/// </summary>
+internal sealed record AtRiskCustomer(string Id, string? Name, ChurnRiskLevel Level, double? ProbabilityAlive, double? ProbabilityAliveIn13Weeks, IReadOnlyList<ChurnReason> Reasons);
 
 /// <summary>
 /// The churn early warning of the report, read at the period's last day: the counts by level over every customer, how
@@ -16,6 +20,9 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
 {
     /// <summary>How many slipping customers the report lists (the counts cover them all).</summary>
     public const int Listed = 100;
+
+    /// <summary>How far ahead the second P(alive) looks, in weeks.</summary>
+    public const int AheadWeeks = 13;
 
     /// <summary>
     /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
@@ -47,6 +54,11 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
             counts.GetValueOrDefault(ChurnRiskLevel.Low),
             result.Lost.Count(),
             result.Slipping.Count(),
-            [.. result.Slipping.Take(Listed).Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, c.Reasons))]);
+            [.. result.Slipping.Take(Listed).Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, Ahead(c.CustomerId), c.Reasons))]);
+
+        double? Ahead(CustomerId id) =>
+            result.UsedModel && models!.Summary.TryGetCustomer(id, out var summary)
+                ? models.BgNbd!.Model.ProbabilityAlive(summary, ModelTime.Weeks(AheadWeeks))
+                : null;
     }
 }

@@ -355,6 +355,7 @@ internal static partial class JsonReport
 
             json.WriteString("risk", c.Level.ToString().ToLowerInvariant());
             Value(json, "probabilityAlive", c.ProbabilityAlive);
+            Value(json, "probabilityAliveIn13Weeks", c.ProbabilityAliveIn13Weeks);
             json.WriteStartArray("reasons");
             foreach (var reason in c.Reasons)
             {
