@@ -61,21 +61,27 @@ internal struct CustomerPeriod : ICustomerRow<CustomerPeriod>
     }
 
     /// <summary>Records a sale day: two different days make the customer a repeat buyer in the period.</summary>
-    public void AddSaleDay(int dayPlusOne)
+    public void AddSaleDay(int dayPlusOne) => AddSaleDay(ref FirstSaleDayPlusOne, ref SalesOnSeveralDays, dayPlusOne);
+
+    /// <summary>
+    /// The sale-day rule on its two fields (index + 1 of the earliest sale day, 0 for none; sales on several days): a
+    /// second different day makes several. Shared with the rows a series keeps per segment.
+    /// </summary>
+    public static void AddSaleDay(ref int firstDayPlusOne, ref bool severalDays, int dayPlusOne)
     {
         if (dayPlusOne == 0)
         {
             return;
         }
 
-        if (FirstSaleDayPlusOne == 0)
+        if (firstDayPlusOne == 0)
         {
-            FirstSaleDayPlusOne = dayPlusOne;
+            firstDayPlusOne = dayPlusOne;
         }
-        else if (FirstSaleDayPlusOne != dayPlusOne)
+        else if (firstDayPlusOne != dayPlusOne)
         {
-            SalesOnSeveralDays = true;
-            FirstSaleDayPlusOne = Math.Min(FirstSaleDayPlusOne, dayPlusOne);
+            severalDays = true;
+            firstDayPlusOne = Math.Min(firstDayPlusOne, dayPlusOne);
         }
     }
 }

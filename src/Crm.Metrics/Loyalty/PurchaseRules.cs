@@ -41,18 +41,7 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
     public CustomerId CustomerOf(in PendingPurchase entry) => entry.Id;
 
     /// <summary>Converts the amounts to the scorecard's currency (which may throw <see cref="CurrencyMismatchException"/>).</summary>
-    public void Write(Purchase record, ref PendingPurchase entry)
-    {
-        var at = record.OccurredAt;
-        var amount = currency.Convert(record.Amount, at);
-        decimal? cost = record.Cost is { } c ? currency.Convert(c, at) : null;
-        entry.Id = record.CustomerId;
-        entry.Ticks = at.ToUnixTimeTicks();
-        entry.Amount = amount;
-        entry.Cost = cost ?? 0m;
-        entry.HasCost = cost is not null;
-        entry.IsSale = record.Kind == PurchaseKind.Sale;
-    }
+    public void Write(Purchase record, ref PendingPurchase entry) => PendingPurchase.Write(record, currency, ref entry);
 
     public void Apply(CustomerTable<CustomerHistory, CustomerPeriod> table, in PendingPurchase purchase)
     {

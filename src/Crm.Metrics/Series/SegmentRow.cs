@@ -36,17 +36,6 @@ internal struct SegmentRow
         PeriodSalesWithoutCost = SalesWithoutCost,
     };
 
-    /// <summary>Records a sale day, as <see cref="CustomerPeriod.AddSaleDay"/> does.</summary>
-    public void AddSaleDay(int dayPlusOne)
-    {
-        if (FirstSaleDayPlusOne == 0)
-        {
-            FirstSaleDayPlusOne = dayPlusOne;
-        }
-        else if (FirstSaleDayPlusOne != dayPlusOne)
-        {
-            SalesOnSeveralDays = true;
-            FirstSaleDayPlusOne = Math.Min(FirstSaleDayPlusOne, dayPlusOne);
-        }
-    }
+    /// <summary>Records a sale day, as a period's row does.</summary>
+    public void AddSaleDay(int dayPlusOne) => CustomerPeriod.AddSaleDay(ref FirstSaleDayPlusOne, ref SalesOnSeveralDays, dayPlusOne);
 }
