@@ -1,3 +1,5 @@
+using Crm.Metrics.Lifetime.Numerics;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal static class BetaExpectation
         return Math.Exp(DoubleExponential.LogIntegrate((logP, logQ) =>
         {
             var p = Math.Exp(logP);
-            var g = p > 0 ? -ExpM1(-rho * LogP1(p * ratio)) / p : rho * ratio;
+            var g = p > 0 ? -SpecialFunctions.ExpM1(-rho * SpecialFunctions.LogP1(p * ratio)) / p : rho * ratio;
             return ((a - 1) * logP) + ((b - 1) * logQ) - logBeta + Math.Log(g);
         }));
     }
@@ -39,26 +41,6 @@ internal static class BetaExpectation
         var ratio = t / s;
         var logBeta = SpecialFunctions.LogBeta(a, b);
         return Math.Min(1, Math.Exp(DoubleExponential.LogIntegrate((logP, logQ) =>
-            ((a - 1) * logP) + ((b - 1) * logQ) - logBeta - (rho * LogP1(Math.Exp(logP) * ratio)))));
-    }
-
-    /// <summary>ln(1 + x), accurate for small x (Kahan's correction; the BCL's LogP1 is ln(x + 1) as written).</summary>
-    internal static double LogP1(double x)
-    {
-        var u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
-    }
-
-    /// <summary>eˣ − 1, accurate for small x (Kahan's correction).</summary>
-    internal static double ExpM1(double x)
-    {
-        var u = Math.Exp(x);
-        if (u == 1)
-        {
-            return x;
-        }
-
-        var um1 = u - 1;
-        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
+            ((a - 1) * logP) + ((b - 1) * logQ) - logBeta - (rho * SpecialFunctions.LogP1(Math.Exp(logP) * ratio)))));
     }
 }

@@ -1,3 +1,5 @@
+using Crm.Metrics.Lifetime.Numerics;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>

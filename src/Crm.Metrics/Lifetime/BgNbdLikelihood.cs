@@ -1,4 +1,4 @@
-using static Crm.Metrics.Lifetime.SpecialFunctions;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,7 +1,7 @@
 #if NET9_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
-using static Crm.Metrics.Lifetime.SpecialFunctions;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using static Crm.Metrics.Lifetime.SpecialFunctions;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,4 +1,5 @@
-using static Crm.Metrics.Lifetime.SpecialFunctions;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Lifetime;
 
@@ -43,7 +44,7 @@ internal static class ParetoNbdLikelihood
         var atAge = Hypergeometric.LogTwoF1PlusOne(a, b, difference / (m + t)) - (a * Math.Log(m + t));
 
         // A₀ = e^atRecency − e^atAge ≥ 0, in logs without cancellation.
-        return atRecency + Math.Log(-BetaExpectation.ExpM1(atAge - atRecency));
+        return atRecency + Math.Log(-SpecialFunctions.ExpM1(atAge - atRecency));
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A₀).</summary>
@@ -58,6 +59,6 @@ internal static class ParetoNbdLikelihood
     {
         var log = Math.Log(u);
         var e = s - 1;
-        return e == 0 ? -log : -BetaExpectation.ExpM1(e * log) / e;
+        return e == 0 ? -log : -SpecialFunctions.ExpM1(e * log) / e;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Lifetime;
 
@@ -157,7 +158,7 @@ public sealed record ParetoNbdModel : IFactoredPurchaseModel
     {
         var t = ModelParameters.NotNegativeTime(ahead, TimeUnit, nameof(ahead));
         var c = customer.In(TimeUnit);
-        return ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c) * Math.Exp(S * -BetaExpectation.LogP1(t / (Beta + c.T)));
+        return ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, c) * Math.Exp(S * -SpecialFunctions.LogP1(t / (Beta + c.T)));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -4,6 +4,7 @@ using Crm.Metrics.Lifetime;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Metrics.Lifetime;
-using static Crm.Metrics.Lifetime.SpecialFunctions;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
+using Crm.Metrics.Lifetime.Numerics;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>
 /// The Gauss hypergeometric function in the form the Pareto/NBD likelihood needs, ₂F₁(a, b; a + 1; z) for a &gt; 0,

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>
 /// Log-gamma, digamma, log-beta and log-sum-exp for positive arguments, to about 1e-14 relative accuracy: the
@@ -70,5 +70,25 @@ internal static class SpecialFunctions
     {
         var max = Math.Max(a, b);
         return double.IsNegativeInfinity(max) ? max : max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
+    }
+
+    /// <summary>ln(1 + x), accurate for small x (Kahan's correction; the BCL's LogP1 is ln(x + 1) as written).</summary>
+    public static double LogP1(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>eˣ − 1, accurate for small x (Kahan's correction).</summary>
+    public static double ExpM1(double x)
+    {
+        var u = Math.Exp(x);
+        if (u == 1)
+        {
+            return x;
+        }
+
+        var um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
     }
 }

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>The end point of a minimisation.</summary>
 /// <param name="Point">The last point.</param>

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>How a minimisation ended.</summary>
 internal enum OptimisationStatus

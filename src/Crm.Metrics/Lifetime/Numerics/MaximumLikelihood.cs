@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>
 /// Maximum likelihood over positive parameters: BFGS on their logarithms, then standard errors from the observed

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>
 /// ∫₀¹ f(t) dt by double-exponential (tanh-sinh) quadrature, with f given by its logarithm so that integrands of
@@ -23,8 +23,8 @@ internal static class DoubleExponential
         double LogTerm(double tau)
         {
             var u = Math.PI / 2 * Math.Sinh(tau);
-            var logT = u >= 0 ? -BetaExpectation.LogP1(Math.Exp(-2 * u)) : (2 * u) - BetaExpectation.LogP1(Math.Exp(2 * u));
-            var logQ = u <= 0 ? -BetaExpectation.LogP1(Math.Exp(2 * u)) : (-2 * u) - BetaExpectation.LogP1(Math.Exp(-2 * u));
+            var logT = u >= 0 ? -SpecialFunctions.LogP1(Math.Exp(-2 * u)) : (2 * u) - SpecialFunctions.LogP1(Math.Exp(2 * u));
+            var logQ = u <= 0 ? -SpecialFunctions.LogP1(Math.Exp(2 * u)) : (-2 * u) - SpecialFunctions.LogP1(Math.Exp(-2 * u));
             return logF(logT, logQ) + logT + logQ + Math.Log(Math.PI * Math.Cosh(tau));
         }
 

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Numerics;
 
 /// <summary>
 /// Unconstrained BFGS (Nocedal &amp; Wright, Numerical Optimization, algorithm 6.1) with a backtracking Armijo line
