@@ -260,6 +260,7 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
         var calendar = _store.Rules.Calendar;
         var customers = _store.Seal();
         var count = _periods.Length;
+        // Each period's customer-value rows sized once (as one period's are): no doubling lists left behind.
         var withRecord = SeriesScan.WithRecord(customers, calendar);
         var currencies = new Currency[count];
         var costs = new Costs.CostTotals[count];
