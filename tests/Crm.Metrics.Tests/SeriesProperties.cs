@@ -87,7 +87,7 @@ public class SeriesProperties
     }
 
     [Property(Arbitrary = new[] { typeof(SeriesProperties) }, MaxTest = 40)]
-    public void The_service_series_sync_async_and_on_two_threads_equals_the_periods_alone((IReadOnlyList<ReportingPeriod> Periods, CrmMetricsOptions Options, CrmDataSet Data) input)
+    public void The_service_s_series_sync_and_async_equals_the_periods_alone((IReadOnlyList<ReportingPeriod> Periods, CrmMetricsOptions Options, CrmDataSet Data) input)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Now));
