@@ -80,6 +80,7 @@ public static class CrmJson
         converters.Add(new CustomerIdJsonConverter());
         converters.Add(new ReportingPeriodJsonConverter());
         converters.Add(new FunnelJsonConverter());
+        converters.Add(new ModelTimeJsonConverter());
         converters.Add(IsoConverters.Zone);
         converters.Add(IsoConverters.Instant);
         converters.Add(IsoConverters.Date);

@@ -29,6 +29,9 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(PurchaseModelComparison))]
 [JsonSerializable(typeof(HoldoutTracking))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerValueForecast>))]
+[JsonSerializable(typeof(BaseForecastInterval))]
+[JsonSerializable(typeof(IReadOnlyList<CustomerForecastInterval>))]
+[JsonSerializable(typeof(IntervalOptions))]
 [JsonSerializable(typeof(CustomerExplanation))]
 [JsonSerializable(typeof(RfmAnalysis))]
 [JsonSerializable(typeof(RfmClustering))]
@@ -46,6 +49,7 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(LocalDate))]
 [JsonSerializable(typeof(YearMonth))]
 [JsonSerializable(typeof(DateTimeZone))]
+[JsonSerializable(typeof(ModelTimeUnit))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext
 {
 }

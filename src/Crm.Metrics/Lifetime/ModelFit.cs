@@ -6,8 +6,11 @@ namespace Crm.Metrics.Lifetime;
 public sealed class ModelFit<TModel>
     where TModel : class
 {
-    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries, string? boundaryParameter = null, IReadOnlyList<IReadOnlyList<double>>? covariance = null)
+    private readonly Func<double[], TModel>? _create; // the model at other parameters, in the order of Parameters
+
+    internal ModelFit(TModel model, double logLikelihood, int iterations, double gradientNorm, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, int customers, int distinctSummaries, string? boundaryParameter = null, IReadOnlyList<IReadOnlyList<double>>? covariance = null, Func<double[], TModel>? create = null)
     {
+        _create = create;
         Covariance = covariance;
         ModelAsFitted = model;
         BoundaryParameter = boundaryParameter;
@@ -74,6 +77,42 @@ public sealed class ModelFit<TModel>
     /// errors. Null when that Hessian is not positive definite.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>>? Covariance { get; }
+
+    /// <summary>
+    /// Models at parameters drawn from the fit's asymptotic normal on the log scale — ln θ ~ N(ln θ̂, Σ_log), with
+    /// Σ_log[i, j] = <see cref="Covariance"/>[i, j] / (θ̂_i θ̂_j) — for the uncertainty of any prediction: compute it
+    /// under each model and take percentiles (<see cref="ForecastIntervals"/> does so for the purchase models' forecasts).
+    /// </summary>
+    /// <param name="count">How many models; 1 to 1,000,000.</param>
+    /// <param name="seed">The seed: the same fit, count and seed give the same models on every platform.</param>
+    /// <returns>The models, each at one draw.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1 to 1,000,000.</exception>
+    /// <exception cref="FitNotConvergedException">The fit did not converge: its covariance describes no maximum.</exception>
+    /// <exception cref="InvalidOperationException">The fit has no <see cref="Covariance"/> (its observed information is not positive definite), or a standard error is so large beside its estimate that a draw leaves the range of a double.</exception>
+    public IReadOnlyList<TModel> DrawModels(int count, int seed) =>
+        Array.AsReadOnly(Array.ConvertAll(DrawParameters(count, new Sampler(seed), nameof(count)), Create));
+
+    /// <summary>Parameter vectors drawn from <paramref name="sampler"/>'s sequence, with the checks of <see cref="DrawModels"/>.</summary>
+    internal double[][] DrawParameters(int count, Sampler sampler, string countParameter)
+    {
+        if (count is < 1 or > ParameterDraws.MaxDraws)
+        {
+            throw new ArgumentOutOfRangeException(countParameter, count, "The number of draws is from 1 to 1,000,000.");
+        }
+
+        if (!IsConverged)
+        {
+            throw new FitNotConvergedException(Status, BoundaryParameter);
+        }
+
+        var covariance = Covariance
+            ?? throw new InvalidOperationException("The fit has no covariance: its observed information is not positive definite (a parameter is not identified by the data), so its parameters cannot be drawn.");
+        return ParameterDraws.Draw(Parameters, covariance, count, sampler);
+    }
+
+    /// <summary>The model at <paramref name="parameters"/> (in the order of <see cref="Parameters"/>).</summary>
+    internal TModel Create(double[] parameters) =>
+        _create is { } create ? create(parameters) : throw new InvalidOperationException("This fit cannot build models at other parameters.");
 
     /// <summary>
     /// AIC = 2k − 2 ln L, with k the number of <see cref="Parameters"/>: lower is better. Compares models fitted to the

@@ -2,7 +2,7 @@ namespace Crm.Metrics.Lifetime;
 
 /// <summary>
 /// Seeded draws for the simulators: gamma (Marsaglia &amp; Tsang 2000, with the shape &lt; 1 boost), beta (as a ratio
-/// of gammas) and exponential, from one <see cref="Random"/> whose seeded sequence is the same on every platform.
+/// of gammas), exponential and standard normal, from one <see cref="Random"/> whose seeded sequence is the same on every platform.
 /// </summary>
 internal sealed class Sampler(int seed)
 {
@@ -10,6 +10,9 @@ internal sealed class Sampler(int seed)
 
     /// <summary>A uniform draw in [0, 1).</summary>
     public double Uniform() => _random.NextDouble();
+
+    /// <summary>A standard normal draw (Box–Muller, one value from each pair of uniforms).</summary>
+    public double Normal() => Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
 
     /// <summary>Exponential with rate <paramref name="rate"/>.</summary>
     public double Exponential(double rate) => -Math.Log(1 - _random.NextDouble()) / rate;

@@ -33,7 +33,8 @@ internal static class MaximumLikelihood
             new(model(Parameters), LogLikelihood, Iterations, GradientNorm, Status,
                 [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries,
                 AtBoundary >= 0 ? names[AtBoundary] : null,
-                Covariance is { } c ? [.. Enumerable.Range(0, c.GetLength(0)).Select(i => (IReadOnlyList<double>)[.. Enumerable.Range(0, c.GetLength(1)).Select(j => c[i, j])])] : null);
+                Covariance is { } c ? [.. Enumerable.Range(0, c.GetLength(0)).Select(i => (IReadOnlyList<double>)[.. Enumerable.Range(0, c.GetLength(1)).Select(j => c[i, j])])] : null,
+                model);
     }
 
     /// <summary>ln L of a sample of the customers, to fit first: its maximum and curvature start the full fit.</summary>

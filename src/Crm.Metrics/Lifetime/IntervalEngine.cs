@@ -1,0 +1,190 @@
+using System.Runtime.InteropServices;
+using Crm.Metrics.Concurrency;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// Evaluates a factored purchase model (and a spend model) over groups of customers at many parameter draws. A group
+/// is a distinct (x, t_x, T) in the model's unit — for a base, identical customers count once with a weight and the
+/// sum of their mean repeat spends (E[Z | x, m̄] is linear in m̄); for chosen customers, each customer alone. The
+/// expected purchases while alive, W(x, T, t), are computed once per distinct (x, T) and horizon step per draw.
+/// </summary>
+internal sealed class IntervalEngine
+{
+    private const int DrawsPerChunk = 8;
+
+    private readonly RepeatSummary[] _groups;
+    private readonly double[] _weight;   // customers in the group
+    private readonly double[] _spendSum; // Σ m̄ over the group's customers with x > 0
+    private readonly int[] _pairOf;      // the group's (x, T) pair
+    private readonly (int X, double T)[] _pairs;
+    private readonly double[] _horizons; // the horizon steps, in the model's unit: one for purchases alone, K for a CLV
+    private readonly double _rate;       // 1 + d per step (for a CLV)
+    private readonly double _margin;
+
+    private IntervalEngine(RepeatSummary[] groups, double[] weight, double[] spendSum, int[] pairOf, (int X, double T)[] pairs, double[] horizons, double rate, double margin)
+    {
+        _groups = groups;
+        _weight = weight;
+        _spendSum = spendSum;
+        _pairOf = pairOf;
+        _pairs = pairs;
+        _horizons = horizons;
+        _rate = rate;
+        _margin = margin;
+    }
+
+    /// <summary>The groups.</summary>
+    public int Count => _groups.Length;
+
+    /// <summary>The distinct (x, T) pairs.</summary>
+    public int PairCount => _pairs.Length;
+
+    /// <summary>How many customers the group holds.</summary>
+    public double Weight(int group) => _weight[group];
+
+    /// <summary>
+    /// The engine over <paramref name="customers"/>: grouped by (x, t_x, T) when <paramref name="grouped"/>, else one
+    /// group per customer in their order. With a <paramref name="spend"/> model, every customer with x &gt; 0 must have
+    /// a positive mean repeat value in its currency.
+    /// </summary>
+    public static IntervalEngine Create(ReadOnlySpan<CustomerSummary> customers, bool grouped, ModelTimeUnit unit, double[] horizons, GammaGammaModel? spend, double rate, double margin, string parameter)
+    {
+        var groups = new List<RepeatSummary>();
+        var weight = new List<double>();
+        var spendSum = new List<double>();
+        var index = grouped ? new Dictionary<RepeatSummary, int>() : null;
+        foreach (ref readonly var customer in customers)
+        {
+            var summary = customer.In(unit);
+            var mean = 0.0;
+            if (spend is not null && summary.X > 0)
+            {
+                if (customer.MeanRepeatValue is not { } value || value.Amount <= 0)
+                {
+                    throw new ArgumentException($"Customer '{customer.CustomerId}' has {summary.X} repeat purchases but no positive mean repeat value: the spend model values only positive spend.", parameter);
+                }
+
+                if (value.Currency != spend.Currency)
+                {
+                    throw new CurrencyMismatchException(spend.Currency, value.Currency, parameter);
+                }
+
+                mean = (double)value.Amount;
+            }
+
+            if (index is not null)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, summary, out var exists);
+                if (exists)
+                {
+                    weight[slot]++;
+                    spendSum[slot] += mean;
+                    continue;
+                }
+
+                slot = groups.Count;
+            }
+
+            groups.Add(summary);
+            weight.Add(1);
+            spendSum.Add(mean);
+        }
+
+        var pairIndex = new Dictionary<(int, double), int>();
+        var pairs = new List<(int X, double T)>();
+        var pairOf = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairIndex, (groups[g].X, groups[g].T), out var exists);
+            if (!exists)
+            {
+                slot = pairs.Count;
+                pairs.Add((groups[g].X, groups[g].T));
+            }
+
+            pairOf[g] = slot;
+        }
+
+        return new IntervalEngine([.. groups], [.. weight], [.. spendSum], pairOf, [.. pairs], horizons, rate, margin);
+    }
+
+    /// <summary>
+    /// Each group's figures under one model (and spend model): P(alive), E[Y(horizon)] per customer, the sum of the
+    /// group's customers' E[Z] (+∞ where the spend model has no finite mean for them), and the group's total CLV per
+    /// unit of margin-weighted spend already applied (+∞ with an infinite spend).
+    /// </summary>
+    public void Evaluate(IFactoredPurchaseModel model, GammaGammaModel? spend, Scratch scratch, Span<double> alive, Span<double> purchases, Span<double> spendTotal, Span<double> value)
+    {
+        var steps = _horizons.Length;
+        var whileAlive = scratch.WhileAlive;
+        var discounted = scratch.Discounted;
+        for (var p = 0; p < _pairs.Length; p++)
+        {
+            var (x, age) = _pairs[p];
+            var sum = 0.0;
+            var previous = 0.0;
+            var discount = 1.0;
+            for (var k = 0; k < steps; k++)
+            {
+                var cumulative = model.ExpectedWhileAlive(x, age, _horizons[k]);
+                discount /= _rate;
+                sum += (cumulative - previous) * discount;
+                previous = cumulative;
+            }
+
+            whileAlive[p] = previous;
+            discounted[p] = sum;
+        }
+
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var probability = model.ProbabilityAlive(_groups[g]);
+            alive[g] = probability;
+            purchases[g] = whileAlive[_pairOf[g]] * probability;
+            if (spend is null)
+            {
+                continue;
+            }
+
+            // Σ over the group of E[Z | x, m̄] = p (γ + x m̄) / (p x + q − 1): linear in m̄, so the group's sum of m̄ does.
+            var x = _groups[g].X;
+            var denominator = (spend.P * x) + spend.Q - 1;
+            var total = denominator > 0 ? spend.P * ((spend.Gamma * _weight[g]) + (x * _spendSum[g])) / denominator : double.PositiveInfinity;
+            spendTotal[g] = total;
+            value[g] = double.IsFinite(total) ? probability * discounted[_pairOf[g]] * total * _margin : double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="evaluate"/> for every draw on the thread pool, in chunks of draws that each own a
+    /// <see cref="Scratch"/> (the result of each draw does not depend on the thread that computes it).
+    /// </summary>
+    public void ForEachDraw(int draws, Action<int, Scratch> evaluate, CancellationToken cancellationToken)
+    {
+        Partitioned.For((draws + DrawsPerChunk - 1) / DrawsPerChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var scratch = new Scratch(_pairs.Length, _groups.Length);
+            for (var d = chunk * DrawsPerChunk; d < Math.Min(draws, (chunk + 1) * DrawsPerChunk); d++)
+            {
+                evaluate(d, scratch);
+            }
+        });
+    }
+
+    /// <summary>One thread's buffers: per pair, and per group.</summary>
+    internal sealed class Scratch(int pairs, int groups)
+    {
+        public double[] WhileAlive { get; } = new double[pairs];
+
+        public double[] Discounted { get; } = new double[pairs];
+
+        public double[] Alive { get; } = new double[groups];
+
+        public double[] Purchases { get; } = new double[groups];
+
+        public double[] Spend { get; } = new double[groups];
+
+        public double[] Value { get; } = new double[groups];
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Crm.Metrics.Lifetime;
+
+/// <summary>
+/// Parameter vectors drawn from a fit's asymptotic normal on the log scale: ln θ ~ N(ln θ̂, Σ_log) with
+/// Σ_log[i, j] = Σ[i, j] / (θ̂_i θ̂_j), Σ the inverse observed information (the delta method; at the maximum the
+/// observed information of the log-parameters is exactly the natural one scaled so). On the log scale every draw is
+/// positive, and a parameter whose estimate is a few standard errors from zero gets the skewed interval it should.
+/// </summary>
+internal static class ParameterDraws
+{
+    /// <summary>The most draws one call makes (each is a model the caller evaluates).</summary>
+    public const int MaxDraws = 1_000_000;
+
+    /// <summary>
+    /// <paramref name="count"/> draws from <paramref name="sampler"/>'s sequence, each a vector in the order of
+    /// <paramref name="estimates"/>: a fresh standard normal per parameter, multiplied by the Cholesky factor of Σ_log.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Σ_log is not positive definite, or a draw leaves the range of a double (a standard error far larger than its estimate).</exception>
+    public static double[][] Draw(IReadOnlyList<ParameterEstimate> estimates, IReadOnlyList<IReadOnlyList<double>> covariance, int count, Sampler sampler)
+    {
+        var n = estimates.Count;
+        var log = new double[n, n];
+        var centre = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            centre[i] = Math.Log(estimates[i].Value);
+            for (var j = 0; j < n; j++)
+            {
+                log[i, j] = covariance[i][j] / (estimates[i].Value * estimates[j].Value);
+            }
+        }
+
+        var factor = Cholesky(log)
+            ?? throw new InvalidOperationException("The covariance of the log-parameters is not positive definite to working precision, so no draws can be made from it.");
+        var draws = new double[count][];
+        var z = new double[n];
+        for (var d = 0; d < count; d++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                z[i] = sampler.Normal();
+            }
+
+            var draw = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var value = centre[i];
+                for (var j = 0; j <= i; j++)
+                {
+                    value += factor[i, j] * z[j];
+                }
+
+                draw[i] = Math.Exp(value);
+                if (!(draw[i] > 0 && double.IsFinite(draw[i])))
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A draw of parameter '{estimates[i].Name}' is beyond the range of a double: its standard error ({estimates[i].StandardError:G3}) is too large beside its estimate ({estimates[i].Value:G3}) for intervals from draws."));
+                }
+            }
+
+            draws[d] = draw;
+        }
+
+        return draws;
+    }
+
+    /// <summary>The lower Cholesky factor L of a symmetric A (A = L Lᵀ), or null when A is not positive definite.</summary>
+    private static double[,]? Cholesky(double[,] a)
+    {
+        var n = a.GetLength(0);
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[i, j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[i, k] * l[j, k];
+                }
+
+                if (i == j)
+                {
+                    if (!(sum > 0) || !double.IsFinite(sum))
+                    {
+                        return null;
+                    }
+
+                    l[i, i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[i, j] = sum / l[j, j];
+                }
+            }
+        }
+
+        return l;
+    }
+}
