@@ -61,4 +61,24 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
     /// <inheritdoc />
     public IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         CustomerLifetimeValue.Forecast(purchases, spend, summary, settings, progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public BaseForecastInterval IntervalsForBase<TModel>(ModelFit<TModel> purchases, CustomerBaseSummary summary, ModelTime horizon, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel =>
+        ForecastIntervals.ForBase(purchases, summary, horizon, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public BaseForecastInterval ValueIntervalsForBase<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, CustomerBaseSummary summary, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel =>
+        ForecastIntervals.ValueForBase(purchases, spend, summary, settings, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CustomerForecastInterval> IntervalsForCustomers<TModel>(ModelFit<TModel> purchases, IEnumerable<CustomerSummary> customers, ModelTime horizon, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel =>
+        ForecastIntervals.ForCustomers(purchases, customers, horizon, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CustomerForecastInterval> ValueIntervalsForCustomers<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, IEnumerable<CustomerSummary> customers, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel =>
+        ForecastIntervals.ValueForCustomers(purchases, spend, customers, settings, options, cancellationToken);
 }

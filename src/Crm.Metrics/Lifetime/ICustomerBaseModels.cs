@@ -91,4 +91,50 @@ public interface ICustomerBaseModels
     /// <returns>One forecast per customer of the summary.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IReadOnlyList<CustomerValueForecast> ForecastClv(IPurchaseModel purchases, GammaGammaModel spend, CustomerBaseSummary summary, ClvSettings settings, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A base's expected purchases and customers alive with intervals from parameter draws (see <see cref="ForecastIntervals.ForBase{TModel}"/>).</summary>
+    /// <typeparam name="TModel">The purchase model: BG/NBD, MBG/NBD or Pareto/NBD.</typeparam>
+    /// <param name="purchases">The converged fit of the purchase model.</param>
+    /// <param name="summary">The customers to sum over.</param>
+    /// <param name="horizon">How far ahead.</param>
+    /// <param name="options">Draws, seed and level; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the work between draws.</param>
+    /// <returns>The totals with their intervals.</returns>
+    BaseForecastInterval IntervalsForBase<TModel>(ModelFit<TModel> purchases, CustomerBaseSummary summary, ModelTime horizon, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel;
+
+    /// <summary>A base's expected purchases, customers alive and CLV with intervals from parameter draws (see <see cref="ForecastIntervals.ValueForBase{TModel}"/>).</summary>
+    /// <typeparam name="TModel">The purchase model: BG/NBD, MBG/NBD or Pareto/NBD.</typeparam>
+    /// <param name="purchases">The converged fit of the purchase model.</param>
+    /// <param name="spend">The converged fit of the spend model.</param>
+    /// <param name="summary">The customers to sum over.</param>
+    /// <param name="settings">Horizon, discount rate and margin.</param>
+    /// <param name="options">Draws, seed and level; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the work between draws.</param>
+    /// <returns>The totals with their intervals.</returns>
+    BaseForecastInterval ValueIntervalsForBase<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, CustomerBaseSummary summary, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel;
+
+    /// <summary>Chosen customers' P(alive) and expected purchases with intervals from parameter draws (see <see cref="ForecastIntervals.ForCustomers{TModel}"/>).</summary>
+    /// <typeparam name="TModel">The purchase model: BG/NBD, MBG/NBD or Pareto/NBD.</typeparam>
+    /// <param name="purchases">The converged fit of the purchase model.</param>
+    /// <param name="customers">The customers, in the order wanted back.</param>
+    /// <param name="horizon">How far ahead.</param>
+    /// <param name="options">Draws, seed and level; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the work between draws.</param>
+    /// <returns>One forecast per customer, in their order.</returns>
+    IReadOnlyList<CustomerForecastInterval> IntervalsForCustomers<TModel>(ModelFit<TModel> purchases, IEnumerable<CustomerSummary> customers, ModelTime horizon, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel;
+
+    /// <summary>Chosen customers' P(alive), expected purchases, spend and CLV with intervals from parameter draws (see <see cref="ForecastIntervals.ValueForCustomers{TModel}"/>).</summary>
+    /// <typeparam name="TModel">The purchase model: BG/NBD, MBG/NBD or Pareto/NBD.</typeparam>
+    /// <param name="purchases">The converged fit of the purchase model.</param>
+    /// <param name="spend">The converged fit of the spend model.</param>
+    /// <param name="customers">The customers, in the order wanted back.</param>
+    /// <param name="settings">Horizon, discount rate and margin.</param>
+    /// <param name="options">Draws, seed and level; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the work between draws.</param>
+    /// <returns>One forecast per customer, in their order.</returns>
+    IReadOnlyList<CustomerForecastInterval> ValueIntervalsForCustomers<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, IEnumerable<CustomerSummary> customers, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
+        where TModel : class, IPurchaseModel;
 }

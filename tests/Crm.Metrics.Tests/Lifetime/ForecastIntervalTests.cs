@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Tests.Lifetime;
@@ -189,6 +190,21 @@ public class ForecastIntervalTests
     }
 
     [Fact]
+    public void The_model_service_gives_the_same_intervals()
+    {
+        var (fit, spend, summary) = (Fitted.Value.MbgNbd, Fitted.Value.Spend, Fitted.Value.Summary);
+        using var provider = new ServiceCollection().AddCrmMetrics().BuildServiceProvider();
+        var models = provider.GetRequiredService<ICrmMetrics>().Models;
+        var options = new IntervalOptions { Draws = 60, Seed = 5 };
+        var chosen = summary.Customers.Take(4).ToList();
+
+        Assert.Equal(ForecastIntervals.ForBase(fit, summary, ModelTime.Weeks(13), options), models.IntervalsForBase(fit, summary, ModelTime.Weeks(13), options));
+        Assert.Equal(ForecastIntervals.ValueForBase(fit, spend, summary, Settings, options), models.ValueIntervalsForBase(fit, spend, summary, Settings, options));
+        Assert.Equal(ForecastIntervals.ForCustomers(fit, chosen, ModelTime.Weeks(13), options), models.IntervalsForCustomers(fit, chosen, ModelTime.Weeks(13), options));
+        Assert.Equal(ForecastIntervals.ValueForCustomers(fit, spend, chosen, Settings, options), models.ValueIntervalsForCustomers(fit, spend, chosen, Settings, options));
+    }
+
+    [Fact]
     public void Results_round_trip_through_json()
     {
         var (fit, spend, summary) = (Fitted.Value.BgNbd, Fitted.Value.Spend, Fitted.Value.Summary);
@@ -200,6 +216,12 @@ public class ForecastIntervalTests
         Assert.Contains("\"expectedPurchases\":{\"estimate\":", json, StringComparison.Ordinal);
         Assert.Equal(totals, JsonSerializer.Deserialize<BaseForecastInterval>(json, CrmJson.Options));
         Assert.Equal(each, JsonSerializer.Deserialize<IReadOnlyList<CustomerForecastInterval>>(JsonSerializer.Serialize(each, CrmJson.Options), CrmJson.Options));
+
+        // A horizon is written with its totals and read from its value and unit; totals that contradict them are refused.
+        Assert.Contains("\"horizon\":{\"value\":52,\"unit\":\"weeks\",\"totalDays\":364,\"totalWeeks\":52}", json, StringComparison.Ordinal);
+        var contradicting = json.Replace("\"totalDays\":364", "\"totalDays\":365", StringComparison.Ordinal);
+        Assert.Equal("totalDays", Assert.Throws<ArgumentException>(() => JsonSerializer.Deserialize<BaseForecastInterval>(contradicting, CrmJson.Options)).ParamName);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BaseForecastInterval>(json.Replace("\"unit\":\"weeks\",", string.Empty, StringComparison.Ordinal), CrmJson.Options));
     }
 
     private static CustomerSummary Copy(CustomerSummary c, CustomerId id, Money? mean) =>
