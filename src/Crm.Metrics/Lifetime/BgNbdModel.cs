@@ -100,6 +100,13 @@ public sealed record BgNbdModel : IFactoredPurchaseModel
     double IFactoredPurchaseModel.ProbabilityAlive(RepeatSummary customer) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer);
 
     /// <inheritdoc/>
+    void IFactoredPurchaseModel.ExpectedWhileAlive(int x, double age, ReadOnlySpan<double> horizons, Span<double> result) =>
+        BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x, horizons, result);
+
+    /// <inheritdoc/>
+    void IFactoredPurchaseModel.ProbabilityAlive(GroupIndex groups, Span<double> result) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, shift: 1, groups, result);
+
+    /// <inheritdoc/>
     /// <remarks>FHL 2005 eq. 9 (see the type's remarks for when the integral form is used).</remarks>
     public double ExpectedPurchasesForNewCustomer(ModelTime t) =>
         BgNbdPredictions.ExpectedForNewCustomer(R, Alpha, A, B, t.ToUnit(TimeUnit));

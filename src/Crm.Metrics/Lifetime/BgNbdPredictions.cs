@@ -40,6 +40,119 @@ internal static class BgNbdPredictions
         return (a + beta - 1) / (a - 1) * (1 - (Math.Pow(s / (s + t), rho) * Hypergeometric2F1(rho, beta, a + beta - 1, z)));
     }
 
+    /// <summary>
+    /// <see cref="ExpectedWhileAlive(double, double, double, double, double)"/> at several horizons: where the closed form
+    /// holds at the longest, one ₂F₁ series serves them all — its coefficients (ρ)_j (β)_j / ((a+β−1)_j j!) do not depend
+    /// on the horizon, only the powers of z do — summed until the longest horizon's terms are negligible.
+    /// </summary>
+    public static void ExpectedWhileAlive(double rho, double s, double a, double beta, ReadOnlySpan<double> horizons, Span<double> result)
+    {
+        const int MostShared = 64;
+        var c = a + beta - 1;
+        var longest = 0.0;
+        foreach (var t in horizons)
+        {
+            longest = Math.Max(longest, t);
+        }
+
+        if (horizons.Length is < 2 or > MostShared || !ClosedFormIsExact(a, c, longest / (s + longest)))
+        {
+            for (var k = 0; k < horizons.Length; k++)
+            {
+                result[k] = ExpectedWhileAlive(rho, s, a, beta, horizons[k]);
+            }
+
+            return;
+        }
+
+        // The powers and sums side by side in SIMD vectors (padded with z = 0, whose sums stay 1).
+        var lanes = System.Numerics.Vector<double>.Count;
+        var width = (horizons.Length + lanes - 1) / lanes * lanes;
+        Span<double> z = stackalloc double[width];
+        Span<double> power = stackalloc double[width];
+        Span<double> sum = stackalloc double[width];
+        z.Clear();
+        power.Fill(1);
+        sum.Fill(1);
+        var zLongest = longest / (s + longest);
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            z[k] = horizons[k] / (s + horizons[k]);
+        }
+
+        var zs = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(z);
+        var powers = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(power);
+        var sums = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(sum);
+
+        // Every coefficient is positive (ρ, β, a+β−1 > 0), so every sum is at least 1 and the longest horizon's term bounds the others'.
+        var coefficient = 1.0;
+        var powerLongest = 1.0;
+        for (var j = 0; ; j++)
+        {
+            if (j == 100_000)
+            {
+                throw new ArithmeticException($"₂F₁({rho}, {beta}; {c}; {zLongest}) did not converge in 100,000 terms.");
+            }
+
+            coefficient *= (rho + j) * (beta + j) / ((c + j) * (j + 1));
+            for (var v = 0; v < zs.Length; v++)
+            {
+                powers[v] *= zs[v];
+                sums[v] += coefficient * powers[v];
+            }
+
+            powerLongest *= zLongest;
+            if (coefficient * powerLongest <= 1e-16)
+            {
+                break;
+            }
+        }
+
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            result[k] = c / (a - 1) * (1 - (Math.Pow(s / (s + horizons[k]), rho) * sum[k]));
+        }
+    }
+
+    /// <summary>
+    /// P(alive) of every summary of <paramref name="groups"/>: 1 / (1 + a/(b+x−<paramref name="shift"/>) · ((α+T)/(α+t_x))^(r+x)),
+    /// with ln(α+T), ln(α+t_x) and ln(a/(b+x−shift)) computed once per distinct value. BG/NBD has shift 1 and P = 1 at
+    /// x = 0; MBG/NBD has shift 0 and the formula at every x.
+    /// </summary>
+    public static void ProbabilityAlive(double r, double alpha, double a, double b, int shift, GroupIndex groups, Span<double> result)
+    {
+        var logAge = new double[groups.Ages.Length];
+        for (var i = 0; i < logAge.Length; i++)
+        {
+            logAge[i] = Math.Log(alpha + groups.Ages[i]);
+        }
+
+        var logRecency = new double[groups.Recencies.Length];
+        for (var i = 0; i < logRecency.Length; i++)
+        {
+            logRecency[i] = Math.Log(alpha + groups.Recencies[i]);
+        }
+
+        var logOdds = new double[groups.Xs.Length];
+        for (var i = 0; i < logOdds.Length; i++)
+        {
+            logOdds[i] = groups.Xs[i] >= shift ? Math.Log(a / (b + groups.Xs[i] - shift)) : 0;
+        }
+
+        for (var g = 0; g < result.Length; g++)
+        {
+            var x = groups.Groups[g].X;
+            if (x < shift)
+            {
+                result[g] = 1;
+                continue;
+            }
+
+            var log = logOdds[groups.XIndex[g]] + ((r + x) * (logAge[groups.AgeIndex[g]] - logRecency[groups.RecencyIndex[g]]));
+            result[g] = 1 / (1 + Math.Exp(log));
+        }
+    }
+
     /// <summary>P(alive | x, t_x, T); 1 for a customer with no repeat purchase.</summary>
     public static double ProbabilityAlive(double r, double alpha, double a, double b, RepeatSummary c)
     {

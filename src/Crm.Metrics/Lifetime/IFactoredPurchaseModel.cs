@@ -13,4 +13,22 @@ internal interface IFactoredPurchaseModel : IPurchaseModel
 
     /// <summary>P(alive | x, t_x, T) in the model's time unit.</summary>
     double ProbabilityAlive(RepeatSummary customer);
+
+    /// <summary>W(x, T, t) at several horizons (ascending) at once; a model may share work between them.</summary>
+    void ExpectedWhileAlive(int x, double age, ReadOnlySpan<double> horizons, Span<double> result)
+    {
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            result[k] = ExpectedWhileAlive(x, age, horizons[k]);
+        }
+    }
+
+    /// <summary>P(alive) of every summary of <paramref name="groups"/>; a model may compute what depends on one value once.</summary>
+    void ProbabilityAlive(GroupIndex groups, Span<double> result)
+    {
+        for (var g = 0; g < groups.Groups.Length; g++)
+        {
+            result[g] = ProbabilityAlive(groups.Groups[g]);
+        }
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class IntervalEngine
     private const int DrawsPerChunk = 8;
 
     private readonly RepeatSummary[] _groups;
+    private readonly GroupIndex _index;
     private readonly double[] _weight;   // customers in the group
     private readonly double[] _spendSum; // Σ m̄ over the group's customers with x > 0
     private readonly int[] _pairOf;      // the group's (x, T) pair
@@ -25,6 +26,7 @@ internal sealed class IntervalEngine
     private IntervalEngine(RepeatSummary[] groups, double[] weight, double[] spendSum, int[] pairOf, (int X, double T)[] pairs, double[] horizons, double rate, double margin)
     {
         _groups = groups;
+        _index = GroupIndex.Of(groups);
         _weight = weight;
         _spendSum = spendSum;
         _pairOf = pairOf;
@@ -119,15 +121,17 @@ internal sealed class IntervalEngine
         var steps = _horizons.Length;
         var whileAlive = scratch.WhileAlive;
         var discounted = scratch.Discounted;
+        var row = scratch.Row;
         for (var p = 0; p < _pairs.Length; p++)
         {
             var (x, age) = _pairs[p];
+            model.ExpectedWhileAlive(x, age, _horizons, row);
             var sum = 0.0;
             var previous = 0.0;
             var discount = 1.0;
             for (var k = 0; k < steps; k++)
             {
-                var cumulative = model.ExpectedWhileAlive(x, age, _horizons[k]);
+                var cumulative = row[k];
                 discount /= _rate;
                 sum += (cumulative - previous) * discount;
                 previous = cumulative;
@@ -137,10 +141,10 @@ internal sealed class IntervalEngine
             discounted[p] = sum;
         }
 
+        model.ProbabilityAlive(_index, alive);
         for (var g = 0; g < _groups.Length; g++)
         {
-            var probability = model.ProbabilityAlive(_groups[g]);
-            alive[g] = probability;
+            var probability = alive[g];
             purchases[g] = whileAlive[_pairOf[g]] * probability;
             if (spend is null)
             {
@@ -164,7 +168,7 @@ internal sealed class IntervalEngine
     {
         Partitioned.For((draws + DrawsPerChunk - 1) / DrawsPerChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
-            var scratch = new Scratch(_pairs.Length, _groups.Length);
+            var scratch = NewScratch();
             for (var d = chunk * DrawsPerChunk; d < Math.Min(draws, (chunk + 1) * DrawsPerChunk); d++)
             {
                 evaluate(d, scratch);
@@ -172,9 +176,14 @@ internal sealed class IntervalEngine
         });
     }
 
-    /// <summary>One thread's buffers: per pair, and per group.</summary>
-    internal sealed class Scratch(int pairs, int groups)
+    /// <summary>Buffers for one thread's evaluations.</summary>
+    public Scratch NewScratch() => new(_pairs.Length, _groups.Length, _horizons.Length);
+
+    /// <summary>One thread's buffers: per horizon step, per pair, and per group.</summary>
+    internal sealed class Scratch(int pairs, int groups, int steps)
     {
+        public double[] Row { get; } = new double[steps];
+
         public double[] WhileAlive { get; } = new double[pairs];
 
         public double[] Discounted { get; } = new double[pairs];

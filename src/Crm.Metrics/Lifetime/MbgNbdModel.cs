@@ -98,6 +98,13 @@ public sealed record MbgNbdModel : IFactoredPurchaseModel
     double IFactoredPurchaseModel.ProbabilityAlive(RepeatSummary customer) => MbgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, customer);
 
     /// <inheritdoc/>
+    void IFactoredPurchaseModel.ExpectedWhileAlive(int x, double age, ReadOnlySpan<double> horizons, Span<double> result) =>
+        BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x + 1, horizons, result);
+
+    /// <inheritdoc/>
+    void IFactoredPurchaseModel.ProbabilityAlive(GroupIndex groups, Span<double> result) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, shift: 0, groups, result);
+
+    /// <inheritdoc/>
     /// <remarks>b/(a−1) · [1 − ₂F₁(r, b+1; a+b; t/(α+t)) (α/(α+t))^r]: the customer first survives the dropout at the first purchase (probability b/(a+b)).</remarks>
     public double ExpectedPurchasesForNewCustomer(ModelTime t) =>
         MbgNbdPredictions.ExpectedForNewCustomer(R, Alpha, A, B, t.ToUnit(TimeUnit));
