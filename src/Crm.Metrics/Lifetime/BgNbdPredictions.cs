@@ -84,27 +84,35 @@ internal static class BgNbdPredictions
         var powers = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(power);
         var sums = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(sum);
 
-        // Every coefficient is positive (ρ, β, a+β−1 > 0), so every sum is at least 1 and the longest horizon's term bounds the others'.
-        var coefficient = 1.0;
-        var powerLongest = 1.0;
-        for (var j = 0; ; j++)
+        // Every coefficient is positive (ρ, β, a+β−1 > 0), so every sum is at least 1 and the longest horizon's term
+        // bounds the others'. Up to sixteen horizons are held in four registers of four (with fused multiply-adds).
+        if (horizons.Length <= 16 && System.Runtime.Intrinsics.X86.Fma.IsSupported)
         {
-            if (j == 100_000)
+            SumWithFma(rho, beta, c, z[..horizons.Length], sum[..horizons.Length]);
+        }
+        else
+        {
+            var coefficient = 1.0;
+            var powerLongest = 1.0;
+            for (var j = 0; ; j++)
             {
-                throw new ArithmeticException($"₂F₁({rho}, {beta}; {c}; {zLongest}) did not converge in 100,000 terms.");
-            }
+                if (j == 100_000)
+                {
+                    throw new ArithmeticException($"₂F₁({rho}, {beta}; {c}; {zLongest}) did not converge in 100,000 terms.");
+                }
 
-            coefficient *= (rho + j) * (beta + j) / ((c + j) * (j + 1));
-            for (var v = 0; v < zs.Length; v++)
-            {
-                powers[v] *= zs[v];
-                sums[v] += coefficient * powers[v];
-            }
+                coefficient *= (rho + j) * (beta + j) / ((c + j) * (j + 1));
+                for (var v = 0; v < zs.Length; v++)
+                {
+                    powers[v] *= zs[v];
+                    sums[v] += coefficient * powers[v];
+                }
 
-            powerLongest *= zLongest;
-            if (coefficient * powerLongest <= 1e-16)
-            {
-                break;
+                powerLongest *= zLongest;
+                if (coefficient * powerLongest <= 1e-16)
+                {
+                    break;
+                }
             }
         }
 
@@ -112,6 +120,53 @@ internal static class BgNbdPredictions
         {
             result[k] = c / (a - 1) * (1 - (Math.Pow(s / (s + horizons[k]), rho) * sum[k]));
         }
+    }
+
+    /// <summary>
+    /// The ₂F₁(ρ, β; c; z) series at up to sixteen ascending z in four AVX registers (unused lanes have z = 0), each
+    /// term a fused multiply-add, to the term where the largest z's is below 1e-16.
+    /// </summary>
+    private static void SumWithFma(double rho, double beta, double c, ReadOnlySpan<double> z, Span<double> sums)
+    {
+        Span<double> padded = stackalloc double[16];
+        padded.Clear();
+        z.CopyTo(padded);
+        var lanes = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(padded);
+        System.Runtime.Intrinsics.Vector256<double> z0 = lanes[0], z1 = lanes[1], z2 = lanes[2], z3 = lanes[3];
+        var one = System.Runtime.Intrinsics.Vector256.Create(1.0);
+        System.Runtime.Intrinsics.Vector256<double> p0 = one, p1 = one, p2 = one, p3 = one, s0 = one, s1 = one, s2 = one, s3 = one;
+        var zLongest = z[^1];
+        var powerLongest = 1.0;
+        var coefficient = 1.0;
+        for (var j = 0.0; ; j++)
+        {
+            if (j == 100_000)
+            {
+                throw new ArithmeticException($"₂F₁({rho}, {beta}; {c}; {zLongest}) did not converge in 100,000 terms.");
+            }
+
+            coefficient *= (rho + j) * (beta + j) / ((c + j) * (j + 1));
+            var broadcast = System.Runtime.Intrinsics.Vector256.Create(coefficient);
+            p0 *= z0;
+            p1 *= z1;
+            p2 *= z2;
+            p3 *= z3;
+            s0 = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(broadcast, p0, s0);
+            s1 = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(broadcast, p1, s1);
+            s2 = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(broadcast, p2, s2);
+            s3 = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(broadcast, p3, s3);
+            powerLongest *= zLongest;
+            if (coefficient * powerLongest <= 1e-16)
+            {
+                break;
+            }
+        }
+
+        lanes[0] = s0;
+        lanes[1] = s1;
+        lanes[2] = s2;
+        lanes[3] = s3;
+        padded[..sums.Length].CopyTo(sums);
     }
 
     /// <summary>

@@ -140,7 +140,7 @@ public static partial class ForecastIntervals
         var drawnPurchases = new double[options.Draws];
         var drawnAlive = new double[options.Draws];
         var drawnValue = new double[options.Draws];
-        engine.ForEachDraw(options.Draws, (d, scratch) =>
+        IntervalEngine.ForEachDraw(options.Draws, engine.NewScratch, (d, scratch) =>
             (drawnPurchases[d], drawnAlive[d], drawnValue[d]) = Sum(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch), cancellationToken);
 
         return new BaseForecastInterval(
@@ -179,7 +179,7 @@ public static partial class ForecastIntervals
         var expected = new double[n * draws];
         var spends = spendModel is null ? null : new double[n * draws];
         var values = spendModel is null ? null : new double[n * draws];
-        engine.ForEachDraw(draws, (d, scratch) =>
+        IntervalEngine.ForEachDraw(draws, engine.NewScratch, (d, scratch) =>
         {
             engine.Evaluate(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch, scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
             for (var c = 0; c < n; c++)

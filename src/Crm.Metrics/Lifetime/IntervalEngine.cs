@@ -11,7 +11,7 @@ namespace Crm.Metrics.Lifetime;
 /// </summary>
 internal sealed class IntervalEngine
 {
-    private const int DrawsPerChunk = 8;
+    private const int RunsPerCore = 4; // runs of draws per core, so that the cores finish together
 
     private readonly RepeatSummary[] _groups;
     private readonly GroupIndex _index;
@@ -161,17 +161,19 @@ internal sealed class IntervalEngine
     }
 
     /// <summary>
-    /// Runs <paramref name="evaluate"/> for every draw on the thread pool, in chunks of draws that each own a
-    /// <see cref="Scratch"/> (the result of each draw does not depend on the thread that computes it).
+    /// Runs <paramref name="evaluate"/> for every draw on the thread pool, in a few contiguous runs of draws per core,
+    /// each with one <see cref="Scratch"/> (the result of each draw does not depend on the run that computes it).
     /// </summary>
-    public void ForEachDraw(int draws, Action<int, Scratch> evaluate, CancellationToken cancellationToken)
+    public static void ForEachDraw(int draws, Func<Scratch> scratch, Action<int, Scratch> evaluate, CancellationToken cancellationToken)
     {
-        Partitioned.For((draws + DrawsPerChunk - 1) / DrawsPerChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        var runs = Math.Min(draws, RunsPerCore * Environment.ProcessorCount);
+        Partitioned.For(runs, new ParallelOptions { CancellationToken = cancellationToken }, run =>
         {
-            var scratch = NewScratch();
-            for (var d = chunk * DrawsPerChunk; d < Math.Min(draws, (chunk + 1) * DrawsPerChunk); d++)
+            var buffers = scratch();
+            for (var d = (int)((long)draws * run / runs); d < (int)((long)draws * (run + 1) / runs); d++)
             {
-                evaluate(d, scratch);
+                cancellationToken.ThrowIfCancellationRequested();
+                evaluate(d, buffers);
             }
         });
     }
