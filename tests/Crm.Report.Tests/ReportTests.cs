@@ -293,6 +293,22 @@ public sealed partial class ReportTests : IDisposable
         Assert.Equal(10, top.Count);
         Assert.Equal(top.OrderByDescending(v => v), top);
 
+        // Each listed CLV with its 90 % interval from parameter draws, and the valued customers' totals: every interval
+        // ordered, the total CLV's around its estimate, which is the sum of every valued customer's CLV.
+        var clv = models.GetProperty("clv");
+        Assert.All(clv.GetProperty("topCustomers").EnumerateArray(), c =>
+        {
+            var interval = c.GetProperty("clvInterval");
+            Assert.True(interval.GetProperty("lower").GetDouble() <= interval.GetProperty("upper").GetDouble());
+            Assert.InRange(c.GetProperty("probabilityAliveInterval").GetProperty("upper").GetDouble(), 0, 1);
+        });
+        var totals = clv.GetProperty("totals");
+        Assert.Equal((0.9, 200), (totals.GetProperty("level").GetDouble(), totals.GetProperty("draws").GetInt32()));
+        var totalClv = totals.GetProperty("clv");
+        Assert.InRange(totalClv.GetProperty("estimate").GetDouble(), totalClv.GetProperty("lower").GetDouble(), totalClv.GetProperty("upper").GetDouble());
+        Assert.True(totalClv.GetProperty("estimate").GetDouble() >= (double)top.Sum());
+        Assert.InRange(totals.GetProperty("expectedCustomersAlive").GetProperty("upper").GetDouble(), 0, totals.GetProperty("customers").GetInt32());
+
         // RFM: every customer with a sale up to the period's end counted once, in exactly one segment; tiers 80/15/5.
         var rfm = json.GetProperty("rfm");
         var segments = rfm.GetProperty("segments").EnumerateArray().ToList();

@@ -136,10 +136,34 @@ internal static partial class JsonReport
             json.WriteNumber("expectedPurchases", c.ExpectedPurchases);
             json.WriteNumber("expectedSpend", decimal.Round(c.ExpectedSpend, 4));
             json.WriteNumber("clv", decimal.Round(c.Clv, 4));
+            if (c.Interval is { } interval)
+            {
+                Interval(json, "probabilityAliveInterval", interval.ProbabilityAlive.Lower, interval.ProbabilityAlive.Upper);
+                Interval(json, "expectedPurchasesInterval", interval.ExpectedPurchases.Lower, interval.ExpectedPurchases.Upper);
+                Interval(json, "clvInterval", (double)decimal.Round(interval.Value!.Lower.Amount, 4), (double)decimal.Round(interval.Value.Upper.Amount, 4));
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (models.ClvTotals is { } totals)
+        {
+            // The valued customers' totals with 90 % intervals from parameter draws (uncertainty of the fits, not of what customers do).
+            json.WriteStartObject("totals");
+            json.WriteNumber("customers", totals.Customers);
+            json.WriteNumber("level", totals.Level);
+            json.WriteNumber("draws", totals.Draws);
+            Estimate(json, "expectedPurchases", totals.ExpectedPurchases.Estimate, totals.ExpectedPurchases.Lower, totals.ExpectedPurchases.Upper);
+            Estimate(json, "expectedCustomersAlive", totals.ExpectedCustomersAlive.Estimate, totals.ExpectedCustomersAlive.Lower, totals.ExpectedCustomersAlive.Upper);
+            Estimate(json, "clv", (double)decimal.Round(totals.Value!.Estimate.Amount, 4), (double)decimal.Round(totals.Value.Lower.Amount, 4), (double)decimal.Round(totals.Value.Upper.Amount, 4));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("totals");
+        }
+
         if (models.ClvDistribution is { } distribution)
         {
             json.WriteStartObject("distribution");
@@ -165,6 +189,23 @@ internal static partial class JsonReport
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Interval(Utf8JsonWriter json, string name, double lower, double upper)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("lower", lower);
+        json.WriteNumber("upper", upper);
+        json.WriteEndObject();
+    }
+
+    private static void Estimate(Utf8JsonWriter json, string name, double estimate, double lower, double upper)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("estimate", estimate);
+        json.WriteNumber("lower", lower);
+        json.WriteNumber("upper", upper);
         json.WriteEndObject();
     }
 

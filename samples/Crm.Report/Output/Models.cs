@@ -7,7 +7,11 @@ using NodaTime;
 namespace Crm.Report.Output;
 
 /// <summary>One customer's line in the top list by predicted CLV; the name only with --show-names.</summary>
-internal sealed record ClvCustomer(string Id, string? Name, int Frequency, double ProbabilityAlive, double ExpectedPurchases, decimal ExpectedSpend, decimal Clv);
+internal sealed record ClvCustomer(string Id, string? Name, int Frequency, double ProbabilityAlive, double ExpectedPurchases, decimal ExpectedSpend, decimal Clv)
+{
+    /// <summary>The customer's forecast with intervals from parameter draws; null when the fits give none (the notes say why).</summary>
+    public CustomerForecastInterval? Interval { get; init; }
+}
 
 /// <summary>The holdout comparison: actual repeat purchases against the BG/NBD expectation over the holdout length.</summary>
 internal sealed record HoldoutCheck(LocalDate End, ModelTime Length, long Actual, double? BgNbdExpected, double? ParetoNbdExpected);
@@ -30,6 +34,12 @@ internal sealed record ModelsSection(
 {
     /// <summary>The MBG/NBD holdout tracking (cumulative, beside BG/NBD's and Pareto/NBD's); null without a holdout or a converged fit.</summary>
     public HoldoutTracking? MbgNbdTracking { get; init; }
+
+    /// <summary>The valued customers' totals over the CLV horizon with intervals from parameter draws; null without CLV or when the fits give no intervals.</summary>
+    public BaseForecastInterval? ClvTotals { get; init; }
+
+    /// <summary>How the CLV intervals are drawn: 90 %, from 200 draws of each fit's parameters (a fixed seed, so a report reproduces).</summary>
+    public static readonly IntervalOptions Intervals = new() { Draws = 200, Seed = 0, Level = 0.90 };
 
     /// <summary>The CLV of the top list: 52 weeks ahead, revenue (margin 1), 10 % a year discounted per 4-week period.</summary>
     public static readonly ClvSettings Clv = new(ModelTime.Weeks(52), ModelTime.Weeks(4), Math.Pow(1.10, 4.0 / 52) - 1, 1m);
@@ -162,6 +172,7 @@ internal sealed record ModelsSection(
 
         var top = new List<ClvCustomer>();
         ClvDistribution? distribution = null;
+        BaseForecastInterval? totals = null;
         if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
         {
             var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
@@ -181,11 +192,23 @@ internal sealed record ModelsSection(
                     f.ExpectedMeanSpend.Amount,
                     f.Value.Amount))
                 .ToList();
+            try
+            {
+                totals = ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals);
+                var chosen = top.Select(c => valued.TryGetCustomer(new Crm.Domain.CustomerId(c.Id), out var customer) ? customer : throw new InvalidOperationException("A top customer is not in the valued summary.")).ToList();
+                var intervals = ForecastIntervals.ValueForCustomers(bgNbd, gammaGamma, chosen, Clv, Intervals);
+                top = [.. top.Zip(intervals, (c, interval) => c with { Interval = interval })];
+            }
+            catch (InvalidOperationException e)
+            {
+                notes.Add($"CLV intervals are not shown: {e.Message}");
+            }
         }
 
         return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes)
         {
             MbgNbdTracking = mbgNbdTracking,
+            ClvTotals = totals,
         };
     }
 
