@@ -21,6 +21,8 @@ namespace Crm.Metrics;
 [JsonSerializable(typeof(ModelFit<BgNbdModel>))]
 [JsonSerializable(typeof(ModelFit<MbgNbdModel>))]
 [JsonSerializable(typeof(ModelFit<ParetoNbdModel>))]
+[JsonSerializable(typeof(ModelFit<BgNbdCovariateModel>))]
+[JsonSerializable(typeof(ModelFit<ParetoNbdCovariateModel>))]
 [JsonSerializable(typeof(ModelFit<BgBbModel>))]
 [JsonSerializable(typeof(DiscreteSummary))]
 [JsonSerializable(typeof(ModelFit<GammaGammaModel>))]

@@ -72,6 +72,7 @@ internal static class ValidValues
         Add(() => new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur)));
         Add(() => CustomerBaseSummary.FromSummaries([Summary(), new CustomerSummary(new CustomerId("c2"), 0, default, ModelTime.Weeks(8))], new SummaryOptions(new LocalDate(2026, 3, 31))));
         Add(() => new SummaryOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
+        Add(() => new CovariateTable(["web"], ["web"], [new CustomerCovariates(Customer, [1.0], [1.0]), new CustomerCovariates(new CustomerId("c2"), [0.0], [0.0])]));
         Add(() => new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
         Add<IPurchaseModel>(() => new BgNbdModel(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks));
         Add(() => new BgNbdModel(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks));
@@ -156,6 +157,8 @@ internal static class ValidValues
         ["PurchaseSimulation.ctor.acquisition"] = () => new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),
         ["PurchaseSimulation.ctor.observedUntil"] = () => new LocalDate(2026, 3, 31),
         ["ShiftedBetaGeometricModel.Fit.aliveAtStart"] = () => new List<long> { 1000, 600, 400 },
+        ["CovariateTable.FromCategories.columns"] = () => new List<string> { "channel" },
+        ["CovariateTable.FromCategories.customers"] = () => new List<KeyValuePair<CustomerId, IReadOnlyList<string>>> { new(Customer, ["web"]), new(new CustomerId("c2"), ["store"]) },
         ["ContactPoint.ctor.value"] = () => "ada@example.test",
         ["ContactPoint.Matches.value"] = () => "ada@example.test",
         ["RfmSegmentMap.ctor.rules"] = () => RfmSegmentMap.Standard.Rules.ToList(),

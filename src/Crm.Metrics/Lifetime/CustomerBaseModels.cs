@@ -81,4 +81,12 @@ public sealed class CustomerBaseModels : ICustomerBaseModels
     public IReadOnlyList<CustomerForecastInterval> ValueIntervalsForCustomers<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, IEnumerable<CustomerSummary> customers, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
         where TModel : class, IPurchaseModel =>
         ForecastIntervals.ValueForCustomers(purchases, spend, customers, settings, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public ModelFit<BgNbdCovariateModel> FitBgNbdWithCovariates(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BgNbdCovariateModel.Fit(summary, covariates, options, progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public ModelFit<ParetoNbdCovariateModel> FitParetoNbdWithCovariates(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ParetoNbdCovariateModel.Fit(summary, covariates, options, progress, cancellationToken);
 }

@@ -137,4 +137,22 @@ public interface ICustomerBaseModels
     /// <returns>One forecast per customer, in their order.</returns>
     IReadOnlyList<CustomerForecastInterval> ValueIntervalsForCustomers<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel> spend, IEnumerable<CustomerSummary> customers, ClvSettings settings, IntervalOptions? options = null, CancellationToken cancellationToken = default)
         where TModel : class, IPurchaseModel;
+
+    /// <summary>Fits BG/NBD with static covariates (see <see cref="BgNbdCovariateModel.Fit"/>).</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="covariates">Every customer's covariates.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<BgNbdCovariateModel> FitBgNbdWithCovariates(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Fits Pareto/NBD with static covariates (see <see cref="ParetoNbdCovariateModel.Fit"/>).</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="covariates">Every customer's covariates.</param>
+    /// <param name="options">Fit options; defaults when <c>null</c>.</param>
+    /// <param name="progress">Reports iterations; optional.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The fit.</returns>
+    ModelFit<ParetoNbdCovariateModel> FitParetoNbdWithCovariates(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>
-/// Parameter vectors drawn from a fit's asymptotic normal on the log scale: ln θ ~ N(ln θ̂, Σ_log) with
+/// Parameter vectors drawn from a fit's asymptotic normal on the log scale (real-valued effects on their own scale): ln θ ~ N(ln θ̂, Σ_log) with
 /// Σ_log[i, j] = Σ[i, j] / (θ̂_i θ̂_j), Σ the inverse observed information (the delta method; at the maximum the
 /// observed information of the log-parameters is exactly the natural one scaled so). On the log scale every draw is
 /// positive, and a parameter whose estimate is a few standard errors from zero gets the skewed interval it should.
@@ -25,10 +25,10 @@ internal static class ParameterDraws
         var centre = new double[n];
         for (var i = 0; i < n; i++)
         {
-            centre[i] = Math.Log(estimates[i].Value);
+            centre[i] = estimates[i].Unbounded ? estimates[i].Value : Math.Log(estimates[i].Value);
             for (var j = 0; j < n; j++)
             {
-                log[i, j] = covariance[i][j] / (estimates[i].Value * estimates[j].Value);
+                log[i, j] = covariance[i][j] / (Scale(estimates[i]) * Scale(estimates[j]));
             }
         }
 
@@ -52,8 +52,8 @@ internal static class ParameterDraws
                     value += factor[i, j] * z[j];
                 }
 
-                draw[i] = Math.Exp(value);
-                if (!(draw[i] > 0 && double.IsFinite(draw[i])))
+                draw[i] = estimates[i].Unbounded ? value : Math.Exp(value);
+                if (!(draw[i] > 0 || estimates[i].Unbounded) || !double.IsFinite(draw[i]))
                 {
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A draw of parameter '{estimates[i].Name}' is beyond the range of a double: its standard error ({estimates[i].StandardError:G3}) is too large beside its estimate ({estimates[i].Value:G3}) for intervals from draws."));
                 }
@@ -64,6 +64,9 @@ internal static class ParameterDraws
 
         return draws;
     }
+
+    // The derivative of the drawn scale by the natural one: 1/θ on the log scale, 1 for a real-valued effect.
+    private static double Scale(ParameterEstimate estimate) => estimate.Unbounded ? 1 : estimate.Value;
 
     /// <summary>The lower Cholesky factor L of a symmetric A (A = L Lᵀ), or null when A is not positive definite.</summary>
     private static double[,]? Cholesky(double[,] a)

@@ -19,13 +19,24 @@ public sealed record ParameterEstimate(string Name, double Value, double? Standa
     public double Value { get; init => field = Crm.Internal.Finite.Of(value, nameof(Value)); } = Crm.Internal.Finite.Of(Value, nameof(Value));
 
     /// <summary>
-    /// The lower end of the 95 % confidence interval, formed on the log scale (the parameters are positive):
-    /// exp(ln θ − 1.96 · SE/θ). Null without a standard error.
+    /// Whether the parameter is a real number (a covariate's effect, any sign) rather than a positive parameter; its
+    /// interval is then symmetric. Written to JSON only when true.
     /// </summary>
-    public double? Lower95 => StandardError is { } se && Value > 0 ? Value * Math.Exp(-1.959963984540054 * se / Value) : null;
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unbounded { get; init; }
 
-    /// <summary>The upper end of the 95 % confidence interval, on the log scale: exp(ln θ + 1.96 · SE/θ). Null without a standard error.</summary>
-    public double? Upper95 => StandardError is { } se && Value > 0 ? Value * Math.Exp(1.959963984540054 * se / Value) : null;
+    /// <summary>
+    /// The lower end of the 95 % confidence interval: for a positive parameter formed on the log scale,
+    /// exp(ln θ − 1.96 · SE/θ); for an <see cref="Unbounded"/> one θ − 1.96 · SE. Null without a standard error.
+    /// </summary>
+    public double? Lower95 => StandardError is not { } se ? null
+        : Unbounded ? Value - (1.959963984540054 * se)
+        : Value > 0 ? Value * Math.Exp(-1.959963984540054 * se / Value) : null;
+
+    /// <summary>The upper end of the 95 % confidence interval: exp(ln θ + 1.96 · SE/θ), or θ + 1.96 · SE for an <see cref="Unbounded"/> parameter. Null without a standard error.</summary>
+    public double? Upper95 => StandardError is not { } se ? null
+        : Unbounded ? Value + (1.959963984540054 * se)
+        : Value > 0 ? Value * Math.Exp(1.959963984540054 * se / Value) : null;
 
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>

@@ -28,10 +28,15 @@ internal static class MaximumLikelihood
     public sealed record Result(double[] Parameters, double LogLikelihood, int Iterations, double GradientNorm, FitStatus Status, double?[] StandardErrors, double[,]? Covariance, int AtBoundary = -1)
     {
         /// <summary>The public fit: the model built from the estimates, and each estimate named with its standard error.</summary>
-        public ModelFit<TModel> ToFit<TModel>(Func<double[], TModel> model, string[] names, int customers, int distinctSummaries)
+        /// <param name="model">The model at a parameter vector.</param>
+        /// <param name="names">The parameters' names, in order.</param>
+        /// <param name="customers">The customers fitted.</param>
+        /// <param name="distinctSummaries">The distinct summaries among them.</param>
+        /// <param name="positive">How many leading parameters are positive (the rest are real-valued effects); all when null.</param>
+        public ModelFit<TModel> ToFit<TModel>(Func<double[], TModel> model, string[] names, int customers, int distinctSummaries, int? positive = null)
             where TModel : class =>
             new(model(Parameters), LogLikelihood, Iterations, GradientNorm, Status,
-                [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]))], customers, distinctSummaries,
+                [.. names.Select((name, i) => new ParameterEstimate(name, Parameters[i], StandardErrors[i]) { Unbounded = i >= (positive ?? names.Length) })], customers, distinctSummaries,
                 AtBoundary >= 0 ? names[AtBoundary] : null,
                 Covariance is { } c ? [.. Enumerable.Range(0, c.GetLength(0)).Select(i => (IReadOnlyList<double>)[.. Enumerable.Range(0, c.GetLength(1)).Select(j => c[i, j])])] : null,
                 model);
@@ -46,11 +51,14 @@ internal static class MaximumLikelihood
     /// Maximises ln L from <paramref name="start"/>. With a <paramref name="sample"/>, the sample is fitted first
     /// (to a looser tolerance) and the full fit starts at its maximum with its inverse Hessian rescaled, which on a
     /// large base takes a few full-data iterations instead of twenty or more; the full fit converges to the same
-    /// tolerance either way. A sample fit that fails or runs to a boundary is ignored.
+    /// tolerance either way. A sample fit that fails or runs to a boundary is ignored. The first
+    /// <paramref name="positive"/> parameters (all when null) are positive and fitted on their logarithms; the rest
+    /// (covariate effects) are real numbers, fitted as they are.
     /// </summary>
-    public static Result Maximise(LogLikelihood logLikelihood, double[] start, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Sample? sample = null)
+    public static Result Maximise(LogLikelihood logLikelihood, double[] start, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Sample? sample = null, int? positive = null)
     {
         var n = start.Length;
+        var logs = positive ?? n;
         var natural = new double[n];
         var naturalGradient = new double[n];
         Bfgs.Objective Objective(LogLikelihood f) => (theta, gradient) =>
@@ -63,7 +71,7 @@ internal static class MaximumLikelihood
                     return double.PositiveInfinity;
                 }
 
-                natural[i] = Math.Exp(theta[i]);
+                natural[i] = i < logs ? Math.Exp(theta[i]) : theta[i];
             }
 
             var value = f(natural, naturalGradient);
@@ -71,13 +79,18 @@ internal static class MaximumLikelihood
             // Minimise −ln L; ∂/∂ln p = p ∂/∂p.
             for (var i = 0; i < n; i++)
             {
-                gradient[i] = -naturalGradient[i] * natural[i];
+                gradient[i] = i < logs ? -naturalGradient[i] * natural[i] : -naturalGradient[i];
             }
 
             return double.IsFinite(value) ? -value : double.PositiveInfinity;
         };
 
-        var logStart = Array.ConvertAll(start, Math.Log);
+        var logStart = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            logStart[i] = i < logs ? Math.Log(start[i]) : start[i];
+        }
+
         double[,]? inverseHessian = null;
         if (sample is not null)
         {
@@ -98,7 +111,12 @@ internal static class MaximumLikelihood
 
         Action<int, double, double>? report = progress is null ? null : (iteration, value, norm) => progress.Report(new FitProgress(iteration, -value, norm));
         var optimum = Bfgs.Minimise(Objective(logLikelihood), logStart, options.GradientTolerance, options.MaxIterations, report, inverseHessian, cancellationToken);
-        var estimate = Array.ConvertAll(optimum.Point, Math.Exp);
+        var estimate = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            estimate[i] = i < logs ? Math.Exp(optimum.Point[i]) : optimum.Point[i];
+        }
+
         var atBoundary = Array.FindIndex(optimum.Point, t => !(Math.Abs(t) <= Boundary));
         if (atBoundary < 0)
         {
@@ -116,10 +134,10 @@ internal static class MaximumLikelihood
         var naturalAtEstimate = new double[n];
         for (var i = 0; i < n; i++)
         {
-            naturalAtEstimate[i] = -optimum.Gradient[i] / estimate[i];
+            naturalAtEstimate[i] = i < logs ? -optimum.Gradient[i] / estimate[i] : -optimum.Gradient[i];
         }
 
-        var (se, covariance) = StandardErrors(logLikelihood, estimate, naturalAtEstimate);
+        var (se, covariance) = StandardErrors(logLikelihood, estimate, naturalAtEstimate, logs);
         return new Result(estimate, -optimum.Value, optimum.Iterations, optimum.GradientNorm, status, se, covariance, atBoundary);
     }
 
@@ -154,13 +172,15 @@ internal static class MaximumLikelihood
 
     /// <summary>
     /// √diag(H⁻¹), H = −∂²ln L / ∂p² by forward differences of the gradient (relative step 1e-6, accurate to about
-    /// 1e-6 relative: far beyond what a standard error needs); all null unless H is positive definite.
+    /// 1e-6 relative: far beyond what a standard error needs; for a real-valued parameter the step is 1e-6 · max(1, |p|));
+    /// all null unless H is positive definite.
     /// </summary>
     /// <param name="logLikelihood">ln L and its gradient.</param>
     /// <param name="estimate">The maximum.</param>
     /// <param name="gradient">∂ln L/∂p at <paramref name="estimate"/>, already known from the fit (about zero, but not exactly).</param>
     /// <returns>The standard errors, and H⁻¹ itself (the asymptotic covariance of the estimates; null when H is not positive definite).</returns>
-    internal static (double?[] Errors, double[,]? Covariance) StandardErrors(LogLikelihood logLikelihood, double[] estimate, ReadOnlySpan<double> gradient)
+    /// <param name="positive">How many leading parameters are positive (the rest are real-valued); all when null.</param>
+    internal static (double?[] Errors, double[,]? Covariance) StandardErrors(LogLikelihood logLikelihood, double[] estimate, ReadOnlySpan<double> gradient, int? positive = null)
     {
         var n = estimate.Length;
         var hessian = new double[n, n];
@@ -168,7 +188,7 @@ internal static class MaximumLikelihood
         var point = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var h = 1e-6 * estimate[j];
+            var h = j < (positive ?? n) ? 1e-6 * estimate[j] : 1e-6 * Math.Max(1, Math.Abs(estimate[j]));
             estimate.CopyTo(point, 0);
             point[j] = estimate[j] + h;
             h = point[j] - estimate[j]; // the step actually taken
