@@ -179,6 +179,7 @@ public sealed partial class ReportTests : IDisposable
         { "--leads", "lead_id,stage,reached_at\nL1,lead,2026-03-01\nL1,demo,2026-03-02\n", ":3: column stage:", "is not a stage of the funnel" },
         { "--customers", "customer_id,kind,name,time_zone\nA,person,Ann,Mars/Olympus\n", ":2: column time_zone:", "is not an IANA time zone id" },
         { "--customers", "customer_id,kind,name\nA,robot,Ann\n", ":2: column kind:", "is not one of: person, organisation" },
+        { "--customers", "customer_id,kind,name,acquisition_channel\nA,person,Ann,web\n", ":2: column acquisition_channel:", "needs the acquisition instant (acquired_at)" },
         { "--customers", "customer_id,kind,name,email\nA,person,Ann,not-an-address\n", ":2: column email:", "'@'" },
         { "--interactions", "customer_id,occurred_at,channel,direction,purpose\nA,2026-03-01,phone,sideways,care\n", ":2: column direction:", "is not one of: inbound, outbound" },
     };
@@ -308,6 +309,20 @@ public sealed partial class ReportTests : IDisposable
         Assert.InRange(totalClv.GetProperty("estimate").GetDouble(), totalClv.GetProperty("lower").GetDouble(), totalClv.GetProperty("upper").GetDouble());
         Assert.True(totalClv.GetProperty("estimate").GetDouble() >= (double)top.Sum());
         Assert.InRange(totals.GetProperty("expectedCustomersAlive").GetProperty("upper").GetDouble(), 0, totals.GetProperty("customers").GetInt32());
+
+        // The demo's customers file gives acquisition channels: BG/NBD with the channel as a covariate, measured from
+        // the most common channel, each effect with its standard error and symmetric interval; nested in plain BG/NBD,
+        // so its ln L is at least as high.
+        var covariates = models.GetProperty("covariates");
+        Assert.Equal(("acquisitionChannel", "search", "Converged"), (covariates.GetProperty("by").GetString(), covariates.GetProperty("baseline").GetString(), covariates.GetProperty("status").GetString()));
+        Assert.True(covariates.GetProperty("likelihoodRatio").GetDouble() >= 0);
+        var effects = covariates.GetProperty("parameters").EnumerateArray().Skip(4).ToList();
+        Assert.Equal(covariates.GetProperty("effects").GetInt32(), effects.Count);
+        Assert.Contains(effects, e => e.GetProperty("name").GetString() == "purchase:channel=referral");
+        Assert.All(effects, e => Assert.Equal(
+            e.GetProperty("value").GetDouble() - e.GetProperty("lower95").GetDouble(),
+            e.GetProperty("upper95").GetDouble() - e.GetProperty("value").GetDouble(),
+            9));
 
         // RFM: every customer with a sale up to the period's end counted once, in exactly one segment; tiers 80/15/5.
         var rfm = json.GetProperty("rfm");

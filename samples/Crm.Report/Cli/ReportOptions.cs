@@ -154,6 +154,7 @@ internal static class OptionParser
           --leads FILE          lead_id,stage,reached_at[,customer_id]        one row per stage reached
           --interactions FILE   customer_id,occurred_at,channel,direction,purpose
           --customers FILE      customer_id,kind,name,birth_date,time_zone,acquired_at,email,phone,consent_channels
+                                [,acquisition_channel] (with acquired_at): fits BG/NBD with it as a covariate
           --feedback FILE       customer_id,received_at,kind,channel           kind: suggestion | praise
           --discrete FILE       frequency,recency,periods[,weights]            transactions at discrete occasions
                                 (yearly gifts, annual renewals): x of the n occasions after the first, the last at

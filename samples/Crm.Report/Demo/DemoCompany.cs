@@ -42,7 +42,7 @@ internal static class DemoCompany
         var random = new SplitMix64(20261122);
         var files = new Dictionary<InputKind, CsvBuilder>
         {
-            [InputKind.Customers] = new("customers.csv", "customer_id,kind,name,birth_date,time_zone,acquired_at,email,phone,consent_channels"),
+            [InputKind.Customers] = new("customers.csv", "customer_id,kind,name,birth_date,time_zone,acquired_at,acquisition_channel,email,phone,consent_channels"),
             [InputKind.Transactions] = new("transactions.csv", "customer_id,occurred_at,amount,currency,cost,channel"),
             [InputKind.Surveys] = new("surveys.csv", "customer_id,answered_at,kind,score"),
             [InputKind.Complaints] = new("complaints.csv", "case_id,customer_id,opened_at,first_response_at,resolved_at,target_hours"),
@@ -141,7 +141,15 @@ internal static class DemoCompany
             < 0.85 => "sms",
             _ => string.Empty,
         };
-        file.Row(id, organisation ? "organisation" : "person", name, Date(born), random.Pick(Zones), Instant(acquiredAt), email, phone, consent);
+        // The channel follows the customer's number, not the random sequence, so the rest of the demo stays as it was.
+        var channel = (i % 10) switch
+        {
+            < 4 => "search",
+            < 7 => "referral",
+            < 9 => "social",
+            _ => "store",
+        };
+        file.Row(id, organisation ? "organisation" : "person", name, Date(born), random.Pick(Zones), Instant(acquiredAt), channel, email, phone, consent);
     }
 
     private static void Purchase(Dictionary<InputKind, CsvBuilder> files, List<(string, Instant, decimal)> sales, SplitMix64 random, string id, bool organisation, Instant at, double meanSpend, double mood, ref int cases)

@@ -334,7 +334,7 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
         var customers = _data.Customers = [];
         var seen = new Dictionary<CustomerId, int>();
         var rows = 0;
-        foreach (var row in CsvFile.Read(reader, file, problems, ["customer_id", "kind", "name"], ["birth_date", "time_zone", "acquired_at", "email", "phone", "consent_channels"]))
+        foreach (var row in CsvFile.Read(reader, file, problems, ["customer_id", "kind", "name"], ["birth_date", "time_zone", "acquired_at", "acquisition_channel", "email", "phone", "consent_channels"]))
         {
             rows++;
             try
@@ -376,9 +376,15 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
             customer.SetHomeTimeZone(zone);
         }
 
+        var acquisitionChannel = row.Optional("acquisition_channel");
+        if (acquisitionChannel is not null && acquired is null)
+        {
+            throw new FieldException("acquisition_channel", "an acquisition channel needs the acquisition instant (acquired_at) beside it");
+        }
+
         if (acquired is { } at)
         {
-            customer.RecordAcquisition(at);
+            Fields.Domain("acquisition_channel", () => customer.RecordAcquisition(at, acquisitionChannel?.Trim()));
         }
 
         var email = row.Optional("email");

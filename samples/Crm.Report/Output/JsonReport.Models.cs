@@ -115,6 +115,7 @@ internal static partial class JsonReport
             json.WriteEndObject();
         }
 
+        WriteChannelCovariates(json, models.ChannelCovariates);
         json.WriteStartObject("clv");
         json.WriteString("definition", ModelsSection.ClvDescription);
         json.WriteNumber("horizonWeeks", ModelsSection.Clv.Horizon.TotalWeeks);
@@ -189,6 +190,41 @@ internal static partial class JsonReport
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>covariates</c>: BG/NBD with the acquisition channel as a covariate of both processes (with a customers file
+    /// that gives channels; absent otherwise): the baseline channel, the fit, and the likelihood ratio against plain BG/NBD.
+    /// </summary>
+    private static void WriteChannelCovariates(Utf8JsonWriter json, ChannelCovariates? covariates)
+    {
+        if (covariates is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("covariates");
+        json.WriteString("by", "acquisitionChannel");
+        json.WriteString("model", "BG/NBD");
+        json.WriteString("baseline", covariates.Baseline);
+        json.WriteString("status", covariates.Fit.Status.ToString());
+        json.WriteNumber("logLikelihood", covariates.Fit.LogLikelihood);
+        json.WriteNumber("likelihoodRatio", covariates.LikelihoodRatio);
+        json.WriteNumber("effects", covariates.Degrees);
+        json.WriteStartArray("parameters");
+        foreach (var p in covariates.Fit.Parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", p.Name);
+            json.WriteNumber("value", p.Value);
+            Value(json, "standardError", p.StandardError);
+            Value(json, "lower95", p.Lower95);
+            Value(json, "upper95", p.Upper95);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

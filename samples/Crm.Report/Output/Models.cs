@@ -35,6 +35,9 @@ internal sealed record ModelsSection(
     /// <summary>The MBG/NBD holdout tracking (cumulative, beside BG/NBD's and Pareto/NBD's); null without a holdout or a converged fit.</summary>
     public HoldoutTracking? MbgNbdTracking { get; init; }
 
+    /// <summary>BG/NBD with the acquisition channel as a covariate; null without channels in the customers file.</summary>
+    public ChannelCovariates? ChannelCovariates { get; init; }
+
     /// <summary>The valued customers' totals over the CLV horizon with intervals from parameter draws; null without CLV or when the fits give no intervals.</summary>
     public BaseForecastInterval? ClvTotals { get; init; }
 
@@ -209,6 +212,7 @@ internal sealed record ModelsSection(
         {
             MbgNbdTracking = mbgNbdTracking,
             ClvTotals = totals,
+            ChannelCovariates = CovariateSection.Build(data, summary, bgNbd, notes),
         };
     }
 

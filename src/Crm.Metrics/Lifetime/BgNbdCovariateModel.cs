@@ -48,8 +48,9 @@ public sealed class BgNbdCovariateModel
     public ModelTimeUnit TimeUnit => Base.TimeUnit;
 
     /// <summary>
-    /// Fits the model to a summary by maximum likelihood, with analytic gradients: first plain BG/NBD (the effects'
-    /// starting point is no effect), then every parameter and effect together. Customers with the same covariates are
+    /// Fits the model to a summary by maximum likelihood, with analytic gradients: every parameter and effect together,
+    /// from the plain model's estimates and no effects (on a large base, from the fit of an evenly spaced sample of
+    /// about 10,000 customers). Customers with the same covariates are
     /// one cell whose identical summaries are evaluated once, so categorical covariates cost about one plain
     /// likelihood per iteration.
     /// </summary>
@@ -68,16 +69,15 @@ public sealed class BgNbdCovariateModel
         options ??= FitOptions.Default;
         options.Validate(nameof(options));
         var cells = CovariateFit.Cells(summary, covariates, nameof(covariates));
-        var plain = BgNbdModel.Fit(summary, options, null, cancellationToken);
-        double[] start = [.. (plain.IsConverged ? plain.Parameters.Select(p => p.Value) : [1.0, 1, 1, 1]), .. new double[covariates.PurchaseNames.Count + covariates.LifetimeNames.Count]];
+        double[] PlainStart() => BgNbdModel.Fit(summary, options, null, cancellationToken) is { IsConverged: true } plain ? [.. plain.Parameters.Select(p => p.Value)] : [1.0, 1, 1, 1];
         var (purchase, lifetime) = (covariates.PurchaseNames, covariates.LifetimeNames);
-        return CovariateFit.Maximise(cells, Links, groups => new BgNbdObjective(groups).Evaluate, summary.TimeUnit, start, purchase.Count, lifetime.Count, options, progress, cancellationToken)
-            .ToFit(
-                p => new BgNbdCovariateModel(p[0], p[1], p[2], p[3], CovariateFit.Effects(p, 4, purchase), CovariateFit.Effects(p, 4 + purchase.Count, lifetime), summary.TimeUnit),
-                CovariateFit.Names(["r", "alpha", "a", "b"], covariates),
-                summary.Span.Length,
-                cells.Sum(c => SummaryGroups.From(c.Customers, summary.TimeUnit, nameof(summary)).Count),
-                positive: 4);
+        var (result, distinct) = CovariateFit.Maximise(cells, Links, groups => new BgNbdObjective(groups).Evaluate, summary.TimeUnit, PlainStart, purchase.Count, lifetime.Count, options, progress, cancellationToken);
+        return result.ToFit(
+            p => new BgNbdCovariateModel(p[0], p[1], p[2], p[3], CovariateFit.Effects(p, 4, purchase), CovariateFit.Effects(p, 4 + purchase.Count, lifetime), summary.TimeUnit),
+            CovariateFit.Names(["r", "alpha", "a", "b"], covariates),
+            summary.Span.Length,
+            distinct,
+            positive: 4);
     }
 
     /// <summary>The plain BG/NBD model at a customer's parameters.</summary>

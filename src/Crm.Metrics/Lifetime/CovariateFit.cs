@@ -26,28 +26,27 @@ internal static class CovariateFit
     /// <exception cref="ArgumentException">A customer of the summary has no covariates (named by <paramref name="parameter"/>).</exception>
     public static List<Cell> Cells(CustomerBaseSummary summary, CovariateTable covariates, string parameter)
     {
-        var cells = new Dictionary<string, (double[] Purchase, double[] Lifetime, List<CustomerSummary> Customers)>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var members = new List<CustomerSummary>?[covariates.Cells.Count];
+        var order = new List<int>();
         var missing = 0;
         CustomerId? firstMissing = null;
         foreach (var customer in summary.Span)
         {
-            if (covariates.Find(customer.CustomerId) is not { } z)
+            var cell = covariates.CellOf(customer.CustomerId);
+            if (cell < 0)
             {
                 missing++;
                 firstMissing ??= customer.CustomerId;
                 continue;
             }
 
-            var key = string.Join(",", z.Purchase.Concat(z.Lifetime).Select(v => BitConverter.DoubleToInt64Bits(v).ToString(CultureInfo.InvariantCulture)));
-            if (!cells.TryGetValue(key, out var cell))
+            if (members[cell] is not { } list)
             {
-                cell = ([.. z.Purchase], [.. z.Lifetime], []);
-                cells[key] = cell;
-                order.Add(key);
+                members[cell] = list = [];
+                order.Add(cell);
             }
 
-            cell.Customers.Add(customer);
+            list.Add(customer);
         }
 
         if (missing > 0)
@@ -55,21 +54,48 @@ internal static class CovariateFit
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{missing} customers of the summary have no covariates (the first: '{firstMissing}'); every customer fitted needs them."), parameter);
         }
 
-        return [.. order.Select(key => new Cell(cells[key].Purchase, cells[key].Lifetime, [.. cells[key].Customers]))];
+        return [.. order.Select(c => new Cell([.. covariates.Cells[c].Purchase], [.. covariates.Cells[c].Lifetime], [.. members[c]!]))];
     }
 
     /// <summary>
-    /// Fits the base parameters and the effects from <paramref name="start"/> (the plain model's estimates; effects
-    /// from 0). <paramref name="cellLikelihood"/> makes each cell's plain objective over its grouped summaries.
+    /// Fits the base parameters and the effects. <paramref name="cellLikelihood"/> makes each cell's plain objective
+    /// over its grouped summaries. On a large base (<see cref="SummaryGroups.SampleFrom"/> distinct summaries or more)
+    /// an evenly spaced sample of about <see cref="SampleCustomers"/> customers, taken within each cell, is fitted first
+    /// from base parameters of 1 and no effects, and its maximum and curvature start the full fit; on a smaller base
+    /// the fit starts from <paramref name="plainStart"/>'s estimates (the plain model's) with no effects.
     /// </summary>
-    public static MaximumLikelihood.Result Maximise(List<Cell> cells, Link[] links, Func<SummaryGroups, MaximumLikelihood.LogLikelihood> cellLikelihood, ModelTimeUnit unit, double[] start, int purchaseCount, int lifetimeCount, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    public static (MaximumLikelihood.Result Result, int DistinctSummaries) Maximise(List<Cell> cells, Link[] links, Func<SummaryGroups, MaximumLikelihood.LogLikelihood> cellLikelihood, ModelTimeUnit unit, Func<double[]> plainStart, int purchaseCount, int lifetimeCount, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    {
+        var groups = cells.Select(c => SummaryGroups.From(c.Customers, unit, "summary")).ToList();
+        MaximumLikelihood.Sample? sample = null;
+        var customers = cells.Sum(c => c.Customers.Length);
+        if (groups.Sum(g => g.Count) >= SummaryGroups.SampleFrom && customers >= 2 * SampleCustomers)
+        {
+            var stride = customers / SampleCustomers;
+            var sampled = cells
+                .Select(c => c with { Customers = [.. c.Customers.Where((_, i) => i % stride == 0)] })
+                .Where(c => c.Customers.Length > 0)
+                .ToList();
+            sample = new MaximumLikelihood.Sample(
+                Objective(sampled, [.. sampled.Select(c => SummaryGroups.From(c.Customers, unit, "summary"))], links, cellLikelihood, purchaseCount, lifetimeCount, cancellationToken),
+                (double)sampled.Sum(c => c.Customers.Length) / customers);
+        }
+
+        double[] start = [.. sample is null ? plainStart() : Enumerable.Repeat(1.0, links.Length), .. new double[purchaseCount + lifetimeCount]];
+        return (MaximumLikelihood.Maximise(Objective(cells, groups, links, cellLikelihood, purchaseCount, lifetimeCount, cancellationToken), start, options, progress, cancellationToken, sample, positive: links.Length), groups.Sum(g => g.Count));
+    }
+
+    /// <summary>About how many customers the sample that starts a large fit with covariates holds (more than a plain fit's: there are more parameters).</summary>
+    public const int SampleCustomers = 5_000;
+
+    /// <summary>ln L over the cells, with its gradient over (θ, γ^P, γ^L) by the chain rule.</summary>
+    private static MaximumLikelihood.LogLikelihood Objective(List<Cell> cells, List<SummaryGroups> groups, Link[] links, Func<SummaryGroups, MaximumLikelihood.LogLikelihood> cellLikelihood, int purchaseCount, int lifetimeCount, CancellationToken cancellationToken)
     {
         var bases = links.Length;
-        var objectives = cells.Select(c => cellLikelihood(SummaryGroups.From(c.Customers, unit, "summary"))).ToArray();
+        var objectives = groups.Select(cellLikelihood).ToArray();
         var phi = new double[bases];
         var g = new double[bases];
-
-        double LogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient)
+        return (theta, gradient) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             gradient.Clear();
@@ -130,9 +156,7 @@ internal static class CovariateFit
             }
 
             return total;
-        }
-
-        return MaximumLikelihood.Maximise(LogLikelihood, start, options, progress, cancellationToken, sample: null, positive: bases);
+        };
     }
 
     /// <summary>The parameters' names: the base ones, then <c>purchase:</c> and <c>dropout:</c> with each covariate's name.</summary>

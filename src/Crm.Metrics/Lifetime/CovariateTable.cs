@@ -15,6 +15,8 @@ public sealed class CovariateTable
     public const int MaxCovariates = 100;
 
     private readonly Dictionary<CustomerId, CustomerCovariates> _customers;
+    private readonly Dictionary<CustomerId, int> _cellOf = [];      // each customer's distinct covariate vector
+    private readonly List<CustomerCovariates> _cells = [];          // the distinct vectors, in first-seen order
 
     /// <summary>Creates the table.</summary>
     /// <param name="purchaseNames">The names of the purchase process's covariates: distinct, not empty; at most <see cref="MaxCovariates"/>.</param>
@@ -32,6 +34,7 @@ public sealed class CovariateTable
 
         ArgumentNullException.ThrowIfNull(customers);
         _customers = [];
+        var cellIndex = new Dictionary<CustomerCovariates, int>(SameValues.Instance);
         foreach (var customer in customers)
         {
             if (customer is null)
@@ -46,12 +49,28 @@ public sealed class CovariateTable
 
             Values(customer.Purchase, PurchaseNames, customer.CustomerId, "purchase", nameof(customers));
             Values(customer.Lifetime, LifetimeNames, customer.CustomerId, "dropout", nameof(customers));
-            if (!_customers.TryAdd(customer.CustomerId, customer with { Purchase = [.. customer.Purchase], Lifetime = [.. customer.Lifetime] }))
+            var copy = customer with { Purchase = [.. customer.Purchase], Lifetime = [.. customer.Lifetime] };
+            if (!_customers.TryAdd(customer.CustomerId, copy))
             {
                 throw new ArgumentException($"Customer '{customer.CustomerId}' has covariates twice.", nameof(customers));
             }
+
+            if (!cellIndex.TryGetValue(copy, out var cell))
+            {
+                cell = _cells.Count;
+                cellIndex[copy] = cell;
+                _cells.Add(copy);
+            }
+
+            _cellOf[customer.CustomerId] = cell;
         }
     }
+
+    /// <summary>The distinct covariate vectors (a customer's id is the first customer's with them).</summary>
+    internal IReadOnlyList<CustomerCovariates> Cells => _cells;
+
+    /// <summary>The index in <see cref="Cells"/> of the customer's covariates, or −1 when the table has none.</summary>
+    internal int CellOf(CustomerId customerId) => _cellOf.GetValueOrDefault(customerId, -1);
 
     /// <summary>The names of the purchase process's covariates, in the order of <see cref="CustomerCovariates.Purchase"/>.</summary>
     public IReadOnlyList<string> PurchaseNames { get; }
@@ -186,6 +205,49 @@ public sealed class CovariateTable
             {
                 throw new ArgumentException($"Customer '{id}' has a {process} covariate '{names[i]}' that is not a finite number.", parameter);
             }
+        }
+    }
+
+    /// <summary>Covariates compared by their values alone (bit for bit), not by customer.</summary>
+    private sealed class SameValues : IEqualityComparer<CustomerCovariates>
+    {
+        public static readonly SameValues Instance = new();
+
+        public bool Equals(CustomerCovariates? x, CustomerCovariates? y) =>
+            x is not null && y is not null && Same(x.Purchase, y.Purchase) && Same(x.Lifetime, y.Lifetime);
+
+        public int GetHashCode(CustomerCovariates obj)
+        {
+            var hash = default(HashCode);
+            for (var i = 0; i < obj.Purchase.Count; i++)
+            {
+                hash.Add(BitConverter.DoubleToInt64Bits(obj.Purchase[i]));
+            }
+
+            for (var i = 0; i < obj.Lifetime.Count; i++)
+            {
+                hash.Add(BitConverter.DoubleToInt64Bits(obj.Lifetime[i]));
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private static bool Same(IReadOnlyList<double> x, IReadOnlyList<double> y)
+        {
+            if (x.Count != y.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Count; i++)
+            {
+                if (BitConverter.DoubleToInt64Bits(x[i]) != BitConverter.DoubleToInt64Bits(y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
