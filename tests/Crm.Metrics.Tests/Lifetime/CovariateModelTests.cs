@@ -73,6 +73,13 @@ public class CovariateModelTests
         Assert.True(web.Value / web.StandardError!.Value > 5);
         Assert.Equal(web.Value - web.Lower95!.Value, web.Upper95!.Value - web.Value, 12);
 
+        // Drawn models spread each effect on its own scale (any sign) by its standard error.
+        var drawn = fit.DrawModels(2_000, seed: 4).Select(m => m.PurchaseEffects[0].Value).ToList();
+        var mean = drawn.Average();
+        var sd = Math.Sqrt(drawn.Sum(v => (v - mean) * (v - mean)) / (drawn.Count - 1));
+        Assert.InRange(sd, 0.9 * web.StandardError!.Value, 1.1 * web.StandardError.Value);
+        Assert.InRange(mean, web.Value - (0.1 * web.StandardError.Value), web.Value + (0.1 * web.StandardError.Value));
+
         // Nested models: the covariates can only raise ln L above the plain fit's, here by far more than chance.
         Assert.True(2 * (fit.LogLikelihood - BgNbdModel.Fit(summary).LogLikelihood) > 100);
         Assert.Equal(20_000, fit.Customers);
