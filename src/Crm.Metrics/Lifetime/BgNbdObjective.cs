@@ -13,7 +13,7 @@ namespace Crm.Metrics.Lifetime;
 /// one exp and one log; large inputs are split into fixed chunks evaluated on the thread pool and summed in order.
 /// </summary>
 /// <remarks>Not thread-safe (scratch buffers are reused between evaluations): one instance per fit.</remarks>
-internal sealed class BgNbdObjective
+internal sealed class BgNbdObjective : Numerics.IObjective
 {
     private readonly SummaryGroups _groups;
 

@@ -64,7 +64,7 @@ internal static class CovariateFit
     /// from base parameters of 1 and no effects, and its maximum and curvature start the full fit; on a smaller base
     /// the fit starts from <paramref name="plainStart"/>'s estimates (the plain model's) with no effects.
     /// </summary>
-    public static (MaximumLikelihood.Result Result, int DistinctSummaries) Maximise(List<Cell> cells, Link[] links, Func<SummaryGroups, MaximumLikelihood.LogLikelihood> cellLikelihood, ModelTimeUnit unit, Func<double[]> plainStart, int purchaseCount, int lifetimeCount, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    public static (MaximumLikelihood.Result Result, int DistinctSummaries) Maximise(List<Cell> cells, Link[] links, Func<SummaryGroups, IObjective> cellLikelihood, ModelTimeUnit unit, Func<double[]> plainStart, int purchaseCount, int lifetimeCount, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
     {
         var groups = cells.Select(c => SummaryGroups.From(c.Customers, unit, "summary")).ToList();
         MaximumLikelihood.Sample? sample = null;
@@ -89,7 +89,7 @@ internal static class CovariateFit
     public const int SampleCustomers = 5_000;
 
     /// <summary>ln L over the cells, with its gradient over (θ, γ^P, γ^L) by the chain rule.</summary>
-    private static MaximumLikelihood.LogLikelihood Objective(List<Cell> cells, List<SummaryGroups> groups, Link[] links, Func<SummaryGroups, MaximumLikelihood.LogLikelihood> cellLikelihood, int purchaseCount, int lifetimeCount, CancellationToken cancellationToken)
+    private static MaximumLikelihood.LogLikelihood Objective(List<Cell> cells, List<SummaryGroups> groups, Link[] links, Func<SummaryGroups, IObjective> cellLikelihood, int purchaseCount, int lifetimeCount, CancellationToken cancellationToken)
     {
         var bases = links.Length;
         var objectives = groups.Select(cellLikelihood).ToArray();
@@ -124,7 +124,7 @@ internal static class CovariateFit
                     }
                 }
 
-                var value = objectives[c](phi, g);
+                var value = objectives[c].Evaluate(phi, g);
                 if (!double.IsFinite(value))
                 {
                     return value;

@@ -66,7 +66,7 @@ public sealed record MbgNbdModel : IFactoredPurchaseModel
     /// <exception cref="ArgumentException">The summary has no customers, or no customer with a repeat purchase (the parameters are then not identified).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ModelFit<MbgNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        BgNbdFamilyFit.Run(modified: true, "MBG/NBD", static (p, unit) => new MbgNbdModel(p[0], p[1], p[2], p[3], unit), summary, options, progress, cancellationToken);
+        GroupedFit.Run("MBG/NBD", ["r", "alpha", "a", "b"], static groups => new BgNbdObjective(groups, modified: true), static (p, unit) => new MbgNbdModel(p[0], p[1], p[2], p[3], unit), summary, options, progress, cancellationToken);
 
     /// <summary>
     /// Simulates purchases from these parameters (seeded): each customer's rate λ ~ Gamma(r, α), dropout p ~ Beta(a, b); purchases follow a

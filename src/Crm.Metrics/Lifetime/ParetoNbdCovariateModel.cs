@@ -71,7 +71,7 @@ public sealed class ParetoNbdCovariateModel
         var cells = CovariateFit.Cells(summary, covariates, nameof(covariates));
         double[] PlainStart() => ParetoNbdModel.Fit(summary, options, null, cancellationToken) is { IsConverged: true } plain ? [.. plain.Parameters.Select(p => p.Value)] : [1.0, 1, 1, 1];
         var (purchase, lifetime) = (covariates.PurchaseNames, covariates.LifetimeNames);
-        var (result, distinct) = CovariateFit.Maximise(cells, Links, groups => new ParetoNbdObjective(groups).Evaluate, summary.TimeUnit, PlainStart, purchase.Count, lifetime.Count, options, progress, cancellationToken);
+        var (result, distinct) = CovariateFit.Maximise(cells, Links, groups => new ParetoNbdObjective(groups), summary.TimeUnit, PlainStart, purchase.Count, lifetime.Count, options, progress, cancellationToken);
         return result.ToFit(
             p => new ParetoNbdCovariateModel(p[0], p[1], p[2], p[3], CovariateFit.Effects(p, 4, purchase), CovariateFit.Effects(p, 4 + purchase.Count, lifetime), summary.TimeUnit),
             CovariateFit.Names(["r", "alpha", "s", "beta"], covariates),

@@ -64,30 +64,8 @@ public sealed record ParetoNbdModel : IFactoredPurchaseModel
     /// <returns>The fitted model with its log-likelihood, convergence information and standard errors.</returns>
     /// <exception cref="ArgumentException">The summary has no customers, or no customer with a repeat purchase.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ModelFit<ParetoNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        options ??= FitOptions.Default;
-        options.Validate(nameof(options));
-        var groups = SummaryGroups.From(summary.Span, summary.TimeUnit, nameof(summary));
-        if (!groups.HasRepeaters)
-        {
-            throw new ArgumentException("Pareto/NBD needs at least one customer with a repeat purchase (x > 0): without one the purchase and dropout processes are not identified.", nameof(summary));
-        }
-
-        var objective = new ParetoNbdObjective(groups);
-        double LogLikelihood(ReadOnlySpan<double> p, Span<double> gradient)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return objective.Evaluate(p, gradient);
-        }
-
-        var sample = SummaryGroups.SampleOf(summary.Span, groups, summary.TimeUnit) is { } sampled
-            ? new MaximumLikelihood.Sample(new ParetoNbdObjective(sampled).Evaluate, (double)sampled.Customers / groups.Customers)
-            : null;
-        return MaximumLikelihood.Maximise(LogLikelihood, [1, 1, 1, 1], options, progress, cancellationToken, sample)
-            .ToFit(e => new ParetoNbdModel(e[0], e[1], e[2], e[3], summary.TimeUnit), ["r", "alpha", "s", "beta"], groups.Customers, groups.Count);
-    }
+    public static ModelFit<ParetoNbdModel> Fit(CustomerBaseSummary summary, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        GroupedFit.Run("Pareto/NBD", ["r", "alpha", "s", "beta"], static groups => new ParetoNbdObjective(groups), static (e, unit) => new ParetoNbdModel(e[0], e[1], e[2], e[3], unit), summary, options, progress, cancellationToken);
 
     /// <summary>
     /// Simulates purchases from these parameters (seeded): each customer's rate λ ~ Gamma(r, α) and dropout rate

@@ -10,7 +10,7 @@ namespace Crm.Metrics.Lifetime;
 /// (0, 0) term — in fixed parallel chunks summed in order, so the result does not depend on the core count.
 /// </summary>
 /// <remarks>Not thread-safe (scratch buffers are reused between calls): one instance per fit.</remarks>
-internal sealed class ParetoNbdObjective
+internal sealed class ParetoNbdObjective : Numerics.IObjective
 {
     private const int ChunkSize = 256;
     private readonly SummaryGroups _groups;
