@@ -11,6 +11,12 @@ public sealed record ClusterJobStatistics
     /// <summary>Attempts started again because a silo failed, left the cluster or timed out.</summary>
     public required int Retries { get; init; }
 
+    /// <summary>
+    /// Times the whole job started again on a new coordinator because the silo coordinating it failed or left (0
+    /// normally); the figures here are those of the attempt that finished.
+    /// </summary>
+    public int CoordinatorRestarts { get; init; }
+
     /// <summary>Answers that arrived for a partition already merged, and were ignored.</summary>
     public required int DuplicateAnswers { get; init; }
 
@@ -36,5 +42,5 @@ public sealed record ClusterJobStatistics
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Partitions} partitions on {PartitionsBySilo.Count} silos, {Retries} retries, {DuplicateAnswers} duplicate answers, {StateBytes} state bytes (largest {LargestStateBytes}), {Elapsed.TotalMilliseconds:0} ms");
+        $"{Partitions} partitions on {PartitionsBySilo.Count} silos, {Retries} retries, {CoordinatorRestarts} coordinator restarts, {DuplicateAnswers} duplicate answers, {StateBytes} state bytes (largest {LargestStateBytes}), {Elapsed.TotalMilliseconds:0} ms");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Orleans.Grains;
 using Crm.Metrics.Orleans.Jobs;
@@ -97,20 +98,47 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             MaxAttempts = options.MaxAttempts,
             MaxInFlight = options.MaxPartitionsInFlight,
         };
-        var coordinator = grains.GetGrain<IJobCoordinatorGrain>(Guid.NewGuid());
-        var sink = progress is null ? null : new ProgressObserver(progress);
-        var observer = sink is null ? null : grains.CreateObjectReference<IJobObserver>(sink);
+        var sink = new ProgressObserver(progress);
+        var observer = grains.CreateObjectReference<IJobObserver>(sink);
         JobAnswer answer;
+        var restarts = 0;
         try
         {
-            answer = await coordinator.RunAsync(request, observer, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                // A new coordinator per attempt (a new job key, so new partition grains): when the silo of the last one
+                // failed, the job starts again from nothing, which is safe because a job only reads.
+                sink.Restart();
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var call = grains.GetGrain<IJobCoordinatorGrain>(Guid.NewGuid()).RunAsync(request, observer, attempt.Token);
+                var lost = await CoordinatorLostAsync(call, sink, cancellationToken).ConfigureAwait(false);
+                if (lost is null)
+                {
+                    try
+                    {
+                        answer = await call.ConfigureAwait(false);
+                        break;
+                    }
+                    catch (OrleansMessageRejectionException) when (!cancellationToken.IsCancellationRequested && restarts + 1 < options.MaxAttempts)
+                    {
+                        restarts++;
+                        continue;
+                    }
+                }
+
+                // The coordinator's silo left the cluster: its answer will never come. Cancel what may still run of
+                // the attempt, and start again (or give up after MaxAttempts).
+                await attempt.CancelAsync().ConfigureAwait(false);
+                _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                if (++restarts >= options.MaxAttempts)
+                {
+                    throw new SiloUnavailableException(string.Create(CultureInfo.InvariantCulture, $"The silo coordinating the job ({lost}) left the cluster; the job was started {restarts} times (MaxAttempts)."));
+                }
+            }
         }
         finally
         {
-            if (observer is not null)
-            {
-                grains.DeleteObjectReference<IJobObserver>(observer);
-            }
+            grains.DeleteObjectReference<IJobObserver>(observer);
 
             // Orleans holds the observed object weakly: it must live as long as the job.
             GC.KeepAlive(sink);
@@ -121,12 +149,13 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             throw new PartitionFailedException(answer.FailedPartition ?? string.Empty, answer.Error ?? "the coordinator answered without a state.");
         }
 
-        sink?.Finish(partitions.Length, answer.Retries);
+        sink.Finish(partitions.Length, answer.Retries);
 
         return (answer.State, new ClusterJobStatistics
         {
             Partitions = partitions.Length,
             Retries = answer.Retries,
+            CoordinatorRestarts = restarts,
             DuplicateAnswers = answer.DuplicateAnswers,
             CoordinatorSilo = answer.CoordinatorSilo,
             PartitionsBySilo = answer.PartitionsBySilo,
@@ -136,4 +165,48 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             Elapsed = answer.Elapsed,
         });
     }
+
+    /// <summary>
+    /// Watches the attempt's coordinator while <paramref name="call"/> runs: once the coordinator said where it runs,
+    /// every <see cref="WatchInterval"/> the cluster's active silos are asked whether that silo is still one of them.
+    /// A call to a silo that dies mid-call may otherwise wait for its answer as long as the job may take.
+    /// </summary>
+    /// <returns>Null when the call finished; the coordinator's silo when it left the cluster first.</returns>
+    private async Task<SiloAddress?> CoordinatorLostAsync(Task call, ProgressObserver sink, CancellationToken cancellationToken)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        while (true)
+        {
+            await Task.WhenAny(call, Task.Delay(WatchInterval, cancellationToken)).ConfigureAwait(false);
+            if (call.IsCompleted || cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            if (sink.Coordinator is { } coordinator)
+            {
+                Dictionary<SiloAddress, SiloStatus> hosts;
+                try
+                {
+                    hosts = await management.GetHosts(onlyActive: true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null; // the caller cancelled: the call itself ends with that
+                }
+                catch (OrleansException)
+                {
+                    continue; // the membership view is briefly unavailable: ask again at the next tick
+                }
+
+                if (!hosts.ContainsKey(coordinator) && !call.IsCompleted)
+                {
+                    return coordinator;
+                }
+            }
+        }
+    }
+
+    /// <summary>How often a running job's coordinator is checked for being alive.</summary>
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
 }

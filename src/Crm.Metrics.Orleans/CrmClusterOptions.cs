@@ -16,7 +16,9 @@ public sealed class CrmClusterOptions
 
     /// <summary>
     /// How many times a partition is tried when its silo fails, leaves the cluster or times out, before the job fails
-    /// naming it. Default 3; from 1 to 100. An exception from the partition source or an invalid state is not retried.
+    /// naming it; and how many times the whole job is started when the silo coordinating it fails (the caller then
+    /// gets Orleans' exception). Default 3; from 1 to 100. An exception from the partition source or an invalid state
+    /// is not retried.
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -15,6 +15,18 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
             var silo = GrainContext.Address.SiloAddress!;
             var hooks = ServiceProvider.GetService<IClusterJobHooks>();
             hooks?.JobStarted(job, silo);
+            if (observer is not null)
+            {
+                try
+                {
+                    _ = observer.OnStarted(silo);
+                }
+#pragma warning disable CA1031 // Best effort, as progress: a caller that went away must not fail the job.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            }
             var run = new JobRun(GrainFactory, ServiceProvider, request, observer, hooks, job.ToString("N"), silo.ToString());
             return await run.RunAsync(cancellationToken);
         }
