@@ -126,8 +126,8 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
                     }
                 }
 
-                // The coordinator's silo left the cluster: its answer will never come. Cancel what may still run of
-                // the attempt, and start again (or give up after MaxAttempts).
+                // The coordinator's silo left the cluster: its answer will never come. Drop the call (its partitions
+                // on other silos finish or time out on their own) and start again, or give up after MaxAttempts.
                 await attempt.CancelAsync().ConfigureAwait(false);
                 _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 if (++restarts >= options.MaxAttempts)
