@@ -110,13 +110,15 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
                 // failed, the job starts again from nothing, which is safe because a job only reads.
                 sink.Restart();
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var call = grains.GetGrain<IJobCoordinatorGrain>(Guid.NewGuid()).RunAsync(request, observer, attempt.Token);
+                var coordinator = grains.GetGrain<IJobCoordinatorGrain>(Guid.NewGuid());
+                var call = coordinator.RunAsync(request, observer, attempt.Token);
                 var lost = await CoordinatorLostAsync(call, sink, cancellationToken).ConfigureAwait(false);
                 if (lost is null)
                 {
                     try
                     {
                         answer = await call.ConfigureAwait(false);
+                        answer = await WholeStateAsync(answer, coordinator).ConfigureAwait(false);
                         break;
                     }
                     catch (OrleansMessageRejectionException) when (!cancellationToken.IsCancellationRequested && restarts + 1 < options.MaxAttempts)
@@ -205,6 +207,32 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
                 }
             }
         }
+    }
+
+    /// <summary>The answer with its whole merged state: the chunks after the first read from the coordinator, in order.</summary>
+    private static async Task<JobAnswer> WholeStateAsync(JobAnswer answer, IJobCoordinatorGrain coordinator)
+    {
+        if (answer.State is not { } first || first.Length >= answer.StateLength)
+        {
+            return answer;
+        }
+
+        var state = new byte[answer.StateLength];
+        first.CopyTo(state, 0);
+        var offset = (long)first.Length;
+        while (offset < state.Length)
+        {
+            var chunk = await coordinator.ReadStateAsync(offset).ConfigureAwait(false);
+            if (chunk.Length == 0 || offset + chunk.Length > state.Length)
+            {
+                throw new InvalidOperationException("The coordinator sent the merged state's chunks out of order.");
+            }
+
+            chunk.CopyTo(state, offset);
+            offset += chunk.Length;
+        }
+
+        return answer with { State = state };
     }
 
     /// <summary>How often a running job's coordinator is checked for being alive.</summary>

@@ -17,7 +17,18 @@ public sealed class TestHooks : IClusterJobHooks
         set => _duplicated = value;
     }
 
+    private volatile int _chunkBytes;
+
+    /// <summary>The most bytes of the merged state per message, when a test shrinks it (0: the package's own).</summary>
+    public int ChunkBytes
+    {
+        get => _chunkBytes;
+        set => _chunkBytes = value;
+    }
+
     void IClusterJobHooks.JobStarted(Guid job, SiloAddress coordinator) => Coordinators.Enqueue(coordinator);
+
+    int IClusterJobHooks.ResultChunkBytes(int normal) => ChunkBytes > 0 ? ChunkBytes : normal;
 
     int IClusterJobHooks.AnswerCopies(string partition) => partition == DuplicatedPartition ? 2 : 1;
 }

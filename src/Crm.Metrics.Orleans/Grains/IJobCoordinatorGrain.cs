@@ -11,4 +11,11 @@ internal interface IJobCoordinatorGrain : IGrainWithGuidKey
     [Alias("Run")]
     [ResponseTimeout("7.00:00:00")]
     Task<JobAnswer> RunAsync(JobRequest request, IJobObserver? observer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The bytes of the merged state from <paramref name="offset"/> (at most one chunk), for a state longer than one
+    /// message should carry; the coordinator lets the job go once the last byte is read.
+    /// </summary>
+    [Alias("Read")]
+    Task<byte[]> ReadStateAsync(long offset);
 }

@@ -7,7 +7,10 @@ namespace Crm.Metrics.Orleans.Grains;
 [Alias("Crm.Metrics.Orleans.JobAnswer")]
 internal sealed record JobAnswer
 {
-    /// <summary>The merged state in its wire form, or null when the job failed.</summary>
+    /// <summary>
+    /// The merged state in its wire form — its first <see cref="JobCoordinatorGrain.ChunkBytes"/> bytes when it is
+    /// longer (<see cref="StateLength"/>; the rest is read from the coordinator) — or null when the job failed.
+    /// </summary>
     [Id(0)]
     public byte[]? State { get; init; }
 
@@ -46,4 +49,8 @@ internal sealed record JobAnswer
     /// <summary>Time from the start to the last merge.</summary>
     [Id(9)]
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The merged state's whole length in bytes (more than <see cref="State"/> holds when it came in chunks).</summary>
+    [Id(10)]
+    public long StateLength { get; init; }
 }

@@ -6,9 +6,19 @@ namespace Crm.Metrics.Orleans.Grains;
 /// <summary>Coordinates one job; deactivates when it is done.</summary>
 internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
 {
+    /// <summary>
+    /// The most bytes of the merged state one message carries: 16 MiB, well below Orleans' default 100 MB message
+    /// limit, so a merged state of any size comes back in chunks without raising it.
+    /// </summary>
+    public const int ChunkBytes = 16 << 20;
+
+    private byte[]? _state; // the merged state, kept while the caller reads it in chunks
+    private int _chunkBytes = ChunkBytes;
+
     /// <inheritdoc/>
     public async Task<JobAnswer> RunAsync(JobRequest request, IJobObserver? observer, CancellationToken cancellationToken)
     {
+        var keep = false;
         try
         {
             var job = this.GetPrimaryKey();
@@ -28,11 +38,43 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
                 }
             }
             var run = new JobRun(GrainFactory, ServiceProvider, request, observer, hooks, job.ToString("N"), silo.ToString());
-            return await run.RunAsync(cancellationToken);
+            var answer = await run.RunAsync(cancellationToken);
+            _chunkBytes = hooks?.ResultChunkBytes(ChunkBytes) ?? ChunkBytes;
+            if (answer.State is not { } state || state.Length <= _chunkBytes)
+            {
+                return answer with { StateLength = answer.State?.Length ?? 0 };
+            }
+
+            // Too long for one message: the first chunk now, the rest when the caller asks.
+            _state = state;
+            keep = true;
+            return answer with { State = state[.._chunkBytes], StateLength = state.Length };
         }
         finally
         {
+            if (!keep)
+            {
+                DeactivateOnIdle();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<byte[]> ReadStateAsync(long offset)
+    {
+        if (_state is not { } state || offset < 0 || offset >= state.Length)
+        {
+            throw new InvalidOperationException("This coordinator holds no merged state to read at that offset (the job ended, or its silo restarted).");
+        }
+
+        var end = (int)Math.Min(state.Length, offset + _chunkBytes);
+        var chunk = state[(int)offset..end];
+        if (end == state.Length)
+        {
+            _state = null;
             DeactivateOnIdle();
         }
+
+        return Task.FromResult(chunk);
     }
 }
