@@ -3,6 +3,7 @@ using Crm.Domain;
 using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime;
 using NodaTime;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Benchmarks;
 

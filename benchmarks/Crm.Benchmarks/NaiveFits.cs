@@ -1,5 +1,8 @@
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.BgNbd;
+using Crm.Metrics.Lifetime.ParetoNbd;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Benchmarks;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Crm.Metrics.Lifetime.BgNbd;
+using Crm.Metrics.Lifetime.Covariates;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,4 +1,7 @@
 using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime.BgNbd;
+using Crm.Metrics.Lifetime.Intervals;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

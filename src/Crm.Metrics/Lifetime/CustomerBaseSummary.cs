@@ -1,5 +1,6 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Metrics.Lifetime.Intervals;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
+using Crm.Metrics.Lifetime.GammaGamma;
 using Crm.Metrics.Lifetime.Numerics;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,4 +1,5 @@
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,4 +1,5 @@
 using Crm.Domain.Activity;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

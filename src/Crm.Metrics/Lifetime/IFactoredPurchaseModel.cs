@@ -1,3 +1,6 @@
+using Crm.Metrics.Lifetime.Intervals;
+using Crm.Metrics.Lifetime.Summaries;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>

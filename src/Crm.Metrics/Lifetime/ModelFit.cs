@@ -1,3 +1,5 @@
+using Crm.Metrics.Lifetime.Intervals;
+
 namespace Crm.Metrics.Lifetime;
 
 /// <summary>A fitted model with what the fit says about itself.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Crm.Metrics.Lifetime.Covariates;
+using Crm.Metrics.Lifetime.ParetoNbd;
 
 namespace Crm.Metrics.Lifetime;
 

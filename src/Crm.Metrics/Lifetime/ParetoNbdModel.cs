@@ -1,6 +1,8 @@
 using System.Globalization;
 using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.ParetoNbd;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Lifetime;
 

@@ -1,8 +1,9 @@
-using Crm.Metrics.Internal;
 using System.Globalization;
 using Crm.Domain.Activity;
 using Crm.Domain.Customers;
+using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Segments;
 

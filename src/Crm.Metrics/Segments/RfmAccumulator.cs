@@ -1,6 +1,7 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Segments;

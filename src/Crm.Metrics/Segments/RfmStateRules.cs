@@ -1,5 +1,6 @@
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Segments;
 

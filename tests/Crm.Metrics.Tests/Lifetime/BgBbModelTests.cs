@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.BgBb;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using Crm.Metrics.Lifetime;
 using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.BgNbd;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

@@ -1,4 +1,5 @@
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.BgNbd;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

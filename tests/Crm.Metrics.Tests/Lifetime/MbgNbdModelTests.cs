@@ -2,6 +2,8 @@ using Crm.Metrics.Lifetime;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Crm.Metrics.Lifetime.BgNbd;
+using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Tests.Lifetime;
 

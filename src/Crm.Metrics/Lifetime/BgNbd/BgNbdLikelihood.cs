@@ -1,6 +1,8 @@
 using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
-namespace Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
+
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>
 /// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005) and its gradient, customer by customer — the plain

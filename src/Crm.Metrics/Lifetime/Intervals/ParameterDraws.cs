@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Intervals;
 
 /// <summary>
 /// Parameter vectors drawn from a fit's asymptotic normal on the log scale (real-valued effects on their own scale): ln θ ~ N(ln θ̂, Σ_log) with

@@ -1,6 +1,6 @@
 using Crm.Metrics.Lifetime.Numerics;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>
 /// Expectations over the beta-distributed dropout probability, by double-exponential quadrature

@@ -1,6 +1,6 @@
 using Crm.Metrics.Internal;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Summaries;
 
 /// <summary>
 /// The rules a <see cref="CustomerBaseSummaryState"/> from elsewhere must keep before any of it is merged: one row per

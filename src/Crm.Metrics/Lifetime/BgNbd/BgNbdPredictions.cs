@@ -1,6 +1,8 @@
+using Crm.Metrics.Lifetime.Intervals;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.Summaries;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>
 /// BG/NBD predictions (Fader, Hardie &amp; Lee 2005, eq. 9, 10 and 13) at parameters (r, α, a, b), in the time unit

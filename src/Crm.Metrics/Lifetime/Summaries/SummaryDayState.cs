@@ -1,6 +1,6 @@
 using Crm.Metrics.Storage;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Summaries;
 
 /// <summary>
 /// What each sale updates, whatever the order of the sales: the first purchase day and the value bought on it, and

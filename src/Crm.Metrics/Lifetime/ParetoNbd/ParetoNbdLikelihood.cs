@@ -1,7 +1,8 @@
-using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.Summaries;
+using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.ParetoNbd;
 
 /// <summary>
 /// The Pareto/NBD log-likelihood (Schmittlein, Morrison &amp; Colombo 1987, in the form of Fader, Hardie &amp; Lee's

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Crm.Metrics.Concurrency;
+using Crm.Metrics.Lifetime.Summaries;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Intervals;
 
 /// <summary>
 /// Evaluates a factored purchase model (and a spend model) over groups of customers at many parameter draws. A group

@@ -1,6 +1,6 @@
 using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.BgBb;
 
 /// <summary>
 /// The BG/BB log-likelihood of Fader, Hardie &amp; Shang (2010, eq. 5) and its gradient, pattern by pattern:

@@ -1,6 +1,6 @@
 using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.GammaGamma;
 
 /// <summary>
 /// The Gamma-Gamma log-likelihood (Fader, Hardie &amp; Lee 2005, "RFM and CLV"; the mean m̄ of x repeat

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Summaries;
 
 /// <summary>
 /// Turns instants (Unix ticks) into local day numbers (days since 1970-01-01 in a zone) without a time-zone lookup

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Covariates;
 
 /// <summary>Forecasts of a model with covariates: each cell of customers with the same covariates in one batch.</summary>
 internal static class CovariateForecast

@@ -1,4 +1,6 @@
-namespace Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
+
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>
 /// MBG/NBD predictions (Batislam, Denizel &amp; Filiztekin 2007) at parameters (r, α, a, b), in the time unit the

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.Summaries;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Covariates;
 
 /// <summary>
 /// Maximum likelihood of a four-parameter purchase model with static covariates (the parameterisations of CLVTools):

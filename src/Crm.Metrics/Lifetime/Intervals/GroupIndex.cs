@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Crm.Metrics.Lifetime.Summaries;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Intervals;
 
 /// <summary>
 /// Distinct summaries (x, t_x, T) with their distinct x, t_x and T values indexed, so that a prediction evaluated at

@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>The repeat purchases of one simulated BG/NBD or MBG/NBD customer.</summary>
 internal static class BgNbdFamilySimulation

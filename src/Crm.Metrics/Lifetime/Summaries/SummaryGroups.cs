@@ -1,4 +1,4 @@
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.Summaries;
 
 /// <summary>
 /// Customer summaries grouped for fast likelihoods: identical (x, t_x, T) are one group with a weight, and the

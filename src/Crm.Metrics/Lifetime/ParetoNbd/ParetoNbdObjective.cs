@@ -1,7 +1,8 @@
 using System.Runtime.Intrinsics;
 using Crm.Metrics.Lifetime.Numerics;
+using Crm.Metrics.Lifetime.Summaries;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.ParetoNbd;
 
 /// <summary>
 /// Σ ln L of Pareto/NBD over grouped summaries, with its analytic gradient. A₀ is the difference of a term that

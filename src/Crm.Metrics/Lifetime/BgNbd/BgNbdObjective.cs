@@ -1,9 +1,10 @@
 #if NET9_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
+using Crm.Metrics.Lifetime.Summaries;
 using static Crm.Metrics.Lifetime.Numerics.SpecialFunctions;
 
-namespace Crm.Metrics.Lifetime;
+namespace Crm.Metrics.Lifetime.BgNbd;
 
 /// <summary>
 /// The BG/NBD log-likelihood — and, modified, the MBG/NBD one (Batislam, Denizel &amp; Filiztekin 2007, where a
