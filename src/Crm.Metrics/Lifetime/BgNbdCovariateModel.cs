@@ -18,7 +18,7 @@ namespace Crm.Metrics.Lifetime;
 /// </remarks>
 public sealed class BgNbdCovariateModel
 {
-    private static readonly CovariateFit.Link[] Links =
+    internal static readonly CovariateFit.Link[] Links =
         [new(CovariateFit.Link.None, 0), new(CovariateFit.Link.Purchase, -1), new(CovariateFit.Link.Lifetime, 1), new(CovariateFit.Link.Lifetime, 1)];
 
     /// <summary>Creates the model from its parameters.</summary>

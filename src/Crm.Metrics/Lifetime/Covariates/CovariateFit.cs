@@ -90,7 +90,7 @@ internal static class CovariateFit
     public const int SampleCustomers = 5_000;
 
     /// <summary>ln L over the cells, with its gradient over (θ, γ^P, γ^L) by the chain rule.</summary>
-    private static MaximumLikelihood.LogLikelihood Objective(List<Cell> cells, List<SummaryGroups> groups, Link[] links, Func<SummaryGroups, IObjective> cellLikelihood, int purchaseCount, int lifetimeCount, CancellationToken cancellationToken)
+    internal static MaximumLikelihood.LogLikelihood Objective(List<Cell> cells, List<SummaryGroups> groups, Link[] links, Func<SummaryGroups, IObjective> cellLikelihood, int purchaseCount, int lifetimeCount, CancellationToken cancellationToken)
     {
         var bases = links.Length;
         var objectives = groups.Select(cellLikelihood).ToArray();
