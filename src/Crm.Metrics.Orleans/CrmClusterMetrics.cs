@@ -187,18 +187,28 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
 
             if (sink.Coordinator is { } coordinator)
             {
+                // Ask which silos are active, but never let the question hold up an answer that has come: the silo
+                // that answers for the management grain may be the one that died.
+                var asked = management.GetHosts(onlyActive: true, cancellationToken);
+                await Task.WhenAny(asked, call).ConfigureAwait(false);
+                if (call.IsCompleted)
+                {
+                    _ = asked.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    return null;
+                }
+
                 Dictionary<SiloAddress, SiloStatus> hosts;
                 try
                 {
-                    hosts = await management.GetHosts(onlyActive: true, cancellationToken).ConfigureAwait(false);
+                    hosts = await asked.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return null; // the caller cancelled: the call itself ends with that
                 }
-                catch (OrleansException)
+                catch (Exception e) when (e is OrleansException or TimeoutException)
                 {
-                    continue; // the membership view is briefly unavailable: ask again at the next tick
+                    continue; // no answer about the membership this time (its silo may be the one that died): ask again
                 }
 
                 if (!hosts.ContainsKey(coordinator) && !call.IsCompleted)
