@@ -64,23 +64,18 @@ public sealed class ParetoNbdCovariateModel
     /// <returns>The fit: r, α, s, β, then the purchase effects (<c>purchase:</c> name) and the dropout effects (<c>dropout:</c> name), each with its standard error.</returns>
     /// <exception cref="ArgumentException">The summary has no customer with a repeat purchase, or a customer of the summary has no covariates.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ModelFit<ParetoNbdCovariateModel> Fit(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(covariates);
-        options ??= FitOptions.Default;
-        options.Validate(nameof(options));
-        var cells = CovariateFit.Cells(summary, covariates, nameof(covariates));
-        double[] PlainStart() => ParetoNbdModel.Fit(summary, options, null, cancellationToken) is { IsConverged: true } plain ? [.. plain.Parameters.Select(p => p.Value)] : [1.0, 1, 1, 1];
-        var (purchase, lifetime) = (covariates.PurchaseNames, covariates.LifetimeNames);
-        var (result, distinct) = CovariateFit.Maximise(cells, Links, groups => new ParetoNbdObjective(groups), summary.TimeUnit, PlainStart, purchase.Count, lifetime.Count, options, progress, cancellationToken);
-        return result.ToFit(
-            p => new ParetoNbdCovariateModel(p[0], p[1], p[2], p[3], CovariateFit.Effects(p, 4, purchase), CovariateFit.Effects(p, 4 + purchase.Count, lifetime), summary.TimeUnit),
-            CovariateFit.Names(["r", "alpha", "s", "beta"], covariates),
-            summary.Span.Length,
-            distinct,
-            positive: 4);
-    }
+    public static ModelFit<ParetoNbdCovariateModel> Fit(CustomerBaseSummary summary, CovariateTable covariates, FitOptions? options = null, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        CovariateFit.Run(
+            summary,
+            covariates,
+            Links,
+            ["r", "alpha", "s", "beta"],
+            static groups => new ParetoNbdObjective(groups),
+            fitOptions => ParetoNbdModel.Fit(summary, fitOptions, null, cancellationToken),
+            static (p, purchase, lifetime, unit) => new ParetoNbdCovariateModel(p[0], p[1], p[2], p[3], purchase, lifetime, unit),
+            options,
+            progress,
+            cancellationToken);
 
     /// <summary>The plain Pareto/NBD model at a customer's parameters.</summary>
     /// <param name="covariates">The customer's covariates, in the order of the effects.</param>

@@ -20,6 +20,32 @@ internal static class CovariateFit
         public const int None = 0, Purchase = 1, Lifetime = 2;
     }
 
+    /// <summary>
+    /// The fit of a model with covariates, as <see cref="BgNbdCovariateModel.Fit"/> and <see cref="ParetoNbdCovariateModel.Fit"/>
+    /// describe it: the options checked, the customers split into cells, the plain model's fit as the start on a small
+    /// base, every parameter and effect maximised together, and the estimates named (the base parameters, then
+    /// <c>purchase:</c> and <c>dropout:</c> with each covariate's name).
+    /// </summary>
+    public static ModelFit<TModel> Run<TModel, TPlain>(CustomerBaseSummary summary, CovariateTable covariates, Link[] links, string[] baseNames, Func<SummaryGroups, IObjective> cellLikelihood, Func<FitOptions, ModelFit<TPlain>> plainFit, Func<double[], CovariateEffect[], CovariateEffect[], ModelTimeUnit, TModel> create, FitOptions? options, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+        where TModel : class
+        where TPlain : class
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(covariates);
+        options ??= FitOptions.Default;
+        options.Validate(nameof(options));
+        var cells = Cells(summary, covariates, nameof(covariates));
+        double[] PlainStart() => plainFit(options) is { IsConverged: true } plain ? [.. plain.Parameters.Select(p => p.Value)] : [.. Enumerable.Repeat(1.0, links.Length)];
+        var (purchase, lifetime) = (covariates.PurchaseNames, covariates.LifetimeNames);
+        var (result, distinct) = Maximise(cells, links, cellLikelihood, summary.TimeUnit, PlainStart, purchase.Count, lifetime.Count, options, progress, cancellationToken);
+        return result.ToFit(
+            p => create(p, Effects(p, links.Length, purchase), Effects(p, links.Length + purchase.Count, lifetime), summary.TimeUnit),
+            Names(baseNames, covariates),
+            summary.Span.Length,
+            distinct,
+            positive: links.Length);
+    }
+
     /// <summary>The cells of a base: the distinct covariate vectors, with their customers.</summary>
     public sealed record Cell(double[] Purchase, double[] Lifetime, CustomerSummary[] Customers);
 
@@ -121,7 +147,7 @@ internal static class CovariateFit
                     phi[j] = theta[j] * Math.Exp(links[j].Sign * eta);
                     if (!(phi[j] > 0 && double.IsFinite(phi[j])))
                     {
-                        return double.NaN; // a trial step too far: the optimiser halves it
+                        return double.NegativeInfinity; // a trial step too far (no likelihood there): the optimiser halves it
                     }
                 }
 

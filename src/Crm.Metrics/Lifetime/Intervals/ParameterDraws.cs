@@ -32,7 +32,7 @@ internal static class ParameterDraws
             }
         }
 
-        var factor = Cholesky(log)
+        var factor = Numerics.MaximumLikelihood.Cholesky(log)
             ?? throw new InvalidOperationException("The covariance of the log-parameters is not positive definite to working precision, so no draws can be made from it.");
         var draws = new double[count][];
         var z = new double[n];
@@ -67,38 +67,4 @@ internal static class ParameterDraws
 
     // The derivative of the drawn scale by the natural one: 1/θ on the log scale, 1 for a real-valued effect.
     private static double Scale(ParameterEstimate estimate) => estimate.Unbounded ? 1 : estimate.Value;
-
-    /// <summary>The lower Cholesky factor L of a symmetric A (A = L Lᵀ), or null when A is not positive definite.</summary>
-    private static double[,]? Cholesky(double[,] a)
-    {
-        var n = a.GetLength(0);
-        var l = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = a[i, j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[i, k] * l[j, k];
-                }
-
-                if (i == j)
-                {
-                    if (!(sum > 0) || !double.IsFinite(sum))
-                    {
-                        return null;
-                    }
-
-                    l[i, i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i, j] = sum / l[j, j];
-                }
-            }
-        }
-
-        return l;
-    }
 }

@@ -245,31 +245,9 @@ internal static class MaximumLikelihood
     internal static double[,]? InvertPositiveDefinite(double[,] a)
     {
         var n = a.GetLength(0);
-        var l = new double[n, n];
-        for (var i = 0; i < n; i++)
+        if (Cholesky(a) is not { } l)
         {
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = a[i, j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[i, k] * l[j, k];
-                }
-
-                if (i == j)
-                {
-                    if (!(sum > 0))
-                    {
-                        return null;
-                    }
-
-                    l[i, i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i, j] = sum / l[j, j];
-                }
-            }
+            return null;
         }
 
         // Columns of A⁻¹ by forward and back substitution on unit vectors.
@@ -301,5 +279,39 @@ internal static class MaximumLikelihood
         }
 
         return inverse;
+    }
+
+    /// <summary>The lower Cholesky factor L of a symmetric A (A = L Lᵀ), or null when A is not positive definite to working precision.</summary>
+    internal static double[,]? Cholesky(double[,] a)
+    {
+        var n = a.GetLength(0);
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[i, j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[i, k] * l[j, k];
+                }
+
+                if (i == j)
+                {
+                    if (!(sum > 0) || !double.IsFinite(sum))
+                    {
+                        return null;
+                    }
+
+                    l[i, i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[i, j] = sum / l[j, j];
+                }
+            }
+        }
+
+        return l;
     }
 }
