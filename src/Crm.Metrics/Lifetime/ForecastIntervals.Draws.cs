@@ -6,8 +6,6 @@ namespace Crm.Metrics.Lifetime;
 /// <content>The plan of a forecast, the draws, and the percentiles.</content>
 public static partial class ForecastIntervals
 {
-    private static IntervalEngine.Scratch NewScratch(IntervalEngine engine) => engine.NewScratch();
-
     /// <summary>The models at the estimates (which also checks that the fits converged).</summary>
     private static (IFactoredPurchaseModel Purchases, GammaGammaModel? Spend) Estimates<TModel>(ModelFit<TModel> purchases, ModelFit<GammaGammaModel>? spend)
         where TModel : class, IPurchaseModel =>

@@ -124,7 +124,7 @@ public static partial class ForecastIntervals
         // Totals under one model: Σ over groups, weighted by their customers, in group order.
         (double Purchases, double Alive, double Value) Sum(IFactoredPurchaseModel m, GammaGammaModel? s, IntervalEngine.Scratch scratch)
         {
-            engine.Evaluate(m, s, scratch, scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
+            engine.Evaluate(m, s, scratch);
             double purchasesTotal = 0, aliveTotal = 0, valueTotal = 0;
             for (var g = 0; g < engine.Count; g++)
             {
@@ -137,7 +137,7 @@ public static partial class ForecastIntervals
             return (purchasesTotal, aliveTotal, valueTotal);
         }
 
-        var estimate = Sum(model, spendModel, NewScratch(engine));
+        var estimate = Sum(model, spendModel, engine.NewScratch());
         var drawnPurchases = new double[options.Draws];
         var drawnAlive = new double[options.Draws];
         var drawnValue = new double[options.Draws];
@@ -171,8 +171,8 @@ public static partial class ForecastIntervals
         var (purchaseDraws, spendDraws) = Draw(purchases, spend, options);
 
         var n = chosen.Length;
-        var estimate = NewScratch(engine);
-        engine.Evaluate(model, spendModel, estimate, estimate.Alive, estimate.Purchases, estimate.Spend, estimate.Value);
+        var estimate = engine.NewScratch();
+        engine.Evaluate(model, spendModel, estimate);
 
         // Each customer's draws side by side ([customer · draws + draw]), to sort per customer.
         var draws = options.Draws;
@@ -182,7 +182,7 @@ public static partial class ForecastIntervals
         var values = spendModel is null ? null : new double[n * draws];
         IntervalEngine.ForEachDraw(draws, engine.NewScratch, (d, scratch) =>
         {
-            engine.Evaluate(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch, scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
+            engine.Evaluate(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch);
             for (var c = 0; c < n; c++)
             {
                 alive[(c * draws) + d] = scratch.Alive[c];

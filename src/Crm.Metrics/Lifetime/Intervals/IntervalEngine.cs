@@ -113,12 +113,13 @@ internal sealed class IntervalEngine
     }
 
     /// <summary>
-    /// Each group's figures under one model (and spend model): P(alive), E[Y(horizon)] per customer, the sum of the
-    /// group's customers' E[Z] (+∞ where the spend model has no finite mean for them), and the group's total CLV per
-    /// unit of margin-weighted spend already applied (+∞ with an infinite spend).
+    /// Each group's figures under one model (and spend model), into <paramref name="scratch"/>: P(alive), E[Y(horizon)]
+    /// per customer, the sum of the group's customers' E[Z] (+∞ where the spend model has no finite mean for them), and
+    /// the group's total CLV, margin applied (+∞ with an infinite spend).
     /// </summary>
-    public void Evaluate(IFactoredPurchaseModel model, GammaGammaModel? spend, Scratch scratch, Span<double> alive, Span<double> purchases, Span<double> spendTotal, Span<double> value)
+    public void Evaluate(IFactoredPurchaseModel model, GammaGammaModel? spend, Scratch scratch)
     {
+        var (alive, purchases, spendTotal, value) = (scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
         var steps = _horizons.Length;
         var whileAlive = scratch.WhileAlive;
         var discounted = scratch.Discounted;
