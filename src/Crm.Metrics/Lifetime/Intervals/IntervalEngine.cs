@@ -63,17 +63,12 @@ internal sealed class IntervalEngine
             var mean = 0.0;
             if (spend is not null && summary.X > 0)
             {
-                if (customer.MeanRepeatValue is not { } value || value.Amount <= 0)
+                // The spend model's own rules for m̄ (present, positive), then its currency.
+                mean = GammaGammaModel.MeanValue(customer, parameter);
+                if (customer.MeanRepeatValue!.Value.Currency != spend.Currency)
                 {
-                    throw new ArgumentException($"Customer '{customer.CustomerId}' has {summary.X} repeat purchases but no positive mean repeat value: the spend model values only positive spend.", parameter);
+                    throw new CurrencyMismatchException(spend.Currency, customer.MeanRepeatValue.Value.Currency, parameter);
                 }
-
-                if (value.Currency != spend.Currency)
-                {
-                    throw new CurrencyMismatchException(spend.Currency, value.Currency, parameter);
-                }
-
-                mean = (double)value.Amount;
             }
 
             if (index is not null)
