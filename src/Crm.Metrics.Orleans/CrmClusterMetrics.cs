@@ -220,30 +220,10 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
     }
 
     /// <summary>The answer with its whole merged state: the chunks after the first read from the coordinator, in order.</summary>
-    private static async Task<JobAnswer> WholeStateAsync(JobAnswer answer, IJobCoordinatorGrain coordinator)
-    {
-        if (answer.State is not { } first || first.Length >= answer.StateLength)
-        {
-            return answer;
-        }
-
-        var state = new byte[answer.StateLength];
-        first.CopyTo(state, 0);
-        var offset = (long)first.Length;
-        while (offset < state.Length)
-        {
-            var chunk = await coordinator.ReadStateAsync(offset).ConfigureAwait(false);
-            if (chunk.Length == 0 || offset + chunk.Length > state.Length)
-            {
-                throw new InvalidOperationException("The coordinator sent the merged state's chunks out of order.");
-            }
-
-            chunk.CopyTo(state, offset);
-            offset += chunk.Length;
-        }
-
-        return answer with { State = state };
-    }
+    private static async Task<JobAnswer> WholeStateAsync(JobAnswer answer, IJobCoordinatorGrain coordinator) =>
+        answer.State is { } first
+            ? answer with { State = await StateChunks.WholeAsync(first, answer.StateLength, coordinator.ReadStateAsync).ConfigureAwait(false) }
+            : answer;
 
     /// <summary>How often a running job's coordinator is checked for being alive.</summary>
     private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);

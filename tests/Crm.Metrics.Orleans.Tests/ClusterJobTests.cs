@@ -22,14 +22,15 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task A_merged_state_longer_than_one_message_comes_back_in_chunks_whole()
+    public async Task States_longer_than_one_message_travel_in_chunks_whole()
     {
-        // Chunks of 100 kB (the package's are 16 MiB): the merged state of a month of 250,000 customers takes hundreds.
+        // Chunks of 100 kB (the package's are 16 MiB): each partition's state takes several, the merged state hundreds.
         fixture.Hooks.ChunkBytes = 100_000;
         var result = await fixture.Metrics.ComputeScorecardAsync(fixture.Data.Keys.Take(16).ToList(), March);
 
         Assert.Equal(Json(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets.Take(16).ToList(), March)), Json(result.Value));
         Assert.True(result.Statistics.ResultStateBytes > 10 * 100_000, result.Statistics.ToString());
+        Assert.True(result.Statistics.LargestStateBytes > 3 * 100_000, result.Statistics.ToString());
     }
 
     [Fact]

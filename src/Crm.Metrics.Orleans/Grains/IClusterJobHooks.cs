@@ -11,6 +11,6 @@ internal interface IClusterJobHooks
     /// <summary>How many times the coordinator receives a partition's answer (1 normally).</summary>
     int AnswerCopies(string partition);
 
-    /// <summary>The most bytes of the merged state per message (<paramref name="normal"/> normally).</summary>
+    /// <summary>The most bytes of a state — a partition's or the merged one — per message (<paramref name="normal"/> normally).</summary>
     int ResultChunkBytes(int normal);
 }

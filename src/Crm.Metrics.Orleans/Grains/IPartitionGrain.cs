@@ -12,4 +12,8 @@ internal interface IPartitionGrain : IGrainWithStringKey
     [Alias("Compute")]
     [ResponseTimeout("1.00:00:00")]
     Task<PartitionAnswer> ComputeAsync(PartitionJob job, string partition, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of the state from <paramref name="offset"/> (at most one chunk); the grain goes once the last byte is read.</summary>
+    [Alias("Read")]
+    Task<byte[]> ReadStateAsync(long offset);
 }

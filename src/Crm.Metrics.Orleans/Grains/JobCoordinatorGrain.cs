@@ -12,8 +12,7 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
     /// </summary>
     public const int ChunkBytes = 16 << 20;
 
-    private byte[]? _state; // the merged state, kept while the caller reads it in chunks
-    private int _chunkBytes = ChunkBytes;
+    private StateChunks? _chunks; // the merged state, kept while the caller reads it in chunks
 
     /// <inheritdoc/>
     public async Task<JobAnswer> RunAsync(JobRequest request, IJobObserver? observer, CancellationToken cancellationToken)
@@ -39,16 +38,16 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
             }
             var run = new JobRun(GrainFactory, ServiceProvider, request, observer, hooks, job.ToString("N"), silo.ToString());
             var answer = await run.RunAsync(cancellationToken);
-            _chunkBytes = hooks?.ResultChunkBytes(ChunkBytes) ?? ChunkBytes;
-            if (answer.State is not { } state || state.Length <= _chunkBytes)
+            var chunkBytes = hooks?.ResultChunkBytes(ChunkBytes) ?? ChunkBytes;
+            if (answer.State is not { } state || state.Length <= chunkBytes)
             {
                 return answer with { StateLength = answer.State?.Length ?? 0 };
             }
 
             // Too long for one message: the first chunk now, the rest when the caller asks.
-            _state = state;
+            _chunks = new StateChunks(state, chunkBytes);
             keep = true;
-            return answer with { State = state[.._chunkBytes], StateLength = state.Length };
+            return answer with { State = state[..chunkBytes], StateLength = state.Length };
         }
         finally
         {
@@ -62,16 +61,11 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
     /// <inheritdoc/>
     public Task<byte[]> ReadStateAsync(long offset)
     {
-        if (_state is not { } state || offset < 0 || offset >= state.Length)
+        var chunks = _chunks ?? throw new InvalidOperationException("This coordinator holds no merged state to read (the job ended, or its silo restarted).");
+        var (chunk, last) = chunks.Read(offset);
+        if (last)
         {
-            throw new InvalidOperationException("This coordinator holds no merged state to read at that offset (the job ended, or its silo restarted).");
-        }
-
-        var end = (int)Math.Min(state.Length, offset + _chunkBytes);
-        var chunk = state[(int)offset..end];
-        if (end == state.Length)
-        {
-            _state = null;
+            _chunks = null;
             DeactivateOnIdle();
         }
 

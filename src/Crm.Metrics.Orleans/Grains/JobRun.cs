@@ -163,7 +163,7 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
 
         try
         {
-            task = grain.ComputeAsync(request.Job, request.Partitions[index], cancellation.Token);
+            task = ComputeWholeAsync(grain, request.Job, request.Partitions[index], cancellation.Token);
         }
         finally
         {
@@ -171,6 +171,18 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
         }
 
         return new Attempt(task, index, silo, cancellation);
+    }
+
+    /// <summary>
+    /// One attempt's answer with the partition's whole state: the rest of a long state is read from the attempt's grain
+    /// in chunks (a failure while reading fails the attempt, which is then retried like any other).
+    /// </summary>
+    private static async Task<PartitionAnswer> ComputeWholeAsync(IPartitionGrain grain, PartitionJob job, string partition, CancellationToken cancellationToken)
+    {
+        var answer = await grain.ComputeAsync(job, partition, cancellationToken);
+        return answer.State is { } first && first.Length < answer.StateLength
+            ? answer with { State = await StateChunks.WholeAsync(first, answer.StateLength, grain.ReadStateAsync) }
+            : answer;
     }
 
     private SiloAddress? NextSilo()

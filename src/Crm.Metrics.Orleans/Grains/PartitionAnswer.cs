@@ -18,4 +18,8 @@ internal sealed record PartitionAnswer
     /// <summary>Why the partition failed, or null.</summary>
     [Id(2)]
     public string? Error { get; init; }
+
+    /// <summary>The state's whole length in bytes: more than <see cref="State"/> holds when the rest is read in chunks from the partition's grain.</summary>
+    [Id(3)]
+    public long StateLength { get; init; }
 }

@@ -9,10 +9,13 @@ namespace Crm.Metrics.Orleans.Grains;
 [RandomPlacement]
 internal sealed class PartitionGrain : Grain, IPartitionGrain
 {
+    private StateChunks? _chunks; // the state, kept while the coordinator reads it in chunks
+
     /// <inheritdoc/>
     public async Task<PartitionAnswer> ComputeAsync(PartitionJob job, string partition, CancellationToken cancellationToken)
     {
         var silo = GrainContext.Address.SiloAddress?.ToString() ?? RuntimeIdentity;
+        var keep = false;
         try
         {
             var services = ServiceProvider;
@@ -31,7 +34,16 @@ internal sealed class PartitionGrain : Grain, IPartitionGrain
                     return await job.ComputeStateAsync(services, data, cancellationToken);
                 },
                 cancellationToken);
-            return new PartitionAnswer { Silo = silo, State = state };
+            var chunkBytes = services.GetService<IClusterJobHooks>()?.ResultChunkBytes(JobCoordinatorGrain.ChunkBytes) ?? JobCoordinatorGrain.ChunkBytes;
+            if (state.Length <= chunkBytes)
+            {
+                return new PartitionAnswer { Silo = silo, State = state, StateLength = state.Length };
+            }
+
+            // Too long for one message: the first chunk now, the rest when the coordinator asks.
+            _chunks = new StateChunks(state, chunkBytes);
+            keep = true;
+            return new PartitionAnswer { Silo = silo, State = state[..chunkBytes], StateLength = state.Length };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +57,24 @@ internal sealed class PartitionGrain : Grain, IPartitionGrain
         }
         finally
         {
+            if (!keep)
+            {
+                DeactivateOnIdle();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<byte[]> ReadStateAsync(long offset)
+    {
+        var chunks = _chunks ?? throw new InvalidOperationException("This partition holds no state to read (the attempt ended, or its silo restarted).");
+        var (chunk, last) = chunks.Read(offset);
+        if (last)
+        {
+            _chunks = null;
             DeactivateOnIdle();
         }
+
+        return Task.FromResult(chunk);
     }
 }
