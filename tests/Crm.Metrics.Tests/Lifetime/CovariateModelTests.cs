@@ -38,17 +38,6 @@ public class CovariateModelTests
         return (CustomerBaseSummary.FromSummaries(customers, Options), CovariateTable.FromCategories(["channel", "region"], categories));
     }
 
-    private static void WithinThreeStandardErrors<TModel>(ModelFit<TModel> fit, params double[] truth)
-        where TModel : class
-    {
-        Assert.True(fit.IsConverged, fit.Status.ToString());
-        for (var i = 0; i < truth.Length; i++)
-        {
-            var p = fit.Parameters[i];
-            Assert.True(Math.Abs(p.Value - truth[i]) <= 3 * p.StandardError!.Value, $"{p.Name} = {p.Value} ± {p.StandardError}, true {truth[i]}");
-        }
-    }
-
     [Fact]
     public void Bg_nbd_recovers_known_effects_on_purchase_and_dropout()
     {
@@ -64,7 +53,7 @@ public class CovariateModelTests
         }
 
         Assert.Equal(["r", "alpha", "a", "b", "purchase:channel=web", "purchase:region=south", "dropout:channel=web", "dropout:region=south"], fit.Parameters.Select(p => p.Name));
-        WithinThreeStandardErrors(fit, 0.6, 8, 0.7, 2.5, 0.5, -0.3, 0.8, 0);
+        SimulationRecoveryTests.WithinThreeStandardErrors(fit, 0.6, 8, 0.7, 2.5, 0.5, -0.3, 0.8, 0);
         Assert.All(fit.Parameters.Skip(4), p => Assert.True(p.Unbounded));
         Assert.All(fit.Parameters.Take(4), p => Assert.False(p.Unbounded));
 
@@ -99,7 +88,7 @@ public class CovariateModelTests
         }
 
         Assert.Equal(["r", "alpha", "s", "beta", "purchase:channel=web", "purchase:region=south", "dropout:channel=web", "dropout:region=south"], fit.Parameters.Select(p => p.Name));
-        WithinThreeStandardErrors(fit, 0.55, 10.6, 0.61, 11.7, 0.5, -0.3, 0.7, 0);
+        SimulationRecoveryTests.WithinThreeStandardErrors(fit, 0.55, 10.6, 0.61, 11.7, 0.5, -0.3, 0.7, 0);
     }
 
     [Fact]

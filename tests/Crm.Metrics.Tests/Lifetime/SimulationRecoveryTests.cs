@@ -14,7 +14,8 @@ public class SimulationRecoveryTests
     private static readonly PurchaseSimulation Simulation = new(20_000, new DateInterval(new LocalDate(1997, 1, 1), new LocalDate(1997, 3, 25)), new LocalDate(1997, 9, 30), seed: 1997);
     private static readonly SummaryOptions Options = new(new LocalDate(1997, 9, 30));
 
-    private static void WithinThreeStandardErrors<TModel>(ModelFit<TModel> fit, params double[] truth)
+    /// <summary>The fit converged and each of its first parameters is within three standard errors of the truth.</summary>
+    internal static void WithinThreeStandardErrors<TModel>(ModelFit<TModel> fit, params double[] truth)
         where TModel : class
     {
         Assert.True(fit.IsConverged, fit.Status.ToString());
