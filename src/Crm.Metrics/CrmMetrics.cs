@@ -87,6 +87,14 @@ public sealed class CrmMetrics : ICrmMetrics
         _engine.RunSeriesAsync(data, periods, settings, progress, cancellationToken);
 
     /// <inheritdoc />
+    public AnalysisResults ComputeAnalyses(CrmDataSet data, AnalysisRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        Engine.AnalysisSet.Run(_engine, data, request, progress, _clock, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<AnalysisResults> ComputeAnalysesAsync(CrmAsyncDataSet data, AnalysisRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        Engine.AnalysisSet.RunAsync(_engine, data, request, progress, _clock, cancellationToken);
+
+    /// <inheritdoc />
     public ReportingPeriod Month(int year, int month) => ReportingPeriod.Month(year, month, _engine.Options.DefaultZone);
 
     /// <inheritdoc />

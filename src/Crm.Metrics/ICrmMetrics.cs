@@ -101,6 +101,33 @@ public interface ICrmMetrics
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<IReadOnlyList<Scorecard>> ComputeScorecardsAsync(CrmAsyncDataSet data, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Computes several analyses — scorecards of some periods, the customer-base summary, RFM, lifecycles, the churn
+    /// warning — from one read of a data set (see <see cref="AnalysisRequest"/>). Each sequence is enumerated once,
+    /// and each purchase's customer id is looked up once for every per-customer analysis; each analysis equals its own
+    /// entry point over the same records.
+    /// </summary>
+    /// <param name="data">The data set; each sequence an analysis reads is enumerated once (the others not at all).</param>
+    /// <param name="request">The analyses, each with its options.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
+    /// <returns>The analyses requested.</returns>
+    /// <exception cref="ArgumentException">The request asks for nothing, or an option breaks a rule (the parameter names it: <c>request.Summary</c>, …).</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered (the summary and RFM never convert).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    AnalysisResults ComputeAnalyses(CrmDataSet data, AnalysisRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes several analyses from one read of asynchronous streams — a database cursor, a file reader (see <see cref="ComputeAnalyses"/>).</summary>
+    /// <param name="data">The data set; each stream an analysis reads is enumerated once (the others not at all).</param>
+    /// <param name="request">The analyses, each with its options.</param>
+    /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
+    /// <param name="cancellationToken">Stops the computation between records; nothing is returned.</param>
+    /// <returns>The analyses requested.</returns>
+    /// <exception cref="ArgumentException">The request asks for nothing, or an option breaks a rule (the parameter names it).</exception>
+    /// <exception cref="CurrencyMismatchException">The data holds several currencies and no exchange-rate provider is registered (the summary and RFM never convert).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<AnalysisResults> ComputeAnalysesAsync(CrmAsyncDataSet data, AnalysisRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Computes the scorecard of a period whose dates are read in <see cref="CrmMetricsOptions.DefaultZone"/>.</summary>
     /// <param name="data">The data set.</param>
     /// <param name="dates">The period's dates, inclusive.</param>

@@ -100,6 +100,10 @@ internal static class ValidValues
         Add(() => RfmAnalysis.Compute(DataSet().Purchases!, new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }));
         Add(() => ValueTierAnalysis.FromRfm(RfmAnalysis.Compute(DataSet().Purchases!, new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin })));
         Add(() => (CrmMetrics)Metrics());
+        Add(() => new Crm.Metrics.Segments.LifecycleOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
+        Add(() => new Crm.Metrics.Churn.ChurnWarningOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
+        Add(() => Analyses());
+        Add(() => Metrics().ComputeAnalyses(DataSet(), Analyses()));
         Add(() => Services().GetRequiredService<ISatisfactionCalculator>());
         Add(() => Services().GetRequiredService<ILoyaltyCalculator>());
         Add(() => Services().GetRequiredService<Crm.Metrics.Lifetime.ICustomerBaseModels>());
@@ -136,6 +140,16 @@ internal static class ValidValues
     private static ServiceProvider Services() => new ServiceCollection().AddCrmMetrics(o => o.DefaultZone = Berlin).BuildServiceProvider();
 
     private static ICrmMetrics Metrics() => Services().GetRequiredService<ICrmMetrics>();
+
+    /// <summary>Every analysis of the set, the summary calibrated to the churn warning's day (so a model can join it).</summary>
+    private static AnalysisRequest Analyses() => new()
+    {
+        Scorecards = [ReportingPeriod.Month(2026, 3, Berlin)],
+        Summary = new SummaryOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin },
+        Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin },
+        Lifecycles = new Crm.Metrics.Segments.LifecycleOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin },
+        Churn = new Crm.Metrics.Churn.ChurnWarningOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin },
+    };
 
     /// <summary>Valid values a member needs beyond its type's: by member and parameter, then by parameter name alone.</summary>
     private static readonly Dictionary<string, Func<object?>> ForParameter = new(StringComparer.Ordinal)

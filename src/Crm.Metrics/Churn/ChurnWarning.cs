@@ -14,7 +14,7 @@ namespace Crm.Metrics.Churn;
 /// P(alive). Every reason that fired is listed in words and numbers; a customer with no purchase is never Low.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
-public static class ChurnWarning
+public static partial class ChurnWarning
 {
     /// <summary>Assesses every customer who appears in the data (or in <paramref name="customers"/>).</summary>
     /// <param name="analysisDate">The last day read (inclusive); later records are ignored.</param>
@@ -50,6 +50,39 @@ public static class ChurnWarning
         ArgumentNullException.ThrowIfNull(purchases);
         settings ??= new ChurnWarningSettings();
         settings.Validate(nameof(settings));
+        CheckModel(analysisDate, model, summary);
+
+        // One dense index per customer (in the order of first appearance), their sale days logged flat and grouped by
+        // a counting sort at the end, the complaint and answer counters in a small struct per customer.
+        using var accumulator = new Accumulator(analysisDate, zone, settings, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0, null);
+        var watch = ProgressWatch.For(progress, cancellationToken);
+        foreach (var element in ProgressWatch.Watched(purchases, watch))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(element, nameof(purchases)));
+        }
+
+        foreach (var element in ProgressWatch.Watched(complaints ?? [], watch))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(element, nameof(complaints)));
+        }
+
+        foreach (var element in ProgressWatch.Watched(surveys ?? [], watch))
+        {
+            accumulator.Add(Crm.Internal.Elements.NotNull(element, nameof(surveys)));
+        }
+
+        foreach (var id in customers ?? [])
+        {
+            accumulator.AddCustomer(id);
+        }
+
+        watch?.Finish();
+        return accumulator.Assess(model, summary, cancellationToken);
+    }
+
+    /// <summary>Refuses a model without its summary, and a summary calibrated to another day than the analysis date.</summary>
+    internal static void CheckModel(LocalDate analysisDate, IPurchaseModel? model, CustomerBaseSummary? summary)
+    {
         if (model is not null && summary is null)
         {
             throw new ArgumentException("A purchase model needs the summary it was fitted on, for each customer's x, t_x and T.", nameof(summary));
@@ -61,98 +94,6 @@ public static class ChurnWarning
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The summary is calibrated to {summary.CalibrationEnd:uuuu-MM-dd}, not the analysis date {analysisDate:uuuu-MM-dd}: its P(alive) would describe another day. Summarise the purchases up to the analysis date."),
                 nameof(summary));
         }
-
-        zone ??= DateTimeZone.Utc;
-        var today = LocalDayNumbers.Of(analysisDate);
-        var windowStart = today - settings.RecentWindowDays + 1;
-        var days = new LocalDayNumbers(zone);
-
-        // One dense index per customer (in the order of first appearance), their sale days logged flat and grouped by
-        // a counting sort at the end, the complaint and answer counters in a small struct per customer.
-        using var log = new Storage.CustomerDayLog<Signals>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 4 : 0);
-        var watch = ProgressWatch.For(progress, cancellationToken);
-        foreach (var element in ProgressWatch.Watched(purchases, watch))
-        {
-            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
-            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            var customer = log.IndexOf(purchase.CustomerId);
-            if (purchase.IsSale && day <= today)
-            {
-                log.AddDay(customer, day);
-            }
-        }
-
-        foreach (var element in ProgressWatch.Watched(complaints ?? [], watch))
-        {
-            var complaint = Crm.Internal.Elements.NotNull(element, nameof(complaints));
-            var day = days.Of(complaint.OpenedAt.ToUnixTimeTicks());
-            if (day > today)
-            {
-                continue;
-            }
-
-            ref var signals = ref log.State(log.IndexOf(complaint.CustomerId));
-            if (day >= windowStart)
-            {
-                signals.RecentComplaints++;
-            }
-            else if (day >= windowStart - settings.RecentWindowDays)
-            {
-                signals.EarlierComplaints++;
-            }
-
-            if (complaint.ResolvedAt is not { } resolved || days.Of(resolved.ToUnixTimeTicks()) > today)
-            {
-                signals.Unresolved++;
-                signals.OldestUnresolved = Math.Min(signals.OldestUnresolved, day);
-            }
-        }
-
-        foreach (var element in ProgressWatch.Watched(surveys ?? [], watch))
-        {
-            var answer = Crm.Internal.Elements.NotNull(element, nameof(surveys));
-            var day = days.Of(answer.AnsweredAt.ToUnixTimeTicks());
-            if (answer.Kind == SurveyKind.Nps && answer.Score is <= 6 && day <= today && day >= windowStart)
-            {
-                log.State(log.IndexOf(answer.CustomerId)).RecentDetractors++;
-            }
-        }
-
-        foreach (var id in customers ?? [])
-        {
-            log.IndexOf(id);
-        }
-
-        watch?.Finish();
-
-        var alive = new double[log.Customers];
-        alive.AsSpan().Fill(-1); // below 0: not in the model's summary (a probability never is)
-        if (model is not null)
-        {
-            foreach (ref readonly var c in summary!.Span)
-            {
-                if (log.Find(c.CustomerId) is var index and >= 0)
-                {
-                    alive[index] = model.ProbabilityAlive(c);
-                }
-            }
-        }
-
-        using var sales = log.SortByCustomer();
-        // Customers are independent (each reads only its own slice of days): fixed chunks on several threads.
-        var risks = new CustomerChurnRisk[log.Customers];
-        const int Chunk = 4096;
-        var byCustomer = sales;
-        Concurrency.Partitioned.For((risks.Length + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
-        {
-            for (var c = chunk * Chunk; c < Math.Min(risks.Length, (chunk + 1) * Chunk); c++)
-            {
-                var p = alive[c];
-                risks[c] = Assess(log.Id(c), byCustomer.Distinct(c), in log.State(c), today, windowStart, settings, p < 0 ? null : p);
-            }
-        });
-
-        return new ChurnWarningResult(analysisDate, model is not null, Array.AsReadOnly(Ranked(risks)));
     }
 
     /// <summary>
@@ -185,7 +126,7 @@ public static class ChurnWarning
         return risks;
     }
 
-    private static CustomerChurnRisk Assess(CustomerId id, ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
+    private static CustomerChurnRisk AssessOne(CustomerId id, ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
     {
         var reasons = new List<ChurnReason>(2);
         var lost = probabilityAlive < settings.LostProbabilityAlive;

@@ -33,7 +33,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     {
     }
 
-    internal CustomerBaseSummaryAccumulator(SummaryOptions options, int expectedPurchases)
+    internal CustomerBaseSummaryAccumulator(SummaryOptions options, int expectedPurchases, CustomerIndex? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
@@ -41,7 +41,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
         _days = new LocalDayNumbers(options.Zone);
         _calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
         _lastDay = options.HoldoutEnd is { } holdout ? LocalDayNumbers.Of(holdout) : _calibrationEnd;
-        _log = new CustomerDayLog<SummaryDayState>(expectedPurchases / 10);
+        _log = new CustomerDayLog<SummaryDayState>(expectedPurchases / 10, shared);
     }
 
     /// <summary>The options.</summary>
@@ -57,6 +57,12 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ThrowIfDisposed();
+        Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+    }
+
+    /// <summary>Adds a purchase whose local day (in the options' zone) and shared customer number (−1: none) the caller knows.</summary>
+    internal void Add(Purchase purchase, int sharedCustomer, int day)
+    {
         if (!purchase.IsSale)
         {
             _refunds++;
@@ -74,8 +80,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
             _currency = amount.Currency;
         }
 
-        var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-        var customer = _log.IndexOf(purchase.CustomerId);
+        var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
 
         // Updated on a copy: a sale that overflows leaves the customer's state as it was.
         ref var state = ref _log.State(customer);

@@ -34,33 +34,70 @@ public static class LifecycleDerivation
         ArgumentNullException.ThrowIfNull(purchases);
         behaviour ??= new LifecycleBehaviour();
         behaviour.Validate(nameof(behaviour));
-        zone ??= DateTimeZone.Utc;
-        var today = LocalDayNumbers.Of(analysisDate);
-        var days = new LocalDayNumbers(zone);
-        using var log = new Storage.CustomerDayLog<NoState>(purchases.TryGetNonEnumeratedCount(out var count) ? count / 10 : 0);
+        using var accumulator = new Accumulator(analysisDate, zone, behaviour, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0, null);
         var watch = ProgressWatch.For(progress, cancellationToken);
         foreach (var element in ProgressWatch.Watched(purchases, watch))
         {
-            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
-            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            if (purchase.IsSale && day <= today)
-            {
-                log.AddDay(log.IndexOf(purchase.CustomerId), day);
-            }
+            accumulator.Add(Crm.Internal.Elements.NotNull(element, nameof(purchases)));
         }
 
         watch?.Finish();
-        var lifecycles = new DerivedLifecycle[log.Customers];
-        using var sales = log.SortByCustomer();
-        for (var c = 0; c < lifecycles.Length; c++)
+        return accumulator.Result();
+    }
+
+    /// <summary>What <see cref="Derive"/> collects in its one pass: each customer's sale days up to the analysis date.</summary>
+    internal sealed class Accumulator : IDisposable
+    {
+        private readonly int _today;
+        private readonly LocalDayNumbers _days;
+        private readonly DateTimeZone _zone;
+        private readonly LifecycleBehaviour _behaviour;
+        private readonly Storage.CustomerDayLog<NoState> _log;
+
+        /// <param name="analysisDate">The last day read.</param>
+        /// <param name="zone">The zone of the local dates; null for UTC.</param>
+        /// <param name="behaviour">The rules, validated.</param>
+        /// <param name="expectedPurchases">A capacity hint.</param>
+        /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, LifecycleBehaviour behaviour, int expectedPurchases, Storage.CustomerIndex? shared)
         {
-            // The stage now, without building a transition; the transitions (with their reasons in words) are replayed
-            // again only when read: a report that counts stages never pays for them.
-            var distinct = sales.Distinct(c).ToArray();
-            lifecycles[c] = new DerivedLifecycle(log.Id(c), Replay(distinct, today, zone, behaviour, null), new ReplayedTransitions(distinct, today, zone, behaviour));
+            _zone = zone ?? DateTimeZone.Utc;
+            _today = LocalDayNumbers.Of(analysisDate);
+            _days = new LocalDayNumbers(_zone);
+            _behaviour = behaviour;
+            _log = new Storage.CustomerDayLog<NoState>(expectedPurchases / 10, shared);
         }
 
-        return Array.AsReadOnly(lifecycles);
+        public DateTimeZone Zone => _zone;
+
+        public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+
+        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows.</summary>
+        public void Add(Purchase purchase, int sharedCustomer, int day)
+        {
+            if (purchase.IsSale && day <= _today)
+            {
+                _log.AddDay(sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer), day);
+            }
+        }
+
+        /// <summary>One lifecycle per customer with a sale, in the order of their first sale record.</summary>
+        public IReadOnlyList<DerivedLifecycle> Result()
+        {
+            var lifecycles = new DerivedLifecycle[_log.Customers];
+            using var sales = _log.SortByCustomer();
+            for (var c = 0; c < lifecycles.Length; c++)
+            {
+                // The stage now, without building a transition; the transitions (with their reasons in words) are
+                // replayed again only when read: a report that counts stages never pays for them.
+                var distinct = sales.Distinct(c).ToArray();
+                lifecycles[c] = new DerivedLifecycle(_log.Id(c), Replay(distinct, _today, _zone, _behaviour, null), new ReplayedTransitions(distinct, _today, _zone, _behaviour));
+            }
+
+            return Array.AsReadOnly(lifecycles);
+        }
+
+        public void Dispose() => _log.Dispose();
     }
 
     /// <summary>No running state: the lifecycle needs only the distinct sale days.</summary>

@@ -34,14 +34,14 @@ public sealed class RfmAccumulator : IDisposable
     {
     }
 
-    internal RfmAccumulator(RfmOptions options, int expectedPurchases)
+    internal RfmAccumulator(RfmOptions options, int expectedPurchases, CustomerIndex? shared = null)
     {
         RfmAnalysis.Validate(options);
         Options = options;
         _today = LocalDayNumbers.Of(options.AnalysisDate);
         _first = options.LookBackDays is { } window ? _today - window + 1 : int.MinValue;
         _days = new LocalDayNumbers(options.Zone);
-        _log = new CustomerDayLog<RfmDayState>(expectedPurchases / 10);
+        _log = new CustomerDayLog<RfmDayState>(expectedPurchases / 10, shared);
     }
 
     /// <summary>The options.</summary>
@@ -57,13 +57,16 @@ public sealed class RfmAccumulator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ThrowIfDisposed();
-        if (!purchase.IsSale)
+        if (purchase.IsSale)
         {
-            return;
+            Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
         }
+    }
 
-        var day = _days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-        if (day > _today || day < _first)
+    /// <summary>Adds a purchase whose local day (in the options' zone) and shared customer number (−1: none) the caller knows.</summary>
+    internal void Add(Purchase purchase, int sharedCustomer, int day)
+    {
+        if (!purchase.IsSale || day > _today || day < _first)
         {
             return;
         }
@@ -79,7 +82,7 @@ public sealed class RfmAccumulator : IDisposable
             _currency = currency;
         }
 
-        var customer = _log.IndexOf(purchase.CustomerId);
+        var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
         ref var state = ref _log.State(customer);
         decimal total;
         try

@@ -148,22 +148,22 @@ public sealed class RfmAnalysis
         return merged.Result();
     }
 
-    internal static void Validate(RfmOptions options)
+    internal static void Validate(RfmOptions options, string parameter = "options")
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options, parameter);
         if (options.Zone is null || options.SegmentMap is null)
         {
-            throw new ArgumentException("RfmOptions.Zone and SegmentMap must not be null.", nameof(options));
+            throw new ArgumentException("RfmOptions.Zone and SegmentMap must not be null.", parameter);
         }
 
         if (options.LookBackDays is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LookBackDays, "RfmOptions.LookBackDays must be at least 1 (or null for all history).");
+            throw new ArgumentOutOfRangeException(parameter, options.LookBackDays, "RfmOptions.LookBackDays must be at least 1 (or null for all history).");
         }
 
         if (!Enum.IsDefined(options.Monetary))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Monetary, "RfmOptions.Monetary is not defined.");
+            throw new ArgumentOutOfRangeException(parameter, options.Monetary, "RfmOptions.Monetary is not defined.");
         }
     }
 

@@ -16,6 +16,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 {
     private readonly Dictionary<CustomerId, int> _index;
     private readonly List<CustomerId> _ids;
+    private readonly CustomerIndex? _shared;
+    private int[] _local = []; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
     private TState[] _states;
     private int[] _customer = ArrayPool<int>.Shared.Rent(4096);
     private int[] _day = ArrayPool<int>.Shared.Rent(4096);
@@ -23,9 +25,18 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
     /// <param name="expectedCustomers">A capacity hint.</param>
     public CustomerDayLog(int expectedCustomers)
+        : this(expectedCustomers, null)
+    {
+    }
+
+    /// <summary>A log whose customers are found through <paramref name="shared"/>'s numbers (see <see cref="IndexOf(int)"/>); null: its own index.</summary>
+    /// <param name="expectedCustomers">A capacity hint.</param>
+    /// <param name="shared">The index every analysis of the read shares.</param>
+    public CustomerDayLog(int expectedCustomers, CustomerIndex? shared)
     {
         var capacity = Math.Clamp(expectedCustomers, 16, 1 << 22);
-        _index = new Dictionary<CustomerId, int>(capacity);
+        _shared = shared;
+        _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
         _ids = new List<CustomerId>(capacity);
         _states = new TState[capacity];
     }
@@ -42,6 +53,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// <summary>The customer's index, added (with an empty state) when new.</summary>
     public int IndexOf(CustomerId id)
     {
+        if (_shared is not null)
+        {
+            return IndexOf(_shared.IndexOf(id));
+        }
+
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
         if (!exists)
         {
@@ -58,8 +74,46 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         return slot;
     }
 
+    /// <summary>
+    /// The index in this log of the customer numbered <paramref name="shared"/> by the shared index, added (with an
+    /// empty state) when new: an array read instead of a hash lookup. The log keeps the order in which its own
+    /// records first met each customer, as a log with its own index does.
+    /// </summary>
+    public int IndexOf(int shared)
+    {
+        if (shared >= _local.Length)
+        {
+            Array.Resize(ref _local, Math.Max(Math.Max(shared + 1, _local.Length * 2), 1024));
+        }
+
+        ref var local = ref _local[shared];
+        if (local == 0)
+        {
+            var slot = _ids.Count;
+            _ids.Add(_shared!.Id(shared));
+            if (slot == _states.Length)
+            {
+                Array.Resize(ref _states, slot * 2);
+            }
+
+            _states[slot] = TState.Empty;
+            local = slot + 1;
+        }
+
+        return local - 1;
+    }
+
     /// <summary>The customer's index, or −1 when the log has not seen them.</summary>
-    public int Find(CustomerId id) => _index.TryGetValue(id, out var index) ? index : -1;
+    public int Find(CustomerId id)
+    {
+        if (_shared is null)
+        {
+            return _index.TryGetValue(id, out var index) ? index : -1;
+        }
+
+        var number = _shared.Find(id);
+        return number >= 0 && number < _local.Length ? _local[number] - 1 : -1;
+    }
 
     public void AddDay(int customer, int day)
     {
@@ -81,6 +135,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// </summary>
     public bool MergeFits(CustomerDayLog<TState> other)
     {
+        if (_shared is not null || other._shared is not null)
+        {
+            throw new InvalidOperationException("Logs on a shared index are read, not merged.");
+        }
+
         if (Largest() <= decimal.MaxValue - other.Largest())
         {
             return true;
@@ -111,6 +170,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// <summary>Adds another log (call <see cref="MergeFits"/> first): its customers' states merged into this log's, its days appended.</summary>
     public void Merge(CustomerDayLog<TState> other)
     {
+        if (_shared is not null || other._shared is not null)
+        {
+            throw new InvalidOperationException("Logs on a shared index are read, not merged.");
+        }
+
         var map = ArrayPool<int>.Shared.Rent(Math.Max(other.Customers, 1));
         try
         {

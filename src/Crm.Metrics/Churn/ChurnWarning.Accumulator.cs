@@ -1,0 +1,125 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
+
+namespace Crm.Metrics.Churn;
+
+public static partial class ChurnWarning
+{
+    /// <summary>
+    /// What <see cref="Assess"/> collects in its one pass: each customer's sale days up to the analysis date, and
+    /// their complaint and answer counters; assessed once everything is read.
+    /// </summary>
+    internal sealed class Accumulator : IDisposable
+    {
+        private readonly LocalDate _analysisDate;
+        private readonly int _today;
+        private readonly int _windowStart;
+        private readonly LocalDayNumbers _days;
+        private readonly ChurnWarningSettings _settings;
+        private readonly Storage.CustomerDayLog<Signals> _log;
+
+        /// <param name="analysisDate">The last day read.</param>
+        /// <param name="zone">The zone of the local dates; null for UTC.</param>
+        /// <param name="settings">The thresholds, validated.</param>
+        /// <param name="expectedPurchases">A capacity hint.</param>
+        /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, ChurnWarningSettings settings, int expectedPurchases, Storage.CustomerIndex? shared)
+        {
+            _analysisDate = analysisDate;
+            Zone = zone ?? DateTimeZone.Utc;
+            _settings = settings;
+            _today = LocalDayNumbers.Of(analysisDate);
+            _windowStart = _today - settings.RecentWindowDays + 1;
+            _days = new LocalDayNumbers(Zone);
+            _log = new Storage.CustomerDayLog<Signals>(expectedPurchases / 4, shared);
+        }
+
+        public DateTimeZone Zone { get; }
+
+        public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+
+        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows; its customer is assessed even when it is a refund or later than the analysis date.</summary>
+        public void Add(Purchase purchase, int sharedCustomer, int day)
+        {
+            var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
+            if (purchase.IsSale && day <= _today)
+            {
+                _log.AddDay(customer, day);
+            }
+        }
+
+        public void Add(Complaint complaint)
+        {
+            var day = _days.Of(complaint.OpenedAt.ToUnixTimeTicks());
+            if (day > _today)
+            {
+                return;
+            }
+
+            ref var signals = ref _log.State(_log.IndexOf(complaint.CustomerId));
+            if (day >= _windowStart)
+            {
+                signals.RecentComplaints++;
+            }
+            else if (day >= _windowStart - _settings.RecentWindowDays)
+            {
+                signals.EarlierComplaints++;
+            }
+
+            if (complaint.ResolvedAt is not { } resolved || _days.Of(resolved.ToUnixTimeTicks()) > _today)
+            {
+                signals.Unresolved++;
+                signals.OldestUnresolved = Math.Min(signals.OldestUnresolved, day);
+            }
+        }
+
+        public void Add(SurveyResponse answer)
+        {
+            var day = _days.Of(answer.AnsweredAt.ToUnixTimeTicks());
+            if (answer.Kind == SurveyKind.Nps && answer.Score is <= 6 && day <= _today && day >= _windowStart)
+            {
+                _log.State(_log.IndexOf(answer.CustomerId)).RecentDetractors++;
+            }
+        }
+
+        public void AddCustomer(CustomerId id) => _log.IndexOf(id);
+
+        /// <summary>Every customer's risk, highest first (see <see cref="Assess"/>); the model and summary are checked by the caller.</summary>
+        public ChurnWarningResult Assess(IPurchaseModel? model, CustomerBaseSummary? summary, CancellationToken cancellationToken)
+        {
+            var log = _log;
+            var alive = new double[log.Customers];
+            alive.AsSpan().Fill(-1); // below 0: not in the model's summary (a probability never is)
+            if (model is not null)
+            {
+                foreach (ref readonly var c in summary!.Span)
+                {
+                    if (log.Find(c.CustomerId) is var index and >= 0)
+                    {
+                        alive[index] = model.ProbabilityAlive(c);
+                    }
+                }
+            }
+
+            using var sales = log.SortByCustomer();
+            // Customers are independent (each reads only its own slice of days): fixed chunks on several threads.
+            var risks = new CustomerChurnRisk[log.Customers];
+            const int Chunk = 4096;
+            var byCustomer = sales;
+            Concurrency.Partitioned.For((risks.Length + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+            {
+                for (var c = chunk * Chunk; c < Math.Min(risks.Length, (chunk + 1) * Chunk); c++)
+                {
+                    var p = alive[c];
+                    risks[c] = AssessOne(log.Id(c), byCustomer.Distinct(c), in log.State(c), _today, _windowStart, _settings, p < 0 ? null : p);
+                }
+            });
+
+            return new ChurnWarningResult(_analysisDate, model is not null, Array.AsReadOnly(Ranked(risks)));
+        }
+
+        public void Dispose() => _log.Dispose();
+    }
+}

@@ -1,0 +1,239 @@
+using Crm.Domain.Activity;
+using Crm.Domain.Customers;
+using Crm.Metrics.Churn;
+using Crm.Metrics.Internal;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Lifetime.Summaries;
+using Crm.Metrics.Segments;
+using Crm.Metrics.Storage;
+
+namespace Crm.Metrics.Engine;
+
+/// <summary>
+/// The analyses of one <see cref="AnalysisRequest"/> as one record sink: each record is read once; a purchase's
+/// customer id is looked up once in a <see cref="CustomerIndex"/> and its local day computed once per zone, and every
+/// per-customer analysis (summary, RFM, lifecycles, churn) finds its own row through that number with an array read.
+/// The scorecards keep their own partitioned store (applied in batches on the thread pool while reading goes on).
+/// </summary>
+internal sealed class AnalysisSet : IRecordSink, IDisposable
+{
+    private readonly ScorecardSeriesAccumulator? _cards;
+    private readonly CustomerIndex _index;
+    private readonly CustomerBaseSummaryAccumulator? _summary;
+    private readonly RfmAccumulator? _rfm;
+    private readonly LifecycleDerivation.Accumulator? _lifecycles;
+    private readonly ChurnWarning.Accumulator? _churn;
+    private readonly LocalDate? _churnDate;
+    private readonly LocalDayNumbers[] _zones; // one per distinct zone of the per-customer analyses
+    private readonly int[] _days;              // a purchase's day in each of _zones
+    private readonly int _summaryZone, _rfmZone, _lifecycleZone, _churnZone;
+    private readonly bool _byCustomer;
+    private long _read;
+    private bool _handedOver; // the churn accumulator belongs to the results
+
+    private AnalysisSet(ScorecardEngine engine, AnalysisRequest request)
+    {
+        var defaultZone = engine.Options.DefaultZone;
+        request.Summary?.Validate("request.Summary");
+        if (request.Rfm is { } rfm)
+        {
+            RfmAnalysis.Validate(rfm, "request.Rfm");
+        }
+
+        request.Lifecycles?.Behaviour?.Validate("request.Lifecycles.Behaviour");
+        request.Churn?.Settings?.Validate("request.Churn.Settings");
+        if (request.Scorecards is null && request.Summary is null && request.Rfm is null && request.Lifecycles is null && request.Churn is null)
+        {
+            throw new ArgumentException("The request asks for no analysis: set at least one of Scorecards, Summary, Rfm, Lifecycles and Churn.", nameof(request));
+        }
+
+        _index = new CustomerIndex(0);
+        var zones = new List<DateTimeZone>();
+        int ZoneOf(DateTimeZone zone)
+        {
+            var at = zones.FindIndex(z => z.Id == zone.Id);
+            if (at < 0)
+            {
+                zones.Add(zone);
+                at = zones.Count - 1;
+            }
+
+            return at;
+        }
+
+        try
+        {
+            if (request.Scorecards is { } periods)
+            {
+                _cards = engine.NewSeries(periods, request.ScorecardSettings);
+            }
+
+            if (request.Summary is { } summary)
+            {
+                _summary = new CustomerBaseSummaryAccumulator(summary, 0, _index);
+                _summaryZone = ZoneOf(summary.Zone);
+            }
+
+            if (request.Rfm is { } rfmOptions)
+            {
+                _rfm = new RfmAccumulator(rfmOptions, 0, _index);
+                _rfmZone = ZoneOf(rfmOptions.Zone);
+            }
+
+            if (request.Lifecycles is { } lifecycles)
+            {
+                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, lifecycles.Zone ?? defaultZone, lifecycles.Behaviour ?? new LifecycleBehaviour(), 0, _index);
+                _lifecycleZone = ZoneOf(_lifecycles.Zone);
+            }
+
+            if (request.Churn is { } churn)
+            {
+                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, churn.Zone ?? defaultZone, churn.Settings ?? new ChurnWarningSettings(), 0, _index);
+                _churnZone = ZoneOf(_churn.Zone);
+                _churnDate = churn.AnalysisDate;
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+
+        _zones = [.. zones.Select(z => new LocalDayNumbers(z))];
+        _days = new int[_zones.Length];
+        _byCustomer = _zones.Length > 0;
+    }
+
+    /// <summary>The kinds of record some requested analysis reads: the others are not enumerated.</summary>
+    public DataSources Wanted =>
+        _cards is not null ? DataSources.All
+        : DataSources.Purchases | (_churn is not null ? DataSources.Complaints | DataSources.SurveyResponses | DataSources.Customers : DataSources.None);
+
+    public static AnalysisResults Run(ScorecardEngine engine, CrmDataSet data, AnalysisRequest request, IProgress<long>? progress, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        using var set = new AnalysisSet(engine, request);
+        ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
+        return set.Results(clock, engine.Options.Execution.MaxDegreeOfParallelism, cancellationToken);
+    }
+
+    public static async ValueTask<AnalysisResults> RunAsync(ScorecardEngine engine, CrmAsyncDataSet data, AnalysisRequest request, IProgress<long>? progress, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        using var set = new AnalysisSet(engine, request);
+        await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return set.Results(clock, engine.Options.Execution.MaxDegreeOfParallelism, cancellationToken);
+    }
+
+    public void Add(Purchase purchase)
+    {
+        _read++;
+        _cards?.Add(purchase);
+        if (!_byCustomer)
+        {
+            return;
+        }
+
+        var customer = _index.IndexOf(purchase.CustomerId);
+        var ticks = purchase.OccurredAt.ToUnixTimeTicks();
+        for (var z = 0; z < _zones.Length; z++)
+        {
+            _days[z] = _zones[z].Of(ticks);
+        }
+
+        _summary?.Add(purchase, customer, _days[_summaryZone]);
+        _rfm?.Add(purchase, customer, _days[_rfmZone]);
+        _lifecycles?.Add(purchase, customer, _days[_lifecycleZone]);
+        _churn?.Add(purchase, customer, _days[_churnZone]);
+    }
+
+    public void Add(Customer customer)
+    {
+        _read++;
+        _cards?.Add(customer);
+        _churn?.AddCustomer(customer.Id);
+    }
+
+    public void Add(SurveyResponse response)
+    {
+        _read++;
+        _cards?.Add(response);
+        _churn?.Add(response);
+    }
+
+    public void Add(CostEntry entry)
+    {
+        _read++;
+        _cards?.Add(entry);
+    }
+
+    public void Add(Complaint complaint)
+    {
+        _read++;
+        _cards?.Add(complaint);
+        _churn?.Add(complaint);
+    }
+
+    public void Add(Domain.Activity.Feedback feedback)
+    {
+        _read++;
+        _cards?.Add(feedback);
+    }
+
+    public void Add(Lead lead)
+    {
+        _read++;
+        _cards?.Add(lead);
+    }
+
+    public void MarkSupplied(DataSources sources) => _cards?.MarkSupplied(sources);
+
+    /// <summary>Every requested analysis of the records read, side by side on up to <paramref name="threads"/> threads (each as its own entry point computes it).</summary>
+    private AnalysisResults Results(IClock clock, int threads, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Scorecard>? cards = null;
+        CustomerBaseSummary? summary = null;
+        RfmAnalysis? rfm = null;
+        IReadOnlyList<DerivedLifecycle>? lifecycles = null;
+        var computedAt = clock.GetCurrentInstant();
+        var work = new List<Action>(4);
+        if (_cards is { } series)
+        {
+            work.Add(() => cards = series.Result(computedAt));
+        }
+
+        if (_summary is { } summaryAccumulator)
+        {
+            work.Add(() => summary = summaryAccumulator.Result());
+        }
+
+        if (_rfm is { } rfmAccumulator)
+        {
+            work.Add(() => rfm = rfmAccumulator.Result());
+        }
+
+        if (_lifecycles is { } lifecycleAccumulator)
+        {
+            work.Add(() => lifecycles = lifecycleAccumulator.Result());
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads }, [.. work]);
+        _handedOver = true;
+        return new AnalysisResults(_read, cards, summary, rfm, lifecycles, _churn, _churnDate);
+    }
+
+    public void Dispose()
+    {
+        _cards?.Dispose();
+        _summary?.Dispose();
+        _rfm?.Dispose();
+        _lifecycles?.Dispose();
+        if (!_handedOver)
+        {
+            _churn?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Churn;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Segments;
+using Crm.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+
+namespace Crm.Metrics.Tests;
+
+/// <summary>
+/// Several analyses from one read (<see cref="ICrmMetrics.ComputeAnalyses"/>): each equals its own entry point over
+/// the same records — the scorecards, the summary, RFM, the lifecycles and the churn warning, with and without a
+/// purchase model — in zones of their own or one shared, synchronously and asynchronously, on one thread or two.
+/// </summary>
+public class AnalysisSetProperties
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+    private static readonly ScorecardSettings Settings = new() { Currency = Currency.Eur, Funnel = CrmGen.Funnel };
+    private static readonly DateTimeZone[] Zones = [DateTimeZoneProviders.Tzdb["Europe/Berlin"], DateTimeZone.Utc, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]];
+    private static readonly BgNbdModel Model = new(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks);
+
+    /// <summary>A series' data and periods (see <see cref="SeriesProperties"/>), with analysis dates near the activity and a zone per analysis.</summary>
+    public static Arbitrary<Input> Inputs()
+    {
+        var gen =
+            from series in SeriesProperties.Series().Generator
+            from days in Gen.Choose(-150, 100).ArrayOf(4)
+            from holdout in Gen.Choose(0, 60)
+            from zones in Gen.Elements(Zones).ArrayOf(4)
+            from shared in Gen.Elements(true, false)
+            from window in Gen.Elements<int?>(null, 30, 90)
+            from threads in Gen.Elements(1, 2)
+            select new Input(series.Data, series.Periods, Date(days[0]), holdout == 0 ? null : Date(days[0]).PlusDays(holdout), Date(days[1]), Date(days[2]), Date(days[3]), shared ? [.. Enumerable.Repeat(zones[0], 4)] : zones, window, threads);
+        return gen.ToArbitrary();
+
+        static LocalDate Date(int offset) => new LocalDate(2020, 2, 1).PlusDays(offset);
+    }
+
+    [Property(Arbitrary = new[] { typeof(AnalysisSetProperties) }, MaxTest = 120)]
+    public void Every_analysis_of_one_read_equals_its_own_entry_point(Input input)
+    {
+        using var provider = Provider(input.Threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var request = Request(input);
+
+        var results = metrics.ComputeAnalyses(input.Data, request);
+
+        var expected = Expected(metrics, input, request);
+        Assert.Equal(expected.Cards, results.Scorecards!.Select(Snapshot.Of).ToList());
+        Assert.Equal(expected.Summary, Snapshot.Of(results.Summary));
+        Assert.Equal(expected.Rfm, Snapshot.Of(results.Rfm));
+        Assert.Equal(expected.Lifecycles, Lifecycles(results.Lifecycles!));
+        Assert.Equal(expected.Churn, Snapshot.Of(results.AssessChurn()));
+        Assert.Equal(expected.ChurnWithModel, results.Summary!.CalibrationEnd == input.ChurnDate ? Snapshot.Of(results.AssessChurn(Model)) : null);
+        Assert.Equal(Count(input.Data), results.RecordsRead);
+    }
+
+    [Property(Arbitrary = new[] { typeof(AnalysisSetProperties) }, MaxTest = 30)]
+    public void The_async_read_equals_the_sync_one(Input input)
+    {
+        using var provider = Provider(input.Threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var request = Request(input);
+        var sync = metrics.ComputeAnalyses(input.Data, request);
+
+        var streamed = CrmAsyncDataSet.From(input.Data) with { Purchases = Stream(input.Data.Purchases!) };
+        var async = metrics.ComputeAnalysesAsync(streamed, request).AsTask().GetAwaiter().GetResult();
+
+        Assert.Equal(sync.Scorecards!.Select(Snapshot.Of), async.Scorecards!.Select(Snapshot.Of));
+        Assert.Equal(Snapshot.Of(sync.Summary), Snapshot.Of(async.Summary));
+        Assert.Equal(Snapshot.Of(sync.Rfm), Snapshot.Of(async.Rfm));
+        Assert.Equal(Lifecycles(sync.Lifecycles!), Lifecycles(async.Lifecycles!));
+        Assert.Equal(Snapshot.Of(sync.AssessChurn()), Snapshot.Of(async.AssessChurn()));
+    }
+
+    internal static ServiceProvider Provider(int threads)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(Now));
+        services.AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = threads);
+        return services.BuildServiceProvider();
+    }
+
+    private static AnalysisRequest Request(Input input) => new()
+    {
+        Scorecards = input.Periods,
+        ScorecardSettings = Settings,
+        Summary = new SummaryOptions(input.CalibrationEnd) { HoldoutEnd = input.HoldoutEnd, Zone = input.Zones[0] },
+        Rfm = new RfmOptions(input.RfmDate) { Zone = input.Zones[1], LookBackDays = input.Window },
+        Lifecycles = new LifecycleOptions(input.LifecycleDate) { Zone = input.Zones[2] },
+        Churn = new ChurnWarningOptions(input.ChurnDate) { Zone = input.Zones[3] },
+    };
+
+    private static (List<string> Cards, string Summary, string Rfm, List<string> Lifecycles, string Churn, string? ChurnWithModel) Expected(ICrmMetrics metrics, Input input, AnalysisRequest request)
+    {
+        var data = input.Data;
+        var summary = CustomerBaseSummary.FromPurchases(data.Purchases!, request.Summary!);
+        var churnIds = data.Customers?.Select(c => c.Id);
+        return (
+            [.. metrics.ComputeScorecards(data, input.Periods, Settings).Select(Snapshot.Of)],
+            Snapshot.Of(summary),
+            Snapshot.Of(RfmAnalysis.Compute(data.Purchases!, request.Rfm!)),
+            Lifecycles(LifecycleDerivation.Derive(data.Purchases!, input.LifecycleDate, input.Zones[2])),
+            Snapshot.Of(ChurnWarning.Assess(input.ChurnDate, input.Zones[3], data.Purchases!, data.Complaints, data.SurveyResponses, churnIds)),
+            summary.CalibrationEnd == input.ChurnDate
+                ? Snapshot.Of(ChurnWarning.Assess(input.ChurnDate, input.Zones[3], data.Purchases!, data.Complaints, data.SurveyResponses, churnIds, Model, summary))
+                : null);
+    }
+
+    /// <summary>Each lifecycle's customer, stage and transitions.</summary>
+    private static List<string> Lifecycles(IReadOnlyList<DerivedLifecycle> lifecycles) =>
+        [.. lifecycles.Select(l => $"{l.CustomerId} {l.Stage} {string.Join(";", l.Transitions.Select(t => $"{t.From}>{t.To}@{t.At} {t.Reason}"))}")];
+
+    private static long Count(CrmDataSet data) =>
+        (data.Purchases?.Count() ?? 0) + (data.SurveyResponses?.Count() ?? 0) + (data.Costs?.Count() ?? 0) + (data.Customers?.Count() ?? 0)
+        + (data.Complaints?.Count() ?? 0) + (data.Feedback?.Count() ?? 0) + (data.Leads?.Count() ?? 0);
+
+    private static async IAsyncEnumerable<Purchase> Stream(IEnumerable<Purchase> purchases)
+    {
+        foreach (var purchase in purchases)
+        {
+            await Task.Yield();
+            yield return purchase;
+        }
+    }
+
+    /// <summary>One generated case.</summary>
+    public sealed record Input(CrmDataSet Data, IReadOnlyList<ReportingPeriod> Periods, LocalDate CalibrationEnd, LocalDate? HoldoutEnd, LocalDate RfmDate, LocalDate LifecycleDate, LocalDate ChurnDate, DateTimeZone[] Zones, int? Window, int Threads)
+    {
+        /// <summary>Short, for a failing case's report.</summary>
+        public override string ToString() => $"{Data.Purchases?.Count()} purchases, calibration {CalibrationEnd} holdout {HoldoutEnd}, RFM {RfmDate}, lifecycle {LifecycleDate}, churn {ChurnDate}, zones {string.Join(",", Zones.Select(z => z.Id))}, window {Window}, {Threads} threads";
+    }
+}
