@@ -143,7 +143,7 @@ internal static class ReportApp
             throw new ReportError(
                 $"amounts {(files.Length > 0 ? $"in {files} " : string.Empty)}go beyond the range of decimal numbers (about ±7.9e28) while {(e.Operation.Length > 0 ? e.Operation : "computing")}{(e.Currency == default ? string.Empty : $" in {e.Currency}")}; look for a mistaken amount (a placeholder maximum, a wrong unit)");
         }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName is "period" or "dates")
+        catch (ArgumentOutOfRangeException e) when (e.ParamName is "period" or "dates" or "request.Scorecards")
         {
             progress?.Clear();
             throw new ReportError($"--from/--to: {Messages.Reason(e)}");
@@ -153,7 +153,7 @@ internal static class ReportApp
     private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, RunProgress? progress)
     {
         var period = Period(options, data, clock);
-        var sections = ReportBuilder.StartSections(data, options, period);
+        var summaryOptions = data.Purchases is null ? null : ModelsSection.SummaryOptionsFor(options, period.Dates.End);
         var services = new ServiceCollection();
         if (clock is not null)
         {
@@ -164,32 +164,51 @@ internal static class ReportApp
         using var provider = services.BuildServiceProvider();
         var metrics = provider.GetRequiredService<ICrmMetrics>();
         var dataSet = DataSet(data);
-        // LTV:CAC needs the fitted models first: with --value-basis the scorecard waits for them.
+        var settings = Settings(options, data);
+
+        // One read of the records gives the per-customer analyses and, unless LTV:CAC must wait for the fitted models
+        // (--value-basis), the scorecards. The HTML and JSON reports chart the twelve months up to the period's: when
+        // the period is the last of them (a calendar month), the same read gives its scorecard and theirs; otherwise
+        // the months are computed beside it.
+        var months = options.Format is OutputFormat.Html or OutputFormat.Json ? TrendSection.MonthsFor(data, period) : null;
+        var series = months is not null && months[^1].Equals(period);
+        var cardsInRead = options.ValueBasis is null;
+        AnalysisResults? analyses = null;
+        if (cardsInRead || summaryOptions is not null)
+        {
+            analyses = metrics.ComputeAnalyses(dataSet, new AnalysisRequest
+            {
+                Scorecards = cardsInRead ? series ? months : [period] : null,
+                ScorecardSettings = settings,
+                Summary = summaryOptions,
+                Rfm = summaryOptions is null ? null : new Crm.Metrics.Segments.RfmOptions(period.Dates.End) { Zone = period.Zone },
+                Lifecycles = summaryOptions is null ? null : new Crm.Metrics.Segments.LifecycleOptions(period.Dates.End) { Zone = period.Zone },
+                Churn = summaryOptions is null ? null : new Crm.Metrics.Churn.ChurnWarningOptions(period.Dates.End) { Zone = period.Zone },
+            }, progress);
+        }
+
+        var sections = ReportBuilder.StartSections(analyses, data, options);
         Crm.Metrics.CustomerValue.ValueBasis? basis = null;
         string? basisProblem = null;
         if (options.ValueBasis is { } choice)
         {
             progress?.Show("fitting the models for --value-basis");
             (basis, basisProblem) = LifetimeValueSection.Basis(choice, sections.Models.GetAwaiter().GetResult(), data);
+            settings = settings with { ValueBasis = basis };
         }
 
-        var settings = Settings(options, data) with { ValueBasis = basis };
-        // The HTML and JSON reports chart the twelve months up to the period's: when the period is the last of them (a
-        // calendar month), one read of the records gives its scorecard and theirs; otherwise the months are computed
-        // beside it.
-        var months = options.Format is OutputFormat.Html or OutputFormat.Json ? TrendSection.MonthsFor(data, period) : null;
         Scorecard card;
         Task<TrendSection?> trend;
-        if (months is not null && months[^1].Equals(period))
+        if (series)
         {
-            var cards = metrics.ComputeScorecards(dataSet, months, settings, progress);
+            var cards = cardsInRead ? analyses!.Scorecards! : metrics.ComputeScorecards(dataSet, months!, settings, progress);
             card = cards[^1];
             trend = Task.FromResult<TrendSection?>(TrendSection.From(cards));
         }
         else
         {
             trend = months is null ? Task.FromResult<TrendSection?>(null) : Task.Run(() => (TrendSection?)TrendSection.Build(metrics, data, months, settings));
-            card = metrics.ComputeScorecard(dataSet, period, settings, progress);
+            card = cardsInRead ? analyses!.Scorecards![0] : metrics.ComputeScorecard(dataSet, period, settings, progress);
         }
 
         progress?.Phase($"scorecard of {period.Dates.Start:yyyy-MM-dd}..{period.Dates.End:yyyy-MM-dd} ({period.Zone.Id})");
@@ -219,7 +238,7 @@ internal static class ReportApp
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme, Trend = trend.GetAwaiter().GetResult() };
+        var report = ReportBuilder.Build(card, data, options, source, analyses, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme, Trend = trend.GetAwaiter().GetResult() };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

@@ -48,6 +48,9 @@ public class AnalysisSetTests
         Assert.Equal("request.Summary", summary.ParamName);
         Assert.Equal("request.Rfm", rfm.ParamName);
         Assert.Equal("request.Lifecycles.Behaviour", lifecycle.ParamName);
+        var edge = Assert.Throws<ArgumentOutOfRangeException>(() => metrics.ComputeAnalyses(data, new AnalysisRequest { Scorecards = [new ReportingPeriod(new DateInterval(new LocalDate(9999, 12, 1), new LocalDate(9999, 12, 30)), DateTimeZone.Utc)] }));
+        Assert.Equal("request.Scorecards", edge.ParamName);
+        Assert.Contains("edge of the calendar", edge.Message, StringComparison.Ordinal);
         Assert.Equal(0, read.Enumerations);
     }
 

@@ -103,6 +103,26 @@ public sealed class IntegrityTests : IDisposable
         OneLine(Run("--transactions", transactions, "--from", "9999-12-01", "--to", "9999-12-30"), "--from/--to: ");
     }
 
+    [Theory]
+    [InlineData("A,2026-03-01T10:00:00Z,5\nB,2026-03-02T10:00:00Z,7\nC,2026-03-03T10:00:00Z,9\n")] // a row more
+    [InlineData("A,2026-03-01T10:00:00Z,5\nB,2026-03-02T10:00:00Z,seven\n")]                        // a row broken
+    public void Transactions_that_change_between_reads_stop_the_report_with_one_line(string later)
+    {
+        // The purchases are parsed from the file on each read, never held: a file that changes in between is refused.
+        const string header = "customer_id,occurred_at,amount\n";
+        var opened = 0;
+        var problems = new Crm.Report.Input.InputProblems();
+        var data = new Crm.Report.Input.DataSetReader(Crm.Report.Cli.OptionParser.Parse(["--transactions", "t.csv"]), problems).Read(kind =>
+            kind == Crm.Report.Cli.InputKind.Transactions
+                ? ("t.csv", new StringReader(header + (opened++ == 0 ? "A,2026-03-01T10:00:00Z,5\nB,2026-03-02T10:00:00Z,7\n" : later)))
+                : null);
+
+        Assert.Equal(0, problems.Count);
+        Assert.Equal(2, data.Purchases!.Rows);
+        var e = Assert.Throws<Crm.Report.Cli.ReportError>(() => data.Purchases.ToList());
+        Assert.StartsWith("t.csv changed while the report read it", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_huge_header_does_not_come_back_as_huge_errors()
     {

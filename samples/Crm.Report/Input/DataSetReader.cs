@@ -11,7 +11,8 @@ internal sealed class InputData
 {
     public List<Customer>? Customers { get; set; }
 
-    public List<Purchase>? Purchases { get; set; }
+    /// <summary>The transactions file's purchases, parsed again on each enumeration (see <see cref="PurchaseRows"/>).</summary>
+    public PurchaseRows? Purchases { get; set; }
 
     public List<SurveyResponse>? SurveyResponses { get; set; }
 
@@ -77,7 +78,7 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
             {
                 var rows = kind switch
                 {
-                    InputKind.Transactions => ReadAll(file, reader, ["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"], _data.Purchases = [], Purchase),
+                    InputKind.Transactions => ReadTransactions(file, reader, () => open(kind)!.Value.Reader),
                     InputKind.Surveys => ReadAll(file, reader, ["customer_id", "answered_at", "kind", "score"], [], _data.SurveyResponses = [], Survey),
                     InputKind.Complaints => ReadComplaints(file, reader),
                     InputKind.Costs => ReadAll(file, reader, ["kind", "from", "to", "amount"], ["currency", "channel"], _data.Costs = [], Cost),
@@ -114,6 +115,31 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
             }
         }
 
+        return rows;
+    }
+
+    /// <summary>
+    /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
+    /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases.
+    /// </summary>
+    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen)
+    {
+        (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
+        var rows = 0;
+        foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
+        {
+            rows++;
+            try
+            {
+                Purchase(row, file);
+            }
+            catch (FieldException e)
+            {
+                problems.Add(file, row.Line, e.Column, e.Message);
+            }
+        }
+
+        _data.Purchases = new PurchaseRows(file, reopen, columns, Purchase, rows);
         return rows;
     }
 

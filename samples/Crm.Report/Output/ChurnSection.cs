@@ -1,4 +1,5 @@
 using Crm.Domain;
+using Crm.Metrics;
 using Crm.Metrics.Churn;
 using Crm.Metrics.Lifetime;
 using Crm.Report.Input;
@@ -28,23 +29,15 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
     /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
     /// signals when the BG/NBD model was calibrated to that same day; otherwise the warning runs on signals only.
     /// </summary>
-    public static ChurnSection? Build(InputData data, LocalDate analysisDate, DateTimeZone zone, ModelsSection? models, IReadOnlyDictionary<CustomerId, string?>? names)
+    public static ChurnSection? Build(AnalysisResults analyses, LocalDate analysisDate, ModelsSection? models, IReadOnlyDictionary<CustomerId, string?>? names)
     {
-        if (data.Purchases is not { } purchases)
+        if (!analyses.HasChurn)
         {
             return null;
         }
 
         var useModel = models is { BgNbd.IsConverged: true } && models.Summary.CalibrationEnd == analysisDate;
-        var result = ChurnWarning.Assess(
-            analysisDate,
-            zone,
-            purchases,
-            data.Complaints,
-            data.SurveyResponses,
-            data.Customers?.Select(c => c.Id),
-            useModel ? models!.BgNbd!.Model : null,
-            useModel ? models!.Summary : null);
+        var result = analyses.AssessChurn(useModel ? models!.BgNbd!.Model : null);
         var counts = result.Customers.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Count());
         return new ChurnSection(
             analysisDate,

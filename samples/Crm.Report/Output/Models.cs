@@ -52,16 +52,11 @@ internal sealed record ModelsSection(
     private const int TopCount = 10;
 
     /// <summary>
-    /// Summarises the purchases up to the calibration end (--calibration-end, default the period's last day) and fits
-    /// the models; null without purchases. A model that cannot be fitted is left out with the reason in the notes.
+    /// How the purchases are summarised for the models: up to the calibration end (--calibration-end, default the
+    /// period's last day), with the holdout of --holdout-end.
     /// </summary>
-    public static ModelsSection? Build(InputData data, ReportOptions options, LocalDate periodEnd, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+    public static SummaryOptions SummaryOptionsFor(ReportOptions options, LocalDate periodEnd)
     {
-        if (data.Purchases is not { } purchases)
-        {
-            return null;
-        }
-
         var summaryOptions = new SummaryOptions(options.CalibrationEnd ?? periodEnd)
         {
             HoldoutEnd = options.HoldoutEnd,
@@ -73,7 +68,21 @@ internal sealed record ModelsSection(
             throw new UsageException($"--holdout-end {summaryOptions.HoldoutEnd:uuuu-MM-dd} must be after the calibration end {summaryOptions.CalibrationEnd:uuuu-MM-dd} (the period's last day unless --calibration-end is given)");
         }
 
-        var summary = CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
+        return summaryOptions;
+    }
+
+    /// <summary>
+    /// Fits the models on the summary of the purchases (see <see cref="SummaryOptionsFor"/>); null without purchases.
+    /// A model that cannot be fitted is left out with the reason in the notes.
+    /// </summary>
+    public static ModelsSection? Build(CustomerBaseSummary? summary, InputData data, ReportOptions options, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+    {
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var summaryOptions = summary.Options;
         var notes = new List<string>();
         if (summary.CustomersFirstBuyingAfterCalibration > 0)
         {
@@ -163,9 +172,9 @@ internal sealed record ModelsSection(
         {
             // Predictions only from fits that converged (the notes say which did not); each with the weekly
             // cumulative curve, for the tracking charts.
-            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary, purchases));
-            var mbgTracking = mbgNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(mbgNbd.Model, summary, purchases));
-            bgNbdTracking = bgNbd is not { IsConverged: true } ? null : HoldoutTracking.Compute(bgNbd.Model, summary, purchases);
+            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
+            var mbgTracking = mbgNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(mbgNbd.Model, summary));
+            bgNbdTracking = bgNbd is not { IsConverged: true } ? null : HoldoutTracking.Compute(bgNbd.Model, summary);
             paretoNbdTracking = paretoTracking?.GetAwaiter().GetResult();
             mbgNbdTracking = mbgTracking?.GetAwaiter().GetResult();
             double? expected = bgNbdTracking?.TotalExpected;

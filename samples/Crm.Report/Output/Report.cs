@@ -66,14 +66,14 @@ internal static class ReportBuilder
             : null;
 
     /// <summary>
-    /// Starts the sections that do not need the scorecard — the customer-base models and RFM — on the thread pool,
-    /// so they run while the scorecard is computed.
+    /// Starts the sections built on the analyses of the one read — the customer-base models and RFM — on the thread
+    /// pool, side by side.
     /// </summary>
-    public static (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) StartSections(InputData data, ReportOptions options, ReportingPeriod period) =>
-        (Task.Run(() => ModelsSection.Build(data, options, period.Dates.End, Names(data, options))),
-         Task.Run(() => RfmSection.Build(data, period.Dates.End, period.Zone)));
+    public static (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) StartSections(AnalysisResults? analyses, InputData data, ReportOptions options) =>
+        (Task.Run(() => ModelsSection.Build(analyses?.Summary, data, options, Names(data, options))),
+         Task.Run(() => RfmSection.Build(analyses?.Rfm, analyses?.Lifecycles)));
 
-    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm)? started = null, string? valueBasisProblem = null)
+    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, AnalysisResults? analyses, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) sections, string? valueBasisProblem = null)
     {
         var metrics = Metrics(card, options.ValueBasis, valueBasisProblem);
         var names = Names(data, options);
@@ -112,12 +112,10 @@ internal static class ReportBuilder
             }
         }
 
-        var sections = started ?? StartSections(data, options, card.Period);
-
         // GetResult rethrows a section's own exception (a usage error), not an AggregateException.
         var models = sections.Models.GetAwaiter().GetResult();
         notes.AddRange(models?.Notes ?? []);
-        var churn = ChurnSection.Build(data, card.Period.Dates.End, card.Period.Zone, models, names);
+        var churn = analyses is null ? null : ChurnSection.Build(analyses, card.Period.Dates.End, models, names);
         if (churn is { UsedModel: false })
         {
             notes.Add("The churn early warning runs on threshold signals only: P(alive) joins them when the models are calibrated to the period's last day (the default --calibration-end).");

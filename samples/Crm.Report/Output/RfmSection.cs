@@ -60,24 +60,21 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
         return names;
     }
 
-    /// <summary>Every customer with a sale up to the period's end, counted once; null without purchases.</summary>
-    public static RfmSection? Build(InputData data, LocalDate periodEnd, DateTimeZone zone)
+    /// <summary>RFM of every customer with a sale up to the period's end, with tiers, clusters and lifecycle stages; null without purchases.</summary>
+    public static RfmSection? Build(RfmAnalysis? rfm, IReadOnlyList<DerivedLifecycle>? lifecycles)
     {
-        if (data.Purchases is not { } purchases)
+        if (rfm is null || lifecycles is null)
         {
             return null;
         }
 
-        // The lifecycle replay does not need the scores: it runs beside them.
-        var lifecycleTask = Task.Run(() => LifecycleDerivation.Derive(purchases, periodEnd, zone)
+        var stages = lifecycles
             .GroupBy(l => l.Stage)
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count()))
-            .ToList());
-        var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(periodEnd) { Zone = zone });
+            .ToList();
         var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
         var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
-        var lifecycle = lifecycleTask.GetAwaiter().GetResult();
-        return new RfmSection(rfm, tiers, clusters, lifecycle);
+        return new RfmSection(rfm, tiers, clusters, stages);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         {
             if (request.Scorecards is { } periods)
             {
-                _cards = engine.NewSeries(periods, request.ScorecardSettings);
+                _cards = Series(engine, periods, request.ScorecardSettings, "request.Scorecards");
             }
 
             if (request.Summary is { } summary)
@@ -102,6 +102,29 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         _zones = [.. zones.Select(z => new LocalDayNumbers(z))];
         _days = new int[_zones.Length];
         _byCustomer = _zones.Length > 0;
+    }
+
+    /// <summary>The scorecards' accumulator; a refusal of the periods names <c>request.Scorecards</c>, the caller's path to them.</summary>
+    private static ScorecardSeriesAccumulator Series(ScorecardEngine engine, IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings, string path)
+    {
+        try
+        {
+            return engine.NewSeries(periods, settings);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == nameof(periods))
+        {
+            throw new ArgumentOutOfRangeException(path, e.ActualValue, Unnamed(e));
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(periods) && e.GetType() == typeof(ArgumentException))
+        {
+            throw new ArgumentException(Unnamed(e), path, e);
+        }
+
+        static string Unnamed(ArgumentException e)
+        {
+            var suffix = $" (Parameter '{e.ParamName}')";
+            return e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
+        }
     }
 
     /// <summary>The kinds of record some requested analysis reads: the others are not enumerated.</summary>
@@ -219,8 +242,29 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
             work.Add(() => lifecycles = lifecycleAccumulator.Result());
         }
 
+        // Side by side; a failure is the one of the first failing analysis in the order above (as a caller calling them
+        // one after the other would meet it), never an AggregateException.
         cancellationToken.ThrowIfCancellationRequested();
-        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads }, [.. work]);
+        var errors = new Exception?[work.Count];
+        Concurrency.Partitioned.For(work.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads }, i =>
+        {
+            try
+            {
+                work[i]();
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+
         _handedOver = true;
         return new AnalysisResults(_read, cards, summary, rfm, lifecycles, _churn, _churnDate);
     }

@@ -275,10 +275,16 @@ public sealed class CustomerBaseSummary
         using var days = log.SortByCustomer();
         var position = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(customers, 1));
         var included = 0;
+        var earliest = int.MaxValue;
         for (var c = 0; c < customers; c++)
         {
             position[c] = included;
-            included += log.State(c).FirstDay <= calibrationEnd ? 1 : 0;
+            var first = log.State(c).FirstDay;
+            if (first <= calibrationEnd)
+            {
+                included++;
+                earliest = Math.Min(earliest, first);
+            }
         }
 
         var summaries = new CustomerSummary[included];
@@ -287,9 +293,15 @@ public sealed class CustomerBaseSummary
         var unit = options.TimeUnit;
         var daysPerUnit = unit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
         var holdout = options.HoldoutEnd is not null;
+        // With a holdout, the repeat purchase days per day from the earliest first purchase to the holdout end (each
+        // chunk counts its own, added in chunk order): the actual curve of HoldoutTracking, without reading the
+        // purchases again.
+        var span = holdout && included > 0 ? Summaries.LocalDayNumbers.Of(options.HoldoutEnd!.Value) - earliest + 1 : 0;
+        var perChunk = new int[span > 0 ? chunks : 0][];
         void Summarise(int chunk)
         {
             long repeats = 0, holdoutRepeats = 0;
+            var onDay = span > 0 ? perChunk[chunk] = new int[span] : null;
             for (var c = chunk * chunkSize; c < Math.Min(customers, (chunk + 1) * chunkSize); c++)
             {
                 var state = log.State(c);
@@ -305,6 +317,11 @@ public sealed class CustomerBaseSummary
                     if (day == first)
                     {
                         continue;
+                    }
+
+                    if (onDay is not null)
+                    {
+                        onDay[day - earliest]++;
                     }
 
                     if (day <= calibrationEnd)
@@ -350,6 +367,32 @@ public sealed class CustomerBaseSummary
             totalHoldout += chunkHoldout;
         }
 
-        return new CustomerBaseSummary(options, summaries, currency == default ? null : currency, totalRepeats, holdout ? totalHoldout : null, customers - included, refunds);
+        int[]? repeatsOnDay = null;
+        if (span > 0)
+        {
+            repeatsOnDay = new int[span];
+            foreach (var counts in perChunk)
+            {
+                for (var d = 0; d < span; d++)
+                {
+                    repeatsOnDay[d] += counts[d];
+                }
+            }
+        }
+
+        return new CustomerBaseSummary(options, summaries, currency == default ? null : currency, totalRepeats, holdout ? totalHoldout : null, customers - included, refunds)
+        {
+            RepeatsOnDay = repeatsOnDay,
+            RepeatsFromDay = earliest,
+        };
     }
+
+    /// <summary>
+    /// For a summary built from purchases with a holdout: the customers' repeat purchase days (distinct days after
+    /// their first) on each day from <see cref="RepeatsFromDay"/> to the holdout end; null otherwise.
+    /// </summary>
+    internal int[]? RepeatsOnDay { get; private init; }
+
+    /// <summary>The local day number of <see cref="RepeatsOnDay"/>'s first entry: the earliest first purchase.</summary>
+    internal int RepeatsFromDay { get; private init; }
 }

@@ -33,7 +33,7 @@ public sealed class HoldoutTracking
     /// <summary>The mean over rows of |expected − actual| per customer (each row counted once, whatever its size).</summary>
     public double MeanAbsoluteErrorByFrequency => ByFrequency.Average(b => Math.Abs(b.Error));
 
-    /// <summary>Weekly (or daily) cumulative actual and expected repeat purchases; empty unless purchases were given.</summary>
+    /// <summary>Weekly (or daily) cumulative actual and expected repeat purchases; empty unless the summary was built from purchases or the purchases were given.</summary>
     public IReadOnlyList<CumulativePoint> Cumulative { get; }
 
     /// <summary>The largest <c>openEndedFrom</c> of <see cref="Compute"/>: a row per repeat count up to it.</summary>
@@ -42,7 +42,12 @@ public sealed class HoldoutTracking
     /// <summary>The tracking table by calibration frequency and the cumulative repeat purchases, step by step from the first purchase to the holdout end.</summary>
     /// <param name="model">The fitted purchase model.</param>
     /// <param name="summary">A summary with a holdout period, built from <paramref name="purchases"/>.</param>
-    /// <param name="purchases">The purchases the summary was built from (same zone), for the cumulative curve; null for the table by frequency only.</param>
+    /// <param name="purchases">
+    /// The purchases the summary was built from (same zone), for the cumulative curve; null to draw it from the repeat
+    /// days the summary counted when it was built from purchases (<see cref="CustomerBaseSummary.FromPurchases"/>, an
+    /// accumulator, <see cref="ICrmMetrics.ComputeAnalyses"/>) — the same curve, without a second read — or, for a
+    /// summary of given rows (<see cref="CustomerBaseSummary.FromSummaries"/>), the table by frequency only.
+    /// </param>
     /// <param name="openEndedFrom">The x of the last, open-ended row; default 7.</param>
     /// <returns>The tracking, with <see cref="Cumulative"/> at every 7th day (weeks) or every day (days), ending on the holdout end.</returns>
     /// <exception cref="ArgumentException">The summary has no holdout period, or <paramref name="openEndedFrom"/> is below 1 or above <see cref="MaxOpenEndedFrom"/>.</exception>
@@ -102,11 +107,11 @@ public sealed class HoldoutTracking
             }
         }
 
-        var cumulative = purchases is null ? [] : CumulativeCurve(model, summary, purchases);
+        var cumulative = purchases is null && summary.RepeatsOnDay is null ? [] : CumulativeCurve(model, summary, purchases);
         return new HoldoutTracking(bins.AsReadOnly(), totalActual, totalExpected, cumulative);
     }
 
-    private static List<CumulativePoint> CumulativeCurve(IPurchaseModel model, CustomerBaseSummary summary, IEnumerable<Purchase> purchases)
+    private static List<CumulativePoint> CumulativeCurve(IPurchaseModel model, CustomerBaseSummary summary, IEnumerable<Purchase>? purchases)
     {
         var options = summary.Options;
         var end = LocalDayNumbers.Of(options.HoldoutEnd!.Value);
@@ -127,44 +132,10 @@ public sealed class HoldoutTracking
             byFirstDay[first] = byFirstDay.GetValueOrDefault(first) + 1;
         }
 
-        // Repeat purchase days (distinct days after the first, up to the holdout end) per day: every such sale's
-        // customer and day logged flat, grouped by customer with a counting sort, and each customer's distinct days counted.
+        // Repeat purchase days (distinct days after the first, up to the holdout end) per day: those the summary counted
+        // when it was built from purchases, else from the purchases given.
         var start = byFirstDay.Keys.First();
-        var keys = new List<int>();
-        var values = new List<int>();
-        foreach (var element in purchases)
-        {
-            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
-            if (!purchase.IsSale || !indexOf.TryGetValue(purchase.CustomerId, out var customer))
-            {
-                continue;
-            }
-
-            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
-            if (day > firstDays[customer] && day <= end)
-            {
-                keys.Add(customer);
-                values.Add(day);
-            }
-        }
-
-        var repeatsOnDay = new int[end - start + 1];
-        var grouped = new int[keys.Count];
-        var ends = new int[customers.Length + 1];
-        Storage.CountingSort.ByKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), grouped, ends);
-        for (var c = 0; c < customers.Length; c++)
-        {
-            var slice = grouped.AsSpan(Storage.CountingSort.SliceOf(ends, c));
-            slice.Sort();
-            for (var k = 0; k < slice.Length; k++)
-            {
-                if (k == 0 || slice[k] != slice[k - 1])
-                {
-                    repeatsOnDay[slice[k] - start]++;
-                }
-            }
-        }
-
+        var repeatsOnDay = purchases is null ? summary.RepeatsOnDay! : RepeatsOnDay(purchases, indexOf, firstDays, start, end, days);
         var step = summary.TimeUnit == ModelTimeUnit.Weeks ? 7 : 1;
         var points = new List<CumulativePoint>();
 
@@ -203,5 +174,49 @@ public sealed class HoldoutTracking
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// Every sale's customer and day logged flat, grouped by customer with a counting sort, and each customer's
+    /// distinct days after their first counted on their day.
+    /// </summary>
+    private static int[] RepeatsOnDay(IEnumerable<Purchase> purchases, Dictionary<CustomerId, int> indexOf, int[] firstDays, int start, int end, LocalDayNumbers days)
+    {
+        var keys = new List<int>();
+        var values = new List<int>();
+        foreach (var element in purchases)
+        {
+            var purchase = Crm.Internal.Elements.NotNull(element, nameof(purchases));
+            if (!purchase.IsSale || !indexOf.TryGetValue(purchase.CustomerId, out var customer))
+            {
+                continue;
+            }
+
+            var day = days.Of(purchase.OccurredAt.ToUnixTimeTicks());
+            if (day > firstDays[customer] && day <= end)
+            {
+                keys.Add(customer);
+                values.Add(day);
+            }
+        }
+
+        var repeatsOnDay = new int[end - start + 1];
+        var grouped = new int[keys.Count];
+        var ends = new int[firstDays.Length + 1];
+        Storage.CountingSort.ByKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), grouped, ends);
+        for (var c = 0; c < firstDays.Length; c++)
+        {
+            var slice = grouped.AsSpan(Storage.CountingSort.SliceOf(ends, c));
+            slice.Sort();
+            for (var k = 0; k < slice.Length; k++)
+            {
+                if (k == 0 || slice[k] != slice[k - 1])
+                {
+                    repeatsOnDay[slice[k] - start]++;
+                }
+            }
+        }
+
+        return repeatsOnDay;
     }
 }

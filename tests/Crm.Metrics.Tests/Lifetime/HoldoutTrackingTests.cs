@@ -56,6 +56,21 @@ public class HoldoutTrackingTests
     }
 
     [Fact]
+    public void A_summary_built_from_purchases_draws_the_same_curve_without_reading_them_again()
+    {
+        var summary = CustomerBaseSummary.FromPurchases(CdnowData.Purchases, CdnowData.Summary.Options);
+        var model = BgNbdModel.Fit(summary).Model;
+
+        var fromPurchases = HoldoutTracking.Compute(model, summary, CdnowData.Purchases).Cumulative;
+        var fromSummary = HoldoutTracking.Compute(model, summary).Cumulative;
+        var ofRows = HoldoutTracking.Compute(model, CustomerBaseSummary.FromSummaries(summary.Customers, summary.Options)).Cumulative;
+
+        Assert.Equal(4339, fromSummary[^1].Actual);
+        Assert.Equal(fromPurchases, fromSummary);
+        Assert.Empty(ofRows); // rows given without their purchases have no repeat days
+    }
+
+    [Fact]
     public void A_summary_without_holdout_is_refused()
     {
         var summary = CustomerBaseSummary.FromPurchases(CdnowData.Purchases, new SummaryOptions(CdnowData.CalibrationEnd));

@@ -1,0 +1,53 @@
+using System.Collections;
+using Crm.Domain.Activity;
+using Crm.Report.Cli;
+
+namespace Crm.Report.Input;
+
+/// <summary>
+/// The purchases of the transactions file, parsed from the file again each time they are enumerated and never held:
+/// the report's memory grows with the customers, not with the rows. The first read (<see cref="DataSetReader"/>)
+/// checked every row; a later read that meets a row it cannot parse, or another number of rows, means the file
+/// changed in between, and stops the report.
+/// </summary>
+/// <param name="file">The file's display name.</param>
+/// <param name="open">Opens the file (or the demo's text) again from its start.</param>
+/// <param name="columns">The required and optional columns.</param>
+/// <param name="parse">Turns a checked row into its purchase.</param>
+/// <param name="rows">The data rows the first read found.</param>
+internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Purchase> parse, int rows) : IEnumerable<Purchase>
+{
+    /// <summary>The data rows of the file.</summary>
+    public int Rows => rows;
+
+    public IEnumerator<Purchase> GetEnumerator()
+    {
+        var problems = new InputProblems();
+        var read = 0;
+        using var reader = open();
+        foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
+        {
+            Purchase purchase;
+            try
+            {
+                purchase = parse(row, file);
+            }
+            catch (FieldException)
+            {
+                throw Changed();
+            }
+
+            read++;
+            yield return purchase;
+        }
+
+        if (problems.Count > 0 || read != rows)
+        {
+            throw Changed();
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ReportError Changed() => new($"{file} changed while the report read it (it is read more than once, never held in memory); run the report again on a file that stays as it is");
+}
