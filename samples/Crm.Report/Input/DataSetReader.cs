@@ -118,31 +118,6 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
         return rows;
     }
 
-    /// <summary>
-    /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
-    /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases.
-    /// </summary>
-    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen)
-    {
-        (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
-        var rows = 0;
-        foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
-        {
-            rows++;
-            try
-            {
-                Purchase(row, file);
-            }
-            catch (FieldException e)
-            {
-                problems.Add(file, row.Line, e.Column, e.Message);
-            }
-        }
-
-        _data.Purchases = new PurchaseRows(file, reopen, columns, Purchase, rows);
-        return rows;
-    }
-
     /// <summary>One pattern: x, t_x, n and the customers with it (1 without a weights column), under the pattern's rules.</summary>
     private static Crm.Metrics.Lifetime.DiscretePattern Pattern(CsvRow row, string file)
     {
@@ -160,33 +135,6 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
         {
             throw new FieldException(e.ParamName == "weight" ? "weights" : e.ParamName ?? "frequency", Messages.Reason(e));
         }
-    }
-
-    private Purchase Purchase(CsvRow row, string file)
-    {
-        var buyer = BuyerOf(row.Required("customer_id"));
-        var customer = buyer.Id;
-        var at = Activity(At("occurred_at", row.Required("occurred_at")));
-        var amount = Fields.Number("amount", row.Required("amount"));
-        var currency = Currency(row, file);
-        decimal? cost = row.Optional("cost") is { } c ? Fields.Number("cost", c) : null;
-        if (cost < 0 && amount >= 0)
-        {
-            throw new FieldException("cost", $"{cost} is negative on a sale; a sale's cost of goods is ≥ 0");
-        }
-
-        var channel = row.Optional("channel") is { } ch ? Fields.SalesChannel("channel", ch) : SalesChannel.Other;
-        var money = new Money(Math.Abs(amount), currency);
-        Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
-        var purchase = amount < 0
-            ? Fields.Domain("amount", () => Domain.Activity.Purchase.Refund(customer, at, money, channel, costMoney))
-            : Fields.Domain("amount", () => Domain.Activity.Purchase.Sale(customer, at, money, channel, costMoney));
-        if (amount >= 0 && (buyer.FirstSale is not { } first || at < first))
-        {
-            buyer.FirstSale = at;
-        }
-
-        return purchase;
     }
 
     private SurveyResponse Survey(CsvRow row, string file)
