@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
-using Crm.Metrics.Lifetime.Summaries;
 
 namespace Crm.Metrics.Churn;
 
@@ -81,7 +79,7 @@ public static partial class ChurnWarning
     }
 
     /// <summary>Refuses a model without its summary, and a summary calibrated to another day than the analysis date.</summary>
-    internal static void CheckModel(LocalDate analysisDate, IPurchaseModel? model, CustomerBaseSummary? summary)
+    private static void CheckModel(LocalDate analysisDate, IPurchaseModel? model, CustomerBaseSummary? summary)
     {
         if (model is not null && summary is null)
         {
