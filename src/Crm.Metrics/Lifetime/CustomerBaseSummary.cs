@@ -121,9 +121,9 @@ public sealed class CustomerBaseSummary
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
         var watch = ProgressWatch.For(progress, cancellationToken);
-        if (Concurrency.Partitioned.Split(purchases) is { } slices)
+        if (Storage.OwnedPartitions.Indexed([purchases]) is { } parts)
         {
-            return FromPartitions(slices, options, watch);
+            return CustomerBaseSummaryAccumulator.Summarise(parts, options, watch, Environment.ProcessorCount, nameof(purchases));
         }
 
         using var accumulator = new CustomerBaseSummaryAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
@@ -160,6 +160,11 @@ public sealed class CustomerBaseSummary
 
     private static CustomerBaseSummary FromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, SummaryOptions options, ProgressWatch? watch)
     {
+        if (Storage.OwnedPartitions.Indexed(partitions) is { } parts)
+        {
+            return CustomerBaseSummaryAccumulator.Summarise(parts, options, watch, Environment.ProcessorCount, nameof(partitions));
+        }
+
         using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new CustomerBaseSummaryAccumulator(options),

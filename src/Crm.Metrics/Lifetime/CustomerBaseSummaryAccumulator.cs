@@ -15,7 +15,7 @@ namespace Crm.Metrics.Lifetime;
 /// Memory: a small state per customer and 8 bytes per sale up to the last day that matters (the holdout end, else
 /// the calibration end). Not thread-safe: one accumulator per thread, then merge.
 /// </remarks>
-public sealed class CustomerBaseSummaryAccumulator : IDisposable
+public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
 {
     private readonly LocalDayNumbers _days;
     private readonly int _calibrationEnd;
@@ -99,6 +99,32 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable
         {
             _log.AddDay(customer, day);
         }
+    }
+
+    int IOwnedSink.Customers => _log.Customers;
+
+    Currency IOwnedSink.Currency => _currency;
+
+    void IOwnedSink.AddOwned(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+
+    /// <summary>
+    /// The summary of indexed purchases, each partition of the customers accumulated by its own thread
+    /// (<see cref="OwnedPartitions"/>): the same summary as one pass over the parts in order.
+    /// </summary>
+    internal static CustomerBaseSummary Summarise(OwnedPartitions.Part[] parts, SummaryOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
+    {
+        using var outcome = OwnedPartitions.Run(parts, () => new CustomerBaseSummaryAccumulator(options), watch, threads, parameter, chunkSize);
+        watch?.Finish();
+        using var whole = new CustomerBaseSummaryAccumulator(options);
+        whole._log.Dispose();
+        whole._log = CustomerDayLog<SummaryDayState>.Concatenate([.. outcome.Sinks.Select(s => s._log)], outcome.GlobalOf, outcome.Customers);
+        whole._currency = outcome.Currency;
+        foreach (var sink in outcome.Sinks)
+        {
+            whole._refunds += sink._refunds;
+        }
+
+        return whole.Result();
     }
 
     /// <summary>Adds purchases.</summary>

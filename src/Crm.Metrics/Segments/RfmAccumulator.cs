@@ -17,12 +17,12 @@ namespace Crm.Metrics.Segments;
 /// Memory: a small state per customer and 8 bytes per sale in the window. Not thread-safe: one accumulator per thread,
 /// then merge.
 /// </remarks>
-public sealed class RfmAccumulator : IDisposable
+public sealed class RfmAccumulator : IDisposable, IOwnedSink
 {
     private readonly LocalDayNumbers _days;
     private readonly int _today;
     private readonly int _first;
-    private readonly CustomerDayLog<RfmDayState> _log;
+    private CustomerDayLog<RfmDayState> _log;
     private Currency _currency;
     private bool _disposed;
 
@@ -97,6 +97,33 @@ public sealed class RfmAccumulator : IDisposable
         state.Total = total;
         state.LastDay = Math.Max(state.LastDay, day);
         _log.AddDay(customer, day);
+    }
+
+    int IOwnedSink.Customers => _log.Customers;
+
+    Currency IOwnedSink.Currency => _currency;
+
+    void IOwnedSink.AddOwned(Purchase purchase)
+    {
+        if (purchase.IsSale)
+        {
+            Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+        }
+    }
+
+    /// <summary>
+    /// RFM over indexed purchases, each partition of the customers accumulated by its own thread
+    /// (<see cref="OwnedPartitions"/>): the same analysis as one pass over the parts in order.
+    /// </summary>
+    internal static RfmAnalysis Analyse(OwnedPartitions.Part[] parts, RfmOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
+    {
+        using var outcome = OwnedPartitions.Run(parts, () => new RfmAccumulator(options), watch, threads, parameter, chunkSize);
+        watch?.Finish();
+        using var whole = new RfmAccumulator(options);
+        whole._log.Dispose();
+        whole._log = CustomerDayLog<RfmDayState>.Concatenate([.. outcome.Sinks.Select(s => s._log)], outcome.GlobalOf, outcome.Customers);
+        whole._currency = outcome.Currency;
+        return whole.Result();
     }
 
     /// <summary>Adds purchases.</summary>

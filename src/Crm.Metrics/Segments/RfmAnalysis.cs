@@ -77,9 +77,9 @@ public sealed class RfmAnalysis
         ArgumentNullException.ThrowIfNull(purchases);
         Validate(options);
         var watch = ProgressWatch.For(progress, cancellationToken);
-        if (Concurrency.Partitioned.Split(purchases) is { } slices)
+        if (Storage.OwnedPartitions.Indexed([purchases]) is { } parts)
         {
-            return ComputeFromPartitions(slices, options, watch);
+            return RfmAccumulator.Analyse(parts, options, watch, Environment.ProcessorCount, nameof(purchases));
         }
 
         using var accumulator = new RfmAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
@@ -139,6 +139,11 @@ public sealed class RfmAnalysis
 
     private static RfmAnalysis ComputeFromPartitions(IReadOnlyList<IEnumerable<Purchase>> partitions, RfmOptions options, ProgressWatch? watch)
     {
+        if (Storage.OwnedPartitions.Indexed(partitions) is { } parts)
+        {
+            return RfmAccumulator.Analyse(parts, options, watch, Environment.ProcessorCount, nameof(partitions));
+        }
+
         using var merged = Concurrency.Partitioned.Run(
             partitions,
             () => new RfmAccumulator(options),
