@@ -172,6 +172,57 @@ public class OwnedPartitionTests
         Assert.Equal(2, heard);
     }
 
+    [Fact]
+    public void Keys_are_equal_exactly_when_the_ids_are()
+    {
+        string[] ids = ["a", "a\0", "\0a", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr", "kunde-ä", "kunde-ö", "x"];
+        foreach (var x in ids)
+        {
+            foreach (var y in ids)
+            {
+                // Fresh strings: equal ids are different instances, as a reader makes them.
+                var (a, b) = (OwnedKey.Of(new CustomerId(new string(x.AsSpan()))), OwnedKey.Of(new CustomerId(new string(y.AsSpan()))));
+                Assert.Equal(x == y, a.Equals(b));
+                Assert.Equal(x == y, a.GetHashCode() == b.GetHashCode() && a.Equals(b));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(12)] // packed into the key
+    [InlineData(20)] // compared as strings
+    public void Ids_whose_hash_codes_collide_are_told_apart(int length)
+    {
+        // Hash codes are 32 bits: among 300,000 random ids some pairs collide (about ten expected; none with a
+        // probability near 3e-5), whatever the process's hashing seed.
+        var random = new Random(length);
+        var seen = new Dictionary<int, string>();
+        (string A, string B)? pair = null;
+        for (var i = 0; i < 300_000 && pair is null; i++)
+        {
+            var id = string.Create(length, random, static (span, r) =>
+            {
+                for (var c = 0; c < span.Length; c++)
+                {
+                    span[c] = (char)r.Next('a', 'z' + 1);
+                }
+            });
+            var hash = new CustomerId(id).GetHashCode();
+            if (seen.TryGetValue(hash, out var other) && other != id)
+            {
+                pair = (other, id);
+            }
+
+            seen[hash] = id;
+        }
+
+        Assert.NotNull(pair);
+        var (a, b) = (OwnedKey.Of(new CustomerId(pair.Value.A)), OwnedKey.Of(new CustomerId(pair.Value.B)));
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.False(a.Equals(b));
+        Assert.True(a.Equals(OwnedKey.Of(new CustomerId(new string(pair.Value.A.AsSpan())))));
+    }
+
     private static OwnedPartitions.Part[] Parts(Input input)
     {
         var (a, b) = (input.Cuts[0], input.Cuts[1]);
@@ -182,7 +233,18 @@ public class OwnedPartitionTests
 
     private static readonly Instant Start = Instant.FromUtc(2019, 12, 20, 0, 0);
 
-    private static CustomerId Id(int customer) => new("k" + customer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Short ASCII ids, long ids that differ only after their 16th character, ids with other characters, and ids ending in a zero character.</summary>
+    private static CustomerId Id(int customer)
+    {
+        var n = customer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new((customer % 4) switch
+        {
+            0 => "k" + n,
+            1 => "customer-number-" + n,
+            2 => "kunde-ä-" + n,
+            _ => "z" + n + "\0",
+        });
+    }
 
     /// <summary>Generated purchases, two cut points into three parts (an array, a list, an array segment), threads and a chunk size.</summary>
     public sealed record Input(Purchase[] Purchases, int[] Cuts, int Threads, int Chunk)

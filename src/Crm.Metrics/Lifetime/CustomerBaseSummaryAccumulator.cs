@@ -70,24 +70,32 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         }
 
         var amount = purchase.Amount;
-        if (_currency != amount.Currency)
+        Admit(amount.Currency, nameof(purchase));
+        AddSale(sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer), day, amount.Amount);
+    }
+
+    /// <summary>Takes the first sale's currency; a sale in another one is refused.</summary>
+    private void Admit(Currency currency, string parameter)
+    {
+        if (_currency != currency)
         {
             if (_currency != default)
             {
-                throw new CurrencyMismatchException(_currency, amount.Currency, nameof(purchase));
+                throw new CurrencyMismatchException(_currency, currency, parameter);
             }
 
-            _currency = amount.Currency;
+            _currency = currency;
         }
+    }
 
-        var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
-
+    private void AddSale(int customer, int day, decimal amount)
+    {
         // Updated on a copy: a sale that overflows leaves the customer's state as it was.
         ref var state = ref _log.State(customer);
         var updated = state;
         try
         {
-            updated.Add(day, amount.Amount, _calibrationEnd);
+            updated.Add(day, amount, _calibrationEnd);
         }
         catch (OverflowException e)
         {
@@ -105,7 +113,17 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
 
     Currency IOwnedSink.Currency => _currency;
 
-    void IOwnedSink.AddOwned(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+    void IOwnedSink.AddOwned(in OwnedEntry entry)
+    {
+        if (!entry.IsSale)
+        {
+            _refunds++;
+            return;
+        }
+
+        Admit(entry.Currency, "purchase");
+        AddSale(_log.IndexOf(in entry.Key), entry.Day, entry.Amount);
+    }
 
     /// <summary>
     /// The summary of indexed purchases, each partition of the customers accumulated by its own thread
@@ -113,7 +131,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     /// </summary>
     internal static CustomerBaseSummary Summarise(OwnedPartitions.Part[] parts, SummaryOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
     {
-        using var outcome = OwnedPartitions.Run(parts, () => new CustomerBaseSummaryAccumulator(options), watch, threads, parameter, chunkSize);
+        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new CustomerBaseSummaryAccumulator(options), watch, threads, parameter, chunkSize);
         watch?.Finish();
         using var whole = new CustomerBaseSummaryAccumulator(options);
         whole._log.Dispose();

@@ -71,27 +71,35 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
             return;
         }
 
-        var currency = purchase.Amount.Currency;
+        Admit(purchase.Amount.Currency, nameof(purchase));
+        AddSale(sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer), day, purchase.Amount.Amount);
+    }
+
+    /// <summary>Takes the first sale's currency; a sale in another one is refused.</summary>
+    private void Admit(Currency currency, string parameter)
+    {
         if (_currency != currency)
         {
             if (_currency != default)
             {
-                throw new CurrencyMismatchException(_currency, currency, nameof(purchase));
+                throw new CurrencyMismatchException(_currency, currency, parameter);
             }
 
             _currency = currency;
         }
+    }
 
-        var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
+    private void AddSale(int customer, int day, decimal amount)
+    {
         ref var state = ref _log.State(customer);
         decimal total;
         try
         {
-            total = state.Total + purchase.Amount.Amount;
+            total = state.Total + amount;
         }
         catch (OverflowException e)
         {
-            throw new AmountOverflowException("adding a sale to its customer's revenue", currency, e);
+            throw new AmountOverflowException("adding a sale to its customer's revenue", _currency, e);
         }
 
         state.Total = total;
@@ -103,11 +111,12 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
 
     Currency IOwnedSink.Currency => _currency;
 
-    void IOwnedSink.AddOwned(Purchase purchase)
+    void IOwnedSink.AddOwned(in OwnedEntry entry)
     {
-        if (purchase.IsSale)
+        if (entry.IsSale && entry.Day <= _today && entry.Day >= _first)
         {
-            Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+            Admit(entry.Currency, "purchase");
+            AddSale(_log.IndexOf(in entry.Key), entry.Day, entry.Amount);
         }
     }
 
@@ -117,7 +126,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     /// </summary>
     internal static RfmAnalysis Analyse(OwnedPartitions.Part[] parts, RfmOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
     {
-        using var outcome = OwnedPartitions.Run(parts, () => new RfmAccumulator(options), watch, threads, parameter, chunkSize);
+        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new RfmAccumulator(options), watch, threads, parameter, chunkSize);
         watch?.Finish();
         using var whole = new RfmAccumulator(options);
         whole._log.Dispose();

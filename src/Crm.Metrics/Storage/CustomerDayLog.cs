@@ -23,6 +23,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private int[] _day = ArrayPool<int>.Shared.Rent(4096);
     private int _count;
     private bool _concatenated; // made by Concatenate: read only, no index
+    private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
 
     /// <param name="expectedCustomers">A capacity hint.</param>
     public CustomerDayLog(int expectedCustomers)
@@ -107,6 +108,25 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         }
 
         return local - 1;
+    }
+
+    /// <summary>The customer's index, added (with an empty state) when new; for a log fed by <see cref="OwnedPartitions"/> only.</summary>
+    public int IndexOf(in OwnedKey key)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_owned ??= [], key, out var exists);
+        if (!exists)
+        {
+            slot = _ids.Count;
+            _ids.Add(key.Id);
+            if (slot == _states.Length)
+            {
+                Array.Resize(ref _states, slot * 2);
+            }
+
+            _states[slot] = TState.Empty;
+        }
+
+        return slot;
     }
 
     /// <summary>The customer's index, or −1 when the log has not seen them.</summary>
