@@ -8,7 +8,7 @@ using Crm.Metrics.Lifetime;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-// crm-harness: the scorecard, the models' summary and the fits on a time-ordered log (customers interleaved, a few
+// crm-harness: the scorecard, the models' summary, RFM and the fits on a time-ordered log (customers interleaved, a few
 // purchases each), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
@@ -53,6 +53,7 @@ foreach (var t in threads)
 
 CustomerBaseSummary summary = null!;
 results["summaryMs"] = Median(() => summary = CustomerBaseSummary.FromPurchases(purchases, summaryOptions));
+results["rfmMs"] = Median(() => Crm.Metrics.Segments.RfmAnalysis.Compute(purchases, new Crm.Metrics.Segments.RfmOptions(new LocalDate(2026, 9, 30)) { Zone = zone }));
 results["bgNbdFitMs"] = Median(() => BgNbdModel.Fit(summary));
 results["paretoNbdFitMs"] = Median(() => ParetoNbdModel.Fit(summary));
 
@@ -70,7 +71,7 @@ foreach (var (name, value) in results)
 }
 
 json.WriteStartObject("ratiosToAllCoreFloor");
-foreach (var (name, value) in results.Where(r => r.Key.StartsWith("scorecard", StringComparison.Ordinal) || r.Key == "summaryMs"))
+foreach (var (name, value) in results.Where(r => r.Key.StartsWith("scorecard", StringComparison.Ordinal) || r.Key is "summaryMs" or "rfmMs"))
 {
     json.WriteNumber(name.Replace("Ms", string.Empty, StringComparison.Ordinal), Math.Round(value / results["floorAllCoresMs"], 2));
 }

@@ -53,6 +53,8 @@ public class OwnedPartitionTests
         Assert.Equal(Snapshot.Of(expected.Customers), Snapshot.Of(owned.Customers));
         Assert.Equal(expected.RefundsIgnored, owned.RefundsIgnored);
         Assert.Equal(expected.Currency, owned.Currency);
+        Assert.Equal(expected.RepeatsOnDay, owned.RepeatsOnDay); // the holdout tracking curve's repeat days
+        Assert.Equal(expected.RepeatsOnDay is null ? 0 : expected.RepeatsFromDay, owned.RepeatsOnDay is null ? 0 : owned.RepeatsFromDay);
     }
 
     [Property(Arbitrary = new[] { typeof(OwnedPartitionTests) }, MaxTest = 200)]

@@ -278,13 +278,62 @@ public sealed class CustomerBaseSummary
         const int chunkSize = 16_384;
         var customers = log.Customers;
         using var days = log.SortByCustomer();
+        var chunks = (customers + chunkSize - 1) / chunkSize;
+        return Build(options, currency, refunds, calibrationEnd, customers, chunks, c => log.State(c).FirstDay, (chunk, summarise) =>
+        {
+            for (var c = chunk * chunkSize; c < Math.Min(customers, (chunk + 1) * chunkSize); c++)
+            {
+                summarise(c, log.State(c), log.Id(c), days.Distinct(c));
+            }
+        });
+    }
+
+    /// <summary>
+    /// The summary of disjoint logs whose customers are numbered by <paramref name="globalOf"/> (per log, each
+    /// customer's number in the summary's order): each log's days are sorted and summarised on its own, in parallel,
+    /// straight into the customers' places.
+    /// </summary>
+    internal static CustomerBaseSummary Build(SummaryOptions options, IReadOnlyList<Storage.CustomerDayLog<SummaryDayState>> logs, int[][] globalOf, int customers, Currency currency, long refunds, int calibrationEnd)
+    {
+        return Build(options, currency, refunds, calibrationEnd, customers, logs.Count, FirstDays(), (part, summarise) =>
+        {
+            var log = logs[part];
+            var number = globalOf[part];
+            using var days = log.SortByCustomer();
+            for (var c = 0; c < log.Customers; c++)
+            {
+                summarise(number[c], log.State(c), log.Id(c), days.Distinct(c));
+            }
+        });
+
+        Func<int, int> FirstDays()
+        {
+            var first = new int[customers];
+            Concurrency.Partitioned.For(logs.Count, null, part =>
+            {
+                for (var c = 0; c < logs[part].Customers; c++)
+                {
+                    first[globalOf[part][c]] = logs[part].State(c).FirstDay;
+                }
+            });
+            return c => first[c];
+        }
+    }
+
+    /// <summary>
+    /// The summary of <paramref name="customers"/> customers, numbered in the summary's order: their first days give
+    /// each included customer's place; then <paramref name="run"/> feeds each of <paramref name="runs"/> runs' customers
+    /// (number, state, id, distinct days) to the summariser, the runs in parallel, and the totals are added in run order.
+    /// </summary>
+    private static CustomerBaseSummary Build(SummaryOptions options, Currency currency, long refunds, int calibrationEnd, int customers, int runs, Func<int, int> firstDayOf, Action<int, Summariser> run)
+    {
         var position = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(customers, 1));
         var included = 0;
         var earliest = int.MaxValue;
         for (var c = 0; c < customers; c++)
         {
             position[c] = included;
-            var first = log.State(c).FirstDay;
+            var first = firstDayOf(c);
             if (first <= calibrationEnd)
             {
                 included++;
@@ -293,31 +342,29 @@ public sealed class CustomerBaseSummary
         }
 
         var summaries = new CustomerSummary[included];
-        var chunks = (customers + chunkSize - 1) / chunkSize;
-        var totals = new (long Repeats, long Holdout)[chunks];
+        var totals = new (long Repeats, long Holdout)[runs];
         var unit = options.TimeUnit;
         var daysPerUnit = unit == ModelTimeUnit.Weeks ? 7.0 : 1.0;
         var holdout = options.HoldoutEnd is not null;
         // With a holdout, the repeat purchase days per day from the earliest first purchase to the holdout end (each
-        // chunk counts its own, added in chunk order): the actual curve of HoldoutTracking, without reading the
+        // run counts its own, added in run order): the actual curve of HoldoutTracking, without reading the
         // purchases again.
         var span = holdout && included > 0 ? Summaries.LocalDayNumbers.Of(options.HoldoutEnd!.Value) - earliest + 1 : 0;
-        var perChunk = new int[span > 0 ? chunks : 0][];
-        void Summarise(int chunk)
+        var perRun = new int[span > 0 ? runs : 0][];
+        void Summarise(int r)
         {
             long repeats = 0, holdoutRepeats = 0;
-            var onDay = span > 0 ? perChunk[chunk] = new int[span] : null;
-            for (var c = chunk * chunkSize; c < Math.Min(customers, (chunk + 1) * chunkSize); c++)
+            var onDay = span > 0 ? perRun[r] = new int[span] : null;
+            run(r, (int c, in SummaryDayState state, CustomerId id, ReadOnlySpan<int> distinct) =>
             {
-                var state = log.State(c);
                 var first = state.FirstDay;
                 if (first > calibrationEnd)
                 {
-                    continue;
+                    return;
                 }
 
                 int x = 0, holdoutX = 0, last = first;
-                foreach (var day in days.Distinct(c))
+                foreach (var day in distinct)
                 {
                     if (day == first)
                     {
@@ -343,40 +390,39 @@ public sealed class CustomerBaseSummary
                 repeats += x;
                 holdoutRepeats += holdoutX;
                 summaries[position[c]] = new CustomerSummary(
-                    log.Id(c),
+                    id,
                     x,
                     new BtydRecency(ModelTime.In((last - first) / daysPerUnit, unit)),
                     ModelTime.In((calibrationEnd - first) / daysPerUnit, unit),
                     x > 0 ? new Money((state.CalibrationTotal - state.FirstDayTotal) / x, currency) : null,
                     holdout ? holdoutX : null,
                     trusted: true);
-            }
-
-            totals[chunk] = (repeats, holdoutRepeats);
+            });
+            totals[r] = (repeats, holdoutRepeats);
         }
 
-        if (chunks > 1)
+        if (runs > 1)
         {
-            Parallel.For(0, chunks, Summarise);
+            Parallel.For(0, runs, Summarise);
         }
-        else if (chunks == 1)
+        else if (runs == 1)
         {
             Summarise(0);
         }
 
         System.Buffers.ArrayPool<int>.Shared.Return(position);
         long totalRepeats = 0, totalHoldout = 0;
-        foreach (var (chunkRepeats, chunkHoldout) in totals)
+        foreach (var (runRepeats, runHoldout) in totals)
         {
-            totalRepeats += chunkRepeats;
-            totalHoldout += chunkHoldout;
+            totalRepeats += runRepeats;
+            totalHoldout += runHoldout;
         }
 
         int[]? repeatsOnDay = null;
         if (span > 0)
         {
             repeatsOnDay = new int[span];
-            foreach (var counts in perChunk)
+            foreach (var counts in perRun)
             {
                 for (var d = 0; d < span; d++)
                 {
@@ -391,6 +437,9 @@ public sealed class CustomerBaseSummary
             RepeatsFromDay = earliest,
         };
     }
+
+    /// <summary>Summarises one customer: its number in the summary's order, its state, its id and its distinct purchase days.</summary>
+    private delegate void Summariser(int customer, in SummaryDayState state, CustomerId id, ReadOnlySpan<int> distinct);
 
     /// <summary>
     /// For a summary built from purchases with a holdout: the customers' repeat purchase days (distinct days after

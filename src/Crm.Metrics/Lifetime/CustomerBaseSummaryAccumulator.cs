@@ -20,7 +20,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     private readonly LocalDayNumbers _days;
     private readonly int _calibrationEnd;
     private readonly int _lastDay;
-    private CustomerDayLog<SummaryDayState> _log;
+    private readonly CustomerDayLog<SummaryDayState> _log;
     private long _refunds;
     private Currency _currency;
     private bool _disposed;
@@ -133,16 +133,13 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     {
         using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new CustomerBaseSummaryAccumulator(options), watch, threads, parameter, chunkSize);
         watch?.Finish();
-        using var whole = new CustomerBaseSummaryAccumulator(options);
-        whole._log.Dispose();
-        whole._log = CustomerDayLog<SummaryDayState>.Concatenate([.. outcome.Sinks.Select(s => s._log)], outcome.GlobalOf, outcome.Customers);
-        whole._currency = outcome.Currency;
+        long refunds = 0;
         foreach (var sink in outcome.Sinks)
         {
-            whole._refunds += sink._refunds;
+            refunds += sink._refunds;
         }
 
-        return whole.Result();
+        return CustomerBaseSummary.Build(options, [.. outcome.Sinks.Select(s => s._log)], outcome.GlobalOf, outcome.Customers, outcome.Currency, refunds, LocalDayNumbers.Of(options.CalibrationEnd));
     }
 
     /// <summary>Adds purchases.</summary>

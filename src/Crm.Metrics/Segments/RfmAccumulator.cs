@@ -22,7 +22,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     private readonly LocalDayNumbers _days;
     private readonly int _today;
     private readonly int _first;
-    private CustomerDayLog<RfmDayState> _log;
+    private readonly CustomerDayLog<RfmDayState> _log;
     private Currency _currency;
     private bool _disposed;
 
@@ -128,11 +128,30 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     {
         using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new RfmAccumulator(options), watch, threads, parameter, chunkSize);
         watch?.Finish();
-        using var whole = new RfmAccumulator(options);
-        whole._log.Dispose();
-        whole._log = CustomerDayLog<RfmDayState>.Concatenate([.. outcome.Sinks.Select(s => s._log)], outcome.GlobalOf, outcome.Customers);
-        whole._currency = outcome.Currency;
-        return whole.Result();
+
+        // Each partition's customers go straight to their numbers; the distinct days are counted per partition, on
+        // several threads (no log of all the purchases is put together).
+        var n = outcome.Customers;
+        var ids = new CustomerId[n];
+        var lastDays = new int[n];
+        var totals = new decimal[n];
+        var distinct = new int[n];
+        Concurrency.Partitioned.For(outcome.Sinks.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, p =>
+        {
+            var log = outcome.Sinks[p]._log;
+            var number = outcome.GlobalOf[p];
+            using var days = log.SortByCustomer();
+            for (var c = 0; c < log.Customers; c++)
+            {
+                var g = number[c];
+                ids[g] = log.Id(c);
+                lastDays[g] = log.State(c).LastDay;
+                totals[g] = log.State(c).Total;
+                distinct[g] = days.Distinct(c).Length;
+            }
+        });
+
+        return RfmAnalysis.Score(options, LocalDayNumbers.Of(options.AnalysisDate), ids, lastDays, totals, distinct, outcome.Currency);
     }
 
     /// <summary>Adds purchases.</summary>

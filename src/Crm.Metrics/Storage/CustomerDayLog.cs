@@ -22,7 +22,6 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private int[] _customer = ArrayPool<int>.Shared.Rent(4096);
     private int[] _day = ArrayPool<int>.Shared.Rent(4096);
     private int _count;
-    private bool _concatenated; // made by Concatenate: read only, no index
     private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
 
     /// <param name="expectedCustomers">A capacity hint.</param>
@@ -55,11 +54,6 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// <summary>The customer's index, added (with an empty state) when new.</summary>
     public int IndexOf(CustomerId id)
     {
-        if (_concatenated)
-        {
-            throw new InvalidOperationException("A concatenated log is read, not added to.");
-        }
-
         if (_shared is not null)
         {
             return IndexOf(_shared.IndexOf(id));
@@ -225,48 +219,6 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         {
             ArrayPool<int>.Shared.Return(map);
         }
-    }
-
-    /// <summary>
-    /// One log of the customers of disjoint logs, numbered by <paramref name="globalOf"/> (per log, each customer's
-    /// number in the result: together a permutation of 0..<paramref name="customers"/>−1), with their days. The
-    /// result is read (sorted, summarised), never added to. The parts are unchanged.
-    /// </summary>
-    public static CustomerDayLog<TState> Concatenate(IReadOnlyList<CustomerDayLog<TState>> parts, int[][] globalOf, int customers)
-    {
-        var log = new CustomerDayLog<TState>(16) { _concatenated = true };
-        log._states = new TState[Math.Max(customers, 16)];
-        CollectionsMarshal.SetCount(log._ids, customers);
-        var offsets = new int[parts.Count + 1];
-        for (var p = 0; p < parts.Count; p++)
-        {
-            offsets[p + 1] = checked(offsets[p] + parts[p]._count);
-        }
-
-        var total = offsets[parts.Count];
-        Grow(ref log._customer, total);
-        Grow(ref log._day, total);
-        log._count = total;
-        Concurrency.Partitioned.For(parts.Count, null, p =>
-        {
-            var part = parts[p];
-            var map = globalOf[p];
-            var ids = CollectionsMarshal.AsSpan(log._ids);
-            for (var c = 0; c < part.Customers; c++)
-            {
-                log._states[map[c]] = part._states[c];
-                ids[map[c]] = part._ids[c];
-            }
-
-            var at = offsets[p];
-            for (var k = 0; k < part._count; k++)
-            {
-                log._customer[at + k] = map[part._customer[k]];
-            }
-
-            Array.Copy(part._day, 0, log._day, at, part._count);
-        });
-        return log;
     }
 
     /// <summary>The logged days grouped by customer (pooled; dispose the result).</summary>
