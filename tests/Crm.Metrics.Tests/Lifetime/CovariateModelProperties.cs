@@ -27,19 +27,19 @@ public class CovariateModelProperties
 
         var bg = new BgNbdCovariateModel(0.6, 8, 0.7, 2.5, purchase, lifetime, ModelTimeUnit.Weeks);
         var bgCustomer = bg.For(customer);
-        Assert.Equal(8 * Math.Exp(-etaP), bgCustomer.Alpha, 12);
-        Assert.Equal(0.7 * Math.Exp(etaL), bgCustomer.A, 12);
-        Assert.Equal(2.5 * Math.Exp(etaL), bgCustomer.B, 12);
+        Assert.Equal(8 * Math.Exp(-etaP), bgCustomer.Alpha, 1e-12);
+        Assert.Equal(0.7 * Math.Exp(etaL), bgCustomer.A, 1e-12);
+        Assert.Equal(2.5 * Math.Exp(etaL), bgCustomer.B, 1e-12);
         Assert.Equal(0.6, bgCustomer.R);
 
         // The mean dropout probability a/(a+b) of BG/NBD does not move with the dropout covariates.
-        Assert.Equal(0.7 / 3.2, bgCustomer.A / (bgCustomer.A + bgCustomer.B), 12);
+        Assert.Equal(0.7 / 3.2, bgCustomer.A / (bgCustomer.A + bgCustomer.B), 1e-12);
         Assert.Equal(bg.Base, bg.For(zero));
 
         var pareto = new ParetoNbdCovariateModel(0.55, 10.6, 0.61, 11.7, purchase, lifetime, ModelTimeUnit.Weeks);
         var paretoCustomer = pareto.For(customer);
-        Assert.Equal(10.6 * Math.Exp(-etaP), paretoCustomer.Alpha, 12);
-        Assert.Equal(11.7 * Math.Exp(-etaL), paretoCustomer.Beta, 12);
+        Assert.Equal(10.6 * Math.Exp(-etaP), paretoCustomer.Alpha, 1e-12);
+        Assert.Equal(11.7 * Math.Exp(-etaL), paretoCustomer.Beta, 1e-12);
         Assert.Equal((0.55, 0.61), (paretoCustomer.R, paretoCustomer.S));
         Assert.Equal(pareto.Base, pareto.For(zero));
     }
