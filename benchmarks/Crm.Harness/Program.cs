@@ -12,6 +12,7 @@ using NodaTime;
 // purchases each), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
+// --rounds N: the summary and RFM called in turn N times in this process, each call timed (first calls against later ones).
 // --series: the twelve monthly scorecards to September 2026 from one read against the last month alone, alternating,
 // on one thread. --memory one|series|passes: in this process once, the last month alone, the twelve months from one
 // read, or the twelve months one pass each, and the peak working set over that of the data (run each in its own process).
@@ -38,6 +39,23 @@ var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
 var period = ReportingPeriod.Month(2026, 9, zone);
 var settings = new ScorecardSettings { Currency = Currency.Eur };
 var summaryOptions = new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 9, 30), Zone = zone };
+
+if (OptionText("--rounds") is not null)
+{
+    // The summary and RFM called in turn, each call timed: the first call in a fresh process against later ones.
+    var rfmOptions = new Crm.Metrics.Segments.RfmOptions(new LocalDate(2026, 9, 30)) { Zone = zone };
+    for (var round = 1; round <= Option("--rounds", 6); round++)
+    {
+        var watch = Stopwatch.StartNew();
+        CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
+        var summaryMs = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        Crm.Metrics.Segments.RfmAnalysis.Compute(purchases, rfmOptions);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: summary {summaryMs:F0} ms, RFM {watch.Elapsed.TotalMilliseconds:F0} ms"));
+    }
+
+    return 0;
+}
 
 var results = new SortedDictionary<string, double>(StringComparer.Ordinal)
 {
