@@ -62,14 +62,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
         if (!exists)
         {
-            slot = _ids.Count;
-            _ids.Add(id);
-            if (slot == _states.Length)
-            {
-                Array.Resize(ref _states, slot * 2);
-            }
-
-            _states[slot] = TState.Empty;
+            slot = AddCustomer(id);
         }
 
         return slot;
@@ -90,15 +83,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         ref var local = ref _local[shared];
         if (local == 0)
         {
-            var slot = _ids.Count;
-            _ids.Add(_shared!.Id(shared));
-            if (slot == _states.Length)
-            {
-                Array.Resize(ref _states, slot * 2);
-            }
-
-            _states[slot] = TState.Empty;
-            local = slot + 1;
+            local = AddCustomer(_shared!.Id(shared)) + 1;
         }
 
         return local - 1;
@@ -110,16 +95,23 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_owned ??= [], key, out var exists);
         if (!exists)
         {
-            slot = _ids.Count;
-            _ids.Add(key.Id);
-            if (slot == _states.Length)
-            {
-                Array.Resize(ref _states, slot * 2);
-            }
-
-            _states[slot] = TState.Empty;
+            slot = AddCustomer(key.Id);
         }
 
+        return slot;
+    }
+
+    /// <summary>Adds a customer with an empty state; returns their index.</summary>
+    private int AddCustomer(CustomerId id)
+    {
+        var slot = _ids.Count;
+        _ids.Add(id);
+        if (slot == _states.Length)
+        {
+            Array.Resize(ref _states, slot * 2);
+        }
+
+        _states[slot] = TState.Empty;
         return slot;
     }
 
