@@ -10,17 +10,16 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// </summary>
 internal static class BgNbdPredictions
 {
-    /// <summary>E[X(t)]: expected purchases in (0, t] of a customer just acquired.</summary>
-    public static double ExpectedForNewCustomer(double r, double alpha, double a, double b, double t)
-    {
-        var z = t / (alpha + t);
-        if (!ClosedFormIsExact(a, a + b - 1, z))
-        {
-            return BetaExpectation.ExpectedPurchases(r, alpha, a, b, t);
-        }
+    /// <summary>
+    /// Where the ₂F₁ argument z = t/(s+t) is at least this, the closed form is summed by Gauss's connection formula
+    /// (<see cref="GaussConnection"/>: two series in 1 − z of some 20 to 60 terms) instead of the power series in z,
+    /// which needs about 36/(1 − z) terms.
+    /// </summary>
+    internal const double ConnectFrom = 0.85;
 
-        return (a + b - 1) / (a - 1) * (1 - (Math.Pow(alpha / (alpha + t), r) * Hypergeometric2F1(r, b, a + b - 1, z)));
-    }
+    /// <summary>E[X(t)]: expected purchases in (0, t] of a customer just acquired (FHL 2005, eq. 9).</summary>
+    public static double ExpectedForNewCustomer(double r, double alpha, double a, double b, double t) =>
+        ExpectedWhileAlive(r, alpha, a, b, t);
 
     /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history.</summary>
     public static double ExpectedConditional(double r, double alpha, double a, double b, RepeatSummary c, double t) =>
@@ -29,35 +28,46 @@ internal static class BgNbdPredictions
     /// <summary>
     /// E[(1 − (1 + p·t/s)^−ρ) / p] for p ~ Beta(a, β): the expected purchases in t of a customer alive now, buying at a
     /// Gamma(ρ, s) rate and dropping out with probability p after each purchase. In closed form (FHL 2005 eq. 10's
-    /// numerator) (a+β−1)/(a−1) · [1 − (s/(s+t))^ρ ₂F₁(ρ, β; a+β−1; t/(s+t))], else by quadrature.
+    /// numerator) (a+β−1)/(a−1) · [1 − (s/(s+t))^ρ ₂F₁(ρ, β; a+β−1; t/(s+t))] — its ₂F₁ by the connection formula
+    /// from <see cref="ConnectFrom"/>, by its power series below or where the connection formula would lose
+    /// precision — else by quadrature.
     /// </summary>
     public static double ExpectedWhileAlive(double rho, double s, double a, double beta, double t)
     {
+        var c = a + beta - 1;
         var z = t / (s + t);
-        if (!ClosedFormIsExact(a, a + beta - 1, z))
+        if (ClosedFormHolds(a, c))
         {
-            return BetaExpectation.ExpectedPurchases(rho, s, a, beta, t);
+            if (z >= ConnectFrom)
+            {
+                Span<double> w = [s / (s + t)];
+                Span<double> g = stackalloc double[1];
+                if (GaussConnection.TryPowerTimesTwoF1(rho, beta, c, w, g))
+                {
+                    return c / (a - 1) * (1 - g[0]);
+                }
+            }
+
+            if (z <= Hypergeometric.SeriesLimit)
+            {
+                return ExpectedWhileAliveBySeries(rho, s, a, beta, c, t);
+            }
         }
 
-        return (a + beta - 1) / (a - 1) * (1 - (Math.Pow(s / (s + t), rho) * Hypergeometric2F1(rho, beta, a + beta - 1, z)));
+        return BetaExpectation.ExpectedPurchases(rho, s, a, beta, t);
     }
 
     /// <summary>
-    /// <see cref="ExpectedWhileAlive(double, double, double, double, double)"/> at several horizons: where the closed form
-    /// holds at the longest, one ₂F₁ series serves them all — its coefficients (ρ)_j (β)_j / ((a+β−1)_j j!) do not depend
-    /// on the horizon, only the powers of z do — summed until the longest horizon's terms are negligible.
+    /// <see cref="ExpectedWhileAlive(double, double, double, double, double)"/> at several horizons, sharing the work:
+    /// the horizons from <see cref="ConnectFrom"/> share one evaluation of the connection formula, the others one ₂F₁
+    /// series — its coefficients (ρ)_j (β)_j / ((a+β−1)_j j!) do not depend on the horizon, only the powers of z do —
+    /// summed until the longest of them has negligible terms.
     /// </summary>
     public static void ExpectedWhileAlive(double rho, double s, double a, double beta, ReadOnlySpan<double> horizons, Span<double> result)
     {
         const int MostShared = 64;
         var c = a + beta - 1;
-        var longest = 0.0;
-        foreach (var t in horizons)
-        {
-            longest = Math.Max(longest, t);
-        }
-
-        if (horizons.Length is < 2 or > MostShared || !ClosedFormIsExact(a, c, longest / (s + longest)))
+        if (horizons.Length is < 2 or > MostShared || !ClosedFormHolds(a, c))
         {
             for (var k = 0; k < horizons.Length; k++)
             {
@@ -65,6 +75,99 @@ internal static class BgNbdPredictions
             }
 
             return;
+        }
+
+        // The horizons for the connection formula (far) and for the power series (near), by index.
+        Span<int> far = stackalloc int[horizons.Length];
+        Span<int> near = stackalloc int[horizons.Length];
+        int farCount = 0, nearCount = 0;
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            if (horizons[k] / (s + horizons[k]) >= ConnectFrom)
+            {
+                far[farCount++] = k;
+            }
+            else
+            {
+                near[nearCount++] = k;
+            }
+        }
+
+        Span<double> values = stackalloc double[horizons.Length];
+        Span<double> shares = stackalloc double[horizons.Length];
+        if (farCount > 0)
+        {
+            for (var i = 0; i < farCount; i++)
+            {
+                shares[i] = s / (s + horizons[far[i]]);
+            }
+
+            if (GaussConnection.TryPowerTimesTwoF1(rho, beta, c, shares[..farCount], values[..farCount]))
+            {
+                for (var i = 0; i < farCount; i++)
+                {
+                    result[far[i]] = c / (a - 1) * (1 - values[i]);
+                }
+            }
+            else
+            {
+                // Too much cancellation here: the series where it is fast enough, quadrature beyond.
+                foreach (var k in far[..farCount])
+                {
+                    if (horizons[k] / (s + horizons[k]) <= Hypergeometric.SeriesLimit)
+                    {
+                        near[nearCount++] = k;
+                    }
+                    else
+                    {
+                        result[k] = BetaExpectation.ExpectedPurchases(rho, s, a, beta, horizons[k]);
+                    }
+                }
+            }
+        }
+
+        if (nearCount == 1)
+        {
+            result[near[0]] = ExpectedWhileAliveBySeries(rho, s, a, beta, c, horizons[near[0]]);
+        }
+        else if (nearCount > 1)
+        {
+            for (var i = 0; i < nearCount; i++)
+            {
+                shares[i] = horizons[near[i]];
+            }
+
+            SharedSeries(rho, s, a, beta, c, shares[..nearCount], values[..nearCount]);
+            for (var i = 0; i < nearCount; i++)
+            {
+                result[near[i]] = values[i];
+            }
+        }
+    }
+
+    /// <summary>The closed form with the ₂F₁ power series (z ≤ <see cref="Hypergeometric.SeriesLimit"/>).</summary>
+    private static double ExpectedWhileAliveBySeries(double rho, double s, double a, double beta, double c, double t)
+    {
+        var (p, q, exponent) = SeriesForm(rho, beta, c);
+        return c / (a - 1) * (1 - (Math.Pow(s / (s + t), exponent) * Hypergeometric2F1(p, q, c, t / (s + t))));
+    }
+
+    /// <summary>
+    /// Which series to sum for (1 − z)^ρ ₂F₁(ρ, β; c; z): as it is, or after Euler's transformation
+    /// (1 − z)^(c−β) ₂F₁(c − ρ, c − β; c; z), which has the same value and, where c &lt; ρ + β (a customer with repeat
+    /// purchases, usually), smaller numerator parameters, so fewer terms; it is used only where its terms are all
+    /// positive too (c − ρ, c − β &gt; 0).
+    /// </summary>
+    private static (double P, double Q, double Exponent) SeriesForm(double rho, double beta, double c) =>
+        c < rho + beta && c - rho > 0 && c - beta > 0 ? (c - rho, c - beta, c - beta) : (rho, beta, rho);
+
+    /// <summary>The closed form at several horizons (each z ≤ <see cref="Hypergeometric.SeriesLimit"/>) with one shared ₂F₁ series.</summary>
+    private static void SharedSeries(double rho, double s, double a, double beta, double c, ReadOnlySpan<double> horizons, Span<double> result)
+    {
+        var longest = 0.0;
+        foreach (var t in horizons)
+        {
+            longest = Math.Max(longest, t);
         }
 
         // The powers and sums side by side in SIMD vectors (padded with z = 0, whose sums stay 1).
@@ -86,11 +189,12 @@ internal static class BgNbdPredictions
         var powers = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(power);
         var sums = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(sum);
 
-        // Every coefficient is positive (ρ, β, a+β−1 > 0), so every sum is at least 1 and the longest horizon's term
-        // bounds the others'. Up to sixteen horizons are held in four registers of four (with fused multiply-adds).
+        // Every coefficient is positive (ρ, β, a+β−1 > 0, or c − ρ and c − β after Euler's transformation), so every
+        // sum is at least 1 and the longest horizon's term bounds the others'. Up to sixteen horizons are held in four registers of four (with fused multiply-adds).
+        var (p, q, exponent) = SeriesForm(rho, beta, c);
         if (horizons.Length <= 16 && System.Runtime.Intrinsics.X86.Fma.IsSupported)
         {
-            SumWithFma(rho, beta, c, z[..horizons.Length], sum[..horizons.Length]);
+            SumWithFma(p, q, c, z[..horizons.Length], zLongest, sum[..horizons.Length]);
         }
         else
         {
@@ -100,10 +204,10 @@ internal static class BgNbdPredictions
             {
                 if (j == 100_000)
                 {
-                    throw new ArithmeticException($"₂F₁({rho}, {beta}; {c}; {zLongest}) did not converge in 100,000 terms.");
+                    throw new ArithmeticException($"₂F₁({p}, {q}; {c}; {zLongest}) did not converge in 100,000 terms.");
                 }
 
-                coefficient *= (rho + j) * (beta + j) / ((c + j) * (j + 1));
+                coefficient *= (p + j) * (q + j) / ((c + j) * (j + 1));
                 for (var v = 0; v < zs.Length; v++)
                 {
                     powers[v] *= zs[v];
@@ -120,15 +224,15 @@ internal static class BgNbdPredictions
 
         for (var k = 0; k < horizons.Length; k++)
         {
-            result[k] = c / (a - 1) * (1 - (Math.Pow(s / (s + horizons[k]), rho) * sum[k]));
+            result[k] = c / (a - 1) * (1 - (Math.Pow(s / (s + horizons[k]), exponent) * sum[k]));
         }
     }
 
     /// <summary>
-    /// The ₂F₁(ρ, β; c; z) series at up to sixteen ascending z in four AVX registers (unused lanes have z = 0), each
-    /// term a fused multiply-add, to the term where the largest z's is below 1e-16.
+    /// The ₂F₁(ρ, β; c; z) series at up to sixteen z in four AVX registers (unused lanes have z = 0), each term a
+    /// fused multiply-add, to the term where the largest z's (<paramref name="zLongest"/>) is below 1e-16.
     /// </summary>
-    private static void SumWithFma(double rho, double beta, double c, ReadOnlySpan<double> z, Span<double> sums)
+    private static void SumWithFma(double rho, double beta, double c, ReadOnlySpan<double> z, double zLongest, Span<double> sums)
     {
         Span<double> padded = stackalloc double[16];
         padded.Clear();
@@ -137,7 +241,6 @@ internal static class BgNbdPredictions
         System.Runtime.Intrinsics.Vector256<double> z0 = lanes[0], z1 = lanes[1], z2 = lanes[2], z3 = lanes[3];
         var one = System.Runtime.Intrinsics.Vector256.Create(1.0);
         System.Runtime.Intrinsics.Vector256<double> p0 = one, p1 = one, p2 = one, p3 = one, s0 = one, s1 = one, s2 = one, s3 = one;
-        var zLongest = z[^1];
         var powerLongest = 1.0;
         var coefficient = 1.0;
         for (var j = 0.0; ; j++)
@@ -288,10 +391,10 @@ internal static class BgNbdPredictions
     }
 
     /// <summary>
-    /// Whether the closed form (with the ₂F₁ series) is fast and exact here: its series needs about 36 / (1 − z)
-    /// terms, its factor 1 / (a − 1) cancels badly near a = 1 (a removable singularity), and its ₂F₁ has no
-    /// positive series when c ≤ 0 (a + b ≤ 1 for a new customer). Elsewhere the expectation is integrated over the
-    /// dropout probability instead.
+    /// Whether the closed form is exact here: its factor 1 / (a − 1) cancels badly near a = 1 (a removable
+    /// singularity), and its ₂F₁ has no positive series when c ≤ 0 (a + b ≤ 1 for a new customer). Elsewhere — and
+    /// where z is beyond <see cref="Hypergeometric.SeriesLimit"/> and the connection formula would lose precision — the
+    /// expectation is integrated over the dropout probability instead.
     /// </summary>
-    internal static bool ClosedFormIsExact(double a, double c, double z) => z <= 0.95 && Math.Abs(a - 1) > 1e-3 && c > 0;
+    internal static bool ClosedFormHolds(double a, double c) => Math.Abs(a - 1) > 1e-3 && c > 0;
 }

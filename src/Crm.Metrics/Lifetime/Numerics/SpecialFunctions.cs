@@ -62,6 +62,34 @@ internal static class SpecialFunctions
         return result + Math.Log(x) - (0.5 / x) - series;
     }
 
+    /// <summary>
+    /// ln |Γ(x)| and the sign of Γ(x) for any finite x: for x ≤ 0 by the reflection Γ(x) Γ(1 − x) = π / sin(πx). At
+    /// the poles (0, −1, −2, …) the result is +∞ with sign 0, so that 1/Γ there is exactly 0.
+    /// </summary>
+    public static double LogAbsGamma(double x, out double sign)
+    {
+        if (x > 0)
+        {
+            sign = 1;
+            return LogGamma(x);
+        }
+
+        if (!double.IsFinite(x))
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), x, "ln |Γ(x)| is computed for finite x.");
+        }
+
+        var sine = double.SinPi(x);
+        if (sine == 0)
+        {
+            sign = 0;
+            return double.PositiveInfinity;
+        }
+
+        sign = Math.Sign(sine);
+        return Math.Log(Math.PI / Math.Abs(sine)) - LogGamma(1 - x);
+    }
+
     /// <summary>ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for a, b &gt; 0.</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 
