@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Crm.Report.Cli;
+using Crm.Report.Input;
+
+namespace Crm.Report.Tests;
+
+/// <summary>
+/// The transactions are parsed again on each read, on another thread a few chunks ahead of the analyses: the reader
+/// still sees every purchase once, in file order; a read left early closes the file before it returns; a file that
+/// changes far into it still stops the report.
+/// </summary>
+public class ReadAheadTests
+{
+    private const string Header = "customer_id,occurred_at,amount\n";
+
+    // More rows than the chunks that may wait, so that the parse is held back while the reader is slow.
+    private static readonly int Rows = (PurchaseRows.ChunkRows * (PurchaseRows.ChunksAhead + 2)) + 17;
+
+    private static string Csv(int rows, int brokenAt = -1)
+    {
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < rows; i++)
+        {
+            var amount = i == brokenAt ? "seven" : (i % 500).ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"C{i % 1000},2026-03-01T10:00:00Z,{amount}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static PurchaseRows Read(Func<int, TextReader> open)
+    {
+        var opened = 0;
+        var problems = new InputProblems();
+        var data = new DataSetReader(OptionParser.Parse(["--transactions", "t.csv"]), problems).Read(kind =>
+            kind == InputKind.Transactions ? ("t.csv", open(opened++)) : null);
+        Assert.Equal(0, problems.Count);
+        return data.Purchases!;
+    }
+
+    [Fact]
+    public void Every_purchase_comes_once_in_file_order_on_every_read()
+    {
+        var csv = Csv(Rows);
+        var rows = Read(_ => new StringReader(csv));
+        for (var read = 0; read < 2; read++)
+        {
+            var amounts = rows.Select(p => p.Amount.Amount).ToList();
+            Assert.Equal(Rows, amounts.Count);
+            Assert.Equal(Enumerable.Range(0, Rows).Select(i => (decimal)(i % 500)), amounts);
+            Assert.Equal(Enumerable.Range(0, Rows).Select(i => $"C{i % 1000}"), rows.Select(p => p.CustomerId.Value));
+        }
+    }
+
+    [Fact]
+    public void A_read_left_early_closes_the_file_before_it_returns()
+    {
+        var csv = Csv(Rows);
+        var readers = new List<WatchedReader>();
+        var rows = Read(_ =>
+        {
+            var reader = new WatchedReader(csv);
+            readers.Add(reader);
+            return reader;
+        });
+
+        using (var purchases = rows.GetEnumerator())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Assert.True(purchases.MoveNext());
+            }
+
+            // The parse is now waiting with its chunks full.
+            Thread.Sleep(50);
+        }
+
+        Assert.Equal(2, readers.Count);
+        Assert.True(readers[1].Disposed);
+        Assert.False(readers[1].ReachedEnd, "the parse stopped, not ran on to the end");
+    }
+
+    [Fact]
+    public void A_row_broken_far_into_a_later_read_stops_the_report()
+    {
+        var brokenAt = Rows - 100;
+        var rows = Read(opened => new StringReader(opened == 0 ? Csv(Rows) : Csv(Rows, brokenAt)));
+        var seen = 0;
+        var e = Assert.Throws<ReportError>(() =>
+        {
+            foreach (var _ in rows)
+            {
+                seen++;
+            }
+        });
+
+        Assert.StartsWith("t.csv changed while the report read it", e.Message, StringComparison.Ordinal);
+        Assert.True(seen < brokenAt, "no purchase at or after the broken row is handed on");
+        Assert.Equal(0, seen % PurchaseRows.ChunkRows);
+    }
+
+    /// <summary>A reader (read by lines, as the CSV reader does) that says whether it was disposed and whether it was read to its end.</summary>
+    private sealed class WatchedReader(string text) : StringReader(text)
+    {
+        public bool Disposed { get; private set; }
+
+        public bool ReachedEnd { get; private set; }
+
+        public override string? ReadLine()
+        {
+            var line = base.ReadLine();
+            ReachedEnd |= line is null;
+            return line;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
