@@ -15,7 +15,7 @@ public class ReadAheadTests
     private const string Header = "customer_id,occurred_at,amount\n";
 
     // More rows than the chunks that may wait, so that the parse is held back while the reader is slow.
-    private static readonly int Rows = (PurchaseRows.ChunkRows * (PurchaseRows.ChunksAhead + 2)) + 17;
+    private static readonly int Rows = (ReadAhead.ChunkItems<Crm.Domain.Activity.Purchase>() * (ReadAhead.ChunksAhead + 2)) + 17;
 
     private static string Csv(int rows, int brokenAt = -1)
     {
@@ -97,7 +97,34 @@ public class ReadAheadTests
 
         Assert.StartsWith("t.csv changed while the report read it", e.Message, StringComparison.Ordinal);
         Assert.True(seen < brokenAt, "no purchase at or after the broken row is handed on");
-        Assert.Equal(0, seen % PurchaseRows.ChunkRows);
+        Assert.Equal(0, seen % ReadAhead.ChunkItems<Crm.Domain.Activity.Purchase>());
+    }
+
+    [Fact]
+    public void Problems_of_the_first_read_are_in_file_order_whatever_found_them()
+    {
+        // Rows too short are found while splitting the file into fields, amounts that are not numbers while parsing
+        // the fields: interleaved, far apart.
+        var lines = Csv(Rows).Split('\n');
+        int[] shortRows = [3, 5_000, Rows - 2];
+        int[] badAmounts = [4, 4_999, 9_000];
+        foreach (var row in shortRows)
+        {
+            lines[row + 1] = $"C{row},2026-03-01T10:00:00Z";
+        }
+
+        foreach (var row in badAmounts)
+        {
+            lines[row + 1] = $"C{row},2026-03-01T10:00:00Z,many";
+        }
+
+        var problems = new InputProblems();
+        new DataSetReader(OptionParser.Parse(["--transactions", "t.csv"]), problems).Read(kind =>
+            kind == InputKind.Transactions ? ("t.csv", new StringReader(string.Join('\n', lines))) : null);
+
+        Assert.Equal(6, problems.Count);
+        Assert.Equal(shortRows.Concat(badAmounts).Order().Select(row => row + 2), problems.First.Select(p => p.Line));
+        Assert.Equal([true, false, false, true, false, true], problems.First.Select(p => p.Reason.StartsWith("missing: the row has 2 fields", StringComparison.Ordinal)));
     }
 
     /// <summary>A reader (read by lines, as the CSV reader does) that says whether it was disposed and whether it was read to its end.</summary>

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using Crm.Domain.Activity;
 using Crm.Report.Cli;
 
@@ -23,76 +21,23 @@ internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[]
     public int Rows => rows;
 
     /// <summary>
-    /// The purchases in file order. The file is parsed on another thread, a chunk of <see cref="ChunkRows"/> rows ahead
-    /// of the caller (at most <see cref="ChunksAhead"/> chunks wait), so that parsing overlaps the analyses that consume
-    /// the rows; an error of the parse is thrown here, in place of the chunk it happened in, and an enumeration left early
-    /// stops the parse and closes the file before it returns.
+    /// The purchases in file order, parsed on another thread a few chunks ahead (<see cref="ReadAhead"/>), so that
+    /// parsing overlaps the analyses that consume them. A row that no longer parses, or another number of rows, throws
+    /// <see cref="ReportError"/>; an enumeration left early stops the parse and closes the file before it returns.
     /// </summary>
-    public IEnumerator<Purchase> GetEnumerator()
-    {
-        using var ahead = new BlockingCollection<(Purchase[] Rows, int Count)>(ChunksAhead);
-        using var stop = new CancellationTokenSource();
-        Exception? failure = null;
-        var parser = Task.Run(() =>
-        {
-            try
-            {
-                Parse(ahead, stop.Token);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // The enumeration was left early.
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-            finally
-            {
-                ahead.CompleteAdding();
-            }
-        });
+    public IEnumerator<Purchase> GetEnumerator() => ReadAhead.Run<Purchase>(Parse).GetEnumerator();
 
-        try
-        {
-            foreach (var (rows, count) in ahead.GetConsumingEnumerable())
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    yield return rows[i];
-                }
-            }
-
-            if (failure is not null)
-            {
-                ExceptionDispatchInfo.Throw(failure);
-            }
-        }
-        finally
-        {
-            stop.Cancel();
-            parser.GetAwaiter().GetResult(); // never throws: the parse keeps its failure
-        }
-    }
-
-    /// <summary>Rows per chunk handed from the parsing thread.</summary>
-    internal const int ChunkRows = 4096;
-
-    /// <summary>Chunks that may wait parsed.</summary>
-    internal const int ChunksAhead = 4;
-
-    private void Parse(BlockingCollection<(Purchase[] Rows, int Count)> ahead, CancellationToken stop)
+    private void Parse(Action<Purchase> purchase)
     {
         var problems = new InputProblems();
         var read = 0;
-        var chunk = new Purchase[ChunkRows];
-        var count = 0;
         using var reader = open();
         foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
         {
+            Purchase parsed;
             try
             {
-                chunk[count++] = parse(row, file);
+                parsed = parse(row, file);
             }
             catch (FieldException)
             {
@@ -100,22 +45,12 @@ internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[]
             }
 
             read++;
-            if (count == ChunkRows)
-            {
-                ahead.Add((chunk, count), stop);
-                chunk = new Purchase[ChunkRows];
-                count = 0;
-            }
+            purchase(parsed);
         }
 
         if (problems.Count > 0 || read != rows)
         {
             throw Changed();
-        }
-
-        if (count > 0)
-        {
-            ahead.Add((chunk, count), stop);
         }
     }
 
