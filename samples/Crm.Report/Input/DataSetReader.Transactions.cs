@@ -47,9 +47,9 @@ internal sealed partial class DataSetReader
         var channel = row.Optional("channel") is { } ch ? Fields.SalesChannel("channel", ch) : SalesChannel.Other;
         var money = new Money(Math.Abs(amount), currency);
         Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
-        var purchase = amount < 0
-            ? Fields.Domain("amount", () => Domain.Activity.Purchase.Refund(customer, at, money, channel, costMoney))
-            : Fields.Domain("amount", () => Domain.Activity.Purchase.Sale(customer, at, money, channel, costMoney));
+        var purchase = Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
+            ? Domain.Activity.Purchase.Refund(p.customer, p.at, p.money, p.channel, p.costMoney)
+            : Domain.Activity.Purchase.Sale(p.customer, p.at, p.money, p.channel, p.costMoney));
         if (amount >= 0 && (buyer.FirstSale is not { } first || at < first))
         {
             buyer.FirstSale = at;

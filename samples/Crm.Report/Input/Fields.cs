@@ -183,6 +183,26 @@ internal static class Fields
         }
     }
 
+    /// <summary>
+    /// Runs a domain constructor on <paramref name="state"/> (with a static <paramref name="create"/>, nothing is
+    /// allocated per call); its <see cref="ArgumentException"/> becomes a problem of this column.
+    /// </summary>
+    public static T Domain<TState, T>(string column, TState state, Func<TState, T> create)
+    {
+        try
+        {
+            return create(state);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FieldException(column, Messages.Reason(e));
+        }
+        catch (DomainException e)
+        {
+            throw new FieldException(column, e.Message);
+        }
+    }
+
     /// <summary>Runs a domain operation; its <see cref="ArgumentException"/> or <see cref="DomainException"/> becomes a problem of this column.</summary>
     public static void Domain(string column, Action change) => Domain(column, () =>
     {

@@ -138,8 +138,16 @@ internal sealed record ModelsSection(
         }
 
         // Gamma-Gamma is for positive spend: repeaters whose repeat purchases average zero or less are left out, and said so.
-        var positive = summary.Customers.Where(c => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 }).ToList();
-        var nonPositive = summary.Customers.Count(c => c.Frequency > 0) - positive.Count;
+        // Counted, then filtered straight into the spend summary (no list of them in between).
+        static bool Positive(CustomerSummary c) => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 };
+        int repeaters = 0, positiveCount = 0;
+        foreach (var c in summary.Customers)
+        {
+            repeaters += c.Frequency > 0 ? 1 : 0;
+            positiveCount += Positive(c) ? 1 : 0;
+        }
+
+        var nonPositive = repeaters - positiveCount;
         if (nonPositive > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(nonPositive, "repeat customer with a zero mean repeat purchase value is", "repeat customers with a zero mean repeat purchase value are")} left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
@@ -147,9 +155,9 @@ internal sealed record ModelsSection(
 
         ModelFit<GammaGammaModel>? gammaGamma = null;
         double? correlation = null;
-        if (positive.Count > 0)
+        if (positiveCount > 0)
         {
-            var spendSummary = CustomerBaseSummary.FromSummaries(positive, summaryOptions);
+            var spendSummary = CustomerBaseSummary.FromSummaries(summary.Customers.Where(Positive), summaryOptions);
             gammaGamma = GammaGammaModel.Fit(spendSummary);
             correlation = GammaGammaModel.SpendFrequencyCorrelation(spendSummary);
             if (!gammaGamma.IsConverged)
@@ -187,8 +195,7 @@ internal sealed record ModelsSection(
         BaseForecastInterval? totals = null;
         if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
         {
-            var frequencies = summary.Customers.ToDictionary(c => c.CustomerId, c => c.Frequency);
-            var valued = CustomerBaseSummary.FromSummaries([.. summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 })], summaryOptions);
+            var valued = CustomerBaseSummary.FromSummaries(summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 }), summaryOptions);
             var forecasts = CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, valued, Clv);
             distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
             top = forecasts
@@ -198,7 +205,7 @@ internal sealed record ModelsSection(
                 .Select(f => new ClvCustomer(
                     f.CustomerId.Value,
                     names?.GetValueOrDefault(f.CustomerId),
-                    frequencies[f.CustomerId],
+                    valued.TryGetCustomer(f.CustomerId, out var customer) ? customer.Frequency : throw new InvalidOperationException("A valued customer is not in the valued summary."),
                     f.ProbabilityAlive,
                     f.ExpectedPurchases,
                     f.ExpectedMeanSpend.Amount,

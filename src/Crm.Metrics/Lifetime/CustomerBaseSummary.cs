@@ -223,7 +223,7 @@ public sealed class CustomerBaseSummary
             throw new ArgumentException("A summary needs at least one customer.", nameof(customers));
         }
 
-        var seen = new HashSet<CustomerId>();
+        var seen = new HashSet<CustomerId>(list.Length);
         var unit = options.TimeUnit;
         var holdout = options.HoldoutEnd is not null;
         Currency? currency = null;
@@ -327,7 +327,7 @@ public sealed class CustomerBaseSummary
     /// </summary>
     private static CustomerBaseSummary Build(SummaryOptions options, Currency currency, long refunds, int calibrationEnd, int customers, int runs, Func<int, int> firstDayOf, Action<int, Summariser> run)
     {
-        var position = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(customers, 1));
+        var position = Crm.Metrics.Storage.WorkArrays<int>.Rent(Math.Max(customers, 1));
         var included = 0;
         var earliest = int.MaxValue;
         for (var c = 0; c < customers; c++)
@@ -410,7 +410,7 @@ public sealed class CustomerBaseSummary
             Summarise(0);
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(position);
+        Crm.Metrics.Storage.WorkArrays<int>.Return(position);
         long totalRepeats = 0, totalHoldout = 0;
         foreach (var (runRepeats, runHoldout) in totals)
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Crm.Metrics.Series;
 
 /// <summary>
@@ -76,7 +74,7 @@ internal sealed class SegmentSlab : IDisposable
     {
         foreach (var page in _pages)
         {
-            ArrayPool<SegmentRow>.Shared.Return(page);
+            Storage.WorkArrays<SegmentRow>.Return(page);
         }
 
         _pages.Clear();
@@ -108,7 +106,7 @@ internal sealed class SegmentSlab : IDisposable
             var pageSize = 1 << _pageBits;
             if (_pages.Count == 0 || _lastUsed + capacity > pageSize)
             {
-                _pages.Add(ArrayPool<SegmentRow>.Shared.Rent(pageSize));
+                _pages.Add(Storage.WorkArrays<SegmentRow>.Rent(pageSize));
                 _lastUsed = 0;
             }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Crm.Metrics.Storage;
@@ -19,8 +18,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private readonly CustomerIndex? _shared;
     private int[] _local = []; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
     private TState[] _states;
-    private int[] _customer = ArrayPool<int>.Shared.Rent(4096);
-    private int[] _day = ArrayPool<int>.Shared.Rent(4096);
+    private int[] _customer = WorkArrays<int>.Rent(4096);
+    private int[] _day = WorkArrays<int>.Rent(4096);
     private int _count;
     private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
 
@@ -187,7 +186,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             throw new InvalidOperationException("Logs on a shared index are read, not merged.");
         }
 
-        var map = ArrayPool<int>.Shared.Rent(Math.Max(other.Customers, 1));
+        var map = WorkArrays<int>.Rent(Math.Max(other.Customers, 1));
         try
         {
             for (var j = 0; j < other.Customers; j++)
@@ -209,7 +208,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(map);
+            WorkArrays<int>.Return(map);
         }
     }
 
@@ -217,8 +216,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     public DaysByCustomer SortByCustomer()
     {
         var customers = Customers;
-        var ends = ArrayPool<int>.Shared.Rent(customers + 1);
-        var days = ArrayPool<int>.Shared.Rent(Math.Max(_count, 1));
+        var ends = WorkArrays<int>.Rent(customers + 1);
+        var days = WorkArrays<int>.Rent(Math.Max(_count, 1));
         CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, ends.AsSpan(0, customers + 1));
         return new DaysByCustomer(ends, days);
     }
@@ -230,8 +229,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             return;
         }
 
-        ArrayPool<int>.Shared.Return(_customer);
-        ArrayPool<int>.Shared.Return(_day);
+        WorkArrays<int>.Return(_customer);
+        WorkArrays<int>.Return(_day);
         _customer = _day = [];
     }
 
@@ -242,9 +241,9 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             return;
         }
 
-        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        var bigger = WorkArrays<int>.Rent(Math.Max(needed, array.Length * 2));
         Array.Copy(array, bigger, array.Length);
-        ArrayPool<int>.Shared.Return(array);
+        WorkArrays<int>.Return(array);
         array = bigger;
     }
 }

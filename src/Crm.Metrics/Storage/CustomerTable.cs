@@ -1,4 +1,3 @@
-using System.Buffers;
 using Crm.Metrics.Internal;
 
 namespace Crm.Metrics.Storage;
@@ -11,9 +10,10 @@ namespace Crm.Metrics.Storage;
 /// <typeparam name="THistory">The row every customer has (for purchases: its history up to the period's end).</typeparam>
 /// <typeparam name="TPeriod">The row only some customers have (for purchases: activity in the period).</typeparam>
 /// <remarks>
-/// The arrays come from the shared <see cref="ArrayPool{T}"/>: an array outgrown goes back to it (where the next
-/// table to grow finds it), and <see cref="Release"/> returns them all when a computation that owns the table is
-/// done — at a million customers that is over a hundred megabytes a scorecard does not ask the system for again.
+/// The arrays come from <see cref="WorkArrays{T}"/>: an array outgrown goes back (where the next table to grow finds
+/// it), and <see cref="Release"/> returns them all when a computation that owns the table is done — at a million
+/// customers that is over a hundred megabytes that a scorecard computed right after does not ask the system for again,
+/// and that the collector may reclaim when no such call follows.
 /// </remarks>
 internal sealed class CustomerTable<THistory, TPeriod>
     where THistory : struct, ICustomerRow<THistory>
@@ -132,7 +132,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
         // target[p]: where period state p goes. Then each cycle of the permutation is followed, swapping in place
         // (no second array of states: at a million customers that is tens of megabytes per result).
-        var target = ArrayPool<int>.Shared.Rent(_periodCount);
+        var target = WorkArrays<int>.Rent(_periodCount);
         var next = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -155,7 +155,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
             }
         }
 
-        ArrayPool<int>.Shared.Return(target);
+        WorkArrays<int>.Return(target);
         _periodsInCustomerOrder = true;
     }
 
@@ -395,11 +395,11 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// </summary>
     private static T[] Grow<T>(T[] old, int length, int keep)
     {
-        var array = ArrayPool<T>.Shared.Rent(length);
+        var array = WorkArrays<T>.Rent(length);
         if (array.Length != length)
         {
             // Not a pool size: the index's mask and the capacity check need the length asked for.
-            ArrayPool<T>.Shared.Return(array);
+            WorkArrays<T>.Return(array);
             array = GC.AllocateUninitializedArray<T>(length);
         }
 
@@ -414,7 +414,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
         if (array.Length > 0)
         {
             // Ids hold strings: cleared, so the pool keeps no customer alive.
-            ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            WorkArrays<T>.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Crm.Metrics.Storage;
 
 /// <summary>Logged days grouped by customer: <see cref="Of"/> is one customer's days, unsorted, with repeats.</summary>
@@ -26,7 +24,7 @@ internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<int>.Shared.Return(ends);
-        ArrayPool<int>.Shared.Return(days);
+        WorkArrays<int>.Return(ends);
+        WorkArrays<int>.Return(days);
     }
 }

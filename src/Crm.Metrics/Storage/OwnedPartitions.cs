@@ -1,4 +1,3 @@
-using System.Buffers;
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
 
@@ -328,7 +327,7 @@ internal static class OwnedPartitions
                 var part = parts[chunk.Part];
                 var bounds = _starts.AsSpan(slot * (partitions + 1), partitions + 1);
                 bounds.Clear();
-                var partitionOf = ArrayPool<byte>.Shared.Rent(chunk.Length);
+                var partitionOf = WorkArrays<byte>.Rent(chunk.Length);
                 try
                 {
                     firstNull[slot] = -1;
@@ -377,7 +376,7 @@ internal static class OwnedPartitions
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(partitionOf);
+                    WorkArrays<byte>.Return(partitionOf);
                 }
             });
 

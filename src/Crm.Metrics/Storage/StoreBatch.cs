@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Crm.Metrics.Storage;
 
 /// <summary>Entries waiting to be applied, in one region per partition of a store, with each region's fill.</summary>
@@ -14,7 +12,7 @@ internal sealed class StoreBatch<TEntry>(int partitions, int region)
 
     public int Region { get; } = region;
 
-    public TEntry[] Buffer { get; } = ArrayPool<TEntry>.Shared.Rent(partitions * region);
+    public TEntry[] Buffer { get; } = WorkArrays<TEntry>.Rent(partitions * region);
 
     public int[] Fill { get; } = new int[partitions];
 
@@ -47,5 +45,5 @@ internal sealed class StoreBatch<TEntry>(int partitions, int region)
 
     /// <summary>Returns the buffer to the pool (cleared when entries hold references, so the pool keeps nothing alive).</summary>
     public void Return() =>
-        ArrayPool<TEntry>.Shared.Return(Buffer, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TEntry>());
+        WorkArrays<TEntry>.Return(Buffer, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TEntry>());
 }

@@ -99,7 +99,7 @@ internal sealed class SummaryGroups
 
         const int Bits = 21;
         const long Limit = (1L << Bits) - 1;
-        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(customers.Length);
+        var keys = Crm.Metrics.Storage.WorkArrays<long>.Rent(customers.Length);
         try
         {
             var whole = true;
@@ -188,15 +188,15 @@ internal sealed class SummaryGroups
         }
         finally
         {
-            System.Buffers.ArrayPool<long>.Shared.Return(keys);
+            Crm.Metrics.Storage.WorkArrays<long>.Return(keys);
         }
 
         // LSD radix sort on the three packed fields (T, then t_x, then x), each a counting sort over its small range:
         // linear, where a comparison sort of 100,000 keys costs several times the whole grouping.
         static Span<long> RadixSort(Span<long> keys, long maxDay, long maxX)
         {
-            var other = System.Buffers.ArrayPool<long>.Shared.Rent(keys.Length);
-            var counts = System.Buffers.ArrayPool<int>.Shared.Rent((int)Math.Max(maxDay, maxX) + 2);
+            var other = Crm.Metrics.Storage.WorkArrays<long>.Rent(keys.Length);
+            var counts = Crm.Metrics.Storage.WorkArrays<int>.Rent((int)Math.Max(maxDay, maxX) + 2);
             try
             {
                 var source = keys;
@@ -231,8 +231,8 @@ internal sealed class SummaryGroups
             }
             finally
             {
-                System.Buffers.ArrayPool<long>.Shared.Return(other);
-                System.Buffers.ArrayPool<int>.Shared.Return(counts);
+                Crm.Metrics.Storage.WorkArrays<long>.Return(other);
+                Crm.Metrics.Storage.WorkArrays<int>.Return(counts);
             }
         }
 
