@@ -158,20 +158,24 @@ internal sealed class IntervalEngine
     }
 
     /// <summary>
-    /// Runs <paramref name="evaluate"/> for every draw on the thread pool, in a few contiguous runs of draws per core,
-    /// each with one <see cref="Scratch"/> (the result of each draw does not depend on the run that computes it).
+    /// Runs <paramref name="evaluate"/> for every draw on the thread pool, in a few contiguous runs of draws per core.
+    /// A run takes a <see cref="Scratch"/> that no other run is using, or a new one, and gives it back when done, so
+    /// that there are about as many as cores, not as runs (the result of each draw does not depend on its scratch).
     /// </summary>
     public static void ForEachDraw(int draws, Func<Scratch> scratch, Action<int, Scratch> evaluate, CancellationToken cancellationToken)
     {
         var runs = Math.Min(draws, RunsPerCore * Environment.ProcessorCount);
+        var free = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Partitioned.For(runs, new ParallelOptions { CancellationToken = cancellationToken }, run =>
         {
-            var buffers = scratch();
+            var buffers = free.TryTake(out var spare) ? spare : scratch();
             for (var d = (int)((long)draws * run / runs); d < (int)((long)draws * (run + 1) / runs); d++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 evaluate(d, buffers);
             }
+
+            free.Add(buffers);
         });
     }
 
