@@ -43,37 +43,54 @@ public sealed class ValueTierAnalysis
         ArgumentNullException.ThrowIfNull(values);
         thresholds ??= ValueTierThresholds.Default;
         thresholds.Validate(nameof(thresholds));
-        var list = values.ToList();
-        if (list.Select(v => v.Key).Distinct().Count() != list.Count)
+        var ranked = values.ToArray();
+        var seen = new HashSet<CustomerId>(ranked.Length);
+        foreach (var (id, _) in ranked)
         {
-            throw new ArgumentException("Each customer must appear once in the values.", nameof(values));
+            if (!seen.Add(id))
+            {
+                throw new ArgumentException("Each customer must appear once in the values.", nameof(values));
+            }
         }
 
-        var total = list.Where(v => v.Value > 0).Sum(v => v.Value);
+        var total = 0m;
+        foreach (var (_, value) in ranked)
+        {
+            total += value > 0 ? value : 0;
+        }
+
         if (total <= 0)
         {
             throw new ArgumentException("Value tiers need customers with a positive value: the positive values sum to zero.", nameof(values));
         }
 
-        var ranked = list.OrderByDescending(v => v.Value).ThenBy(v => v.Key).ToList();
-        var customers = new List<CustomerValueTier>(ranked.Count);
+        // By value, largest first, then by id: every customer once, so the order is fully determined.
+        Array.Sort(ranked, static (x, y) => y.Value.CompareTo(x.Value) is var byValue and not 0 ? byValue : x.Key.CompareTo(y.Key));
+        var customers = new CustomerValueTier[ranked.Length];
+        Span<int> counts = stackalloc int[3];
+        Span<decimal> sums = stackalloc decimal[3];
+        Span<decimal> positive = stackalloc decimal[3];
         var before = 0m;
-        foreach (var (id, value) in ranked)
+        for (var i = 0; i < ranked.Length; i++)
         {
+            var (id, value) = ranked[i];
             var share = (double)(before / total);
             var tier = value <= 0 ? ValueTier.C : share < thresholds.EndOfA ? ValueTier.A : share < thresholds.EndOfB ? ValueTier.B : ValueTier.C;
-            customers.Add(new CustomerValueTier(id, value, tier, share));
+            customers[i] = new CustomerValueTier(id, value, tier, share);
             before += Math.Max(value, 0);
+            counts[(int)tier]++;
+            sums[(int)tier] += value;
+            positive[(int)tier] += Math.Max(value, 0);
         }
 
         // Shares of the whole: positive values only, so the three shares sum to 1.
-        var tiers = Enum.GetValues<ValueTier>().Select(t =>
+        var tiers = new ValueTierSummary[3];
+        foreach (var t in Enum.GetValues<ValueTier>())
         {
-            var members = customers.Where(c => c.Tier == t).ToList();
-            var value = members.Sum(c => c.Value);
-            return new ValueTierSummary(t, members.Count, value, (double)(members.Sum(c => Math.Max(c.Value, 0)) / total));
-        }).ToList();
-        return new ValueTierAnalysis(customers.AsReadOnly(), tiers.AsReadOnly());
+            tiers[(int)t] = new ValueTierSummary(t, counts[(int)t], sums[(int)t], (double)(positive[(int)t] / total));
+        }
+
+        return new ValueTierAnalysis(Array.AsReadOnly(customers), Array.AsReadOnly(tiers));
     }
 
     /// <summary>Tiers by the revenue of an RFM analysis's window.</summary>
