@@ -17,16 +17,27 @@ public class WorkArraysTests
     {
         var length = LargeLength<Reused>();
         var first = WorkArrays<Reused>.Rent(3 * length);
+        Assert.Equal(4 * length, first.Length); // a power of two, as the shared pool's
         WorkArrays<Reused>.Return(first);
 
-        // Not for an ask of less than half its length: a new array is cheaper than holding a much larger one.
-        var small = WorkArrays<Reused>.Rent(length);
+        // Not for an ask of half its length or less: a new array is cheaper than holding a much larger one.
+        var small = WorkArrays<Reused>.Rent(2 * length);
         Assert.NotSame(first, small);
-        Assert.Equal(length, small.Length);
+        Assert.Equal(2 * length, small.Length);
 
-        var second = WorkArrays<Reused>.Rent(2 * length);
+        var second = WorkArrays<Reused>.Rent((2 * length) + 1);
         Assert.Same(first, second);
         GC.KeepAlive(small);
+    }
+
+    [Fact]
+    public void Many_large_arrays_given_back_are_all_handed_out_again()
+    {
+        // A store of many partitions gives back hundreds of tables at once; the next call takes them all back.
+        var arrays = Enumerable.Range(0, 300).Select(_ => WorkArrays<Many>.Rent(LargeLength<Many>())).ToList();
+        arrays.ForEach(a => WorkArrays<Many>.Return(a));
+        var again = Enumerable.Range(0, 300).Select(_ => WorkArrays<Many>.Rent(LargeLength<Many>())).ToList();
+        Assert.Equal(arrays.ToHashSet(ReferenceEqualityComparer.Instance), again.ToHashSet(ReferenceEqualityComparer.Instance));
     }
 
     [Fact]
@@ -40,8 +51,8 @@ public class WorkArraysTests
         Assert.False(weak.TryGetTarget(out _));
         Assert.Equal(0, WorkArrays<Reclaimed>.KeptAlive());
 
-        // Asked again, the array is a new one of the length asked for.
-        Assert.Equal(LargeLength<Reclaimed>() * 2, WorkArrays<Reclaimed>.Rent(LargeLength<Reclaimed>() * 2).Length);
+        // Asked again, the array is a new one.
+        Assert.Equal(LargeLength<Reclaimed>() * 2, WorkArrays<Reclaimed>.Rent((LargeLength<Reclaimed>() * 2) - 1).Length);
     }
 
     [Fact]
@@ -76,4 +87,6 @@ public class WorkArraysTests
     private readonly record struct Reclaimed(long A);
 
     private readonly record struct Pooled(long A);
+
+    private readonly record struct Many(long A);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Crm.Metrics.Storage;
@@ -10,7 +11,8 @@ namespace Crm.Metrics.Storage;
 /// scorecard, the next month) takes them back, but they do not hold memory for the rest of the process. The shared
 /// pool would keep them until it trims, every size and type apart, so that one-off work (a report that computes the
 /// scorecards, then the models) grows by all of them; weakly kept, the next full collection reclaims them for the
-/// work that follows. Thread-safe.
+/// work that follows. Large arrays have power-of-two lengths, as the pool's, so that one asked for again finds one
+/// given back. Thread-safe.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal static class WorkArrays<T>
@@ -18,12 +20,13 @@ internal static class WorkArrays<T>
     /// <summary>From this size an array is large: kept weakly, not pooled.</summary>
     public const int LargeBytes = 1 << 20;
 
-    /// <summary>The most large arrays kept at once (more are left to the collector).</summary>
-    private const int MostKept = 32;
+    /// <summary>The most large arrays of one length kept at once (more are left to the collector).</summary>
+    private const int MostKeptPerLength = 1024;
 
     private static readonly int LargeLength = Math.Max(1, LargeBytes / Unsafe.SizeOf<T>());
-    private static readonly object Gate = new();
-    private static readonly List<WeakReference<T[]>> Kept = [];
+
+    // Large arrays have power-of-two lengths (as the shared pool's), one list of weak references per length.
+    private static readonly List<WeakReference<T[]>>?[] Kept = new List<WeakReference<T[]>>?[32];
 
     /// <summary>An array of at least <paramref name="minimumLength"/> elements, with whatever it held before.</summary>
     public static T[] Rent(int minimumLength)
@@ -33,34 +36,30 @@ internal static class WorkArrays<T>
             return ArrayPool<T>.Shared.Rent(minimumLength);
         }
 
-        lock (Gate)
+        if (minimumLength > 1 << 30)
         {
-            // The shortest kept array that fits and is at most twice as long as asked; dead references go.
-            var best = -1;
-            T[]? found = null;
-            for (var i = Kept.Count - 1; i >= 0; i--)
-            {
-                if (!Kept[i].TryGetTarget(out var array))
-                {
-                    Kept.RemoveAt(i);
-                    best = best > i ? best - 1 : best;
-                    continue;
-                }
+            return GC.AllocateUninitializedArray<T>(minimumLength); // beyond the largest power of two kept
+        }
 
-                if (array.Length >= minimumLength && array.Length / 2 <= minimumLength && (found is null || array.Length < found.Length))
-                {
-                    (best, found) = (i, array);
-                }
-            }
-
-            if (found is not null)
+        var length = (int)BitOperations.RoundUpToPowerOf2((uint)minimumLength);
+        var kept = Kept[BitOperations.Log2((uint)length)];
+        if (kept is not null)
+        {
+            lock (kept)
             {
-                Kept.RemoveAt(best);
-                return found;
+                while (kept.Count > 0)
+                {
+                    var last = kept[^1];
+                    kept.RemoveAt(kept.Count - 1);
+                    if (last.TryGetTarget(out var array))
+                    {
+                        return array;
+                    }
+                }
             }
         }
 
-        return GC.AllocateUninitializedArray<T>(minimumLength);
+        return GC.AllocateUninitializedArray<T>(length);
     }
 
     /// <summary>
@@ -75,16 +74,23 @@ internal static class WorkArrays<T>
             return;
         }
 
+        if (!BitOperations.IsPow2(array.Length))
+        {
+            return; // beyond the largest length kept: the collector's
+        }
+
         if (clearArray)
         {
             Array.Clear(array);
         }
 
-        lock (Gate)
+        var slot = BitOperations.Log2((uint)array.Length);
+        var kept = Kept[slot] ?? Interlocked.CompareExchange(ref Kept[slot], [], null) ?? Kept[slot]!;
+        lock (kept)
         {
-            if (Kept.Count < MostKept)
+            if (kept.Count < MostKeptPerLength)
             {
-                Kept.Add(new WeakReference<T[]>(array));
+                kept.Add(new WeakReference<T[]>(array));
             }
         }
     }
@@ -92,9 +98,18 @@ internal static class WorkArrays<T>
     /// <summary>How many large arrays are kept and still alive (for tests).</summary>
     internal static int KeptAlive()
     {
-        lock (Gate)
+        var alive = 0;
+        foreach (var kept in Kept)
         {
-            return Kept.Count(k => k.TryGetTarget(out _));
+            if (kept is not null)
+            {
+                lock (kept)
+                {
+                    alive += kept.Count(k => k.TryGetTarget(out _));
+                }
+            }
         }
+
+        return alive;
     }
 }
