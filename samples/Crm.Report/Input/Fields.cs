@@ -167,25 +167,12 @@ internal static class Fields
     };
 
     /// <summary>Runs a domain constructor; its <see cref="ArgumentException"/> becomes a problem of this column.</summary>
-    public static T Domain<T>(string column, Func<T> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FieldException(column, Messages.Reason(e));
-        }
-        catch (DomainException e)
-        {
-            throw new FieldException(column, e.Message);
-        }
-    }
+    public static T Domain<T>(string column, Func<T> create) => Domain(column, create, static c => c());
 
     /// <summary>
     /// Runs a domain constructor on <paramref name="state"/> (with a static <paramref name="create"/>, nothing is
-    /// allocated per call); its <see cref="ArgumentException"/> becomes a problem of this column.
+    /// allocated per call); its <see cref="ArgumentException"/> or <see cref="DomainException"/> becomes a problem of
+    /// this column.
     /// </summary>
     public static T Domain<TState, T>(string column, TState state, Func<TState, T> create)
     {

@@ -56,6 +56,20 @@ public class ConnectionFormulaProperties
         Assert.Equal(integral, BgNbdPredictions.ExpectedWhileAlive(rho, s, a, beta, t), 1e-10 * integral);
     }
 
+    [Theory]
+    [InlineData(0.4, 7.9, 2.2, 0.05)]  // a new customer a year ahead, z = 0.95
+    [InlineData(5.4, 12.9, 2.2, 0.10)] // five repeat purchases, z = 0.90
+    [InlineData(0.4, 7.9, 2.2, 0.14)]  // z = 0.86, just past where the formula is taken
+    public void The_connection_formula_accepts_young_customers_and_is_the_plain_series(double rho, double beta, double a, double share)
+    {
+        // The property above checks only where the formula accepts; these are cases it must accept.
+        var c = a + beta - 1;
+        var g = new double[1];
+        Assert.True(GaussConnection.TryPowerTimesTwoF1(rho, beta, c, [share], g));
+        var series = Math.Pow(share, rho) * BgNbdPredictions.Hypergeometric2F1(rho, beta, c, 1 - share);
+        Assert.Equal(series, g[0], 1e-11 * series);
+    }
+
     [Fact]
     public void An_integer_m_is_refused_not_divided_by_zero()
     {
