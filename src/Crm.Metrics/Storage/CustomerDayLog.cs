@@ -22,6 +22,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private int[] _day = WorkArrays<int>.Rent(4096);
     private int _count;
     private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
+    private MergeBound _bound; // the largest amount, kept across merges; State forgets it
 
     /// <param name="expectedCustomers">A capacity hint.</param>
     public CustomerDayLog(int expectedCustomers)
@@ -48,7 +49,12 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
     public CustomerId Id(int customer) => _ids[customer];
 
-    public ref TState State(int customer) => ref _states[customer];
+    /// <summary>The customer's state, for reading or updating.</summary>
+    public ref TState State(int customer)
+    {
+        _bound.Forget();
+        return ref _states[customer];
+    }
 
     /// <summary>The customer's index, added (with an empty state) when new.</summary>
     public int IndexOf(CustomerId id)
@@ -151,7 +157,22 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             throw new InvalidOperationException("Logs on a shared index are read, not merged.");
         }
 
-        if (Largest() <= decimal.MaxValue - other.Largest())
+        var kept = _bound.TryGet(out var largest, out _);
+        if (!kept)
+        {
+            largest = Largest();
+        }
+
+        var otherLargest = other.Largest();
+        other._bound.Set(otherLargest, 0);
+        if (kept && largest > decimal.MaxValue - otherLargest)
+        {
+            // The kept bound is a sum of bounds, perhaps far above the true largest: measure before looking closer.
+            largest = Largest();
+        }
+
+        _bound.Set(largest, 0);
+        if (largest <= decimal.MaxValue - otherLargest)
         {
             return true;
         }
@@ -186,6 +207,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             throw new InvalidOperationException("Logs on a shared index are read, not merged.");
         }
 
+        var bound = _bound.Plus(other._bound);
+        _bound.Forget(); // until the merge completes
         var map = WorkArrays<int>.Rent(Math.Max(other.Customers, 1));
         try
         {
@@ -205,6 +228,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
             Array.Copy(other._day, 0, _day, _count, other._count);
             _count += other._count;
+            _bound = bound;
         }
         finally
         {

@@ -45,6 +45,9 @@ internal sealed class CustomerTable<THistory, TPeriod>
     // The sums the rules keep beside the rows (see Total).
     private readonly decimal[] _totals;
 
+    // The largest magnitudes, kept across merges; every write path but Merge forgets them (see MergeBound).
+    private MergeBound _bound;
+
     /// <param name="totals">How many sums the rules keep beside the rows (at least one).</param>
     public CustomerTable(int totals = 1)
     {
@@ -64,7 +67,11 @@ internal sealed class CustomerTable<THistory, TPeriod>
     public decimal Total
     {
         get => _totals[0];
-        set => _totals[0] = value;
+        set
+        {
+            _bound.Forget();
+            _totals[0] = value;
+        }
     }
 
     /// <summary>
@@ -74,11 +81,23 @@ internal sealed class CustomerTable<THistory, TPeriod>
     public object? Extra { get; set; }
 
     /// <summary>Every sum the rules keep beside the rows (<see cref="Total"/> is the first), merged by addition like it.</summary>
-    public Span<decimal> Totals => _totals;
+    public Span<decimal> Totals
+    {
+        get
+        {
+            _bound.Forget();
+            return _totals;
+        }
+    }
 
     public CustomerId Id(int i) => _ids[i];
 
-    public ref THistory History(int i) => ref _history[i];
+    /// <summary>The history row of customer <paramref name="i"/>, for reading or updating.</summary>
+    public ref THistory History(int i)
+    {
+        _bound.Forget();
+        return ref _history[i];
+    }
 
     /// <summary>The period state of customer <paramref name="i"/> for reading; empty when it has none.</summary>
     public ref readonly TPeriod Period(int i)
@@ -102,6 +121,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
     public ref TPeriod PeriodForUpdate(int i)
     {
+        _bound.Forget();
         var p = _periodIndex[i];
         if (p == 0)
         {
@@ -214,8 +234,21 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// </summary>
     public MergeFit MergeFits(CustomerTable<THistory, TPeriod> other)
     {
-        var (amount, count) = Largest();
+        var kept = _bound.TryGet(out var amount, out var count);
+        if (!kept)
+        {
+            (amount, count) = Largest();
+        }
+
         var (otherAmount, otherCount) = other.Largest();
+        other._bound.Set(otherAmount, otherCount);
+        if (kept && !(amount <= decimal.MaxValue - otherAmount && count <= int.MaxValue - otherCount))
+        {
+            // The kept bound is a sum of bounds, perhaps far above the true largest: measure before looking closer.
+            (amount, count) = Largest();
+        }
+
+        _bound.Set(amount, count);
         if (amount <= decimal.MaxValue - otherAmount && count <= int.MaxValue - otherCount)
         {
             return MergeFit.Fits;
@@ -283,6 +316,8 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable<THistory, TPeriod> other)
     {
+        var bound = _bound.Plus(other._bound);
+        _bound.Forget(); // until the merge completes
         for (var k = 0; k < _totals.Length; k++)
         {
             _totals[k] += other._totals[k];
@@ -308,6 +343,8 @@ internal sealed class CustomerTable<THistory, TPeriod>
                 PeriodForUpdate(i).Merge(other.Period(j));
             }
         }
+
+        _bound = bound;
     }
 
     // Spreads the hash over the low bits (the partition already used the high ones).
@@ -383,6 +420,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
         _periodsInCustomerOrder = true;
         _lastPeriodCustomer = -1;
         Array.Clear(_totals);
+        _bound = default;
     }
 
     /// <summary>A zeroed array of exactly <paramref name="length"/> (a power of two) from the pool.</summary>

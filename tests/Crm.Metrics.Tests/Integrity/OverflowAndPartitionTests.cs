@@ -78,6 +78,86 @@ public class OverflowAndPartitionTests
         Assert.Equal(10m, accumulator.ToState().Purchases.Customers.Single(c => c.Id == "b").PeriodSalesAmount);
     }
 
+    [Fact]
+    public void A_merge_after_new_records_checks_the_sums_again_and_refuses_an_overflow_whole()
+    {
+        // A merge keeps a bound of the largest sums for the next merge; a record added in between must not be missed.
+        var a = new CustomerId("a");
+        var near = new Money(decimal.MaxValue - 20m, Currency.Eur);
+        var ten = new Money(10m, Currency.Eur);
+        var hundred = new Money(100m, Currency.Eur);
+        var settings = new ScorecardSettings { Currency = Currency.Eur };
+
+        using var scorecard = new ScorecardAccumulator(Period, settings);
+        using (var first = new ScorecardAccumulator(Period, settings))
+        {
+            first.Add(Purchase.Sale(a, At(3), ten));
+            scorecard.Merge(first);
+        }
+
+        scorecard.Add(Purchase.Sale(a, At(5), near));
+        using (var second = new ScorecardAccumulator(Period, settings))
+        {
+            second.Add(Purchase.Sale(a, At(6), hundred));
+            Assert.Throws<AmountOverflowException>(() => scorecard.Merge(second));
+        }
+
+        Assert.Equal(decimal.MaxValue - 10m, scorecard.ToState().Purchases.Customers.Single().LifetimeNet);
+
+        var summaryOptions = new SummaryOptions(new LocalDate(2020, 1, 31)) { Zone = Period.Zone };
+        using var summary = new CustomerBaseSummaryAccumulator(summaryOptions);
+        using (var first = new CustomerBaseSummaryAccumulator(summaryOptions))
+        {
+            first.Add(Purchase.Sale(a, At(3), ten));
+            summary.Merge(first);
+        }
+
+        summary.Add(Purchase.Sale(a, At(5), near));
+        using (var second = new CustomerBaseSummaryAccumulator(summaryOptions))
+        {
+            second.Add(Purchase.Sale(a, At(6), hundred));
+            Assert.Throws<AmountOverflowException>(() => summary.Merge(second));
+        }
+
+        Assert.Equal(decimal.MaxValue - 10m, summary.ToState().Customers.Single().CalibrationTotal);
+
+        var rfmOptions = new RfmOptions(new LocalDate(2020, 1, 31)) { Zone = Period.Zone };
+        using var rfm = new RfmAccumulator(rfmOptions);
+        using (var first = new RfmAccumulator(rfmOptions))
+        {
+            first.Add(Purchase.Sale(a, At(3), ten));
+            rfm.Merge(first);
+        }
+
+        rfm.Add(Purchase.Sale(a, At(5), near));
+        using (var second = new RfmAccumulator(rfmOptions))
+        {
+            second.Add(Purchase.Sale(a, At(6), hundred));
+            Assert.Throws<AmountOverflowException>(() => rfm.Merge(second));
+        }
+
+        Assert.Equal(decimal.MaxValue - 10m, rfm.ToState().Customers.Single().Total);
+    }
+
+    [Fact]
+    public void Many_merges_of_large_sums_into_one_accumulator_still_merge_what_fits()
+    {
+        // Each partition's customer holds a third of the range: the kept bound (a sum of bounds) soon exceeds the
+        // range although no customer's sum does; the merges must still be accepted.
+        var third = new Money(decimal.MaxValue / 3, Currency.Eur);
+        var settings = new ScorecardSettings { Currency = Currency.Eur };
+        using var total = new ScorecardAccumulator(Period, settings);
+        for (var i = 0; i < 6; i++)
+        {
+            using var part = new ScorecardAccumulator(Period, settings);
+            part.Add(Purchase.Sale(new CustomerId("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), At(3), third));
+            total.Merge(part);
+        }
+
+        Assert.Equal(6, total.ToState().Purchases.Customers.Count);
+        Assert.All(total.ToState().Purchases.Customers, c => Assert.Equal(decimal.MaxValue / 3, c.LifetimeNet));
+    }
+
     /// <summary>Rates that depend on both currencies and the day, so any conversion in the wrong place shows.</summary>
     private sealed class DayRates : IExchangeRateProvider
     {
