@@ -90,51 +90,13 @@ internal sealed partial class StateConverter
     [Alias("Crm.Metrics.Orleans.PurchaseState")]
     internal struct PurchaseStateSurrogate
     {
-        [Id(0)]
-        public CustomerPurchaseState[] Customers;
+        // The customer rows, packed (PackedRows); an earlier layout sent them as an array of objects under another id.
+        [Id(3)]
+        public byte[] Customers;
         [Id(1)]
         public decimal PriorPeriodNet;
         [Id(2)]
         public long AfterPeriod;
-    }
-
-    /// <summary>The wire form of <see cref="CustomerPurchaseState"/>.</summary>
-    [GenerateSerializer]
-    [Alias("Crm.Metrics.Orleans.CustomerPurchaseState")]
-    internal struct CustomerPurchaseStateSurrogate
-    {
-        [Id(0)]
-        public string Id;
-        [Id(1)]
-        public long? FirstSaleTicks;
-        [Id(2)]
-        public decimal LifetimeNet;
-        [Id(3)]
-        public decimal LifetimeCost;
-        [Id(4)]
-        public int LifetimeSalesWithoutCost;
-        [Id(5)]
-        public bool SaleInWindowBefore;
-        [Id(6)]
-        public ulong SaleMonths;
-        [Id(7)]
-        public long? AcquiredTicks;
-        [Id(8)]
-        public bool HasPeriodRecord;
-        [Id(9)]
-        public int PeriodSales;
-        [Id(10)]
-        public int FirstSaleDay;
-        [Id(11)]
-        public bool SalesOnSeveralDays;
-        [Id(12)]
-        public decimal PeriodSalesAmount;
-        [Id(13)]
-        public decimal PeriodRefundAmount;
-        [Id(14)]
-        public decimal PeriodCost;
-        [Id(15)]
-        public int PeriodSalesWithoutCost;
     }
 
     /// <summary>The wire form of <see cref="CostState"/>.</summary>
@@ -237,25 +199,9 @@ internal sealed partial class StateConverter
         public string? Currency;
         [Id(6)]
         public long Refunds;
-        [Id(7)]
-        public CustomerDaysState[] Customers;
-    }
-
-    /// <summary>The wire form of <see cref="CustomerDaysState"/>.</summary>
-    [GenerateSerializer]
-    [Alias("Crm.Metrics.Orleans.CustomerDaysState")]
-    internal struct CustomerDaysStateSurrogate
-    {
-        [Id(0)]
-        public string Id;
-        [Id(1)]
-        public int FirstDay;
-        [Id(2)]
-        public decimal FirstDayTotal;
-        [Id(3)]
-        public decimal CalibrationTotal;
-        [Id(4)]
-        public int[] Days;
+        // The customer rows, packed (PackedRows); an earlier layout sent them as an array of objects under another id.
+        [Id(8)]
+        public byte[] Customers;
     }
 
     /// <summary>The wire form of <see cref="RfmState"/>.</summary>
@@ -273,21 +219,9 @@ internal sealed partial class StateConverter
         public int? LookBackDays;
         [Id(4)]
         public string? Currency;
-        [Id(5)]
-        public CustomerRfmState[] Customers;
-    }
-
-    /// <summary>The wire form of <see cref="CustomerRfmState"/>.</summary>
-    [GenerateSerializer]
-    [Alias("Crm.Metrics.Orleans.CustomerRfmState")]
-    internal struct CustomerRfmStateSurrogate
-    {
-        [Id(0)]
-        public string Id;
-        [Id(1)]
-        public decimal Total;
-        [Id(2)]
-        public int[] Days;
+        // The customer rows, packed (PackedRows); an earlier layout sent them as an array of objects under another id.
+        [Id(6)]
+        public byte[] Customers;
     }
 
 }

@@ -13,7 +13,8 @@ namespace Crm.Metrics.Orleans.Wire;
 
 /// <summary>
 /// Orleans' compact binary form of the accumulator states (the core packages know nothing of Orleans): one surrogate
-/// per state type with the same members, lists as arrays. A state read back is exactly the state written, and is
+/// per state type with the same members, lists as arrays, except the customer rows, which travel packed in one byte
+/// array each (<see cref="PackedRows"/>). A state read back is exactly the state written, and is
 /// validated field by field when it is merged, as a state read from JSON is. The layout version travels as in JSON.
 /// </summary>
 [RegisterConverter]
@@ -22,16 +23,13 @@ internal sealed partial class StateConverter :
     IConverter<ScorecardOptionsState, StateConverter.ScorecardOptionsStateSurrogate>,
     IConverter<SatisfactionState, StateConverter.SatisfactionStateSurrogate>,
     IConverter<PurchaseState, StateConverter.PurchaseStateSurrogate>,
-    IConverter<CustomerPurchaseState, StateConverter.CustomerPurchaseStateSurrogate>,
     IConverter<CostState, StateConverter.CostStateSurrogate>,
     IConverter<WeightedCostState, StateConverter.WeightedCostStateSurrogate>,
     IConverter<ComplaintState, StateConverter.ComplaintStateSurrogate>,
     IConverter<FeedbackState, StateConverter.FeedbackStateSurrogate>,
     IConverter<FunnelState, StateConverter.FunnelStateSurrogate>,
     IConverter<CustomerBaseSummaryState, StateConverter.CustomerBaseSummaryStateSurrogate>,
-    IConverter<CustomerDaysState, StateConverter.CustomerDaysStateSurrogate>,
-    IConverter<RfmState, StateConverter.RfmStateSurrogate>,
-    IConverter<CustomerRfmState, StateConverter.CustomerRfmStateSurrogate>
+    IConverter<RfmState, StateConverter.RfmStateSurrogate>
 {
     /// <inheritdoc/>
     public ScorecardStateSurrogate ConvertToSurrogate(in ScorecardState value) => new()
@@ -116,7 +114,7 @@ internal sealed partial class StateConverter :
     /// <inheritdoc/>
     public PurchaseStateSurrogate ConvertToSurrogate(in PurchaseState value) => new()
     {
-        Customers = Array(value.Customers),
+        Customers = PackedRows.Pack(value.Customers),
         PriorPeriodNet = value.PriorPeriodNet,
         AfterPeriod = value.AfterPeriod,
     };
@@ -124,51 +122,9 @@ internal sealed partial class StateConverter :
     /// <inheritdoc/>
     public PurchaseState ConvertFromSurrogate(in PurchaseStateSurrogate surrogate) => new()
     {
-        Customers = surrogate.Customers!,
+        Customers = PackedRows.PurchaseRows(surrogate.Customers)!,
         PriorPeriodNet = surrogate.PriorPeriodNet,
         AfterPeriod = surrogate.AfterPeriod,
-    };
-
-    /// <inheritdoc/>
-    public CustomerPurchaseStateSurrogate ConvertToSurrogate(in CustomerPurchaseState value) => new()
-    {
-        Id = value.Id,
-        FirstSaleTicks = value.FirstSaleTicks,
-        LifetimeNet = value.LifetimeNet,
-        LifetimeCost = value.LifetimeCost,
-        LifetimeSalesWithoutCost = value.LifetimeSalesWithoutCost,
-        SaleInWindowBefore = value.SaleInWindowBefore,
-        SaleMonths = value.SaleMonths,
-        AcquiredTicks = value.AcquiredTicks,
-        HasPeriodRecord = value.HasPeriodRecord,
-        PeriodSales = value.PeriodSales,
-        FirstSaleDay = value.FirstSaleDay,
-        SalesOnSeveralDays = value.SalesOnSeveralDays,
-        PeriodSalesAmount = value.PeriodSalesAmount,
-        PeriodRefundAmount = value.PeriodRefundAmount,
-        PeriodCost = value.PeriodCost,
-        PeriodSalesWithoutCost = value.PeriodSalesWithoutCost,
-    };
-
-    /// <inheritdoc/>
-    public CustomerPurchaseState ConvertFromSurrogate(in CustomerPurchaseStateSurrogate surrogate) => new()
-    {
-        Id = surrogate.Id!,
-        FirstSaleTicks = surrogate.FirstSaleTicks,
-        LifetimeNet = surrogate.LifetimeNet,
-        LifetimeCost = surrogate.LifetimeCost,
-        LifetimeSalesWithoutCost = surrogate.LifetimeSalesWithoutCost,
-        SaleInWindowBefore = surrogate.SaleInWindowBefore,
-        SaleMonths = surrogate.SaleMonths,
-        AcquiredTicks = surrogate.AcquiredTicks,
-        HasPeriodRecord = surrogate.HasPeriodRecord,
-        PeriodSales = surrogate.PeriodSales,
-        FirstSaleDay = surrogate.FirstSaleDay,
-        SalesOnSeveralDays = surrogate.SalesOnSeveralDays,
-        PeriodSalesAmount = surrogate.PeriodSalesAmount,
-        PeriodRefundAmount = surrogate.PeriodRefundAmount,
-        PeriodCost = surrogate.PeriodCost,
-        PeriodSalesWithoutCost = surrogate.PeriodSalesWithoutCost,
     };
 
     /// <inheritdoc/>
@@ -277,7 +233,7 @@ internal sealed partial class StateConverter :
         TimeUnit = value.TimeUnit,
         Currency = value.Currency,
         Refunds = value.Refunds,
-        Customers = Array(value.Customers),
+        Customers = PackedRows.Pack(value.Customers),
     };
 
     /// <inheritdoc/>
@@ -290,27 +246,7 @@ internal sealed partial class StateConverter :
         TimeUnit = surrogate.TimeUnit!,
         Currency = surrogate.Currency,
         Refunds = surrogate.Refunds,
-        Customers = surrogate.Customers!,
-    };
-
-    /// <inheritdoc/>
-    public CustomerDaysStateSurrogate ConvertToSurrogate(in CustomerDaysState value) => new()
-    {
-        Id = value.Id,
-        FirstDay = value.FirstDay,
-        FirstDayTotal = value.FirstDayTotal,
-        CalibrationTotal = value.CalibrationTotal,
-        Days = Array(value.Days),
-    };
-
-    /// <inheritdoc/>
-    public CustomerDaysState ConvertFromSurrogate(in CustomerDaysStateSurrogate surrogate) => new()
-    {
-        Id = surrogate.Id!,
-        FirstDay = surrogate.FirstDay,
-        FirstDayTotal = surrogate.FirstDayTotal,
-        CalibrationTotal = surrogate.CalibrationTotal,
-        Days = surrogate.Days!,
+        Customers = PackedRows.DaysRows(surrogate.Customers)!,
     };
 
     /// <inheritdoc/>
@@ -321,7 +257,7 @@ internal sealed partial class StateConverter :
         Zone = value.Zone,
         LookBackDays = value.LookBackDays,
         Currency = value.Currency,
-        Customers = Array(value.Customers),
+        Customers = PackedRows.Pack(value.Customers),
     };
 
     /// <inheritdoc/>
@@ -332,23 +268,7 @@ internal sealed partial class StateConverter :
         Zone = surrogate.Zone!,
         LookBackDays = surrogate.LookBackDays,
         Currency = surrogate.Currency,
-        Customers = surrogate.Customers!,
-    };
-
-    /// <inheritdoc/>
-    public CustomerRfmStateSurrogate ConvertToSurrogate(in CustomerRfmState value) => new()
-    {
-        Id = value.Id,
-        Total = value.Total,
-        Days = Array(value.Days),
-    };
-
-    /// <inheritdoc/>
-    public CustomerRfmState ConvertFromSurrogate(in CustomerRfmStateSurrogate surrogate) => new()
-    {
-        Id = surrogate.Id!,
-        Total = surrogate.Total,
-        Days = surrogate.Days!,
+        Customers = PackedRows.RfmRows(surrogate.Customers)!,
     };
 
     private static T[] Array<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];

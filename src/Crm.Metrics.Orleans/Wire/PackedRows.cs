@@ -1,0 +1,247 @@
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Loyalty;
+using Crm.Metrics.Segments;
+
+namespace Crm.Metrics.Orleans.Wire;
+
+/// <summary>
+/// The customer rows of the scorecard, summary and RFM states — the part of a state that grows with the customers —
+/// packed into one byte array that Orleans copies as a block: a row count, then each row's fields in a fixed order
+/// (a flags byte first), numbers as varints, decimals and strings exactly (see <see cref="PackWriter"/>). Reading
+/// and writing them field by field through Orleans' codecs, with a header per field and an object per row, cost
+/// about as much as computing the states. A row packs exactly as written, null members and null rows included, and
+/// reads back to an equal row; malformed bytes are refused by <see cref="PackReader"/>, and the rows' values are
+/// then validated on merge like any state's.
+/// </summary>
+internal static class PackedRows
+{
+    private const byte NullRow = 0x80;
+
+    // The scorecard's purchase rows: which optional members are present and the booleans.
+    private const byte HasFirstSale = 0x01;
+    private const byte HasAcquired = 0x02;
+    private const byte WindowBefore = 0x04;
+    private const byte PeriodRecord = 0x08;
+    private const byte SeveralDays = 0x10;
+    private const byte PurchaseFlags = HasFirstSale | HasAcquired | WindowBefore | PeriodRecord | SeveralDays;
+
+    /// <summary>The purchase rows of a scorecard state.</summary>
+    public static byte[] Pack(IReadOnlyList<CustomerPurchaseState>? rows)
+    {
+        if (rows is null)
+        {
+            return [];
+        }
+
+        var writer = new PackWriter(rows.Count * 48 + 8);
+        writer.Varint((ulong)rows.Count);
+        foreach (var row in rows)
+        {
+            if (row is null)
+            {
+                writer.Byte(NullRow);
+                continue;
+            }
+
+            writer.Byte((byte)((row.FirstSaleTicks is null ? 0 : HasFirstSale) | (row.AcquiredTicks is null ? 0 : HasAcquired)
+                | (row.SaleInWindowBefore ? WindowBefore : 0) | (row.HasPeriodRecord ? PeriodRecord : 0) | (row.SalesOnSeveralDays ? SeveralDays : 0)));
+            writer.String(row.Id);
+            if (row.FirstSaleTicks is { } first)
+            {
+                writer.Signed(first);
+            }
+
+            writer.Decimal(row.LifetimeNet);
+            writer.Decimal(row.LifetimeCost);
+            writer.Signed(row.LifetimeSalesWithoutCost);
+            writer.Varint(row.SaleMonths);
+            if (row.AcquiredTicks is { } acquired)
+            {
+                writer.Signed(acquired);
+            }
+
+            writer.Signed(row.PeriodSales);
+            writer.Signed(row.FirstSaleDay);
+            writer.Decimal(row.PeriodSalesAmount);
+            writer.Decimal(row.PeriodRefundAmount);
+            writer.Decimal(row.PeriodCost);
+            writer.Signed(row.PeriodSalesWithoutCost);
+        }
+
+        return writer.ToArray();
+    }
+
+    /// <summary>The purchase rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerPurchaseState[]? PurchaseRows(byte[]? packed)
+    {
+        if (packed is null || packed.Length == 0)
+        {
+            return null;
+        }
+
+        var reader = new PackReader(packed, "purchases.customers");
+        var rows = new CustomerPurchaseState[reader.Count()];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            reader.Row = i;
+            var flags = reader.Byte("flags");
+            if (flags == NullRow)
+            {
+                continue;
+            }
+
+            if ((flags & ~PurchaseFlags) != 0)
+            {
+                throw reader.Broken("flags", "has an unused bit set");
+            }
+
+            rows[i] = new CustomerPurchaseState
+            {
+                Id = reader.String("id")!,
+                FirstSaleTicks = (flags & HasFirstSale) != 0 ? reader.Signed("firstSaleTicks") : null,
+                LifetimeNet = reader.Decimal("lifetimeNet"),
+                LifetimeCost = reader.Decimal("lifetimeCost"),
+                LifetimeSalesWithoutCost = reader.Int("lifetimeSalesWithoutCost"),
+                SaleMonths = reader.Varint("saleMonths"),
+                AcquiredTicks = (flags & HasAcquired) != 0 ? reader.Signed("acquiredTicks") : null,
+                SaleInWindowBefore = (flags & WindowBefore) != 0,
+                HasPeriodRecord = (flags & PeriodRecord) != 0,
+                PeriodSales = reader.Int("periodSales"),
+                FirstSaleDay = reader.Int("firstSaleDay"),
+                SalesOnSeveralDays = (flags & SeveralDays) != 0,
+                PeriodSalesAmount = reader.Decimal("periodSalesAmount"),
+                PeriodRefundAmount = reader.Decimal("periodRefundAmount"),
+                PeriodCost = reader.Decimal("periodCost"),
+                PeriodSalesWithoutCost = reader.Int("periodSalesWithoutCost"),
+            };
+        }
+
+        return End(ref reader, rows);
+    }
+
+    /// <summary>The customer rows of a summary state.</summary>
+    public static byte[] Pack(IReadOnlyList<CustomerDaysState>? rows)
+    {
+        if (rows is null)
+        {
+            return [];
+        }
+
+        var writer = new PackWriter(rows.Count * 32 + 8);
+        writer.Varint((ulong)rows.Count);
+        foreach (var row in rows)
+        {
+            if (row is null)
+            {
+                writer.Byte(NullRow);
+                continue;
+            }
+
+            writer.Byte(0);
+            writer.String(row.Id);
+            writer.Signed(row.FirstDay);
+            writer.Decimal(row.FirstDayTotal);
+            writer.Decimal(row.CalibrationTotal);
+            writer.Ints(row.Days);
+        }
+
+        return writer.ToArray();
+    }
+
+    /// <summary>The summary's customer rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerDaysState[]? DaysRows(byte[]? packed)
+    {
+        if (packed is null || packed.Length == 0)
+        {
+            return null;
+        }
+
+        var reader = new PackReader(packed, "customers");
+        var rows = new CustomerDaysState[reader.Count()];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            reader.Row = i;
+            if (Present(ref reader))
+            {
+                rows[i] = new CustomerDaysState
+                {
+                    Id = reader.String("id")!,
+                    FirstDay = reader.Int("firstDay"),
+                    FirstDayTotal = reader.Decimal("firstDayTotal"),
+                    CalibrationTotal = reader.Decimal("calibrationTotal"),
+                    Days = reader.Ints("days")!,
+                };
+            }
+        }
+
+        return End(ref reader, rows);
+    }
+
+    /// <summary>The customer rows of an RFM state.</summary>
+    public static byte[] Pack(IReadOnlyList<CustomerRfmState>? rows)
+    {
+        if (rows is null)
+        {
+            return [];
+        }
+
+        var writer = new PackWriter(rows.Count * 24 + 8);
+        writer.Varint((ulong)rows.Count);
+        foreach (var row in rows)
+        {
+            if (row is null)
+            {
+                writer.Byte(NullRow);
+                continue;
+            }
+
+            writer.Byte(0);
+            writer.String(row.Id);
+            writer.Decimal(row.Total);
+            writer.Ints(row.Days);
+        }
+
+        return writer.ToArray();
+    }
+
+    /// <summary>The RFM state's customer rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerRfmState[]? RfmRows(byte[]? packed)
+    {
+        if (packed is null || packed.Length == 0)
+        {
+            return null;
+        }
+
+        var reader = new PackReader(packed, "customers");
+        var rows = new CustomerRfmState[reader.Count()];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            reader.Row = i;
+            if (Present(ref reader))
+            {
+                rows[i] = new CustomerRfmState
+                {
+                    Id = reader.String("id")!,
+                    Total = reader.Decimal("total"),
+                    Days = reader.Ints("days")!,
+                };
+            }
+        }
+
+        return End(ref reader, rows);
+    }
+
+    /// <summary>Reads a row's flags byte: 0 for a row, <see cref="NullRow"/> for a null one, anything else refused.</summary>
+    private static bool Present(ref PackReader reader) => reader.Byte("flags") switch
+    {
+        0 => true,
+        NullRow => false,
+        _ => throw reader.Broken("flags", "has an unused bit set"),
+    };
+
+    private static T[] End<T>(ref PackReader reader, T[] rows)
+    {
+        reader.Row = -1;
+        return reader.AtEnd ? rows : throw reader.Broken("length", "is followed by bytes that belong to no row");
+    }
+}
