@@ -234,14 +234,14 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
     /// All or nothing: every family is checked first — period, options, funnel, currency, and that no merged sum
     /// leaves its range — and only then merged, so on an error this accumulator is exactly as it was.
     /// </remarks>
-    /// <exception cref="ArgumentException">
-    /// The period, options or funnel differ, <paramref name="other"/> is this accumulator, or a merged count would
-    /// leave its range.
-    /// </exception>
+    /// <exception cref="ArgumentException">The period, options or funnel differ, <paramref name="other"/> is this accumulator, or a merged count would leave its range.</exception>
     /// <exception cref="CurrencyMismatchException">The two are in different currencies.</exception>
     /// <exception cref="AmountOverflowException">A merged amount would leave the range of <see cref="decimal"/>.</exception>
     /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
-    public void Merge(ScorecardAccumulator other)
+    public void Merge(ScorecardAccumulator other) => Merge(other, owned: false);
+
+    // owned: this accumulator discards other afterwards (a staged state); its empty purchase tables take other's whole.
+    private void Merge(ScorecardAccumulator other, bool owned)
     {
         ArgumentNullException.ThrowIfNull(other);
         ThrowIfDisposed();
@@ -258,7 +258,7 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
         // Nothing below can fail.
         _currency.Merge(other._currency);
         _satisfaction.Merge(other._satisfaction);
-        _purchases.MergeChecked(other._purchases);
+        _purchases.MergeChecked(other._purchases, owned);
         _costs.MergeChecked(other._costs);
         _complaints.Merge(other._complaints);
         _feedback.Merge(other._feedback);
@@ -356,7 +356,7 @@ public sealed class ScorecardAccumulator : IIndexedPurchaseSink, IDisposable
             staged._complaints.MergeState(state.Complaints);
             staged._feedback.MergeState(state.Feedback);
             staged._funnel.MergeState(state.Funnel);
-            Merge(staged);
+            Merge(staged, owned: true);
         }
         finally
         {

@@ -101,6 +101,43 @@ public class PartitionProperties
     }
 
     [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 100)]
+    public void A_state_merged_into_a_fresh_accumulator_then_records_then_more_states_equal_one_pass((CrmDataSet Data, int[] Parts) input)
+    {
+        // The first state merged into an empty accumulator is taken over whole; what follows must add to it as usual.
+        var partitions = Split(input.Data, input.Parts);
+        using var scorecard = new ScorecardAccumulator(Period, Settings);
+        scorecard.Merge(RoundTrip(Fill(partitions[0]).ToState(), CrmStateJson.ScorecardState));
+        scorecard.AddRange(partitions[1]);
+        scorecard.Merge(RoundTrip(Fill(partitions[2]).ToState(), CrmStateJson.ScorecardState));
+        scorecard.Merge(Fill(partitions[3]));
+        Assert.Equal(Snapshot.Of(Fill(input.Data).Result(Now)), Snapshot.Of(scorecard.Result(Now)));
+
+        var (purchases, parts) = Dense(input.Data.Purchases!, input.Parts);
+        using var summary = new CustomerBaseSummaryAccumulator(Summary);
+        using var rfm = new RfmAccumulator(Rfm);
+        for (var p = 0; p < parts.Length; p++)
+        {
+            using var summaryPart = new CustomerBaseSummaryAccumulator(Summary);
+            using var rfmPart = new RfmAccumulator(Rfm);
+            summaryPart.AddRange(parts[p]);
+            rfmPart.AddRange(parts[p]);
+            if (p % 2 == 0)
+            {
+                summary.Merge(RoundTrip(summaryPart.ToState(), CrmStateJson.CustomerBaseSummaryState));
+                rfm.Merge(RoundTrip(rfmPart.ToState(), CrmStateJson.RfmState));
+            }
+            else
+            {
+                summary.AddRange(parts[p]);
+                rfm.AddRange(parts[p]);
+            }
+        }
+
+        Assert.Equal(Canonical(CustomerBaseSummary.FromPurchases(purchases, Summary)), Canonical(summary.Result()));
+        Assert.Equal(Canonical(RfmAnalysis.Compute(purchases, Rfm)), Canonical(rfm.Result()));
+    }
+
+    [Property(Arbitrary = new[] { typeof(AccumulatorProperties) }, MaxTest = 100)]
     public void A_scorecard_state_survives_a_round_trip_unchanged((CrmDataSet Data, int[] Parts) input)
     {
         var state = Fill(input.Data).ToState();

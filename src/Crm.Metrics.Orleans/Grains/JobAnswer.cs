@@ -3,7 +3,9 @@ using Orleans;
 namespace Crm.Metrics.Orleans.Grains;
 
 /// <summary>The coordinator's answer: the merged state and what the job did, or the partition that failed it.</summary>
+/// <remarks>Immutable: nothing writes an answer or its state after it is sent, so a call within one process passes it without a copy.</remarks>
 [GenerateSerializer]
+[Immutable]
 [Alias("Crm.Metrics.Orleans.JobAnswer")]
 internal sealed record JobAnswer
 {

@@ -3,7 +3,9 @@ using Orleans;
 namespace Crm.Metrics.Orleans.Grains;
 
 /// <summary>A partition's answer: its state, or why the partition failed (not retried); and the silo that ran it.</summary>
+/// <remarks>Immutable: nothing writes an answer or its state after it is sent, so a call within one silo passes it without a copy.</remarks>
 [GenerateSerializer]
+[Immutable]
 [Alias("Crm.Metrics.Orleans.PartitionAnswer")]
 internal sealed record PartitionAnswer
 {

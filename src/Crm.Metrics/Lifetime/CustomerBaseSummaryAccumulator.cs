@@ -20,7 +20,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     private readonly LocalDayNumbers _days;
     private readonly int _calibrationEnd;
     private readonly int _lastDay;
-    private readonly CustomerDayLog<SummaryDayState> _log;
+    private CustomerDayLog<SummaryDayState> _log; // replaced whole when a staged state is merged into an empty accumulator
     private long _refunds;
     private Currency _currency;
     private bool _disposed;
@@ -179,7 +179,13 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     /// <exception cref="CurrencyMismatchException">The two hold sales in different currencies.</exception>
     /// <exception cref="AmountOverflowException">A customer's merged totals would leave the range of <see cref="decimal"/>.</exception>
     /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
-    public void Merge(CustomerBaseSummaryAccumulator other)
+    public void Merge(CustomerBaseSummaryAccumulator other) => Merge(other, owned: false);
+
+    /// <summary>
+    /// Merges <paramref name="other"/>; when this accumulator owns it and discards it afterwards (a staged state) and
+    /// holds nothing yet, it takes the other's log whole rather than copying it row by row.
+    /// </summary>
+    private void Merge(CustomerBaseSummaryAccumulator other, bool owned)
     {
         ArgumentNullException.ThrowIfNull(other);
         ThrowIfDisposed();
@@ -201,7 +207,15 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         }
 
         MergeCurrency(other._currency, nameof(other));
-        _log.Merge(other._log);
+        if (owned && _log.IsEmpty)
+        {
+            (_log, other._log) = (other._log, _log);
+        }
+        else
+        {
+            _log.Merge(other._log);
+        }
+
         _refunds += other._refunds;
     }
 
@@ -278,7 +292,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
             }
         }
 
-        Merge(staged);
+        Merge(staged, owned: true);
     }
 
     /// <summary>The summary of every purchase added so far (the accumulator can go on adding).</summary>

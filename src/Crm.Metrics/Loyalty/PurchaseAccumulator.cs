@@ -159,7 +159,9 @@ public sealed class PurchaseAccumulator
     }
 
     /// <summary>Merges an accumulator that <see cref="CheckMerge"/> accepted (the currency already merged).</summary>
-    internal void MergeChecked(PurchaseAccumulator other) => _store.Merge(other._store);
+    /// <param name="other">The accumulator merged in.</param>
+    /// <param name="owned">Whether the caller discards <paramref name="other"/> afterwards: its tables may then be taken over whole.</param>
+    internal void MergeChecked(PurchaseAccumulator other, bool owned = false) => _store.Merge(other._store, owned);
 
     /// <summary>The purchase and loyalty metrics over what was added.</summary>
     /// <param name="fallbackCurrency">The currency of the money results when no amount was seen and none was given.</param>
@@ -197,11 +199,13 @@ public sealed class PurchaseAccumulator
     internal PurchaseState ToState()
     {
         var stored = _store.Seal();
-        var customers = new List<CustomerPurchaseState>(stored.Count);
+        var customers = new CustomerPurchaseState[stored.Count];
+        var c = 0;
         foreach (var customer in stored)
         {
             ref readonly var history = ref customer.History;
-            var row = new CustomerPurchaseState
+            ref readonly var period = ref customer.Period; // empty when the customer has none
+            customers[c++] = new CustomerPurchaseState
             {
                 Id = customer.Id.Value,
                 FirstSaleTicks = history.HasSale ? history.FirstSaleTicks : null,
@@ -210,25 +214,16 @@ public sealed class PurchaseAccumulator
                 LifetimeSalesWithoutCost = history.LifetimeSalesWithoutCost,
                 SaleInWindowBefore = history.SaleInWindowBefore,
                 SaleMonths = history.SaleMonths,
+                AcquiredTicks = period.HasAcquisition ? period.AcquiredTicks : null,
+                HasPeriodRecord = period.HasPeriodRecord,
+                PeriodSales = period.PeriodSales,
+                FirstSaleDay = period.FirstSaleDayPlusOne,
+                SalesOnSeveralDays = period.SalesOnSeveralDays,
+                PeriodSalesAmount = period.PeriodSalesAmount,
+                PeriodRefundAmount = period.PeriodRefundAmount,
+                PeriodCost = period.PeriodCost,
+                PeriodSalesWithoutCost = period.PeriodSalesWithoutCost,
             };
-            if (customer.HasPeriod)
-            {
-                ref readonly var period = ref customer.Period;
-                row = row with
-                {
-                    AcquiredTicks = period.HasAcquisition ? period.AcquiredTicks : null,
-                    HasPeriodRecord = period.HasPeriodRecord,
-                    PeriodSales = period.PeriodSales,
-                    FirstSaleDay = period.FirstSaleDayPlusOne,
-                    SalesOnSeveralDays = period.SalesOnSeveralDays,
-                    PeriodSalesAmount = period.PeriodSalesAmount,
-                    PeriodRefundAmount = period.PeriodRefundAmount,
-                    PeriodCost = period.PeriodCost,
-                    PeriodSalesWithoutCost = period.PeriodSalesWithoutCost,
-                };
-            }
-
-            customers.Add(row);
         }
 
         return new PurchaseState { Customers = customers, PriorPeriodNet = stored.Total, AfterPeriod = RecordsAfterPeriod };

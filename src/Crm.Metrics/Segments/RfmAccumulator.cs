@@ -22,7 +22,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     private readonly LocalDayNumbers _days;
     private readonly int _today;
     private readonly int _first;
-    private readonly CustomerDayLog<RfmDayState> _log;
+    private CustomerDayLog<RfmDayState> _log; // replaced whole when a staged state is merged into an empty accumulator
     private Currency _currency;
     private bool _disposed;
 
@@ -191,7 +191,13 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     /// <exception cref="CurrencyMismatchException">The two hold sales in different currencies.</exception>
     /// <exception cref="AmountOverflowException">A customer's merged revenue would leave the range of <see cref="decimal"/>.</exception>
     /// <exception cref="ObjectDisposedException">Either accumulator was disposed.</exception>
-    public void Merge(RfmAccumulator other)
+    public void Merge(RfmAccumulator other) => Merge(other, owned: false);
+
+    /// <summary>
+    /// Merges <paramref name="other"/>; when this accumulator owns it and discards it afterwards (a staged state) and
+    /// holds nothing yet, it takes the other's log whole rather than copying it row by row.
+    /// </summary>
+    private void Merge(RfmAccumulator other, bool owned)
     {
         ArgumentNullException.ThrowIfNull(other);
         ThrowIfDisposed();
@@ -212,7 +218,14 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
         }
 
         _currency = _currency == default ? other._currency : _currency;
-        _log.Merge(other._log);
+        if (owned && _log.IsEmpty)
+        {
+            (_log, other._log) = (other._log, _log);
+        }
+        else
+        {
+            _log.Merge(other._log);
+        }
     }
 
     /// <summary>This accumulator's state as plain data (see <see cref="RfmState"/>).</summary>
@@ -266,7 +279,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
             }
         }
 
-        Merge(staged);
+        Merge(staged, owned: true);
     }
 
     /// <summary>The analysis of every sale added so far (the accumulator can go on adding).</summary>

@@ -44,6 +44,9 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
     public int Customers => _ids.Count;
 
+    /// <summary>Whether the log holds nothing and has its own index (so another log may take its place whole).</summary>
+    public bool IsEmpty => _shared is null && _owned is null && _ids.Count == 0 && _count == 0;
+
     /// <summary>The purchase days logged (with repeats).</summary>
     public int Days => _count;
 

@@ -57,6 +57,9 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
     public int Count { get; private set; }
 
+    /// <summary>Whether the table holds nothing: no customer, every sum zero, nothing kept beside the rows.</summary>
+    public bool IsEmpty => Count == 0 && Extra is null && !_totals.AsSpan().ContainsAnyExcept(0m);
+
     /// <summary>Customers with a period state: a record in the period or a recorded acquisition.</summary>
     public int PeriodCount => _periodCount;
 

@@ -151,23 +151,40 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         return MergeFit.Fits;
     }
 
-    /// <summary>Merges a store that <see cref="MergeFits"/> accepted (the partitions' tables are disjoint: large merges run them side by side).</summary>
-    public void Merge(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> other)
+    /// <summary>
+    /// Merges a store that <see cref="MergeFits"/> accepted (the partitions' tables are disjoint: large merges run them
+    /// side by side). With <paramref name="owned"/> — the caller discards <paramref name="other"/> afterwards, as a
+    /// merge of a staged state does — a table of this store that holds nothing is swapped with the other's instead of
+    /// filled row by row: merging a state into a fresh accumulator then copies no row.
+    /// </summary>
+    public void Merge(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> other, bool owned = false)
     {
         other.Flush();
         if (Execution.Threads > 1 && other.AppliedCustomers >= ExecutionSettings.ParallelApplyMinimum)
         {
-            Partitioned.For(_tables.Length, new ParallelOptions { MaxDegreeOfParallelism = Execution.Threads }, p => _tables[p].Merge(other._tables[p]));
+            Partitioned.For(_tables.Length, new ParallelOptions { MaxDegreeOfParallelism = Execution.Threads }, p => MergeTable(other, p, owned));
         }
         else
         {
             for (var p = 0; p < _tables.Length; p++)
             {
-                _tables[p].Merge(other._tables[p]);
+                MergeTable(other, p, owned);
             }
         }
 
         NotAdmitted += other.NotAdmitted;
+    }
+
+    private void MergeTable(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> other, int p, bool owned)
+    {
+        if (owned && _tables[p].IsEmpty && other._tables[p].Extra is null)
+        {
+            (_tables[p], other._tables[p]) = (other._tables[p], _tables[p]);
+        }
+        else
+        {
+            _tables[p].Merge(other._tables[p]);
+        }
     }
 
     /// <summary>
