@@ -17,6 +17,10 @@ internal static class PackedRows
 {
     private const byte NullRow = 0x80;
 
+    // How many rows ahead the id strings are asked for: ids come from the partition's records, scattered over the
+    // heap, and reading each one cold was most of the cost of packing.
+    private const int IdsAhead = 8;
+
     // The scorecard's purchase rows: which optional members are present and the booleans.
     private const byte HasFirstSale = 0x01;
     private const byte HasAcquired = 0x02;
@@ -35,8 +39,10 @@ internal static class PackedRows
 
         var writer = new PackWriter(rows.Count * 48 + 8);
         writer.Varint((ulong)rows.Count);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            PrefetchId(rows, i + IdsAhead);
+            var row = rows[i];
             if (row is null)
             {
                 writer.Byte(NullRow);
@@ -229,6 +235,15 @@ internal static class PackedRows
         }
 
         return End(ref reader, rows);
+    }
+
+    /// <summary>Hints the processor to fetch the id string of row <paramref name="i"/>, if there is one (x86; elsewhere nothing).</summary>
+    private static unsafe void PrefetchId(IReadOnlyList<CustomerPurchaseState> rows, int i)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && i < rows.Count && rows[i]?.Id is { } id)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.AsRef(in id.GetPinnableReference())));
+        }
     }
 
     /// <summary>Reads a row's flags byte: 0 for a row, <see cref="NullRow"/> for a null one, anything else refused.</summary>
