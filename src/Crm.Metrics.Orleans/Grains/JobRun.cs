@@ -132,6 +132,12 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
                 await attempt.Cancellation.CancelAsync();
                 attempt.Cancellation.Dispose();
             }
+
+            // States read but not merged (the job stopped first) give back what their staging holds.
+            foreach (var staged in reading.Keys)
+            {
+                _ = ((Task<object>)staged).ContinueWith(static t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
         }
 
         var state = merger.ToState();

@@ -45,8 +45,9 @@ internal sealed class RfmJob : PartitionJob
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
-        var accumulator = new RfmAccumulator(Options());
-        return new StateMerger<RfmState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+        var options = Options();
+        return new StateMerger<RfmState, RfmAccumulator>(
+            services.GetRequiredService<Serializer>(), () => new RfmAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
     }
 
     private RfmOptions Options() => new(LocalDatePattern.Iso.Parse(AnalysisDate).Value)

@@ -60,8 +60,8 @@ internal sealed class ScorecardJob : PartitionJob
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
-        var accumulator = Create(services);
-        return new StateMerger<ScorecardState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+        return new StateMerger<ScorecardState, ScorecardAccumulator>(
+            services.GetRequiredService<Serializer>(), () => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
     }
 
     private ScorecardAccumulator Create(IServiceProvider services)

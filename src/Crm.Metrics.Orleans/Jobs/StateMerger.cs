@@ -2,20 +2,52 @@ using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 
-/// <summary>An <see cref="IStateMerger"/> over an accumulator whose state is of type <typeparamref name="TState"/>, in Orleans' binary form.</summary>
+/// <summary>
+/// An <see cref="IStateMerger"/> over accumulators of type <typeparamref name="TAccumulator"/> whose state is of type
+/// <typeparamref name="TState"/>, in Orleans' binary form. Reading a state also checks it and stages it into an
+/// accumulator of its own — on the thread that reads it, while other states are read and merged — so that what the
+/// coordinator does one state at a time is only the merge of two accumulators.
+/// </summary>
 /// <typeparam name="TState">The state type.</typeparam>
-internal sealed class StateMerger<TState>(Serializer serializer, Action<TState> merge, Func<TState> toState, IDisposable accumulator) : IStateMerger
+/// <typeparam name="TAccumulator">The accumulator type.</typeparam>
+internal sealed class StateMerger<TState, TAccumulator>(
+    Serializer serializer,
+    Func<TAccumulator> create,
+    Action<TAccumulator, TState> mergeState,
+    Action<TAccumulator, TAccumulator> merge,
+    Func<TAccumulator, TState> toState) : IStateMerger
     where TState : class
+    where TAccumulator : class, IDisposable
 {
-    /// <inheritdoc/>
-    public object Read(byte[] state) => serializer.Deserialize<TState>(state) ?? throw new ArgumentException("The state is null.", nameof(state));
+    private readonly TAccumulator _total = create();
 
     /// <inheritdoc/>
-    public void Merge(object state) => merge((TState)state);
+    public object Read(byte[] state)
+    {
+        var read = serializer.Deserialize<TState>(state) ?? throw new ArgumentException("The state is null.", nameof(state));
+        var staged = create();
+        try
+        {
+            mergeState(staged, read);
+            return staged;
+        }
+        catch
+        {
+            staged.Dispose();
+            throw;
+        }
+    }
 
     /// <inheritdoc/>
-    public byte[] ToState() => serializer.SerializeToArray(toState());
+    public void Merge(object state)
+    {
+        using var staged = (TAccumulator)state;
+        merge(_total, staged);
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => accumulator.Dispose();
+    public byte[] ToState() => serializer.SerializeToArray(toState(_total));
+
+    /// <inheritdoc/>
+    public void Dispose() => _total.Dispose();
 }

@@ -50,8 +50,9 @@ internal sealed class SummaryJob : PartitionJob
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
-        var accumulator = new CustomerBaseSummaryAccumulator(Options());
-        return new StateMerger<CustomerBaseSummaryState>(services.GetRequiredService<Serializer>(), accumulator.Merge, accumulator.ToState, accumulator);
+        var options = Options();
+        return new StateMerger<CustomerBaseSummaryState, CustomerBaseSummaryAccumulator>(
+            services.GetRequiredService<Serializer>(), () => new CustomerBaseSummaryAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
     }
 
     private SummaryOptions Options() => new(LocalDatePattern.Iso.Parse(CalibrationEnd).Value)
