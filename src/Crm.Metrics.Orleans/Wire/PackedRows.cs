@@ -29,234 +29,165 @@ internal static class PackedRows
     private const byte SeveralDays = 0x10;
     private const byte PurchaseFlags = HasFirstSale | HasAcquired | WindowBefore | PeriodRecord | SeveralDays;
 
+    private delegate T? RowReader<T>(ref PackReader reader, byte flags)
+        where T : class;
+
     /// <summary>The purchase rows of a scorecard state.</summary>
-    public static byte[] Pack(IReadOnlyList<CustomerPurchaseState>? rows)
+    public static byte[] Pack(IReadOnlyList<CustomerPurchaseState>? rows) => Pack(rows, 48, static r => r.Id, static (writer, row) =>
+    {
+        writer.Byte((byte)((row.FirstSaleTicks is null ? 0 : HasFirstSale) | (row.AcquiredTicks is null ? 0 : HasAcquired)
+            | (row.SaleInWindowBefore ? WindowBefore : 0) | (row.HasPeriodRecord ? PeriodRecord : 0) | (row.SalesOnSeveralDays ? SeveralDays : 0)));
+        writer.String(row.Id);
+        if (row.FirstSaleTicks is { } first)
+        {
+            writer.Signed(first);
+        }
+
+        writer.Decimal(row.LifetimeNet);
+        writer.Decimal(row.LifetimeCost);
+        writer.Signed(row.LifetimeSalesWithoutCost);
+        writer.Varint(row.SaleMonths);
+        if (row.AcquiredTicks is { } acquired)
+        {
+            writer.Signed(acquired);
+        }
+
+        writer.Signed(row.PeriodSales);
+        writer.Signed(row.FirstSaleDay);
+        writer.Decimal(row.PeriodSalesAmount);
+        writer.Decimal(row.PeriodRefundAmount);
+        writer.Decimal(row.PeriodCost);
+        writer.Signed(row.PeriodSalesWithoutCost);
+    });
+
+    /// <summary>The purchase rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerPurchaseState[]? PurchaseRows(byte[]? packed) => Read(packed, "purchases.customers", PurchaseFlags, static (ref reader, flags) => new CustomerPurchaseState
+    {
+        Id = reader.String("id")!,
+        FirstSaleTicks = (flags & HasFirstSale) != 0 ? reader.Signed("firstSaleTicks") : null,
+        LifetimeNet = reader.Decimal("lifetimeNet"),
+        LifetimeCost = reader.Decimal("lifetimeCost"),
+        LifetimeSalesWithoutCost = reader.Int("lifetimeSalesWithoutCost"),
+        SaleMonths = reader.Varint("saleMonths"),
+        AcquiredTicks = (flags & HasAcquired) != 0 ? reader.Signed("acquiredTicks") : null,
+        SaleInWindowBefore = (flags & WindowBefore) != 0,
+        HasPeriodRecord = (flags & PeriodRecord) != 0,
+        PeriodSales = reader.Int("periodSales"),
+        FirstSaleDay = reader.Int("firstSaleDay"),
+        SalesOnSeveralDays = (flags & SeveralDays) != 0,
+        PeriodSalesAmount = reader.Decimal("periodSalesAmount"),
+        PeriodRefundAmount = reader.Decimal("periodRefundAmount"),
+        PeriodCost = reader.Decimal("periodCost"),
+        PeriodSalesWithoutCost = reader.Int("periodSalesWithoutCost"),
+    });
+
+    /// <summary>The customer rows of a summary state.</summary>
+    public static byte[] Pack(IReadOnlyList<CustomerDaysState>? rows) => Pack(rows, 32, static r => r.Id, static (writer, row) =>
+    {
+        writer.Byte(0);
+        writer.String(row.Id);
+        writer.Signed(row.FirstDay);
+        writer.Decimal(row.FirstDayTotal);
+        writer.Decimal(row.CalibrationTotal);
+        writer.Ints(row.Days);
+    });
+
+    /// <summary>The summary's customer rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerDaysState[]? DaysRows(byte[]? packed) => Read(packed, "customers", 0, static (ref reader, _) => new CustomerDaysState
+    {
+        Id = reader.String("id")!,
+        FirstDay = reader.Int("firstDay"),
+        FirstDayTotal = reader.Decimal("firstDayTotal"),
+        CalibrationTotal = reader.Decimal("calibrationTotal"),
+        Days = reader.Ints("days")!,
+    });
+
+    /// <summary>The customer rows of an RFM state.</summary>
+    public static byte[] Pack(IReadOnlyList<CustomerRfmState>? rows) => Pack(rows, 24, static r => r.Id, static (writer, row) =>
+    {
+        writer.Byte(0);
+        writer.String(row.Id);
+        writer.Decimal(row.Total);
+        writer.Ints(row.Days);
+    });
+
+    /// <summary>The RFM state's customer rows back; null for an empty array (a state written without rows).</summary>
+    public static CustomerRfmState[]? RfmRows(byte[]? packed) => Read(packed, "customers", 0, static (ref reader, _) => new CustomerRfmState
+    {
+        Id = reader.String("id")!,
+        Total = reader.Decimal("total"),
+        Days = reader.Ints("days")!,
+    });
+
+    /// <summary>The row count, then each row (its flags byte first) or <see cref="NullRow"/> for a null one; no bytes for null rows.</summary>
+    private static byte[] Pack<T>(IReadOnlyList<T>? rows, int bytesPerRow, Func<T, string?> id, Action<PackWriter, T> write)
+        where T : class
     {
         if (rows is null)
         {
             return [];
         }
 
-        var writer = new PackWriter(rows.Count * 48 + 8);
+        var writer = new PackWriter((rows.Count * bytesPerRow) + 8);
         writer.Varint((ulong)rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            PrefetchId(rows, i + IdsAhead);
-            var row = rows[i];
-            if (row is null)
+            if (i + IdsAhead < rows.Count && rows[i + IdsAhead] is { } ahead)
+            {
+                PrefetchString(id(ahead));
+            }
+
+            if (rows[i] is { } row)
+            {
+                write(writer, row);
+            }
+            else
             {
                 writer.Byte(NullRow);
-                continue;
             }
-
-            writer.Byte((byte)((row.FirstSaleTicks is null ? 0 : HasFirstSale) | (row.AcquiredTicks is null ? 0 : HasAcquired)
-                | (row.SaleInWindowBefore ? WindowBefore : 0) | (row.HasPeriodRecord ? PeriodRecord : 0) | (row.SalesOnSeveralDays ? SeveralDays : 0)));
-            writer.String(row.Id);
-            if (row.FirstSaleTicks is { } first)
-            {
-                writer.Signed(first);
-            }
-
-            writer.Decimal(row.LifetimeNet);
-            writer.Decimal(row.LifetimeCost);
-            writer.Signed(row.LifetimeSalesWithoutCost);
-            writer.Varint(row.SaleMonths);
-            if (row.AcquiredTicks is { } acquired)
-            {
-                writer.Signed(acquired);
-            }
-
-            writer.Signed(row.PeriodSales);
-            writer.Signed(row.FirstSaleDay);
-            writer.Decimal(row.PeriodSalesAmount);
-            writer.Decimal(row.PeriodRefundAmount);
-            writer.Decimal(row.PeriodCost);
-            writer.Signed(row.PeriodSalesWithoutCost);
         }
 
         return writer.ToArray();
     }
 
-    /// <summary>The purchase rows back; null for an empty array (a state written without rows).</summary>
-    public static CustomerPurchaseState[]? PurchaseRows(byte[]? packed)
+    /// <summary>Rows as <see cref="Pack{T}"/> wrote them: a flags byte with bits outside <paramref name="flags"/> is refused, and so are bytes left over.</summary>
+    private static T[]? Read<T>(byte[]? packed, string prefix, byte flags, RowReader<T> read)
+        where T : class
     {
         if (packed is null || packed.Length == 0)
         {
             return null;
         }
 
-        var reader = new PackReader(packed, "purchases.customers");
-        var rows = new CustomerPurchaseState[reader.Count()];
+        var reader = new PackReader(packed, prefix);
+        var rows = new T[reader.Count()];
         for (var i = 0; i < rows.Length; i++)
         {
             reader.Row = i;
-            var flags = reader.Byte("flags");
-            if (flags == NullRow)
+            var head = reader.Byte("flags");
+            if (head == NullRow)
             {
                 continue;
             }
 
-            if ((flags & ~PurchaseFlags) != 0)
+            if ((head & ~flags) != 0)
             {
                 throw reader.Broken("flags", "has an unused bit set");
             }
 
-            rows[i] = new CustomerPurchaseState
-            {
-                Id = reader.String("id")!,
-                FirstSaleTicks = (flags & HasFirstSale) != 0 ? reader.Signed("firstSaleTicks") : null,
-                LifetimeNet = reader.Decimal("lifetimeNet"),
-                LifetimeCost = reader.Decimal("lifetimeCost"),
-                LifetimeSalesWithoutCost = reader.Int("lifetimeSalesWithoutCost"),
-                SaleMonths = reader.Varint("saleMonths"),
-                AcquiredTicks = (flags & HasAcquired) != 0 ? reader.Signed("acquiredTicks") : null,
-                SaleInWindowBefore = (flags & WindowBefore) != 0,
-                HasPeriodRecord = (flags & PeriodRecord) != 0,
-                PeriodSales = reader.Int("periodSales"),
-                FirstSaleDay = reader.Int("firstSaleDay"),
-                SalesOnSeveralDays = (flags & SeveralDays) != 0,
-                PeriodSalesAmount = reader.Decimal("periodSalesAmount"),
-                PeriodRefundAmount = reader.Decimal("periodRefundAmount"),
-                PeriodCost = reader.Decimal("periodCost"),
-                PeriodSalesWithoutCost = reader.Int("periodSalesWithoutCost"),
-            };
+            rows[i] = read(ref reader, head)!;
         }
 
-        return End(ref reader, rows);
-    }
-
-    /// <summary>The customer rows of a summary state.</summary>
-    public static byte[] Pack(IReadOnlyList<CustomerDaysState>? rows)
-    {
-        if (rows is null)
-        {
-            return [];
-        }
-
-        var writer = new PackWriter(rows.Count * 32 + 8);
-        writer.Varint((ulong)rows.Count);
-        foreach (var row in rows)
-        {
-            if (row is null)
-            {
-                writer.Byte(NullRow);
-                continue;
-            }
-
-            writer.Byte(0);
-            writer.String(row.Id);
-            writer.Signed(row.FirstDay);
-            writer.Decimal(row.FirstDayTotal);
-            writer.Decimal(row.CalibrationTotal);
-            writer.Ints(row.Days);
-        }
-
-        return writer.ToArray();
-    }
-
-    /// <summary>The summary's customer rows back; null for an empty array (a state written without rows).</summary>
-    public static CustomerDaysState[]? DaysRows(byte[]? packed)
-    {
-        if (packed is null || packed.Length == 0)
-        {
-            return null;
-        }
-
-        var reader = new PackReader(packed, "customers");
-        var rows = new CustomerDaysState[reader.Count()];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            reader.Row = i;
-            if (Present(ref reader))
-            {
-                rows[i] = new CustomerDaysState
-                {
-                    Id = reader.String("id")!,
-                    FirstDay = reader.Int("firstDay"),
-                    FirstDayTotal = reader.Decimal("firstDayTotal"),
-                    CalibrationTotal = reader.Decimal("calibrationTotal"),
-                    Days = reader.Ints("days")!,
-                };
-            }
-        }
-
-        return End(ref reader, rows);
-    }
-
-    /// <summary>The customer rows of an RFM state.</summary>
-    public static byte[] Pack(IReadOnlyList<CustomerRfmState>? rows)
-    {
-        if (rows is null)
-        {
-            return [];
-        }
-
-        var writer = new PackWriter(rows.Count * 24 + 8);
-        writer.Varint((ulong)rows.Count);
-        foreach (var row in rows)
-        {
-            if (row is null)
-            {
-                writer.Byte(NullRow);
-                continue;
-            }
-
-            writer.Byte(0);
-            writer.String(row.Id);
-            writer.Decimal(row.Total);
-            writer.Ints(row.Days);
-        }
-
-        return writer.ToArray();
-    }
-
-    /// <summary>The RFM state's customer rows back; null for an empty array (a state written without rows).</summary>
-    public static CustomerRfmState[]? RfmRows(byte[]? packed)
-    {
-        if (packed is null || packed.Length == 0)
-        {
-            return null;
-        }
-
-        var reader = new PackReader(packed, "customers");
-        var rows = new CustomerRfmState[reader.Count()];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            reader.Row = i;
-            if (Present(ref reader))
-            {
-                rows[i] = new CustomerRfmState
-                {
-                    Id = reader.String("id")!,
-                    Total = reader.Decimal("total"),
-                    Days = reader.Ints("days")!,
-                };
-            }
-        }
-
-        return End(ref reader, rows);
-    }
-
-    /// <summary>Hints the processor to fetch the id string of row <paramref name="i"/>, if there is one (x86; elsewhere nothing).</summary>
-    private static unsafe void PrefetchId(IReadOnlyList<CustomerPurchaseState> rows, int i)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && i < rows.Count && rows[i]?.Id is { } id)
-        {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.AsRef(in id.GetPinnableReference())));
-        }
-    }
-
-    /// <summary>Reads a row's flags byte: 0 for a row, <see cref="NullRow"/> for a null one, anything else refused.</summary>
-    private static bool Present(ref PackReader reader) => reader.Byte("flags") switch
-    {
-        0 => true,
-        NullRow => false,
-        _ => throw reader.Broken("flags", "has an unused bit set"),
-    };
-
-    private static T[] End<T>(ref PackReader reader, T[] rows)
-    {
         reader.Row = -1;
         return reader.AtEnd ? rows : throw reader.Broken("length", "is followed by bytes that belong to no row");
+    }
+
+    /// <summary>Hints the processor to fetch a string's characters (x86; elsewhere nothing).</summary>
+    private static unsafe void PrefetchString(string? value)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && value is not null)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value.GetPinnableReference())));
+        }
     }
 }
