@@ -167,7 +167,6 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         }
 
         var otherLargest = other.Largest();
-        other._bound.Set(otherLargest, 0);
         if (kept && largest > decimal.MaxValue - otherLargest)
         {
             // The kept bound is a sum of bounds, perhaps far above the true largest: measure before looking closer.
@@ -210,7 +209,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             throw new InvalidOperationException("Logs on a shared index are read, not merged.");
         }
 
-        var bound = _bound.Plus(other._bound);
+        // The other log is only read (it may be a caller's accumulator): its largest amount is measured again.
+        var bound = _bound.Plus(other.Largest(), 0);
         _bound.Forget(); // until the merge completes
         var map = WorkArrays<int>.Rent(Math.Max(other.Customers, 1));
         try

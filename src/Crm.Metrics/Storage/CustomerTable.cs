@@ -244,7 +244,6 @@ internal sealed class CustomerTable<THistory, TPeriod>
         }
 
         var (otherAmount, otherCount) = other.Largest();
-        other._bound.Set(otherAmount, otherCount);
         if (kept && !(amount <= decimal.MaxValue - otherAmount && count <= int.MaxValue - otherCount))
         {
             // The kept bound is a sum of bounds, perhaps far above the true largest: measure before looking closer.
@@ -319,7 +318,9 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable<THistory, TPeriod> other)
     {
-        var bound = _bound.Plus(other._bound);
+        // The other table is only read (it may be a caller's accumulator): its largest values are measured again.
+        var (otherAmount, otherCount) = other.Largest();
+        var bound = _bound.Plus(otherAmount, otherCount);
         _bound.Forget(); // until the merge completes
         for (var k = 0; k < _totals.Length; k++)
         {

@@ -32,16 +32,16 @@ internal struct MergeBound
     public void Forget() => _known = false;
 
     /// <summary>
-    /// The bound after merging a table whose bound is <paramref name="other"/> into one whose bound this was (taken
-    /// before the merge, which writes through the forgetting paths): their sum, or none when either was unknown or
-    /// the sum would leave the ranges.
+    /// The bound after merging a table whose largest magnitudes are <paramref name="amount"/> and
+    /// <paramref name="count"/> into one whose bound this was (taken before the merge, which writes through the
+    /// forgetting paths): their sum, or none when this one was unknown or the sum would leave the ranges.
     /// </summary>
-    public readonly MergeBound Plus(MergeBound other)
+    public readonly MergeBound Plus(decimal amount, int count)
     {
         var sum = default(MergeBound);
-        if (_known && other._known && _amount <= decimal.MaxValue - other._amount && _count <= int.MaxValue - other._count)
+        if (_known && _amount <= decimal.MaxValue - amount && _count <= int.MaxValue - count)
         {
-            sum.Set(_amount + other._amount, _count + other._count);
+            sum.Set(_amount + amount, _count + count);
         }
 
         return sum;
