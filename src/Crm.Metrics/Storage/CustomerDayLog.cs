@@ -149,9 +149,10 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     }
 
     /// <summary>
-    /// Whether merging <paramref name="other"/> keeps every amount inside the range of <see cref="decimal"/>: one scan
-    /// of the largest amounts settles it unless those could overflow together, when the customers both logs hold are
-    /// compared one by one. A merge checks this first, so that it never stops half-way.
+    /// Whether merging <paramref name="other"/> keeps every amount inside the range of <see cref="decimal"/>: the two
+    /// logs' largest amounts settle it (this log's kept from its last merge when nothing else wrote to it, see
+    /// <see cref="MergeBound"/>) unless those could overflow together, when the customers both logs hold are compared
+    /// one by one. A merge checks this first, so that it never stops half-way.
     /// </summary>
     public bool MergeFits(CustomerDayLog<TState> other)
     {

@@ -232,7 +232,8 @@ internal sealed class CustomerTable<THistory, TPeriod>
     /// <summary>
     /// Whether merging <paramref name="other"/> into this table keeps every sum inside its range: every amount inside
     /// <see cref="decimal"/>'s and every count inside <see cref="int"/>'s. A merge checks this first, so that it never
-    /// stops half-way. Usually one scan of each table's largest magnitudes settles it; only when those could overflow
+    /// stops half-way. Usually the two tables' largest magnitudes settle it (this table's kept from its last merge when
+    /// nothing else wrote to it, see <see cref="MergeBound"/>; the other's scanned); only when those could overflow
     /// together are the customers both tables hold compared one by one.
     /// </summary>
     public MergeFit MergeFits(CustomerTable<THistory, TPeriod> other)
