@@ -134,9 +134,9 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
             }
 
             // States read but not merged (the job stopped first) give back what their staging holds.
-            foreach (var staged in reading.Keys)
+            foreach (var read in reading.Keys)
             {
-                _ = ((Task<object>)staged).ContinueWith(static t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                _ = ((Task<object>)read).ContinueWith(static t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             }
         }
 
