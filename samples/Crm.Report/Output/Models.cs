@@ -178,13 +178,11 @@ internal sealed record ModelsSection(
         HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null, mbgNbdTracking = null;
         if (summary.HoldoutLength is { } length)
         {
-            // Predictions only from fits that converged (the notes say which did not); each with the weekly
-            // cumulative curve, for the tracking charts.
-            var paretoTracking = paretoNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(paretoNbd.Model, summary));
-            var mbgTracking = mbgNbd is not { IsConverged: true } ? null : Task.Run(() => HoldoutTracking.Compute(mbgNbd.Model, summary));
-            bgNbdTracking = bgNbd is not { IsConverged: true } ? null : HoldoutTracking.Compute(bgNbd.Model, summary);
-            paretoNbdTracking = paretoTracking?.GetAwaiter().GetResult();
-            mbgNbdTracking = mbgTracking?.GetAwaiter().GetResult();
+            // Predictions only from fits that converged (the notes say which did not), which are the ones compared; each
+            // with the weekly cumulative curve for the tracking charts, as the comparison computed it.
+            bgNbdTracking = bgNbd is { IsConverged: true } ? comparison!.TrackingOf("BG/NBD") : null;
+            mbgNbdTracking = mbgNbd is { IsConverged: true } ? comparison!.TrackingOf("MBG/NBD") : null;
+            paretoNbdTracking = paretoNbd is { IsConverged: true } ? comparison!.TrackingOf("Pareto/NBD") : null;
             double? expected = bgNbdTracking?.TotalExpected;
             double? paretoExpected = paretoNbdTracking?.TotalExpected;
             holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);

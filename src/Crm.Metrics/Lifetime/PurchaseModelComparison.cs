@@ -7,7 +7,14 @@ namespace Crm.Metrics.Lifetime;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class PurchaseModelComparison
 {
-    private PurchaseModelComparison(IReadOnlyList<ComparedModel> models) => Models = models;
+    // The holdout tracking behind each model's holdout error, by model name (empty without a holdout).
+    private readonly Dictionary<string, HoldoutTracking> _tracking;
+
+    private PurchaseModelComparison(IReadOnlyList<ComparedModel> models, Dictionary<string, HoldoutTracking> tracking)
+    {
+        Models = models;
+        _tracking = tracking;
+    }
 
     /// <summary>
     /// The models, best first: by AIC, then BIC, then name. The purchase models all have four parameters, so on one
@@ -34,6 +41,7 @@ public sealed class PurchaseModelComparison
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<ComparedModel>(fits.Length);
+        var tracking = new Dictionary<string, HoldoutTracking>(StringComparer.Ordinal);
         foreach (var fit in fits)
         {
             Crm.Internal.Elements.NotNull(fit, nameof(fits));
@@ -49,14 +57,40 @@ public sealed class PurchaseModelComparison
                     nameof(fits));
             }
 
-            double? holdoutError = summary.HoldoutLength is null ? null : HoldoutTracking.Compute(fit.Model, summary).MeanAbsoluteErrorByFrequency;
+            double? holdoutError = null;
+            if (summary.HoldoutLength is not null)
+            {
+                var tracked = HoldoutTracking.Compute(fit.Model, summary);
+                tracking.Add(fit.Name, tracked);
+                holdoutError = tracked.MeanAbsoluteErrorByFrequency;
+            }
+
             rows.Add(new ComparedModel(fit.Name, fit.LogLikelihood, fit.Aic, fit.Bic, fit.ParameterCount, fit.IsConverged, holdoutError));
         }
 
         rows.Sort(static (x, y) => x.Aic != y.Aic ? x.Aic.CompareTo(y.Aic)
             : x.Bic != y.Bic ? x.Bic.CompareTo(y.Bic)
             : string.CompareOrdinal(x.Model, y.Model));
-        return new PurchaseModelComparison(rows.AsReadOnly());
+        return new PurchaseModelComparison(rows.AsReadOnly(), tracking);
+    }
+
+    /// <summary>
+    /// The holdout tracking of a compared model — predicted against actual repeat purchases, week by week and by
+    /// calibration frequency — that its <see cref="ComparedModel.HoldoutMeanAbsoluteError"/> was computed from, so that a caller
+    /// who shows the curves need not compute them again.
+    /// </summary>
+    /// <param name="model">The model's name, as given to <see cref="PurchaseModelFit.Of"/>.</param>
+    /// <returns>The tracking; null when the summary has no holdout period.</returns>
+    /// <exception cref="ArgumentException">No model of that name was compared.</exception>
+    public HoldoutTracking? TrackingOf(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!Models.Any(m => string.Equals(m.Model, model, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"No model named \"{model}\" was compared; the names are those given to PurchaseModelFit.Of.", nameof(model));
+        }
+
+        return _tracking.GetValueOrDefault(model);
     }
 
     /// <summary>The models, best first (invariant culture).</summary>

@@ -52,6 +52,27 @@ public class PurchaseModelComparisonTests
     }
 
     [Fact]
+    public void Each_compared_model_gives_the_tracking_its_holdout_error_came_from()
+    {
+        var (bg, mbg, pareto) = Fits.Value;
+        var summary = CdnowData.Summary;
+        var comparison = PurchaseModelComparison.Of(summary, PurchaseModelFit.Of("BG/NBD", bg), PurchaseModelFit.Of("MBG/NBD", mbg), PurchaseModelFit.Of("Pareto/NBD", pareto));
+
+        foreach (var (name, model) in new (string, IPurchaseModel)[] { ("BG/NBD", bg.Model), ("MBG/NBD", mbg.Model), ("Pareto/NBD", pareto.Model) })
+        {
+            var tracking = comparison.TrackingOf(name)!;
+            var computed = HoldoutTracking.Compute(model, summary);
+            Assert.Equal(comparison.Models.Single(m => m.Model == name).HoldoutMeanAbsoluteError, tracking.MeanAbsoluteErrorByFrequency);
+            Assert.Equal((computed.TotalExpected, computed.TotalActual), (tracking.TotalExpected, tracking.TotalActual));
+            Assert.Equal(computed.Cumulative.Select(p => p.Expected), tracking.Cumulative.Select(p => p.Expected));
+        }
+
+        Assert.Contains("\"BG/ND\"", Assert.Throws<ArgumentException>("model", () => comparison.TrackingOf("BG/ND")).Message, StringComparison.Ordinal);
+        var calibrationOnly = PurchaseModelComparison.Of(CdnowData.SummaryWithoutHoldout, PurchaseModelFit.Of("BG/NBD", BgNbdModel.Fit(CdnowData.SummaryWithoutHoldout)));
+        Assert.Null(calibrationOnly.TrackingOf("BG/NBD"));
+    }
+
+    [Fact]
     public void Fits_of_other_data_or_repeated_names_are_refused()
     {
         var (bg, mbg, _) = Fits.Value;
