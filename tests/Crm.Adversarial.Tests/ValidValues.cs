@@ -98,6 +98,13 @@ internal static class ValidValues
         Add(() => Metrics().ComputeScorecard(DataSet(), ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur }));
         Add(() => new Crm.Metrics.Assessments.AssessmentEvidence(Metrics().ComputeScorecard(DataSet(), ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur })));
         Add(() => RfmAnalysis.Compute(DataSet().Purchases!, new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }));
+        Add(() =>
+        {
+            var summary = CustomerBaseSummary.FromSummaries(
+                [new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur), 1), new CustomerSummary(new CustomerId("c2"), 0, default, ModelTime.Weeks(8), null, 0)],
+                new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) });
+            return PurchaseModelComparison.Of(summary, PurchaseModelFit.Of("BG/NBD", BgNbdModel.Fit(summary)));
+        });
         Add(() => ValueTierAnalysis.FromRfm(RfmAnalysis.Compute(DataSet().Purchases!, new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin })));
         Add(() => (CrmMetrics)Metrics());
         Add(() => new Crm.Metrics.Segments.LifecycleOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
@@ -166,6 +173,7 @@ internal static class ValidValues
         ["HoldoutTracking.Compute.summary"] = () => CustomerBaseSummary.FromSummaries(
             [new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur), 1)],
             new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) }),
+        ["PurchaseModelComparison.TrackingOf.model"] = () => "BG/NBD",
         ["DiscreteSummary.FromTransactions.occasionStarts"] = () => new List<LocalDate> { new(2026, 1, 1), new(2026, 6, 1), new(2026, 9, 1) },
         ["DiscreteSummary.FromTransactions.end"] = () => new LocalDate(2027, 1, 1),
         ["PurchaseSimulation.ctor.acquisition"] = () => new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),
