@@ -66,6 +66,12 @@ foreach (var id in new[] { "Crm.Domain", "Crm.Metrics", "Crm.Metrics.Orleans" })
         problems.Add($"{nupkg}: a core package depends on Orleans");
     }
 
+    // The cluster package reads Crm.Metrics' internal state rows: it must depend on exactly the version it was built with.
+    if (id == "Crm.Metrics.Orleans" && !nuspec.Contains($"<dependency id=\"Crm.Metrics\" version=\"[{version}]\"", StringComparison.Ordinal))
+    {
+        problems.Add($"{nupkg}: Crm.Metrics.Orleans does not pin Crm.Metrics to exactly [{version}]");
+    }
+
     Console.WriteLine($"checked {Path.GetFileName(nupkg)}: {entries.Count} entries");
 }
 

@@ -19,8 +19,8 @@ namespace Crm.Metrics.Orleans.Tests;
 /// </summary>
 public class WireProperties
 {
-    private static readonly ReportingPeriod Period = ReportingPeriod.Month(2020, 1, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
-    private static readonly ScorecardSettings Settings = new() { Currency = Currency.Eur, Funnel = CrmGen.Funnel };
+    internal static readonly ReportingPeriod Period = ReportingPeriod.Month(2020, 1, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+    internal static readonly ScorecardSettings Settings = new() { Currency = Currency.Eur, Funnel = CrmGen.Funnel };
     private static readonly Serializer Wire = new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(ICrmClusterMetrics).Assembly))
         .BuildServiceProvider()

@@ -1,4 +1,5 @@
 using Crm.Metrics.Segments;
+using Crm.Metrics.Orleans.Wire;
 using NodaTime.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -39,7 +40,7 @@ internal sealed class RfmJob : PartitionJob
     {
         using var accumulator = new RfmAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
     }
 
     /// <inheritdoc/>
@@ -47,7 +48,7 @@ internal sealed class RfmJob : PartitionJob
     {
         var options = Options();
         return new StateMerger<RfmState, RfmAccumulator>(
-            services.GetRequiredService<Serializer>(), () => new RfmAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
+            services.GetRequiredService<Serializer>(), () => new RfmAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private RfmOptions Options() => new(LocalDatePattern.Iso.Parse(AnalysisDate).Value)
@@ -55,4 +56,7 @@ internal sealed class RfmJob : PartitionJob
         Zone = ZoneOf(Zone),
         LookBackDays = LookBackDays,
     };
+
+    /// <summary>Packs the state's customer rows as the accumulator writes them.</summary>
+    private static RowPacker<Segments.RfmRow, Segments.CustomerRfmState> Packer() => new(RfmRowFormat.Instance);
 }

@@ -1,3 +1,4 @@
+using Crm.Metrics.Orleans.Wire;
 using Crm.Metrics.States;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
@@ -54,14 +55,14 @@ internal sealed class ScorecardJob : PartitionJob
     {
         using var accumulator = Create(services);
         await accumulator.AddRangeAsync(data, null, cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
     }
 
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
         return new StateMerger<ScorecardState, ScorecardAccumulator>(
-            services.GetRequiredService<Serializer>(), () => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
+            services.GetRequiredService<Serializer>(), () => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private ScorecardAccumulator Create(IServiceProvider services)
@@ -75,4 +76,7 @@ internal sealed class ScorecardJob : PartitionJob
         };
         return services.GetRequiredService<ICrmMetrics>().CreateAccumulator(period, settings);
     }
+
+    /// <summary>Packs the state's customer rows as the accumulator writes them.</summary>
+    private static RowPacker<Loyalty.PurchaseRow, Loyalty.CustomerPurchaseState> Packer() => new(PurchaseRowFormat.Instance);
 }

@@ -1,4 +1,5 @@
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Orleans.Wire;
 using NodaTime.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -44,7 +45,7 @@ internal sealed class SummaryJob : PartitionJob
     {
         using var accumulator = new CustomerBaseSummaryAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToState());
+        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
     }
 
     /// <inheritdoc/>
@@ -52,7 +53,7 @@ internal sealed class SummaryJob : PartitionJob
     {
         var options = Options();
         return new StateMerger<CustomerBaseSummaryState, CustomerBaseSummaryAccumulator>(
-            services.GetRequiredService<Serializer>(), () => new CustomerBaseSummaryAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToState());
+            services.GetRequiredService<Serializer>(), () => new CustomerBaseSummaryAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private SummaryOptions Options() => new(LocalDatePattern.Iso.Parse(CalibrationEnd).Value)
@@ -61,4 +62,7 @@ internal sealed class SummaryJob : PartitionJob
         Zone = ZoneOf(Zone),
         TimeUnit = TimeUnit,
     };
+
+    /// <summary>Packs the state's customer rows as the accumulator writes them.</summary>
+    private static RowPacker<Lifetime.Summaries.SummaryRow, CustomerDaysState> Packer() => new(SummaryRowFormat.Instance);
 }

@@ -125,13 +125,13 @@ internal ref struct PackReader(ReadOnlySpan<byte> bytes, string rows)
         });
     }
 
-    /// <summary>A list of ints as <see cref="PackWriter.Ints"/> writes it, or null.</summary>
-    public int[]? Ints(string field)
+    /// <summary>A list of ints as <see cref="PackWriter.Ints(ArraySegment{int})"/> writes it, read into <paramref name="buffer"/> (grown as needed); a null list is a slice of no array.</summary>
+    public ArraySegment<int> Ints(string field, ref int[] buffer)
     {
         var count = Varint(field);
         if (count == 0)
         {
-            return null;
+            return default;
         }
 
         // Every value takes at least one byte: a count beyond the bytes left is a lie, refused before allocating.
@@ -141,16 +141,20 @@ internal ref struct PackReader(ReadOnlySpan<byte> bytes, string rows)
             throw Broken(field, "counts more values than there are bytes left");
         }
 
-        var values = new int[(int)length];
+        if (buffer.Length < (int)length)
+        {
+            buffer = new int[Math.Max((int)length, 2 * buffer.Length)];
+        }
+
         long previous = 0;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < (int)length; i++)
         {
             var value = previous + Signed(field);
-            values[i] = value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Broken(field, "holds a value beyond the range of a 32-bit integer");
+            buffer[i] = value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Broken(field, "holds a value beyond the range of a 32-bit integer");
             previous = value;
         }
 
-        return values;
+        return new ArraySegment<int>(buffer, 0, (int)length);
     }
 
     /// <summary>The row count at the start: at least one byte a row must follow.</summary>

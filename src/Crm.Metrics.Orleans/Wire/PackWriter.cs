@@ -99,10 +99,10 @@ internal sealed class PackWriter(int capacity)
         _length += bytes;
     }
 
-    /// <summary>A list of ints: its count plus one (0 for null), the first value, then each difference from the one before.</summary>
-    public void Ints(IReadOnlyList<int>? values)
+    /// <summary>A list of ints: its count plus one (0 for a slice of no array), the first value, then each difference from the one before.</summary>
+    public void Ints(ArraySegment<int> values)
     {
-        if (values is null)
+        if (values.Array is null)
         {
             Varint(0);
             return;
@@ -110,10 +110,10 @@ internal sealed class PackWriter(int capacity)
 
         Varint((ulong)values.Count + 1);
         long previous = 0;
-        for (var i = 0; i < values.Count; i++)
+        foreach (var value in values)
         {
-            Signed(values[i] - previous);
-            previous = values[i];
+            Signed(value - previous);
+            previous = value;
         }
     }
 

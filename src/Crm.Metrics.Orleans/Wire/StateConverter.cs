@@ -122,7 +122,7 @@ internal sealed partial class StateConverter :
     /// <inheritdoc/>
     public PurchaseState ConvertFromSurrogate(in PurchaseStateSurrogate surrogate) => new()
     {
-        Customers = PackedRows.PurchaseRows(surrogate.Customers)!,
+        Customers = PackedRows.PurchaseList(surrogate.Customers)!,
         PriorPeriodNet = surrogate.PriorPeriodNet,
         AfterPeriod = surrogate.AfterPeriod,
     };
@@ -246,7 +246,7 @@ internal sealed partial class StateConverter :
         TimeUnit = surrogate.TimeUnit!,
         Currency = surrogate.Currency,
         Refunds = surrogate.Refunds,
-        Customers = PackedRows.DaysRows(surrogate.Customers)!,
+        Customers = PackedRows.DaysList(surrogate.Customers)!,
     };
 
     /// <inheritdoc/>
@@ -268,7 +268,7 @@ internal sealed partial class StateConverter :
         Zone = surrogate.Zone!,
         LookBackDays = surrogate.LookBackDays,
         Currency = surrogate.Currency,
-        Customers = PackedRows.RfmRows(surrogate.Customers)!,
+        Customers = PackedRows.RfmList(surrogate.Customers)!,
     };
 
     private static T[] Array<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];

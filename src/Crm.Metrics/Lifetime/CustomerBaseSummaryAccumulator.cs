@@ -222,29 +222,37 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     /// <summary>This accumulator's state as plain data (see <see cref="CustomerBaseSummaryState"/>).</summary>
     /// <returns>The state.</returns>
     /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
-    public CustomerBaseSummaryState ToState()
+    public CustomerBaseSummaryState ToState() => ToStateWith(null);
+
+    /// <summary>The state, its rows written to <paramref name="rows"/> (as objects when null).</summary>
+    internal CustomerBaseSummaryState ToStateWith(IStateRowSink<SummaryRow, CustomerDaysState>? rows)
     {
         ThrowIfDisposed();
-        var customers = new CustomerDaysState[_log.Customers];
+        rows ??= new StateRowObjects<SummaryRow, CustomerDaysState>(static (in SummaryRow row) => row.ToState());
+        rows.Begin(_log.Customers);
         using var days = _log.SortByCustomer();
-        for (var c = 0; c < customers.Length; c++)
+        var row = default(SummaryRow);
+        for (var c = 0; c < _log.Customers; c++)
         {
-            ref readonly var state = ref _log.State(c);
-            customers[c] = new CustomerDaysState
+            if (c + 8 < _log.Customers)
             {
-                Id = _log.Id(c).Value,
-                FirstDay = state.FirstDay,
-                FirstDayTotal = state.FirstDayTotal,
-                CalibrationTotal = state.CalibrationTotal,
-                Days = days.Distinct(c).ToArray(),
-            };
+                Prefetch.Chars(_log.Id(c + 8).Value); // a sink that packs reads the ids' characters
+            }
+
+            ref readonly var state = ref _log.State(c);
+            row.Id = _log.Id(c).Value;
+            row.FirstDay = state.FirstDay;
+            row.FirstDayTotal = state.FirstDayTotal;
+            row.CalibrationTotal = state.CalibrationTotal;
+            row.Days = days.DistinctSegment(c);
+            rows.Add(in row);
         }
 
         return Header() with
         {
             Currency = _currency == default ? null : _currency.Code,
             Refunds = _refunds,
-            Customers = customers,
+            Customers = rows.End(),
         };
     }
 
@@ -278,21 +286,48 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         }
 
         var currency = state.Currency is { } code ? StateChecks.CurrencyCode(code, "currency") : default;
-        DaysStateRules.Validate(state, _calibrationEnd, _lastDay);
+        DaysStateRules.Validate(state);
         using var staged = new CustomerBaseSummaryAccumulator(Options);
         staged._currency = currency;
         staged._refunds = state.Refunds;
-        foreach (var row in state.Customers)
+        if (state.Customers is IStateRowSource<SummaryRow> packed)
         {
-            var c = staged._log.IndexOf(new CustomerId(row.Id));
-            staged._log.State(c) = new SummaryDayState { FirstDay = row.FirstDay, FirstDayTotal = row.FirstDayTotal, CalibrationTotal = row.CalibrationTotal };
-            foreach (var day in row.Days)
+            packed.ReadRows((int i, in SummaryRow row, bool present) => staged.ReadRow(in row, i, present));
+        }
+        else
+        {
+            for (var i = 0; i < state.Customers.Count; i++)
             {
-                staged._log.AddDay(c, day);
+                var item = state.Customers[i];
+                var row = item is null ? default : SummaryRow.Of(item);
+                staged.ReadRow(in row, i, item is not null);
             }
         }
 
         Merge(staged, owned: true);
+    }
+
+    /// <summary>Checks row <paramref name="i"/> of a state and stages it into this fresh accumulator (dropped on an error).</summary>
+    private void ReadRow(in SummaryRow row, int i, bool present)
+    {
+        if (!present)
+        {
+            throw DaysStateRules.MissingRow(i);
+        }
+
+        var id = DaysStateRules.Row(in row, i, _calibrationEnd, _lastDay);
+        var count = _log.Customers;
+        var c = _log.IndexOf(id);
+        if (_log.Customers == count)
+        {
+            throw DaysStateRules.RepeatedId(i);
+        }
+
+        _log.State(c) = new SummaryDayState { FirstDay = row.FirstDay, FirstDayTotal = row.FirstDayTotal, CalibrationTotal = row.CalibrationTotal };
+        foreach (var day in row.Days)
+        {
+            _log.AddDay(c, day);
+        }
     }
 
     /// <summary>The summary of every purchase added so far (the accumulator can go on adding).</summary>

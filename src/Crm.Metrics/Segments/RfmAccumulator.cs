@@ -231,17 +231,30 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     /// <summary>This accumulator's state as plain data (see <see cref="RfmState"/>).</summary>
     /// <returns>The state.</returns>
     /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
-    public RfmState ToState()
+    public RfmState ToState() => ToStateWith(null);
+
+    /// <summary>The state, its rows written to <paramref name="rows"/> (as objects when null).</summary>
+    internal RfmState ToStateWith(IStateRowSink<RfmRow, CustomerRfmState>? rows)
     {
         ThrowIfDisposed();
-        var customers = new CustomerRfmState[_log.Customers];
+        rows ??= new StateRowObjects<RfmRow, CustomerRfmState>(static (in RfmRow row) => row.ToState());
+        rows.Begin(_log.Customers);
         using var days = _log.SortByCustomer();
-        for (var c = 0; c < customers.Length; c++)
+        var row = default(RfmRow);
+        for (var c = 0; c < _log.Customers; c++)
         {
-            customers[c] = new CustomerRfmState { Id = _log.Id(c).Value, Total = _log.State(c).Total, Days = days.Distinct(c).ToArray() };
+            if (c + 8 < _log.Customers)
+            {
+                Prefetch.Chars(_log.Id(c + 8).Value); // a sink that packs reads the ids' characters
+            }
+
+            row.Id = _log.Id(c).Value;
+            row.Total = _log.State(c).Total;
+            row.Days = days.DistinctSegment(c);
+            rows.Add(in row);
         }
 
-        return Header() with { Currency = _currency == default ? null : _currency.Code, Customers = customers };
+        return Header() with { Currency = _currency == default ? null : _currency.Code, Customers = rows.End() };
     }
 
     /// <summary>Merges a shipped state (checked whole first: on an error this accumulator is unchanged).</summary>
@@ -266,20 +279,47 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
         }
 
         var currency = state.Currency is { } code ? StateChecks.CurrencyCode(code, "currency") : default;
-        RfmStateRules.Validate(state, _first, _today);
+        RfmStateRules.Validate(state);
         using var staged = new RfmAccumulator(Options);
         staged._currency = currency;
-        foreach (var row in state.Customers)
+        if (state.Customers is IStateRowSource<RfmRow> packed)
         {
-            var c = staged._log.IndexOf(new CustomerId(row.Id));
-            staged._log.State(c) = new RfmDayState { Total = row.Total, LastDay = row.Days[^1] };
-            foreach (var day in row.Days)
+            packed.ReadRows((int i, in RfmRow row, bool present) => staged.ReadRow(in row, i, present));
+        }
+        else
+        {
+            for (var i = 0; i < state.Customers.Count; i++)
             {
-                staged._log.AddDay(c, day);
+                var item = state.Customers[i];
+                var row = item is null ? default : RfmRow.Of(item);
+                staged.ReadRow(in row, i, item is not null);
             }
         }
 
         Merge(staged, owned: true);
+    }
+
+    /// <summary>Checks row <paramref name="i"/> of a state and stages it into this fresh accumulator (dropped on an error).</summary>
+    private void ReadRow(in RfmRow row, int i, bool present)
+    {
+        if (!present)
+        {
+            throw DaysStateRules.MissingRow(i);
+        }
+
+        var id = RfmStateRules.Row(in row, i, _first, _today);
+        var count = _log.Customers;
+        var c = _log.IndexOf(id);
+        if (_log.Customers == count)
+        {
+            throw DaysStateRules.RepeatedId(i);
+        }
+
+        _log.State(c) = new RfmDayState { Total = row.Total, LastDay = row.Days[^1] };
+        foreach (var day in row.Days)
+        {
+            _log.AddDay(c, day);
+        }
     }
 
     /// <summary>The analysis of every sale added so far (the accumulator can go on adding).</summary>

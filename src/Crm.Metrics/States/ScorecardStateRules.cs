@@ -20,16 +20,18 @@ namespace Crm.Metrics.States;
 /// </summary>
 internal static class ScorecardStateRules
 {
-    /// <summary>Checks every family of the state against the period's layout; throws on the first field that breaks a rule.</summary>
+    /// <summary>
+    /// Checks every family of the state against the period's layout; throws on the first field that breaks a rule. The
+    /// purchase rows are checked as they are read into the staged accumulator (<see cref="PurchaseAccumulator.ReadState"/>).
+    /// </summary>
     /// <param name="state">The state (its version, period, options and funnel already match).</param>
     /// <param name="period">The accumulator's period.</param>
-    /// <param name="cohortMonths">The cohort months of the options.</param>
     /// <param name="funnelStages">The stages of the funnel (0 without one).</param>
-    public static void Validate(ScorecardState state, ReportingPeriod period, int cohortMonths, int funnelStages)
+    public static void Validate(ScorecardState state, ReportingPeriod period, int funnelStages)
     {
         var periodTicks = (period.End - period.Start).BclCompatibleTicks;
         Satisfaction(state.Satisfaction ?? throw StateChecks.Missing("satisfaction"));
-        PurchaseStateRules.Validate(state.Purchases ?? throw StateChecks.Missing("purchases"), period, cohortMonths);
+        PurchaseStateRules.Validate(state.Purchases ?? throw StateChecks.Missing("purchases"));
         Costs(state.Costs ?? throw StateChecks.Missing("costs"));
         Complaints(state.Complaints ?? throw StateChecks.Missing("complaints"), periodTicks);
         Feedback(state.Feedback ?? throw StateChecks.Missing("feedback"));

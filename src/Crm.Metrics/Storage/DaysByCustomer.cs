@@ -22,6 +22,13 @@ internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
         return slice[..n];
     }
 
+    /// <summary>The customer's days as <see cref="Distinct"/> leaves them, as a slice of the sorted array.</summary>
+    public ArraySegment<int> DistinctSegment(int customer)
+    {
+        var n = Distinct(customer).Length;
+        return new ArraySegment<int>(days, CountingSort.SliceOf(ends, customer).Start.GetOffset(days.Length), n);
+    }
+
     public void Dispose()
     {
         WorkArrays<int>.Return(ends);

@@ -15,4 +15,14 @@ internal static class Prefetch
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref value));
         }
     }
+
+    /// <summary>Hints the processor to fetch the first characters of <paramref name="value"/> (for scans that read ids scattered over the heap).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Chars(string? value)
+    {
+        if (value is { Length: > 0 })
+        {
+            Line(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value.GetPinnableReference()));
+        }
+    }
 }

@@ -106,6 +106,19 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
 
         public bool HasPeriod => _table.HasPeriod(_index);
 
+        /// <summary>
+        /// Hints the processor to fetch the characters of the id <paramref name="ahead"/> rows further on in this
+        /// customer's table, for scans that read ids' characters (which lie scattered over the heap).
+        /// </summary>
+        public void PrefetchIdAhead(int ahead)
+        {
+            var next = _index + ahead;
+            if (next < _table.Count)
+            {
+                Prefetch.Chars(_table.Id(next).Value);
+            }
+        }
+
         /// <summary>The customer's table, for what the rules keep beside its rows (<see cref="CustomerTable{THistory, TPeriod}.Extra"/>).</summary>
         public CustomerTable<THistory, TPeriod> Table => _table;
     }
