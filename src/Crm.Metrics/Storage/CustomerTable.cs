@@ -21,6 +21,11 @@ internal sealed class CustomerTable<THistory, TPeriod>
 {
     private const int InitialCapacity = 16;
 
+    // The index of a table that holds no customer yet: one empty slot, so that a lookup finds nothing as in any table.
+    // The first customer added takes the arrays: an accumulator has a table per partition of its store, and one that
+    // is only merged into or swapped out (a staged state, a caller's total) never needs them.
+    private static readonly int[] NoSlots = new int[1];
+
     /// <summary>How many lookups ahead a loop of lookups asks for the index slot (<see cref="PrefetchSlot"/>).</summary>
     public const int SlotAhead = 24;
 
@@ -360,7 +365,17 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
     private int Add(CustomerId id, int position)
     {
-        if (Count == _capacity)
+        if (_capacity == 0)
+        {
+            _slots = Rent<int>(2 * InitialCapacity);
+            _ids = Rent<CustomerId>(InitialCapacity);
+            _history = Rent<THistory>(InitialCapacity);
+            _periodIndex = Rent<int>(InitialCapacity);
+            _periods = Rent<TPeriod>(InitialCapacity);
+            _capacity = InitialCapacity;
+            position = FirstPosition(id);
+        }
+        else if (Count == _capacity)
         {
             _capacity = Count * 2;
             _ids = Grow(_ids, _capacity, Count);
@@ -414,12 +429,12 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
     private void Reset()
     {
-        _slots = Rent<int>(2 * InitialCapacity);
-        _ids = Rent<CustomerId>(InitialCapacity);
-        _history = Rent<THistory>(InitialCapacity);
-        _periodIndex = Rent<int>(InitialCapacity);
-        _periods = Rent<TPeriod>(InitialCapacity);
-        _capacity = InitialCapacity;
+        _slots = NoSlots;
+        _ids = [];
+        _history = [];
+        _periodIndex = [];
+        _periods = [];
+        _capacity = 0;
         Count = 0;
         _periodCount = 0;
         _periodsInCustomerOrder = true;
@@ -454,7 +469,7 @@ internal sealed class CustomerTable<THistory, TPeriod>
 
     private static void Return<T>(T[] array)
     {
-        if (array.Length > 0)
+        if (array.Length > 0 && array != (object)NoSlots)
         {
             // Ids hold strings: cleared, so the pool keeps no customer alive.
             WorkArrays<T>.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
