@@ -17,11 +17,12 @@ namespace Crm.Benchmarks;
 /// dealt out row by row so every customer spans partitions, or by customer): on a warm Orleans cluster of three silos in this process
 /// (localhost TCP, a client beside them) against <see cref="ICrmMetrics.ComputeScorecardFromPartitions"/> on the same
 /// partitions in one process — the baseline. The cluster's extra cost is the partitions' states: serialised, sent,
-/// validated and merged. The job's statistics (state bytes) are printed once in the setup. Ten warm-up jobs: the
-/// silos' code keeps being recompiled by the tiered JIT over the first dozen or so jobs, which three would measure.
+/// validated and merged. The job's statistics (state bytes) are printed once in the setup. Forty warm-up jobs: the
+/// tiered JIT keeps recompiling the silos' and Orleans' code over the first few dozen jobs (a profile after thirty
+/// jobs still spent 3 % of its time compiling), which fewer would measure as part of the job.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 40, iterationCount: 15)]
 [MedianColumn]
 public class ClusterBenchmarks
 {
