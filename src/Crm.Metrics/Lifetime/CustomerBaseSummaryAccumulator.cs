@@ -290,19 +290,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         using var staged = new CustomerBaseSummaryAccumulator(Options);
         staged._currency = currency;
         staged._refunds = state.Refunds;
-        if (state.Customers is IStateRowSource<SummaryRow> packed)
-        {
-            packed.ReadRows((int i, in SummaryRow row, bool present) => staged.ReadRow(in row, i, present));
-        }
-        else
-        {
-            for (var i = 0; i < state.Customers.Count; i++)
-            {
-                var item = state.Customers[i];
-                var row = item is null ? default : SummaryRow.Of(item);
-                staged.ReadRow(in row, i, item is not null);
-            }
-        }
+        StateRows.Read(state.Customers, SummaryRow.Of, (int i, in SummaryRow row, bool present) => staged.ReadRow(in row, i, present));
 
         Merge(staged, owned: true);
     }

@@ -242,20 +242,7 @@ public sealed class PurchaseAccumulator
     internal void ReadState(PurchaseState state)
     {
         var bounds = new PurchaseStateRules.Bounds(Period, Options.CohortMonths);
-        if (state.Customers is IStateRowSource<PurchaseRow> packed)
-        {
-            packed.ReadRows((int i, in PurchaseRow row, bool present) => ReadRow(in row, i, present, in bounds));
-        }
-        else
-        {
-            var customers = state.Customers;
-            for (var i = 0; i < customers.Count; i++)
-            {
-                var item = customers[i];
-                var row = item is null ? default : PurchaseRow.Of(item);
-                ReadRow(in row, i, item is not null, in bounds);
-            }
-        }
+        StateRows.Read(state.Customers, PurchaseRow.Of, (int i, in PurchaseRow row, bool present) => ReadRow(in row, i, present, in bounds));
 
         _store.AddToTotal(state.PriorPeriodNet);
         _store.NotAdmitted = state.AfterPeriod;

@@ -282,19 +282,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
         RfmStateRules.Validate(state);
         using var staged = new RfmAccumulator(Options);
         staged._currency = currency;
-        if (state.Customers is IStateRowSource<RfmRow> packed)
-        {
-            packed.ReadRows((int i, in RfmRow row, bool present) => staged.ReadRow(in row, i, present));
-        }
-        else
-        {
-            for (var i = 0; i < state.Customers.Count; i++)
-            {
-                var item = state.Customers[i];
-                var row = item is null ? default : RfmRow.Of(item);
-                staged.ReadRow(in row, i, item is not null);
-            }
-        }
+        StateRows.Read(state.Customers, RfmRow.Of, (int i, in RfmRow row, bool present) => staged.ReadRow(in row, i, present));
 
         Merge(staged, owned: true);
     }
