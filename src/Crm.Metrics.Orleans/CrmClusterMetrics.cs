@@ -20,7 +20,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         var keys = Keys(partitions);
         using var total = metrics.CreateAccumulator(period, settings);
         var (state, statistics) = await RunAsync(ScorecardJob.For(period, settings), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(serializer.Deserialize<ScorecardState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
+        total.Merge(StateOf<ScorecardState>(state));
         return new ClusterResult<Scorecard>(total.Result(clock.GetCurrentInstant()), statistics);
     }
 
@@ -31,7 +31,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         var keys = Keys(partitions);
         using var total = new CustomerBaseSummaryAccumulator(options);
         var (state, statistics) = await RunAsync(SummaryJob.For(options), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(serializer.Deserialize<CustomerBaseSummaryState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
+        total.Merge(StateOf<CustomerBaseSummaryState>(state));
         return new ClusterResult<CustomerBaseSummary>(total.Result(), statistics);
     }
 
@@ -42,7 +42,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         var keys = Keys(partitions);
         using var total = new RfmAccumulator(options);
         var (state, statistics) = await RunAsync(RfmJob.For(options), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(serializer.Deserialize<RfmState>(state) ?? throw new InvalidOperationException("The coordinator answered with a null state."));
+        total.Merge(StateOf<RfmState>(state));
         return new ClusterResult<RfmAnalysis>(total.Result(), statistics);
     }
 
@@ -55,9 +55,14 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         var job = LoyaltyProgrammeJob.For(programme, period);
         var total = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, period);
         var (state, statistics) = await RunAsync(job, keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(LoyaltyProgrammeJob.Read(state));
+        total.Merge(LoyaltyProgrammeJob.Read(StateOf<byte[]>(state)));
         return new ClusterResult<Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeMetrics>(total.Result(clock.GetCurrentInstant()), statistics);
     }
+
+    /// <summary>The merged state as the family's type; another type is the coordinator's fault, not the caller's.</summary>
+    private static T StateOf<T>(object state)
+        where T : class =>
+        state as T ?? throw new InvalidOperationException($"The coordinator answered with a {state.GetType().Name}, not a {typeof(T).Name}.");
 
     private static string[] Keys(IReadOnlyList<string> partitions)
     {
@@ -88,7 +93,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         return keys;
     }
 
-    private async Task<(byte[] State, ClusterJobStatistics Statistics)> RunAsync(PartitionJob job, string[] partitions, IProgress<ClusterProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(object State, ClusterJobStatistics Statistics)> RunAsync(PartitionJob job, string[] partitions, IProgress<ClusterProgress>? progress, CancellationToken cancellationToken)
     {
         var request = new JobRequest
         {
@@ -146,14 +151,24 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             GC.KeepAlive(sink);
         }
 
-        if (answer.FailedPartition is not null || answer.State is null)
+        if (answer.FailedPartition is not null || !answer.HasState)
         {
             throw new PartitionFailedException(answer.FailedPartition ?? string.Empty, answer.Error ?? "the coordinator answered without a state.");
         }
 
         sink.Finish(partitions.Length, answer.Retries);
 
-        return (answer.State, new ClusterJobStatistics
+        object state;
+        try
+        {
+            state = StateMessage.Open(serializer, answer.Value, answer.State);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException("The coordinator's merged state could not be read: " + e.Message, e);
+        }
+
+        return (state, new ClusterJobStatistics
         {
             Partitions = partitions.Length,
             Retries = answer.Retries,
@@ -163,7 +178,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             PartitionsBySilo = answer.PartitionsBySilo,
             StateBytes = answer.StateBytes,
             LargestStateBytes = answer.LargestStateBytes,
-            ResultStateBytes = answer.State.Length,
+            ResultStateBytes = answer.StateLength,
             Elapsed = answer.Elapsed,
         });
     }

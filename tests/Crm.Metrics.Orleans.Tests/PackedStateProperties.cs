@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Domain.Activity;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Loyalty;
+using Crm.Metrics.Orleans.Grains;
 using Crm.Metrics.Orleans.Jobs;
 using Crm.Metrics.Orleans.Wire;
 using Crm.Metrics.Segments;
@@ -77,25 +78,69 @@ public class PackedStateProperties
         Refused(Rfm, [bought, bought], "customers[1].id repeats the id of an earlier row");
     }
 
+    [Fact]
+    public void A_packed_count_beyond_what_its_bytes_hold_reserves_no_more_than_they_can()
+    {
+        // Four million rows announced over 4 MB of zeros: the merge may make room for as many rows as the bytes could
+        // hold (each at least PurchaseRowFormat.MinBytesPerRow), about 20 MB of tables, not for the rows announced
+        // (over 300 MB), and then refuses the first row.
+        var bytes = new byte[4 << 20];
+        const int Announced = 4_000_000;
+        var count = PackedRows.Pack([Row("c1")]);
+        Assert.Equal(1, count[0]);
+        var at = 0;
+        for (var value = (uint)Announced; value >= 0x80; value >>= 7)
+        {
+            bytes[at++] = (byte)(value | 0x80);
+        }
+
+        bytes[at] = (byte)(Announced >> (7 * at));
+        using var accumulator = new ScorecardAccumulator(Period, Settings);
+        var state = accumulator.ToState();
+        var forged = state with { Purchases = state.Purchases with { Customers = PackedRows.PurchaseList(bytes)! } };
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.ThrowsAny<ArgumentException>(() => accumulator.Merge(forged));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("purchases.customers[0]", e.Message, StringComparison.Ordinal);
+        Assert.InRange(allocated, 0, 100L << 20);
+    }
+
     /// <summary>
-    /// The partition's bytes read back to the one-pass state; merged from the bytes into a fresh accumulator, and
-    /// through the coordinator's merger and its packed total, they give it again.
+    /// The partition's state, as it stays within a silo and as it crosses the wire, reads back to the one-pass state;
+    /// merged into a fresh accumulator, and through the coordinator's merger and its packed total (across the wire
+    /// again), it gives that state again.
     /// </summary>
     private static void Check<TState, TAccumulator>(PartitionJob job, CrmDataSet data, string expected, Func<TAccumulator> create, Action<TAccumulator, TState> merge, Func<TAccumulator, string> json)
         where TState : class
         where TAccumulator : IDisposable
     {
-        var bytes = job.ComputeStateAsync(Services, CrmAsyncDataSet.From(data), CancellationToken.None).GetAwaiter().GetResult();
-        Assert.Equal(expected, Json(Wire.Deserialize<TState>(bytes)!));
+        var state = job.ComputeStateAsync(Services, CrmAsyncDataSet.From(data), CancellationToken.None).GetAwaiter().GetResult();
+        var bytes = Wire.SerializeToArray(state);
+        var sent = Wire.Deserialize<object>(bytes)!;
+
+        // An answer carries the state itself when it fits the chunk size, else its bytes, counted exactly either way.
+        Assert.Equal(bytes.Length, StateMessage.LengthOf(Wire, state));
+        var (value, whole, length) = StateMessage.Prepare(Wire, state, bytes.Length);
+        Assert.Same(state, value);
+        Assert.Null(whole);
+        Assert.Equal(bytes.Length, length);
+        (value, whole, length) = StateMessage.Prepare(Wire, state, bytes.Length - 1);
+        Assert.Null(value);
+        Assert.Equal(bytes, whole);
+        Assert.Equal(bytes.Length, length);
+        Assert.Equal(expected, Json((TState)StateMessage.Open(Wire, null, whole)));
+        Assert.Equal(expected, Json((TState)state));
+        Assert.Equal(expected, Json((TState)sent));
 
         using var merged = create();
-        merge(merged, Wire.Deserialize<TState>(bytes)!);
+        merge(merged, (TState)sent);
         Assert.Equal(expected, json(merged));
 
         using var merger = job.CreateMerger(Services);
-        merger.Merge(merger.Read(bytes));
+        merger.Merge(merger.Read(sent));
         using var total = create();
-        merge(total, Wire.Deserialize<TState>(merger.ToState())!);
+        merge(total, (TState)Wire.Deserialize<object>(Wire.SerializeToArray(merger.ToState()))!);
         Assert.Equal(expected, json(total));
     }
 

@@ -10,8 +10,9 @@ namespace Crm.Metrics.Orleans.Grains;
 internal sealed record JobAnswer
 {
     /// <summary>
-    /// The merged state in its wire form — its first <see cref="JobCoordinatorGrain.ChunkBytes"/> bytes when it is
-    /// longer (<see cref="StateLength"/>; the rest is read from the coordinator) — or null when the job failed.
+    /// The merged state's first chunk in Orleans' binary form when it is too long for one message
+    /// (<see cref="StateLength"/>; the rest is read from the coordinator); otherwise null, and <see cref="Value"/> holds
+    /// the state.
     /// </summary>
     [Id(0)]
     public byte[]? State { get; init; }
@@ -52,7 +53,14 @@ internal sealed record JobAnswer
     [Id(9)]
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>The merged state's whole length in bytes (more than <see cref="State"/> holds when it came in chunks).</summary>
+    /// <summary>The merged state's whole length in Orleans' binary form (more than <see cref="State"/> holds when it comes in chunks).</summary>
     [Id(10)]
     public long StateLength { get; init; }
+
+    /// <summary>The merged state itself when it fits one message (see <see cref="StateMessage"/>), or null.</summary>
+    [Id(11)]
+    public object? Value { get; init; }
+
+    /// <summary>Whether the answer carries a state, whole or in chunks.</summary>
+    public bool HasState => Value is not null || State is not null;
 }

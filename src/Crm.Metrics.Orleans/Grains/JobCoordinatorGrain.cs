@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Grains;
 
@@ -38,16 +39,22 @@ internal sealed class JobCoordinatorGrain : Grain, IJobCoordinatorGrain
             }
             var run = new JobRun(GrainFactory, ServiceProvider, request, observer, hooks, job.ToString("N"), silo.ToString());
             var answer = await run.RunAsync(cancellationToken);
-            var chunkBytes = hooks?.ResultChunkBytes(ChunkBytes) ?? ChunkBytes;
-            if (answer.State is not { } state || state.Length <= chunkBytes)
+            if (answer.Value is not { } merged)
             {
-                return answer with { StateLength = answer.State?.Length ?? 0 };
+                return answer;
+            }
+
+            var chunkBytes = hooks?.ResultChunkBytes(ChunkBytes) ?? ChunkBytes;
+            var (value, bytes, length) = StateMessage.Prepare(ServiceProvider.GetRequiredService<Serializer>(), merged, chunkBytes);
+            if (bytes is null)
+            {
+                return answer with { Value = value, StateLength = length };
             }
 
             // Too long for one message: the first chunk now, the rest when the caller asks.
-            _chunks = new StateChunks(state, chunkBytes);
+            _chunks = new StateChunks(bytes, chunkBytes);
             keep = true;
-            return answer with { State = state[..chunkBytes], StateLength = state.Length };
+            return answer with { Value = null, State = bytes[..chunkBytes], StateLength = length };
         }
         finally
         {

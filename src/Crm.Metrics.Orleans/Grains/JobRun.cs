@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Crm.Metrics.Orleans.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Grains;
 
@@ -35,6 +37,7 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
         var running = new Dictionary<Task, Attempt>();
         var reading = new Dictionary<Task, (int Index, PartitionAnswer Answer)>();
         using var merger = request.Job.CreateMerger(services);
+        var serializer = services.GetRequiredService<Serializer>();
         await RefreshSilosAsync();
         try
         {
@@ -65,8 +68,8 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
                     }
 
                     _done++;
-                    _stateBytes += read.Answer.State!.Length;
-                    _largest = Math.Max(_largest, read.Answer.State.Length);
+                    _stateBytes += read.Answer.StateLength;
+                    _largest = Math.Max(_largest, read.Answer.StateLength);
                     _bySilo[read.Answer.Silo] = _bySilo.GetValueOrDefault(read.Answer.Silo) + 1;
                     Report(partitions.Length);
                     continue;
@@ -103,7 +106,7 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
                     continue;
                 }
 
-                if (answer.Error is not null || answer.State is null)
+                if (answer.Error is not null || !answer.HasState)
                 {
                     return Failed(partitions[done.Index], answer.Error ?? "the silo answered without a state.");
                 }
@@ -119,8 +122,8 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
                     }
 
                     accepted[done.Index] = true;
-                    var bytes = answer.State;
-                    reading.Add(Task.Run(() => merger.Read(bytes), CancellationToken.None), (done.Index, answer));
+                    var (value, bytes) = (answer.Value, answer.State);
+                    reading.Add(Task.Run(() => merger.Read(StateMessage.Open(serializer, value, bytes)), CancellationToken.None), (done.Index, answer));
                 }
             }
         }
@@ -140,10 +143,9 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
             }
         }
 
-        var state = merger.ToState();
         return new JobAnswer
         {
-            State = state,
+            Value = merger.ToState(),
             Retries = _retries,
             DuplicateAnswers = _duplicates,
             CoordinatorSilo = coordinatorSilo,

@@ -9,7 +9,10 @@ namespace Crm.Metrics.Orleans.Grains;
 [Alias("Crm.Metrics.Orleans.PartitionAnswer")]
 internal sealed record PartitionAnswer
 {
-    /// <summary>The state in its wire form (Orleans binary), or null when the partition failed.</summary>
+    /// <summary>
+    /// The state's first chunk in Orleans' binary form when the state is too long for one message (the rest is read
+    /// from the partition's grain); otherwise null, and <see cref="Value"/> holds the state.
+    /// </summary>
     [Id(0)]
     public byte[]? State { get; init; }
 
@@ -21,7 +24,14 @@ internal sealed record PartitionAnswer
     [Id(2)]
     public string? Error { get; init; }
 
-    /// <summary>The state's whole length in bytes: more than <see cref="State"/> holds when the rest is read in chunks from the partition's grain.</summary>
+    /// <summary>The state's whole length in Orleans' binary form: more than <see cref="State"/> holds when the rest is read in chunks from the partition's grain.</summary>
     [Id(3)]
     public long StateLength { get; init; }
+
+    /// <summary>The state itself when it fits one message (see <see cref="StateMessage"/>), or null.</summary>
+    [Id(4)]
+    public object? Value { get; init; }
+
+    /// <summary>Whether the answer carries a state, whole or in chunks.</summary>
+    public bool HasState => Value is not null || State is not null;
 }

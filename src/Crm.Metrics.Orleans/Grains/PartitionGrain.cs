@@ -2,6 +2,7 @@ using Crm.Metrics.Orleans.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Placement;
+using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Grains;
 
@@ -35,15 +36,16 @@ internal sealed class PartitionGrain : Grain, IPartitionGrain
                 },
                 cancellationToken);
             var chunkBytes = services.GetService<IClusterJobHooks>()?.ResultChunkBytes(JobCoordinatorGrain.ChunkBytes) ?? JobCoordinatorGrain.ChunkBytes;
-            if (state.Length <= chunkBytes)
+            var (value, bytes, length) = StateMessage.Prepare(services.GetRequiredService<Serializer>(), state, chunkBytes);
+            if (bytes is null)
             {
-                return new PartitionAnswer { Silo = silo, State = state, StateLength = state.Length };
+                return new PartitionAnswer { Silo = silo, Value = value, StateLength = length };
             }
 
             // Too long for one message: the first chunk now, the rest when the coordinator asks.
-            _chunks = new StateChunks(state, chunkBytes);
+            _chunks = new StateChunks(bytes, chunkBytes);
             keep = true;
-            return new PartitionAnswer { Silo = silo, State = state[..chunkBytes], StateLength = state.Length };
+            return new PartitionAnswer { Silo = silo, State = bytes[..chunkBytes], StateLength = length };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -4,10 +4,11 @@ namespace Crm.Metrics.Orleans.Jobs;
 internal interface IStateMerger : IDisposable
 {
     /// <summary>
-    /// Reads a partition's state from its wire form, checks it whole and stages it for <see cref="Merge"/>; thread-safe,
-    /// so states are read while others merge. A damaged or refused state throws here.
+    /// Checks a partition's state (as <see cref="PartitionJob.ComputeStateAsync"/> made it, come over the wire) whole
+    /// and stages it for <see cref="Merge"/>; thread-safe, so states are read while others merge. A state of another
+    /// type, damaged or refused, throws here.
     /// </summary>
-    object Read(byte[] state);
+    object Read(object state);
 
     /// <summary>
     /// Merges what <see cref="Read"/> gave. It is checked whole before anything changes (a sum beyond its range, another
@@ -15,6 +16,6 @@ internal interface IStateMerger : IDisposable
     /// </summary>
     void Merge(object state);
 
-    /// <summary>The merged state in its wire form.</summary>
-    byte[] ToState();
+    /// <summary>The merged state, in the form <see cref="Read"/> takes.</summary>
+    object ToState();
 }

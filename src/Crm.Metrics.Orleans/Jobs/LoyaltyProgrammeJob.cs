@@ -79,7 +79,7 @@ internal sealed class LoyaltyProgrammeJob : PartitionJob
     };
 
     /// <inheritdoc/>
-    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    public override async Task<object> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
     {
         var accumulator = Create();
         await accumulator.AddRangeAsync(data, null, cancellationToken).ConfigureAwait(false);
@@ -116,11 +116,11 @@ internal sealed class LoyaltyProgrammeJob : PartitionJob
 
     private sealed class Merger(LoyaltyProgrammeAccumulator accumulator) : IStateMerger
     {
-        public object Read(byte[] state) => LoyaltyProgrammeJob.Read(state);
+        public object Read(object state) => LoyaltyProgrammeJob.Read(state as byte[] ?? throw new ArgumentException($"The state is a {state.GetType().Name}, not a loyalty programme state's JSON.", nameof(state)));
 
         public void Merge(object state) => accumulator.Merge((LoyaltyProgrammeState)state);
 
-        public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.LoyaltyProgrammeState);
+        public object ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.LoyaltyProgrammeState);
 
         public void Dispose()
         {

@@ -14,8 +14,11 @@ internal abstract class PartitionJob
     /// <summary>The family's name, for messages.</summary>
     public abstract string Family { get; }
 
-    /// <summary>Computes one partition's state from its records, in Orleans' binary form (with its layout version).</summary>
-    public abstract Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken);
+    /// <summary>
+    /// Computes one partition's state from its records: the state object, which Orleans serializes when it leaves the
+    /// silo (with its layout version), or the state's own bytes for a family without a binary form.
+    /// </summary>
+    public abstract Task<object> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken);
 
     /// <summary>An empty accumulator of the job's family and parameters, to merge the partitions' states into.</summary>
     public abstract IStateMerger CreateMerger(IServiceProvider services);

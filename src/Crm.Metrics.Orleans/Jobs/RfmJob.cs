@@ -36,19 +36,18 @@ internal sealed class RfmJob : PartitionJob
     };
 
     /// <inheritdoc/>
-    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    public override async Task<object> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
     {
         using var accumulator = new RfmAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
+        return accumulator.ToStateWith(Packer());
     }
 
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
         var options = Options();
-        return new StateMerger<RfmState, RfmAccumulator>(
-            services.GetRequiredService<Serializer>(), () => new RfmAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
+        return new StateMerger<RfmState, RfmAccumulator>(() => new RfmAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private RfmOptions Options() => new(LocalDatePattern.Iso.Parse(AnalysisDate).Value)

@@ -51,18 +51,17 @@ internal sealed class ScorecardJob : PartitionJob
     };
 
     /// <inheritdoc/>
-    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    public override async Task<object> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
     {
         using var accumulator = Create(services);
         await accumulator.AddRangeAsync(data, null, cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
+        return accumulator.ToStateWith(Packer());
     }
 
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
-        return new StateMerger<ScorecardState, ScorecardAccumulator>(
-            services.GetRequiredService<Serializer>(), () => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
+        return new StateMerger<ScorecardState, ScorecardAccumulator>(() => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private ScorecardAccumulator Create(IServiceProvider services)

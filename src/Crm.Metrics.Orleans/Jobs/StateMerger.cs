@@ -1,17 +1,14 @@
-using Orleans.Serialization;
-
 namespace Crm.Metrics.Orleans.Jobs;
 
 /// <summary>
 /// An <see cref="IStateMerger"/> over accumulators of type <typeparamref name="TAccumulator"/> whose state is of type
-/// <typeparamref name="TState"/>, in Orleans' binary form. Reading a state also checks it and stages it into an
+/// <typeparamref name="TState"/>. Reading a state checks it and stages it into an
 /// accumulator of its own — on the thread that reads it, while other states are read and merged — so that what the
 /// coordinator does one state at a time is only the merge of two accumulators.
 /// </summary>
 /// <typeparam name="TState">The state type.</typeparam>
 /// <typeparam name="TAccumulator">The accumulator type.</typeparam>
 internal sealed class StateMerger<TState, TAccumulator>(
-    Serializer serializer,
     Func<TAccumulator> create,
     Action<TAccumulator, TState> mergeState,
     Action<TAccumulator, TAccumulator> merge,
@@ -22,9 +19,9 @@ internal sealed class StateMerger<TState, TAccumulator>(
     private readonly TAccumulator _total = create();
 
     /// <inheritdoc/>
-    public object Read(byte[] state)
+    public object Read(object state)
     {
-        var read = serializer.Deserialize<TState>(state) ?? throw new ArgumentException("The state is null.", nameof(state));
+        var read = state as TState ?? throw new ArgumentException($"The state is a {state.GetType().Name}, not a {typeof(TState).Name}.", nameof(state));
         var staged = create();
         try
         {
@@ -46,7 +43,7 @@ internal sealed class StateMerger<TState, TAccumulator>(
     }
 
     /// <inheritdoc/>
-    public byte[] ToState() => serializer.SerializeToArray(toState(_total));
+    public object ToState() => toState(_total);
 
     /// <inheritdoc/>
     public void Dispose() => _total.Dispose();

@@ -41,19 +41,18 @@ internal sealed class SummaryJob : PartitionJob
     };
 
     /// <inheritdoc/>
-    public override async Task<byte[]> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
+    public override async Task<object> ComputeStateAsync(IServiceProvider services, CrmAsyncDataSet data, CancellationToken cancellationToken)
     {
         using var accumulator = new CustomerBaseSummaryAccumulator(Options());
         await accumulator.AddRangeAsync(PurchasesOf(data), cancellationToken).ConfigureAwait(false);
-        return services.GetRequiredService<Serializer>().SerializeToArray(accumulator.ToStateWith(Packer()));
+        return accumulator.ToStateWith(Packer());
     }
 
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
         var options = Options();
-        return new StateMerger<CustomerBaseSummaryState, CustomerBaseSummaryAccumulator>(
-            services.GetRequiredService<Serializer>(), () => new CustomerBaseSummaryAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
+        return new StateMerger<CustomerBaseSummaryState, CustomerBaseSummaryAccumulator>(() => new CustomerBaseSummaryAccumulator(options), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
     }
 
     private SummaryOptions Options() => new(LocalDatePattern.Iso.Parse(CalibrationEnd).Value)

@@ -40,5 +40,5 @@ internal sealed class PackedRowList<TRow, TItem>(byte[] bytes, RowFormat<TRow, T
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public void ReadRows(StateRowReader<TRow> read) => PackedRows.ReadEach(Bytes, Format, read);
+    public void ReadRows(Action<int> begin, StateRowReader<TRow> read) => PackedRows.ReadEach(Bytes, Format, begin, read);
 }

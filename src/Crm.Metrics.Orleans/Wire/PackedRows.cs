@@ -120,11 +120,15 @@ internal static class PackedRows
         return items;
     }
 
-    /// <summary>Rows as <see cref="Pack{TRow, TItem}"/> wrote them, one value at a time, with no object per row.</summary>
-    public static void ReadEach<TRow, TItem>(byte[] packed, RowFormat<TRow, TItem> format, StateRowReader<TRow> read)
+    /// <summary>
+    /// Rows as <see cref="Pack{TRow, TItem}"/> wrote them, one value at a time, with no object per row; first, to
+    /// <paramref name="begin"/>, the rows announced, bounded by how many the bytes can hold
+    /// (<see cref="RowFormat{TRow, TItem}.MinBytesPerRow"/>).
+    /// </summary>
+    public static void ReadEach<TRow, TItem>(byte[] packed, RowFormat<TRow, TItem> format, Action<int> begin, StateRowReader<TRow> read)
         where TRow : struct
         where TItem : class
-        => Walk(packed, format, null, (int i, in TRow row, bool present, ref int[] _) => read(i, in row, present));
+        => Walk(packed, format, count => begin(Math.Min(count, packed.Length / format.MinBytesPerRow)), (int i, in TRow row, bool present, ref int[] _) => read(i, in row, present));
 
     /// <summary>
     /// Walks packed rows: the count to <paramref name="begin"/>, then each row to <paramref name="visit"/> (its lists

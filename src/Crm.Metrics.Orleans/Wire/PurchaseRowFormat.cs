@@ -24,6 +24,10 @@ internal sealed class PurchaseRowFormat : RowFormat<PurchaseRow, CustomerPurchas
     public override int BytesPerRow => 48;
 
     /// <inheritdoc/>
+    /// <remarks>Flags 1, id 3, five decimals 2 each, five numbers 1 each.</remarks>
+    public override int MinBytesPerRow => 19;
+
+    /// <inheritdoc/>
     public override string? IdOf(CustomerPurchaseState item) => item.Id;
 
     /// <inheritdoc/>

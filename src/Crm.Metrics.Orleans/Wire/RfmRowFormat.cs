@@ -15,6 +15,10 @@ internal sealed class RfmRowFormat : RowFormat<RfmRow, CustomerRfmState>
     public override int BytesPerRow => 24;
 
     /// <inheritdoc/>
+    /// <remarks>Flags 1, id 3, a decimal 2, the days' count and one day 1 each.</remarks>
+    public override int MinBytesPerRow => 8;
+
+    /// <inheritdoc/>
     public override string? IdOf(CustomerRfmState item) => item.Id;
 
     /// <inheritdoc/>

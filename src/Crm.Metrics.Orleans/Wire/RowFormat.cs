@@ -19,6 +19,12 @@ internal abstract class RowFormat<TRow, TItem>
     /// <summary>About how many bytes a row takes, to size the buffer.</summary>
     public abstract int BytesPerRow { get; }
 
+    /// <summary>
+    /// The fewest bytes a row that its rules accept can take (a one-character id, every number in one byte, every list
+    /// with one element): bytes announcing more rows than this allows cannot hold them, so a reader reserves no more.
+    /// </summary>
+    public abstract int MinBytesPerRow { get; }
+
     /// <summary>The id of a state object, to fetch its characters ahead.</summary>
     public abstract string? IdOf(TItem item);
 

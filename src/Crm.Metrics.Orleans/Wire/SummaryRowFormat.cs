@@ -16,6 +16,10 @@ internal sealed class SummaryRowFormat : RowFormat<SummaryRow, CustomerDaysState
     public override int BytesPerRow => 32;
 
     /// <inheritdoc/>
+    /// <remarks>Flags 1, id 3, the first day 1, two decimals 2 each, the days' count and one day 1 each.</remarks>
+    public override int MinBytesPerRow => 11;
+
+    /// <inheritdoc/>
     public override string? IdOf(CustomerDaysState item) => item.Id;
 
     /// <inheritdoc/>

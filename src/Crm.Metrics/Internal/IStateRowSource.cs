@@ -10,8 +10,14 @@ internal interface IStateRowSource<TRow>
     where TRow : struct
 {
     /// <summary>
-    /// Reads every row in order and hands each to <paramref name="read"/>. A form that is cut, padded or forged is an
-    /// <see cref="ArgumentException"/> (parameter <c>state</c>) naming the row's field and the rule.
+    /// Reads every row in order and hands each to <paramref name="read"/>, after telling <paramref name="begin"/> how
+    /// many rows the form announces. A form that is cut, padded or forged is an <see cref="ArgumentException"/>
+    /// (parameter <c>state</c>) naming the row's field and the rule.
     /// </summary>
-    void ReadRows(StateRowReader<TRow> read);
+    /// <param name="begin">
+    /// Called once, before the first row, with the number of rows announced — bounded by what the form's length can
+    /// hold, so that a reader may reserve room for them, but not yet checked against the rows that follow.
+    /// </param>
+    /// <param name="read">Called for each row, in order.</param>
+    void ReadRows(Action<int> begin, StateRowReader<TRow> read);
 }

@@ -11,13 +11,24 @@ internal static class StateRows
     public static void Read<TRow, TItem>(IReadOnlyList<TItem> rows, Func<TItem, TRow> of, StateRowReader<TRow> read)
         where TRow : struct
         where TItem : class
+        => Read(rows, of, static _ => { }, read);
+
+    /// <summary>
+    /// As <see cref="Read{TRow, TItem}(IReadOnlyList{TItem}, Func{TItem, TRow}, StateRowReader{TRow})"/>, telling
+    /// <paramref name="begin"/> first how many rows to expect (for packed rows, as many as their bytes announce and
+    /// can hold: see <see cref="IStateRowSource{TRow}.ReadRows"/>), so that the reader can reserve room once.
+    /// </summary>
+    public static void Read<TRow, TItem>(IReadOnlyList<TItem> rows, Func<TItem, TRow> of, Action<int> begin, StateRowReader<TRow> read)
+        where TRow : struct
+        where TItem : class
     {
         if (rows is IStateRowSource<TRow> packed)
         {
-            packed.ReadRows(read);
+            packed.ReadRows(begin, read);
             return;
         }
 
+        begin(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var item = rows[i];

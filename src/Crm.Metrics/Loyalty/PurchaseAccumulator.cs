@@ -242,7 +242,7 @@ public sealed class PurchaseAccumulator
     internal void ReadState(PurchaseState state)
     {
         var bounds = new PurchaseStateRules.Bounds(Period, Options.CohortMonths);
-        StateRows.Read(state.Customers, PurchaseRow.Of, (int i, in PurchaseRow row, bool present) => ReadRow(in row, i, present, in bounds));
+        StateRows.Read(state.Customers, PurchaseRow.Of, _store.Reserve, (int i, in PurchaseRow row, bool present) => ReadRow(in row, i, present, in bounds));
 
         _store.AddToTotal(state.PriorPeriodNet);
         _store.NotAdmitted = state.AfterPeriod;

@@ -90,6 +90,21 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         return _tables[Partition(id)];
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="customers"/> customers in a store that holds none yet (a state read back
+    /// announces its row count): each table reserves its expected share, rounded up to the pool's next size, so that a
+    /// table grows at most once while the rows are added instead of doubling from the smallest size. (A margin above
+    /// the share would often double every table's arrays for the few tables that exceed it.)
+    /// </summary>
+    public void Reserve(int customers)
+    {
+        var share = (customers + Partitions - 1) / Partitions;
+        foreach (var table in _tables)
+        {
+            table.Reserve(share);
+        }
+    }
+
     /// <summary>Adds to the total the rules keep beside the rows (a state read back).</summary>
     public void AddToTotal(decimal amount) => _tables[0].Total += amount;
 
