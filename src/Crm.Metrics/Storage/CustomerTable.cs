@@ -199,7 +199,12 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
             return;
         }
 
-        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)customers);
+        TakeArrays((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)customers));
+    }
+
+    /// <summary>Rents the arrays of an empty table for <paramref name="capacity"/> customers (a power of two), the index twice that.</summary>
+    private void TakeArrays(int capacity)
+    {
         _slots = Rent<int>(2 * capacity);
         _ids = Rent<CustomerId>(capacity);
         _history = Rent<THistory>(capacity);
@@ -265,12 +270,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     {
         if (_capacity == 0)
         {
-            _slots = Rent<int>(2 * InitialCapacity);
-            _ids = Rent<CustomerId>(InitialCapacity);
-            _history = Rent<THistory>(InitialCapacity);
-            _periodIndex = Rent<int>(InitialCapacity);
-            _periods = Rent<TPeriod>(InitialCapacity);
-            _capacity = InitialCapacity;
+            TakeArrays(InitialCapacity);
             position = FirstPosition(id);
         }
         else if (Count == _capacity)
