@@ -1,9 +1,7 @@
 using Crm.Metrics.Segments;
 using Crm.Metrics.Orleans.Wire;
 using NodaTime.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans;
-using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 

@@ -3,7 +3,6 @@ using Crm.Metrics.States;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Orleans;
-using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Jobs;
 

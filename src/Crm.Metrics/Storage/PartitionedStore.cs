@@ -98,7 +98,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// </summary>
     public void Reserve(int customers)
     {
-        var share = (customers + Partitions - 1) / Partitions;
+        var share = (int)(((long)customers + Partitions - 1) / Partitions);
         foreach (var table in _tables)
         {
             table.Reserve(share);
