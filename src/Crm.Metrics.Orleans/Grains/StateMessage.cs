@@ -56,16 +56,9 @@ internal static class StateMessage
     /// <summary>The length of <paramref name="state"/> in Orleans' binary form, counted without keeping the bytes.</summary>
     public static long LengthOf(Serializer serializer, object state)
     {
-        var counter = new Counter();
-        try
-        {
-            serializer.Serialize(state, counter);
-            return counter.Length;
-        }
-        finally
-        {
-            counter.Dispose();
-        }
+        using var counter = new Counter();
+        serializer.Serialize(state, counter);
+        return counter.Length;
     }
 
     /// <summary>A buffer writer that counts what is written into one scratch buffer (from the shared pool), reused for every span.</summary>
