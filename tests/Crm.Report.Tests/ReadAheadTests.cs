@@ -77,6 +77,7 @@ public class ReadAheadTests
         }
 
         Assert.Equal(2, readers.Count);
+        Assert.True(readers[0].ReachedEnd, "the first read, which checks every row, ran to the end");
         Assert.True(readers[1].Disposed);
         Assert.False(readers[1].ReachedEnd, "the parse stopped, not ran on to the end");
     }
@@ -127,12 +128,46 @@ public class ReadAheadTests
         Assert.Equal([true, false, false, true, false, true], problems.First.Select(p => p.Reason.StartsWith("missing: the row has 2 fields", StringComparison.Ordinal)));
     }
 
-    /// <summary>A reader (read by lines, as the CSV reader does) that says whether it was disposed and whether it was read to its end.</summary>
+    [Fact]
+    public void A_customer_without_an_acquisition_instant_starts_at_the_first_sale_of_the_first_read()
+    {
+        // The first read notes each customer's first sale (a refund is not one); the later reads note nothing and
+        // give the same purchases.
+        var problems = new InputProblems();
+        var data = new DataSetReader(OptionParser.Parse(["--transactions", "t.csv", "--customers", "c.csv"]), problems).Read(kind => kind switch
+        {
+            InputKind.Transactions => ("t.csv", new StringReader(Header + "B,2026-02-01T09:00:00Z,3\nA,2026-03-05T10:00:00Z,-2\nA,2026-03-09T10:00:00Z,4\nA,2026-03-07T10:00:00Z,5\n")),
+            InputKind.Customers => ("c.csv", new StringReader("customer_id,kind,name\nA,person,Ann\nC,person,Cy\n")),
+            _ => null,
+        });
+
+        Assert.Equal(0, problems.Count);
+        Assert.Equal(
+            [Instant.FromUtc(2026, 3, 7, 10, 0), Instant.FromUtc(2026, 2, 1, 9, 0)], // A's first sale; C bought nothing: the data's first activity
+            data.Customers!.Select(c => c.LifecycleHistory[0].At));
+        Assert.Equal(["B 3", "A 2", "A 4", "A 5"], data.Purchases!.Select(p => $"{p.CustomerId} {p.Amount.Amount:0}"));
+    }
+
+    /// <summary>A reader (read in blocks, as the CSV reader does) that says whether it was disposed and whether it was read to its end.</summary>
     private sealed class WatchedReader(string text) : StringReader(text)
     {
         public bool Disposed { get; private set; }
 
         public bool ReachedEnd { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var read = base.Read(buffer, index, count);
+            ReachedEnd |= read == 0;
+            return read;
+        }
+
+        public override int Read(Span<char> buffer)
+        {
+            var read = base.Read(buffer);
+            ReachedEnd |= read == 0;
+            return read;
+        }
 
         public override string? ReadLine()
         {

@@ -1,9 +1,10 @@
-using System.Text;
-
 namespace Crm.Report.Input;
 
-/// <summary>One data row: its physical line number (of its first line, when a quoted field spans lines) and fields.</summary>
-internal readonly struct CsvRow(CsvHeader header, int line, string[] fields)
+/// <summary>
+/// One data row: its physical line number (of its first line, when a quoted field spans lines) and fields. A row is a
+/// view of the reader's buffers: it is valid until the enumeration moves on, so a value to keep is taken as a string.
+/// </summary>
+internal readonly struct CsvRow(CsvHeader header, int line, CsvRecord fields)
 {
     public int Line { get; } = line;
 
@@ -15,7 +16,21 @@ internal readonly struct CsvRow(CsvHeader header, int line, string[] fields)
     public string? Optional(string column)
     {
         var index = header.IndexOf(column);
-        return index < 0 || index >= fields.Length || fields[index].Length == 0 ? null : fields[index];
+        return index < 0 || index >= fields.Count || fields[index].IsEmpty ? null : fields.ToString(index);
+    }
+
+    /// <summary>The value of a required column, read in place (no string made); empty is a problem.</summary>
+    public ReadOnlySpan<char> RequiredSpan(string column)
+    {
+        var value = OptionalSpan(column);
+        return value.IsEmpty ? throw new FieldException(column, "is empty; a value is required") : value;
+    }
+
+    /// <summary>The value of an optional column, read in place; empty when the column is absent or the field empty.</summary>
+    public ReadOnlySpan<char> OptionalSpan(string column)
+    {
+        var index = header.IndexOf(column);
+        return index < 0 || index >= fields.Count ? default : fields[index];
     }
 }
 
@@ -52,18 +67,20 @@ internal sealed class CsvHeader(Dictionary<string, int> columns, int width)
 /// Reads CSV as RFC 4180 describes it: a header row, comma-separated fields, optional double quotes (a quote inside
 /// doubled), quoted fields may hold commas and line breaks; LF or CRLF line endings; a UTF-8 byte order mark is
 /// skipped. Unquoted fields are trimmed; blank lines are skipped. Columns are found by name, in any order; extra
-/// columns are ignored. Every problem is reported with the physical line it is on, and the row skipped.
+/// columns are ignored. Every problem is reported with the physical line it is on, and the row skipped. A row is read
+/// in place into one reused <see cref="CsvRecord"/>: no string is made for a line or a field unless it is asked for.
 /// </summary>
 internal static class CsvFile
 {
-    public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional, int buffer = CsvLines.DefaultBuffer)
     {
+        var lines = new CsvLines(reader, buffer);
+        var record = new CsvRecord();
         var line = 0;
         string[]? headerFields = null;
         while (headerFields is null)
         {
-            var record = NextRecord(reader, ref line, out var start, out var error);
-            if (record is null)
+            if (!NextRecord(lines, record, ref line, out var start, out var error))
             {
                 problems.Add(file, Math.Max(line, 1), required[0], $"the file is empty; expected a header row: {string.Join(',', required.Concat(optional))}");
                 yield break;
@@ -75,12 +92,12 @@ internal static class CsvFile
                 yield break;
             }
 
-            if (record is [""])
+            if (IsBlank(record))
             {
                 continue;
             }
 
-            headerFields = record;
+            headerFields = record.ToArray();
         }
 
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -109,8 +126,7 @@ internal static class CsvFile
         var header = new CsvHeader(columns, headerFields.Length);
         while (true)
         {
-            var fields = NextRecord(reader, ref line, out var start, out var error);
-            if (fields is null)
+            if (!NextRecord(lines, record, ref line, out var start, out var error))
             {
                 yield break;
             }
@@ -121,35 +137,42 @@ internal static class CsvFile
                 continue;
             }
 
-            if (fields is [""])
+            if (IsBlank(record))
             {
                 continue;
             }
 
-            if (fields.Length != header.Width)
+            var count = record.Count;
+            if (count != header.Width)
             {
-                var column = fields.Length < header.Width
-                    ? headerFields[fields.Length].Trim()
+                var column = count < header.Width
+                    ? headerFields[count].Trim()
                     : $"#{header.Width + 1}";
-                problems.Add(file, start, column, fields.Length < header.Width
-                    ? $"missing: the row has {fields.Length} {(fields.Length == 1 ? "field" : "fields")}, the header {header.Width}"
-                    : $"the row has {fields.Length} fields, the header {header.Width} (a value with a comma needs double quotes)");
+                problems.Add(file, start, column, count < header.Width
+                    ? $"missing: the row has {count} {(count == 1 ? "field" : "fields")}, the header {header.Width}"
+                    : $"the row has {count} fields, the header {header.Width} (a value with a comma needs double quotes)");
                 continue;
             }
 
-            yield return new CsvRow(header, start, fields);
+            yield return new CsvRow(header, start, record);
         }
     }
 
-    /// <summary>The next record's fields, or <c>null</c> at the end; <paramref name="start"/> is its first physical line.</summary>
-    private static string[]? NextRecord(TextReader reader, ref int line, out int start, out string? error)
+    /// <summary>A blank line (or a lone empty quoted field), which is skipped.</summary>
+    private static bool IsBlank(CsvRecord record) => record.Count == 1 && record[0].IsEmpty;
+
+    /// <summary>
+    /// Reads the next record into <paramref name="record"/>; false at the end. <paramref name="start"/> is its first
+    /// physical line; <paramref name="error"/> says why a malformed record cannot be read (its fields are then unusable).
+    /// </summary>
+    private static bool NextRecord(CsvLines lines, CsvRecord record, ref int line, out int start, out string? error)
     {
         error = null;
         start = line + 1;
-        var text = reader.ReadLine();
-        if (text is null)
+        record.Clear();
+        if (!lines.TryRead(out var text))
         {
-            return null;
+            return false;
         }
 
         line++;
@@ -158,8 +181,6 @@ internal static class CsvFile
             text = text[1..];
         }
 
-        var fields = new List<string>(8);
-        StringBuilder? field = null;
         var i = 0;
         while (true)
         {
@@ -172,22 +193,19 @@ internal static class CsvFile
             if (i < text.Length && text[i] == '"')
             {
                 i++;
-                field ??= new StringBuilder();
-                field.Clear();
+                record.Begin();
                 while (true)
                 {
                     if (i >= text.Length)
                     {
-                        var next = reader.ReadLine();
-                        if (next is null)
+                        if (!lines.TryRead(out text))
                         {
                             error = "a quoted field is not closed before the end of the file";
-                            return [];
+                            return true;
                         }
 
                         line++;
-                        field.Append('\n');
-                        text = next;
+                        record.Append('\n');
                         i = 0;
                         continue;
                     }
@@ -196,7 +214,7 @@ internal static class CsvFile
                     {
                         if (i + 1 < text.Length && text[i + 1] == '"')
                         {
-                            field.Append('"');
+                            record.Append('"');
                             i += 2;
                             continue;
                         }
@@ -205,7 +223,11 @@ internal static class CsvFile
                         break;
                     }
 
-                    field.Append(text[i++]);
+                    // Up to the next quote (or the line's end) at once.
+                    var run = text[i..].IndexOf('"');
+                    var end = run < 0 ? text.Length : i + run;
+                    record.Append(text[i..end]);
+                    i = end;
                 }
 
                 while (i < text.Length && text[i] is ' ' or '\t')
@@ -215,30 +237,30 @@ internal static class CsvFile
 
                 if (i < text.Length && text[i] != ',')
                 {
-                    error = $"unexpected text after a closing quote in field {fields.Count + 1}";
-                    return [];
+                    error = $"unexpected text after a closing quote in field {record.Count + 1}";
+                    return true;
                 }
 
-                fields.Add(field.ToString());
+                record.End();
             }
             else
             {
-                var comma = text.IndexOf(',', i);
-                var end = comma < 0 ? text.Length : comma;
-                fields.Add(text.AsSpan(i, end - i).Trim().ToString());
+                var comma = text[i..].IndexOf(',');
+                var end = comma < 0 ? text.Length : i + comma;
+                record.Add(text[i..end].Trim());
                 i = end;
             }
 
             if (i >= text.Length)
             {
-                return [.. fields];
+                return true;
             }
 
             i++; // the comma
             if (i >= text.Length)
             {
-                fields.Add(string.Empty);
-                return [.. fields];
+                record.Add([]);
+                return true;
             }
         }
     }

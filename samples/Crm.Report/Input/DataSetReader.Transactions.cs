@@ -27,18 +27,40 @@ internal sealed partial class DataSetReader
             }
         }
 
-        _data.Purchases = new PurchaseRows(file, reopen, columns, Purchase, rows);
+        _data.Purchases = new PurchaseRows(file, reopen, columns, PurchaseAgain, rows);
         return rows;
     }
 
-    private Purchase Purchase(CsvRow row, string file)
+    /// <summary>
+    /// Whether the first sale of each customer is kept: a customers file's record starts there by default. Without
+    /// one, the first read keeps nothing per customer.
+    /// </summary>
+    private bool KeepsFirstSales => options.IsDemo || options.Customers is not null;
+
+    /// <summary>A row of the first read: checked, and its instant (and sale) noted.</summary>
+    private Purchase Purchase(CsvRow row, string file) => Purchase(row, file, first: true);
+
+    /// <summary>
+    /// A row of a later read, already checked: the same purchase, with nothing noted, and its customer's id a new
+    /// string (looking up the one kept would cost more than making it).
+    /// </summary>
+    private Purchase PurchaseAgain(CsvRow row, string file) => Purchase(row, file, first: false);
+
+    private Purchase Purchase(CsvRow row, string file, bool first)
     {
-        var buyer = BuyerOf(row.Required("customer_id"));
-        var customer = buyer.Id;
-        var at = Activity(At("occurred_at", row.Required("occurred_at")));
-        var amount = Fields.Number("amount", row.Required("amount"));
+        // The columns every row has are read in place: no string is made for them but the customer's id.
+        var id = row.RequiredSpan("customer_id");
+        var buyer = first && KeepsFirstSales ? BuyerOf(id) : null;
+        var customer = buyer?.Id ?? Fields.CustomerId("customer_id", id.ToString());
+        var at = At("occurred_at", row.RequiredSpan("occurred_at"));
+        if (first)
+        {
+            Activity(at);
+        }
+
+        var amount = Fields.Number("amount", row.RequiredSpan("amount"));
         var currency = Currency(row, file);
-        decimal? cost = row.Optional("cost") is { } c ? Fields.Number("cost", c) : null;
+        decimal? cost = row.OptionalSpan("cost") is { IsEmpty: false } c ? Fields.Number("cost", c) : null;
         if (cost < 0 && amount >= 0)
         {
             throw new FieldException("cost", $"{cost} is negative on a sale; a sale's cost of goods is ≥ 0");
@@ -50,7 +72,7 @@ internal sealed partial class DataSetReader
         var purchase = Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
             ? Domain.Activity.Purchase.Refund(p.customer, p.at, p.money, p.channel, p.costMoney)
             : Domain.Activity.Purchase.Sale(p.customer, p.at, p.money, p.channel, p.costMoney));
-        if (amount >= 0 && (buyer.FirstSale is not { } first || at < first))
+        if (buyer is not null && amount >= 0 && (buyer.FirstSale is not { } firstSale || at < firstSale))
         {
             buyer.FirstSale = at;
         }

@@ -395,6 +395,14 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
     /// <summary>The row's currency: its currency column, else --currency; one currency per report.</summary>
     private Currency Currency(CsvRow row, string file)
     {
+        // The common case, read in place: the row repeats the currency already taken (or leaves it to --currency, as
+        // the rows before it did); that currency passed every check below when it was first met.
+        var given = row.OptionalSpan("currency");
+        if (_data.Currency is { } known && (given.IsEmpty ? known == options.Currency : given.SequenceEqual(known.Code)))
+        {
+            return known;
+        }
+
         var code = row.Optional("currency");
         var currency = code is null ? options.Currency : Fields.Currency("currency", code);
         string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
@@ -416,17 +424,18 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
         return currency;
     }
 
-    /// <summary>An instant field (see <see cref="Fields.Instant"/>); a plain date's start in the zone is looked up once per date.</summary>
     /// <summary>
-    /// The buyer of a purchase, one per customer: a log repeats each id on many rows, and keeping one id (with its hash
-    /// code computed once) and the first sale beside it takes one lookup per row and one id in memory per customer.
+    /// The buyer of a purchase on the first read, one per customer, with its first sale (kept only where a customers file
+    /// needs it): one lookup per row by the id as read, and one id string per customer.
     /// </summary>
-    private Buyer BuyerOf(string text)
+    private Buyer BuyerOf(ReadOnlySpan<char> text)
     {
-        if (!_buyers.TryGetValue(text, out var buyer))
+        var buyers = _buyers.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!buyers.TryGetValue(text, out var buyer))
         {
-            buyer = new Buyer(Fields.CustomerId("customer_id", text));
-            _buyers.Add(text, buyer);
+            var id = text.ToString();
+            buyer = new Buyer(Fields.CustomerId("customer_id", id));
+            _buyers.Add(id, buyer);
         }
 
         return buyer;
@@ -440,7 +449,8 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
         public Instant? FirstSale { get; set; }
     }
 
-    private Instant At(string column, string text)
+    /// <summary>An instant field (see <see cref="Fields.Instant(string, ReadOnlySpan{char}, DateTimeZone)"/>); a plain date's start in the zone is looked up once per date.</summary>
+    private Instant At(string column, ReadOnlySpan<char> text)
     {
         if (!Fields.TryIsoDate(text, out var date))
         {

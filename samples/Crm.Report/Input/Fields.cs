@@ -59,11 +59,15 @@ internal static class Fields
         throw new FieldException(column, reason);
     }
 
+    /// <summary><see cref="Instant(string, string, DateTimeZone)"/> of a field read in place: a string is made only when the fast paths do not apply.</summary>
+    public static Instant Instant(string column, ReadOnlySpan<char> text, DateTimeZone zone) =>
+        TryUtcSeconds(text, out var utc) ? utc : Instant(column, text.ToString(), zone);
+
     /// <summary>
-    /// The fast path of <see cref="Instant"/> and <see cref="Date"/>: exactly <c>YYYY-MM-DD</c> with a valid date.
+    /// The fast path of <see cref="Instant(string, string, DateTimeZone)"/> and <see cref="Date"/>: exactly <c>YYYY-MM-DD</c> with a valid date.
     /// Anything else returns false, and the full parser decides (and words the error).
     /// </summary>
-    public static bool TryIsoDate(string text, out LocalDate date)
+    public static bool TryIsoDate(ReadOnlySpan<char> text, out LocalDate date)
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-')
@@ -85,7 +89,7 @@ internal static class Fields
     /// The common form of a log's timestamps, <c>YYYY-MM-DDTHH:MM:SSZ</c>, read without the general pattern parser (a
     /// tenth of its cost); anything else, or a value out of range, is left to the patterns (and their messages).
     /// </summary>
-    private static bool TryUtcSeconds(string text, out Instant instant)
+    private static bool TryUtcSeconds(ReadOnlySpan<char> text, out Instant instant)
     {
         instant = default;
         if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
@@ -106,7 +110,7 @@ internal static class Fields
     }
 
     /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="from"/>; −1 when one is not a digit.</summary>
-    private static int Digits(string text, int from, int count)
+    private static int Digits(ReadOnlySpan<char> text, int from, int count)
     {
         var value = 0;
         for (var i = from; i < from + count; i++)
@@ -130,7 +134,7 @@ internal static class Fields
             : throw new FieldException(column, $"\"{text}\" is not a date YYYY-MM-DD");
 
     /// <summary>A decimal number with '.' as the decimal point (no thousands separator, no exponent), whatever the culture.</summary>
-    public static decimal Number(string column, string text) =>
+    public static decimal Number(string column, ReadOnlySpan<char> text) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FieldException(column, $"\"{text}\" is not a number (use . as the decimal point and no thousands separator, e.g. 1234.50)");
