@@ -147,7 +147,7 @@ internal static class Fields
     public static Currency Currency(string column, string text) =>
         CurrencyCodes.Parse(text) ?? throw new FieldException(column, CurrencyCodes.Problem(text));
 
-    public static CustomerId CustomerId(string column, string text) => Domain(column, () => new CustomerId(text));
+    public static CustomerId CustomerId(string column, string text) => Domain(column, text, static t => new CustomerId(t));
 
     public static SalesChannel SalesChannel(string column, string text) => Named(column, text, SalesChannels);
 
