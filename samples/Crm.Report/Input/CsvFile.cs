@@ -74,18 +74,18 @@ internal static class CsvFile
 {
     public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional, int buffer = CsvLines.DefaultBuffer)
     {
-        var lines = new CsvLines(reader, buffer);
-        var record = new CsvRecord();
+        using var records = Records(reader, buffer).GetEnumerator();
         var line = 0;
         string[]? headerFields = null;
         while (headerFields is null)
         {
-            if (!NextRecord(lines, record, ref line, out var start, out var error))
+            if (!records.MoveNext())
             {
                 problems.Add(file, Math.Max(line, 1), required[0], $"the file is empty; expected a header row: {string.Join(',', required.Concat(optional))}");
                 yield break;
             }
 
+            (var start, line, var record, var error) = records.Current;
             if (error is not null)
             {
                 problems.Add(file, start, "(header)", error);
@@ -126,11 +126,12 @@ internal static class CsvFile
         var header = new CsvHeader(columns, headerFields.Length);
         while (true)
         {
-            if (!NextRecord(lines, record, ref line, out var start, out var error))
+            if (!records.MoveNext())
             {
                 yield break;
             }
 
+            var (start, _, record, error) = records.Current;
             if (error is not null)
             {
                 problems.Add(file, start, "(row)", error);
@@ -155,6 +156,21 @@ internal static class CsvFile
             }
 
             yield return new CsvRow(header, start, record);
+        }
+    }
+
+    /// <summary>
+    /// The records of a text in order, each with its first and last physical line and either its fields or why it
+    /// cannot be read. The fields are one <see cref="CsvRecord"/>, read again for each record.
+    /// </summary>
+    public static IEnumerable<(int Start, int End, CsvRecord Record, string? Error)> Records(TextReader reader, int buffer = CsvLines.DefaultBuffer)
+    {
+        var lines = new CsvLines(reader, buffer);
+        var record = new CsvRecord();
+        var line = 0;
+        while (NextRecord(lines, record, ref line, out var start, out var error))
+        {
+            yield return (start, line, record, error);
         }
     }
 
