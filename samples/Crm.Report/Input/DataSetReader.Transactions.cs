@@ -7,6 +7,12 @@ namespace Crm.Report.Input;
 internal sealed partial class DataSetReader
 {
     /// <summary>
+    /// Whether the first sale of each customer is kept: a customers file's record starts there by default. Without
+    /// one, the first read keeps nothing per customer.
+    /// </summary>
+    private readonly bool _keepsFirstSales = options.IsDemo || options.Customers is not null;
+
+    /// <summary>
     /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
     /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases.
     /// </summary>
@@ -31,12 +37,6 @@ internal sealed partial class DataSetReader
         return rows;
     }
 
-    /// <summary>
-    /// Whether the first sale of each customer is kept: a customers file's record starts there by default. Without
-    /// one, the first read keeps nothing per customer.
-    /// </summary>
-    private bool KeepsFirstSales => options.IsDemo || options.Customers is not null;
-
     /// <summary>A row of the first read: checked, and its instant (and sale) noted.</summary>
     private Purchase Purchase(CsvRow row, string file) => Purchase(row, file, first: true);
 
@@ -50,7 +50,7 @@ internal sealed partial class DataSetReader
     {
         // The columns every row has are read in place: no string is made for them but the customer's id.
         var id = row.RequiredSpan("customer_id");
-        var buyer = first && KeepsFirstSales ? BuyerOf(id) : null;
+        var buyer = first && _keepsFirstSales ? BuyerOf(id) : null;
         var customer = buyer?.Id ?? Fields.CustomerId("customer_id", id.ToString());
         var at = At("occurred_at", row.RequiredSpan("occurred_at"));
         if (first)
