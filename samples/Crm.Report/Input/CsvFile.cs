@@ -72,9 +72,9 @@ internal sealed class CsvHeader(Dictionary<string, int> columns, int width)
 /// </summary>
 internal static class CsvFile
 {
-    public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional, int buffer = CsvLines.DefaultBuffer)
+    public static IEnumerable<CsvRow> Read(TextReader reader, string file, InputProblems problems, IReadOnlyList<string> required, IReadOnlyList<string> optional)
     {
-        using var records = Records(reader, buffer).GetEnumerator();
+        using var records = Records(reader).GetEnumerator();
         var line = 0;
         string[]? headerFields = null;
         while (headerFields is null)
