@@ -187,7 +187,7 @@ internal static class ReportApp
             }, progress);
         }
 
-        var sections = ReportBuilder.StartSections(analyses, data, options);
+        var sections = ReportBuilder.StartSections(analyses, data, options, period.Dates.End);
         Crm.Metrics.CustomerValue.ValueBasis? basis = null;
         string? basisProblem = null;
         if (options.ValueBasis is { } choice)

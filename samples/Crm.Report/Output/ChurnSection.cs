@@ -29,15 +29,15 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
     /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
     /// signals when the BG/NBD model was calibrated to that same day; otherwise the warning runs on signals only.
     /// </summary>
-    public static ChurnSection? Build(AnalysisResults analyses, LocalDate analysisDate, ModelsSection? models, IReadOnlyDictionary<CustomerId, string?>? names)
+    public static ChurnSection? Build(AnalysisResults analyses, LocalDate analysisDate, CustomerBaseSummary? summary, ModelFit<BgNbdModel>? bgNbd, IReadOnlyDictionary<CustomerId, string?>? names)
     {
         if (!analyses.HasChurn)
         {
             return null;
         }
 
-        var useModel = models is { BgNbd.IsConverged: true } && models.Summary.CalibrationEnd == analysisDate;
-        var result = analyses.AssessChurn(useModel ? models!.BgNbd!.Model : null);
+        var useModel = bgNbd is { IsConverged: true } && summary?.CalibrationEnd == analysisDate;
+        var result = analyses.AssessChurn(useModel ? bgNbd!.Model : null);
         var counts = result.Customers.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Count());
         return new ChurnSection(
             analysisDate,
@@ -50,8 +50,8 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
             [.. result.Slipping.Take(Listed).Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, Ahead(c.CustomerId), c.Reasons))]);
 
         double? Ahead(CustomerId id) =>
-            result.UsedModel && models!.Summary.TryGetCustomer(id, out var summary)
-                ? models.BgNbd!.Model.ProbabilityAlive(summary, ModelTime.Weeks(AheadWeeks))
+            result.UsedModel && summary!.TryGetCustomer(id, out var customer)
+                ? bgNbd!.Model.ProbabilityAlive(customer, ModelTime.Weeks(AheadWeeks))
                 : null;
     }
 }

@@ -72,10 +72,17 @@ internal sealed record ModelsSection(
     }
 
     /// <summary>
-    /// Fits the models on the summary of the purchases (see <see cref="SummaryOptionsFor"/>); null without purchases.
-    /// A model that cannot be fitted is left out with the reason in the notes.
+    /// The BG/NBD fit on the summary, started before the other models because the churn warning may use it; null where
+    /// no model is fitted (no summary, no customer, or no repeat purchase).
     /// </summary>
-    public static ModelsSection? Build(CustomerBaseSummary? summary, InputData data, ReportOptions options, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+    public static ModelFit<BgNbdModel>? FitBgNbd(CustomerBaseSummary? summary) =>
+        summary is { Customers.Count: > 0, RepeatTransactions: > 0 } ? BgNbdModel.Fit(summary) : null;
+
+    /// <summary>
+    /// Fits the models on the summary of the purchases (see <see cref="SummaryOptionsFor"/>); null without purchases.
+    /// A model that cannot be fitted is left out with the reason in the notes. BG/NBD comes from <paramref name="bgNbdFit"/> (<see cref="FitBgNbd"/>).
+    /// </summary>
+    public static ModelsSection? Build(CustomerBaseSummary? summary, InputData data, ReportOptions options, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names, Task<ModelFit<BgNbdModel>?> bgNbdFit)
     {
         if (summary is null)
         {
@@ -106,7 +113,7 @@ internal sealed record ModelsSection(
             // The purchase models are independent: fit them side by side.
             var paretoTask = Task.Run(() => ParetoNbdModel.Fit(summary));
             var mbgTask = Task.Run(() => MbgNbdModel.Fit(summary));
-            bgNbd = BgNbdModel.Fit(summary);
+            bgNbd = bgNbdFit.GetAwaiter().GetResult() ?? throw new InvalidOperationException("BG/NBD was not fitted on a summary with repeat purchases.");
             mbgNbd = mbgTask.GetAwaiter().GetResult();
             paretoNbd = paretoTask.GetAwaiter().GetResult();
             foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("MBG/NBD", mbgNbd.IsConverged, mbgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })

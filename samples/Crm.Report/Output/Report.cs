@@ -66,14 +66,24 @@ internal static class ReportBuilder
             : null;
 
     /// <summary>
-    /// Starts the sections built on the analyses of the one read — the customer-base models and RFM — on the thread
-    /// pool, side by side.
+    /// Starts the sections built on the analyses of the one read on the thread pool, side by side: the customer-base
+    /// models, RFM, and the churn warning at <paramref name="analysisDate"/>, which starts as soon as the BG/NBD fit it
+    /// may use is done rather than after every model.
     /// </summary>
-    public static (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) StartSections(AnalysisResults? analyses, InputData data, ReportOptions options) =>
-        (Task.Run(() => ModelsSection.Build(analyses?.Summary, data, options, Names(data, options))),
-         Task.Run(() => RfmSection.Build(analyses?.Rfm, analyses?.Lifecycles)));
+    public static ReportSections StartSections(AnalysisResults? analyses, InputData data, ReportOptions options, NodaTime.LocalDate analysisDate)
+    {
+        var names = Names(data, options);
+        var summary = analyses?.Summary;
+        var bgNbd = Task.Run(() => ModelsSection.FitBgNbd(summary));
+        return new(
+            Task.Run(() => ModelsSection.Build(summary, data, options, names, bgNbd)),
+            Task.Run(() => RfmSection.Build(analyses?.Rfm, analyses?.Lifecycles)),
+            analyses is null
+                ? Task.FromResult<ChurnSection?>(null)
+                : bgNbd.ContinueWith(fit => ChurnSection.Build(analyses, analysisDate, summary, fit.GetAwaiter().GetResult(), names), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+    }
 
-    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, AnalysisResults? analyses, (Task<ModelsSection?> Models, Task<RfmSection?> Rfm) sections, string? valueBasisProblem = null)
+    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, AnalysisResults? analyses, ReportSections sections, string? valueBasisProblem = null)
     {
         var metrics = Metrics(card, options.ValueBasis, valueBasisProblem);
         var names = Names(data, options);
@@ -115,7 +125,7 @@ internal static class ReportBuilder
         // GetResult rethrows a section's own exception (a usage error), not an AggregateException.
         var models = sections.Models.GetAwaiter().GetResult();
         notes.AddRange(models?.Notes ?? []);
-        var churn = analyses is null ? null : ChurnSection.Build(analyses, card.Period.Dates.End, models, names);
+        var churn = sections.Churn.GetAwaiter().GetResult();
         if (churn is { UsedModel: false })
         {
             notes.Add("The churn early warning runs on threshold signals only: P(alive) joins them when the models are calibrated to the period's last day (the default --calibration-end).");
