@@ -176,7 +176,7 @@ public sealed class RfmClustering
     }
 
     /// <summary>k-means++: the first centroid uniformly, each next one with probability proportional to the squared distance to the nearest chosen.</summary>
-    private static double[,] Seed(double[,] points, int k, Random random)
+    internal static double[,] Seed(double[,] points, int k, Random random)
     {
         var n = points.GetLength(0);
         var centroids = new double[k, 3];
@@ -186,13 +186,16 @@ public sealed class RfmClustering
             centroids[0, d] = points[first, d];
         }
 
+        // Each point's squared distance to the nearest centroid chosen so far, kept as a running minimum: the newest
+        // centroid is the only one a point has not been measured against.
         var nearest = new double[n];
+        Array.Fill(nearest, double.PositiveInfinity);
         for (var c = 1; c < k; c++)
         {
             var total = 0.0;
             for (var i = 0; i < n; i++)
             {
-                nearest[i] = Nearest(points, i, centroids, c).Distance;
+                nearest[i] = Math.Min(nearest[i], Distance(points, i, centroids, c - 1));
                 total += nearest[i];
             }
 
@@ -224,9 +227,9 @@ public sealed class RfmClustering
         return centroids;
     }
 
-    private static (int Cluster, double Distance) Nearest(double[,] points, int i, double[,] centroids, int count = -1)
+    private static (int Cluster, double Distance) Nearest(double[,] points, int i, double[,] centroids)
     {
-        var k = count < 0 ? centroids.GetLength(0) : count;
+        var k = centroids.GetLength(0);
         var best = 0;
         var bestDistance = double.PositiveInfinity;
         for (var c = 0; c < k; c++)

@@ -62,4 +62,63 @@ public class RfmClusteringTests
         Assert.All(first.ObjectiveByIteration.Zip(first.ObjectiveByIteration.Skip(1)), p => Assert.True(p.Second <= p.First + 1e-9, $"{p.First} → {p.Second}"));
         Assert.Equal(rfm.Customers.Count, first.Clusters.Sum(c => c.Customers));
     }
+
+    /// <summary>Points in three dimensions, with repeats (several customers on one point), and a number of centroids.</summary>
+    public static Arbitrary<(double[][] Points, int K, int Seed)> SeedCases() =>
+        (from points in Gen.Choose(-20, 20).Select(v => v / 4.0).ArrayOf(3).NonEmptyListOf()
+         from k in Gen.Choose(1, 9)
+         from seed in Gen.Choose(0, 1000)
+         select (points.ToArray(), Math.Min(k, points.Count), seed)).ToArbitrary();
+
+    [Property(Arbitrary = [typeof(RfmClusteringTests)], MaxTest = 200)]
+    public void Seeding_draws_each_centroid_by_the_squared_distance_to_the_nearest_chosen((double[][] Points, int K, int Seed) input)
+    {
+        var (rows, k, seed) = input;
+        var points = new double[rows.Length, 3];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var d = 0; d < 3; d++)
+            {
+                points[i, d] = rows[i][d];
+            }
+        }
+
+        // k-means++ as written down: each point's distance to every centroid chosen so far, the smallest kept.
+        var random = new Random(seed);
+        var expected = new List<double[]> { rows[random.Next(rows.Length)] };
+        while (expected.Count < k)
+        {
+            var nearest = rows.Select(p => expected.Min(c => Enumerable.Range(0, 3).Sum(d => (p[d] - c[d]) * (p[d] - c[d])))).ToArray();
+            var total = 0.0;
+            foreach (var distance in nearest)
+            {
+                total += distance;
+            }
+
+            var chosen = rows.Length - 1;
+            if (total > 0)
+            {
+                var target = random.NextDouble() * total;
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    target -= nearest[i];
+                    if (target < 0)
+                    {
+                        chosen = i;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                chosen = random.Next(rows.Length);
+            }
+
+            expected.Add(rows[chosen]);
+        }
+
+        var actual = RfmClustering.Seed(points, k, new Random(seed));
+
+        Assert.Equal(expected.Select(c => string.Join(",", c)), Enumerable.Range(0, k).Select(c => $"{actual[c, 0]},{actual[c, 1]},{actual[c, 2]}"));
+    }
 }
