@@ -10,6 +10,9 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// </summary>
 internal static class BgNbdPredictions
 {
+    [ThreadStatic]
+    private static PowerCache? t_powers;
+
     /// <summary>
     /// Where the ₂F₁ argument z = t/(s+t) is at least this, the closed form is summed by Gauss's connection formula
     /// (<see cref="GaussConnection"/>: two series in 1 − z of some 20 to 60 terms) instead of the power series in z,
@@ -222,10 +225,50 @@ internal static class BgNbdPredictions
             }
         }
 
+        var shares = Powers(s, exponent, horizons);
         for (var k = 0; k < horizons.Length; k++)
         {
-            result[k] = c / (a - 1) * (1 - (Math.Pow(s / (s + horizons[k]), exponent) * sum[k]));
+            result[k] = c / (a - 1) * (1 - (shares[k] * sum[k]));
         }
+    }
+
+    /// <summary>
+    /// (s/(s+t))^e at each horizon t, kept from the last call on this thread when s, e and the horizons are the same.
+    /// Over a base, customers with the same age T share s = α + T, and after Euler's transformation the exponent
+    /// e = a − 1 does not depend on their purchases: ordered by T, runs of (x, T) pairs reuse one set of powers.
+    /// </summary>
+    private static ReadOnlySpan<double> Powers(double s, double exponent, ReadOnlySpan<double> horizons)
+    {
+        var cache = t_powers ??= new PowerCache();
+        var kept = cache.Horizons.AsSpan(0, cache.Count);
+        if (s != cache.S || exponent != cache.Exponent || !horizons.SequenceEqual(kept))
+        {
+            cache.Horizons = horizons.Length <= cache.Horizons.Length ? cache.Horizons : new double[horizons.Length];
+            cache.Values = horizons.Length <= cache.Values.Length ? cache.Values : new double[horizons.Length];
+            for (var k = 0; k < horizons.Length; k++)
+            {
+                cache.Values[k] = Math.Pow(s / (s + horizons[k]), exponent);
+            }
+
+            horizons.CopyTo(cache.Horizons);
+            (cache.S, cache.Exponent, cache.Count) = (s, exponent, horizons.Length);
+        }
+
+        return cache.Values.AsSpan(0, horizons.Length);
+    }
+
+    /// <summary>The powers of <see cref="Powers"/> last computed on a thread, with what they were computed for.</summary>
+    private sealed class PowerCache
+    {
+        public double S { get; set; } = double.NaN;
+
+        public double Exponent { get; set; } = double.NaN;
+
+        public int Count { get; set; }
+
+        public double[] Horizons { get; set; } = new double[16];
+
+        public double[] Values { get; set; } = new double[16];
     }
 
     /// <summary>

@@ -89,22 +89,22 @@ internal sealed class IntervalEngine
             spendSum.Add(mean);
         }
 
-        var pairIndex = new Dictionary<(int, double), int>();
-        var pairs = new List<(int X, double T)>();
+        // The distinct (x, T) pairs, ordered by T then x: pairs of one age share the powers of s = α + T (see
+        // BgNbdPredictions), and each pair's figures do not depend on the order they are computed in.
+        var pairs = groups.Select(g => (g.X, g.T)).Distinct().OrderBy(p => p.T).ThenBy(p => p.X).ToArray();
+        var pairIndex = new Dictionary<(int, double), int>(pairs.Length);
+        for (var p = 0; p < pairs.Length; p++)
+        {
+            pairIndex.Add(pairs[p], p);
+        }
+
         var pairOf = new int[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairIndex, (groups[g].X, groups[g].T), out var exists);
-            if (!exists)
-            {
-                slot = pairs.Count;
-                pairs.Add((groups[g].X, groups[g].T));
-            }
-
-            pairOf[g] = slot;
+            pairOf[g] = pairIndex[(groups[g].X, groups[g].T)];
         }
 
-        return new IntervalEngine([.. groups], [.. weight], [.. spendSum], pairOf, [.. pairs], horizons, rate, margin);
+        return new IntervalEngine([.. groups], [.. weight], [.. spendSum], pairOf, pairs, horizons, rate, margin);
     }
 
     /// <summary>
