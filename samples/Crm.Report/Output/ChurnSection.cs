@@ -29,8 +29,9 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
     /// Runs the warning on every customer in the data (and on file), at the period's last day. P(alive) joins the
     /// signals when the BG/NBD model was calibrated to that same day; otherwise the warning runs on signals only.
     /// </summary>
-    public static ChurnSection? Build(AnalysisResults analyses, LocalDate analysisDate, CustomerBaseSummary? summary, ModelFit<BgNbdModel>? bgNbd, IReadOnlyDictionary<CustomerId, string?>? names)
+    public static ChurnSection? Build(AnalysisResults analyses, LocalDate analysisDate, ModelFit<BgNbdModel>? bgNbd, IReadOnlyDictionary<CustomerId, string?>? names)
     {
+        var summary = analyses.Summary;
         if (!analyses.HasChurn)
         {
             return null;

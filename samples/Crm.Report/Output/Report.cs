@@ -80,7 +80,7 @@ internal static class ReportBuilder
             Task.Run(() => RfmSection.Build(analyses?.Rfm, analyses?.Lifecycles)),
             analyses is null
                 ? Task.FromResult<ChurnSection?>(null)
-                : bgNbd.ContinueWith(fit => ChurnSection.Build(analyses, analysisDate, summary, fit.GetAwaiter().GetResult(), names), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+                : bgNbd.ContinueWith(fit => ChurnSection.Build(analyses, analysisDate, fit.GetAwaiter().GetResult(), names), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
     }
 
     public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, AnalysisResults? analyses, ReportSections sections, string? valueBasisProblem = null)

@@ -240,11 +240,14 @@ internal static class BgNbdPredictions
     private static ReadOnlySpan<double> Powers(double s, double exponent, ReadOnlySpan<double> horizons)
     {
         var cache = t_powers ??= new PowerCache();
-        var kept = cache.Horizons.AsSpan(0, cache.Count);
-        if (s != cache.S || exponent != cache.Exponent || !horizons.SequenceEqual(kept))
+        var kept = cache.Count == horizons.Length && s == cache.S && exponent == cache.Exponent && horizons.SequenceEqual(cache.Horizons.AsSpan(0, cache.Count));
+        if (!kept)
         {
-            cache.Horizons = horizons.Length <= cache.Horizons.Length ? cache.Horizons : new double[horizons.Length];
-            cache.Values = horizons.Length <= cache.Values.Length ? cache.Values : new double[horizons.Length];
+            if (horizons.Length > cache.Values.Length)
+            {
+                (cache.Horizons, cache.Values) = (new double[horizons.Length], new double[horizons.Length]);
+            }
+
             for (var k = 0; k < horizons.Length; k++)
             {
                 cache.Values[k] = Math.Pow(s / (s + horizons[k]), exponent);
@@ -257,12 +260,15 @@ internal static class BgNbdPredictions
         return cache.Values.AsSpan(0, horizons.Length);
     }
 
-    /// <summary>The powers of <see cref="Powers"/> last computed on a thread, with what they were computed for.</summary>
+    /// <summary>
+    /// The powers of <see cref="Powers"/> last computed on a thread, with what they were computed for; none while
+    /// <see cref="Count"/> is 0.
+    /// </summary>
     private sealed class PowerCache
     {
-        public double S { get; set; } = double.NaN;
+        public double S { get; set; }
 
-        public double Exponent { get; set; } = double.NaN;
+        public double Exponent { get; set; }
 
         public int Count { get; set; }
 
