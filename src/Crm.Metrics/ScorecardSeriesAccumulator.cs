@@ -160,6 +160,14 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
         MarkAll(DataSources.Purchases);
     }
 
+    /// <summary>Adds a purchase whose id a shared index keeps as <paramref name="id"/> (see <see cref="PartitionedStore{TRecord, TEntry, THistory, TPeriod, TRules}.Add(TRecord, CustomerId)"/>).</summary>
+    internal void Add(Purchase purchase, CustomerId id)
+    {
+        ThrowIfDisposed();
+        _store.Add(purchase, id);
+        MarkAll(DataSources.Purchases);
+    }
+
     /// <summary>Adds a customer (its acquisition instant, when recorded).</summary>
     /// <param name="customer">The customer.</param>
     /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>

@@ -153,13 +153,17 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(Purchase purchase)
     {
         _read++;
-        _cards?.Add(purchase);
         if (!_byCustomer)
         {
+            _cards?.Add(purchase);
             return;
         }
 
         var customer = _index.IndexOf(purchase.CustomerId);
+
+        // The scorecards buffer the index's instance of the id: a record's own is young, and the buffers are large
+        // arrays, which each young collection would otherwise scan for it.
+        _cards?.Add(purchase, _index.Id(customer));
         var ticks = purchase.OccurredAt.ToUnixTimeTicks();
         for (var z = 0; z < _zones.Length; z++)
         {

@@ -43,6 +43,9 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
     /// <summary>Converts the amounts to the scorecard's currency (which may throw <see cref="CurrencyMismatchException"/>).</summary>
     public void Write(Purchase record, ref PendingPurchase entry) => PendingPurchase.Write(record, currency, ref entry);
 
+    /// <inheritdoc/>
+    public void UseCustomer(ref PendingPurchase entry, CustomerId id) => entry.Id = id;
+
     public void Apply(CustomerTable<CustomerHistory, CustomerPeriod> table, in PendingPurchase purchase)
     {
         // Every sum is computed before anything is written: an overflow leaves the rows as they were (a new

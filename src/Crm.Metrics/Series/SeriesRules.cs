@@ -30,6 +30,9 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
     /// <summary>Converts the amounts to the series' currency, as <see cref="PurchaseRules.Write"/> does.</summary>
     public void Write(Purchase record, ref PendingPurchase entry) => PendingPurchase.Write(record, currency, ref entry);
 
+    /// <inheritdoc/>
+    public void UseCustomer(ref PendingPurchase entry, CustomerId id) => entry.Id = id;
+
     public void Apply(CustomerTable<SeriesHistory, SeriesAcquisition> table, in PendingPurchase purchase)
     {
         // As in the rules of one period: every sum is computed (and may overflow) before anything is written.

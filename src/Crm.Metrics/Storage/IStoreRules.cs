@@ -38,6 +38,13 @@ internal interface IStoreRules<TRecord, TEntry, THistory, TPeriod>
     void Write(TRecord record, ref TEntry entry);
 
     /// <summary>
+    /// Puts <paramref name="id"/>, equal to the id <see cref="Write"/> took from the record, in its place in the entry:
+    /// the instance a shared <see cref="CustomerIndex"/> keeps, so that buffered entries refer to one long-lived string
+    /// per customer instead of each record's own young one.
+    /// </summary>
+    void UseCustomer(ref TEntry entry, CustomerId id);
+
+    /// <summary>
     /// Applies a buffered entry to its customer's rows in <paramref name="table"/>. Every sum is computed before
     /// anything is written: an entry that would leave a sum's range throws <see cref="OverflowException"/> with the
     /// table unchanged.

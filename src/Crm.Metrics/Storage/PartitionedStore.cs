@@ -81,6 +81,28 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     }
 
     /// <summary>
+    /// Adds one record as <see cref="Add(TRecord)"/> does, its entry holding <paramref name="id"/> — the instance of the
+    /// record's id that a shared <see cref="CustomerIndex"/> keeps — instead of the record's own.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="id">An id equal to the record's.</param>
+    public void Add(TRecord record, CustomerId id)
+    {
+        System.Diagnostics.Debug.Assert(id == _rules.CustomerOf(record), "The id is the record's.");
+        if (!_rules.Admits(record))
+        {
+            NotAdmitted++;
+            return;
+        }
+
+        var batch = _batch ??= TakeBatch(WantedRegion());
+        if (Buffer(batch, record, id))
+        {
+            BatchFull(batch);
+        }
+    }
+
+    /// <summary>
     /// The table that holds (or will hold) <paramref name="id"/>, for updates that bypass the buffer (a recorded
     /// acquisition, a state read back); nothing is being applied meanwhile.
     /// </summary>
@@ -232,16 +254,25 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     }
 
     /// <summary>Writes a record into its partition's region; true when that region is now full.</summary>
-    private bool Buffer(StoreBatch<TEntry> batch, TRecord record)
+    private bool Buffer(StoreBatch<TEntry> batch, TRecord record) => Buffer(batch, record, _rules.CustomerOf(record), keepsRecordId: true);
+
+    /// <summary>As <see cref="Buffer(StoreBatch{TEntry}, TRecord)"/>, the entry holding <paramref name="id"/> unless <paramref name="keepsRecordId"/>.</summary>
+    private bool Buffer(StoreBatch<TEntry> batch, TRecord record, CustomerId id, bool keepsRecordId = false)
     {
-        var partition = Partition(_rules.CustomerOf(record));
+        var partition = Partition(id);
         var fill = batch.Fill[partition];
 
         // The 64 regions are 64 write streams, more than the processor's prefetcher follows: ask for the line of the
         // entry a few places on in this region, so that writing it later does not wait for memory.
         var index = (partition * batch.Region) + fill;
         Prefetch.Line(ref batch.Buffer[Math.Min(index + WriteAhead, batch.Buffer.Length - 1)]);
-        _rules.Write(record, ref batch.Buffer[index]);
+        ref var entry = ref batch.Buffer[index];
+        _rules.Write(record, ref entry);
+        if (!keepsRecordId)
+        {
+            _rules.UseCustomer(ref entry, id);
+        }
+
         batch.Fill[partition] = fill + 1;
         return fill + 1 == batch.Region;
     }
