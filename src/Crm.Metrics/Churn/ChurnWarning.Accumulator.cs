@@ -117,7 +117,7 @@ public static partial class ChurnWarning
                 }
             });
 
-            return new ChurnWarningResult(_analysisDate, model is not null, Array.AsReadOnly(Ranked(risks)));
+            return new ChurnWarningResult(_analysisDate, model is not null, Array.AsReadOnly(ChurnRanking.Ranked(risks)));
         }
 
         public void Dispose() => _log.Dispose();

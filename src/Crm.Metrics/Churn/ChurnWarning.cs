@@ -94,39 +94,9 @@ public static partial class ChurnWarning
         }
     }
 
-    /// <summary>
-    /// The customers by level (High first), then P(alive) (lowest first, none counting as 1), then id: sorted on one
-    /// 64-bit key — the level above the bits of P(alive), which order as the numbers do for values in [0, 1] — and
-    /// by id within runs of equal keys.
-    /// </summary>
-    private static CustomerChurnRisk[] Ranked(CustomerChurnRisk[] risks)
-    {
-        var keys = new ulong[risks.Length];
-        for (var i = 0; i < risks.Length; i++)
-        {
-            var level = (ulong)(ChurnRiskLevel.High - risks[i].Level);
-            keys[i] = (level << 62) | (ulong)BitConverter.DoubleToInt64Bits(risks[i].ProbabilityAlive ?? 1);
-        }
-
-        Array.Sort(keys, risks);
-        for (int start = 0, end; start < risks.Length; start = end)
-        {
-            for (end = start + 1; end < risks.Length && keys[end] == keys[start]; end++)
-            {
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(risks, start, end - start, Comparer<CustomerChurnRisk>.Create(static (x, y) => x.CustomerId.CompareTo(y.CustomerId)));
-            }
-        }
-
-        return risks;
-    }
-
     private static CustomerChurnRisk AssessOne(CustomerId id, ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
     {
-        var reasons = new List<ChurnReason>(2);
+        var reasons = default(FiredReasons);
         var lost = probabilityAlive < settings.LostProbabilityAlive;
         if (purchaseDays.Length == 0)
         {
@@ -194,15 +164,68 @@ public static partial class ChurnWarning
             reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"P(alive) {p:0.00} from the purchase model")));
         }
 
-        var level = reasons.Count == 0 ? ChurnRiskLevel.Low : reasons.Max(r => r.Level);
-        if (level == ChurnRiskLevel.Medium && reasons.Count >= 2)
+        if (reasons.Strongest == ChurnRiskLevel.Medium && reasons.Count >= 2)
         {
             reasons.Add(new("several-signals", ChurnRiskLevel.High, string.Create(CultureInfo.InvariantCulture, $"{reasons.Count} warning signals together")));
-            level = ChurnRiskLevel.High;
         }
 
-        IReadOnlyList<ChurnReason> strongestFirst = reasons.Count > 1 ? [.. reasons.OrderByDescending(r => r.Level)] : reasons.AsReadOnly(); // stable: equal levels keep their order
-        return new CustomerChurnRisk(id, level, probabilityAlive, strongestFirst) { IsLost = lost };
+        return new CustomerChurnRisk(id, reasons.Strongest, probabilityAlive, reasons.StrongestFirst()) { IsLost = lost };
+    }
+
+    /// <summary>
+    /// The reasons fired for one customer, in the order they fired (at most seven: one purchase rule, the frequency
+    /// drop, three complaint and answer rules, P(alive), several signals), kept in place rather than in a list per
+    /// customer.
+    /// </summary>
+    private struct FiredReasons
+    {
+        private ReasonSlots _slots;
+
+        /// <summary>How many fired.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The highest level of those fired; Low when none fired.</summary>
+        public ChurnRiskLevel Strongest { get; private set; }
+
+        public void Add(ChurnReason reason)
+        {
+            _slots[Count++] = reason;
+            if (reason.Level > Strongest)
+            {
+                Strongest = reason.Level;
+            }
+        }
+
+        /// <summary>The reasons, strongest first; those of equal level in the order they fired.</summary>
+        public readonly System.Collections.ObjectModel.ReadOnlyCollection<ChurnReason> StrongestFirst()
+        {
+            if (Count == 0)
+            {
+                return System.Collections.ObjectModel.ReadOnlyCollection<ChurnReason>.Empty;
+            }
+
+            var ordered = new ChurnReason[Count];
+            var next = 0;
+            for (var level = ChurnRiskLevel.High; level >= ChurnRiskLevel.Low; level--)
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    if (_slots[i].Level == level)
+                    {
+                        ordered[next++] = _slots[i];
+                    }
+                }
+            }
+
+            return Array.AsReadOnly(ordered);
+        }
+    }
+
+    /// <summary>Room for every reason one customer can fire.</summary>
+    [System.Runtime.CompilerServices.InlineArray(7)]
+    private struct ReasonSlots
+    {
+        private ChurnReason _first;
     }
 
     /// <summary>A customer's complaint and answer counters.</summary>
