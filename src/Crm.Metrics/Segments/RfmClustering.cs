@@ -82,8 +82,10 @@ public sealed class RfmClustering
         // result does not depend on the number of threads (and a base of one chunk sums exactly as one loop would).
         var chunks = (n + ChunkSize - 1) / ChunkSize;
         var partial = new double[chunks, (k * 4) + 2]; // per chunk: the distance total, whether one moved, per cluster the count and three sums
+        var flat = new double[k * 3]; // the centroids of this iteration, one after the other
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)
         {
+            Buffer.BlockCopy(centroids, 0, flat, 0, flat.Length * sizeof(double));
             Concurrency.Partitioned.For(chunks, null, chunk =>
             {
                 var total = 0.0;
@@ -91,15 +93,16 @@ public sealed class RfmClustering
                 var sums = new double[k * 4];
                 for (var i = chunk * ChunkSize; i < Math.Min(n, (chunk + 1) * ChunkSize); i++)
                 {
-                    var (best, distance) = Nearest(points, i, centroids);
+                    var (x, y, z) = (points[i, 0], points[i, 1], points[i, 2]);
+                    var (best, distance) = Nearest(x, y, z, flat);
                     moved |= best != assignment[i];
                     assignment[i] = best;
                     total += distance;
-                    sums[best * 4]++;
-                    for (var d = 0; d < 3; d++)
-                    {
-                        sums[(best * 4) + 1 + d] += points[i, d];
-                    }
+                    var at = best * 4;
+                    sums[at]++;
+                    sums[at + 1] += x;
+                    sums[at + 2] += y;
+                    sums[at + 3] += z;
                 }
 
                 partial[chunk, 0] = total;
@@ -227,14 +230,18 @@ public sealed class RfmClustering
         return centroids;
     }
 
-    private static (int Cluster, double Distance) Nearest(double[,] points, int i, double[,] centroids)
+    /// <summary>
+    /// The centroid nearest to the point (<paramref name="x"/>, <paramref name="y"/>, <paramref name="z"/>), the first
+    /// of equals, and its squared distance, summed in the order of <see cref="Distance"/>.
+    /// </summary>
+    private static (int Cluster, double Distance) Nearest(double x, double y, double z, ReadOnlySpan<double> centroids)
     {
-        var k = centroids.GetLength(0);
         var best = 0;
         var bestDistance = double.PositiveInfinity;
-        for (var c = 0; c < k; c++)
+        for (int c = 0, at = 0; at + 2 < centroids.Length; c++, at += 3)
         {
-            var distance = Distance(points, i, centroids, c);
+            var (dx, dy, dz) = (x - centroids[at], y - centroids[at + 1], z - centroids[at + 2]);
+            var distance = (dx * dx) + (dy * dy) + (dz * dz);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (c, distance);
