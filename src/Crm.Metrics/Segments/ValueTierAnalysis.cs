@@ -38,6 +38,25 @@ public sealed class ValueTierAnalysis
         }
     }
 
+    /// <summary>The values, largest first, then by id (ordinal).</summary>
+    private static KeyValuePair<CustomerId, decimal>[] ByValue(KeyValuePair<CustomerId, decimal>[] values)
+    {
+        var keys = new ValueKey[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            keys[i] = new ValueKey(values[i].Value, new Internal.IdOrder(values[i].Key), i);
+        }
+
+        keys.AsSpan().Sort(new ValueKeyOrder(values));
+        var sorted = new KeyValuePair<CustomerId, decimal>[values.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = values[keys[i].Index];
+        }
+
+        return sorted;
+    }
+
     private static ValueTierAnalysis Rank(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -64,8 +83,9 @@ public sealed class ValueTierAnalysis
             throw new ArgumentException("Value tiers need customers with a positive value: the positive values sum to zero.", nameof(values));
         }
 
-        // By value, largest first, then by id: every customer once, so the order is fully determined.
-        Array.Sort(ranked, static (x, y) => y.Value.CompareTo(x.Value) is var byValue and not 0 ? byValue : x.Key.CompareTo(y.Key));
+        // By value, largest first, then by id: every customer once, so the order is fully determined. Sorted on a key
+        // per customer (the value, the id's packed first units) so that ties of value seldom read the ids.
+        ranked = ByValue(ranked);
         var customers = new CustomerValueTier[ranked.Length];
         Span<int> counts = stackalloc int[3];
         Span<decimal> sums = stackalloc decimal[3];
@@ -102,5 +122,18 @@ public sealed class ValueTierAnalysis
     {
         ArgumentNullException.ThrowIfNull(rfm);
         return Compute(rfm.Customers.Select(c => KeyValuePair.Create(c.CustomerId, c.Revenue.Amount)), thresholds);
+    }
+
+    /// <summary>A customer's value, the id's packed first units and place in the unsorted values.</summary>
+    private readonly record struct ValueKey(decimal Value, Internal.IdOrder Id, int Index);
+
+    /// <summary>Largest value first, then by id.</summary>
+    private readonly struct ValueKeyOrder(KeyValuePair<CustomerId, decimal>[] values) : IComparer<ValueKey>
+    {
+        public int Compare(ValueKey x, ValueKey y)
+        {
+            var order = y.Value.CompareTo(x.Value);
+            return order != 0 ? order : Internal.IdOrder.Compare(x.Id, values[x.Index].Key, y.Id, values[y.Index].Key);
+        }
     }
 }

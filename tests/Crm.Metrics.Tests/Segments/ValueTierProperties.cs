@@ -15,7 +15,7 @@ public class ValueTierProperties
     public static Arbitrary<KeyValuePair<CustomerId, decimal>[]> Values() =>
         Gen.Choose(1, 60).SelectMany(n =>
             Gen.Choose(-5, 40).Select(v => v <= 0 ? v : v % 7 == 0 ? 7m : v * 1.25m).ArrayOf(n).Select(values =>
-                values.Select((v, i) => KeyValuePair.Create(new CustomerId($"c{(i * 37) % 101:000}-{i}"), v)).ToArray()))
+                values.Select((v, i) => KeyValuePair.Create(new CustomerId($"{(i % 3 == 0 ? "customer-0000" : "c")}{(i * 37) % 101:000}-{i}"), v)).ToArray()))
         .Where(values => values.Any(v => v.Value > 0))
         .ToArbitrary();
 
