@@ -131,6 +131,33 @@ public class AnalysisSetTests
         Assert.ThrowsAny<OperationCanceledException>(() => metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(new CrmDataSet { Purchases = many }), request, cancellationToken: cancelled.Token).AsTask().GetAwaiter().GetResult());
     }
 
+    /// <summary>
+    /// The first refusal in the order read is the one thrown, on one thread or two: here the summary refuses the
+    /// 5,001st purchase (another currency), which on two threads it meets well after the reading thread has passed
+    /// it and met a null record, the 15,001st; and a refusal at the reading thread (a scorecard's, of another currency)
+    /// comes before the summary's of the same record.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_error_is_that_of_the_first_record_refused_in_the_order_read(int threads)
+    {
+        using var provider = AnalysisSetProperties.Provider(threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var purchases = Enumerable.Range(0, 20_000).Select(i => Purchase.Sale(new CustomerId("c" + (i % 700).ToString(System.Globalization.CultureInfo.InvariantCulture)), Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i), new Money(1m, i == 5_000 ? Currency.Usd : Currency.Eur))).ToArray();
+        var withNull = purchases.Select((p, i) => i == 15_000 ? null! : p).ToArray();
+        var summary = new AnalysisRequest { Summary = new SummaryOptions(new LocalDate(2026, 3, 31)), Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) };
+        var both = new AnalysisRequest { Summary = summary.Summary, Scorecards = [ReportingPeriod.Month(2026, 1, DateTimeZone.Utc)], ScorecardSettings = new ScorecardSettings { Currency = Currency.Eur } };
+
+        var early = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = withNull }, summary));
+        var earlyAsync = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(new CrmDataSet { Purchases = withNull }), summary).AsTask().GetAwaiter().GetResult());
+        var card = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = purchases }, both));
+
+        Assert.Equal(Currency.Usd, early.Actual);
+        Assert.Equal(Currency.Usd, earlyAsync.Actual);
+        Assert.Contains("scorecard", card.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Text_names_the_analyses_and_no_customer()
     {

@@ -28,6 +28,8 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private readonly int[] _days;              // a purchase's day in each of _zones
     private readonly int _summaryZone, _rfmZone, _lifecycleZone, _churnZone;
     private readonly bool _byCustomer;
+    private readonly CustomerLane? _lane; // the per-customer analyses on their own thread; null: on the reading thread
+    private bool _laneOpen;               // purchases go to the lane until a record that needs the analyses up to date
     private long _read;
     private bool _handedOver; // the churn accumulator belongs to the results
 
@@ -102,6 +104,11 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         _zones = [.. zones.Select(z => new LocalDayNumbers(z))];
         _days = new int[_zones.Length];
         _byCustomer = _zones.Length > 0;
+        if (_byCustomer && Concurrency.ExecutionSettings.Of(engine.Options.Execution.MaxDegreeOfParallelism).Threads > 1)
+        {
+            _lane = new CustomerLane(_zones.Length, ApplyBatch);
+            _laneOpen = true;
+        }
     }
 
     /// <summary>The scorecards' accumulator; a refusal of the periods names <c>request.Scorecards</c>, the caller's path to them.</summary>
@@ -137,7 +144,16 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         using var set = new AnalysisSet(engine, request);
-        ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
+        try
+        {
+            ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
+        }
+        catch (Exception e) when (set._lane is not null)
+        {
+            set.ThrowFirst(e);
+            throw;
+        }
+
         return set.Results(clock, engine.Options.Execution.MaxDegreeOfParallelism, cancellationToken);
     }
 
@@ -146,8 +162,30 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         using var set = new AnalysisSet(engine, request);
-        await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (set._lane is not null)
+        {
+            set.ThrowFirst(e);
+            throw;
+        }
+
         return set.Results(clock, engine.Options.Execution.MaxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>
+    /// After reading failed with <paramref name="reading"/>: throws an exception a per-customer analysis met on an
+    /// earlier record, waiting in the lane, if there is one (so that the error is the first in the order read, as on one
+    /// thread); returns otherwise, for the caller to rethrow <paramref name="reading"/>.
+    /// </summary>
+    private void ThrowFirst(Exception reading)
+    {
+        if (_lane!.FirstFailure(reading) is var first && !ReferenceEquals(first, reading))
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
     }
 
     public void Add(Purchase purchase)
@@ -165,20 +203,60 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         // arrays, which each young collection would otherwise scan for it.
         _cards?.Add(purchase, _index.Id(customer));
         var ticks = purchase.OccurredAt.ToUnixTimeTicks();
+        var days = _laneOpen ? _lane!.Add(purchase, customer) : _days;
         for (var z = 0; z < _zones.Length; z++)
         {
-            _days[z] = _zones[z].Of(ticks);
+            days[z] = _zones[z].Of(ticks);
         }
 
-        _summary?.Add(purchase, customer, _days[_summaryZone]);
-        _rfm?.Add(purchase, customer, _days[_rfmZone]);
-        _lifecycles?.Add(purchase, customer, _days[_lifecycleZone]);
-        _churn?.Add(purchase, customer, _days[_churnZone]);
+        if (!_laneOpen)
+        {
+            ApplyByCustomer(purchase, customer, _days);
+        }
+    }
+
+    /// <summary>A purchase into the per-customer analyses, with its customer's number and its local day in each zone.</summary>
+    private void ApplyByCustomer(Purchase purchase, int customer, ReadOnlySpan<int> days)
+    {
+        _summary?.Add(purchase, customer, days[_summaryZone]);
+        _rfm?.Add(purchase, customer, days[_rfmZone]);
+        _lifecycles?.Add(purchase, customer, days[_lifecycleZone]);
+        _churn?.Add(purchase, customer, days[_churnZone]);
+    }
+
+    /// <summary>A batch of the lane into the per-customer analyses, in order (on the lane's thread).</summary>
+    private void ApplyBatch(CustomerLane.Batch batch)
+    {
+        var zones = _zones.Length;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ApplyByCustomer(batch.Purchases[i], batch.Customers[i], batch.Days.AsSpan(i * zones, zones));
+        }
+    }
+
+    /// <summary>
+    /// Applies the purchases waiting in the lane before a record that the per-customer analyses read on this thread
+    /// (a customer, a complaint or an answer for the churn warning), or before the results; purchases read after that
+    /// are applied here. Throws what an analysis threw on a purchase.
+    /// </summary>
+    private void CloseLane()
+    {
+        // An empty lane stays open: its thread has nothing to race with (customers are read before purchases).
+        if (_laneOpen && !_lane!.IsEmpty)
+        {
+            _laneOpen = false;
+            _lane.Finish();
+        }
     }
 
     public void Add(Customer customer)
     {
         _read++;
+        if (_churn is not null)
+        {
+            CloseLane();
+        }
+
         _cards?.Add(customer);
         _churn?.AddCustomer(customer.Id);
     }
@@ -186,6 +264,11 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(SurveyResponse response)
     {
         _read++;
+        if (_churn is not null)
+        {
+            CloseLane();
+        }
+
         _cards?.Add(response);
         _churn?.Add(response);
     }
@@ -199,6 +282,11 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(Complaint complaint)
     {
         _read++;
+        if (_churn is not null)
+        {
+            CloseLane();
+        }
+
         _cards?.Add(complaint);
         _churn?.Add(complaint);
     }
@@ -220,6 +308,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     /// <summary>Every requested analysis of the records read, side by side on up to <paramref name="threads"/> threads (each as its own entry point computes it).</summary>
     private AnalysisResults Results(IClock clock, int threads, CancellationToken cancellationToken)
     {
+        CloseLane();
         IReadOnlyList<Scorecard>? cards = null;
         CustomerBaseSummary? summary = null;
         RfmAnalysis? rfm = null;
@@ -275,6 +364,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
 
     public void Dispose()
     {
+        _lane?.Dispose(); // first: its thread may be applying purchases to the accumulators below
         _cards?.Dispose();
         _summary?.Dispose();
         _rfm?.Dispose();

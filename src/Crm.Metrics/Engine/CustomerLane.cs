@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Crm.Domain.Activity;
+
+namespace Crm.Metrics.Engine;
+
+/// <summary>
+/// The per-customer analyses of an <see cref="AnalysisSet"/> (summary, RFM, lifecycles, churn) on a thread of their
+/// own, a few batches behind the reading thread, which keeps the customer index and the scorecards' buffers. Purchases
+/// are collected in batches of <see cref="BatchSize"/> with their customer numbers and local days; one thread applies
+/// the batches in the order they were filled, so every analysis sees the purchases in the order read and its result
+/// does not change. No thread is started for fewer purchases than one batch: <see cref="Finish"/> applies them on the
+/// calling thread.
+/// </summary>
+internal sealed class CustomerLane : IDisposable
+{
+    /// <summary>Purchases per batch.</summary>
+    public const int BatchSize = 4096;
+
+    private const int BatchesAhead = 4;
+    private readonly Action<Batch> _apply;
+    private readonly int _zones;
+    private readonly BlockingCollection<Batch> _full = new(BatchesAhead);
+    private readonly ConcurrentBag<Batch> _free = [];
+    private Batch _filling;
+    private Task? _worker;
+    private ExceptionDispatchInfo? _failure; // the first exception of the worker: the batches after it are skipped
+    private bool _finished;
+
+    /// <param name="zones">The local days kept per purchase.</param>
+    /// <param name="apply">Applies a batch to the analyses, in order.</param>
+    public CustomerLane(int zones, Action<Batch> apply)
+    {
+        _zones = zones;
+        _apply = apply;
+        _filling = new Batch(zones);
+    }
+
+    /// <summary>Whether no purchase was added yet.</summary>
+    public bool IsEmpty => _worker is null && _filling.Count == 0;
+
+    /// <summary>
+    /// The next entry of the filling batch, for a purchase of the customer numbered <paramref name="customer"/>: its
+    /// local days are to be written into the span returned. Throws the worker's exception once it has failed.
+    /// </summary>
+    public Span<int> Add(Purchase purchase, int customer)
+    {
+        var batch = _filling;
+        if (batch.Count == BatchSize)
+        {
+            HandOver();
+            batch = _filling;
+        }
+
+        var at = batch.Count++;
+        batch.Purchases[at] = purchase;
+        batch.Customers[at] = customer;
+        return batch.Days.AsSpan(at * _zones, _zones);
+    }
+
+    /// <summary>
+    /// Applies every purchase added and ends the lane (later purchases are the caller's to apply); throws the first
+    /// exception an analysis threw, which belongs to an earlier record than any the caller has met since.
+    /// </summary>
+    public void Finish()
+    {
+        if (!_finished)
+        {
+            _finished = true;
+            if (_worker is null)
+            {
+                // Less than a batch in all: applied here, without a thread.
+                Apply(_filling);
+            }
+            else
+            {
+                if (_filling.Count > 0)
+                {
+                    _full.Add(_filling);
+                }
+
+                _full.CompleteAdding();
+                _worker.GetAwaiter().GetResult();
+            }
+        }
+
+        Volatile.Read(ref _failure)?.Throw();
+    }
+
+    /// <summary>
+    /// After the reading failed: applies what was added (an analysis may fail on an earlier record than the one the
+    /// reading failed on) and returns the exception that comes first in the order read — the analyses', if they
+    /// threw, or <paramref name="reading"/>.
+    /// </summary>
+    public Exception FirstFailure(Exception reading)
+    {
+        try
+        {
+            Finish();
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+
+        return reading;
+    }
+
+    /// <summary>Stops the worker, if any, without applying what waits: the set is being abandoned.</summary>
+    public void Dispose()
+    {
+        if (_worker is { } worker)
+        {
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(new ObjectDisposedException(nameof(AnalysisSet))), null);
+            if (!_full.IsAddingCompleted)
+            {
+                _full.CompleteAdding();
+            }
+
+            worker.GetAwaiter().GetResult();
+        }
+
+        _full.Dispose();
+    }
+
+    private void HandOver()
+    {
+        Volatile.Read(ref _failure)?.Throw();
+        _worker ??= Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _full.Add(_filling);
+        _filling = _free.TryTake(out var spare) ? spare : new Batch(_zones);
+    }
+
+    private void Run()
+    {
+        foreach (var batch in _full.GetConsumingEnumerable())
+        {
+            if (Volatile.Read(ref _failure) is null)
+            {
+                Apply(batch);
+            }
+
+            batch.Clear();
+            _free.Add(batch);
+        }
+    }
+
+    private void Apply(Batch batch)
+    {
+        try
+        {
+            _apply(batch);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+        }
+    }
+
+    /// <summary>Purchases with their customer numbers and local days (one per zone, purchase after purchase).</summary>
+    internal sealed class Batch(int zones)
+    {
+        /// <summary>The purchases.</summary>
+        public Purchase[] Purchases { get; } = new Purchase[BatchSize];
+
+        /// <summary>Each purchase's customer number.</summary>
+        public int[] Customers { get; } = new int[BatchSize];
+
+        /// <summary>Each purchase's local day in every zone.</summary>
+        public int[] Days { get; } = new int[BatchSize * Math.Max(zones, 1)];
+
+        /// <summary>How many entries are filled.</summary>
+        public int Count { get; set; }
+
+        /// <summary>Empties the batch, letting its purchases go.</summary>
+        public void Clear()
+        {
+            Array.Clear(Purchases, 0, Count);
+            Count = 0;
+        }
+    }
+}
