@@ -107,6 +107,11 @@ public interface ICrmMetrics
     /// and each purchase's customer id is looked up once for every per-customer analysis; each analysis equals its own
     /// entry point over the same records.
     /// </summary>
+    /// <remarks>
+    /// When more than one thread is allowed (<see cref="ExecutionOptions.MaxDegreeOfParallelism"/>), the per-customer
+    /// analyses take the purchases in batches on a thread of their own, in the order read, while the calling thread
+    /// reads on; the results are the same, and an error is still that of the first record refused in the order read.
+    /// </remarks>
     /// <param name="data">The data set; each sequence an analysis reads is enumerated once (the others not at all).</param>
     /// <param name="request">The analyses, each with its options.</param>
     /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
