@@ -21,7 +21,7 @@ internal sealed class CustomerLane : IDisposable
     private readonly Action<Batch> _apply;
     private readonly int _zones;
     private readonly BlockingCollection<Batch> _full = new(BatchesAhead);
-    private readonly ConcurrentBag<Batch> _free = [];
+    private readonly ConcurrentQueue<Batch> _free = new(); // applied batches, for the reading thread to fill again
     private Batch _filling;
     private Task? _worker;
     private ExceptionDispatchInfo? _failure; // the first exception of the worker: the batches after it are skipped
@@ -128,7 +128,7 @@ internal sealed class CustomerLane : IDisposable
         Volatile.Read(ref _failure)?.Throw();
         _worker ??= Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _full.Add(_filling);
-        _filling = _free.TryTake(out var spare) ? spare : new Batch(_zones);
+        _filling = _free.TryDequeue(out var spare) ? spare : new Batch(_zones);
     }
 
     private void Run()
@@ -141,7 +141,7 @@ internal sealed class CustomerLane : IDisposable
             }
 
             batch.Clear();
-            _free.Add(batch);
+            _free.Enqueue(batch);
         }
     }
 
