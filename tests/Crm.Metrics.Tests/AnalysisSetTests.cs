@@ -133,9 +133,10 @@ public class AnalysisSetTests
 
     /// <summary>
     /// The first refusal in the order read is the one thrown, on one thread or two: here the summary refuses the
-    /// 5,001st purchase (another currency), which on two threads it meets well after the reading thread has passed
-    /// it and met a null record, the 15,001st; and a refusal at the reading thread (a scorecard's, of another currency)
-    /// comes before the summary's of the same record.
+    /// 9,001st purchase (another currency) and the 9,002nd is null. On two threads both lie in the batch the reading
+    /// thread is filling (two were handed to the analyses' thread before it), so the reading thread meets the null
+    /// before any analysis has seen the purchase before it. A refusal at the reading thread (a scorecard's, of
+    /// another currency) comes before the summary's of the same record.
     /// </summary>
     [Theory]
     [InlineData(1)]
@@ -144,8 +145,8 @@ public class AnalysisSetTests
     {
         using var provider = AnalysisSetProperties.Provider(threads);
         var metrics = provider.GetRequiredService<ICrmMetrics>();
-        var purchases = Enumerable.Range(0, 20_000).Select(i => Purchase.Sale(new CustomerId("c" + (i % 700).ToString(System.Globalization.CultureInfo.InvariantCulture)), Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i), new Money(1m, i == 5_000 ? Currency.Usd : Currency.Eur))).ToArray();
-        var withNull = purchases.Select((p, i) => i == 15_000 ? null! : p).ToArray();
+        var purchases = Enumerable.Range(0, 20_000).Select(i => Purchase.Sale(new CustomerId("c" + (i % 700).ToString(System.Globalization.CultureInfo.InvariantCulture)), Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i), new Money(1m, i == 9_000 ? Currency.Usd : Currency.Eur))).ToArray();
+        var withNull = purchases.Select((p, i) => i == 9_001 ? null! : p).ToArray();
         var summary = new AnalysisRequest { Summary = new SummaryOptions(new LocalDate(2026, 3, 31)), Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) };
         var both = new AnalysisRequest { Summary = summary.Summary, Scorecards = [ReportingPeriod.Month(2026, 1, DateTimeZone.Utc)], ScorecardSettings = new ScorecardSettings { Currency = Currency.Eur } };
 

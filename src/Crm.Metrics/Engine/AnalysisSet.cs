@@ -176,15 +176,16 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     }
 
     /// <summary>
-    /// After reading failed with <paramref name="reading"/>: throws an exception a per-customer analysis met on an
+    /// After reading failed with <paramref name="reading"/>: throws the exception a per-customer analysis met on an
     /// earlier record, waiting in the lane, if there is one (so that the error is the first in the order read, as on one
-    /// thread); returns otherwise, for the caller to rethrow <paramref name="reading"/>.
+    /// thread); returns otherwise, for the caller to rethrow <paramref name="reading"/> (which may be that exception,
+    /// met when the reading thread handed the lane a batch).
     /// </summary>
     private void ThrowFirst(Exception reading)
     {
-        if (_lane!.FirstFailure(reading) is var first && !ReferenceEquals(first, reading))
+        if (_lane!.FinishAfterFailure() is { } earlier && !ReferenceEquals(earlier, reading))
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(earlier);
         }
     }
 

@@ -88,22 +88,20 @@ internal sealed class CustomerLane : IDisposable
     }
 
     /// <summary>
-    /// After the reading failed: applies what was added (an analysis may fail on an earlier record than the one the
-    /// reading failed on) and returns the exception that comes first in the order read — the analyses', if they
-    /// threw, or <paramref name="reading"/>.
+    /// As <see cref="Finish"/>, after the reading failed: the exception an analysis threw, which belongs to an earlier
+    /// record than the one the reading failed on, or null.
     /// </summary>
-    public Exception FirstFailure(Exception reading)
+    public Exception? FinishAfterFailure()
     {
         try
         {
             Finish();
+            return null;
         }
         catch (Exception e)
         {
             return e;
         }
-
-        return reading;
     }
 
     /// <summary>Stops the worker, if any, without applying what waits: the set is being abandoned.</summary>

@@ -65,20 +65,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
 
     /// <summary>Adds one record: counted when the rules do not admit it, buffered otherwise.</summary>
     /// <exception cref="Exception">What the rules' <c>Write</c> throws, or the refusal of an earlier entry when its batch is applied.</exception>
-    public void Add(TRecord record)
-    {
-        if (!_rules.Admits(record))
-        {
-            NotAdmitted++;
-            return;
-        }
-
-        var batch = _batch ??= TakeBatch(WantedRegion());
-        if (Buffer(batch, record))
-        {
-            BatchFull(batch);
-        }
-    }
+    public void Add(TRecord record) => AddBuffered(record, null);
 
     /// <summary>
     /// Adds one record as <see cref="Add(TRecord)"/> does, its entry holding <paramref name="id"/> — the instance of the
@@ -89,17 +76,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     public void Add(TRecord record, CustomerId id)
     {
         System.Diagnostics.Debug.Assert(id == _rules.CustomerOf(record), "The id is the record's.");
-        if (!_rules.Admits(record))
-        {
-            NotAdmitted++;
-            return;
-        }
-
-        var batch = _batch ??= TakeBatch(WantedRegion());
-        if (Buffer(batch, record, id))
-        {
-            BatchFull(batch);
-        }
+        AddBuffered(record, id);
     }
 
     /// <summary>
@@ -253,13 +230,30 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         return tables;
     }
 
-    /// <summary>Writes a record into its partition's region; true when that region is now full.</summary>
-    private bool Buffer(StoreBatch<TEntry> batch, TRecord record) => Buffer(batch, record, _rules.CustomerOf(record), keepsRecordId: true);
-
-    /// <summary>As <see cref="Buffer(StoreBatch{TEntry}, TRecord)"/>, the entry holding <paramref name="id"/> unless <paramref name="keepsRecordId"/>.</summary>
-    private bool Buffer(StoreBatch<TEntry> batch, TRecord record, CustomerId id, bool keepsRecordId = false)
+    /// <summary>Counts a record the rules do not admit; buffers it otherwise (see <see cref="Buffer"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void AddBuffered(TRecord record, CustomerId? shared)
     {
-        var partition = Partition(id);
+        if (!_rules.Admits(record))
+        {
+            NotAdmitted++;
+            return;
+        }
+
+        var batch = _batch ??= TakeBatch(WantedRegion());
+        if (Buffer(batch, record, shared))
+        {
+            BatchFull(batch);
+        }
+    }
+
+    /// <summary>
+    /// Writes a record into its partition's region, its entry holding <paramref name="shared"/> when given (the
+    /// instance of the record's id that a shared <see cref="CustomerIndex"/> keeps); true when that region is now full.
+    /// </summary>
+    private bool Buffer(StoreBatch<TEntry> batch, TRecord record, CustomerId? shared = null)
+    {
+        var partition = Partition(shared ?? _rules.CustomerOf(record));
         var fill = batch.Fill[partition];
 
         // The 64 regions are 64 write streams, more than the processor's prefetcher follows: ask for the line of the
@@ -268,7 +262,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         Prefetch.Line(ref batch.Buffer[Math.Min(index + WriteAhead, batch.Buffer.Length - 1)]);
         ref var entry = ref batch.Buffer[index];
         _rules.Write(record, ref entry);
-        if (!keepsRecordId)
+        if (shared is { } id)
         {
             _rules.UseCustomer(ref entry, id);
         }
