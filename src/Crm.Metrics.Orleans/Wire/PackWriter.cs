@@ -26,6 +26,17 @@ internal sealed class PackWriter(int capacity)
         return bytes;
     }
 
+    /// <summary>Gives the buffer back without copying what was written (copied already from <see cref="Written"/>); the writer is done.</summary>
+    public void Return()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
+    }
+
+    /// <summary>The bytes written so far, in the writer's buffer (valid until the next write).</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
     /// <summary>One byte.</summary>
     public void Byte(byte value)
     {

@@ -45,7 +45,7 @@ internal static class PackedRows
     public static CustomerRfmState[]? RfmRows(byte[]? packed) => Unpack(packed, RfmRowFormat.Instance);
 
     /// <summary>A scorecard state's purchase rows as they travel: null for an empty array, else the bytes, still packed.</summary>
-    public static IReadOnlyList<CustomerPurchaseState>? PurchaseList(byte[]? packed) => List(packed, PurchaseRowFormat.Instance);
+    public static IReadOnlyList<CustomerPurchaseState>? PurchaseList(byte[]? packed, int[]? marks = null) => List(packed, PurchaseRowFormat.Instance, marks);
 
     /// <summary>A summary state's rows as they travel: null for an empty array, else the bytes, still packed.</summary>
     public static IReadOnlyList<CustomerDaysState>? DaysList(byte[]? packed) => List(packed, SummaryRowFormat.Instance);
@@ -53,11 +53,11 @@ internal static class PackedRows
     /// <summary>An RFM state's rows as they travel: null for an empty array, else the bytes, still packed.</summary>
     public static IReadOnlyList<CustomerRfmState>? RfmList(byte[]? packed) => List(packed, RfmRowFormat.Instance);
 
-    /// <summary>A state's list of rows as it travels: null for an empty array, else the bytes, still packed.</summary>
-    public static IReadOnlyList<TItem>? List<TRow, TItem>(byte[]? packed, RowFormat<TRow, TItem> format)
+    /// <summary>A state's list of rows as it travels: null for an empty array, else the bytes, still packed, with the marks of their segments if any.</summary>
+    public static IReadOnlyList<TItem>? List<TRow, TItem>(byte[]? packed, RowFormat<TRow, TItem> format, int[]? marks = null)
         where TRow : struct
         where TItem : class
-        => packed is { Length: > 0 } ? new PackedRowList<TRow, TItem>(packed, format) : null;
+        => packed is { Length: > 0 } ? new PackedRowList<TRow, TItem>(packed, format, marks) : null;
 
     /// <summary>
     /// The row count, then each row (its flags byte first) or <see cref="NullRow"/> for a null one; no bytes for null
@@ -142,8 +142,109 @@ internal static class PackedRows
         var reader = new PackReader(packed, format.Prefix);
         var count = reader.Count();
         begin?.Invoke(count);
+        WalkRows(ref reader, 0, count, format, visit);
+        if (!reader.AtEnd)
+        {
+            throw reader.Broken("length", "is followed by bytes that belong to no row");
+        }
+    }
+
+    /// <summary>
+    /// Where the segments of rows packed in segments (see <see cref="RowPacker{TRow, TItem}"/>) begin, as pairs of the
+    /// first row's index and its byte offset; null for rows packed in one pass.
+    /// </summary>
+    public static int[]? MarksOf<TRow, TItem>(IReadOnlyList<TItem>? rows, RowFormat<TRow, TItem> format)
+        where TRow : struct
+        where TItem : class
+        => rows is PackedRowList<TRow, TItem> packed && packed.Format == format ? packed.Marks : null;
+
+    /// <summary>
+    /// <paramref name="marks"/> when they can mark segments of <paramref name="packed"/>: pairs of a row index and a
+    /// byte offset, the first the first row right after the row count, both never decreasing, within the rows and the
+    /// bytes. Otherwise null: marks are only a hint to read the rows side by side, and the rows read in one pass are
+    /// checked whole whatever they say (see <see cref="Crm.Metrics.Internal.ISegmentedStateRowSource{TRow}"/>).
+    /// </summary>
+    public static int[]? UsableMarks(byte[] packed, int[]? marks)
+    {
+        if (marks is not { Length: >= 2 } || marks.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        int count;
+        int start;
+        try
+        {
+            var reader = new PackReader(packed, string.Empty);
+            count = reader.Count();
+            start = packed.Length - reader.Left;
+        }
+        catch (ArgumentException)
+        {
+            return null; // the one pass refuses the count itself
+        }
+
+        if (marks[0] != 0 || marks[1] != start)
+        {
+            return null;
+        }
+
+        for (var m = 2; m < marks.Length; m += 2)
+        {
+            if (marks[m] < marks[m - 2] || marks[m] > count || marks[m + 1] < marks[m - 1] || marks[m + 1] > packed.Length)
+            {
+                return null;
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>The rows segment <paramref name="segment"/> of usable <paramref name="marks"/> announces, bounded by what its bytes can hold.</summary>
+    public static int RowsIn<TRow, TItem>(byte[] packed, RowFormat<TRow, TItem> format, int[] marks, int segment)
+        where TRow : struct
+        where TItem : class
+    {
+        var (first, end, from, to) = Segment(packed, marks, segment);
+        return Math.Min(end - first, (to - from) / format.MinBytesPerRow);
+    }
+
+    /// <summary>
+    /// The rows of segment <paramref name="segment"/> of usable <paramref name="marks"/>, each to
+    /// <paramref name="read"/> with its index in the whole list; the segment's bytes must hold exactly its rows.
+    /// </summary>
+    public static void ReadSegment<TRow, TItem>(byte[] packed, RowFormat<TRow, TItem> format, int[] marks, int segment, StateRowReader<TRow> read)
+        where TRow : struct
+        where TItem : class
+    {
+        var (first, end, from, to) = Segment(packed, marks, segment);
+        var reader = new PackReader(packed.AsSpan(from, to - from), format.Prefix);
+        WalkRows(ref reader, first, end, format, (int i, in TRow row, bool present, ref int[] _) => read(i, in row, present));
+        if (!reader.AtEnd)
+        {
+            throw reader.Broken("length", "has a segment whose rows end before the next segment begins");
+        }
+    }
+
+    /// <summary>Segment <paramref name="segment"/>'s rows (first, end) and bytes (from, to); the last ends with the rows.</summary>
+    private static (int First, int End, int From, int To) Segment(byte[] packed, int[] marks, int segment)
+    {
+        var last = segment == (marks.Length / 2) - 1;
+        var count = last ? new PackReader(packed, string.Empty).Count() : 0;
+        return (marks[2 * segment], last ? count : marks[(2 * segment) + 2], marks[(2 * segment) + 1], last ? packed.Length : marks[(2 * segment) + 3]);
+    }
+
+    /// <summary>
+    /// Rows <paramref name="first"/> .. <paramref name="end"/> − 1 from where <paramref name="reader"/> stands, each to
+    /// <paramref name="visit"/> (its lists in a buffer reused from row to row). A flags byte with bits outside the
+    /// format's is refused.
+    /// </summary>
+    private static void WalkRows<TRow, TItem>(ref PackReader reader, int first, int end, RowFormat<TRow, TItem> format, RowVisitor<TRow> visit)
+        where TRow : struct
+        where TItem : class
+    {
         int[] buffer = [];
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < end; i++)
         {
             reader.Row = i;
             var flags = reader.Byte("flags");
@@ -163,9 +264,5 @@ internal static class PackedRows
         }
 
         reader.Row = -1;
-        if (!reader.AtEnd)
-        {
-            throw reader.Broken("length", "is followed by bytes that belong to no row");
-        }
     }
 }

@@ -97,6 +97,11 @@ internal sealed partial class StateConverter
         public decimal PriorPeriodNet;
         [Id(2)]
         public long AfterPeriod;
+
+        // Where the segments of rows packed in segments begin (row index, byte offset), or null: a hint to read them
+        // side by side (PackedRows.UsableMarks).
+        [Id(4)]
+        public int[]? Segments;
     }
 
     /// <summary>The wire form of <see cref="CostState"/>.</summary>

@@ -117,12 +117,13 @@ internal sealed partial class StateConverter :
         Customers = PackedRows.Pack(value.Customers),
         PriorPeriodNet = value.PriorPeriodNet,
         AfterPeriod = value.AfterPeriod,
+        Segments = PackedRows.MarksOf(value.Customers, PurchaseRowFormat.Instance),
     };
 
     /// <inheritdoc/>
     public PurchaseState ConvertFromSurrogate(in PurchaseStateSurrogate surrogate) => new()
     {
-        Customers = PackedRows.PurchaseList(surrogate.Customers)!,
+        Customers = PackedRows.PurchaseList(surrogate.Customers, surrogate.Segments)!,
         PriorPeriodNet = surrogate.PriorPeriodNet,
         AfterPeriod = surrogate.AfterPeriod,
     };

@@ -7,14 +7,11 @@ namespace Crm.Metrics.Internal;
 /// </summary>
 /// <typeparam name="TRow">The row as a value.</typeparam>
 /// <typeparam name="TItem">The row as the state's list holds it.</typeparam>
-internal interface IStateRowSink<TRow, TItem>
+internal interface IStateRowSink<TRow, TItem> : IStateRowWriter<TRow>
     where TRow : struct
 {
     /// <summary>Called once before the rows, with how many follow.</summary>
     void Begin(int count);
-
-    /// <summary>Called for each row, in the state's order.</summary>
-    void Add(in TRow row);
 
     /// <summary>Called once after the last row: the state's list of rows.</summary>
     IReadOnlyList<TItem> End();

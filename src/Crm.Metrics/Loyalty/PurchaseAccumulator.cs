@@ -22,7 +22,7 @@ namespace Crm.Metrics.Loyalty;
 /// <see cref="CrmMetricsOptions.TreatMissingCostAsZero"/> is set.</para>
 /// <para>Not thread-safe: use one per thread or partition and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class PurchaseAccumulator
+public sealed partial class PurchaseAccumulator
 {
     private readonly PurchaseStore _store;
     private readonly CurrencyScope _currency;
@@ -195,101 +195,6 @@ public sealed class PurchaseAccumulator
     /// valid until the next purchase, acquisition or merge.
     /// </summary>
     internal PurchaseSnapshot Seal() => new(_store.Seal(), _store.Rules.Calendar, Options, Currency);
-
-    /// <summary>The state with its rows as objects.</summary>
-    internal PurchaseState ToState() => ToState(new StateRowObjects<PurchaseRow, CustomerPurchaseState>(static (in PurchaseRow row) => row.ToState()));
-
-    /// <summary>The state, its rows written one at a time to <paramref name="rows"/> (which gives the state's list).</summary>
-    internal PurchaseState ToState(IStateRowSink<PurchaseRow, CustomerPurchaseState> rows)
-    {
-        var stored = _store.Seal();
-        rows.Begin(stored.Count);
-        var row = default(PurchaseRow);
-        foreach (var customer in stored)
-        {
-            // A sink that packs reads each id's characters, scattered over the heap: ask for them a few rows ahead.
-            customer.PrefetchIdAhead(8);
-            ref readonly var history = ref customer.History;
-            ref readonly var period = ref customer.Period; // empty when the customer has none
-            row.Id = customer.Id.Value;
-            row.FirstSaleTicks = history.HasSale ? history.FirstSaleTicks : null;
-            row.LifetimeNet = history.LifetimeNet;
-            row.LifetimeCost = history.LifetimeCost;
-            row.LifetimeSalesWithoutCost = history.LifetimeSalesWithoutCost;
-            row.SaleInWindowBefore = history.SaleInWindowBefore;
-            row.SaleMonths = history.SaleMonths;
-            row.AcquiredTicks = period.HasAcquisition ? period.AcquiredTicks : null;
-            row.HasPeriodRecord = period.HasPeriodRecord;
-            row.PeriodSales = period.PeriodSales;
-            row.FirstSaleDay = period.FirstSaleDayPlusOne;
-            row.SalesOnSeveralDays = period.SalesOnSeveralDays;
-            row.PeriodSalesAmount = period.PeriodSalesAmount;
-            row.PeriodRefundAmount = period.PeriodRefundAmount;
-            row.PeriodCost = period.PeriodCost;
-            row.PeriodSalesWithoutCost = period.PeriodSalesWithoutCost;
-            rows.Add(in row);
-        }
-
-        return new PurchaseState { Customers = rows.End(), PriorPeriodNet = stored.Total, AfterPeriod = RecordsAfterPeriod };
-    }
-
-    /// <summary>
-    /// Reads a state into this empty accumulator, checking each row as it goes (<see cref="PurchaseStateRules.Row"/>,
-    /// and one row per customer); the rest of the state was checked first (<see cref="PurchaseStateRules.Validate"/>).
-    /// Rows held packed (<see cref="IStateRowSource{TRow}"/>) are read without an object per row. On an error the
-    /// accumulator is half read: the caller stages into a fresh one and drops it.
-    /// </summary>
-    internal void ReadState(PurchaseState state)
-    {
-        var bounds = new PurchaseStateRules.Bounds(Period, Options.CohortMonths);
-        StateRows.Read(state.Customers, PurchaseRow.Of, _store.Reserve, (int i, in PurchaseRow row, bool present) => ReadRow(in row, i, present, in bounds));
-
-        _store.AddToTotal(state.PriorPeriodNet);
-        _store.NotAdmitted = state.AfterPeriod;
-    }
-
-    private void ReadRow(in PurchaseRow row, int i, bool present, in PurchaseStateRules.Bounds bounds)
-    {
-        if (!present)
-        {
-            throw PurchaseStateRules.MissingRow(i);
-        }
-
-        var id = PurchaseStateRules.Row(in row, i, in bounds);
-        var table = _store.TableOf(id);
-        var count = table.Count;
-        var at = table.IndexOf(id);
-        if (table.Count == count)
-        {
-            throw PurchaseStateRules.RepeatedId(i);
-        }
-
-        table.History(at) = new CustomerHistory
-        {
-            FirstSaleTicks = row.FirstSaleTicks ?? CustomerHistory.NoSale,
-            LifetimeNet = row.LifetimeNet,
-            LifetimeCost = row.LifetimeCost,
-            LifetimeSalesWithoutCost = row.LifetimeSalesWithoutCost,
-            SaleInWindowBefore = row.SaleInWindowBefore,
-            SaleMonths = row.SaleMonths,
-        };
-        if (row.AcquiredTicks is not null || row.HasPeriodRecord)
-        {
-            table.PeriodForUpdate(at) = new CustomerPeriod
-            {
-                HasAcquisition = row.AcquiredTicks is not null,
-                AcquiredTicks = row.AcquiredTicks ?? 0,
-                HasPeriodRecord = row.HasPeriodRecord,
-                PeriodSales = row.PeriodSales,
-                FirstSaleDayPlusOne = row.FirstSaleDay,
-                SalesOnSeveralDays = row.SalesOnSeveralDays,
-                PeriodSalesAmount = row.PeriodSalesAmount,
-                PeriodRefundAmount = row.PeriodRefundAmount,
-                PeriodCost = row.PeriodCost,
-                PeriodSalesWithoutCost = row.PeriodSalesWithoutCost,
-            };
-        }
-    }
 
     /// <summary>
     /// Returns the buffers and the customer tables' arrays to the pool and empties the accumulator: for the engine,

@@ -82,6 +82,24 @@ internal readonly struct StoredCustomers<THistory, TPeriod>
         return count;
     }
 
+    /// <summary>
+    /// The customers in <paramref name="count"/> consecutive groups of whole tables (as even as the tables divide),
+    /// each a view scanned on one thread: enumerated one after the other, the groups give the customers in the order
+    /// of <see cref="GetEnumerator"/>.
+    /// </summary>
+    /// <param name="count">How many groups: 1 .. the number of tables.</param>
+    public StoredCustomers<THistory, TPeriod>[] Groups(int count)
+    {
+        System.Diagnostics.Debug.Assert(count >= 1 && count <= _tables.Length, "Between one group and one table a group.");
+        var groups = new StoredCustomers<THistory, TPeriod>[count];
+        for (var g = 0; g < count; g++)
+        {
+            groups[g] = new StoredCustomers<THistory, TPeriod>(_tables[(_tables.Length * g / count)..(_tables.Length * (g + 1) / count)], 1);
+        }
+
+        return groups;
+    }
+
     /// <summary>Enumerates the customers (in the store's order, which depends on the ids' hashes and the order they came in).</summary>
     public Enumerator GetEnumerator() => new(_tables);
 
