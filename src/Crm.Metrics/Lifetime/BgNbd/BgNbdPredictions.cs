@@ -83,10 +83,12 @@ internal static class BgNbdPredictions
         // The horizons for the connection formula (far) and for the power series (near), by index.
         Span<int> far = stackalloc int[horizons.Length];
         Span<int> near = stackalloc int[horizons.Length];
+        Span<double> zs = stackalloc double[horizons.Length]; // z = t/(s+t) at each horizon, computed once
         int farCount = 0, nearCount = 0;
         for (var k = 0; k < horizons.Length; k++)
         {
-            if (horizons[k] / (s + horizons[k]) >= ConnectFrom)
+            zs[k] = horizons[k] / (s + horizons[k]);
+            if (zs[k] >= ConnectFrom)
             {
                 far[farCount++] = k;
             }
@@ -117,7 +119,7 @@ internal static class BgNbdPredictions
                 // Too much cancellation here: the series where it is fast enough, quadrature beyond.
                 foreach (var k in far[..farCount])
                 {
-                    if (horizons[k] / (s + horizons[k]) <= Hypergeometric.SeriesLimit)
+                    if (zs[k] <= Hypergeometric.SeriesLimit)
                     {
                         near[nearCount++] = k;
                     }
@@ -135,12 +137,14 @@ internal static class BgNbdPredictions
         }
         else if (nearCount > 1)
         {
+            Span<double> nearZ = stackalloc double[nearCount];
             for (var i = 0; i < nearCount; i++)
             {
                 shares[i] = horizons[near[i]];
+                nearZ[i] = zs[near[i]];
             }
 
-            SharedSeries(rho, s, a, beta, c, shares[..nearCount], values[..nearCount]);
+            SharedSeries(rho, s, a, beta, c, shares[..nearCount], nearZ, values[..nearCount]);
             for (var i = 0; i < nearCount; i++)
             {
                 result[near[i]] = values[i];
@@ -164,13 +168,30 @@ internal static class BgNbdPredictions
     private static (double P, double Q, double Exponent) SeriesForm(double rho, double beta, double c) =>
         c < rho + beta && c - rho > 0 && c - beta > 0 ? (c - rho, c - beta, c - beta) : (rho, beta, rho);
 
-    /// <summary>The closed form at several horizons (each z ≤ <see cref="Hypergeometric.SeriesLimit"/>) with one shared ₂F₁ series.</summary>
-    private static void SharedSeries(double rho, double s, double a, double beta, double c, ReadOnlySpan<double> horizons, Span<double> result)
+    /// <summary>
+    /// The closed form at several horizons (each z ≤ <see cref="Hypergeometric.SeriesLimit"/>) with one shared ₂F₁
+    /// series; <paramref name="zOf"/> holds z = t/(s+t) at each horizon.
+    /// </summary>
+    private static void SharedSeries(double rho, double s, double a, double beta, double c, ReadOnlySpan<double> horizons, ReadOnlySpan<double> zOf, Span<double> result)
     {
         var longest = 0.0;
         foreach (var t in horizons)
         {
             longest = Math.Max(longest, t);
+        }
+
+        var zLongest = longest / (s + longest);
+
+        // Every coefficient is positive (ρ, β, a+β−1 > 0, or c − ρ and c − β after Euler's transformation), so every
+        // sum is at least 1 and the longest horizon's term bounds the others'. Up to sixteen horizons are held in four
+        // registers of four (with fused multiply-adds).
+        var (p, q, exponent) = SeriesForm(rho, beta, c);
+        if (horizons.Length <= 16 && System.Runtime.Intrinsics.X86.Fma.IsSupported)
+        {
+            Span<double> sums16 = stackalloc double[16];
+            SumWithFma(p, q, c, zOf, zLongest, sums16[..horizons.Length]);
+            Finish(s, a, c, exponent, horizons, sums16, result);
+            return;
         }
 
         // The powers and sums side by side in SIMD vectors (padded with z = 0, whose sums stay 1).
@@ -182,49 +203,39 @@ internal static class BgNbdPredictions
         z.Clear();
         power.Fill(1);
         sum.Fill(1);
-        var zLongest = longest / (s + longest);
-        for (var k = 0; k < horizons.Length; k++)
-        {
-            z[k] = horizons[k] / (s + horizons[k]);
-        }
-
+        zOf.CopyTo(z);
         var zs = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(z);
         var powers = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(power);
         var sums = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(sum);
-
-        // Every coefficient is positive (ρ, β, a+β−1 > 0, or c − ρ and c − β after Euler's transformation), so every
-        // sum is at least 1 and the longest horizon's term bounds the others'. Up to sixteen horizons are held in four registers of four (with fused multiply-adds).
-        var (p, q, exponent) = SeriesForm(rho, beta, c);
-        if (horizons.Length <= 16 && System.Runtime.Intrinsics.X86.Fma.IsSupported)
+        var coefficient = 1.0;
+        var powerLongest = 1.0;
+        for (var j = 0; ; j++)
         {
-            SumWithFma(p, q, c, z[..horizons.Length], zLongest, sum[..horizons.Length]);
-        }
-        else
-        {
-            var coefficient = 1.0;
-            var powerLongest = 1.0;
-            for (var j = 0; ; j++)
+            if (j == 100_000)
             {
-                if (j == 100_000)
-                {
-                    throw new ArithmeticException($"₂F₁({p}, {q}; {c}; {zLongest}) did not converge in 100,000 terms.");
-                }
+                throw new ArithmeticException($"₂F₁({p}, {q}; {c}; {zLongest}) did not converge in 100,000 terms.");
+            }
 
-                coefficient *= (p + j) * (q + j) / ((c + j) * (j + 1));
-                for (var v = 0; v < zs.Length; v++)
-                {
-                    powers[v] *= zs[v];
-                    sums[v] += coefficient * powers[v];
-                }
+            coefficient *= (p + j) * (q + j) / ((c + j) * (j + 1));
+            for (var v = 0; v < zs.Length; v++)
+            {
+                powers[v] *= zs[v];
+                sums[v] += coefficient * powers[v];
+            }
 
-                powerLongest *= zLongest;
-                if (coefficient * powerLongest <= 1e-16)
-                {
-                    break;
-                }
+            powerLongest *= zLongest;
+            if (coefficient * powerLongest <= 1e-16)
+            {
+                break;
             }
         }
 
+        Finish(s, a, c, exponent, horizons, sum, result);
+    }
+
+    /// <summary>The closed form c/(a−1) · (1 − (s/(s+t))^e · ₂F₁) at each horizon t from its series' sum.</summary>
+    private static void Finish(double s, double a, double c, double exponent, ReadOnlySpan<double> horizons, ReadOnlySpan<double> sum, Span<double> result)
+    {
         var shares = Powers(s, exponent, horizons);
         for (var k = 0; k < horizons.Length; k++)
         {

@@ -21,7 +21,7 @@ internal sealed class IntervalEngine
     private readonly int[] _pairOf;      // the group's (x, T) pair
     private readonly (int X, double T)[] _pairs;
     private readonly double[] _horizons; // the horizon steps, in the model's unit: one for purchases alone, K for a CLV
-    private readonly double _rate;       // 1 + d per step (for a CLV)
+    private readonly double[] _discounts; // 1/(1 + d)^k after step k, each the one before divided by 1 + d (for a CLV)
     private readonly double _margin;
 
     private IntervalEngine(RepeatSummary[] groups, double[] weight, double[] spendSum, int[] pairOf, (int X, double T)[] pairs, double[] horizons, double rate, double margin)
@@ -33,7 +33,14 @@ internal sealed class IntervalEngine
         _pairOf = pairOf;
         _pairs = pairs;
         _horizons = horizons;
-        _rate = rate;
+        _discounts = new double[horizons.Length];
+        var discount = 1.0;
+        for (var k = 0; k < _discounts.Length; k++)
+        {
+            discount /= rate;
+            _discounts[k] = discount;
+        }
+
         _margin = margin;
     }
 
@@ -125,12 +132,10 @@ internal sealed class IntervalEngine
             model.ExpectedWhileAlive(x, age, _horizons, row);
             var sum = 0.0;
             var previous = 0.0;
-            var discount = 1.0;
             for (var k = 0; k < steps; k++)
             {
                 var cumulative = row[k];
-                discount /= _rate;
-                sum += (cumulative - previous) * discount;
+                sum += (cumulative - previous) * _discounts[k];
                 previous = cumulative;
             }
 
