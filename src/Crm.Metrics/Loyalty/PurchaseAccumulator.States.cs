@@ -51,12 +51,57 @@ public sealed partial class PurchaseAccumulator
         var bounds = new PurchaseStateRules.Bounds(Period, Options.CohortMonths);
         if (state.Customers is not ISegmentedStateRowSource<PurchaseRow> segmented || !TryReadSegments(segmented, bounds))
         {
-            var store = _store;
-            StateRows.Read(state.Customers, PurchaseRow.Of, store.Reserve, (int i, in PurchaseRow row, bool present) => ReadRow(store, in row, i, present, in bounds));
+            ReadInOnePass(state.Customers, bounds);
         }
 
         _store.AddToTotal(state.PriorPeriodNet);
         _store.NotAdmitted = state.AfterPeriod;
+    }
+
+    /// <summary>
+    /// Reads the rows in one pass: a long state (<see cref="ExecutionSettings.ParallelApplyMinimum"/> rows or more)
+    /// through a <see cref="PurchaseStateStager"/>, table by table, a short one row by row. The staged read may meet a
+    /// repeated id only when its chunk is applied, after later rows were checked; so on any error the store is emptied
+    /// and read again row by row, which throws the error of the first bad row in the state's order.
+    /// </summary>
+    private void ReadInOnePass(IReadOnlyList<CustomerPurchaseState> rows, PurchaseStateRules.Bounds bounds)
+    {
+        var store = _store;
+        PurchaseStateStager? stager = null;
+        try
+        {
+            StateRows.Read(
+                rows,
+                PurchaseRow.Of,
+                count =>
+                {
+                    store.Reserve(count);
+                    stager = count >= ExecutionSettings.ParallelApplyMinimum ? new PurchaseStateStager(store) : null;
+                },
+                (int i, in PurchaseRow row, bool present) =>
+                {
+                    if (stager is null)
+                    {
+                        ReadRow(store, in row, i, present, in bounds);
+                    }
+                    else
+                    {
+                        StageRow(stager, in row, i, present, in bounds);
+                    }
+                });
+            stager?.Flush();
+        }
+        catch (Exception) when (stager is not null)
+        {
+            stager.Dispose();
+            stager = null;
+            store.Release();
+            StateRows.Read(rows, PurchaseRow.Of, store.Reserve, (int i, in PurchaseRow row, bool present) => ReadRow(store, in row, i, present, in bounds));
+        }
+        finally
+        {
+            stager?.Dispose();
+        }
     }
 
     private static void WriteRows<TWriter>(StoredCustomers<CustomerHistory, CustomerPeriod> stored, TWriter rows)
@@ -159,10 +204,13 @@ public sealed partial class PurchaseAccumulator
                 }
 
                 store.Reserve(announced);
+                using var stager = new PurchaseStateStager(store);
                 for (var s = first; s < end; s++)
                 {
-                    source.ReadSegment(s, (int i, in PurchaseRow row, bool present) => ReadRow(store, in row, i, present, in bounds));
+                    source.ReadSegment(s, (int i, in PurchaseRow row, bool present) => StageRow(stager, in row, i, present, in bounds));
                 }
+
+                stager.Flush();
             });
 
             var read = 0L;
@@ -188,12 +236,7 @@ public sealed partial class PurchaseAccumulator
 
     private static void ReadRow(PurchaseStore store, in PurchaseRow row, int i, bool present, in PurchaseStateRules.Bounds bounds)
     {
-        if (!present)
-        {
-            throw PurchaseStateRules.MissingRow(i);
-        }
-
-        var id = PurchaseStateRules.Row(in row, i, in bounds);
+        var id = Checked(in row, i, present, in bounds, out var history, out var period, out var hasPeriod);
         var table = store.TableOf(id);
         var count = table.Count;
         var at = table.IndexOf(id);
@@ -202,7 +245,29 @@ public sealed partial class PurchaseAccumulator
             throw PurchaseStateRules.RepeatedId(i);
         }
 
-        table.History(at) = new CustomerHistory
+        table.History(at) = history;
+        if (hasPeriod)
+        {
+            table.PeriodForUpdate(at) = period;
+        }
+    }
+
+    private static void StageRow(PurchaseStateStager stager, in PurchaseRow row, int i, bool present, in PurchaseStateRules.Bounds bounds)
+    {
+        var id = Checked(in row, i, present, in bounds, out var history, out var period, out var hasPeriod);
+        stager.Add(i, id, in history, in period, hasPeriod);
+    }
+
+    /// <summary>Row <paramref name="i"/> checked (<see cref="PurchaseStateRules.Row"/>): its id, and its rows as the store keeps them.</summary>
+    private static CustomerId Checked(in PurchaseRow row, int i, bool present, in PurchaseStateRules.Bounds bounds, out CustomerHistory history, out CustomerPeriod period, out bool hasPeriod)
+    {
+        if (!present)
+        {
+            throw PurchaseStateRules.MissingRow(i);
+        }
+
+        var id = PurchaseStateRules.Row(in row, i, in bounds);
+        history = new CustomerHistory
         {
             FirstSaleTicks = row.FirstSaleTicks ?? CustomerHistory.NoSale,
             LifetimeNet = row.LifetimeNet,
@@ -211,9 +276,9 @@ public sealed partial class PurchaseAccumulator
             SaleInWindowBefore = row.SaleInWindowBefore,
             SaleMonths = row.SaleMonths,
         };
-        if (row.AcquiredTicks is not null || row.HasPeriodRecord)
-        {
-            table.PeriodForUpdate(at) = new CustomerPeriod
+        hasPeriod = row.AcquiredTicks is not null || row.HasPeriodRecord;
+        period = hasPeriod
+            ? new CustomerPeriod
             {
                 HasAcquisition = row.AcquiredTicks is not null,
                 AcquiredTicks = row.AcquiredTicks ?? 0,
@@ -225,7 +290,8 @@ public sealed partial class PurchaseAccumulator
                 PeriodRefundAmount = row.PeriodRefundAmount,
                 PeriodCost = row.PeriodCost,
                 PeriodSalesWithoutCost = row.PeriodSalesWithoutCost,
-            };
-        }
+            }
+            : default;
+        return id;
     }
 }

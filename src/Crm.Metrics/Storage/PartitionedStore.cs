@@ -216,8 +216,11 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         NotAdmitted = 0;
     }
 
-    /// <summary>The partition of a customer: the high bits of its cached hash code (the key is not read).</summary>
-    private static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
+    /// <summary>How many tables a store has, one per partition of the ids' hashes.</summary>
+    public static int TableCount => Partitions;
+
+    /// <summary>The table of a customer (0 .. <see cref="TableCount"/> − 1): the high bits of its cached hash code (the key is not read).</summary>
+    public static int Partition(CustomerId id) => (int)((uint)id.GetHashCode() >> (32 - PartitionBits));
 
     private static CustomerTable<THistory, TPeriod>[] CreateTables(int totals)
     {
