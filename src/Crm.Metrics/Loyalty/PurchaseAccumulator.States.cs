@@ -182,10 +182,12 @@ public sealed partial class PurchaseAccumulator
         var threads = stores.Length;
         try
         {
+            var announced = new int[segments];
             var rows = 0L;
             for (var s = 0; s < segments; s++)
             {
-                rows += source.RowsIn(s);
+                announced[s] = source.RowsIn(s);
+                rows += announced[s];
             }
 
             if (rows < ExecutionSettings.ParallelApplyMinimum)
@@ -197,13 +199,13 @@ public sealed partial class PurchaseAccumulator
             {
                 var (first, end) = ((segments * t) / threads, (segments * (t + 1)) / threads);
                 var store = stores[t] = new PurchaseStore(_store.Rules, _store.Execution);
-                var announced = 0;
+                var share = 0;
                 for (var s = first; s < end; s++)
                 {
-                    announced += source.RowsIn(s);
+                    share += announced[s];
                 }
 
-                store.Reserve(announced);
+                store.Reserve(share);
                 using var stager = new PurchaseStateStager(store);
                 for (var s = first; s < end; s++)
                 {
