@@ -40,6 +40,26 @@ public sealed record AnalysisRequest
     /// </summary>
     public ChurnWarningOptions? Churn { get; init; }
 
+    /// <summary>
+    /// About how many distinct customers the records hold, when the caller knows (a count kept by its database, a
+    /// first read of a file); 0, the default, when unknown. A capacity hint: the shared customer index, the
+    /// per-customer analyses' tables and the scorecards' customer tables are made that large at the start instead of
+    /// doubling from a small size as customers arrive, which leaves no outgrown copies behind. A wrong hint changes
+    /// memory use only, never a result: more customers than hinted grow the tables as without a hint; fewer leave
+    /// the room unused. Room is made for at most 4,194,304 customers up front.
+    /// </summary>
+    /// <remarks>Must be 0 or more (checked when the request is used).</remarks>
+    public int ExpectedCustomers { get; init; }
+
+    /// <summary>
+    /// About how many purchases the records hold, when the caller knows; 0, the default, when unknown (or when the
+    /// purchases are an array or list, whose count is taken). A capacity hint like <see cref="ExpectedCustomers"/>: the
+    /// per-customer analyses log each purchase's customer and day (4 bytes each) and make that room at the start.
+    /// Room is made for at most 4,194,304 purchases up front.
+    /// </summary>
+    /// <remarks>Must be 0 or more (checked when the request is used).</remarks>
+    public int ExpectedPurchases { get; init; }
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -98,6 +98,19 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
     /// <summary>The series' currency: the one given, else the first met; <c>null</c> while none is known.</summary>
     public Currency? Currency => _currency.Target;
 
+    /// <summary>
+    /// Makes room for about <paramref name="customers"/> customers before any record is added (a capacity hint, up to
+    /// <see cref="Capacity.MaxCustomers"/>; 0 or less does nothing), so that the store's tables do not double as
+    /// customers arrive.
+    /// </summary>
+    internal void Reserve(int customers)
+    {
+        if (customers > 0)
+        {
+            _store.Reserve(Math.Min(customers, Capacity.MaxCustomers));
+        }
+    }
+
     ExecutionSettings IIndexedPurchaseSink.PurchaseExecution => _store.Execution;
 
     /// <summary>Declares kinds of record as part of the data even if none is added (see <see cref="ScorecardAccumulator.MarkSupplied"/>).</summary>

@@ -97,6 +97,66 @@ public class AnalysisSetProperties
         Assert.Equal(Snapshot.Of(sync.AssessChurn()), Snapshot.Of(async.AssessChurn()));
     }
 
+    /// <summary>
+    /// The capacity hints change memory, never a result: with no hint, too few or too many customers and purchases,
+    /// every analysis is the one of the read without hints (synchronously, and asynchronously where the purchases'
+    /// count is not known).
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(AnalysisSetProperties) }, MaxTest = 40)]
+    public void Capacity_hints_change_no_result(Input input, byte customerShare, byte purchaseShare)
+    {
+        using var provider = Provider(input.Threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var request = Request(input);
+        var purchases = input.Data.Purchases!.Count();
+        var customers = input.Data.Purchases!.Select(p => p.CustomerId).Distinct().Count();
+        var hinted = request with { ExpectedCustomers = customers * customerShare / 64, ExpectedPurchases = purchases * purchaseShare / 64 };
+
+        var plain = metrics.ComputeAnalyses(input.Data, request);
+        var sync = metrics.ComputeAnalyses(input.Data, hinted);
+        var async = metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(input.Data) with { Purchases = Stream(input.Data.Purchases!) }, hinted).AsTask().GetAwaiter().GetResult();
+
+        foreach (var results in new[] { sync, async })
+        {
+            Assert.Equal(plain.Scorecards!.Select(Snapshot.Of), results.Scorecards!.Select(Snapshot.Of));
+            Assert.Equal(Snapshot.Of(plain.Summary), Snapshot.Of(results.Summary));
+            Assert.Equal(Snapshot.Of(plain.Rfm), Snapshot.Of(results.Rfm));
+            Assert.Equal(Lifecycles(plain.Lifecycles!), Lifecycles(results.Lifecycles!));
+            Assert.Equal(Snapshot.Of(plain.AssessChurn()), Snapshot.Of(results.AssessChurn()));
+        }
+    }
+
+    /// <summary>
+    /// Hints far from the truth over a read large enough for every table to fill (50,000 purchases, thousands of
+    /// customers): a third of the customers and purchases (the tables outgrow the room made and grow as without a
+    /// hint), the exact counts, and ten times as many; on one thread and two.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1, 3)]
+    [InlineData(2, 1, 3)]
+    [InlineData(2, 1, 1)]
+    [InlineData(2, 10, 1)]
+    public void Large_reads_with_wrong_hints_equal_the_read_without(int threads, int times, int divided)
+    {
+        var period = new ReportingPeriod(new DateInterval(new LocalDate(2020, 1, 1), new LocalDate(2020, 1, 31)), DateTimeZone.Utc);
+        var purchases = LargeData.Purchases(period, seed: 5, "c", count: 50_000);
+        var customers = purchases.Select(p => p.CustomerId).Distinct().Count();
+        var data = new CrmDataSet { Purchases = purchases };
+        var input = new Input(data, [period], new LocalDate(2019, 10, 31), new LocalDate(2020, 1, 31), new LocalDate(2020, 1, 15), new LocalDate(2020, 1, 20), new LocalDate(2019, 10, 31), [Zones[0], Zones[1], Zones[0], Zones[2]], 90, threads);
+        using var provider = Provider(threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var request = Request(input);
+
+        var plain = metrics.ComputeAnalyses(data, request);
+        var hinted = metrics.ComputeAnalyses(data, request with { ExpectedCustomers = customers * times / divided, ExpectedPurchases = purchases.Count * times / divided });
+
+        Assert.Equal(plain.Scorecards!.Select(Snapshot.Of), hinted.Scorecards!.Select(Snapshot.Of));
+        Assert.Equal(Snapshot.Of(plain.Summary), Snapshot.Of(hinted.Summary));
+        Assert.Equal(Snapshot.Of(plain.Rfm), Snapshot.Of(hinted.Rfm));
+        Assert.Equal(Lifecycles(plain.Lifecycles!), Lifecycles(hinted.Lifecycles!));
+        Assert.Equal(Snapshot.Of(plain.AssessChurn()), Snapshot.Of(hinted.AssessChurn()));
+    }
+
     internal static ServiceProvider Provider(int threads)
     {
         var services = new ServiceCollection();

@@ -33,6 +33,22 @@ public class AnalysisSetTests
         Assert.Contains("no analysis", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1, 0, "request.ExpectedCustomers")]
+    [InlineData(0, -1, "request.ExpectedPurchases")]
+    [InlineData(int.MinValue, 5, "request.ExpectedCustomers")]
+    public void A_negative_capacity_hint_is_refused_by_its_path(int customers, int purchases, string path)
+    {
+        using var provider = AnalysisSetProperties.Provider(1);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var request = new AnalysisRequest { Rfm = new RfmOptions(new LocalDate(2026, 3, 31)), ExpectedCustomers = customers, ExpectedPurchases = purchases };
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = Purchases }, request));
+
+        Assert.Equal(path, e.ParamName);
+        Assert.Contains("capacity hint", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Broken_options_are_refused_by_their_path_before_anything_is_read()
     {

@@ -129,6 +129,19 @@ public class ReadAheadTests
     }
 
     [Fact]
+    public void The_first_read_counts_the_rows_and_the_distinct_buyers_for_the_analyses_room()
+    {
+        // Customers C0..C999 over many more rows; ids that differ only in case, or one the start of another, count apart.
+        var rows = Read(_ => new StringReader(Csv(Rows)));
+        Assert.Equal(Rows, rows.Rows);
+        Assert.Equal(1000, rows.Customers);
+
+        var odd = Read(_ => new StringReader(Header + "c1,2026-02-01T09:00:00Z,3\nC1,2026-02-01T09:00:00Z,3\nc1,2026-02-02T09:00:00Z,-1\nc10,2026-02-03T09:00:00Z,3\n"));
+        Assert.Equal(4, odd.Rows);
+        Assert.Equal(3, odd.Customers);
+    }
+
+    [Fact]
     public void A_customer_without_an_acquisition_instant_starts_at_the_first_sale_of_the_first_read()
     {
         // The first read notes each customer's first sale (a refund is not one); the later reads note nothing and

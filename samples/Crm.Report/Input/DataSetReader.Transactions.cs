@@ -12,12 +12,16 @@ internal sealed partial class DataSetReader
     /// </summary>
     private readonly bool _keepsFirstSales = options.IsDemo || options.Customers is not null;
 
+    /// <summary>The distinct buyers while the first read runs (the analyses' capacity hint), then null.</summary>
+    private DistinctIds? _distinctBuyers;
+
     /// <summary>
     /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
     /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases.
     /// </summary>
     private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen)
     {
+        _distinctBuyers = new DistinctIds();
         (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
         var rows = 0;
         foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
@@ -33,7 +37,8 @@ internal sealed partial class DataSetReader
             }
         }
 
-        _data.Purchases = new PurchaseRows(file, reopen, columns, PurchaseAgain, rows);
+        _data.Purchases = new PurchaseRows(file, reopen, columns, PurchaseAgain, rows, _distinctBuyers.Count);
+        _distinctBuyers = null;
         return rows;
     }
 
@@ -50,6 +55,11 @@ internal sealed partial class DataSetReader
     {
         // The columns every row has are read in place: no string is made for them but the customer's id.
         var id = row.RequiredSpan("customer_id");
+        if (first)
+        {
+            _distinctBuyers?.Add(id);
+        }
+
         var buyer = first && _keepsFirstSales ? BuyerOf(id) : null;
         var customer = buyer?.Id ?? Fields.CustomerId("customer_id", id.ToString());
         var at = At("occurred_at", row.RequiredSpan("occurred_at"));

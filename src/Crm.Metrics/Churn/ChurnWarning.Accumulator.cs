@@ -23,9 +23,9 @@ public static partial class ChurnWarning
         /// <param name="analysisDate">The last day read.</param>
         /// <param name="zone">The zone of the local dates; null for UTC.</param>
         /// <param name="settings">The thresholds, validated.</param>
-        /// <param name="expectedPurchases">A capacity hint.</param>
+        /// <param name="room">A capacity hint.</param>
         /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
-        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, ChurnWarningSettings settings, int expectedPurchases, Storage.CustomerIndex? shared)
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, ChurnWarningSettings settings, Storage.Capacity room, Storage.CustomerIndex? shared)
         {
             _analysisDate = analysisDate;
             Zone = zone ?? DateTimeZone.Utc;
@@ -33,7 +33,7 @@ public static partial class ChurnWarning
             _today = LocalDayNumbers.Of(analysisDate);
             _windowStart = _today - settings.RecentWindowDays + 1;
             _days = new LocalDayNumbers(Zone);
-            _log = new Storage.CustomerDayLog<Signals>(expectedPurchases / 4, shared);
+            _log = new Storage.CustomerDayLog<Signals>(room, shared);
         }
 
         public DateTimeZone Zone { get; }

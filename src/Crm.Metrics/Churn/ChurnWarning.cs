@@ -52,7 +52,7 @@ public static partial class ChurnWarning
 
         // One dense index per customer (in the order of first appearance), their sale days logged flat and grouped by
         // a counting sort at the end, the complaint and answer counters in a small struct per customer.
-        using var accumulator = new Accumulator(analysisDate, zone, settings, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0, null);
+        using var accumulator = new Accumulator(analysisDate, zone, settings, purchases.TryGetNonEnumeratedCount(out var count) ? Storage.Capacity.ForPurchases(count, 4) : default, null);
         var watch = ProgressWatch.For(progress, cancellationToken);
         foreach (var element in ProgressWatch.Watched(purchases, watch))
         {

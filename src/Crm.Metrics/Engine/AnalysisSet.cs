@@ -33,7 +33,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private long _read;
     private bool _handedOver; // the churn accumulator belongs to the results
 
-    private AnalysisSet(ScorecardEngine engine, AnalysisRequest request)
+    private AnalysisSet(ScorecardEngine engine, AnalysisRequest request, int countedPurchases)
     {
         var defaultZone = engine.Options.DefaultZone;
         request.Summary?.Validate("request.Summary");
@@ -49,7 +49,8 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
             throw new ArgumentException("The request asks for no analysis: set at least one of Scorecards, Summary, Rfm, Lifecycles and Churn.", nameof(request));
         }
 
-        _index = new CustomerIndex(0);
+        var room = Room(request, countedPurchases);
+        _index = new CustomerIndex(room.Customers);
         var zones = new List<DateTimeZone>();
         int ZoneOf(DateTimeZone zone)
         {
@@ -68,29 +69,30 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
             if (request.Scorecards is { } periods)
             {
                 _cards = Series(engine, periods, request.ScorecardSettings, "request.Scorecards");
+                _cards.Reserve(room.Customers);
             }
 
             if (request.Summary is { } summary)
             {
-                _summary = new CustomerBaseSummaryAccumulator(summary, 0, _index);
+                _summary = new CustomerBaseSummaryAccumulator(summary, room, _index);
                 _summaryZone = ZoneOf(summary.Zone);
             }
 
             if (request.Rfm is { } rfmOptions)
             {
-                _rfm = new RfmAccumulator(rfmOptions, 0, _index);
+                _rfm = new RfmAccumulator(rfmOptions, room, _index);
                 _rfmZone = ZoneOf(rfmOptions.Zone);
             }
 
             if (request.Lifecycles is { } lifecycles)
             {
-                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, lifecycles.Zone ?? defaultZone, lifecycles.Behaviour ?? new LifecycleBehaviour(), 0, _index);
+                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, lifecycles.Zone ?? defaultZone, lifecycles.Behaviour ?? new LifecycleBehaviour(), room, _index);
                 _lifecycleZone = ZoneOf(_lifecycles.Zone);
             }
 
             if (request.Churn is { } churn)
             {
-                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, churn.Zone ?? defaultZone, churn.Settings ?? new ChurnWarningSettings(), 0, _index);
+                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, churn.Zone ?? defaultZone, churn.Settings ?? new ChurnWarningSettings(), room, _index);
                 _churnZone = ZoneOf(_churn.Zone);
                 _churnDate = churn.AnalysisDate;
             }
@@ -109,6 +111,26 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
             _lane = new CustomerLane(_zones.Length, ApplyBatch);
             _laneOpen = true;
         }
+    }
+
+    /// <summary>
+    /// The room the request's hints ask for (<see cref="AnalysisRequest.ExpectedCustomers"/>,
+    /// <see cref="AnalysisRequest.ExpectedPurchases"/>), the purchases counted in the data set when not hinted; a
+    /// negative hint is refused, naming its member.
+    /// </summary>
+    private static Capacity Room(AnalysisRequest request, int countedPurchases)
+    {
+        if (request.ExpectedCustomers < 0)
+        {
+            throw new ArgumentOutOfRangeException("request.ExpectedCustomers", request.ExpectedCustomers, "A capacity hint is 0 (unknown) or more customers.");
+        }
+
+        if (request.ExpectedPurchases < 0)
+        {
+            throw new ArgumentOutOfRangeException("request.ExpectedPurchases", request.ExpectedPurchases, "A capacity hint is 0 (unknown) or more purchases.");
+        }
+
+        return new Capacity(request.ExpectedCustomers, request.ExpectedPurchases > 0 ? request.ExpectedPurchases : countedPurchases);
     }
 
     /// <summary>The scorecards' accumulator; a refusal of the periods names <c>request.Scorecards</c>, the caller's path to them.</summary>
@@ -143,7 +165,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        using var set = new AnalysisSet(engine, request);
+        using var set = new AnalysisSet(engine, request, data.Purchases is { } purchases && purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
         try
         {
             ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
@@ -161,7 +183,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        using var set = new AnalysisSet(engine, request);
+        using var set = new AnalysisSet(engine, request, data.Purchases is SyncSequence<Purchase> wrapped && wrapped.Source.TryGetNonEnumeratedCount(out var count) ? count : 0);
         try
         {
             await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Crm.Domain.Activity;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime.Summaries;
+using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Lifetime;
 
@@ -126,7 +127,7 @@ public sealed class CustomerBaseSummary
             return CustomerBaseSummaryAccumulator.Summarise(parts, options, watch, Environment.ProcessorCount, nameof(purchases));
         }
 
-        using var accumulator = new CustomerBaseSummaryAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        using var accumulator = new CustomerBaseSummaryAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? Capacity.ForPurchases(count, 10) : default);
         accumulator.AddRange(ProgressWatch.Watched(purchases, watch));
         watch?.Finish();
         return accumulator.Result();

@@ -29,11 +29,11 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     /// <param name="options">The calibration end, holdout end, zone and time unit.</param>
     /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
     public CustomerBaseSummaryAccumulator(SummaryOptions options)
-        : this(options, 0)
+        : this(options, default)
     {
     }
 
-    internal CustomerBaseSummaryAccumulator(SummaryOptions options, int expectedPurchases, CustomerIndex? shared = null)
+    internal CustomerBaseSummaryAccumulator(SummaryOptions options, Capacity room, CustomerIndex? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
@@ -41,7 +41,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         _days = new LocalDayNumbers(options.Zone);
         _calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
         _lastDay = options.HoldoutEnd is { } holdout ? LocalDayNumbers.Of(holdout) : _calibrationEnd;
-        _log = new CustomerDayLog<SummaryDayState>(expectedPurchases / 10, shared);
+        _log = new CustomerDayLog<SummaryDayState>(room, shared);
     }
 
     /// <summary>The options.</summary>

@@ -34,7 +34,7 @@ public static class LifecycleDerivation
         ArgumentNullException.ThrowIfNull(purchases);
         behaviour ??= new LifecycleBehaviour();
         behaviour.Validate(nameof(behaviour));
-        using var accumulator = new Accumulator(analysisDate, zone, behaviour, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0, null);
+        using var accumulator = new Accumulator(analysisDate, zone, behaviour, purchases.TryGetNonEnumeratedCount(out var count) ? Storage.Capacity.ForPurchases(count, 10) : default, null);
         var watch = ProgressWatch.For(progress, cancellationToken);
         foreach (var element in ProgressWatch.Watched(purchases, watch))
         {
@@ -57,15 +57,15 @@ public static class LifecycleDerivation
         /// <param name="analysisDate">The last day read.</param>
         /// <param name="zone">The zone of the local dates; null for UTC.</param>
         /// <param name="behaviour">The rules, validated.</param>
-        /// <param name="expectedPurchases">A capacity hint.</param>
+        /// <param name="room">A capacity hint.</param>
         /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
-        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, LifecycleBehaviour behaviour, int expectedPurchases, Storage.CustomerIndex? shared)
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, LifecycleBehaviour behaviour, Storage.Capacity room, Storage.CustomerIndex? shared)
         {
             _zone = zone ?? DateTimeZone.Utc;
             _today = LocalDayNumbers.Of(analysisDate);
             _days = new LocalDayNumbers(_zone);
             _behaviour = behaviour;
-            _log = new Storage.CustomerDayLog<NoState>(expectedPurchases / 10, shared);
+            _log = new Storage.CustomerDayLog<NoState>(room, shared);
         }
 
         public DateTimeZone Zone => _zone;

@@ -30,18 +30,18 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     /// <param name="options">The analysis date, window, zone, monetary basis and segment map.</param>
     /// <exception cref="ArgumentException">The options break a rule (the message names it).</exception>
     public RfmAccumulator(RfmOptions options)
-        : this(options, 0)
+        : this(options, default)
     {
     }
 
-    internal RfmAccumulator(RfmOptions options, int expectedPurchases, CustomerIndex? shared = null)
+    internal RfmAccumulator(RfmOptions options, Capacity room, CustomerIndex? shared = null)
     {
         RfmAnalysis.Validate(options);
         Options = options;
         _today = LocalDayNumbers.Of(options.AnalysisDate);
         _first = options.LookBackDays is { } window ? _today - window + 1 : int.MinValue;
         _days = new LocalDayNumbers(options.Zone);
-        _log = new CustomerDayLog<RfmDayState>(expectedPurchases / 10, shared);
+        _log = new CustomerDayLog<RfmDayState>(room, shared);
     }
 
     /// <summary>The options.</summary>

@@ -2,6 +2,7 @@ using Crm.Domain.Activity;
 using Crm.Domain.Segments;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
+using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Segments;
 
@@ -82,7 +83,7 @@ public sealed class RfmAnalysis
             return RfmAccumulator.Analyse(parts, options, watch, Environment.ProcessorCount, nameof(purchases));
         }
 
-        using var accumulator = new RfmAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        using var accumulator = new RfmAccumulator(options, purchases.TryGetNonEnumeratedCount(out var count) ? Capacity.ForPurchases(count, 10) : default);
         accumulator.AddRange(ProgressWatch.Watched(purchases, watch));
         watch?.Finish();
         return accumulator.Result();

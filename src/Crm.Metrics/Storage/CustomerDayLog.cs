@@ -18,28 +18,32 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private readonly CustomerIndex? _shared;
     private int[] _local = []; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
     private TState[] _states;
-    private int[] _customer = WorkArrays<int>.Rent(4096);
-    private int[] _day = WorkArrays<int>.Rent(4096);
+    private int[] _customer;
+    private int[] _day;
     private int _count;
     private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
     private MergeBound _bound; // the largest amount, kept across merges; State forgets it
 
     /// <param name="expectedCustomers">A capacity hint.</param>
     public CustomerDayLog(int expectedCustomers)
-        : this(expectedCustomers, null)
+        : this(new Capacity(expectedCustomers, 0), null)
     {
     }
 
     /// <summary>A log whose customers are found through <paramref name="shared"/>'s numbers (see <see cref="IndexOf(int)"/>); null: its own index.</summary>
-    /// <param name="expectedCustomers">A capacity hint.</param>
+    /// <param name="room">A capacity hint: the customers' tables and, from 4,096 up, the purchases' days are made that large at the start.</param>
     /// <param name="shared">The index every analysis of the read shares.</param>
-    public CustomerDayLog(int expectedCustomers, CustomerIndex? shared)
+    public CustomerDayLog(Capacity room, CustomerIndex? shared)
     {
-        var capacity = Math.Clamp(expectedCustomers, 16, 1 << 22);
+        var capacity = Math.Clamp(room.Customers, 16, Capacity.MaxCustomers);
         _shared = shared;
         _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
+        _local = shared is null || room.Customers <= 0 ? [] : new int[capacity];
         _ids = new List<CustomerId>(capacity);
         _states = new TState[capacity];
+        var days = Math.Clamp(room.Purchases, 4096, Capacity.MaxPurchases);
+        _customer = WorkArrays<int>.Rent(days);
+        _day = WorkArrays<int>.Rent(days);
     }
 
     public int Customers => _ids.Count;

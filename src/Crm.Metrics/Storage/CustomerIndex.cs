@@ -23,7 +23,7 @@ internal sealed class CustomerIndex
     /// <param name="expectedCustomers">A capacity hint.</param>
     public CustomerIndex(int expectedCustomers)
     {
-        var capacity = Math.Clamp(expectedCustomers, 16, 1 << 22);
+        var capacity = Math.Clamp(expectedCustomers, 16, Capacity.MaxCustomers);
         _index = new Dictionary<CustomerId, int>(capacity);
         _blocks = new CustomerId[(capacity + BlockSize - 1) >> BlockBits][];
     }
