@@ -90,11 +90,7 @@ public class AnalysisSetProperties
         var streamed = CrmAsyncDataSet.From(input.Data) with { Purchases = Stream(input.Data.Purchases!) };
         var async = metrics.ComputeAnalysesAsync(streamed, request).AsTask().GetAwaiter().GetResult();
 
-        Assert.Equal(sync.Scorecards!.Select(Snapshot.Of), async.Scorecards!.Select(Snapshot.Of));
-        Assert.Equal(Snapshot.Of(sync.Summary), Snapshot.Of(async.Summary));
-        Assert.Equal(Snapshot.Of(sync.Rfm), Snapshot.Of(async.Rfm));
-        Assert.Equal(Lifecycles(sync.Lifecycles!), Lifecycles(async.Lifecycles!));
-        Assert.Equal(Snapshot.Of(sync.AssessChurn()), Snapshot.Of(async.AssessChurn()));
+        AssertSame(sync, async);
     }
 
     /// <summary>
@@ -116,14 +112,8 @@ public class AnalysisSetProperties
         var sync = metrics.ComputeAnalyses(input.Data, hinted);
         var async = metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(input.Data) with { Purchases = Stream(input.Data.Purchases!) }, hinted).AsTask().GetAwaiter().GetResult();
 
-        foreach (var results in new[] { sync, async })
-        {
-            Assert.Equal(plain.Scorecards!.Select(Snapshot.Of), results.Scorecards!.Select(Snapshot.Of));
-            Assert.Equal(Snapshot.Of(plain.Summary), Snapshot.Of(results.Summary));
-            Assert.Equal(Snapshot.Of(plain.Rfm), Snapshot.Of(results.Rfm));
-            Assert.Equal(Lifecycles(plain.Lifecycles!), Lifecycles(results.Lifecycles!));
-            Assert.Equal(Snapshot.Of(plain.AssessChurn()), Snapshot.Of(results.AssessChurn()));
-        }
+        AssertSame(plain, sync);
+        AssertSame(plain, async);
     }
 
     /// <summary>
@@ -150,11 +140,17 @@ public class AnalysisSetProperties
         var plain = metrics.ComputeAnalyses(data, request);
         var hinted = metrics.ComputeAnalyses(data, request with { ExpectedCustomers = customers * times / divided, ExpectedPurchases = purchases.Count * times / divided });
 
-        Assert.Equal(plain.Scorecards!.Select(Snapshot.Of), hinted.Scorecards!.Select(Snapshot.Of));
-        Assert.Equal(Snapshot.Of(plain.Summary), Snapshot.Of(hinted.Summary));
-        Assert.Equal(Snapshot.Of(plain.Rfm), Snapshot.Of(hinted.Rfm));
-        Assert.Equal(Lifecycles(plain.Lifecycles!), Lifecycles(hinted.Lifecycles!));
-        Assert.Equal(Snapshot.Of(plain.AssessChurn()), Snapshot.Of(hinted.AssessChurn()));
+        AssertSame(plain, hinted);
+    }
+
+    /// <summary>Every analysis of <paramref name="actual"/> equals the one of <paramref name="expected"/>.</summary>
+    private static void AssertSame(AnalysisResults expected, AnalysisResults actual)
+    {
+        Assert.Equal(expected.Scorecards!.Select(Snapshot.Of), actual.Scorecards!.Select(Snapshot.Of));
+        Assert.Equal(Snapshot.Of(expected.Summary), Snapshot.Of(actual.Summary));
+        Assert.Equal(Snapshot.Of(expected.Rfm), Snapshot.Of(actual.Rfm));
+        Assert.Equal(Lifecycles(expected.Lifecycles!), Lifecycles(actual.Lifecycles!));
+        Assert.Equal(Snapshot.Of(expected.AssessChurn()), Snapshot.Of(actual.AssessChurn()));
     }
 
     internal static ServiceProvider Provider(int threads)
