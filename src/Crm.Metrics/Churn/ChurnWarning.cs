@@ -112,7 +112,7 @@ public static partial class ChurnWarning
                 lost |= since > settings.SinglePurchaseLostDays;
                 if (since > settings.SinglePurchaseDays)
                 {
-                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"one purchase only, {since} days ago")));
+                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, ReasonFacts.SinglePurchase(since)));
                 }
             }
             else
@@ -123,7 +123,7 @@ public static partial class ChurnWarning
                 if (multiple > settings.MediumGapMultiple)
                 {
                     reasons.Add(new("long-gap", multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                        string.Create(CultureInfo.InvariantCulture, $"{since} days since the last purchase, {multiple:0.0} × the usual gap of {usualGap:0.#} days")));
+                        ReasonFacts.LongGap(since, multiple, usualGap)));
                 }
             }
 
@@ -138,7 +138,7 @@ public static partial class ChurnWarning
                 if (before >= 2 && expected >= 1 && recent < settings.FrequencyDropShare * expected)
                 {
                     reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
-                        string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(recent, "purchase day", "purchase days")} in the last {settings.RecentWindowDays} days against {expected:0.0} expected at the usual rate")));
+                        ReasonFacts.FrequencyDrop(recent, settings.RecentWindowDays, expected)));
                 }
             }
         }
@@ -146,27 +146,27 @@ public static partial class ChurnWarning
         if (history.RecentComplaints > 0)
         {
             reasons.Add(new("complaints", history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.RecentComplaints, "complaint", "complaints")} in the last {settings.RecentWindowDays} days ({history.EarlierComplaints} in the {settings.RecentWindowDays} before)")));
+                ReasonFacts.Complaints(history.RecentComplaints, settings.RecentWindowDays, history.EarlierComplaints)));
         }
 
         if (history.Unresolved > 0)
         {
-            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.Unresolved, "unresolved complaint", "unresolved complaints")}, the oldest open {today - history.OldestUnresolved} days")));
+            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, ReasonFacts.Unresolved(history.Unresolved, today - history.OldestUnresolved)));
         }
 
         if (history.RecentDetractors > 0)
         {
-            reasons.Add(new("detractor", ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"{Crm.Internal.Words.Count(history.RecentDetractors, "NPS detractor answer", "NPS detractor answers")} (0-6) in the last {settings.RecentWindowDays} days")));
+            reasons.Add(new("detractor", ChurnRiskLevel.Medium, ReasonFacts.Detractors(history.RecentDetractors, settings.RecentWindowDays)));
         }
 
         if (probabilityAlive is { } p && p < settings.MediumRiskProbabilityAlive)
         {
-            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, string.Create(CultureInfo.InvariantCulture, $"P(alive) {p:0.00} from the purchase model")));
+            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, ReasonFacts.ProbabilityAlive(p)));
         }
 
         if (reasons.Strongest == ChurnRiskLevel.Medium && reasons.Count >= 2)
         {
-            reasons.Add(new("several-signals", ChurnRiskLevel.High, string.Create(CultureInfo.InvariantCulture, $"{reasons.Count} warning signals together")));
+            reasons.Add(new("several-signals", ChurnRiskLevel.High, ReasonFacts.SeveralSignals(reasons.Count)));
         }
 
         return new CustomerChurnRisk(id, reasons.Strongest, probabilityAlive, reasons.StrongestFirst()) { IsLost = lost };

@@ -56,6 +56,9 @@ public class ChurnWarningTests
 
         Assert.Equal(ChurnRiskLevel.High, byId["unhappy"].Level);
         Assert.Equal(["several-signals", "complaints", "unresolved-complaints"], byId["unhappy"].Reasons.Select(r => r.Code));
+        Assert.Equal(
+            ["2 warning signals together", "1 complaint in the last 90 days (0 in the 90 before)", "1 unresolved complaint, the oldest open 21 days"],
+            byId["unhappy"].Reasons.Select(r => r.Text));
 
         // A customer on file who never bought is never silently low.
         Assert.Equal(ChurnRiskLevel.Medium, byId["never"].Level);
