@@ -242,7 +242,7 @@ internal static class ReportApp
             ? "the embedded demo company, Harbour & Pine (--write-demo DIR exports its CSV files)"
             : "the files below";
         var assessments = AssessmentSection.Build(card, data, provider.GetRequiredService<Crm.Metrics.Assessments.IAssessmentScorer>());
-        var report = ReportBuilder.Build(card, data, options, source, analyses, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme, Trend = trend.GetAwaiter().GetResult() };
+        var report = ReportBuilder.Build(card, data, options, source, sections, basisProblem) with { Assessments = assessments, Loyalty = loyalty, Programme = data.Programme, Trend = trend.GetAwaiter().GetResult() };
         var output = options.Format switch
         {
             OutputFormat.Json => JsonReport.Write(report),

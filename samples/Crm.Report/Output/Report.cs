@@ -83,7 +83,7 @@ internal static class ReportBuilder
                 : bgNbd.ContinueWith(fit => ChurnSection.Build(analyses, analysisDate, fit.GetAwaiter().GetResult(), names), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
     }
 
-    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, AnalysisResults? analyses, ReportSections sections, string? valueBasisProblem = null)
+    public static Report Build(Scorecard card, InputData data, ReportOptions options, string source, ReportSections sections, string? valueBasisProblem = null)
     {
         var metrics = Metrics(card, options.ValueBasis, valueBasisProblem);
         var names = Names(data, options);
