@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Crm.Metrics.Segments;
 
 /// <summary>
@@ -83,9 +85,15 @@ public sealed class RfmClustering
         var chunks = (n + ChunkSize - 1) / ChunkSize;
         var partial = new double[chunks, (k * 4) + 2]; // per chunk: the distance total, whether one moved, per cluster the count and three sums
         var flat = new double[k * 3]; // the centroids of this iteration, one after the other
+        var lanes = Vector256.IsHardwareAccelerated ? new double[3 * Lanes(k)] : null; // the same, coordinate by coordinate
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)
         {
             Buffer.BlockCopy(centroids, 0, flat, 0, flat.Length * sizeof(double));
+            if (lanes is not null)
+            {
+                ToLanes(centroids, lanes);
+            }
+
             Concurrency.Partitioned.For(chunks, null, chunk =>
             {
                 var total = 0.0;
@@ -94,7 +102,7 @@ public sealed class RfmClustering
                 for (var i = chunk * ChunkSize; i < Math.Min(n, (chunk + 1) * ChunkSize); i++)
                 {
                     var (x, y, z) = (points[i, 0], points[i, 1], points[i, 2]);
-                    var (best, distance) = Nearest(x, y, z, flat);
+                    var (best, distance) = lanes is null ? Nearest(x, y, z, flat) : NearestInLanes(x, y, z, lanes);
                     moved |= best != assignment[i];
                     assignment[i] = best;
                     total += distance;
@@ -234,7 +242,7 @@ public sealed class RfmClustering
     /// The centroid nearest to the point (<paramref name="x"/>, <paramref name="y"/>, <paramref name="z"/>), the first
     /// of equals, and its squared distance, summed in the order of <see cref="Distance"/>.
     /// </summary>
-    private static (int Cluster, double Distance) Nearest(double x, double y, double z, ReadOnlySpan<double> centroids)
+    internal static (int Cluster, double Distance) Nearest(double x, double y, double z, ReadOnlySpan<double> centroids)
     {
         var best = 0;
         var bestDistance = double.PositiveInfinity;
@@ -245,6 +253,57 @@ public sealed class RfmClustering
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (c, distance);
+            }
+        }
+
+        return (best, bestDistance);
+    }
+
+    /// <summary>The lanes for <paramref name="k"/> centroids: k rounded up to whole vectors of four.</summary>
+    internal static int Lanes(int k) => (k + 3) / 4 * 4;
+
+    /// <summary>
+    /// The centroids coordinate by coordinate (all x, then all y, then all z), each run padded to whole vectors with
+    /// centroids at infinity, whose distance is infinite and never the nearest.
+    /// </summary>
+    internal static void ToLanes(double[,] centroids, Span<double> lanes)
+    {
+        var width = lanes.Length / 3;
+        lanes.Fill(double.PositiveInfinity);
+        for (var c = 0; c < centroids.GetLength(0); c++)
+        {
+            for (var d = 0; d < 3; d++)
+            {
+                lanes[(d * width) + c] = centroids[c, d];
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Nearest"/> four centroids at a time: the same squared distances (the same operations in the same
+    /// order, lane by lane), the same centroid (the first of equals) and the same distance.
+    /// </summary>
+    internal static (int Cluster, double Distance) NearestInLanes(double x, double y, double z, ReadOnlySpan<double> lanes)
+    {
+        var width = lanes.Length / 3;
+        var (px, py, pz) = (Vector256.Create(x), Vector256.Create(y), Vector256.Create(z));
+        var best = 0;
+        var bestDistance = double.PositiveInfinity;
+        for (var at = 0; at < width; at += 4)
+        {
+            var dx = px - Vector256.Create(lanes.Slice(at, 4));
+            var dy = py - Vector256.Create(lanes.Slice(width + at, 4));
+            var dz = pz - Vector256.Create(lanes.Slice((2 * width) + at, 4));
+            var distance = (dx * dx) + (dy * dy) + (dz * dz);
+
+            // The least of the four in every lane: neighbours first, then halves.
+            var least = Vector256.Min(distance, Vector256.Shuffle(distance, Vector256.Create(1L, 0, 3, 2)));
+            least = Vector256.Min(least, Vector256.Shuffle(least, Vector256.Create(2L, 3, 0, 1)));
+            var blockBest = least.ToScalar();
+            if (blockBest < bestDistance)
+            {
+                best = at + System.Numerics.BitOperations.TrailingZeroCount(Vector256.Equals(distance, least).ExtractMostSignificantBits());
+                bestDistance = blockBest;
             }
         }
 

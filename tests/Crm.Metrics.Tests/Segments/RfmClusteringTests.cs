@@ -14,6 +14,49 @@ public class RfmClusteringTests
     private static Purchase Sale(string id, int daysAgo, decimal amount) =>
         Purchase.Sale(new CustomerId(id), Today.PlusDays(-daysAgo).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromHours(12), new Money(amount, Currency.Eur));
 
+    /// <summary>
+    /// The assignment four centroids at a time picks what one at a time picks — the same centroid (the first of equal
+    /// distances) and the same squared distance, to the bit — for 1 to 9 centroids, with repeated centroids and points
+    /// on them (ties and zeros) and coordinates far apart.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public void The_nearest_centroid_four_at_a_time_is_the_one_at_a_time(PositiveInt seed, byte clusters, bool repeat)
+    {
+        var random = new Random(seed.Get);
+        var k = 1 + (clusters % 9);
+        var centroids = new double[k, 3];
+        for (var c = 0; c < k; c++)
+        {
+            for (var d = 0; d < 3; d++)
+            {
+                centroids[c, d] = repeat && c > 0 && random.Next(3) == 0 ? centroids[c - 1, d] : Coordinate(random);
+            }
+        }
+
+        var flat = new double[k * 3];
+        Buffer.BlockCopy(centroids, 0, flat, 0, flat.Length * sizeof(double));
+        var lanes = new double[3 * RfmClustering.Lanes(k)];
+        RfmClustering.ToLanes(centroids, lanes);
+        for (var i = 0; i < 50; i++)
+        {
+            var on = random.Next(k);
+            var (x, y, z) = random.Next(4) == 0 ? (centroids[on, 0], centroids[on, 1], centroids[on, 2]) : (Coordinate(random), Coordinate(random), Coordinate(random));
+
+            var one = RfmClustering.Nearest(x, y, z, flat);
+            var four = RfmClustering.NearestInLanes(x, y, z, lanes);
+
+            Assert.Equal(one.Cluster, four.Cluster);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(one.Distance), BitConverter.DoubleToInt64Bits(four.Distance));
+        }
+
+        static double Coordinate(Random random) => random.Next(5) switch
+        {
+            0 => Math.Round(random.NextDouble() * 4 - 2, 1), // coarse: equal distances are common
+            1 => (random.NextDouble() - 0.5) * 1e6,
+            _ => (random.NextDouble() * 6) - 3,
+        };
+    }
+
     [Fact]
     public void Two_obvious_groups_are_found_and_described_in_original_units()
     {
