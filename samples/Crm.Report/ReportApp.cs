@@ -185,7 +185,7 @@ internal static class ReportApp
                 Lifecycles = summaryOptions is null ? null : new Crm.Metrics.Segments.LifecycleOptions(period.Dates.End) { Zone = period.Zone },
                 Churn = summaryOptions is null ? null : new Crm.Metrics.Churn.ChurnWarningOptions(period.Dates.End) { Zone = period.Zone },
 
-                // The first read counted the rows and the buyers: the analyses make their room once.
+                // The first read counted the rows and estimated the buyers: the analyses make their room once.
                 ExpectedCustomers = Math.Max(data.Purchases?.Customers ?? 0, data.Customers?.Count ?? 0),
                 ExpectedPurchases = data.Purchases?.Rows ?? 0,
             }, progress);

@@ -12,7 +12,7 @@ internal sealed partial class DataSetReader
     /// </summary>
     private readonly bool _keepsFirstSales = options.IsDemo || options.Customers is not null;
 
-    /// <summary>The distinct buyers while the first read runs (the analyses' capacity hint), then null.</summary>
+    /// <summary>The sketch of the buyers while the first read runs (the analyses' capacity hint), then null.</summary>
     private DistinctIds? _distinctBuyers;
 
     /// <summary>

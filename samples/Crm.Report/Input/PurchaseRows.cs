@@ -15,13 +15,13 @@ namespace Crm.Report.Input;
 /// <param name="columns">The required and optional columns.</param>
 /// <param name="parse">Turns a checked row into its purchase.</param>
 /// <param name="rows">The data rows the first read found.</param>
-/// <param name="customers">The distinct customer ids the first read found (see <see cref="DistinctIds"/>).</param>
+/// <param name="customers">The distinct customer ids the first read estimated (see <see cref="DistinctIds"/>).</param>
 internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Purchase> parse, int rows, int customers) : IEnumerable<Purchase>
 {
     /// <summary>The data rows of the file.</summary>
     public int Rows => rows;
 
-    /// <summary>The distinct customers of the file, as the first read counted them: the analyses' capacity hint.</summary>
+    /// <summary>The distinct customers of the file, as the first read estimated them (within about 1 %): the analyses' capacity hint.</summary>
     public int Customers => customers;
 
     /// <summary>
