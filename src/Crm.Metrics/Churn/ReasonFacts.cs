@@ -32,9 +32,6 @@ internal readonly struct ReasonFacts
         SeveralSignals,
     }
 
-    /// <summary>Whether these are facts to word (false for the default value, whose reason has its text).</summary>
-    public bool IsSet => _kind != Kind.None;
-
     /// <summary>"one purchase only, 400 days ago".</summary>
     public static ReasonFacts SinglePurchase(int since) => new(Kind.SinglePurchase, since);
 
