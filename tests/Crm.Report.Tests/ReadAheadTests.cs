@@ -129,7 +129,7 @@ public class ReadAheadTests
     }
 
     [Fact]
-    public void The_first_read_counts_the_rows_and_the_distinct_buyers_for_the_analyses_room()
+    public void The_first_read_counts_the_rows_and_estimates_the_distinct_buyers_for_the_analyses_room()
     {
         // Customers C0..C999 over many more rows (an estimate: within 2 %); ids that differ only in case, or one the
         // start of another, count apart.
