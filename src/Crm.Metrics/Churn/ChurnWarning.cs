@@ -89,7 +89,7 @@ public static partial class ChurnWarning
         if (summary is not null && summary.CalibrationEnd != analysisDate)
         {
             throw new ArgumentException(
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The summary is calibrated to {summary.CalibrationEnd:uuuu-MM-dd}, not the analysis date {analysisDate:uuuu-MM-dd}: its P(alive) would describe another day. Summarise the purchases up to the analysis date."),
+                string.Create(CultureInfo.InvariantCulture, $"The summary is calibrated to {summary.CalibrationEnd:uuuu-MM-dd}, not the analysis date {analysisDate:uuuu-MM-dd}: its P(alive) would describe another day. Summarise the purchases up to the analysis date."),
                 nameof(summary));
         }
     }

@@ -16,7 +16,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private readonly Dictionary<CustomerId, int> _index;
     private readonly List<CustomerId> _ids;
     private readonly CustomerIndex? _shared;
-    private int[] _local = []; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
+    private int[] _local; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
     private TState[] _states;
     private int[] _customer;
     private int[] _day;
