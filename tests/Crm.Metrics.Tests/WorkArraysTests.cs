@@ -4,13 +4,15 @@ using Crm.Metrics.Storage;
 namespace Crm.Metrics.Tests;
 
 /// <summary>
-/// The engine's large working arrays are reused by a call that follows, but not held for the rest of the process:
-/// once no call has them, a full collection reclaims them. Small ones come from the shared pool. Each test uses its
-/// own element type, so that the engine's own use of the arrays (other tests in parallel) does not interfere.
+/// The engine's working arrays are reused by a call that follows, but not held for the rest of the process: once no
+/// call has them, a full collection reclaims them. Tiny ones come from the shared pool. Each test uses its own element
+/// type, so that the engine's own use of the arrays (other tests in parallel) does not interfere.
 /// </summary>
 public class WorkArraysTests
 {
     private static int LargeLength<T>() => WorkArrays<T>.LargeBytes / Unsafe.SizeOf<T>();
+
+    private static int KeptLength<T>() => WorkArrays<T>.KeptBytes / Unsafe.SizeOf<T>();
 
     [Fact]
     public void A_large_array_given_back_is_handed_out_again_while_it_lives()
@@ -34,16 +36,33 @@ public class WorkArraysTests
     public void Many_large_arrays_given_back_are_all_handed_out_again()
     {
         // A store of many partitions gives back hundreds of tables at once; the next call takes them all back.
-        var arrays = Enumerable.Range(0, 300).Select(_ => WorkArrays<Many>.Rent(LargeLength<Many>())).ToList();
-        arrays.ForEach(a => WorkArrays<Many>.Return(a));
-        var again = Enumerable.Range(0, 300).Select(_ => WorkArrays<Many>.Rent(LargeLength<Many>())).ToList();
-        Assert.Equal(arrays.ToHashSet(ReferenceEqualityComparer.Instance), again.ToHashSet(ReferenceEqualityComparer.Instance));
+        AllHandedOutAgain<Many>(300, LargeLength<Many>());
+    }
+
+    [Fact]
+    public void Many_small_arrays_given_back_at_once_are_all_handed_out_again()
+    {
+        // The partitions of a cluster job are small stores of 64 tables each, read side by side: they give back
+        // thousands of arrays of a few hundred bytes, more than the shared pool keeps of one size.
+        AllHandedOutAgain<Small>(3_000, 2 * KeptLength<Small>());
+    }
+
+    [Fact]
+    public void A_small_array_no_call_holds_is_reclaimed_by_a_full_collection()
+    {
+        var weak = RentAndReturn<SmallReclaimed>(KeptLength<SmallReclaimed>());
+        Assert.Equal(1, WorkArrays<SmallReclaimed>.KeptAlive());
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(weak.TryGetTarget(out _));
+        Assert.Equal(0, WorkArrays<SmallReclaimed>.KeptAlive());
     }
 
     [Fact]
     public void A_large_array_no_call_holds_is_reclaimed_by_a_full_collection()
     {
-        var weak = RentAndReturn();
+        var weak = RentAndReturn<Reclaimed>(LargeLength<Reclaimed>());
         Assert.Equal(1, WorkArrays<Reclaimed>.KeptAlive());
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -56,10 +75,10 @@ public class WorkArraysTests
     }
 
     [Fact]
-    public void Small_arrays_come_from_the_shared_pool()
+    public void Tiny_arrays_come_from_the_shared_pool()
     {
-        var array = WorkArrays<Pooled>.Rent(100);
-        Assert.Equal(128, array.Length); // the shared pool's power of two
+        var array = WorkArrays<Pooled>.Rent((KeptLength<Pooled>() / 2) - 3);
+        Assert.Equal(KeptLength<Pooled>() / 2, array.Length); // the shared pool's power of two
         WorkArrays<Pooled>.Return(array);
         Assert.Equal(0, WorkArrays<Pooled>.KeptAlive());
     }
@@ -74,11 +93,38 @@ public class WorkArraysTests
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference<Reclaimed[]> RentAndReturn()
+    private static WeakReference<T[]> RentAndReturn<T>(int length)
     {
-        var array = WorkArrays<Reclaimed>.Rent(LargeLength<Reclaimed>());
-        WorkArrays<Reclaimed>.Return(array);
-        return new WeakReference<Reclaimed[]>(array);
+        var array = WorkArrays<T>.Rent(length);
+        WorkArrays<T>.Return(array);
+        return new WeakReference<T[]>(array);
+    }
+
+    /// <summary>
+    /// Rents <paramref name="count"/> arrays, gives them all back, and rents as many again: the same arrays. A full
+    /// collection in between may take them (that is the point of keeping them only so long), so the check is made
+    /// again when one happened.
+    /// </summary>
+    private static void AllHandedOutAgain<T>(int count, int length)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var collections = GC.CollectionCount(2);
+            var arrays = Enumerable.Range(0, count).Select(_ => WorkArrays<T>.Rent(length)).ToList();
+            Assert.All(arrays, a => Assert.Equal((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length), a.Length));
+            arrays.ForEach(a => WorkArrays<T>.Return(a));
+            var kept = WorkArrays<T>.KeptAlive();
+            var again = Enumerable.Range(0, count).Select(_ => WorkArrays<T>.Rent(length)).ToList();
+            if (GC.CollectionCount(2) != collections && attempt < 3)
+            {
+                continue;
+            }
+
+            Assert.Equal(count, kept);
+            Assert.Equal(arrays.ToHashSet(ReferenceEqualityComparer.Instance), again.ToHashSet(ReferenceEqualityComparer.Instance));
+            again.ForEach(a => WorkArrays<T>.Return(a));
+            return;
+        }
     }
 
     // Element types of eight bytes, one per test.
@@ -89,4 +135,8 @@ public class WorkArraysTests
     private readonly record struct Pooled(long A);
 
     private readonly record struct Many(long A);
+
+    private readonly record struct Small(long A);
+
+    private readonly record struct SmallReclaimed(long A);
 }

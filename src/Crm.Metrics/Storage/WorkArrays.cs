@@ -5,61 +5,65 @@ using System.Runtime.CompilerServices;
 namespace Crm.Metrics.Storage;
 
 /// <summary>
-/// Where the engine's working arrays come from and go back to. Arrays under <see cref="LargeBytes"/> come from the
-/// shared <see cref="ArrayPool{T}"/>. Larger ones — a store's buffers and tables, a day log, tens of megabytes for
-/// a large base — are kept, once returned, only through weak references: a call that follows at once (the next
-/// scorecard, the next month) takes them back, but they do not hold memory for the rest of the process. The shared
-/// pool would keep them until it trims, every size and type apart, so that one-off work (a report that computes the
-/// scorecards, then the models) grows by all of them; weakly kept, the next full collection reclaims them for the
-/// work that follows. Large arrays have power-of-two lengths, as the pool's, so that one asked for again finds one
-/// given back. Thread-safe.
+/// Where the engine's working arrays come from and go back to. Tiny arrays (under <see cref="KeptBytes"/>) come from
+/// the shared <see cref="ArrayPool{T}"/>. Every other one — a store's buffers and tables, a day log, from a few
+/// hundred bytes to tens of megabytes — is kept once returned until a call takes it again (the next scorecard, the
+/// next month, the next partition of a cluster job) or until the next full collection, which reclaims what nobody
+/// took: the arrays do not hold memory for the rest of the process.
+/// <para>
+/// The shared pool would keep large arrays until it trims, every size and type apart, so that one-off work (a report
+/// that computes the scorecards, then the models) grows by all of them. And it keeps only a few dozen arrays of a
+/// size: a store has 64 customer tables, and several small stores at once (the partitions of a cluster job, each
+/// read on its own) give back thousands of arrays of one size, so most of them were dropped and allocated again.
+/// </para>
+/// <para>Kept arrays have power-of-two lengths, as the pool's, so that one asked for again finds one given back. Thread-safe.</para>
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal static class WorkArrays<T>
 {
-    /// <summary>From this size an array is large: kept weakly, not pooled.</summary>
+    /// <summary>From this size an array is kept weakly once given back, not pooled.</summary>
+    public const int KeptBytes = 256;
+
+    /// <summary>From this size an array is large: allocated without clearing when none is kept.</summary>
     public const int LargeBytes = 1 << 20;
 
-    /// <summary>The most large arrays of one length kept at once (more are left to the collector).</summary>
-    private const int MostKeptPerLength = 1024;
+    /// <summary>The most arrays of one length kept at once (more are left to the collector).</summary>
+    internal const int MostKeptPerLength = 1 << 14;
+
+    /// <summary>From this size an array is allocated on the large-object heap, collected only with the whole heap.</summary>
+    private const int LargeObjectBytes = 85_000;
+
+    /// <summary>The shortest array the shared pool hands out for a length above zero.</summary>
+    private const int SharedMinimumLength = 16;
+
+    private static readonly int KeptLength = Math.Max(1, KeptBytes / Unsafe.SizeOf<T>());
 
     private static readonly int LargeLength = Math.Max(1, LargeBytes / Unsafe.SizeOf<T>());
 
-    // Large arrays have power-of-two lengths (as the shared pool's), one list of weak references per length.
-    private static readonly List<WeakReference<T[]>>?[] Kept = new List<WeakReference<T[]>>?[32];
+    // One shelf per power-of-two length, made when an array of that length is first given back.
+    private static readonly Shelf?[] Shelves = new Shelf?[32];
 
     /// <summary>An array of at least <paramref name="minimumLength"/> elements, with whatever it held before.</summary>
     public static T[] Rent(int minimumLength)
     {
-        if (minimumLength < LargeLength)
-        {
-            return ArrayPool<T>.Shared.Rent(minimumLength);
-        }
-
         if (minimumLength > 1 << 30)
         {
             return GC.AllocateUninitializedArray<T>(minimumLength); // beyond the largest power of two kept
         }
 
-        var length = (int)BitOperations.RoundUpToPowerOf2((uint)minimumLength);
-        var kept = Kept[BitOperations.Log2((uint)length)];
-        if (kept is not null)
+        // The length the shared pool would give (a power of two, at least 16) decides, as in Return.
+        var length = Math.Max(SharedMinimumLength, (int)BitOperations.RoundUpToPowerOf2((uint)minimumLength));
+        if (length < KeptLength || minimumLength == 0)
         {
-            lock (kept)
-            {
-                while (kept.Count > 0)
-                {
-                    var last = kept[^1];
-                    kept.RemoveAt(kept.Count - 1);
-                    if (last.TryGetTarget(out var array))
-                    {
-                        return array;
-                    }
-                }
-            }
+            return ArrayPool<T>.Shared.Rent(minimumLength);
         }
 
-        return GC.AllocateUninitializedArray<T>(length);
+        if (Shelves[BitOperations.Log2((uint)length)]?.Take() is { } kept)
+        {
+            return kept;
+        }
+
+        return length >= LargeLength ? GC.AllocateUninitializedArray<T>(length) : new T[length];
     }
 
     /// <summary>
@@ -68,7 +72,7 @@ internal static class WorkArrays<T>
     /// </summary>
     public static void Return(T[] array, bool clearArray = false)
     {
-        if (array.Length < LargeLength)
+        if (array.Length < KeptLength)
         {
             ArrayPool<T>.Shared.Return(array, clearArray);
             return;
@@ -85,31 +89,110 @@ internal static class WorkArrays<T>
         }
 
         var slot = BitOperations.Log2((uint)array.Length);
-        var kept = Kept[slot] ?? Interlocked.CompareExchange(ref Kept[slot], [], null) ?? Kept[slot]!;
-        lock (kept)
-        {
-            if (kept.Count < MostKeptPerLength)
-            {
-                kept.Add(new WeakReference<T[]>(array));
-            }
-        }
+        var shelf = Shelves[slot] ?? Interlocked.CompareExchange(ref Shelves[slot], new Shelf(array.Length), null) ?? Shelves[slot]!;
+        shelf.Put(array);
     }
 
-    /// <summary>How many large arrays are kept and still alive (for tests).</summary>
-    internal static int KeptAlive()
+    /// <summary>How many arrays are kept and still alive (for tests).</summary>
+    internal static int KeptAlive() => Shelves.Sum(shelf => shelf?.Alive() ?? 0);
+
+    /// <summary>
+    /// The arrays of one length given back. Arrays on the large-object heap are held through weak references: they
+    /// live until the next full collection anyway, and it reclaims them if nobody took them. Smaller arrays are held
+    /// (a young collection would take a weakly held one at once, and the next call would allocate it again) until the
+    /// next full collection empties the shelf (<see cref="FullCollections"/>). Weak references are reused: one whose
+    /// array was taken waits, without a target, above the kept ones for the next array given back.
+    /// </summary>
+    private sealed class Shelf
     {
-        var alive = 0;
-        foreach (var kept in Kept)
+        private readonly object _gate = new();
+        private readonly bool _weak;
+        private object?[] _kept = new object?[16]; // arrays, or weak references to them; [0, _count) are kept
+        private int _count;
+
+        public Shelf(int length)
         {
-            if (kept is not null)
+            _weak = (long)length * Unsafe.SizeOf<T>() >= LargeObjectBytes;
+            if (!_weak)
             {
-                lock (kept)
+                FullCollections.Notify(Empty);
+            }
+        }
+
+        /// <summary>The last array given back that is still alive, or null.</summary>
+        public T[]? Take()
+        {
+            lock (_gate)
+            {
+                while (_count > 0)
                 {
-                    alive += kept.Count(k => k.TryGetTarget(out _));
+                    var kept = _kept[--_count];
+                    if (!_weak)
+                    {
+                        _kept[_count] = null;
+                        return (T[])kept!;
+                    }
+
+                    var reference = (WeakReference<T[]>)kept!;
+                    if (reference.TryGetTarget(out var array))
+                    {
+                        reference.SetTarget(null!);
+                        return array;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>Keeps <paramref name="array"/>, unless <see cref="MostKeptPerLength"/> are kept already.</summary>
+        public void Put(T[] array)
+        {
+            lock (_gate)
+            {
+                if (_count == _kept.Length)
+                {
+                    if (_count == MostKeptPerLength)
+                    {
+                        return;
+                    }
+
+                    Array.Resize(ref _kept, Math.Min(MostKeptPerLength, 2 * _count));
+                }
+
+                if (!_weak)
+                {
+                    _kept[_count++] = array;
+                }
+                else if (_kept[_count] is WeakReference<T[]> reference)
+                {
+                    reference.SetTarget(array);
+                    _count++;
+                }
+                else
+                {
+                    _kept[_count++] = new WeakReference<T[]>(array);
                 }
             }
         }
 
-        return alive;
+        /// <summary>How many kept arrays are still alive.</summary>
+        public int Alive()
+        {
+            lock (_gate)
+            {
+                return _weak ? _kept.Take(_count).Count(k => ((WeakReference<T[]>)k!).TryGetTarget(out _)) : _count;
+            }
+        }
+
+        /// <summary>Lets the collector have every array held.</summary>
+        private void Empty()
+        {
+            lock (_gate)
+            {
+                Array.Clear(_kept, 0, _count);
+                _count = 0;
+            }
+        }
     }
 }
