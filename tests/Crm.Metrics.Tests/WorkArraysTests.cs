@@ -50,25 +50,14 @@ public class WorkArraysTests
     [Fact]
     public void A_small_array_no_call_holds_is_reclaimed_by_a_full_collection()
     {
-        var weak = RentAndReturn<SmallReclaimed>(KeptLength<SmallReclaimed>());
-        Assert.Equal(1, WorkArrays<SmallReclaimed>.KeptAlive());
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.False(weak.TryGetTarget(out _));
-        Assert.Equal(0, WorkArrays<SmallReclaimed>.KeptAlive());
+        // Held, not weakly kept (a young collection would take it at once), until a full collection.
+        ReclaimedByAFullCollection<SmallReclaimed>(KeptLength<SmallReclaimed>());
     }
 
     [Fact]
     public void A_large_array_no_call_holds_is_reclaimed_by_a_full_collection()
     {
-        var weak = RentAndReturn<Reclaimed>(LargeLength<Reclaimed>());
-        Assert.Equal(1, WorkArrays<Reclaimed>.KeptAlive());
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.False(weak.TryGetTarget(out _));
-        Assert.Equal(0, WorkArrays<Reclaimed>.KeptAlive());
+        ReclaimedByAFullCollection<Reclaimed>(LargeLength<Reclaimed>());
 
         // Asked again, the array is a new one.
         Assert.Equal(LargeLength<Reclaimed>() * 2, WorkArrays<Reclaimed>.Rent((LargeLength<Reclaimed>() * 2) - 1).Length);
@@ -98,6 +87,18 @@ public class WorkArraysTests
         var array = WorkArrays<T>.Rent(length);
         WorkArrays<T>.Return(array);
         return new WeakReference<T[]>(array);
+    }
+
+    /// <summary>Gives back an array of <paramref name="length"/>, kept; after a full collection it is gone.</summary>
+    private static void ReclaimedByAFullCollection<T>(int length)
+    {
+        var weak = RentAndReturn<T>(length);
+        Assert.Equal(1, WorkArrays<T>.KeptAlive());
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(weak.TryGetTarget(out _));
+        Assert.Equal(0, WorkArrays<T>.KeptAlive());
     }
 
     /// <summary>
