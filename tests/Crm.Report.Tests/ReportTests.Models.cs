@@ -142,4 +142,32 @@ public sealed partial class ReportTests
 
         static double Round(JsonElement e, string key, int decimals) => Math.Round(e.GetProperty(key).GetDouble(), decimals);
     }
+
+    [Fact]
+    public void The_top_customers_by_CLV_are_the_valued_ones_with_their_own_repeat_counts()
+    {
+        // CDNOW, and one more customer whose two repeat purchases are of 0: a repeater left out of the Gamma-Gamma fit,
+        // so the valued customers are not the whole summary.
+        var transactions = CdnowTransactions(_temp);
+        File.AppendAllLines(transactions, ["99999,1997-01-05,10", "99999,1997-02-05,0", "99999,1997-03-05,0"]);
+        var (exit, output, error) = Run(["--transactions", transactions, "--calibration-end", "1997-09-30", "--format", "json"]);
+        Assert.True(exit == 0, error);
+        var root = Json(output);
+        Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("1 repeat customer with a zero mean repeat purchase value is left out", StringComparison.Ordinal));
+
+        // Each customer's x, counted here: distinct purchase days up to the calibration end, less the first.
+        var repeats = File.ReadLines(transactions).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(f => string.CompareOrdinal(f[1], "1997-09-30") <= 0)
+            .GroupBy(f => f[0], f => f[1])
+            .ToDictionary(g => g.Key, g => g.Distinct().Count() - 1);
+
+        var top = root.GetProperty("models").GetProperty("clv").GetProperty("topCustomers").EnumerateArray().ToList();
+        Assert.Equal(10, top.Count);
+        Assert.DoesNotContain(top, c => c.GetProperty("customerId").GetString() == "99999");
+        var values = top.Select(c => c.GetProperty("clv").GetDecimal()).ToList();
+        Assert.Equal(values.OrderByDescending(v => v), values);
+        Assert.All(top, c => Assert.Equal(repeats[c.GetProperty("customerId").GetString()!], c.GetProperty("x").GetInt32()));
+        Assert.Equal(("509", 18), (top[0].GetProperty("customerId").GetString(), top[0].GetProperty("x").GetInt32()));
+    }
 }

@@ -200,26 +200,32 @@ internal sealed record ModelsSection(
         BaseForecastInterval? totals = null;
         if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
         {
-            var valued = CustomerBaseSummary.FromSummaries(summary.Customers.Where(c => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 }), summaryOptions);
+            // Valued: every customer but the repeaters left out of the Gamma-Gamma fit. When none was left out, the
+            // summary itself (a copy of 200,000 rows and its check of one row per customer are large-object-heap arrays).
+            static bool Valued(CustomerSummary c) => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 };
+            var valued = nonPositive == 0 ? summary : CustomerBaseSummary.FromSummaries(summary.Customers.Where(Valued), summaryOptions);
+            var valuedCustomers = valued.Customers;
             var forecasts = CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, valued, Clv);
             distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
-            top = forecasts
-                .OrderByDescending(f => f.Value.Amount)
-                .ThenBy(f => f.CustomerId)
+
+            // The forecasts are in the summary's order: the top customers' rows by position, not looked up by id.
+            var topIndexes = Enumerable.Range(0, forecasts.Count)
+                .OrderByDescending(i => forecasts[i].Value.Amount)
+                .ThenBy(i => forecasts[i].CustomerId)
                 .Take(TopCount)
-                .Select(f => new ClvCustomer(
-                    f.CustomerId.Value,
-                    names?.GetValueOrDefault(f.CustomerId),
-                    valued.TryGetCustomer(f.CustomerId, out var customer) ? customer.Frequency : throw new InvalidOperationException("A valued customer is not in the valued summary."),
-                    f.ProbabilityAlive,
-                    f.ExpectedPurchases,
-                    f.ExpectedMeanSpend.Amount,
-                    f.Value.Amount))
                 .ToList();
+            top = [.. topIndexes.Select(i => forecasts[i]).Select((f, k) => new ClvCustomer(
+                f.CustomerId.Value,
+                names?.GetValueOrDefault(f.CustomerId),
+                valuedCustomers[topIndexes[k]].Frequency,
+                f.ProbabilityAlive,
+                f.ExpectedPurchases,
+                f.ExpectedMeanSpend.Amount,
+                f.Value.Amount))];
             try
             {
                 totals = ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals);
-                var chosen = top.Select(c => valued.TryGetCustomer(new Crm.Domain.CustomerId(c.Id), out var customer) ? customer : throw new InvalidOperationException("A top customer is not in the valued summary.")).ToList();
+                var chosen = topIndexes.Select(i => valuedCustomers[i]).ToList();
                 var intervals = ForecastIntervals.ValueForCustomers(bgNbd, gammaGamma, chosen, Clv, Intervals);
                 top = [.. top.Zip(intervals, (c, interval) => c with { Interval = interval })];
             }
