@@ -214,14 +214,11 @@ internal sealed record ModelsSection(
                 .ThenBy(i => forecasts[i].CustomerId)
                 .Take(TopCount)
                 .ToList();
-            top = [.. topIndexes.Select(i => forecasts[i]).Select((f, k) => new ClvCustomer(
-                f.CustomerId.Value,
-                names?.GetValueOrDefault(f.CustomerId),
-                valuedCustomers[topIndexes[k]].Frequency,
-                f.ProbabilityAlive,
-                f.ExpectedPurchases,
-                f.ExpectedMeanSpend.Amount,
-                f.Value.Amount))];
+            top = [.. topIndexes.Select(i =>
+            {
+                var f = forecasts[i];
+                return new ClvCustomer(f.CustomerId.Value, names?.GetValueOrDefault(f.CustomerId), valuedCustomers[i].Frequency, f.ProbabilityAlive, f.ExpectedPurchases, f.ExpectedMeanSpend.Amount, f.Value.Amount);
+            })];
             try
             {
                 totals = ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals);

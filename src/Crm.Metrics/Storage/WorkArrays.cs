@@ -21,7 +21,7 @@ namespace Crm.Metrics.Storage;
 /// <typeparam name="T">The element type.</typeparam>
 internal static class WorkArrays<T>
 {
-    /// <summary>From this size an array is kept weakly once given back, not pooled.</summary>
+    /// <summary>From this size an array given back is kept on a shelf of its length (see <see cref="Shelf"/>), not pooled.</summary>
     public const int KeptBytes = 256;
 
     /// <summary>From this size an array is large: allocated without clearing when none is kept.</summary>
