@@ -58,7 +58,7 @@ internal static class WorkArrays<T>
             return ArrayPool<T>.Shared.Rent(minimumLength);
         }
 
-        if (Shelves[BitOperations.Log2((uint)length)]?.Take() is { } kept)
+        if (Volatile.Read(ref Shelves[BitOperations.Log2((uint)length)])?.Take() is { } kept)
         {
             return kept;
         }
@@ -89,8 +89,26 @@ internal static class WorkArrays<T>
         }
 
         var slot = BitOperations.Log2((uint)array.Length);
-        var shelf = Shelves[slot] ?? Interlocked.CompareExchange(ref Shelves[slot], new Shelf(array.Length), null) ?? Shelves[slot]!;
-        shelf.Put(array);
+        (Volatile.Read(ref Shelves[slot]) ?? ShelfOf(slot, array.Length)).Put(array);
+    }
+
+    /// <summary>
+    /// The shelf of a length, made the first time an array of it is given back: under a lock, so that exactly one is
+    /// made (a shelf of small arrays registers for the full collections' callback for the rest of the process).
+    /// </summary>
+    private static Shelf ShelfOf(int slot, int length)
+    {
+        lock (Shelves)
+        {
+            if (Shelves[slot] is { } made)
+            {
+                return made;
+            }
+
+            var shelf = new Shelf(length);
+            Volatile.Write(ref Shelves[slot], shelf);
+            return shelf;
+        }
     }
 
     /// <summary>How many arrays are kept and still alive (for tests).</summary>
