@@ -51,48 +51,29 @@ internal sealed class CustomerIndex
     /// <summary>The customer's number, given when new.</summary>
     public int IndexOf(CustomerId id)
     {
-        var key = new Key(id, _hashOf is null ? id.GetHashCode() : _hashOf(id));
-        var slots = _slots;
-        for (var i = key.Hash & _mask; ; i = (i + 1) & _mask)
+        var key = KeyOf(id);
+        ref var slot = ref Probe(in key, id);
+        if (slot.Number != 0)
         {
-            ref var slot = ref slots[i];
-            if (slot.Number == 0)
-            {
-                var number = _count;
-                slot = new Slot(key, number);
-                Append(id);
-                if (_count > MaxLoad(slots.Length))
-                {
-                    Grow();
-                }
-
-                return number;
-            }
-
-            if (Matches(in slot, in key, id))
-            {
-                return slot.Number - 1;
-            }
+            return slot.Number - 1;
         }
+
+        var number = _count;
+        slot = new Slot(key, number);
+        Append(id);
+        if (_count > MaxLoad(_slots.Length))
+        {
+            Grow();
+        }
+
+        return number;
     }
 
     /// <summary>The customer's number, or −1 when none was given.</summary>
     public int Find(CustomerId id)
     {
-        var key = new Key(id, _hashOf is null ? id.GetHashCode() : _hashOf(id));
-        for (var i = key.Hash & _mask; ; i = (i + 1) & _mask)
-        {
-            ref readonly var slot = ref _slots[i];
-            if (slot.Number == 0)
-            {
-                return -1;
-            }
-
-            if (Matches(in slot, in key, id))
-            {
-                return slot.Number - 1;
-            }
-        }
+        var key = KeyOf(id);
+        return Probe(in key, id).Number - 1; // an empty slot's number is 0
     }
 
     /// <summary>The id of a number.</summary>
@@ -104,6 +85,24 @@ internal sealed class CustomerIndex
         }
 
         return Volatile.Read(ref _blocks)[customer >> BlockBits][customer & (BlockSize - 1)];
+    }
+
+    /// <summary>The key the slots compare for <paramref name="id"/>.</summary>
+    private Key KeyOf(CustomerId id) => new(id, _hashOf is null ? id.GetHashCode() : _hashOf(id));
+
+    /// <summary>The slot that holds <paramref name="id"/>, or the empty slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Slot Probe(in Key key, CustomerId id)
+    {
+        var slots = _slots;
+        for (var i = key.Hash & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Number == 0 || Matches(in slot, in key, id))
+            {
+                return ref slot;
+            }
+        }
     }
 
     /// <summary>The slots for <paramref name="customers"/>: a power of two, filled to at most four fifths.</summary>
