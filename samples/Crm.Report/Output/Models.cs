@@ -82,6 +82,12 @@ internal sealed record ModelsSection(
     /// Fits the models on the summary of the purchases (see <see cref="SummaryOptionsFor"/>); null without purchases.
     /// A model that cannot be fitted is left out with the reason in the notes. BG/NBD comes from <paramref name="bgNbdFit"/> (<see cref="FitBgNbd"/>).
     /// </summary>
+    /// <remarks>
+    /// The work runs side by side where it can: Gamma-Gamma (which needs only the summary) beside the purchase models,
+    /// and the CLV with its intervals — the longest step — as soon as BG/NBD and Gamma-Gamma are fitted, beside the
+    /// other purchase models and their comparison. Each part's notes are added in one fixed order, so the section does
+    /// not depend on which part finishes first.
+    /// </remarks>
     public static ModelsSection? Build(CustomerBaseSummary? summary, InputData data, ReportOptions options, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names, Task<ModelFit<BgNbdModel>?> bgNbdFit)
     {
         if (summary is null)
@@ -96,10 +102,12 @@ internal sealed record ModelsSection(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(summary.CustomersFirstBuyingAfterCalibration, "customer first bought after the calibration end and is", "customers first bought after the calibration end and are")} not in the models."));
         }
 
+        var spendTask = Task.Run(() => SpendFit.Of(summary));
         ModelFit<BgNbdModel>? bgNbd = null;
         ModelFit<MbgNbdModel>? mbgNbd = null;
         ModelFit<ParetoNbdModel>? paretoNbd = null;
         PurchaseModelComparison? comparison = null;
+        var clvTask = Task.FromResult(ClvPart.None);
         if (summary.Customers.Count == 0)
         {
             notes.Add("BG/NBD, MBG/NBD and Pareto/NBD not fitted: no customer bought on or before the calibration end.");
@@ -114,6 +122,8 @@ internal sealed record ModelsSection(
             var paretoTask = Task.Run(() => ParetoNbdModel.Fit(summary));
             var mbgTask = Task.Run(() => MbgNbdModel.Fit(summary));
             bgNbd = bgNbdFit.GetAwaiter().GetResult() ?? throw new InvalidOperationException("BG/NBD was not fitted on a summary with repeat purchases.");
+            var bgNbdFitted = bgNbd;
+            clvTask = spendTask.ContinueWith(spend => ClvPart.Of(bgNbdFitted, spend.GetAwaiter().GetResult(), summary, names), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             mbgNbd = mbgTask.GetAwaiter().GetResult();
             paretoNbd = paretoTask.GetAwaiter().GetResult();
             foreach (var (name, converged, status) in new[] { ("BG/NBD", bgNbd.IsConverged, bgNbd.Status), ("MBG/NBD", mbgNbd.IsConverged, mbgNbd.Status), ("Pareto/NBD", paretoNbd.IsConverged, paretoNbd.Status) })
@@ -144,43 +154,8 @@ internal sealed record ModelsSection(
             comparison = compared.Count == 0 ? null : PurchaseModelComparison.Of(summary, [.. compared]);
         }
 
-        // Gamma-Gamma is for positive spend: repeaters whose repeat purchases average zero or less are left out, and said so.
-        // Counted, then filtered straight into the spend summary (no list of them in between).
-        static bool Positive(CustomerSummary c) => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 };
-        int repeaters = 0, positiveCount = 0;
-        foreach (var c in summary.Customers)
-        {
-            repeaters += c.Frequency > 0 ? 1 : 0;
-            positiveCount += Positive(c) ? 1 : 0;
-        }
-
-        var nonPositive = repeaters - positiveCount;
-        if (nonPositive > 0)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(nonPositive, "repeat customer with a zero mean repeat purchase value is", "repeat customers with a zero mean repeat purchase value are")} left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
-        }
-
-        ModelFit<GammaGammaModel>? gammaGamma = null;
-        double? correlation = null;
-        if (positiveCount > 0)
-        {
-            var spendSummary = CustomerBaseSummary.FromSummaries(summary.Customers.Where(Positive), summaryOptions);
-            gammaGamma = GammaGammaModel.Fit(spendSummary);
-            correlation = GammaGammaModel.SpendFrequencyCorrelation(spendSummary);
-            if (!gammaGamma.IsConverged)
-            {
-                notes.Add($"Gamma-Gamma did not converge ({gammaGamma.Status}): expected spend and CLV are not reliable.");
-            }
-            else if (gammaGamma.Model.Q <= 1)
-            {
-                notes.Add("Gamma-Gamma: q <= 1, so the population mean spend is infinite; CLV is not shown.");
-            }
-        }
-        else if (summary.Customers.Count > 0)
-        {
-            notes.Add("Gamma-Gamma not fitted: no repeat customer with a positive mean repeat purchase value.");
-        }
-
+        var spend = spendTask.GetAwaiter().GetResult();
+        notes.AddRange(spend.Notes);
         HoldoutCheck? holdout = null;
         HoldoutTracking? bgNbdTracking = null, paretoNbdTracking = null, mbgNbdTracking = null;
         if (summary.HoldoutLength is { } length)
@@ -195,18 +170,95 @@ internal sealed record ModelsSection(
             holdout = new HoldoutCheck(summaryOptions.HoldoutEnd!.Value, length, summary.HoldoutRepeatTransactions!.Value, expected, paretoExpected);
         }
 
-        var top = new List<ClvCustomer>();
-        ClvDistribution? distribution = null;
-        BaseForecastInterval? totals = null;
-        if (bgNbd is { IsConverged: true } && gammaGamma is { IsConverged: true, Model.Q: > 1 })
+        var clv = clvTask.GetAwaiter().GetResult();
+        if (clv.Note is { } note)
         {
+            notes.Add(note);
+        }
+
+        return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, spend.Fit, spend.Correlation, holdout, bgNbdTracking, paretoNbdTracking, clv.Top, clv.Distribution, notes)
+        {
+            MbgNbdTracking = mbgNbdTracking,
+            ClvTotals = clv.Totals,
+            ChannelCovariates = CovariateSection.Build(data, summary, bgNbd, notes),
+        };
+    }
+
+    public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";
+
+    /// <summary>Gamma-Gamma on the repeat customers with positive spend, with its notes (in the section's order).</summary>
+    private sealed record SpendFit(ModelFit<GammaGammaModel>? Fit, double? Correlation, int NonPositive, IReadOnlyList<string> Notes)
+    {
+        /// <summary>Whether a repeater's spend is modelled: Gamma-Gamma is for positive spend.</summary>
+        public static bool Positive(CustomerSummary c) => c.Frequency > 0 && c.MeanRepeatValue is { Amount: > 0 };
+
+        /// <summary>
+        /// Fits Gamma-Gamma on the repeaters with a positive mean repeat value; those whose repeat purchases average zero
+        /// or less are left out, and said so. Counted, then filtered straight into the spend summary (no list of them in between).
+        /// </summary>
+        public static SpendFit Of(CustomerBaseSummary summary)
+        {
+            var notes = new List<string>();
+            int repeaters = 0, positiveCount = 0;
+            foreach (var c in summary.Customers)
+            {
+                repeaters += c.Frequency > 0 ? 1 : 0;
+                positiveCount += Positive(c) ? 1 : 0;
+            }
+
+            var nonPositive = repeaters - positiveCount;
+            if (nonPositive > 0)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportBuilder.Count(nonPositive, "repeat customer with a zero mean repeat purchase value is", "repeat customers with a zero mean repeat purchase value are")} left out of the Gamma-Gamma fit (it models positive spend); their CLV is not shown."));
+            }
+
+            if (positiveCount == 0)
+            {
+                if (summary.Customers.Count > 0)
+                {
+                    notes.Add("Gamma-Gamma not fitted: no repeat customer with a positive mean repeat purchase value.");
+                }
+
+                return new SpendFit(null, null, nonPositive, notes);
+            }
+
+            var spendSummary = CustomerBaseSummary.FromSummaries(summary.Customers.Where(Positive), summary.Options);
+            var fit = GammaGammaModel.Fit(spendSummary);
+            var correlation = GammaGammaModel.SpendFrequencyCorrelation(spendSummary);
+            if (!fit.IsConverged)
+            {
+                notes.Add($"Gamma-Gamma did not converge ({fit.Status}): expected spend and CLV are not reliable.");
+            }
+            else if (fit.Model.Q <= 1)
+            {
+                notes.Add("Gamma-Gamma: q <= 1, so the population mean spend is infinite; CLV is not shown.");
+            }
+
+            return new SpendFit(fit, correlation, nonPositive, notes);
+        }
+    }
+
+    /// <summary>The CLV of the valued customers: the top list, the distribution and the totals with intervals, and a note when the intervals are not shown.</summary>
+    private sealed record ClvPart(List<ClvCustomer> Top, ClvDistribution? Distribution, BaseForecastInterval? Totals, string? Note)
+    {
+        /// <summary>No CLV: the fits it needs are missing or unusable.</summary>
+        public static ClvPart None => new([], null, null, null);
+
+        /// <summary>The CLV part from BG/NBD and Gamma-Gamma when both converged (and q &gt; 1); otherwise <see cref="None"/>.</summary>
+        public static ClvPart Of(ModelFit<BgNbdModel> bgNbd, SpendFit spend, CustomerBaseSummary summary, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+        {
+            if (!bgNbd.IsConverged || spend.Fit is not { IsConverged: true, Model.Q: > 1 } gammaGamma)
+            {
+                return None;
+            }
+
             // Valued: every customer but the repeaters left out of the Gamma-Gamma fit. When none was left out, the
             // summary itself (a copy of 200,000 rows and its check of one row per customer are large-object-heap arrays).
             static bool Valued(CustomerSummary c) => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 };
-            var valued = nonPositive == 0 ? summary : CustomerBaseSummary.FromSummaries(summary.Customers.Where(Valued), summaryOptions);
+            var valued = spend.NonPositive == 0 ? summary : CustomerBaseSummary.FromSummaries(summary.Customers.Where(Valued), summary.Options);
             var valuedCustomers = valued.Customers;
             var forecasts = CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, valued, Clv);
-            distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
+            var distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
 
             // The forecasts are in the summary's order: the top customers' rows by position, not looked up by id.
             var topIndexes = Enumerable.Range(0, forecasts.Count)
@@ -214,31 +266,23 @@ internal sealed record ModelsSection(
                 .ThenBy(i => forecasts[i].CustomerId)
                 .Take(TopCount)
                 .ToList();
-            top = [.. topIndexes.Select(i =>
+            List<ClvCustomer> top = [.. topIndexes.Select(i =>
             {
                 var f = forecasts[i];
                 return new ClvCustomer(f.CustomerId.Value, names?.GetValueOrDefault(f.CustomerId), valuedCustomers[i].Frequency, f.ProbabilityAlive, f.ExpectedPurchases, f.ExpectedMeanSpend.Amount, f.Value.Amount);
             })];
+            BaseForecastInterval? totals = null;
             try
             {
                 totals = ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals);
                 var chosen = topIndexes.Select(i => valuedCustomers[i]).ToList();
                 var intervals = ForecastIntervals.ValueForCustomers(bgNbd, gammaGamma, chosen, Clv, Intervals);
-                top = [.. top.Zip(intervals, (c, interval) => c with { Interval = interval })];
+                return new ClvPart([.. top.Zip(intervals, (c, interval) => c with { Interval = interval })], distribution, totals, null);
             }
             catch (InvalidOperationException e)
             {
-                notes.Add($"CLV intervals are not shown: {e.Message}");
+                return new ClvPart(top, distribution, totals, $"CLV intervals are not shown: {e.Message}");
             }
         }
-
-        return new ModelsSection(summary, bgNbd, mbgNbd, paretoNbd, comparison, gammaGamma, correlation, holdout, bgNbdTracking, paretoNbdTracking, top, distribution, notes)
-        {
-            MbgNbdTracking = mbgNbdTracking,
-            ClvTotals = totals,
-            ChannelCovariates = CovariateSection.Build(data, summary, bgNbd, notes),
-        };
     }
-
-    public static string Unit(ModelTimeUnit unit) => unit == ModelTimeUnit.Weeks ? "weeks" : "days";
 }
