@@ -183,6 +183,56 @@ public class ReadAheadTests
         Assert.Equal(["B 3", "A 2", "A 4", "A 5"], data.Purchases!.Select(p => $"{p.CustomerId} {p.Amount.Amount:0}"));
     }
 
+    [Fact]
+    public void The_files_currency_and_each_rows_first_problem_are_found_in_file_order_across_chunks()
+    {
+        // The first read checks chunks of rows on other threads; what depends on the rows before — the file's one
+        // currency — is applied in file order. Row 0 is EUR with a negative cost on a sale: its problem is the cost,
+        // and it still makes EUR the file's currency (the currency is read before the cost). Far on, in other chunks:
+        // a USD row whose amount is no number (the amount is read first, so that is its problem), a USD row with a
+        // negative cost on a sale (the currency is its problem), and a plain USD row.
+        const string header = "customer_id,occurred_at,amount,currency,cost\n";
+        var lines = Enumerable.Range(0, Rows).Select(i => $"C{i % 1000},2026-03-01T10:00:00Z,{i % 500},EUR,1").ToArray();
+        lines[0] = "C0,2026-03-01T10:00:00Z,5,EUR,-1";
+        lines[5_000] = "C1,2026-03-01T10:00:00Z,many,USD,1";
+        lines[9_000] = "C2,2026-03-01T10:00:00Z,5,USD,-1";
+        lines[Rows - 3] = "C3,2026-03-01T10:00:00Z,5,USD,1";
+        var problems = new InputProblems();
+        new DataSetReader(OptionParser.Parse(["--transactions", "t.csv"]), problems).Read(kind =>
+            kind == InputKind.Transactions ? ("t.csv", new StringReader(header + string.Join('\n', lines))) : null);
+
+        Assert.Equal(4, problems.Count);
+        Assert.Equal([2, 5_002, 9_002, Rows - 1], problems.First.Select(p => p.Line));
+        Assert.Equal(["cost", "amount", "currency", "currency"], problems.First.Select(p => p.Column));
+        Assert.Equal("USD differs from EUR first seen at t.csv:2; the report does not convert currencies (give --currency, or convert the file)", problems.First[2].Reason);
+    }
+
+    [Fact]
+    public void The_first_read_notes_first_sales_and_the_activity_range_across_chunks()
+    {
+        // A's refund comes first, its sales in later chunks and out of time order (the earliest in the middle); the
+        // data's first and last activity are in the middle of the file.
+        var lines = Enumerable.Range(0, Rows).Select(i => $"C{i % 1000},2026-03-0{1 + (i % 5)}T10:00:00Z,{1 + (i % 500)}").ToArray();
+        lines[1] = "A,2026-02-01T10:00:00Z,-2";
+        lines[3_000] = "A,2026-03-09T10:00:00Z,4";
+        lines[7_000] = "A,2026-03-05T10:00:00Z,5";
+        lines[10_000] = "A,2026-03-08T10:00:00Z,6";
+        lines[8_000] = "B,2026-01-15T08:00:00Z,5";
+        lines[12_000] = "B,2026-04-20T18:00:00Z,-1";
+        var problems = new InputProblems();
+        var data = new DataSetReader(OptionParser.Parse(["--transactions", "t.csv", "--customers", "c.csv"]), problems).Read(kind => kind switch
+        {
+            InputKind.Transactions => ("t.csv", new StringReader(Header + string.Join('\n', lines))),
+            InputKind.Customers => ("c.csv", new StringReader("customer_id,kind,name\nA,person,Ann\nB,person,Bo\n")),
+            _ => null,
+        });
+
+        Assert.Equal(0, problems.Count);
+        Assert.Equal([Instant.FromUtc(2026, 3, 5, 10, 0), Instant.FromUtc(2026, 1, 15, 8, 0)], data.Customers!.Select(c => c.LifecycleHistory[0].At));
+        Assert.Equal(Instant.FromUtc(2026, 1, 15, 8, 0), data.FirstActivity);
+        Assert.Equal(Instant.FromUtc(2026, 4, 20, 18, 0), data.LastActivity);
+    }
+
     /// <summary>A reader (read in blocks, as the CSV reader does) that says whether it was disposed and whether it was read to its end.</summary>
     private sealed class WatchedReader(string text) : StringReader(text)
     {

@@ -8,6 +8,12 @@ internal readonly struct CsvRow(CsvHeader header, int line, CsvRecord fields)
 {
     public int Line { get; } = line;
 
+    /// <summary>The row's header.</summary>
+    public CsvHeader Header => header;
+
+    /// <summary>Copies the row's fields into <paramref name="record"/>, to be read after the enumeration moves on.</summary>
+    public void CopyTo(CsvRecord record) => record.CopyFrom(fields);
+
     /// <summary>The value of a required column; empty is a problem.</summary>
     public string Required(string column) =>
         Optional(column) ?? throw new FieldException(column, "is empty; a value is required");
@@ -42,6 +48,9 @@ internal sealed class CsvHeader(Dictionary<string, int> columns, int width)
     private int _askedCount;
 
     public int Width { get; } = width;
+
+    /// <summary>A header of the same columns with a cache of its own, for another thread (the columns are only read).</summary>
+    public CsvHeader Copy() => new(columns, Width);
 
     public int IndexOf(string column)
     {

@@ -33,6 +33,26 @@ internal sealed class CsvRecord
         return fields;
     }
 
+    /// <summary>Makes this record a copy of <paramref name="other"/>: its fields' text in one move, and their bounds.</summary>
+    public void CopyFrom(CsvRecord other)
+    {
+        if (_chars.Length < other._length)
+        {
+            _chars = new char[Math.Max(_chars.Length * 2, other._length)];
+        }
+
+        if (_starts.Length < other.Count)
+        {
+            _starts = new int[other._starts.Length];
+            _ends = new int[other._ends.Length];
+        }
+
+        other._chars.AsSpan(0, other._length).CopyTo(_chars);
+        other._starts.AsSpan(0, other.Count).CopyTo(_starts);
+        other._ends.AsSpan(0, other.Count).CopyTo(_ends);
+        (_length, Count) = (other._length, other.Count);
+    }
+
     /// <summary>Empties the record for the next one.</summary>
     public void Clear() => (_length, Count) = (0, 0);
 

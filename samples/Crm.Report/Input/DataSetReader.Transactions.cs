@@ -1,5 +1,6 @@
 using Crm.Domain;
 using Crm.Domain.Activity;
+using NodaTime;
 
 namespace Crm.Report.Input;
 
@@ -16,25 +17,77 @@ internal sealed partial class DataSetReader
     private DistinctIds? _distinctBuyers;
 
     /// <summary>
+    /// Full chunks of rows that may be checked on the thread pool while the reader goes on: enough to keep another core
+    /// busy, few enough to hold little (a chunk of rows is about 0.75 MB).
+    /// </summary>
+    private const int ChunksAhead = 4;
+
+    /// <summary>
     /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
-    /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases.
+    /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases. The rows
+    /// are copied into chunks and checked on the thread pool while this thread reads on; what depends on the rows
+    /// before — the file's one currency, the activity range, the distinct buyers, each problem's place — is then
+    /// applied chunk by chunk in the file's order. So the problems, malformed rows' among them, come out as a
+    /// row-by-row read gives them. A file shorter than a chunk is checked on this thread alone.
     /// </summary>
     private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen)
     {
         _distinctBuyers = new DistinctIds();
         (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
+        var malformed = new InputProblems(); // the rows the CSV reader refused, moved to the problems in line order
+        var moved = 0;
+        var checking = new Queue<Task<TransactionChunk>>();
+        var spare = new Stack<TransactionChunk>();
+        var chunk = new TransactionChunk();
         var rows = 0;
-        foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
+
+        void Apply(TransactionChunk done)
+        {
+            for (var i = 0; i < done.Count; i++)
+            {
+                for (; moved < done.MalformedBefore[i]; moved++)
+                {
+                    problems.AddFrom(malformed, moved);
+                }
+
+                ApplyRow(done, i, file);
+            }
+
+            foreach (var (date, start) in done.Days)
+            {
+                _dayStarts.TryAdd(date, start);
+            }
+
+            done.Clear();
+            spare.Push(done);
+        }
+
+        foreach (var row in CsvFile.Read(reader, file, malformed, columns.Required, columns.Optional))
         {
             rows++;
-            try
+            chunk.Add(row, malformed.Count);
+            if (chunk.IsFull)
             {
-                Purchase(row, file);
+                var full = chunk;
+                checking.Enqueue(Task.Run(() => Check(full)));
+                if (checking.Count > ChunksAhead)
+                {
+                    Apply(checking.Dequeue().GetAwaiter().GetResult());
+                }
+
+                chunk = spare.Count > 0 ? spare.Pop() : new TransactionChunk();
             }
-            catch (FieldException e)
-            {
-                problems.Add(file, row.Line, e.Column, e.Message);
-            }
+        }
+
+        while (checking.Count > 0)
+        {
+            Apply(checking.Dequeue().GetAwaiter().GetResult());
+        }
+
+        Apply(Check(chunk));
+        for (; moved < malformed.Count; moved++)
+        {
+            problems.AddFrom(malformed, moved);
         }
 
         _data.Purchases = new PurchaseRows(file, reopen, columns, PurchaseAgain, rows, _distinctBuyers.Count);
@@ -42,34 +95,109 @@ internal sealed partial class DataSetReader
         return rows;
     }
 
-    /// <summary>A row of the first read: checked, and its instant (and sale) noted.</summary>
-    private Purchase Purchase(CsvRow row, string file) => Purchase(row, file, first: true);
+    /// <summary>Checks a chunk's rows (on any thread: nothing of the reader's is written but through the chunk).</summary>
+    private TransactionChunk Check(TransactionChunk chunk)
+    {
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            chunk.Results[i] = Check(chunk.Row(i), chunk.Days);
+        }
+
+        return chunk;
+    }
+
+    /// <summary>
+    /// A row of the first read, checked in the order a purchase reads its columns, touching no state of the reader: what
+    /// comes before the currency and the currency by itself, then the rest (see <see cref="CheckedPurchase"/>).
+    /// </summary>
+    private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days)
+    {
+        CustomerId customer;
+        Instant at;
+        decimal amount;
+        Currency currency;
+        string? code;
+        ulong hash;
+        try
+        {
+            var id = row.RequiredSpan("customer_id");
+            hash = DistinctIds.Hash(id);
+            customer = Fields.CustomerId("customer_id", id.ToString());
+            at = At("occurred_at", row.RequiredSpan("occurred_at"), days);
+            amount = Fields.Number("amount", row.RequiredSpan("amount"));
+            (currency, code) = RowCurrency(row);
+        }
+        catch (FieldException e)
+        {
+            return new CheckedPurchase(e, default, false, default, null, null, 0);
+        }
+
+        try
+        {
+            _ = Purchase(row, customer, at, amount, currency);
+            return new CheckedPurchase(null, at, amount >= 0, currency, code, null, hash);
+        }
+        catch (FieldException e)
+        {
+            return new CheckedPurchase(null, at, amount >= 0, currency, code, e, hash);
+        }
+    }
+
+    /// <summary>
+    /// Applies a checked row in the file's order: its problem — the first met, the currency's agreement with the file's
+    /// first in its place — or else its buyer, instant and first sale.
+    /// </summary>
+    private void ApplyRow(TransactionChunk chunk, int index, string file)
+    {
+        ref readonly var result = ref chunk.Results[index];
+        var line = chunk.Lines[index];
+        var problem = result.Early;
+        if (problem is null)
+        {
+            try
+            {
+                AgreeWithFirst(result.Currency, result.Code, file, line);
+            }
+            catch (FieldException e)
+            {
+                problem = e;
+            }
+        }
+
+        problem ??= result.Late;
+        if (problem is not null)
+        {
+            problems.Add(file, line, problem.Column, problem.Message);
+            return;
+        }
+
+        _distinctBuyers!.AddHash(result.IdHash);
+        Activity(result.At);
+        if (_keepsFirstSales)
+        {
+            var buyer = BuyerOf(chunk.Row(index).RequiredSpan("customer_id"));
+            if (result.IsSale && (buyer.FirstSale is not { } firstSale || result.At < firstSale))
+            {
+                buyer.FirstSale = result.At;
+            }
+        }
+    }
 
     /// <summary>
     /// A row of a later read, already checked: the same purchase, with nothing noted, and its customer's id a new
     /// string (looking up the one kept would cost more than making it).
     /// </summary>
-    private Purchase PurchaseAgain(CsvRow row, string file) => Purchase(row, file, first: false);
-
-    private Purchase Purchase(CsvRow row, string file, bool first)
+    private Purchase PurchaseAgain(CsvRow row, string file)
     {
-        // The columns every row has are read in place: no string is made for them but the customer's id.
-        var id = row.RequiredSpan("customer_id");
-        if (first)
-        {
-            _distinctBuyers?.Add(id);
-        }
-
-        var buyer = first && _keepsFirstSales ? BuyerOf(id) : null;
-        var customer = buyer?.Id ?? Fields.CustomerId("customer_id", id.ToString());
+        var customer = Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString());
         var at = At("occurred_at", row.RequiredSpan("occurred_at"));
-        if (first)
-        {
-            Activity(at);
-        }
-
         var amount = Fields.Number("amount", row.RequiredSpan("amount"));
-        var currency = Currency(row, file);
+        return Purchase(row, customer, at, amount, Currency(row, file));
+    }
+
+    /// <summary>The purchase of a row whose customer, instant, amount and currency are read: its cost and channel, and the purchase's own rules.</summary>
+    private static Purchase Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
+    {
         decimal? cost = row.OptionalSpan("cost") is { IsEmpty: false } c ? Fields.Number("cost", c) : null;
         if (cost < 0 && amount >= 0)
         {
@@ -79,14 +207,8 @@ internal sealed partial class DataSetReader
         var channel = row.Optional("channel") is { } ch ? Fields.SalesChannel("channel", ch) : SalesChannel.Other;
         var money = new Money(Math.Abs(amount), currency);
         Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
-        var purchase = Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
+        return Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
             ? Domain.Activity.Purchase.Refund(p.customer, p.at, p.money, p.channel, p.costMoney)
             : Domain.Activity.Purchase.Sale(p.customer, p.at, p.money, p.channel, p.costMoney));
-        if (buyer is not null && amount >= 0 && (buyer.FirstSale is not { } firstSale || at < firstSale))
-        {
-            buyer.FirstSale = at;
-        }
-
-        return purchase;
     }
 }

@@ -403,25 +403,40 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
             return known;
         }
 
+        var (currency, code) = RowCurrency(row);
+        AgreeWithFirst(currency, code, file, row.Line);
+        return currency;
+    }
+
+    /// <summary>
+    /// The row's currency by itself: its currency column (a valid code), else --currency, which it must equal when
+    /// given; and the code as written (null without one). Touches no state, so any thread may call it.
+    /// </summary>
+    private (Currency Currency, string? Code) RowCurrency(CsvRow row)
+    {
         var code = row.Optional("currency");
         var currency = code is null ? options.Currency : Fields.Currency("currency", code);
-        string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
         if (options.CurrencyGiven && currency != options.Currency)
         {
             throw new FieldException("currency", $"{currency} differs from --currency {options.Currency}; the report does not convert currencies");
         }
 
+        return (currency, code);
+    }
+
+    /// <summary>Checks a row's currency against the first one met (one currency per report), or makes it the first.</summary>
+    private void AgreeWithFirst(Currency currency, string? code, string file, int line)
+    {
+        string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
         if (_data.Currency is null)
         {
             _data.Currency = currency;
-            _currencyOrigin = (file, row.Line, How());
+            _currencyOrigin = (file, line, How());
         }
         else if (_data.Currency != currency && _currencyOrigin is var (f, l, h))
         {
             throw new FieldException(code is null ? "amount" : "currency", $"{How()} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
         }
-
-        return currency;
     }
 
     /// <summary>
@@ -450,17 +465,20 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
     }
 
     /// <summary>An instant field (see <see cref="Fields.Instant(string, ReadOnlySpan{char}, DateTimeZone)"/>); a plain date's start in the zone is looked up once per date.</summary>
-    private Instant At(string column, ReadOnlySpan<char> text)
+    private Instant At(string column, ReadOnlySpan<char> text) => At(column, text, _dayStarts);
+
+    /// <summary>An instant field, a plain date's start kept in <paramref name="days"/> (a thread's own, or the reader's).</summary>
+    private Instant At(string column, ReadOnlySpan<char> text, Dictionary<LocalDate, Instant> days)
     {
         if (!Fields.TryIsoDate(text, out var date))
         {
             return Fields.Instant(column, text, options.Zone);
         }
 
-        if (!_dayStarts.TryGetValue(date, out var start))
+        if (!days.TryGetValue(date, out var start))
         {
             start = Fields.Instant(column, text, options.Zone);
-            _dayStarts.Add(date, start);
+            days.Add(date, start);
         }
 
         return start;

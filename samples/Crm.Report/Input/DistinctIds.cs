@@ -42,7 +42,23 @@ internal sealed class DistinctIds
 
     /// <summary>Adds an id (its characters, as read).</summary>
     /// <param name="id">The id.</param>
-    public void Add(ReadOnlySpan<char> id)
+    public void Add(ReadOnlySpan<char> id) => AddHash(Hash(id));
+
+    /// <summary>Adds an id by its <see cref="Hash"/> (computed on any thread).</summary>
+    /// <param name="hash">The id's hash.</param>
+    public void AddHash(ulong hash)
+    {
+        var register = (int)(hash >> (64 - Bits));
+        var rank = (byte)(Math.Min(BitOperations.LeadingZeroCount(hash << Bits), 64 - Bits) + 1);
+        if (rank > _registers[register])
+        {
+            _registers[register] = rank;
+        }
+    }
+
+    /// <summary>The 64-bit hash an id is counted by: FNV-1a over its characters, then MurmurHash3's finalizer.</summary>
+    /// <param name="id">The id.</param>
+    public static ulong Hash(ReadOnlySpan<char> id)
     {
         var hash = Offset;
         foreach (var c in id)
@@ -54,11 +70,6 @@ internal sealed class DistinctIds
         hash = (hash ^ (hash >> 33)) * 0xff51afd7ed558ccd;
         hash = (hash ^ (hash >> 33)) * 0xc4ceb9fe1a85ec53;
         hash ^= hash >> 33;
-        var register = (int)(hash >> (64 - Bits));
-        var rank = (byte)(Math.Min(BitOperations.LeadingZeroCount(hash << Bits), 64 - Bits) + 1);
-        if (rank > _registers[register])
-        {
-            _registers[register] = rank;
-        }
+        return hash;
     }
 }

@@ -31,6 +31,19 @@ internal sealed class InputProblems
         }
     }
 
+    /// <summary>
+    /// Adds the <paramref name="index"/>-th problem of <paramref name="other"/> (a list filled apart, in line order, to be
+    /// merged in order). Past its first <see cref="Shown"/> it is only counted: this list has at least as many before it.
+    /// </summary>
+    public void AddFrom(InputProblems other, int index)
+    {
+        Count++;
+        if (index < other._first.Count && _first.Count < Shown)
+        {
+            _first.Add(other._first[index]);
+        }
+    }
+
     /// <summary>At most <see cref="LongestText"/> characters, with "…" and the full length when cut.</summary>
     public static string Cut(string text) =>
         text.Length <= LongestText ? text : $"{text.AsSpan(0, LongestText)}… ({text.Length:N0} characters in all)";
