@@ -98,9 +98,10 @@ internal sealed partial class DataSetReader
     /// <summary>Checks a chunk's rows (on any thread: nothing of the reader's is written but through the chunk).</summary>
     private TransactionChunk Check(TransactionChunk chunk)
     {
+        (string Code, Currency Currency)? known = null; // the last currency code read, kept so that its repeats make no string
         for (var i = 0; i < chunk.Count; i++)
         {
-            chunk.Results[i] = Check(chunk.Row(i), chunk.Days);
+            chunk.Results[i] = Check(chunk.Row(i), chunk.Days, ref known);
         }
 
         return chunk;
@@ -110,7 +111,7 @@ internal sealed partial class DataSetReader
     /// A row of the first read, checked in the order a purchase reads its columns, touching no state of the reader: what
     /// comes before the currency and the currency by itself, then the rest (see <see cref="CheckedPurchase"/>).
     /// </summary>
-    private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days)
+    private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days, ref (string Code, Currency Currency)? known)
     {
         CustomerId customer;
         Instant at;
@@ -125,7 +126,11 @@ internal sealed partial class DataSetReader
             customer = Fields.CustomerId("customer_id", id.ToString());
             at = At("occurred_at", row.RequiredSpan("occurred_at"), days);
             amount = Fields.Number("amount", row.RequiredSpan("amount"));
-            (currency, code) = RowCurrency(row);
+            (currency, code) = RowCurrency(row, known);
+            if (code is not null)
+            {
+                known = (code, currency);
+            }
         }
         catch (FieldException e)
         {
@@ -193,6 +198,43 @@ internal sealed partial class DataSetReader
         var at = At("occurred_at", row.RequiredSpan("occurred_at"));
         var amount = Fields.Number("amount", row.RequiredSpan("amount"));
         return Purchase(row, customer, at, amount, Currency(row, file));
+    }
+
+    /// <summary>
+    /// The row's currency by itself: its currency column (a valid code), else --currency, which it must equal when
+    /// given; and the code as written (null without one). A code equal to <paramref name="known"/>'s (a code read
+    /// before, with its currency) is taken from it, without a string for the row. Touches no state, so any thread may
+    /// call it.
+    /// </summary>
+    private (Currency Currency, string? Code) RowCurrency(CsvRow row, (string Code, Currency Currency)? known = null)
+    {
+        var given = row.OptionalSpan("currency");
+        var (currency, code) = given.IsEmpty ? (options.Currency, null)
+            : known is { } k && given.SequenceEqual(k.Code) ? (k.Currency, k.Code)
+            : Parsed(given.ToString());
+        if (options.CurrencyGiven && currency != options.Currency)
+        {
+            throw new FieldException("currency", $"{currency} differs from --currency {options.Currency}; the report does not convert currencies");
+        }
+
+        return (currency, code);
+
+        static (Currency, string?) Parsed(string code) => (Fields.Currency("currency", code), code);
+    }
+
+    /// <summary>Checks a row's currency against the first one met (one currency per report), or makes it the first.</summary>
+    private void AgreeWithFirst(Currency currency, string? code, string file, int line)
+    {
+        string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
+        if (_data.Currency is null)
+        {
+            _data.Currency = currency;
+            _currencyOrigin = (file, line, How());
+        }
+        else if (_data.Currency != currency && _currencyOrigin is var (f, l, h))
+        {
+            throw new FieldException(code is null ? "amount" : "currency", $"{How()} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
+        }
     }
 
     /// <summary>The purchase of a row whose customer, instant, amount and currency are read: its cost and channel, and the purchase's own rules.</summary>

@@ -409,37 +409,6 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
     }
 
     /// <summary>
-    /// The row's currency by itself: its currency column (a valid code), else --currency, which it must equal when
-    /// given; and the code as written (null without one). Touches no state, so any thread may call it.
-    /// </summary>
-    private (Currency Currency, string? Code) RowCurrency(CsvRow row)
-    {
-        var code = row.Optional("currency");
-        var currency = code is null ? options.Currency : Fields.Currency("currency", code);
-        if (options.CurrencyGiven && currency != options.Currency)
-        {
-            throw new FieldException("currency", $"{currency} differs from --currency {options.Currency}; the report does not convert currencies");
-        }
-
-        return (currency, code);
-    }
-
-    /// <summary>Checks a row's currency against the first one met (one currency per report), or makes it the first.</summary>
-    private void AgreeWithFirst(Currency currency, string? code, string file, int line)
-    {
-        string How() => code is null ? $"--currency {options.Currency} (no currency on the row)" : currency.Code;
-        if (_data.Currency is null)
-        {
-            _data.Currency = currency;
-            _currencyOrigin = (file, line, How());
-        }
-        else if (_data.Currency != currency && _currencyOrigin is var (f, l, h))
-        {
-            throw new FieldException(code is null ? "amount" : "currency", $"{How()} differs from {h} first seen at {f}:{l}; the report does not convert currencies (give --currency, or convert the file)");
-        }
-    }
-
-    /// <summary>
     /// The buyer of a purchase on the first read, one per customer, with its first sale (kept only where a customers file
     /// needs it): one lookup per row by the id as read, and one id string per customer.
     /// </summary>
