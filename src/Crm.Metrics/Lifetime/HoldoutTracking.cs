@@ -118,24 +118,31 @@ public sealed class HoldoutTracking
         var calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
         var days = new LocalDayNumbers(options.Zone);
 
-        // Each summary customer's index and first day, and the number of customers per first day (the model's
-        // expectation depends only on it).
+        // The number of customers per first day, from the earliest (the model's expectation for a new customer depends
+        // only on the days since then), in an array over the days; no customer, no curve.
         var customers = summary.Span;
-        var indexOf = new Dictionary<CustomerId, int>(customers.Length);
-        var firstDays = new int[customers.Length];
-        var byFirstDay = new SortedDictionary<int, int>();
-        for (var i = 0; i < customers.Length; i++)
+        if (customers.IsEmpty)
         {
-            var first = calibrationEnd - (int)Math.Round(customers[i].Age.TotalDays);
-            indexOf[customers[i].CustomerId] = i;
-            firstDays[i] = first;
-            byFirstDay[first] = byFirstDay.GetValueOrDefault(first) + 1;
+            return [];
+        }
+
+        int start = int.MaxValue, last = int.MinValue;
+        foreach (ref readonly var c in customers)
+        {
+            var first = FirstDay(c, calibrationEnd);
+            start = Math.Min(start, first);
+            last = Math.Max(last, first);
+        }
+
+        var byFirstDay = new int[last - start + 1];
+        foreach (ref readonly var c in customers)
+        {
+            byFirstDay[FirstDay(c, calibrationEnd) - start]++;
         }
 
         // Repeat purchase days (distinct days after the first, up to the holdout end) per day: those the summary counted
         // when it was built from purchases, else from the purchases given.
-        var start = byFirstDay.Keys.First();
-        var repeatsOnDay = purchases is null ? summary.RepeatsOnDay! : RepeatsOnDay(purchases, indexOf, firstDays, start, end, days);
+        var repeatsOnDay = purchases is null ? summary.RepeatsOnDay! : RepeatsOnDay(purchases, customers, calibrationEnd, start, end, days);
         var step = summary.TimeUnit == ModelTimeUnit.Weeks ? 7 : 1;
         var points = new List<CumulativePoint>();
 
@@ -162,9 +169,9 @@ public sealed class HoldoutTracking
             }
 
             var expected = 0.0;
-            foreach (var (first, count) in byFirstDay)
+            for (var first = start; first < day && first - start < byFirstDay.Length; first++)
             {
-                if (first < day)
+                if (byFirstDay[first - start] is var count and > 0)
                 {
                     expected += count * Expected(day - first);
                 }
@@ -176,12 +183,24 @@ public sealed class HoldoutTracking
         return points;
     }
 
+    /// <summary>A summary customer's first purchase day: the calibration end less its age, in whole days.</summary>
+    private static int FirstDay(in CustomerSummary customer, int calibrationEnd) => calibrationEnd - (int)Math.Round(customer.Age.TotalDays);
+
     /// <summary>
     /// Every sale's customer and day logged flat, grouped by customer with a counting sort, and each customer's
     /// distinct days after their first counted on their day.
     /// </summary>
-    private static int[] RepeatsOnDay(IEnumerable<Purchase> purchases, Dictionary<CustomerId, int> indexOf, int[] firstDays, int start, int end, LocalDayNumbers days)
+    private static int[] RepeatsOnDay(IEnumerable<Purchase> purchases, ReadOnlySpan<CustomerSummary> customers, int calibrationEnd, int start, int end, LocalDayNumbers days)
     {
+        // Each summary customer's index and first day.
+        var indexOf = new Dictionary<CustomerId, int>(customers.Length);
+        var firstDays = new int[customers.Length];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            indexOf[customers[i].CustomerId] = i;
+            firstDays[i] = FirstDay(customers[i], calibrationEnd);
+        }
+
         var keys = new List<int>();
         var values = new List<int>();
         foreach (var element in purchases)

@@ -71,6 +71,26 @@ public class HoldoutTrackingTests
     }
 
     [Fact]
+    public void A_base_with_no_customer_by_the_calibration_end_tracks_nothing_and_draws_no_curve()
+    {
+        // Every purchase after the calibration end: the summary has a holdout but no customer (and counted repeat days).
+        var options = CdnowData.Summary.Options;
+        var late = CdnowData.Purchases.Where(p => p.OccurredAt > CdnowData.Purchases.Max(q => q.OccurredAt) - Duration.FromDays(30)).ToList();
+        var summary = CustomerBaseSummary.FromPurchases(late, options);
+        Assert.Empty(summary.Customers);
+        Assert.NotNull(summary.HoldoutLength);
+
+        var model = new BgNbdModel(0.243, 4.414, 0.793, 2.426, ModelTimeUnit.Weeks);
+        foreach (var tracking in new[] { HoldoutTracking.Compute(model, summary), HoldoutTracking.Compute(model, summary, late) })
+        {
+            Assert.Empty(tracking.ByFrequency);
+            Assert.Empty(tracking.Cumulative);
+            Assert.Equal(0, tracking.TotalActual);
+            Assert.Equal(0.0, tracking.TotalExpected);
+        }
+    }
+
+    [Fact]
     public void A_summary_without_holdout_is_refused()
     {
         var summary = CustomerBaseSummary.FromPurchases(CdnowData.Purchases, new SummaryOptions(CdnowData.CalibrationEnd));
