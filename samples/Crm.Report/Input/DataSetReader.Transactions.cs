@@ -190,12 +190,13 @@ internal sealed partial class DataSetReader
 
     /// <summary>
     /// A row of a later read, already checked: the same purchase, with nothing noted, and its customer's id a new
-    /// string (looking up the one kept would cost more than making it).
+    /// string (looking up the one kept would cost more than making it). The reader's state is only read: a plain
+    /// date's start is kept in <paramref name="days"/>, the read's own, so reads may run side by side.
     /// </summary>
-    private Purchase PurchaseAgain(CsvRow row, string file)
+    private Purchase PurchaseAgain(CsvRow row, string file, Dictionary<LocalDate, Instant> days)
     {
         var customer = Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString());
-        var at = At("occurred_at", row.RequiredSpan("occurred_at"));
+        var at = At("occurred_at", row.RequiredSpan("occurred_at"), days);
         var amount = Fields.Number("amount", row.RequiredSpan("amount"));
         return Purchase(row, customer, at, amount, Currency(row, file));
     }

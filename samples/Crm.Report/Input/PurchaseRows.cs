@@ -13,10 +13,10 @@ namespace Crm.Report.Input;
 /// <param name="file">The file's display name.</param>
 /// <param name="open">Opens the file (or the demo's text) again from its start.</param>
 /// <param name="columns">The required and optional columns.</param>
-/// <param name="parse">Turns a checked row into its purchase.</param>
+/// <param name="parse">Turns a checked row into its purchase, with a cache of day starts of the read's own.</param>
 /// <param name="rows">The data rows the first read found.</param>
 /// <param name="customers">The distinct customer ids the first read estimated (see <see cref="DistinctIds"/>).</param>
-internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Purchase> parse, int rows, int customers) : IEnumerable<Purchase>
+internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Dictionary<NodaTime.LocalDate, NodaTime.Instant>, Purchase> parse, int rows, int customers) : IEnumerable<Purchase>
 {
     /// <summary>The data rows of the file.</summary>
     public int Rows => rows;
@@ -35,13 +35,17 @@ internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[]
     {
         var problems = new InputProblems();
         var read = 0;
+
+        // Each read its own day starts: reads may run side by side, and a file that changed may bring a date the
+        // first read did not see.
+        var days = new Dictionary<NodaTime.LocalDate, NodaTime.Instant>();
         using var reader = open();
         foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
         {
             Purchase parsed;
             try
             {
-                parsed = parse(row, file);
+                parsed = parse(row, file, days);
             }
             catch (FieldException)
             {
