@@ -53,6 +53,7 @@ internal sealed partial class DataSetReader
                 ApplyRow(done, i, file);
             }
 
+            // The day starts the chunk looked up, for the dates of the files read next.
             foreach (var (date, start) in done.Days)
             {
                 _dayStarts.TryAdd(date, start);
