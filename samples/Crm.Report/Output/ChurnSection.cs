@@ -40,6 +40,23 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
         var useModel = bgNbd is { IsConverged: true } && summary?.CalibrationEnd == analysisDate;
         var result = analyses.AssessChurn(useModel ? bgNbd!.Model : null);
         var counts = result.Customers.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Count());
+        var listed = result.Slipping.Take(Listed).ToList();
+
+        // The listed customers' summaries, found in one pass: looking them up by id would index every customer of the
+        // summary (and keep that index as long as the summary lives) for a hundred.
+        var summaries = new Dictionary<CustomerId, CustomerSummary>(listed.Count);
+        if (result.UsedModel)
+        {
+            var wanted = listed.Select(c => c.CustomerId).ToHashSet();
+            foreach (var customer in summary!.Customers)
+            {
+                if (wanted.Contains(customer.CustomerId))
+                {
+                    summaries[customer.CustomerId] = customer;
+                }
+            }
+        }
+
         return new ChurnSection(
             analysisDate,
             result.UsedModel,
@@ -48,10 +65,10 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
             counts.GetValueOrDefault(ChurnRiskLevel.Low),
             result.Lost.Count(),
             result.Slipping.Count(),
-            [.. result.Slipping.Take(Listed).Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, Ahead(c.CustomerId), c.Reasons))]);
+            [.. listed.Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, Ahead(c.CustomerId), c.Reasons))]);
 
         double? Ahead(CustomerId id) =>
-            result.UsedModel && summary!.TryGetCustomer(id, out var customer)
+            summaries.TryGetValue(id, out var customer)
                 ? bgNbd!.Model.ProbabilityAlive(customer, ModelTime.Weeks(AheadWeeks))
                 : null;
     }

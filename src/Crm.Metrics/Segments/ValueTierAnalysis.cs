@@ -28,13 +28,16 @@ public sealed class ValueTierAnalysis
     /// <exception cref="AmountOverflowException">The values sum beyond the range of <see cref="decimal"/>.</exception>
     public static ValueTierAnalysis Compute(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds = null)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        thresholds ??= ValueTierThresholds.Default;
+        thresholds.Validate(nameof(thresholds));
         try
         {
-            return Rank(values, thresholds);
+            return Rank(values.ToArray(), thresholds, checkRepeats: true);
         }
         catch (OverflowException e)
         {
-            throw new AmountOverflowException("summing the customers' values for the value tiers", default, e);
+            throw Overflow(e);
         }
     }
 
@@ -57,18 +60,22 @@ public sealed class ValueTierAnalysis
         return sorted;
     }
 
-    private static ValueTierAnalysis Rank(IEnumerable<KeyValuePair<CustomerId, decimal>> values, ValueTierThresholds? thresholds)
+    /// <summary>A sum of the values beyond decimal's range, refused as such.</summary>
+    private static AmountOverflowException Overflow(OverflowException e) => new("summing the customers' values for the value tiers", default, e);
+
+    /// <summary>The tiers of <paramref name="values"/> (a fresh array, not kept), each customer checked to come once when <paramref name="checkRepeats"/>.</summary>
+    private static ValueTierAnalysis Rank(KeyValuePair<CustomerId, decimal>[] values, ValueTierThresholds thresholds, bool checkRepeats)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        thresholds ??= ValueTierThresholds.Default;
-        thresholds.Validate(nameof(thresholds));
-        var ranked = values.ToArray();
-        var seen = new HashSet<CustomerId>(ranked.Length);
-        foreach (var (id, _) in ranked)
+        var ranked = values;
+        if (checkRepeats)
         {
-            if (!seen.Add(id))
+            var seen = new HashSet<CustomerId>(ranked.Length);
+            foreach (var (id, _) in ranked)
             {
-                throw new ArgumentException("Each customer must appear once in the values.", nameof(values));
+                if (!seen.Add(id))
+                {
+                    throw new ArgumentException("Each customer must appear once in the values.", nameof(values));
+                }
             }
         }
 
@@ -121,7 +128,25 @@ public sealed class ValueTierAnalysis
     public static ValueTierAnalysis FromRfm(RfmAnalysis rfm, ValueTierThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(rfm);
-        return Compute(rfm.Customers.Select(c => KeyValuePair.Create(c.CustomerId, c.Revenue.Amount)), thresholds);
+        thresholds ??= ValueTierThresholds.Default;
+        thresholds.Validate(nameof(thresholds));
+
+        // An RFM analysis holds each customer once (its engine makes one row per customer): no set of them to check.
+        var customers = rfm.Customers;
+        var values = new KeyValuePair<CustomerId, decimal>[customers.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = KeyValuePair.Create(customers[i].CustomerId, customers[i].Revenue.Amount);
+        }
+
+        try
+        {
+            return Rank(values, thresholds, checkRepeats: false);
+        }
+        catch (OverflowException e)
+        {
+            throw Overflow(e);
+        }
     }
 
     /// <summary>A customer's value, the id's packed first units and place in the unsorted values.</summary>

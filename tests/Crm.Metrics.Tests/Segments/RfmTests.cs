@@ -108,6 +108,25 @@ public class RfmTests
     }
 
     [Property(Arbitrary = [typeof(RfmTests)], MaxTest = 200)]
+    public void Tiers_of_an_RFM_analysis_are_the_tiers_of_its_customers_revenue(Purchase[] sales)
+    {
+        // FromRfm skips the check for repeated customers (an analysis has none): the same tiers as Compute over the
+        // same pairs, which makes that check.
+        var rfm = RfmAnalysis.Compute(sales, new RfmOptions(Today));
+        var pairs = rfm.Customers.Select(c => KeyValuePair.Create(c.CustomerId, c.Revenue.Amount)).ToList();
+        if (!pairs.Any(p => p.Value > 0))
+        {
+            Assert.Throws<ArgumentException>("values", () => ValueTierAnalysis.FromRfm(rfm));
+            return;
+        }
+
+        var fromRfm = ValueTierAnalysis.FromRfm(rfm);
+        var computed = ValueTierAnalysis.Compute(pairs);
+        Assert.Equal(computed.Customers, fromRfm.Customers);
+        Assert.Equal(computed.Tiers, fromRfm.Tiers);
+    }
+
+    [Property(Arbitrary = [typeof(RfmTests)], MaxTest = 200)]
     public void Segments_and_tiers_partition_the_customers_and_shares_sum_to_one(Purchase[] sales)
     {
         var rfm = RfmAnalysis.Compute(sales, new RfmOptions(Today));
