@@ -156,7 +156,7 @@ public class ReadAheadTests
         {
             for (var i = 0; i < distinct; i++)
             {
-                ids.Add($"CUST-{i:D7}");
+                ids.AddHash(DistinctIds.Hash($"CUST-{i:D7}"));
             }
         }
 

@@ -40,10 +40,6 @@ internal sealed class DistinctIds
         }
     }
 
-    /// <summary>Adds an id (its characters, as read).</summary>
-    /// <param name="id">The id.</param>
-    public void Add(ReadOnlySpan<char> id) => AddHash(Hash(id));
-
     /// <summary>Adds an id by its <see cref="Hash"/> (computed on any thread).</summary>
     /// <param name="hash">The id's hash.</param>
     public void AddHash(ulong hash)
