@@ -19,9 +19,11 @@ namespace Crm.Benchmarks;
 /// partitions in one process — the baseline. The cluster's extra cost is the partitions' states: serialised, sent,
 /// validated and merged. The job's statistics (state bytes) are printed once in the setup. Warm means the tiered JIT has
 /// settled: the setup runs both methods until it compiles next to nothing per job (see <c>WarmUntilCompiled</c>), then
-/// ten warm-up and fifteen measured jobs follow.
+/// ten warm-up and fifteen measured jobs follow. Both methods run with server garbage collection, as Orleans advises
+/// for silo hosts (concurrent collection stays on, the default).
 /// </summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 15)]
 [MedianColumn]
 public class ClusterBenchmarks
