@@ -128,9 +128,9 @@ public class ClusterBenchmarks
     /// <summary>
     /// Runs <paramref name="job"/> until the tiered JIT has settled: <see cref="QuietJobs"/> runs in a row that compile
     /// at most <see cref="QuietMethods"/> methods each, or <see cref="MaxWarmJobs"/> runs. A silo's and Orleans' code is
-    /// large, and on a machine whose cores the jobs keep busy the JIT's background thread tiers it up slowly: measured
-    /// with <see cref="System.Runtime.JitInfo"/>, jobs 60–80 of a cluster still compiled for about 100 ms each. A fixed
-    /// number of warm-up jobs would measure part of that as the job's own time.
+    /// large, and on a machine whose cores the jobs keep busy the JIT's background thread tiers it up slowly, for dozens
+    /// of jobs (docs/performance.md has the counts of <see cref="System.Runtime.JitInfo"/>). A fixed number of warm-up
+    /// jobs would measure part of that as the job's own time.
     /// </summary>
     /// <returns>The runs made, and the JIT's compilation time over the last <see cref="QuietJobs"/> of them.</returns>
     private static (int Jobs, double CompilingMs) WarmUntilCompiled(Action job)
