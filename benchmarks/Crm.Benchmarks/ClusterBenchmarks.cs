@@ -97,7 +97,7 @@ public class ClusterBenchmarks
         _hosts.Add(client);
         _cluster = client.Services.GetRequiredService<ICrmClusterMetrics>();
         var warm = _cluster.ComputeScorecardAsync(_keys, March).GetAwaiter().GetResult();
-        Console.WriteLine($"// {log.Length} purchases in {Partitions} partitions; cluster job: {warm.Statistics}; result state {warm.Statistics.ResultStateBytes} bytes");
+        Console.WriteLine($"// {log.Length} purchases in {Partitions} partitions; cluster job: {warm.Statistics}; {warm.Statistics.ResultBytes} bytes back to the caller");
         var (jobs, compiling) = WarmUntilCompiled(() =>
         {
             OneProcess();

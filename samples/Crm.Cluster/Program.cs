@@ -79,7 +79,7 @@ foreach (var (address, name) in names)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {statistics.PartitionsBySilo.GetValueOrDefault(address)} partitions{(address == statistics.CoordinatorSilo ? " (coordinator)" : string.Empty)}"));
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"states: {statistics.StateBytes:N0} bytes from the partitions (largest {statistics.LargestStateBytes:N0}), {statistics.ResultStateBytes:N0} bytes merged; {statistics.Retries} retries"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"states: {statistics.StateBytes:N0} bytes from the partitions (largest {statistics.LargestStateBytes:N0}), {statistics.ResultBytes:N0} bytes back to the caller; {statistics.Retries} retries"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: cluster job {clusterTime.TotalMilliseconds:N0} ms, one process {localTime.TotalMilliseconds:N0} ms, start-up {startUp.TotalMilliseconds:N0} ms"));
 
 await client.StopAsync();

@@ -32,8 +32,12 @@ public sealed record ClusterJobStatistics
     /// <summary>The largest state of one partition, in bytes.</summary>
     public required long LargestStateBytes { get; init; }
 
-    /// <summary>The bytes of the merged state the coordinator returned to the caller.</summary>
-    public required long ResultStateBytes { get; init; }
+    /// <summary>
+    /// The bytes the coordinator returned to the caller (Orleans' binary form): the finished scorecard — its JSON
+    /// document and a row per customer with a sale or refund in the period — or, for the other families and for a
+    /// scorecard with a value basis, the merged state (a row per customer).
+    /// </summary>
+    public required long ResultBytes { get; init; }
 
     /// <summary>The time from the job's start on the coordinator to its last merge.</summary>
     public required TimeSpan Elapsed { get; init; }
@@ -42,5 +46,5 @@ public sealed record ClusterJobStatistics
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Partitions} partitions on {PartitionsBySilo.Count} silos, {Retries} retries, {CoordinatorRestarts} coordinator restarts, {DuplicateAnswers} duplicate answers, {StateBytes} state bytes (largest {LargestStateBytes}), {Elapsed.TotalMilliseconds:0} ms");
+        $"{Partitions} partitions on {PartitionsBySilo.Count} silos, {Retries} retries, {CoordinatorRestarts} coordinator restarts, {DuplicateAnswers} duplicate answers, {StateBytes} state bytes (largest {LargestStateBytes}), {ResultBytes} result bytes, {Elapsed.TotalMilliseconds:0} ms");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Metrics.Lifetime;
 using Crm.Metrics.Orleans.Grains;
 using Crm.Metrics.Orleans.Jobs;
+using Crm.Metrics.Orleans.Wire;
 using Crm.Metrics.Segments;
 using Crm.Metrics.States;
 using Orleans;
@@ -9,7 +10,7 @@ using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans;
 
-/// <summary>The client side of cluster jobs: checks the arguments, starts a coordinator, finishes the merged state here.</summary>
+/// <summary>The client side of cluster jobs: checks the arguments, starts a coordinator, reads its answer (the finished scorecard, or a merged state it finishes here).</summary>
 internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer serializer, ICrmMetrics metrics, IClock clock, CrmClusterOptions options) : ICrmClusterMetrics
 {
     /// <inheritdoc/>
@@ -18,10 +19,17 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         ArgumentNullException.ThrowIfNull(period);
         settings ??= new ScorecardSettings();
         var keys = Keys(partitions);
+        var computedAt = clock.GetCurrentInstant();
+        var (answer, statistics) = await RunAsync(ScorecardJob.For(period, settings, computedAt), keys, progress, cancellationToken).ConfigureAwait(false);
+        if (answer is ScorecardAnswer finished)
+        {
+            return new ClusterResult<Scorecard>(finished.Read(), statistics);
+        }
+
+        // The merged state: the settings' value basis is applied here, or finishing on the coordinator overflowed.
         using var total = metrics.CreateAccumulator(period, settings);
-        var (state, statistics) = await RunAsync(ScorecardJob.For(period, settings), keys, progress, cancellationToken).ConfigureAwait(false);
-        total.Merge(StateOf<ScorecardState>(state));
-        return new ClusterResult<Scorecard>(total.Result(clock.GetCurrentInstant()), statistics);
+        total.Merge(StateOf<ScorecardState>(answer));
+        return new ClusterResult<Scorecard>(total.Result(computedAt), statistics);
     }
 
     /// <inheritdoc/>
@@ -178,7 +186,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
             PartitionsBySilo = answer.PartitionsBySilo,
             StateBytes = answer.StateBytes,
             LargestStateBytes = answer.LargestStateBytes,
-            ResultStateBytes = answer.StateLength,
+            ResultBytes = answer.StateLength,
             Elapsed = answer.Elapsed,
         });
     }

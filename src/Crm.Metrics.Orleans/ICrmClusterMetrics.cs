@@ -6,7 +6,8 @@ namespace Crm.Metrics.Orleans;
 /// <summary>
 /// The metrics computed on an Orleans cluster: each partition's state is computed on a silo next to its data (by the
 /// <see cref="ICrmPartitionSource"/> registered there), a coordinator grain merges the states as they arrive — each
-/// partition exactly once — and the result is finished here. Registered by
+/// partition exactly once — and the result is finished: the scorecard on the coordinator, which sends it back with its
+/// per-customer rows (checked here as a scorecard document is); the other results here, from the merged state. Registered by
 /// <see cref="CrmClusterServiceCollectionExtensions.AddCrmMetricsCluster(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{CrmClusterOptions})"/>.
 /// </summary>
 /// <remarks>
@@ -29,8 +30,15 @@ public interface ICrmClusterMetrics
     /// <param name="settings">The settings; null for the defaults. The value basis is applied here, after the merge.</param>
     /// <param name="progress">Receives the partitions merged so far.</param>
     /// <param name="cancellationToken">Cancels the whole job on every silo.</param>
-    /// <returns>The scorecard, computed at this process's <see cref="IClock"/>, with the job's statistics.</returns>
-    /// <exception cref="ArgumentException">No partition, an empty or repeated key, or a zone that is not a TZDB zone.</exception>
+    /// <returns>
+    /// The scorecard, computed at this process's <see cref="IClock"/> instant when the job starts, with the job's
+    /// statistics. Without a value basis the coordinator finishes it and sends it back; with one, the coordinator sends
+    /// the merged state and the basis is applied here.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// No partition, an empty or repeated key, or a zone that is not a TZDB zone; or the coordinator's answer is
+    /// damaged or does not agree with itself (parameter <c>scorecard</c> or <c>state</c>, the message naming the member).
+    /// </exception>
     /// <exception cref="PartitionFailedException">A partition failed; nothing is returned.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ClusterResult<Scorecard>> ComputeScorecardAsync(IReadOnlyList<string> partitions, ReportingPeriod period, ScorecardSettings? settings = null, IProgress<ClusterProgress>? progress = null, CancellationToken cancellationToken = default);

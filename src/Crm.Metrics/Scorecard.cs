@@ -117,4 +117,8 @@ public sealed class Scorecard
     /// </summary>
     /// <returns>One row per metric (24); values keep the scorecard's scale, and each row's unit says which.</returns>
     public IReadOnlyList<Results.MetricRow> ToRows() => ScorecardRows.Of(this);
+
+    /// <summary>This scorecard with another customer-value family (the same figures with their per-customer rows).</summary>
+    internal Scorecard WithCustomerValue(CustomerValueMetrics customerValue) =>
+        new(Period, Currency, ComputedAt, Satisfaction, Loyalty, AcquisitionCost, customerValue, ServiceEfficiency, Feedback, Experience, CostBenefit, Conversion, Cohorts, RecordsOutsidePeriod, Supplied);
 }

@@ -24,13 +24,14 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
     [Fact]
     public async Task States_longer_than_one_message_travel_in_chunks_whole()
     {
-        // Chunks of 100 kB (the package's are 16 MiB): each partition's state takes several, the merged state hundreds.
-        fixture.Hooks.ChunkBytes = 100_000;
+        // Chunks of 30 kB (the package's are 16 MiB): each partition's state takes several, the finished scorecard more than ten.
+        fixture.Hooks.ChunkBytes = 30_000;
         var result = await fixture.Metrics.ComputeScorecardAsync(fixture.Data.Keys.Take(16).ToList(), March);
 
         Assert.Equal(Json(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets.Take(16).ToList(), March)), Json(result.Value));
-        Assert.True(result.Statistics.ResultStateBytes > 10 * 100_000, result.Statistics.ToString());
-        Assert.True(result.Statistics.LargestStateBytes > 3 * 100_000, result.Statistics.ToString());
+        Assert.Equal(WithRows(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets.Take(16).ToList(), March)), WithRows(result.Value));
+        Assert.True(result.Statistics.ResultBytes > 10 * 30_000, result.Statistics.ToString());
+        Assert.True(result.Statistics.LargestStateBytes > 3 * 30_000, result.Statistics.ToString());
     }
 
     [Fact]
@@ -40,8 +41,13 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
         var heard = new ConcurrentQueue<ClusterProgress>();
         var result = await fixture.Metrics.ComputeScorecardAsync(fixture.Data.Keys, March, progress: new SyncProgress<ClusterProgress>(heard.Enqueue));
 
-        Assert.Equal(Json(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets, March)), Json(result.Value));
+        // The coordinator finishes the scorecard: the caller's copy has every figure and every customer row of one pass,
+        // and what came back is smaller than the states that went in.
+        var onePass = OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets, March);
+        Assert.Equal(Json(onePass), Json(result.Value));
+        Assert.Equal(WithRows(onePass), WithRows(result.Value));
         var statistics = result.Statistics;
+        Assert.True(statistics.ResultBytes < statistics.StateBytes / 2, statistics.ToString());
         Assert.Equal(64, statistics.Partitions);
         Assert.Equal(64, statistics.PartitionsBySilo.Values.Sum());
         Assert.Equal(3, statistics.PartitionsBySilo.Count);
@@ -89,6 +95,22 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
         Assert.True(expected.Members > 10_000, $"{expected.Members} members");
         Assert.True(expected.Points.Expired > 0 && expected.Tiers[2].Members > 0);
         Assert.Equal(64, result.Statistics.Partitions);
+    }
+
+    [Fact]
+    public async Task A_scorecard_with_a_value_basis_is_finished_by_the_caller_as_in_one_process()
+    {
+        var settings = new ScorecardSettings { ValueBasis = Crm.Metrics.CustomerValue.ValueBasis.Given(new Money(250m, Currency.Eur)) };
+        var keys = fixture.Data.Keys[..16];
+        var plain = await fixture.Metrics.ComputeScorecardAsync(keys, March);
+        var result = await fixture.Metrics.ComputeScorecardAsync(keys, March, settings);
+
+        Assert.Equal(WithRows(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets.Take(16).ToList(), March, settings)), WithRows(result.Value));
+        Assert.Equal(new Money(250m, Currency.Eur), result.Value.AcquisitionCost.LifetimeValue.Value);
+        Assert.Null(plain.Value.AcquisitionCost.LifetimeValue.Value);
+
+        // With a value basis the coordinator sends the merged state (a row per customer seen), not the finished scorecard.
+        Assert.True(result.Statistics.ResultBytes > plain.Statistics.ResultBytes, $"{result.Statistics.ResultBytes} against {plain.Statistics.ResultBytes}");
     }
 
     [Fact]
@@ -191,6 +213,8 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
         new ServiceCollection().AddSingleton<IClock>(ClusterFixture.Clock).AddCrmMetrics().BuildServiceProvider().GetRequiredService<ICrmMetrics>();
 
     internal static string Json<T>(T value) => JsonSerializer.Serialize(value, CrmJson.Options);
+
+    internal static string WithRows<T>(T value) => JsonSerializer.Serialize(value, CrmJson.OptionsWithCustomerRows);
 
     internal static async Task WaitUntil(Func<bool> condition)
     {

@@ -37,7 +37,7 @@ public class PackedStateProperties
     {
         using var scorecard = new ScorecardAccumulator(Period, Settings);
         scorecard.AddRange(data);
-        Check<ScorecardState, ScorecardAccumulator>(ScorecardJob.For(Period, Settings), data, Json(scorecard.ToState()), () => new ScorecardAccumulator(Period, Settings), (a, s) => a.Merge(s), a => Json(a.ToState()));
+        Check<ScorecardState, ScorecardAccumulator>(ScorecardJob.For(Period, Settings, default), data, Json(scorecard.ToState()), () => new ScorecardAccumulator(Period, Settings), (a, s) => a.Merge(s), a => Json(a.ToState()));
 
         using var summary = new CustomerBaseSummaryAccumulator(Summary);
         summary.AddRange(data.Purchases!);

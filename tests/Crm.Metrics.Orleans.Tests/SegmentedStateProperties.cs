@@ -30,7 +30,7 @@ public class SegmentedStateProperties
     private static readonly Lazy<(ScorecardState State, string Expected)> Long = new(() =>
     {
         var data = Data();
-        var state = (ScorecardState)ScorecardJob.For(Period, Settings).ComputeStateAsync(Services, CrmAsyncDataSet.From(data), CancellationToken.None).GetAwaiter().GetResult();
+        var state = (ScorecardState)ScorecardJob.For(Period, Settings, default).ComputeStateAsync(Services, CrmAsyncDataSet.From(data), CancellationToken.None).GetAwaiter().GetResult();
         using var onePass = Create();
         onePass.AddRange(data);
         return (state, Json(onePass.ToState()));

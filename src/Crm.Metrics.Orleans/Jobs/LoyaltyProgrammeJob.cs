@@ -122,6 +122,8 @@ internal sealed class LoyaltyProgrammeJob : PartitionJob
 
         public object ToState() => JsonSerializer.SerializeToUtf8Bytes(accumulator.ToState(), CrmStateJson.LoyaltyProgrammeState);
 
+        public object Finish() => ToState();
+
         public void Dispose()
         {
         }

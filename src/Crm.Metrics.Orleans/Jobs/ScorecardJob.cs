@@ -35,12 +35,25 @@ internal sealed class ScorecardJob : PartitionJob
     [Id(5)]
     public string[]? FunnelStages { get; init; }
 
+    /// <summary>When the scorecard is computed: the caller's clock when the job started, in ticks since the Unix epoch.</summary>
+    [Id(6)]
+    public long ComputedAtTicks { get; init; }
+
+    /// <summary>
+    /// Whether the coordinator returns the merged state for the caller to finish, rather than the finished scorecard:
+    /// so when the caller's settings have a value basis, which stays with the caller.
+    /// </summary>
+    [Id(7)]
+    public bool ReturnsState { get; init; }
+
     /// <inheritdoc/>
     public override string Family => "scorecard";
 
     /// <summary>The job of a period and settings; throws an <see cref="ArgumentException"/> for a zone the silos cannot look up.</summary>
-    public static ScorecardJob For(ReportingPeriod period, ScorecardSettings settings) => new()
+    public static ScorecardJob For(ReportingPeriod period, ScorecardSettings settings, Instant computedAt) => new()
     {
+        ComputedAtTicks = computedAt.ToUnixTimeTicks(),
+        ReturnsState = settings.ValueBasis is not null,
         From = LocalDatePattern.Iso.Format(period.Dates.Start),
         To = LocalDatePattern.Iso.Format(period.Dates.End),
         Zone = ZoneId(period.Zone, nameof(period)),
@@ -60,7 +73,26 @@ internal sealed class ScorecardJob : PartitionJob
     /// <inheritdoc/>
     public override IStateMerger CreateMerger(IServiceProvider services)
     {
-        return new StateMerger<ScorecardState, ScorecardAccumulator>(() => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()));
+        var computedAt = Instant.FromUnixTimeTicks(ComputedAtTicks);
+        return new StateMerger<ScorecardState, ScorecardAccumulator>(() => Create(services), static (a, s) => a.Merge(s), static (a, b) => a.Merge(b), static a => a.ToStateWith(Packer()), ReturnsState ? null : a => Finish(a, computedAt));
+    }
+
+    /// <summary>
+    /// The finished scorecard in its wire form: written here, once, rather than sending the merged state (every
+    /// customer's row) for the caller to read and finish. A total beyond the range of <see cref="decimal"/> returns
+    /// the merged state instead (null here), so that the caller's own finish throws the exception a one-process
+    /// scorecard throws.
+    /// </summary>
+    private static ScorecardAnswer? Finish(ScorecardAccumulator total, Instant computedAt)
+    {
+        try
+        {
+            return ScorecardAnswer.Of(total.Result(computedAt));
+        }
+        catch (AmountOverflowException)
+        {
+            return null;
+        }
     }
 
     private ScorecardAccumulator Create(IServiceProvider services)

@@ -8,11 +8,17 @@ namespace Crm.Metrics.Orleans.Jobs;
 /// </summary>
 /// <typeparam name="TState">The state type.</typeparam>
 /// <typeparam name="TAccumulator">The accumulator type.</typeparam>
+/// <param name="create">An empty accumulator of the job's parameters.</param>
+/// <param name="mergeState">Merges a state into an accumulator.</param>
+/// <param name="merge">Merges an accumulator into another.</param>
+/// <param name="toState">The state of an accumulator.</param>
+/// <param name="finish">The finished result's wire form, or null to return the merged state.</param>
 internal sealed class StateMerger<TState, TAccumulator>(
     Func<TAccumulator> create,
     Action<TAccumulator, TState> mergeState,
     Action<TAccumulator, TAccumulator> merge,
-    Func<TAccumulator, TState> toState) : IStateMerger
+    Func<TAccumulator, TState> toState,
+    Func<TAccumulator, object?>? finish = null) : IStateMerger
     where TState : class
     where TAccumulator : class, IDisposable
 {
@@ -44,6 +50,9 @@ internal sealed class StateMerger<TState, TAccumulator>(
 
     /// <inheritdoc/>
     public object ToState() => toState(_total);
+
+    /// <inheritdoc/>
+    public object Finish() => finish?.Invoke(_total) ?? ToState();
 
     /// <inheritdoc/>
     public void Dispose() => _total.Dispose();

@@ -12,7 +12,10 @@ namespace Crm.Metrics.Orleans.Wire;
 /// the bytes left is an <see cref="ArgumentException"/> (parameter <c>state</c>) naming the row's field by its JSON
 /// path — <c>purchases.customers[3].lifetimeNet</c> — and the rule, as the merge's own checks do.
 /// </summary>
-internal ref struct PackReader(ReadOnlySpan<byte> bytes, string rows)
+/// <param name="bytes">The packed rows.</param>
+/// <param name="rows">The rows' path in their owner, for messages.</param>
+/// <param name="owner">What holds the rows, for messages and as the exceptions' parameter name: a state, or the coordinator's scorecard.</param>
+internal ref struct PackReader(ReadOnlySpan<byte> bytes, string rows, string owner = "state")
 {
     private readonly ReadOnlySpan<byte> _bytes = bytes;
     private int _at;
@@ -167,6 +170,6 @@ internal ref struct PackReader(ReadOnlySpan<byte> bytes, string rows)
     /// <summary>An error naming the field of the row being read and the rule.</summary>
     public readonly ArgumentException Broken(string field, string rule) =>
         new(Row < 0
-            ? string.Create(CultureInfo.InvariantCulture, $"The state's {rows}.{field} {rule}.")
-            : string.Create(CultureInfo.InvariantCulture, $"The state's {rows}[{Row}].{field} {rule}."), "state");
+            ? string.Create(CultureInfo.InvariantCulture, $"The {owner}'s {rows}.{field} {rule}.")
+            : string.Create(CultureInfo.InvariantCulture, $"The {owner}'s {rows}[{Row}].{field} {rule}."), owner);
 }

@@ -79,6 +79,38 @@ public sealed class CustomerValueMetrics
     /// <summary>Distribution of historical CLV over the customers whose historical CLV is defined (computed on first access).</summary>
     public Distribution HistoricalClvPerCustomer => _distributions.Value.Clv;
 
+    /// <summary>
+    /// The compact per-customer rows <see cref="Customers"/> is made from, in the order the scan met them, for metrics
+    /// computed here or given their rows with <see cref="WithRows"/>; null for metrics read from JSON.
+    /// </summary>
+    internal List<Row>? Rows { get; private init; }
+
+    /// <summary>The cost to serve of each active customer that <see cref="Rows"/> share (0 without rows).</summary>
+    internal decimal CostToServe { get; private init; }
+
+    /// <summary>
+    /// These metrics with their per-customer rows: the totals and distributions of these, <see cref="Customers"/>
+    /// made from <paramref name="rows"/> on first access. For metrics read back without rows whose rows travel apart;
+    /// the caller checks that the rows agree with the totals.
+    /// </summary>
+    internal CustomerValueMetrics WithRows(List<Row> rows, decimal costToServe)
+    {
+        var currency = TotalRevenue.Currency;
+        var totalMargin = TotalMargin;
+        return new CustomerValueMetrics
+        {
+            _customers = new Lazy<IReadOnlyList<CustomerContribution>>(() => Materialise(rows, costToServe, currency, totalMargin)),
+            _distributions = _distributions,
+            TotalRevenue = TotalRevenue,
+            TotalCostOfGoods = TotalCostOfGoods,
+            TotalCostToServe = TotalCostToServe,
+            TotalMargin = totalMargin,
+            SalesWithoutCost = SalesWithoutCost,
+            Rows = rows,
+            CostToServe = costToServe,
+        };
+    }
+
     internal static CustomerValueMetrics From(PurchaseSnapshot purchases, CostTotals costs, long activeCustomers)
     {
         // Sized once: every customer with a record in the period has a period state (so do recorded acquisitions).
@@ -162,6 +194,8 @@ public sealed class CustomerValueMetrics
                 TotalCostToServe = new Money(_totalServe, currency),
                 TotalMargin = totalMargin,
                 SalesWithoutCost = withoutCost,
+                Rows = kept,
+                CostToServe = costToServe,
             };
         }
     }
@@ -211,7 +245,7 @@ public sealed class CustomerValueMetrics
     }
 
     /// <summary>One customer's figures; its cost to serve is the period's share per active customer when <see cref="Active"/>.</summary>
-    private readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, int Missing, decimal Clv, int LifetimeMissing, bool Active)
+    internal readonly record struct Row(CustomerId Id, decimal Revenue, decimal Cost, int Missing, decimal Clv, int LifetimeMissing, bool Active)
     {
         public decimal Serve(decimal costToServe) => Active ? costToServe : 0m;
 
