@@ -20,14 +20,16 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         settings ??= new ScorecardSettings();
         var keys = Keys(partitions);
         var computedAt = clock.GetCurrentInstant();
+
+        // This side's accumulator: its options are those the silos must have used, and it finishes a merged state.
+        using var total = metrics.CreateAccumulator(period, settings);
         var (answer, statistics) = await RunAsync(ScorecardJob.For(period, settings, computedAt), keys, progress, cancellationToken).ConfigureAwait(false);
         if (answer is ScorecardAnswer finished)
         {
-            return new ClusterResult<Scorecard>(finished.Read(), statistics);
+            return new ClusterResult<Scorecard>(finished.Read(total.OptionsState()), statistics);
         }
 
         // The merged state: the settings' value basis is applied here, or finishing on the coordinator overflowed.
-        using var total = metrics.CreateAccumulator(period, settings);
         total.Merge(StateOf<ScorecardState>(answer));
         return new ClusterResult<Scorecard>(total.Result(computedAt), statistics);
     }

@@ -304,7 +304,8 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
     /// </summary>
     internal PurchaseAccumulator Purchases => _purchases;
 
-    private States.ScorecardOptionsState OptionsState() => new()
+    /// <summary>The options a state of this accumulator records, and that a state or result merged into it must have been computed with.</summary>
+    internal States.ScorecardOptionsState OptionsState() => new()
     {
         RetentionWindowDays = _options.RetentionWindowDays,
         RetentionMethod = _options.RetentionMethod.ToString(),

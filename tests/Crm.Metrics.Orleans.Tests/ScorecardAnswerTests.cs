@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Domain.Activity;
 using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Orleans.Wire;
+using Crm.Metrics.States;
 using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -15,6 +16,7 @@ namespace Crm.Metrics.Orleans.Tests;
 public class ScorecardAnswerTests
 {
     private static readonly Instant At = Instant.FromUtc(2020, 3, 1, 12, 0);
+    private static readonly ScorecardOptionsState Defaults = new ScorecardAccumulator(WireProperties.Period).OptionsState();
     private static readonly Serializer Wire = new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(ICrmClusterMetrics).Assembly))
         .BuildServiceProvider()
@@ -26,20 +28,20 @@ public class ScorecardAnswerTests
         using var accumulator = new ScorecardAccumulator(WireProperties.Period, WireProperties.Settings);
         accumulator.AddRange(data);
         var scorecard = accumulator.Result(At);
-        var sent = ScorecardAnswer.Of(scorecard);
+        var sent = ScorecardAnswer.Of(scorecard, accumulator.OptionsState());
 
-        var read = Wire.Deserialize<ScorecardAnswer>(Wire.SerializeToArray(sent))!.Read();
+        var read = Wire.Deserialize<ScorecardAnswer>(Wire.SerializeToArray(sent))!.Read(accumulator.OptionsState());
 
         Assert.Equal(WithRows(scorecard), WithRows(read));
-        Assert.Equal(sent.Rows, ScorecardAnswer.Of(read).Rows);
+        Assert.Equal(sent.Rows, ScorecardAnswer.Of(read, accumulator.OptionsState()).Rows);
     }
 
     [Fact]
     public void The_answer_holds_only_the_customers_of_the_period_and_reads_back_whole()
     {
         var scorecard = Sample();
-        var answer = ScorecardAnswer.Of(scorecard);
-        var read = answer.Read();
+        var answer = ScorecardAnswer.Of(scorecard, Defaults);
+        var read = answer.Read(Defaults);
 
         Assert.Equal(3, read.CustomerValue.Customers.Count);
         Assert.Equal(["a", "b", "c"], read.CustomerValue.Customers.Select(c => c.Id.Value));
@@ -52,15 +54,27 @@ public class ScorecardAnswerTests
     [Fact]
     public void Another_layout_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample()), layout: 2).Read());
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), layout: 2).Read(Defaults));
         Assert.Equal("scorecard", e.ParamName);
         Assert.StartsWith("The scorecard's layout is 2; this version reads layout 1.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void A_scorecard_computed_with_other_options_than_the_callers_is_refused()
+    {
+        var other = Defaults with { RetentionWindowDays = 30 };
+
+        var e = Assert.Throws<ArgumentException>(() => ScorecardAnswer.Of(Sample(), other).Read(Defaults));
+
+        Assert.Equal("scorecard", e.ParamName);
+        Assert.StartsWith("The scorecard was computed with other options (", e.Message, StringComparison.Ordinal);
+        Assert.Contains("RetentionWindowDays = 30", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_document_that_is_not_a_scorecard_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample()), json: "{\"period\":"u8.ToArray()).Read());
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), json: "{\"period\":"u8.ToArray()).Read(Defaults));
         Assert.Equal("scorecard", e.ParamName);
         Assert.IsAssignableFrom<JsonException>(e.InnerException);
     }
@@ -68,7 +82,7 @@ public class ScorecardAnswerTests
     [Fact]
     public void A_negative_cost_to_serve_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample()), costToServe: -1m).Read());
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), costToServe: -1m).Read(Defaults));
         Assert.StartsWith("The scorecard's customerValue.costToServe is negative", e.Message, StringComparison.Ordinal);
     }
 
@@ -87,7 +101,7 @@ public class ScorecardAnswerTests
     [InlineData("cut", "The scorecard's customerValue.customers[2].salesToDateWithoutCost ends early: the packed rows are cut.")]
     public void Rows_that_are_damaged_or_disagree_with_the_document_are_refused(string damage, string message)
     {
-        var answer = ScorecardAnswer.Of(Sample());
+        var answer = ScorecardAnswer.Of(Sample(), Defaults);
         var rows = Sample().CustomerValue.Rows!;
         var bytes = damage switch
         {
@@ -106,7 +120,7 @@ public class ScorecardAnswerTests
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
 
-        var e = Assert.Throws<ArgumentException>(() => Copy(answer, rows: bytes).Read());
+        var e = Assert.Throws<ArgumentException>(() => Copy(answer, rows: bytes).Read(Defaults));
 
         Assert.Equal("scorecard", e.ParamName);
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
@@ -156,6 +170,7 @@ public class ScorecardAnswerTests
         Json = json ?? answer.Json,
         CostToServe = costToServe ?? answer.CostToServe,
         Rows = rows ?? answer.Rows,
+        Options = answer.Options,
     };
 
     private static string WithRows(Scorecard scorecard) => JsonSerializer.Serialize(scorecard, CrmJson.OptionsWithCustomerRows);

@@ -87,7 +87,7 @@ internal sealed class ScorecardJob : PartitionJob
     {
         try
         {
-            return ScorecardAnswer.Of(total.Result(computedAt));
+            return ScorecardAnswer.Of(total.Result(computedAt), total.OptionsState());
         }
         catch (AmountOverflowException)
         {

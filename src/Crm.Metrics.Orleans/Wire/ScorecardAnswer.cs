@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Crm.Metrics.CustomerValue;
+using Crm.Metrics.States;
 using Orleans;
 
 namespace Crm.Metrics.Orleans.Wire;
@@ -49,10 +50,14 @@ internal sealed class ScorecardAnswer
     [Id(3)]
     public byte[] Rows { get; init; } = [];
 
+    /// <summary>The options the scorecard was computed with on the silos, which must be the caller's.</summary>
+    [Id(4)]
+    public ScorecardOptionsState? Options { get; init; }
+
     private static JsonTypeInfo<Scorecard> Contract => (JsonTypeInfo<Scorecard>)CrmJson.Options.GetTypeInfo(typeof(Scorecard));
 
-    /// <summary>The answer of a scorecard computed here (whose customer-value family holds its rows).</summary>
-    public static ScorecardAnswer Of(Scorecard scorecard)
+    /// <summary>The answer of a scorecard computed here (whose customer-value family holds its rows) with these options.</summary>
+    public static ScorecardAnswer Of(Scorecard scorecard, ScorecardOptionsState options)
     {
         var value = scorecard.CustomerValue;
         var rows = value.Rows ?? throw new InvalidOperationException("A scorecard computed on the coordinator holds its customer rows.");
@@ -75,20 +80,28 @@ internal sealed class ScorecardAnswer
             Json = JsonSerializer.SerializeToUtf8Bytes(scorecard, Contract),
             CostToServe = value.CostToServe,
             Rows = writer.ToArray(),
+            Options = options,
         };
     }
 
     /// <summary>The scorecard, with its customer rows, checked whole.</summary>
+    /// <param name="options">The caller's options, which the silos must have computed with.</param>
     /// <exception cref="ArgumentException">
-    /// Another layout; a document that is not a scorecard's or breaks a scorecard's rules; rows that are cut, malformed,
-    /// repeat an id, or disagree with the document's totals and counts. The message names the member (parameter
-    /// <c>scorecard</c>).
+    /// Another layout or other options; a document that is not a scorecard's or breaks a scorecard's rules; rows that
+    /// are cut, malformed, repeat an id, or disagree with the document's totals and counts. The message names the member
+    /// (parameter <c>scorecard</c>).
     /// </exception>
-    public Scorecard Read()
+    public Scorecard Read(ScorecardOptionsState options)
     {
         if (Layout != CurrentLayout)
         {
             throw Refused("layout", string.Create(CultureInfo.InvariantCulture, $"is {Layout}; this version reads layout {CurrentLayout}. Run one version of Crm.Metrics.Orleans on the silos and their clients"));
+        }
+
+        if (Options != options)
+        {
+            // As a merged state of other options is refused: register AddCrmMetrics with the same options everywhere.
+            throw new ArgumentException($"The {Owner} was computed with other options ({Options}); this client has {options}.", Owner);
         }
 
         Scorecard scorecard;
