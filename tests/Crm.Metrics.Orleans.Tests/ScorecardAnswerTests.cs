@@ -4,8 +4,6 @@ using Crm.Metrics.CustomerValue;
 using Crm.Metrics.Orleans.Wire;
 using Crm.Metrics.States;
 using FsCheck.Xunit;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 
 namespace Crm.Metrics.Orleans.Tests;
 
@@ -17,10 +15,6 @@ public class ScorecardAnswerTests
 {
     private static readonly Instant At = Instant.FromUtc(2020, 3, 1, 12, 0);
     private static readonly ScorecardOptionsState Defaults = new ScorecardAccumulator(WireProperties.Period).OptionsState();
-    private static readonly Serializer Wire = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(ICrmClusterMetrics).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
 
     [Property(Arbitrary = new[] { typeof(WireProperties) }, MaxTest = 100)]
     public void A_finished_scorecard_crosses_the_wire_with_its_customer_rows(CrmDataSet data)
@@ -30,7 +24,7 @@ public class ScorecardAnswerTests
         var scorecard = accumulator.Result(At);
         var sent = ScorecardAnswer.Of(scorecard, accumulator.OptionsState());
 
-        var read = Wire.Deserialize<ScorecardAnswer>(Wire.SerializeToArray(sent))!.Read(accumulator.OptionsState());
+        var read = WireProperties.Wire.Deserialize<ScorecardAnswer>(WireProperties.Wire.SerializeToArray(sent))!.Read(accumulator.OptionsState());
 
         Assert.Equal(WithRows(scorecard), WithRows(read));
         Assert.Equal(sent.Rows, ScorecardAnswer.Of(read, accumulator.OptionsState()).Rows);

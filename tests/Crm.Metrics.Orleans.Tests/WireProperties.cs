@@ -21,7 +21,8 @@ public class WireProperties
 {
     internal static readonly ReportingPeriod Period = ReportingPeriod.Month(2020, 1, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
     internal static readonly ScorecardSettings Settings = new() { Currency = Currency.Eur, Funnel = CrmGen.Funnel };
-    private static readonly Serializer Wire = new ServiceCollection()
+    /// <summary>Orleans' serializer with this package's codecs, as silos and clients have it.</summary>
+    internal static readonly Serializer Wire = new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(ICrmClusterMetrics).Assembly))
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
