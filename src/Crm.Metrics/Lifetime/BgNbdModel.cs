@@ -107,6 +107,10 @@ public sealed record BgNbdModel : IFactoredPurchaseModel
         BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x, horizons, result);
 
     /// <inheritdoc/>
+    void IFactoredPurchaseModel.DiscountedWhileAlive(ReadOnlySpan<int> xs, double age, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted) =>
+        DiscountedWhileAlive.OfAge(R, Alpha, A, B, xs, age, horizons, discounts, last, discounted);
+
+    /// <inheritdoc/>
     void IFactoredPurchaseModel.ProbabilityAlive(GroupIndex groups, Span<double> result) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, shift: 1, groups, result);
 
     /// <inheritdoc/>

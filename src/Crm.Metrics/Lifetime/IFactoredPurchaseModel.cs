@@ -26,6 +26,21 @@ internal interface IFactoredPurchaseModel : IPurchaseModel
         }
     }
 
+    /// <summary>
+    /// For each x of <paramref name="xs"/> at one age: W at the last horizon into <paramref name="last"/>, and the
+    /// increments Σ_k (W(t_k) − W(t_{k−1})) d_k discounted by <paramref name="discounts"/> into
+    /// <paramref name="discounted"/>; a model may share work between the x's of one age.
+    /// </summary>
+    void DiscountedWhileAlive(ReadOnlySpan<int> xs, double age, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted)
+    {
+        Span<double> row = horizons.Length <= 64 ? stackalloc double[horizons.Length] : new double[horizons.Length];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            ExpectedWhileAlive(xs[i], age, horizons, row);
+            (last[i], discounted[i]) = IntervalEngine.Discount(row, discounts);
+        }
+    }
+
     /// <summary>P(alive) of every summary of <paramref name="groups"/>; a model may compute what depends on one value once.</summary>
     void ProbabilityAlive(GroupIndex groups, Span<double> result)
     {

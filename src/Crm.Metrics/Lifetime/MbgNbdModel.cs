@@ -105,6 +105,10 @@ public sealed record MbgNbdModel : IFactoredPurchaseModel
         BgNbdPredictions.ExpectedWhileAlive(R + x, Alpha + age, A, B + x + 1, horizons, result);
 
     /// <inheritdoc/>
+    void IFactoredPurchaseModel.DiscountedWhileAlive(ReadOnlySpan<int> xs, double age, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted) =>
+        DiscountedWhileAlive.OfAge(R, Alpha, A, B + 1, xs, age, horizons, discounts, last, discounted);
+
+    /// <inheritdoc/>
     void IFactoredPurchaseModel.ProbabilityAlive(GroupIndex groups, Span<double> result) => BgNbdPredictions.ProbabilityAlive(R, Alpha, A, B, shift: 0, groups, result);
 
     /// <inheritdoc/>

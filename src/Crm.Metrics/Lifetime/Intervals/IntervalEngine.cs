@@ -8,7 +8,8 @@ namespace Crm.Metrics.Lifetime.Intervals;
 /// Evaluates a factored purchase model (and a spend model) over groups of customers at many parameter draws. A group
 /// is a distinct (x, t_x, T) in the model's unit — for a base, identical customers count once with a weight and the
 /// sum of their mean repeat spends (E[Z | x, m̄] is linear in m̄); for chosen customers, each customer alone. The
-/// expected purchases while alive, W(x, T, t), are computed once per distinct (x, T) and horizon step per draw.
+/// expected purchases while alive, W(x, T, t), are computed once per distinct (x, T) and horizon step per draw, the
+/// pairs of one age T handed to the model together (BG/NBD and MBG/NBD share one series' moments between them).
 /// </summary>
 internal sealed class IntervalEngine
 {
@@ -20,6 +21,7 @@ internal sealed class IntervalEngine
     private readonly double[] _spendSum; // Σ m̄ over the group's customers with x > 0
     private readonly int[] _pairOf;      // the group's (x, T) pair
     private readonly (int X, double T)[] _pairs;
+    private readonly int[] _xs;          // the pairs' x, in their order
     private readonly double[] _horizons; // the horizon steps, in the model's unit: one for purchases alone, K for a CLV
     private readonly double[] _discounts; // 1/(1 + d)^k after step k, each the one before divided by 1 + d (for a CLV)
     private readonly double _margin;
@@ -32,6 +34,7 @@ internal sealed class IntervalEngine
         _spendSum = spendSum;
         _pairOf = pairOf;
         _pairs = pairs;
+        _xs = [.. pairs.Select(p => p.X)];
         _horizons = horizons;
         _discounts = new double[horizons.Length];
         var discount = 1.0;
@@ -122,25 +125,21 @@ internal sealed class IntervalEngine
     public void Evaluate(IFactoredPurchaseModel model, GammaGammaModel? spend, Scratch scratch)
     {
         var (alive, purchases, spendTotal, value) = (scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
-        var steps = _horizons.Length;
         var whileAlive = scratch.WhileAlive;
         var discounted = scratch.Discounted;
-        var row = scratch.Row;
-        for (var p = 0; p < _pairs.Length; p++)
+
+        // The pairs of one age together: a model may share work between their x's.
+        for (var start = 0; start < _pairs.Length;)
         {
-            var (x, age) = _pairs[p];
-            model.ExpectedWhileAlive(x, age, _horizons, row);
-            var sum = 0.0;
-            var previous = 0.0;
-            for (var k = 0; k < steps; k++)
+            var age = _pairs[start].T;
+            var end = start + 1;
+            while (end < _pairs.Length && _pairs[end].T == age)
             {
-                var cumulative = row[k];
-                sum += (cumulative - previous) * _discounts[k];
-                previous = cumulative;
+                end++;
             }
 
-            whileAlive[p] = previous;
-            discounted[p] = sum;
+            model.DiscountedWhileAlive(_xs.AsSpan(start, end - start), age, _horizons, _discounts, whileAlive.AsSpan(start, end - start), discounted.AsSpan(start, end - start));
+            start = end;
         }
 
         model.ProbabilityAlive(_index, alive);
@@ -184,14 +183,29 @@ internal sealed class IntervalEngine
         });
     }
 
-    /// <summary>Buffers for one thread's evaluations.</summary>
-    public Scratch NewScratch() => new(_pairs.Length, _groups.Length, _horizons.Length);
-
-    /// <summary>One thread's buffers: per horizon step, per pair, and per group.</summary>
-    internal sealed class Scratch(int pairs, int groups, int steps)
+    /// <summary>
+    /// W at the last horizon and the increments of <paramref name="cumulative"/> (W at each horizon step) discounted:
+    /// Σ_k (W_k − W_{k−1}) d_k with W_0 = 0, summed step by step.
+    /// </summary>
+    public static (double Last, double Discounted) Discount(ReadOnlySpan<double> cumulative, ReadOnlySpan<double> discounts)
     {
-        public double[] Row { get; } = new double[steps];
+        var sum = 0.0;
+        var previous = 0.0;
+        for (var k = 0; k < cumulative.Length; k++)
+        {
+            sum += (cumulative[k] - previous) * discounts[k];
+            previous = cumulative[k];
+        }
 
+        return (previous, sum);
+    }
+
+    /// <summary>Buffers for one thread's evaluations.</summary>
+    public Scratch NewScratch() => new(_pairs.Length, _groups.Length);
+
+    /// <summary>One thread's buffers: per pair and per group.</summary>
+    internal sealed class Scratch(int pairs, int groups)
+    {
         public double[] WhileAlive { get; } = new double[pairs];
 
         public double[] Discounted { get; } = new double[pairs];

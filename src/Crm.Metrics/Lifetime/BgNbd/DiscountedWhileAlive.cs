@@ -1,0 +1,374 @@
+using System.Runtime.Intrinsics;
+using Crm.Metrics.Lifetime.Intervals;
+
+namespace Crm.Metrics.Lifetime.BgNbd;
+
+/// <summary>
+/// What a CLV needs of W(x, T, t), BG/NBD's expected purchases while alive, over ascending horizons t_1 … t_K with
+/// discount factors d_1 … d_K: W(t_K), and the discounted increments Σ_k (W(t_k) − W(t_{k−1})) d_k, which equal
+/// Σ_k δ_k W(t_k) with δ_k = d_k − d_{k+1} (d_{K+1} = 0) — for every x of one age T at once.
+/// </summary>
+/// <remarks>
+/// <para>After Euler's transformation W(t) = c/(a−1) · [1 − (s/(s+t))^(a−1) Σ_j C_j z^j], with s = α + T, z = t/(s+t),
+/// c = a + β − 1 and C_j = (p)_j (q)_j / ((c)_j j!), where p = c − ρ and q = a − 1 do not depend on x (ρ = r + x and
+/// β = b + x grow together). So over the horizons where the power series is summed,
+/// Σ_k δ_k W(t_k) = c/(a−1) · [Σ_k δ_k − Σ_j C_j M_j] with moments M_j = Σ_k δ_k (s/(s+t_k))^(a−1) z_k^j that depend
+/// on the age alone: each x sums one series instead of one per horizon, and the customers of one age share the
+/// moments. Four x's are summed side by side, each coefficient computed as
+/// <see cref="BgNbdPredictions.ExpectedWhileAlive(double, double, double, double, ReadOnlySpan{double}, Span{double})"/>
+/// computes it, until every lane's term at the largest z summed is below 1e-16 (that method's rule for one x). The
+/// figures differ from that method's in rounding only; a property test bounds the difference.</para>
+/// <para>The horizons where z reaches <see cref="BgNbdPredictions.ConnectFrom"/> are summed as that method sums them,
+/// per x; so is every x the transformation does not serve (x ≤ a − 1 − r, or a ≤ 1, or near a = 1), and every x of
+/// an age with fewer than <see cref="LeastShared"/> x's it serves, with the increments summed step by step.</para>
+/// </remarks>
+internal static class DiscountedWhileAlive
+{
+    private const int MostHorizons = 64;
+    private const int Lanes = 4;
+
+    /// <summary>
+    /// The fewest x's of one age that share moments: computing them costs about one x's series, so one or two x's are
+    /// summed faster alone.
+    /// </summary>
+    private const int LeastShared = 3;
+
+    [ThreadStatic]
+    private static double[]? t_moments;
+
+    /// <summary>
+    /// W(t_K) into <paramref name="last"/> and the discounted increments into <paramref name="discounted"/>, for each x
+    /// of <paramref name="xs"/> at age <paramref name="age"/>, under BG/NBD's (r, α, a, b) — MBG/NBD passes b + 1.
+    /// </summary>
+    public static void OfAge(double r, double alpha, double a, double b, ReadOnlySpan<int> xs, double age, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted)
+    {
+        var steps = horizons.Length;
+        var s = alpha + age;
+        Span<int> shared = stackalloc int[xs.Length];
+        var sharedCount = 0;
+        if (steps is >= 2 and <= MostHorizons && a - 1 > 1e-3 && a + b - 1 - r > 0 && Ascending(horizons))
+        {
+            for (var i = 0; i < xs.Length; i++)
+            {
+                // Euler's transformation serves c < ρ + β, i.e. x > a − 1 − r; c > 0 then holds too.
+                if (xs[i] > a - 1 - r)
+                {
+                    shared[sharedCount++] = i;
+                }
+                else
+                {
+                    Single(r, s, a, b, xs[i], horizons, discounts, out last[i], out discounted[i]);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < xs.Length; i++)
+            {
+                Single(r, s, a, b, xs[i], horizons, discounts, out last[i], out discounted[i]);
+            }
+
+            return;
+        }
+
+        if (sharedCount >= LeastShared)
+        {
+            Shared(r, s, a, b, xs, shared[..sharedCount], horizons, discounts, last, discounted);
+            return;
+        }
+
+        foreach (var i in shared[..sharedCount])
+        {
+            Single(r, s, a, b, xs[i], horizons, discounts, out last[i], out discounted[i]);
+        }
+    }
+
+    /// <summary>One x as before: W at each horizon, then the increments discounted step by step.</summary>
+    private static void Single(double r, double s, double a, double b, int x, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, out double last, out double discounted)
+    {
+        Span<double> row = horizons.Length <= MostHorizons ? stackalloc double[horizons.Length] : new double[horizons.Length];
+        BgNbdPredictions.ExpectedWhileAlive(r + x, s, a, b + x, horizons, row);
+        (last, discounted) = IntervalEngine.Discount(row, discounts);
+    }
+
+    /// <summary>The x's at <paramref name="which"/> (each served by Euler's transformation) with shared moments.</summary>
+    private static void Shared(double r, double s, double a, double b, ReadOnlySpan<int> xs, ReadOnlySpan<int> which, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted)
+    {
+        var steps = horizons.Length;
+        Span<double> z = stackalloc double[steps];
+        Span<double> delta = stackalloc double[steps];
+        var near = 0;
+        for (var k = 0; k < steps; k++)
+        {
+            z[k] = horizons[k] / (s + horizons[k]);
+            delta[k] = discounts[k] - (k + 1 < steps ? discounts[k + 1] : 0);
+            if (z[k] < BgNbdPredictions.ConnectFrom)
+            {
+                near = k + 1; // z grows with t: the series' horizons come first
+            }
+        }
+
+        if (near == 0)
+        {
+            foreach (var i in which)
+            {
+                Single(r, s, a, b, xs[i], horizons, discounts, out last[i], out discounted[i]);
+            }
+
+            return;
+        }
+
+        // The moments' terms, each horizon's weight δ_k (s/(s+t_k))^(a−1) times z_k^j, and W(t_K)'s own (z_K^j) when
+        // the last horizon is summed by the series.
+        var q = a - 1;
+        Span<double> term = stackalloc double[near];
+        var deltaNear = 0.0;
+        for (var k = 0; k < near; k++)
+        {
+            term[k] = delta[k] * Math.Pow(s / (s + horizons[k]), q);
+            deltaNear += delta[k];
+        }
+
+        var lastNear = near == steps;
+        var lastShare = lastNear ? Math.Pow(s / (s + horizons[^1]), q) : 0;
+        var zLast = z[near - 1];
+        var vectors = (near + 3) / 4;
+        Span<Vector256<double>> termVectors = stackalloc Vector256<double>[vectors];
+        Span<Vector256<double>> zVectors = stackalloc Vector256<double>[vectors];
+        var moments = new Moments(termVectors, zVectors, term, z[..near], zLast);
+
+        // About the terms the series needs (36/(1 − z) at most), so that the sums rarely stop to ask for more.
+        moments.Extend(Math.Min(1 + (int)(36 / (1 - zLast)), 4_096));
+
+        var p = a + b - 1 - r;
+        Span<double> far = stackalloc double[steps - near];
+        Span<double> c = stackalloc double[Lanes];
+        for (var start = 0; start < which.Length; start += Lanes)
+        {
+            // Up to four x's side by side; missing lanes repeat the last x and are not written.
+            var count = Math.Min(Lanes, which.Length - start);
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                c[lane] = a + b + xs[which[start + Math.Min(lane, count - 1)]] - 1;
+            }
+
+            var (series, lastSeries) = Sum(p, q, Vector256.Create(c[0], c[1], c[2], c[3]), zLast, ref moments);
+            for (var lane = 0; lane < count; lane++)
+            {
+                var i = which[start + lane];
+                var scale = c[lane] / (a - 1);
+                var sum = scale * (deltaNear - series.GetElement(lane));
+                if (lastNear)
+                {
+                    last[i] = scale * (1 - (lastShare * lastSeries.GetElement(lane)));
+                }
+                else
+                {
+                    // The connection formula's horizons, per x, as before.
+                    var x = xs[i];
+                    BgNbdPredictions.ExpectedWhileAlive(r + x, s, a, b + x, horizons[near..], far);
+                    for (var k = 0; k < far.Length; k++)
+                    {
+                        sum += far[k] * delta[near + k];
+                    }
+
+                    last[i] = far[^1];
+                }
+
+                discounted[i] = sum;
+            }
+        }
+
+        t_moments = moments.Values;
+    }
+
+    /// <summary>
+    /// Σ_j C_j M_j and Σ_j C_j z_K^j for four x's (their c's), each to the term where C_j z^j of the largest z summed,
+    /// <paramref name="zLast"/>, is below 1e-16 in every lane.
+    /// </summary>
+    private static (Vector256<double> Series, Vector256<double> Last) Sum(double p, double q, Vector256<double> c, double zLast, ref Moments moments)
+    {
+        var sums = new SeriesSums { Coefficient = Vector256<double>.One, Series = Vector256.Create(moments.Values[0]), Last = Vector256<double>.One, PowerLast = 1 };
+        while (!Terms(p, q, c, zLast, moments.Values, Math.Min(moments.Count, 100_000), ref sums))
+        {
+            if (sums.Term + 1 >= 100_000)
+            {
+                throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"₂F₁({p}, {q}; {c.GetElement(0)}; {zLast}) did not converge in 100,000 terms."));
+            }
+
+            moments.Extend(Math.Max(2 * moments.Count, sums.Term + 1 + Moments.Block));
+        }
+
+        return (sums.Series, sums.Last);
+    }
+
+    /// <summary>
+    /// The terms of <see cref="Sum"/> from <see cref="SeriesSums.Term"/> on, while their moments are computed (fewer
+    /// than <paramref name="count"/>); true when the sums are done. No call in the loop, so that the sums stay in
+    /// registers.
+    /// </summary>
+    private static bool Terms(double p, double q, Vector256<double> c, double zLast, double[] values, int count, ref SeriesSums sums)
+    {
+        var (coefficient, series, last, powerLast) = (sums.Coefficient, sums.Series, sums.Last, sums.PowerLast);
+        var small = Vector256.Create(1e-16);
+        var done = false;
+        var j = sums.Term;
+        for (; j + 1 < count; j++)
+        {
+            double term = j;
+            coefficient *= Vector256.Create((p + term) * (q + term)) / ((c + Vector256.Create(term)) * Vector256.Create(term + 1));
+            series += coefficient * Vector256.Create(values[2 * (j + 1)]);
+            last += coefficient * Vector256.Create(values[(2 * (j + 1)) + 1]);
+            powerLast *= zLast;
+            if (Vector256.LessThanOrEqualAll(coefficient * Vector256.Create(powerLast), small))
+            {
+                done = true;
+                break;
+            }
+        }
+
+        (sums.Coefficient, sums.Series, sums.Last, sums.PowerLast, sums.Term) = (coefficient, series, last, powerLast, j);
+        return done;
+    }
+
+    /// <summary>The running sums of <see cref="Sum"/> between calls of <see cref="Terms"/>.</summary>
+    private struct SeriesSums
+    {
+        public Vector256<double> Coefficient;
+        public Vector256<double> Series;
+        public Vector256<double> Last;
+        public double PowerLast;
+        public int Term;
+    }
+
+    private static bool Ascending(ReadOnlySpan<double> horizons)
+    {
+        for (var k = 1; k < horizons.Length; k++)
+        {
+            if (!(horizons[k] > horizons[k - 1]))
+            {
+                return false;
+            }
+        }
+
+        return horizons[0] >= 0;
+    }
+
+    /// <summary>
+    /// The moments M_j = Σ_k w_k z_k^j and the powers z_K^j of one age, computed as far as the series ask (a block at
+    /// a time, the horizons four to a vector), in a buffer kept on the thread.
+    /// </summary>
+    private ref struct Moments
+    {
+        /// <summary>How many moments are computed past the one asked for.</summary>
+        public const int Block = 16;
+        private readonly Span<Vector256<double>> _terms; // w_k z_k^j at the last j computed, four horizons to a vector
+        private readonly ReadOnlySpan<Vector256<double>> _z;
+        private readonly double _zLast;
+        private double _powerLast;
+        private int _count;
+
+        /// <param name="terms">Room for the terms: one vector per four horizons.</param>
+        /// <param name="z">As many vectors for the z's.</param>
+        /// <param name="weights">w_k.</param>
+        /// <param name="zs">z_k.</param>
+        /// <param name="zLast">z_K.</param>
+        public Moments(Span<Vector256<double>> terms, Span<Vector256<double>> z, ReadOnlySpan<double> weights, ReadOnlySpan<double> zs, double zLast)
+        {
+            // Missing lanes have weight 0 and stay 0.
+            var flatTerms = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<double>, double>(terms);
+            var flatZ = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<double>, double>(z);
+            flatTerms.Clear();
+            flatZ.Clear();
+            weights.CopyTo(flatTerms);
+            zs.CopyTo(flatZ);
+            _terms = terms;
+            _z = z;
+            _zLast = zLast;
+            _powerLast = 1;
+            Values = t_moments is { Length: >= 4 * Block } kept ? kept : new double[8 * Block];
+            var sum = 0.0;
+            foreach (var w in weights)
+            {
+                sum += w;
+            }
+
+            Values[0] = sum;
+            Values[1] = 1;
+            _count = 1;
+        }
+
+        /// <summary>M_j at even places, z_K^j at odd: the pair a term reads side by side.</summary>
+        public double[] Values { get; private set; }
+
+        /// <summary>How many moments are computed.</summary>
+        public readonly int Count => _count;
+
+        /// <summary>The moments up to <paramref name="j"/> (exclusive).</summary>
+        public void Extend(int j)
+        {
+            while (2 * j >= Values.Length)
+            {
+                var grown = new double[Values.Length * 2];
+                Array.Copy(Values, grown, 2 * _count);
+                Values = grown;
+            }
+
+            var values = Values;
+            var powerLast = _powerLast;
+            if (_terms.Length <= 4)
+            {
+                // Up to sixteen horizons in registers (missing vectors are zeros and stay zeros).
+                var t0 = _terms[0];
+                var z0 = _z[0];
+                var (t1, z1) = _terms.Length > 1 ? (_terms[1], _z[1]) : (Vector256<double>.Zero, Vector256<double>.Zero);
+                var (t2, z2) = _terms.Length > 2 ? (_terms[2], _z[2]) : (Vector256<double>.Zero, Vector256<double>.Zero);
+                var (t3, z3) = _terms.Length > 3 ? (_terms[3], _z[3]) : (Vector256<double>.Zero, Vector256<double>.Zero);
+                for (var n = _count; n < j; n++)
+                {
+                    t0 *= z0;
+                    t1 *= z1;
+                    t2 *= z2;
+                    t3 *= z3;
+                    powerLast *= _zLast;
+                    values[2 * n] = Vector256.Sum((t0 + t1) + (t2 + t3));
+                    values[(2 * n) + 1] = powerLast;
+                }
+
+                _terms[0] = t0;
+                if (_terms.Length > 1)
+                {
+                    _terms[1] = t1;
+                }
+
+                if (_terms.Length > 2)
+                {
+                    _terms[2] = t2;
+                }
+
+                if (_terms.Length > 3)
+                {
+                    _terms[3] = t3;
+                }
+            }
+            else
+            {
+                for (var n = _count; n < j; n++)
+                {
+                    var sum = Vector256<double>.Zero;
+                    for (var v = 0; v < _terms.Length; v++)
+                    {
+                        _terms[v] *= _z[v];
+                        sum += _terms[v];
+                    }
+
+                    powerLast *= _zLast;
+                    values[2 * n] = Vector256.Sum(sum);
+                    values[(2 * n) + 1] = powerLast;
+                }
+            }
+
+            (_powerLast, _count) = (powerLast, j);
+        }
+    }
+}
