@@ -38,8 +38,8 @@ public class SharedSeriesProperties
     public static Arbitrary<AgeCase> Ages() =>
         (from r in Gen.Choose(1, 500).Select(i => i / 100.0)           // 0.01 .. 5
          from alpha in Gen.Choose(1, 2000).Select(i => i / 10.0)      // 0.1 .. 200
-         from a in Gen.Frequency((6, Gen.Choose(101, 800).Select(i => i / 100.0)), (1, Gen.Choose(5, 99).Select(i => i / 100.0)), (1, Gen.Choose(-20, 20).Select(i => 1 + (i / 10_000.0))))
-         from b in Gen.Choose(5, 3000).Select(i => i / 100.0)
+         from a in Gen.Frequency((6, Gen.Choose(101, 800).Select(i => i / 100.0)), (1, Gen.Choose(5, 99).Select(i => i / 100.0)), (1, Gen.Choose(-20, 20).Select(i => 1 + (i / 10_000.0))), (1, Gen.Choose(1_000, 30_000).Select(i => i / 100.0)))
+         from b in Gen.Frequency((6, Gen.Choose(5, 3000).Select(i => i / 100.0)), (1, Gen.Choose(100, 10_000).Select(i => (double)i)))
          from age in Gen.Choose(0, 2000).Select(i => i / 10.0)
          from xs in Gen.Choose(0, 60).ArrayOf().Select(v => v.Append(0).Distinct().Order().ToArray())
          from steps in Gen.Choose(1, 20)
@@ -64,6 +64,29 @@ public class SharedSeriesProperties
             var magnified = 1e-12 * Math.Max(1, Math.Abs((c.A + c.B + c.Xs[i] - 1) / (c.A - 1)));
             Assert.True(Math.Abs(last[i] - expectedLast) <= magnified * Math.Max(1, Math.Abs(expectedLast)), $"x = {c.Xs[i]}: W(t_K) = {last[i]}, step by step {expectedLast}");
             Assert.True(Math.Abs(discounted[i] - expectedDiscounted) <= magnified * Math.Max(1, Math.Abs(expectedDiscounted)), $"x = {c.Xs[i]}: discounted {discounted[i]}, step by step {expectedDiscounted}");
+        }
+    }
+
+    [Fact]
+    public void Customers_whose_euler_series_would_not_converge_are_summed_as_before()
+    {
+        // A fit of a small demo base (a ≈ 257, b ≈ 8,345): at x = 0 Euler's coefficients grow like j^254, and summing
+        // them failed after 100,000 terms. Such x's keep the plain series.
+        double r = 1.08, alpha = 3.2, a = 257.47, b = 8345.2;
+        int[] xs = [0, 1, 2, 3, 5, 8, 13];
+        double[] horizons = [.. Enumerable.Range(1, 13).Select(k => k * 4.0)];
+        double[] discounts = [.. Enumerable.Range(1, 13).Select(k => Math.Pow(1.0074, -k))];
+        var last = new double[xs.Length];
+        var discounted = new double[xs.Length];
+        DiscountedWhileAlive.OfAge(r, alpha, a, b, xs, 20, horizons, discounts, last, discounted);
+        var row = new double[horizons.Length];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            BgNbdPredictions.ExpectedWhileAlive(r + xs[i], alpha + 20, a, b + xs[i], horizons, row);
+            var (expectedLast, expectedDiscounted) = IntervalEngine.Discount(row, discounts);
+            Assert.True(double.IsFinite(discounted[i]), $"x = {xs[i]}");
+            Assert.Equal(expectedLast, last[i], 1e-9 * Math.Max(1, expectedLast));
+            Assert.Equal(expectedDiscounted, discounted[i], 1e-9 * Math.Max(1, expectedDiscounted));
         }
     }
 

@@ -18,9 +18,12 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// <see cref="BgNbdPredictions.ExpectedWhileAlive(double, double, double, double, ReadOnlySpan{double}, Span{double})"/>
 /// computes it, until every lane's term at the largest z summed is below 1e-16 (that method's rule for one x). The
 /// figures differ from that method's in rounding only; a property test bounds the difference.</para>
-/// <para>The horizons where z reaches <see cref="BgNbdPredictions.ConnectFrom"/> are summed as that method sums them,
-/// per x; so is every x the transformation does not serve (x ≤ a − 1 − r, or a ≤ 1, or near a = 1), and every x of
-/// an age with fewer than <see cref="LeastShared"/> x's it serves, with the increments summed step by step.</para>
+/// <para>The series is summed up to z = <see cref="Numerics.Hypergeometric.SeriesLimit"/>, beyond
+/// <see cref="BgNbdPredictions.ConnectFrom"/>, from which that method takes the connection formula per x and horizon:
+/// hundreds of terms shared by the x's of an age cost less than the connection formula's gamma functions and two series
+/// per x and horizon. The horizons beyond are summed as that method sums them, per x. Euler's form has positive terms wherever a &gt; 1 and a + b − 1 &gt; r, for every x — also where it needs more
+/// terms than the plain series (x ≤ a − 1 − r), which the shared moments repay. Elsewhere (a ≤ 1, a near 1), and for
+/// every x of an age with fewer than <see cref="LeastShared"/> x's, W is summed per x and the increments step by step.</para>
 /// </remarks>
 internal static class DiscountedWhileAlive
 {
@@ -44,14 +47,17 @@ internal static class DiscountedWhileAlive
     {
         var steps = horizons.Length;
         var s = alpha + age;
-        Span<int> shared = stackalloc int[xs.Length];
+        Span<int> shared = xs.Length <= 256 ? stackalloc int[xs.Length] : new int[xs.Length];
         var sharedCount = 0;
-        if (steps is >= 2 and <= MostHorizons && a - 1 > 1e-3 && a + b - 1 - r > 0 && Ascending(horizons))
+        if (steps is >= 1 and <= MostHorizons && a - 1 > 1e-3 && a + b - 1 - r > 0 && Ascending(horizons))
         {
             for (var i = 0; i < xs.Length; i++)
             {
-                // Euler's transformation serves c < ρ + β, i.e. x > a − 1 − r; c > 0 then holds too.
-                if (xs[i] > a - 1 - r)
+                // Euler's form has positive terms for every x here (c − ρ = a + b − 1 − r, c − β = a − 1 and c are
+                // positive). Its coefficients fall in the tail where p + q − c − 1 = a − r − x − 2 < 0: for the x's the
+                // transformation serves (x > a − 1 − r) and the next one below, whose few extra terms the shared moments
+                // repay. Below that they grow like a power of j and the series may not converge in a double.
+                if (xs[i] > a - 2 - r)
                 {
                     shared[sharedCount++] = i;
                 }
@@ -102,7 +108,7 @@ internal static class DiscountedWhileAlive
         {
             z[k] = horizons[k] / (s + horizons[k]);
             delta[k] = discounts[k] - (k + 1 < steps ? discounts[k + 1] : 0);
-            if (z[k] < BgNbdPredictions.ConnectFrom)
+            if (z[k] <= Numerics.Hypergeometric.SeriesLimit)
             {
                 near = k + 1; // z grows with t: the series' horizons come first
             }
