@@ -90,6 +90,36 @@ public class SharedSeriesProperties
         }
     }
 
+    [Theory]
+    [InlineData("BG/NBD")]
+    [InlineData("MBG/NBD")]
+    public void Each_model_hands_its_own_parameters_to_the_shared_sums(string name)
+    {
+        // a > 1, as the report's logs fit: every x shares the moments; MBG/NBD's β is b + x + 1.
+        IFactoredPurchaseModel model = name == "BG/NBD" ? new BgNbdModel(0.38, 1.74, 2.2, 7.9, ModelTimeUnit.Weeks) : new MbgNbdModel(0.38, 1.74, 2.2, 7.9, ModelTimeUnit.Weeks);
+        int[] xs = [0, 1, 2, 4, 7, 12];
+        double[] horizons = [.. Enumerable.Range(1, 13).Select(k => k * 4.0)];
+        double[] discounts = [.. Enumerable.Range(1, 13).Select(k => Math.Pow(1.0074, -k))];
+        foreach (var age in new[] { 0.0, 3.5, 30, 70 })
+        {
+            var last = new double[xs.Length];
+            var discounted = new double[xs.Length];
+            model.DiscountedWhileAlive(xs, age, horizons, discounts, last, discounted);
+            var row = new double[horizons.Length];
+            for (var i = 0; i < xs.Length; i++)
+            {
+                for (var k = 0; k < horizons.Length; k++)
+                {
+                    row[k] = model.ExpectedWhileAlive(xs[i], age, horizons[k]);
+                }
+
+                var (expectedLast, expectedDiscounted) = IntervalEngine.Discount(row, discounts);
+                Assert.Equal(expectedLast, last[i], 1e-12 * Math.Max(1, expectedLast));
+                Assert.Equal(expectedDiscounted, discounted[i], 1e-12 * Math.Max(1, expectedDiscounted));
+            }
+        }
+    }
+
     [Property(Arbitrary = [typeof(LifetimeProperties)], MaxTest = 200)]
     public void P_alive_with_shared_logarithms_is_each_customers((BgNbdModel Model, CustomerSummary Customer) c)
     {
