@@ -97,7 +97,7 @@ internal static class DiscountedWhileAlive
         (last, discounted) = IntervalEngine.Discount(row, discounts);
     }
 
-    /// <summary>The x's at <paramref name="which"/> (each served by Euler's transformation) with shared moments.</summary>
+    /// <summary>The x's at <paramref name="which"/> (each summed in Euler's form, see <see cref="OfAge"/>) with shared moments.</summary>
     private static void Shared(double r, double s, double a, double b, ReadOnlySpan<int> xs, ReadOnlySpan<int> which, ReadOnlySpan<double> horizons, ReadOnlySpan<double> discounts, Span<double> last, Span<double> discounted)
     {
         var steps = horizons.Length;
@@ -170,7 +170,7 @@ internal static class DiscountedWhileAlive
                 }
                 else
                 {
-                    // The connection formula's horizons, per x, as before.
+                    // The horizons beyond the series' limit, per x, as before (the connection formula, or the integral).
                     var x = xs[i];
                     BgNbdPredictions.ExpectedWhileAlive(r + x, s, a, b + x, horizons[near..], far);
                     for (var k = 0; k < far.Length; k++)
