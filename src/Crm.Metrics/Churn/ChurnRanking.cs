@@ -18,29 +18,33 @@ internal static class ChurnRanking
         {
             var risk = risks[i];
             var level = (ulong)(ChurnRiskLevel.High - risk.Level);
-            keys[i] = new Key((level << 62) | (ulong)BitConverter.DoubleToInt64Bits(risk.ProbabilityAlive ?? 1), new IdOrder(risk.CustomerId), i);
+            keys[i] = new Key((level << 62) | (ulong)BitConverter.DoubleToInt64Bits(risk.ProbabilityAlive ?? 1), new IdOrder(risk.CustomerId), risk);
         }
 
-        keys.AsSpan().Sort(new ByKey(risks));
+        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
+        keys.AsSpan().Sort();
         var ranked = new CustomerChurnRisk[risks.Length];
         for (var i = 0; i < ranked.Length; i++)
         {
-            ranked[i] = risks[keys[i].Index];
+            ranked[i] = keys[i].Risk;
         }
 
         return ranked;
     }
 
-    /// <summary>A customer's sort key and place in the unsorted risks.</summary>
-    private readonly record struct Key(ulong Rank, IdOrder Id, int Index);
-
-    /// <summary>Orders keys by rank, then id.</summary>
-    private readonly struct ByKey(CustomerChurnRisk[] risks) : IComparer<Key>
+    /// <summary>A customer's sort key, with the risk it belongs to; ordered by rank, then id.</summary>
+    private readonly struct Key(ulong rank, IdOrder id, CustomerChurnRisk risk) : IComparable<Key>
     {
-        public int Compare(Key x, Key y)
+        public ulong Rank { get; } = rank;
+
+        public IdOrder Id { get; } = id;
+
+        public CustomerChurnRisk Risk { get; } = risk;
+
+        public int CompareTo(Key other)
         {
-            var order = x.Rank.CompareTo(y.Rank);
-            return order != 0 ? order : IdOrder.Compare(x.Id, risks[x.Index].CustomerId, y.Id, risks[y.Index].CustomerId);
+            var order = Rank.CompareTo(other.Rank);
+            return order != 0 ? order : IdOrder.Compare(Id, Risk.CustomerId, other.Id, other.Risk.CustomerId);
         }
     }
 }
