@@ -47,10 +47,11 @@ public sealed class ValueTierAnalysis
         var keys = new ValueKey[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            keys[i] = new ValueKey(values[i].Value, new Internal.IdOrder(values[i].Key), i);
+            keys[i] = new ValueKey(values[i].Value, new Internal.IdOrder(values[i].Key), values[i].Key, i);
         }
 
-        keys.AsSpan().Sort(new ValueKeyOrder(values));
+        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
+        keys.AsSpan().Sort();
         var sorted = new KeyValuePair<CustomerId, decimal>[values.Length];
         for (var i = 0; i < sorted.Length; i++)
         {
@@ -149,16 +150,21 @@ public sealed class ValueTierAnalysis
         }
     }
 
-    /// <summary>A customer's value, the id's packed first units and place in the unsorted values.</summary>
-    private readonly record struct ValueKey(decimal Value, Internal.IdOrder Id, int Index);
-
-    /// <summary>Largest value first, then by id.</summary>
-    private readonly struct ValueKeyOrder(KeyValuePair<CustomerId, decimal>[] values) : IComparer<ValueKey>
+    /// <summary>A customer's value, the id's packed first units, the id and its place in the unsorted values; largest value first, then by id.</summary>
+    private readonly struct ValueKey(decimal value, Internal.IdOrder id, CustomerId customer, int index) : IComparable<ValueKey>
     {
-        public int Compare(ValueKey x, ValueKey y)
+        public decimal Value { get; } = value;
+
+        public Internal.IdOrder Id { get; } = id;
+
+        public CustomerId Customer { get; } = customer;
+
+        public int Index { get; } = index;
+
+        public int CompareTo(ValueKey other)
         {
-            var order = y.Value.CompareTo(x.Value);
-            return order != 0 ? order : Internal.IdOrder.Compare(x.Id, values[x.Index].Key, y.Id, values[y.Index].Key);
+            var order = other.Value.CompareTo(Value);
+            return order != 0 ? order : Internal.IdOrder.Compare(Id, Customer, other.Id, other.Customer);
         }
     }
 }
