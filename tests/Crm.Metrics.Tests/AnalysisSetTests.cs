@@ -175,6 +175,39 @@ public class AnalysisSetTests
         Assert.Contains("scorecard", card.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Purchases are looked up a few records behind the reading. A source that fails after a refused purchase still
+    /// reports the refusal, however close behind it the failure comes (the next record, within the look-ahead, or past
+    /// it), on one thread or two, sync or async, and also when the failing source is the next kind of record read after
+    /// the purchases. A failure read before the refused purchase is the error itself.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 7)]
+    [InlineData(1, 40)]
+    [InlineData(2, 1)]
+    [InlineData(2, 7)]
+    [InlineData(2, 40)]
+    public void A_source_failing_after_a_refused_purchase_reports_the_refusal(int threads, int after)
+    {
+        using var provider = AnalysisSetProperties.Provider(threads);
+        var metrics = provider.GetRequiredService<ICrmMetrics>();
+        const int refused = 9_000;
+        var purchases = Enumerable.Range(0, 20_000).Select(i => Purchase.Sale(new CustomerId("c" + (i % 700).ToString(System.Globalization.CultureInfo.InvariantCulture)), Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i), new Money(1m, i == refused ? Currency.Usd : Currency.Eur))).ToArray();
+        var request = new AnalysisRequest { Summary = new SummaryOptions(new LocalDate(2026, 3, 31)), Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) };
+        var cards = new AnalysisRequest { Summary = request.Summary, Scorecards = [ReportingPeriod.Month(2026, 1, DateTimeZone.Utc)], ScorecardSettings = new ScorecardSettings { Currency = Currency.Eur } };
+
+        var refusal = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = FailingAt(purchases, refused + after) }, request));
+        var refusalAsync = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(new CrmDataSet { Purchases = FailingAt(purchases, refused + after) }), request).AsTask().GetAwaiter().GetResult());
+        var nextKind = Assert.Throws<CurrencyMismatchException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = purchases[..(refused + 1)], Complaints = FailingAt(Array.Empty<Complaint>(), 0) }, cards));
+        var failure = Assert.Throws<InvalidOperationException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = FailingAt(purchases, refused) }, request));
+
+        Assert.Equal(Currency.Usd, refusal.Actual);
+        Assert.Equal(Currency.Usd, refusalAsync.Actual);
+        Assert.Contains("scorecard", nextKind.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("The source failed at record 9000.", failure.Message);
+    }
+
     [Fact]
     public void Text_names_the_analyses_and_no_customer()
     {
@@ -182,6 +215,20 @@ public class AnalysisSetTests
         var results = provider.GetRequiredService<ICrmMetrics>().ComputeAnalyses(new CrmDataSet { Purchases = Purchases }, new AnalysisRequest { Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) });
 
         Assert.Equal("AnalysisResults { RecordsRead = 4, Scorecards = none, Summary = none, Rfm = 2 customers, Lifecycles = none, Churn = none }", results.ToString());
+    }
+
+    /// <summary>The items up to <paramref name="at"/>, then a failure instead of the item there.</summary>
+    private static IEnumerable<T> FailingAt<T>(IReadOnlyList<T> items, int at)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (i == at)
+            {
+                throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The source failed at record {i}."));
+            }
+
+            yield return items[i];
+        }
     }
 
     private sealed class Inline(Action<long> report) : IProgress<long>

@@ -1,3 +1,5 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Engine;
 using Crm.Metrics.Storage;
 using FsCheck;
 using FsCheck.Fluent;
@@ -72,4 +74,44 @@ public class CustomerIndexProperties
         Assert.Equal("long-customer-id-00099999", index.Id(99_999).Value);
         Assert.Equal(99_998, index.Find(new CustomerId("c99998")));
     }
+
+    /// <summary>
+    /// The look-ahead of the analyses' read hands every purchase out once, in the order taken in, numbered as one lookup
+    /// at a time numbers it — when purchases are due while taking in, and when the rest are taken at the end — through
+    /// the index's growth from a small hint and with colliding hashes, at each depth.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(CustomerIndexProperties) }, MaxTest = 300)]
+    public void The_look_ahead_hands_out_every_purchase_in_order_numbered_as_one_at_a_time(string[] ids, byte hint, bool collide, byte depthBits)
+    {
+        var depth = 1 << (depthBits % 5);
+        var index = new CustomerIndex(hint, collide ? id => id.Value.Length % 4 : null);
+        var reference = new CustomerIndex(hint);
+        var ahead = new LookAhead(index, depth);
+        var purchases = ids.Select((id, i) => Purchase.Sale(new CustomerId(id), Instant.FromUnixTimeSeconds(i), new Money(1m, Currency.Eur))).ToArray();
+        var handed = new List<(Purchase Purchase, int Customer)>();
+        foreach (var purchase in purchases)
+        {
+            if (ahead.Push(purchase, out var due, out var customer))
+            {
+                handed.Add((due, customer));
+            }
+        }
+
+        Assert.Equal(Math.Max(0, purchases.Length - (2 * depth)), handed.Count);
+        while (ahead.TryTake(out var due, out var customer))
+        {
+            handed.Add((due, customer));
+        }
+
+        Assert.True(ahead.IsEmpty);
+        Assert.Equal(purchases, handed.Select(h => h.Purchase));
+        Assert.Equal(purchases.Select(p => reference.IndexOf(p.CustomerId)), handed.Select(h => h.Customer));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public void A_look_ahead_depth_other_than_a_power_of_two_is_refused(int depth) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LookAhead(new CustomerIndex(0), depth));
 }

@@ -29,6 +29,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private readonly int _summaryZone, _rfmZone, _lifecycleZone, _churnZone;
     private readonly bool _byCustomer;
     private readonly CustomerLane? _lane; // the per-customer analyses on their own thread; null: on the reading thread
+    private readonly LookAhead? _ahead;   // purchases read, a few records behind the reading (when any analysis needs the index)
     private bool _laneOpen;               // purchases go to the lane until a record that needs the analyses up to date
     private long _read;
     private bool _handedOver; // the churn accumulator belongs to the results
@@ -106,6 +107,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         _zones = [.. zones.Select(z => new LocalDayNumbers(z))];
         _days = new int[_zones.Length];
         _byCustomer = _zones.Length > 0;
+        _ahead = _byCustomer ? new LookAhead(_index) : null;
         if (_byCustomer && Concurrency.ExecutionSettings.Of(engine.Options.Execution.MaxDegreeOfParallelism).Threads > 1)
         {
             _lane = new CustomerLane(_zones.Length, ApplyBatch);
@@ -169,8 +171,9 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         try
         {
             ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
+            set.ApplyWaiting();
         }
-        catch (Exception e) when (set._lane is not null)
+        catch (Exception e)
         {
             set.ThrowFirst(e);
             throw;
@@ -187,8 +190,9 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         try
         {
             await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            set.ApplyWaiting();
         }
-        catch (Exception e) when (set._lane is not null)
+        catch (Exception e)
         {
             set.ThrowFirst(e);
             throw;
@@ -198,30 +202,82 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     }
 
     /// <summary>
-    /// After reading failed with <paramref name="reading"/>: throws the exception a per-customer analysis met on an
-    /// earlier record, waiting in the lane, if there is one (so that the error is the first in the order read, as on one
-    /// thread); returns otherwise, for the caller to rethrow <paramref name="reading"/> (which may be that exception,
-    /// met when the reading thread handed the lane a batch).
+    /// After reading or applying failed with <paramref name="reading"/>, throws the error of the first record refused in
+    /// the order read, as on one thread without look-ahead: the purchases read before the failure that still wait are
+    /// applied first (a refusal of one of them came before it), and an exception a per-customer analysis met on an
+    /// earlier record, in the lane, comes before both. Returns when <paramref name="reading"/> is that error (it may
+    /// have been met when the reading thread handed the lane a batch), for the caller to rethrow it.
     /// </summary>
     private void ThrowFirst(Exception reading)
     {
-        if (_lane!.FinishAfterFailure() is { } earlier && !ReferenceEquals(earlier, reading))
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? waiting = null;
+        try
+        {
+            ApplyWaiting();
+        }
+        catch (Exception e)
+        {
+            waiting = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+
+        var next = waiting?.SourceException ?? reading;
+        if (_lane?.FinishAfterFailure() is { } earlier && !ReferenceEquals(earlier, next))
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(earlier);
         }
+
+        waiting?.Throw();
     }
 
     public void Add(Purchase purchase)
     {
         _read++;
-        if (!_byCustomer)
+        if (_ahead is null)
         {
             _cards?.Add(purchase);
             return;
         }
 
-        var customer = _index.IndexOf(purchase.CustomerId);
+        try
+        {
+            if (_ahead.Push(purchase, out var due, out var customer))
+            {
+                Apply(due, customer);
+            }
+        }
+        catch
+        {
+            // A refusal of a purchase read before the ones waiting: those are never applied.
+            _ahead.Clear();
+            throw;
+        }
+    }
 
+    /// <summary>Applies the purchases waiting in the look-ahead, in order: before a record of another kind, and before the results.</summary>
+    private void ApplyWaiting()
+    {
+        if (_ahead is null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (_ahead.TryTake(out var due, out var customer))
+            {
+                Apply(due, customer);
+            }
+        }
+        catch
+        {
+            _ahead.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>A purchase, its customer numbered, into the scorecards and the per-customer analyses.</summary>
+    private void Apply(Purchase purchase, int customer)
+    {
         // The scorecards buffer the index's instance of the id: a record's own is young, and the buffers are large
         // arrays, which each young collection would otherwise scan for it.
         _cards?.Add(purchase, _index.Id(customer));
@@ -275,6 +331,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(Customer customer)
     {
         _read++;
+        ApplyWaiting();
         if (_churn is not null)
         {
             CloseLane();
@@ -287,6 +344,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(SurveyResponse response)
     {
         _read++;
+        ApplyWaiting();
         if (_churn is not null)
         {
             CloseLane();
@@ -299,12 +357,14 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(CostEntry entry)
     {
         _read++;
+        ApplyWaiting();
         _cards?.Add(entry);
     }
 
     public void Add(Complaint complaint)
     {
         _read++;
+        ApplyWaiting();
         if (_churn is not null)
         {
             CloseLane();
@@ -317,12 +377,14 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     public void Add(Domain.Activity.Feedback feedback)
     {
         _read++;
+        ApplyWaiting();
         _cards?.Add(feedback);
     }
 
     public void Add(Lead lead)
     {
         _read++;
+        ApplyWaiting();
         _cards?.Add(lead);
     }
 
@@ -331,6 +393,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     /// <summary>Every requested analysis of the records read, side by side on up to <paramref name="threads"/> threads (each as its own entry point computes it).</summary>
     private AnalysisResults Results(IClock clock, int threads, CancellationToken cancellationToken)
     {
+        ApplyWaiting();
         CloseLane();
         IReadOnlyList<Scorecard>? cards = null;
         CustomerBaseSummary? summary = null;

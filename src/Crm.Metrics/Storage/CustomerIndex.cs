@@ -48,10 +48,30 @@ internal sealed class CustomerIndex
     /// <summary>How many customers have a number.</summary>
     public int Count => _count;
 
+    /// <summary>
+    /// The key of <paramref name="id"/>, to look it up a little later with <see cref="IndexOf(in Key, CustomerId)"/>;
+    /// meanwhile the processor fetches the slot where its probe starts. The key stays valid when the table grows.
+    /// </summary>
+    public Key Ahead(CustomerId id)
+    {
+        var key = KeyOf(id);
+        Prefetch.Line(ref _slots[key.Hash & _mask]);
+        return key;
+    }
+
+    /// <summary>Asks the processor to fetch where the id of <paramref name="customer"/>, a number given, lies, for a later <see cref="Id"/>.</summary>
+    public void AheadId(int customer) => Prefetch.Line(ref _blocks[customer >> BlockBits][customer & (BlockSize - 1)]);
+
     /// <summary>The customer's number, given when new.</summary>
     public int IndexOf(CustomerId id)
     {
         var key = KeyOf(id);
+        return IndexOf(in key, id);
+    }
+
+    /// <summary>The customer's number, given when new, for the key <see cref="Ahead"/> made of <paramref name="id"/>.</summary>
+    public int IndexOf(in Key key, CustomerId id)
+    {
         ref var slot = ref Probe(in key, id);
         if (slot.Number != 0)
         {
@@ -163,7 +183,7 @@ internal sealed class CustomerIndex
     /// 65,535) in the top sixteen bits; units past the end are zero, so two ids of up to seven units are equal exactly
     /// when these are.
     /// </summary>
-    private readonly struct Key
+    internal readonly struct Key
     {
         public readonly int Hash;
         public readonly ulong Head;
