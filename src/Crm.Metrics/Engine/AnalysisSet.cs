@@ -32,6 +32,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private readonly LookAhead? _ahead;   // purchases read, a few records behind the reading (when any analysis needs the index)
     private bool _laneOpen;               // purchases go to the lane until a record that needs the analyses up to date
     private long _read;
+    private const int StateAhead = 8; // purchases of a lane's batch between fetching a customer's state and applying to it
     private bool _handedOver; // the churn accumulator belongs to the results
 
     private AnalysisSet(ScorecardEngine engine, AnalysisRequest request, int countedPurchases)
@@ -303,12 +304,33 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         _churn?.Add(purchase, customer, days[_churnZone]);
     }
 
+    /// <summary>Fetches ahead what the per-customer analyses will read for the customer numbered <paramref name="customer"/>.</summary>
+    private void Ahead(int customer, bool state)
+    {
+        _summary?.Ahead(customer, state);
+        _rfm?.Ahead(customer, state);
+        _lifecycles?.Ahead(customer, state);
+        _churn?.Ahead(customer, state);
+    }
+
     /// <summary>A batch of the lane into the per-customer analyses, in order (on the lane's thread).</summary>
     private void ApplyBatch(CustomerLane.Batch batch)
     {
         var zones = _zones.Length;
         for (var i = 0; i < batch.Count; i++)
         {
+            // Each analysis reads its map of shared numbers and the customer's state: both fetched ahead, the map
+            // sixteen purchases ahead, the state (found through the map) eight.
+            if (i + (2 * StateAhead) < batch.Count)
+            {
+                Ahead(batch.Customers[i + (2 * StateAhead)], state: false);
+            }
+
+            if (i + StateAhead < batch.Count)
+            {
+                Ahead(batch.Customers[i + StateAhead], state: true);
+            }
+
             ApplyByCustomer(batch.Purchases[i], batch.Customers[i], batch.Days.AsSpan(i * zones, zones));
         }
     }

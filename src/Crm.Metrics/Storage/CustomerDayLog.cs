@@ -101,6 +101,29 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         return local - 1;
     }
 
+    /// <summary>
+    /// Asks the processor to fetch what <see cref="IndexOf(int)"/> will read for the customer numbered
+    /// <paramref name="shared"/>, a few purchases ahead: with <paramref name="state"/> false, their place in this log's
+    /// map of shared numbers (the first step); with it true, their state, when the log holds them already (the second
+    /// step, once the map's line has arrived).
+    /// </summary>
+    public void Ahead(int shared, bool state)
+    {
+        if ((uint)shared >= (uint)_local.Length)
+        {
+            return;
+        }
+
+        if (!state)
+        {
+            Prefetch.Line(ref _local[shared]);
+        }
+        else if (_local[shared] is > 0 and var local && local <= _states.Length)
+        {
+            Prefetch.Line(ref _states[local - 1]);
+        }
+    }
+
     /// <summary>The customer's index, added (with an empty state) when new; for a log fed by <see cref="OwnedPartitions"/> only.</summary>
     public int IndexOf(in OwnedKey key)
     {
