@@ -35,16 +35,22 @@ internal static class ChurnRanking
     /// <summary>A customer's sort key, with the risk it belongs to; ordered by rank, then id.</summary>
     private readonly struct Key(ulong rank, IdOrder id, CustomerChurnRisk risk) : IComparable<Key>
     {
-        public ulong Rank { get; } = rank;
+        private readonly IdOrder _id = id;
 
-        public IdOrder Id { get; } = id;
+        public ulong Rank { get; } = rank;
 
         public CustomerChurnRisk Risk { get; } = risk;
 
+        /// <summary>The risks are read (for their ids) only where rank and packed ids are equal: each is a read from memory.</summary>
         public int CompareTo(Key other)
         {
             var order = Rank.CompareTo(other.Rank);
-            return order != 0 ? order : IdOrder.Compare(Id, Risk.CustomerId, other.Id, other.Risk.CustomerId);
+            if (order == 0)
+            {
+                order = _id.ComparePacked(in other._id);
+            }
+
+            return order != 0 ? order : Risk.CustomerId.CompareTo(other.Risk.CustomerId);
         }
     }
 }

@@ -25,13 +25,18 @@ internal readonly struct IdOrder
     /// </summary>
     public static int Compare(in IdOrder xOrder, CustomerId x, in IdOrder yOrder, CustomerId y)
     {
-        var order = xOrder._head.CompareTo(yOrder._head);
-        if (order == 0)
-        {
-            order = xOrder._next.CompareTo(yOrder._next);
-        }
-
+        var order = xOrder.ComparePacked(in yOrder);
         return order != 0 ? order : x.CompareTo(y);
+    }
+
+    /// <summary>
+    /// The order of two ids by their packed units alone: theirs when those differ, 0 when they are equal (the ids are
+    /// then compared whole), so that a caller reads the ids only when it must.
+    /// </summary>
+    public int ComparePacked(in IdOrder other)
+    {
+        var order = _head.CompareTo(other._head);
+        return order != 0 ? order : _next.CompareTo(other._next);
     }
 
     /// <summary>Four units from <paramref name="start"/>, the first in the highest bits, 0 past the end.</summary>
