@@ -17,6 +17,7 @@ namespace Crm.Metrics.Engine;
 /// </summary>
 internal sealed class AnalysisSet : IRecordSink, IDisposable
 {
+    private const int StateAhead = 8; // purchases of a lane's batch between fetching a customer's state and applying to it
     private readonly ScorecardSeriesAccumulator? _cards;
     private readonly CustomerIndex _index;
     private readonly CustomerBaseSummaryAccumulator? _summary;
@@ -32,7 +33,6 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private readonly LookAhead? _ahead;   // purchases read, a few records behind the reading (when any analysis needs the index)
     private bool _laneOpen;               // purchases go to the lane until a record that needs the analyses up to date
     private long _read;
-    private const int StateAhead = 8; // purchases of a lane's batch between fetching a customer's state and applying to it
     private bool _handedOver; // the churn accumulator belongs to the results
 
     private AnalysisSet(ScorecardEngine engine, AnalysisRequest request, int countedPurchases)
