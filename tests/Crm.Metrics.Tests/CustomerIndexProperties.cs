@@ -78,7 +78,8 @@ public class CustomerIndexProperties
     /// <summary>
     /// The look-ahead of the analyses' read hands every purchase out once, in the order taken in, numbered as one lookup
     /// at a time numbers it — when purchases are due while taking in, and when the rest are taken at the end — through
-    /// the index's growth from a small hint and with colliding hashes, at each depth.
+    /// the index's growth from a small hint and with colliding hashes, at each depth; and names the customers of the
+    /// purchases it holds for the analyses to fetch ahead.
     /// </summary>
     [Property(Arbitrary = new[] { typeof(CustomerIndexProperties) }, MaxTest = 300)]
     public void The_look_ahead_hands_out_every_purchase_in_order_numbered_as_one_at_a_time(string[] ids, byte hint, bool collide, byte depthBits)
@@ -88,12 +89,16 @@ public class CustomerIndexProperties
         var reference = new CustomerIndex(hint);
         var ahead = new LookAhead(index, depth);
         var purchases = ids.Select((id, i) => Purchase.Sale(new CustomerId(id), Instant.FromUnixTimeSeconds(i), new Money(1m, Currency.Eur))).ToArray();
+        var numbers = purchases.Select(p => reference.IndexOf(p.CustomerId)).ToArray();
         var handed = new List<(Purchase Purchase, int Customer)>();
-        foreach (var purchase in purchases)
+        for (var i = 0; i < purchases.Length; i++)
         {
-            if (ahead.Push(purchase, out var due, out var customer))
+            if (ahead.Push(purchases[i], out var due, out var customer))
             {
                 handed.Add((due, customer));
+
+                // Waiting: the latest looked up (due in depth purchases) and the one halfway to being due.
+                Assert.Equal((numbers[i - depth], numbers[i - (2 * depth) + 1 + (depth / 2)]), ahead.Waiting);
             }
         }
 
@@ -105,7 +110,7 @@ public class CustomerIndexProperties
 
         Assert.True(ahead.IsEmpty);
         Assert.Equal(purchases, handed.Select(h => h.Purchase));
-        Assert.Equal(purchases.Select(p => reference.IndexOf(p.CustomerId)), handed.Select(h => h.Customer));
+        Assert.Equal(numbers, handed.Select(h => h.Customer));
     }
 
     [Theory]

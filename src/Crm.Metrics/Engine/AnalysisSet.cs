@@ -243,6 +243,15 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         {
             if (_ahead.Push(purchase, out var due, out var customer))
             {
+                if (!_laneOpen)
+                {
+                    // The per-customer analyses run here: fetch their maps for the purchase just looked up, and the
+                    // state for the one halfway to being applied (the lane does the same in its batches).
+                    var (latest, halfway) = _ahead.Waiting;
+                    Ahead(latest, state: false);
+                    Ahead(halfway, state: true);
+                }
+
                 Apply(due, customer);
             }
         }

@@ -26,6 +26,14 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
     private readonly (Purchase Purchase, int Customer)[] _found = new (Purchase, int)[depth];
     private int _readFirst, _readCount, _foundFirst, _foundCount;
 
+    /// <summary>
+    /// The customer numbers of two purchases looked up and waiting, for a caller that fetches what it will read for them:
+    /// the latest looked up (due in <c>depth</c> purchases), and the one halfway to being due; −1 where none waits.
+    /// </summary>
+    public (int Latest, int Halfway) Waiting => _foundCount < _found.Length
+        ? (-1, -1)
+        : (_found[(_foundFirst + _foundCount - 1) & _mask].Customer, _found[(_foundFirst + (_foundCount / 2)) & _mask].Customer);
+
     /// <summary>Whether no purchase is waiting.</summary>
     public bool IsEmpty => _readCount == 0 && _foundCount == 0;
 
