@@ -263,7 +263,10 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         }
     }
 
-    /// <summary>Applies the purchases waiting in the look-ahead, in order: before a record of another kind, and before the results.</summary>
+    /// <summary>
+    /// Applies the purchases waiting in the look-ahead, in order: before a record of another kind, at the end of the read
+    /// (in <see cref="Run"/> and <see cref="RunAsync"/>, before the results), and after a failure (<see cref="ThrowFirst"/>).
+    /// </summary>
     private void ApplyWaiting()
     {
         if (_ahead is null)
@@ -424,7 +427,6 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     /// <summary>Every requested analysis of the records read, side by side on up to <paramref name="threads"/> threads (each as its own entry point computes it).</summary>
     private AnalysisResults Results(IClock clock, int threads, CancellationToken cancellationToken)
     {
-        ApplyWaiting();
         CloseLane();
         IReadOnlyList<Scorecard>? cards = null;
         CustomerBaseSummary? summary = null;

@@ -34,9 +34,6 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
         ? (-1, -1)
         : (_found[(_foundFirst + _foundCount - 1) & _mask].Customer, _found[(_foundFirst + (_foundCount / 2)) & _mask].Customer);
 
-    /// <summary>Whether no purchase is waiting.</summary>
-    public bool IsEmpty => _readCount == 0 && _foundCount == 0;
-
     /// <summary>
     /// Takes <paramref name="purchase"/> in; true with the oldest waiting purchase and its customer's number when one
     /// is due. A lookup's exception (the index full) leaves the purchases after it waiting: see <see cref="Clear"/>.
