@@ -9,13 +9,23 @@ namespace Crm.Metrics.Series;
 internal sealed class SegmentSlab : IDisposable
 {
     private const int Classes = 31;
+
+    /// <summary>The smallest page: 2^11 rows.</summary>
+    private const int MinPageBits = 11;
+
     private readonly int _pageBits;
     private readonly int[] _free = CreateFree(); // per size class (capacity 2^c): the first free chunk, or −1
     private readonly List<SegmentRow[]> _pages = [];
     private int _lastUsed; // slots handed out in the last page
 
     /// <param name="segments">The series' segments: a customer has at most one row per segment, and its chunk fits in a page.</param>
-    public SegmentSlab(int segments) => _pageBits = Math.Max(14, System.Numerics.BitOperations.Log2(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)segments)));
+    /// <remarks>
+    /// A page holds 2,048 rows, or more where one chunk of every segment needs more. A store has 64 tables, each with a
+    /// slab of its own, so a small page leaves few rows unused: the slabs grow with the customers' rows instead of
+    /// taking a large page per table from the first customer on. A page of 2,048 rows is still on the large-object
+    /// heap, so the young collections that run while the rows fill do not copy it.
+    /// </remarks>
+    public SegmentSlab(int segments) => _pageBits = Math.Max(MinPageBits, System.Numerics.BitOperations.Log2(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)segments)));
 
     /// <summary>A customer's rows, ascending by segment.</summary>
     public ReadOnlySpan<SegmentRow> Of(in SeriesHistory history) =>
