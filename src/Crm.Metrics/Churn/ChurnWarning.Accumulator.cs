@@ -25,7 +25,8 @@ public static partial class ChurnWarning
         /// <param name="settings">The thresholds, validated.</param>
         /// <param name="room">A capacity hint.</param>
         /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
-        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, ChurnWarningSettings settings, Storage.Capacity room, Storage.CustomerIndex? shared)
+        /// <param name="days">The sale days of the read in the zone, shared by its analyses (with <paramref name="shared"/>); null: its own.</param>
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, ChurnWarningSettings settings, Storage.Capacity room, Storage.CustomerIndex? shared, Storage.SharedDayLog? days = null)
         {
             _analysisDate = analysisDate;
             Zone = zone ?? DateTimeZone.Utc;
@@ -33,7 +34,7 @@ public static partial class ChurnWarning
             _today = LocalDayNumbers.Of(analysisDate);
             _windowStart = _today - settings.RecentWindowDays + 1;
             _days = new LocalDayNumbers(Zone);
-            _log = new Storage.CustomerDayLog<Signals>(room, shared);
+            _log = new Storage.CustomerDayLog<Signals>(room, shared, days, lastDay: _today);
         }
 
         public DateTimeZone Zone { get; }

@@ -1,5 +1,4 @@
 using Crm.Domain.Activity;
-using Crm.Domain.Customers;
 using Crm.Metrics.Churn;
 using Crm.Metrics.Internal;
 using Crm.Metrics.Lifetime;
@@ -15,7 +14,7 @@ namespace Crm.Metrics.Engine;
 /// per-customer analysis (summary, RFM, lifecycles, churn) finds its own row through that number with an array read.
 /// The scorecards keep their own partitioned store (applied in batches on the thread pool while reading goes on).
 /// </summary>
-internal sealed class AnalysisSet : IRecordSink, IDisposable
+internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 {
     private const int StateAhead = 8; // purchases of a lane's batch between fetching a customer's state and applying to it
     private readonly ScorecardSeriesAccumulator? _cards;
@@ -34,6 +33,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
     private bool _laneOpen;               // purchases go to the lane until a record that needs the analyses up to date
     private long _read;
     private bool _handedOver; // the churn accumulator belongs to the results
+    private readonly List<SharedDayLog> _sharedDays = []; // per zone of _zones: the sale days its analyses share
 
     private AnalysisSet(ScorecardEngine engine, AnalysisRequest request, int countedPurchases)
     {
@@ -60,6 +60,7 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
             if (at < 0)
             {
                 zones.Add(zone);
+                _sharedDays.Add(new SharedDayLog(_index, room));
                 at = zones.Count - 1;
             }
 
@@ -74,28 +75,29 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
                 _cards.Reserve(room.Customers);
             }
 
+            // The analyses of one zone share one log of the sales' days, each reading its own range of it.
             if (request.Summary is { } summary)
             {
-                _summary = new CustomerBaseSummaryAccumulator(summary, room, _index);
                 _summaryZone = ZoneOf(summary.Zone);
+                _summary = new CustomerBaseSummaryAccumulator(summary, room, _index, _sharedDays[_summaryZone]);
             }
 
             if (request.Rfm is { } rfmOptions)
             {
-                _rfm = new RfmAccumulator(rfmOptions, room, _index);
                 _rfmZone = ZoneOf(rfmOptions.Zone);
+                _rfm = new RfmAccumulator(rfmOptions, room, _index, _sharedDays[_rfmZone]);
             }
 
             if (request.Lifecycles is { } lifecycles)
             {
-                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, lifecycles.Zone ?? defaultZone, lifecycles.Behaviour ?? new LifecycleBehaviour(), room, _index);
-                _lifecycleZone = ZoneOf(_lifecycles.Zone);
+                _lifecycleZone = ZoneOf(lifecycles.Zone ?? defaultZone);
+                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, zones[_lifecycleZone], lifecycles.Behaviour ?? new LifecycleBehaviour(), room, _index, _sharedDays[_lifecycleZone]);
             }
 
             if (request.Churn is { } churn)
             {
-                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, churn.Zone ?? defaultZone, churn.Settings ?? new ChurnWarningSettings(), room, _index);
-                _churnZone = ZoneOf(_churn.Zone);
+                _churnZone = ZoneOf(churn.Zone ?? defaultZone);
+                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, zones[_churnZone], churn.Settings ?? new ChurnWarningSettings(), room, _index, _sharedDays[_churnZone]);
                 _churnDate = churn.AnalysisDate;
             }
         }
@@ -314,6 +316,15 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         _rfm?.Add(purchase, customer, days[_rfmZone]);
         _lifecycles?.Add(purchase, customer, days[_lifecycleZone]);
         _churn?.Add(purchase, customer, days[_churnZone]);
+        if (purchase.IsSale)
+        {
+            // Every sale's day, once per zone: each analysis reads the days it would have logged itself (its sales,
+            // up to its last day) from this log.
+            for (var z = 0; z < days.Length; z++)
+            {
+                _sharedDays[z].Add(customer, days[z]);
+            }
+        }
     }
 
     /// <summary>Fetches ahead what the per-customer analyses will read for the customer numbered <paramref name="customer"/>.</summary>
@@ -362,72 +373,15 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         }
     }
 
-    public void Add(Customer customer)
-    {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
-        _cards?.Add(customer);
-        _churn?.AddCustomer(customer.Id);
-    }
-
-    public void Add(SurveyResponse response)
-    {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
-        _cards?.Add(response);
-        _churn?.Add(response);
-    }
-
-    public void Add(CostEntry entry)
-    {
-        _read++;
-        ApplyWaiting();
-        _cards?.Add(entry);
-    }
-
-    public void Add(Complaint complaint)
-    {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
-        _cards?.Add(complaint);
-        _churn?.Add(complaint);
-    }
-
-    public void Add(Domain.Activity.Feedback feedback)
-    {
-        _read++;
-        ApplyWaiting();
-        _cards?.Add(feedback);
-    }
-
-    public void Add(Lead lead)
-    {
-        _read++;
-        ApplyWaiting();
-        _cards?.Add(lead);
-    }
-
-    public void MarkSupplied(DataSources sources) => _cards?.MarkSupplied(sources);
-
     /// <summary>Every requested analysis of the records read, side by side on up to <paramref name="threads"/> threads (each as its own entry point computes it).</summary>
     private AnalysisResults Results(IClock clock, int threads, CancellationToken cancellationToken)
     {
         CloseLane();
+        foreach (var days in _sharedDays)
+        {
+            days.Seal(); // once, before the analyses read it side by side (and the churn warning, later, from the results)
+        }
+
         IReadOnlyList<Scorecard>? cards = null;
         CustomerBaseSummary? summary = null;
         RfmAnalysis? rfm = null;
@@ -491,6 +445,16 @@ internal sealed class AnalysisSet : IRecordSink, IDisposable
         if (!_handedOver)
         {
             _churn?.Dispose();
+        }
+
+        for (var z = 0; z < _sharedDays.Count; z++)
+        {
+            // The churn warning handed over to the results reads its zone's days whenever it is assessed: that log is
+            // left to the collector with it.
+            if (!(_handedOver && _churn is not null && z == _churnZone))
+            {
+                _sharedDays[z].Dispose();
+            }
         }
     }
 }

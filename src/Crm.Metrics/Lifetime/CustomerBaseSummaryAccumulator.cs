@@ -33,7 +33,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     {
     }
 
-    internal CustomerBaseSummaryAccumulator(SummaryOptions options, Capacity room, CustomerIndex? shared = null)
+    internal CustomerBaseSummaryAccumulator(SummaryOptions options, Capacity room, CustomerIndex? shared = null, SharedDayLog? days = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
@@ -41,7 +41,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         _days = new LocalDayNumbers(options.Zone);
         _calibrationEnd = LocalDayNumbers.Of(options.CalibrationEnd);
         _lastDay = options.HoldoutEnd is { } holdout ? LocalDayNumbers.Of(holdout) : _calibrationEnd;
-        _log = new CustomerDayLog<SummaryDayState>(room, shared);
+        _log = new CustomerDayLog<SummaryDayState>(room, shared, days, lastDay: _lastDay);
     }
 
     /// <summary>The options.</summary>

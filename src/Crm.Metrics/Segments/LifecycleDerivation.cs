@@ -59,13 +59,14 @@ public static class LifecycleDerivation
         /// <param name="behaviour">The rules, validated.</param>
         /// <param name="room">A capacity hint.</param>
         /// <param name="shared">The index every analysis of the read shares; null: its own.</param>
-        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, LifecycleBehaviour behaviour, Storage.Capacity room, Storage.CustomerIndex? shared)
+        /// <param name="days">The sale days of the read in the zone, shared by its analyses (with <paramref name="shared"/>); null: its own.</param>
+        public Accumulator(LocalDate analysisDate, DateTimeZone? zone, LifecycleBehaviour behaviour, Storage.Capacity room, Storage.CustomerIndex? shared, Storage.SharedDayLog? days = null)
         {
             _zone = zone ?? DateTimeZone.Utc;
             _today = LocalDayNumbers.Of(analysisDate);
             _days = new LocalDayNumbers(_zone);
             _behaviour = behaviour;
-            _log = new Storage.CustomerDayLog<NoState>(room, shared);
+            _log = new Storage.CustomerDayLog<NoState>(room, shared, days, lastDay: _today);
         }
 
         public DateTimeZone Zone => _zone;

@@ -34,14 +34,14 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     {
     }
 
-    internal RfmAccumulator(RfmOptions options, Capacity room, CustomerIndex? shared = null)
+    internal RfmAccumulator(RfmOptions options, Capacity room, CustomerIndex? shared = null, SharedDayLog? days = null)
     {
         RfmAnalysis.Validate(options);
         Options = options;
         _today = LocalDayNumbers.Of(options.AnalysisDate);
         _first = options.LookBackDays is { } window ? _today - window + 1 : int.MinValue;
         _days = new LocalDayNumbers(options.Zone);
-        _log = new CustomerDayLog<RfmDayState>(room, shared);
+        _log = new CustomerDayLog<RfmDayState>(room, shared, days, _first, _today);
     }
 
     /// <summary>The options.</summary>

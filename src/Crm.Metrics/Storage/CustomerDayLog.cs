@@ -8,15 +8,25 @@ namespace Crm.Metrics.Storage;
 /// purchase; the distinct days come from a counting sort by customer at the end. Two logs merge exactly (states
 /// merged, days appended), so a log per partition gives the same answer as one log over everything, and customers
 /// keep the order of their first appearance when the partitions are merged in input order.
+/// <para>
+/// On a shared index (the analyses of one read, see <see cref="IndexOf(int)"/>) the log keeps each customer's shared
+/// number instead of the id; with a <see cref="SharedDayLog"/> it also keeps no days of its own, and reads the shared
+/// log's days within its own range instead.
+/// </para>
 /// </summary>
 /// <typeparam name="TState">The per-customer state.</typeparam>
 internal sealed class CustomerDayLog<TState> : IDisposable
     where TState : struct, ICustomerDayState<TState>
 {
     private readonly Dictionary<CustomerId, int> _index;
-    private readonly List<CustomerId> _ids;
+    private readonly List<CustomerId> _ids; // without a shared index: per customer, the id
     private readonly CustomerIndex? _shared;
+    private readonly SharedDayLog? _sharedDays;
+    private readonly int _firstDay; // with shared days: the range of days this log reads
+    private readonly int _lastDay;
     private int[] _local; // with a shared index: per shared number, this log's index + 1 (0: not in this log)
+    private int[] _sharedOf; // with a shared index: per customer, the shared number
+    private int _sharedCustomers;
     private TState[] _states;
     private int[] _customer;
     private int[] _day;
@@ -30,31 +40,54 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     {
     }
 
-    /// <summary>A log whose customers are found through <paramref name="shared"/>'s numbers (see <see cref="IndexOf(int)"/>); null: its own index.</summary>
+    /// <summary>
+    /// A log whose customers are found through <paramref name="shared"/>'s numbers (see <see cref="IndexOf(int)"/>);
+    /// null: its own index. With <paramref name="days"/> (on a shared index only) <see cref="AddDay"/> keeps nothing:
+    /// the shared log has every sale's day, and <see cref="SortByCustomer"/> reads each customer's days from it, from
+    /// <paramref name="firstDay"/> to <paramref name="lastDay"/> — the days this log would have been given.
+    /// </summary>
     /// <param name="room">A capacity hint: the customers' tables and, from 4,096 up, the purchases' days are made that large at the start.</param>
     /// <param name="shared">The index every analysis of the read shares.</param>
-    public CustomerDayLog(Capacity room, CustomerIndex? shared)
+    /// <param name="days">The sale days of the read in this log's zone, shared by the analyses of the read; null: its own.</param>
+    /// <param name="firstDay">With <paramref name="days"/>: the first local day read.</param>
+    /// <param name="lastDay">With <paramref name="days"/>: the last local day read.</param>
+    public CustomerDayLog(Capacity room, CustomerIndex? shared, SharedDayLog? days = null, int firstDay = int.MinValue, int lastDay = int.MaxValue)
     {
+        if (days is not null && shared is null)
+        {
+            throw new ArgumentException("A shared day log needs the shared index that numbers its customers.", nameof(days));
+        }
+
         var capacity = Math.Clamp(room.Customers, 16, Capacity.MaxCustomers);
         _shared = shared;
+        _sharedDays = days;
+        (_firstDay, _lastDay) = (firstDay, lastDay);
         _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
         _local = shared is null || room.Customers <= 0 ? [] : new int[capacity];
-        _ids = new List<CustomerId>(capacity);
+        _ids = shared is null ? new List<CustomerId>(capacity) : [];
+        _sharedOf = shared is null ? [] : new int[capacity];
         _states = new TState[capacity];
-        var days = Math.Clamp(room.Purchases, 4096, Capacity.MaxPurchases);
-        _customer = WorkArrays<int>.Rent(days);
-        _day = WorkArrays<int>.Rent(days);
+        if (days is null)
+        {
+            var purchases = Math.Clamp(room.Purchases, 4096, Capacity.MaxPurchases);
+            _customer = WorkArrays<int>.Rent(purchases);
+            _day = WorkArrays<int>.Rent(purchases);
+        }
+        else
+        {
+            _customer = _day = [];
+        }
     }
 
-    public int Customers => _ids.Count;
+    public int Customers => _shared is null ? _ids.Count : _sharedCustomers;
 
     /// <summary>Whether the log holds nothing and has its own index (so another log may take its place whole).</summary>
     public bool IsEmpty => _shared is null && _owned is null && _ids.Count == 0 && _count == 0;
 
-    /// <summary>The purchase days logged (with repeats).</summary>
+    /// <summary>The purchase days logged (with repeats); none with a shared day log.</summary>
     public int Days => _count;
 
-    public CustomerId Id(int customer) => _ids[customer];
+    public CustomerId Id(int customer) => _shared is null ? _ids[customer] : _shared.Id(_sharedOf[customer]);
 
     /// <summary>The customer's state, for reading or updating.</summary>
     public ref TState State(int customer)
@@ -95,7 +128,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         ref var local = ref _local[shared];
         if (local == 0)
         {
-            local = AddCustomer(_shared!.Id(shared)) + 1;
+            local = AddShared(shared) + 1;
         }
 
         return local - 1;
@@ -141,13 +174,32 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     {
         var slot = _ids.Count;
         _ids.Add(id);
+        AddState(slot);
+        return slot;
+    }
+
+    /// <summary>Adds the customer numbered <paramref name="shared"/> by the shared index, with an empty state; returns their index.</summary>
+    private int AddShared(int shared)
+    {
+        var slot = _sharedCustomers++;
+        if (slot == _sharedOf.Length)
+        {
+            Array.Resize(ref _sharedOf, Math.Max(16, slot * 2));
+        }
+
+        _sharedOf[slot] = shared;
+        AddState(slot);
+        return slot;
+    }
+
+    private void AddState(int slot)
+    {
         if (slot == _states.Length)
         {
             Array.Resize(ref _states, slot * 2);
         }
 
         _states[slot] = TState.Empty;
-        return slot;
     }
 
     /// <summary>The customer's index, or −1 when the log has not seen them.</summary>
@@ -164,6 +216,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
     public void AddDay(int customer, int day)
     {
+        if (_sharedDays is not null)
+        {
+            return; // the shared log has it
+        }
+
         if (_count == _customer.Length)
         {
             Grow(ref _customer, _count + 1);
@@ -267,14 +324,63 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         }
     }
 
-    /// <summary>The logged days grouped by customer (pooled; dispose the result).</summary>
+    /// <summary>
+    /// The logged days grouped by customer (pooled; dispose the result). With a shared day log (sealed by then), each
+    /// customer's distinct days from it within this log's range, ascending.
+    /// </summary>
     public DaysByCustomer SortByCustomer()
     {
+        if (_sharedDays is not null)
+        {
+            return FromSharedDays(_sharedDays);
+        }
+
         var customers = Customers;
         var ends = WorkArrays<int>.Rent(customers + 1);
         var days = WorkArrays<int>.Rent(Math.Max(_count, 1));
         CountingSort.ByKey(_customer.AsSpan(0, _count), _day.AsSpan(0, _count), days, ends.AsSpan(0, customers + 1));
         return new DaysByCustomer(ends, days);
+    }
+
+    private DaysByCustomer FromSharedDays(SharedDayLog shared)
+    {
+        var customers = Customers;
+        var ends = WorkArrays<int>.Rent(customers + 1);
+        var total = 0;
+        for (var c = 0; c < customers; c++)
+        {
+            total += InRange(shared.DaysOf(_sharedOf[c])).Length;
+            ends[c] = total; // the end of customer c's days, as CountingSort leaves it
+        }
+
+        var days = WorkArrays<int>.Rent(Math.Max(total, 1));
+        var at = 0;
+        for (var c = 0; c < customers; c++)
+        {
+            var range = InRange(shared.DaysOf(_sharedOf[c]));
+            range.CopyTo(days.AsSpan(at));
+            at += range.Length;
+        }
+
+        return new DaysByCustomer(ends, days);
+    }
+
+    /// <summary>The part of ascending <paramref name="days"/> from <see cref="_firstDay"/> to <see cref="_lastDay"/>.</summary>
+    private ReadOnlySpan<int> InRange(ReadOnlySpan<int> days)
+    {
+        var from = 0;
+        while (from < days.Length && days[from] < _firstDay)
+        {
+            from++;
+        }
+
+        var to = days.Length;
+        while (to > from && days[to - 1] > _lastDay)
+        {
+            to--;
+        }
+
+        return days[from..to];
     }
 
     public void Dispose()
