@@ -318,8 +318,8 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
         _churn?.Add(purchase, customer, days[_churnZone]);
         if (purchase.IsSale)
         {
-            // Every sale's day, once per zone: each analysis reads the days it would have logged itself (its sales,
-            // up to its last day) from this log.
+            // Each sale's day, once per zone (the log keeps the days its analyses read): each analysis reads the days
+            // it would have logged itself (its sales within its range of days) from it.
             for (var z = 0; z < days.Length; z++)
             {
                 _sharedDays[z].Add(customer, days[z]);

@@ -61,6 +61,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         var capacity = Math.Clamp(room.Customers, 16, Capacity.MaxCustomers);
         _shared = shared;
         _sharedDays = days;
+        days?.Widen(firstDay, lastDay);
         (_firstDay, _lastDay) = (firstDay, lastDay);
         _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
         _local = shared is null || room.Customers <= 0 ? [] : new int[capacity];

@@ -6,8 +6,9 @@ namespace Crm.Metrics.Storage;
 /// each analysis's own <see cref="CustomerDayLog{TState}"/>. Each analysis keeps its own customers and states, and reads
 /// the days within its own range (see <see cref="CustomerDayLog{TState}.SortByCustomer"/>).
 /// <para>
-/// Appended to by one thread at a time, in the order read. <see cref="Seal"/> then turns the pairs, once, into each
-/// customer's distinct days in ascending order; from then on the log is only read, by any number of threads.
+/// Appended to by one thread at a time, in the order read; only the days some reader reads are kept (see
+/// <see cref="Widen"/>). <see cref="Seal"/> then turns the pairs, once, into each customer's distinct days in
+/// ascending order; from then on the log is only read, by any number of threads.
 /// </para>
 /// </summary>
 internal sealed class SharedDayLog : IDisposable
@@ -16,6 +17,8 @@ internal sealed class SharedDayLog : IDisposable
     private int[] _customer;
     private int[] _day;
     private int _count;
+    private int _first = int.MaxValue; // the days some reader reads (see Widen): none until one says
+    private int _last = int.MinValue;
 
     // Once sealed: the distinct days of customer number k ascending, in _days[SliceOf(_ends, k)].
     private int[] _ends = [];
@@ -34,9 +37,24 @@ internal sealed class SharedDayLog : IDisposable
     /// <summary>Whether <see cref="Seal"/> has run: the days are read, and no more are added.</summary>
     public bool IsSealed { get; private set; }
 
-    /// <summary>Adds a sale of the customer numbered <paramref name="customer"/> on local day <paramref name="day"/>.</summary>
+    /// <summary>
+    /// Keeps the days from <paramref name="first"/> to <paramref name="last"/> too: each reader says which days it
+    /// reads, and a sale on a day no reader reads is not kept.
+    /// </summary>
+    public void Widen(int first, int last)
+    {
+        _first = Math.Min(_first, first);
+        _last = Math.Max(_last, last);
+    }
+
+    /// <summary>Adds a sale of the customer numbered <paramref name="customer"/> on local day <paramref name="day"/> (kept when a reader reads that day).</summary>
     public void Add(int customer, int day)
     {
+        if (day < _first || day > _last)
+        {
+            return;
+        }
+
         if (_count == _customer.Length)
         {
             Grow();
