@@ -90,14 +90,16 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 
             if (request.Lifecycles is { } lifecycles)
             {
-                _lifecycleZone = ZoneOf(lifecycles.Zone ?? defaultZone);
-                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, zones[_lifecycleZone], lifecycles.Behaviour ?? new LifecycleBehaviour(), room, _index, _sharedDays[_lifecycleZone]);
+                var zone = lifecycles.Zone ?? defaultZone;
+                _lifecycleZone = ZoneOf(zone);
+                _lifecycles = new LifecycleDerivation.Accumulator(lifecycles.AnalysisDate, zone, lifecycles.Behaviour ?? new LifecycleBehaviour(), room, _index, _sharedDays[_lifecycleZone]);
             }
 
             if (request.Churn is { } churn)
             {
-                _churnZone = ZoneOf(churn.Zone ?? defaultZone);
-                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, zones[_churnZone], churn.Settings ?? new ChurnWarningSettings(), room, _index, _sharedDays[_churnZone]);
+                var zone = churn.Zone ?? defaultZone;
+                _churnZone = ZoneOf(zone);
+                _churn = new ChurnWarning.Accumulator(churn.AnalysisDate, zone, churn.Settings ?? new ChurnWarningSettings(), room, _index, _sharedDays[_churnZone]);
                 _churnDate = churn.AnalysisDate;
             }
         }

@@ -43,8 +43,9 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// <summary>
     /// A log whose customers are found through <paramref name="shared"/>'s numbers (see <see cref="IndexOf(int)"/>);
     /// null: its own index. With <paramref name="days"/> (on a shared index only) <see cref="AddDay"/> keeps nothing:
-    /// the shared log has every sale's day, and <see cref="SortByCustomer"/> reads each customer's days from it, from
-    /// <paramref name="firstDay"/> to <paramref name="lastDay"/> — the days this log would have been given.
+    /// the shared log keeps the sales' days from <paramref name="firstDay"/> to <paramref name="lastDay"/> (and those
+    /// its other readers read), and <see cref="SortByCustomer"/> reads each customer's days in that range from it —
+    /// the days this log would have been given.
     /// </summary>
     /// <param name="room">A capacity hint: the customers' tables and, from 4,096 up, the purchases' days are made that large at the start.</param>
     /// <param name="shared">The index every analysis of the read shares.</param>
