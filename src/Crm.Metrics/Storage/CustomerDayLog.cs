@@ -225,8 +225,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
         if (_count == _customer.Length)
         {
-            Grow(ref _customer, _count + 1);
-            Grow(ref _day, _count + 1);
+            WorkArrays<int>.Grow(ref _customer, _count + 1);
+            WorkArrays<int>.Grow(ref _day, _count + 1);
         }
 
         _customer[_count] = customer;
@@ -309,8 +309,8 @@ internal sealed class CustomerDayLog<TState> : IDisposable
                 map[j] = i;
             }
 
-            Grow(ref _customer, _count + other._count);
-            Grow(ref _day, _count + other._count);
+            WorkArrays<int>.Grow(ref _customer, _count + other._count);
+            WorkArrays<int>.Grow(ref _day, _count + other._count);
             for (var k = 0; k < other._count; k++)
             {
                 _customer[_count + k] = map[other._customer[k]];
@@ -395,18 +395,5 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         WorkArrays<int>.Return(_customer);
         WorkArrays<int>.Return(_day);
         _customer = _day = [];
-    }
-
-    private static void Grow(ref int[] array, int needed)
-    {
-        if (needed <= array.Length)
-        {
-            return;
-        }
-
-        var bigger = WorkArrays<int>.Rent(Math.Max(needed, array.Length * 2));
-        Array.Copy(array, bigger, array.Length);
-        WorkArrays<int>.Return(array);
-        array = bigger;
     }
 }

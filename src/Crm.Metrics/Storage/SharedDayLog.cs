@@ -57,7 +57,13 @@ internal sealed class SharedDayLog : IDisposable
 
         if (_count == _customer.Length)
         {
-            Grow();
+            if (IsSealed)
+            {
+                throw new InvalidOperationException("A sealed day log takes no more days.");
+            }
+
+            WorkArrays<int>.Grow(ref _customer, _count + 1);
+            WorkArrays<int>.Grow(ref _day, _count + 1);
         }
 
         _customer[_count] = customer;
@@ -135,22 +141,5 @@ internal sealed class SharedDayLog : IDisposable
         }
 
         _count = 0;
-    }
-
-    private void Grow()
-    {
-        if (IsSealed)
-        {
-            throw new InvalidOperationException("A sealed day log takes no more days.");
-        }
-
-        var count = _count;
-        var size = Math.Max(count + 1, _customer.Length * 2);
-        var customer = WorkArrays<int>.Rent(size);
-        var day = WorkArrays<int>.Rent(size);
-        _customer.AsSpan(0, count).CopyTo(customer);
-        _day.AsSpan(0, count).CopyTo(day);
-        ReturnPairs();
-        (_customer, _day, _count) = (customer, day, count);
     }
 }

@@ -111,6 +111,27 @@ internal static class WorkArrays<T>
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="array"/> (from <see cref="Rent"/>, or empty) hold at least <paramref name="needed"/>
+    /// elements: a rented one at least twice as long, with its elements copied, the old one given back.
+    /// </summary>
+    public static void Grow(ref T[] array, int needed)
+    {
+        if (needed <= array.Length)
+        {
+            return;
+        }
+
+        var bigger = Rent(Math.Max(needed, array.Length * 2));
+        Array.Copy(array, bigger, array.Length);
+        if (array.Length > 0)
+        {
+            Return(array);
+        }
+
+        array = bigger;
+    }
+
     /// <summary>How many arrays are kept and still alive (for tests).</summary>
     internal static int KeptAlive() => Shelves.Sum(shelf => shelf?.Alive() ?? 0);
 
