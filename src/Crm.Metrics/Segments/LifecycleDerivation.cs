@@ -90,12 +90,20 @@ public static class LifecycleDerivation
         {
             var lifecycles = new DerivedLifecycle[_log.Customers];
             using var sales = _log.SortByCustomer();
+
+            // Every customer's distinct days in one array (at most as long as the days logged), each lifecycle
+            // replaying its own part: no array per customer.
+            var days = new int[sales.Total(lifecycles.Length)];
+            var at = 0;
             for (var c = 0; c < lifecycles.Length; c++)
             {
                 // The stage now, without building a transition; the transitions (with their reasons in words) are
                 // replayed again only when read: a report that counts stages never pays for them.
-                var distinct = sales.Distinct(c).ToArray();
-                lifecycles[c] = new DerivedLifecycle(_log.Id(c), Replay(distinct, _today, _zone, _behaviour, null), new ReplayedTransitions(distinct, _today, _zone, _behaviour));
+                var distinct = sales.Distinct(c);
+                distinct.CopyTo(days.AsSpan(at));
+                var own = new ArraySegment<int>(days, at, distinct.Length);
+                at += distinct.Length;
+                lifecycles[c] = new DerivedLifecycle(_log.Id(c), Replay(own, _today, _zone, _behaviour, null), new ReplayedTransitions(own, _today, _zone, _behaviour));
             }
 
             return Array.AsReadOnly(lifecycles);
@@ -119,7 +127,7 @@ public static class LifecycleDerivation
     }
 
     /// <summary>Replays a customer's distinct sale days; returns the stage at <paramref name="today"/> and, when <paramref name="transitions"/> is given, adds every transition to it.</summary>
-    private static LifecycleStage Replay(int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules, List<DerivedTransition>? transitions)
+    private static LifecycleStage Replay(ArraySegment<int> sales, int today, DateTimeZone zone, LifecycleBehaviour rules, List<DerivedTransition>? transitions)
     {
         var stage = LifecycleStage.Prospect;
         var reactivatedAt = -1;
@@ -150,7 +158,7 @@ public static class LifecycleDerivation
             }
         }
 
-        for (var i = 0; i < sales.Length; i++)
+        for (var i = 0; i < sales.Count; i++)
         {
             var day = sales[i];
             if (i > 0)
@@ -189,16 +197,16 @@ public static class LifecycleDerivation
             }
         }
 
-        if (sales.Length > 0)
+        if (sales.Count > 0)
         {
-            Silence(sales.Length - 1, today + 1);
+            Silence(sales.Count - 1, today + 1);
         }
 
         return stage;
     }
 
     /// <summary>A customer's transitions, replayed from their sale days on first read (once; thread-safe).</summary>
-    private sealed class ReplayedTransitions(int[] sales, int today, DateTimeZone zone, LifecycleBehaviour rules) : IReadOnlyList<DerivedTransition>
+    private sealed class ReplayedTransitions(ArraySegment<int> sales, int today, DateTimeZone zone, LifecycleBehaviour rules) : IReadOnlyList<DerivedTransition>
     {
         private DerivedTransition[]? _transitions;
 

@@ -5,6 +5,9 @@ internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
 {
     public Span<int> Of(int customer) => days.AsSpan(CountingSort.SliceOf(ends, customer));
 
+    /// <summary>The days of the first <paramref name="customers"/> customers together, repeats included.</summary>
+    public int Total(int customers) => customers == 0 ? 0 : ends[customers - 1];
+
     /// <summary>Sorts one customer's days in place and returns the distinct ones.</summary>
     public ReadOnlySpan<int> Distinct(int customer)
     {

@@ -76,4 +76,26 @@ public class LifecycleDerivationTests
         Assert.Equal(lifecycle.Stage, customer.Stage);
         Assert.True(lifecycle.Transitions.Zip(lifecycle.Transitions.Skip(1)).All(p => p.First.At <= p.Second.At && p.First.To == p.Second.From));
     }
+
+    /// <summary>
+    /// Customers' purchases interleaved in one read: each customer's lifecycle (stage and every transition) is the one
+    /// derived from their purchases alone, whatever the others bought.
+    /// </summary>
+    [Property(Arbitrary = [typeof(LifecycleDerivationTests)], MaxTest = 200)]
+    public void Each_customer_s_lifecycle_is_the_one_of_their_purchases_alone(int[] days, byte customers, int readOn)
+    {
+        var count = 1 + (customers % 12);
+        var purchases = days.Select((d, i) => Sale("c" + (((i * 7) + d) % count).ToString(System.Globalization.CultureInfo.InvariantCulture), d)).ToList();
+        var analysisDate = Start.PlusDays(Math.Abs(readOn % 1000));
+
+        var together = LifecycleDerivation.Derive(purchases, analysisDate);
+
+        Assert.Equal(together.Select(l => l.CustomerId).Distinct().Count(), together.Count);
+        foreach (var lifecycle in together)
+        {
+            var alone = LifecycleDerivation.Derive(purchases.Where(p => p.CustomerId == lifecycle.CustomerId), analysisDate).Single();
+            Assert.Equal(alone.Stage, lifecycle.Stage);
+            Assert.Equal(alone.Transitions, lifecycle.Transitions);
+        }
+    }
 }
