@@ -67,6 +67,39 @@ public class SharedSeriesProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(SharedSeriesProperties)], MaxTest = 300)]
+    public void A_thread_gives_each_age_and_draw_what_a_fresh_thread_gives(AgeCase first, AgeCase second)
+    {
+        // A thread keeps the series' coefficients of the parameters it summed last, for the next age of the same draw.
+        // The first draw's parameters at the second's age and x's after the second draw, and then again: each result
+        // must be exactly the one a thread that summed nothing before gives.
+        AgeCase[] cases = [first, second, first with { Age = second.Age, Xs = second.Xs }, first];
+        var alone = cases.Select(c => OnFreshThread(() => Sums(c))).ToArray();
+        var inTurn = OnFreshThread(() => cases.Select(Sums).ToArray());
+        for (var n = 0; n < cases.Length; n++)
+        {
+            Assert.Equal(alone[n].Last, inTurn[n].Last);
+            Assert.Equal(alone[n].Discounted, inTurn[n].Discounted);
+        }
+
+        static (double[] Last, double[] Discounted) Sums(AgeCase c)
+        {
+            var last = new double[c.Xs.Length];
+            var discounted = new double[c.Xs.Length];
+            DiscountedWhileAlive.OfAge(c.R, c.Alpha, c.A, c.B, c.Xs, c.Age, c.Horizons, c.Discounts, last, discounted);
+            return (last, discounted);
+        }
+
+        static T OnFreshThread<T>(Func<T> work)
+        {
+            var result = default(T)!;
+            var thread = new Thread(() => result = work());
+            thread.Start();
+            thread.Join();
+            return result;
+        }
+    }
+
     [Fact]
     public void Customers_whose_euler_series_would_not_converge_are_summed_as_before()
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Crm.Metrics.Lifetime.Intervals;
 
@@ -14,10 +16,12 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// β = b + x grow together). So over the horizons where the power series is summed,
 /// Σ_k δ_k W(t_k) = c/(a−1) · [Σ_k δ_k − Σ_j C_j M_j] with moments M_j = Σ_k δ_k (s/(s+t_k))^(a−1) z_k^j that depend
 /// on the age alone: each x sums one series instead of one per horizon, and the customers of one age share the
-/// moments. Four x's are summed side by side, each coefficient computed as
+/// moments. The coefficients depend on the parameters and x but not on the age: a thread computes them once for all
+/// the ages of one parameter draw (<see cref="EulerCoefficients"/>), each as
 /// <see cref="BgNbdPredictions.ExpectedWhileAlive(double, double, double, double, ReadOnlySpan{double}, Span{double})"/>
-/// computes it, until every lane's term at the largest z summed is below 1e-16 (that method's rule for one x). The
-/// figures differ from that method's in rounding only; a property test bounds the difference.</para>
+/// computes it. Each x's sums then take four terms at a time, up to its first term at the largest z summed below 1e-16
+/// (that method's rule for one x). The figures differ from that method's in rounding only; a property test bounds the
+/// difference.</para>
 /// <para>The series is summed up to z = <see cref="Numerics.Hypergeometric.SeriesLimit"/>, beyond
 /// <see cref="BgNbdPredictions.ConnectFrom"/>, from which that method takes the connection formula per x and horizon:
 /// hundreds of terms shared by the x's of an age cost less than the connection formula's gamma functions and two series
@@ -36,8 +40,14 @@ internal static class DiscountedWhileAlive
     /// </summary>
     private const int LeastShared = 3;
 
+    /// <summary>The most terms a series is summed to before it is declared not to converge.</summary>
+    private const int MostTerms = 100_000;
+
     [ThreadStatic]
     private static double[]? t_moments;
+
+    [ThreadStatic]
+    private static double[]? t_powers;
 
     /// <summary>
     /// W(t_K) into <paramref name="last"/> and the discounted increments into <paramref name="discounted"/>, for each x
@@ -146,104 +156,118 @@ internal static class DiscountedWhileAlive
         // About the terms the series needs (36/(1 − z) at most), so that the sums rarely stop to ask for more.
         moments.Extend(Math.Min(1 + (int)(36 / (1 - zLast)), 4_096));
 
-        var p = a + b - 1 - r;
         Span<double> far = stackalloc double[steps - near];
-        Span<double> c = stackalloc double[Lanes];
-        for (var start = 0; start < which.Length; start += Lanes)
+        var coefficients = EulerCoefficients.For(r, a, b);
+        foreach (var i in which)
         {
-            // Up to four x's side by side; missing lanes repeat the last x and are not written.
-            var count = Math.Min(Lanes, which.Length - start);
-            for (var lane = 0; lane < Lanes; lane++)
+            var x = xs[i];
+            var (series, lastSeries) = Sum(coefficients, x, zLast, ref moments);
+            var scale = (a + b + x - 1) / (a - 1);
+            var sum = scale * (deltaNear - series);
+            if (lastNear)
             {
-                c[lane] = a + b + xs[which[start + Math.Min(lane, count - 1)]] - 1;
+                last[i] = scale * (1 - (lastShare * lastSeries));
             }
-
-            var (series, lastSeries) = Sum(p, q, Vector256.Create(c[0], c[1], c[2], c[3]), zLast, ref moments);
-            for (var lane = 0; lane < count; lane++)
+            else
             {
-                var i = which[start + lane];
-                var scale = c[lane] / (a - 1);
-                var sum = scale * (deltaNear - series.GetElement(lane));
-                if (lastNear)
+                // The horizons beyond the series' limit, per x, as before (the connection formula, or the integral).
+                BgNbdPredictions.ExpectedWhileAlive(r + x, s, a, b + x, horizons[near..], far);
+                for (var k = 0; k < far.Length; k++)
                 {
-                    last[i] = scale * (1 - (lastShare * lastSeries.GetElement(lane)));
-                }
-                else
-                {
-                    // The horizons beyond the series' limit, per x, as before (the connection formula, or the integral).
-                    var x = xs[i];
-                    BgNbdPredictions.ExpectedWhileAlive(r + x, s, a, b + x, horizons[near..], far);
-                    for (var k = 0; k < far.Length; k++)
-                    {
-                        sum += far[k] * delta[near + k];
-                    }
-
-                    last[i] = far[^1];
+                    sum += far[k] * delta[near + k];
                 }
 
-                discounted[i] = sum;
+                last[i] = far[^1];
             }
+
+            discounted[i] = sum;
         }
 
-        t_moments = moments.Values;
+        (t_moments, t_powers) = (moments.Moment, moments.Power);
     }
 
     /// <summary>
-    /// Σ_j C_j M_j and Σ_j C_j z_K^j for four x's (their c's), each to the term where C_j z^j of the largest z summed,
-    /// <paramref name="zLast"/>, is below 1e-16 in every lane.
+    /// Σ_j C_j M_j and Σ_j C_j z_K^j for one x, to the first term where C_j z^j of the largest z summed,
+    /// <paramref name="zLast"/>, is below 1e-16; the thread's coefficients and the moments are extended as the sums ask.
     /// </summary>
-    private static (Vector256<double> Series, Vector256<double> Last) Sum(double p, double q, Vector256<double> c, double zLast, ref Moments moments)
+    private static (double Series, double Last) Sum(EulerCoefficients coefficients, int x, double zLast, ref Moments moments)
     {
-        var sums = new SeriesSums { Coefficient = Vector256<double>.One, Series = Vector256.Create(moments.Values[0]), Last = Vector256<double>.One, PowerLast = 1 };
-        while (!Terms(p, q, c, zLast, moments.Values, Math.Min(moments.Count, 100_000), ref sums))
+        var slot = coefficients.Slot(x);
+        if (coefficients.Count(slot) < moments.Count)
         {
-            if (sums.Term + 1 >= 100_000)
-            {
-                throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"₂F₁({p}, {q}; {c.GetElement(0)}; {zLast}) did not converge in 100,000 terms."));
-            }
-
-            moments.Extend(Math.Max(2 * moments.Count, sums.Term + 1 + Moments.Block));
+            // As many as the moments estimated for this age.
+            coefficients.Extend(slot, x, moments.Count);
         }
 
-        return (sums.Series, sums.Last);
+        var sums = new SeriesSums();
+        while (true)
+        {
+            var available = Math.Min(coefficients.Count(slot), moments.Count);
+            if (Terms(coefficients.Values(slot), moments.Moment, moments.Power, available, ref sums))
+            {
+                return (Vector256.Sum(sums.Series), Vector256.Sum(sums.Last));
+            }
+
+            if (sums.Term >= MostTerms)
+            {
+                throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The series of W at x = {x} (z = {zLast}) did not converge in {MostTerms:N0} terms."));
+            }
+
+            // Both as far as the next terms need, at least doubling what is there so that the sums rarely stop to ask.
+            var needed = sums.Term + Moments.Block;
+            if (coefficients.Count(slot) < needed)
+            {
+                coefficients.Extend(slot, x, Math.Min(Math.Max(needed, 2 * coefficients.Count(slot)), MostTerms + Lanes));
+            }
+
+            if (moments.Count < needed)
+            {
+                moments.Extend(Math.Min(Math.Max(needed, 2 * moments.Count), MostTerms + Lanes));
+            }
+        }
     }
 
     /// <summary>
-    /// The terms of <see cref="Sum"/> from <see cref="SeriesSums.Term"/> on, while their moments are computed (fewer
-    /// than <paramref name="count"/>); true when the sums are done. No call in the loop, so that the sums stay in
-    /// registers.
+    /// The terms of <see cref="Sum"/> from <see cref="SeriesSums.Term"/> on, four at a time, while both the
+    /// coefficients and the moments are computed (fewer than <paramref name="available"/>); true when the sums are done.
+    /// The term that ends the sums is the first below 1e-16; the terms after it in its four are left out.
     /// </summary>
-    private static bool Terms(double p, double q, Vector256<double> c, double zLast, double[] values, int count, ref SeriesSums sums)
+    private static bool Terms(double[] coefficients, double[] moment, double[] power, int available, ref SeriesSums sums)
     {
-        var (coefficient, series, last, powerLast) = (sums.Coefficient, sums.Series, sums.Last, sums.PowerLast);
+        var (series, last) = (sums.Series, sums.Last);
         var small = Vector256.Create(1e-16);
-        var done = false;
+        var lane = Vector256.Create(0.0, 1, 2, 3);
+        ref var c = ref MemoryMarshal.GetArrayDataReference(coefficients);
+        ref var m = ref MemoryMarshal.GetArrayDataReference(moment);
+        ref var z = ref MemoryMarshal.GetArrayDataReference(power);
         var j = sums.Term;
-        for (; j + 1 < count; j++)
+        for (; j + Lanes <= available; j += Lanes)
         {
-            double term = j;
-            coefficient *= Vector256.Create((p + term) * (q + term)) / ((c + Vector256.Create(term)) * Vector256.Create(term + 1));
-            series += coefficient * Vector256.Create(values[2 * (j + 1)]);
-            last += coefficient * Vector256.Create(values[(2 * (j + 1)) + 1]);
-            powerLast *= zLast;
-            if (Vector256.LessThanOrEqualAll(coefficient * Vector256.Create(powerLast), small))
+            var coefficient = Vector256.LoadUnsafe(ref c, (nuint)j);
+            var lastTerm = coefficient * Vector256.LoadUnsafe(ref z, (nuint)j);
+            var term = coefficient * Vector256.LoadUnsafe(ref m, (nuint)j);
+            var ends = Vector256.LessThanOrEqual(lastTerm, small).ExtractMostSignificantBits();
+            if (ends != 0)
             {
-                done = true;
-                break;
+                // The first term below the bound is the last one summed.
+                var kept = Vector256.LessThanOrEqual(lane, Vector256.Create((double)BitOperations.TrailingZeroCount(ends)));
+                (sums.Series, sums.Last, sums.Term) = (series + (term & kept), last + (lastTerm & kept), j + Lanes);
+                return true;
             }
+
+            series += term;
+            last += lastTerm;
         }
 
-        (sums.Coefficient, sums.Series, sums.Last, sums.PowerLast, sums.Term) = (coefficient, series, last, powerLast, j);
-        return done;
+        (sums.Series, sums.Last, sums.Term) = (series, last, j);
+        return false;
     }
 
-    /// <summary>The running sums of <see cref="Sum"/> between calls of <see cref="Terms"/>.</summary>
+    /// <summary>The running sums of <see cref="Sum"/> between calls of <see cref="Terms"/>, four terms to a vector.</summary>
     private struct SeriesSums
     {
-        public Vector256<double> Coefficient;
         public Vector256<double> Series;
         public Vector256<double> Last;
-        public double PowerLast;
         public int Term;
     }
 
@@ -292,20 +316,25 @@ internal static class DiscountedWhileAlive
             _z = z;
             _zLast = zLast;
             _powerLast = 1;
-            Values = t_moments is { Length: >= 4 * Block } kept ? kept : new double[8 * Block];
+            (Moment, Power) = t_moments is { Length: >= 4 * Block } kept && t_powers is { } keptPowers && keptPowers.Length == kept.Length
+                ? (kept, keptPowers)
+                : (new double[4 * Block], new double[4 * Block]);
             var sum = 0.0;
             foreach (var w in weights)
             {
                 sum += w;
             }
 
-            Values[0] = sum;
-            Values[1] = 1;
+            Moment[0] = sum;
+            Power[0] = 1;
             _count = 1;
         }
 
-        /// <summary>M_j at even places, z_K^j at odd: the pair a term reads side by side.</summary>
-        public double[] Values { get; private set; }
+        /// <summary>M_j.</summary>
+        public double[] Moment { get; private set; }
+
+        /// <summary>z_K^j.</summary>
+        public double[] Power { get; private set; }
 
         /// <summary>How many moments are computed.</summary>
         public readonly int Count => _count;
@@ -313,14 +342,16 @@ internal static class DiscountedWhileAlive
         /// <summary>The moments up to <paramref name="j"/> (exclusive).</summary>
         public void Extend(int j)
         {
-            while (2 * j >= Values.Length)
+            if (j > Moment.Length)
             {
-                var grown = new double[Values.Length * 2];
-                Array.Copy(Values, grown, 2 * _count);
-                Values = grown;
+                var length = Math.Max(j, 2 * Moment.Length);
+                var (moment, power) = (new double[length], new double[length]);
+                Array.Copy(Moment, moment, _count);
+                Array.Copy(Power, power, _count);
+                (Moment, Power) = (moment, power);
             }
 
-            var values = Values;
+            var (moments, powers) = (Moment, Power);
             var powerLast = _powerLast;
             if (_terms.Length <= 4)
             {
@@ -337,8 +368,8 @@ internal static class DiscountedWhileAlive
                     t2 *= z2;
                     t3 *= z3;
                     powerLast *= _zLast;
-                    values[2 * n] = Vector256.Sum((t0 + t1) + (t2 + t3));
-                    values[(2 * n) + 1] = powerLast;
+                    moments[n] = Vector256.Sum((t0 + t1) + (t2 + t3));
+                    powers[n] = powerLast;
                 }
 
                 _terms[0] = t0;
@@ -369,8 +400,8 @@ internal static class DiscountedWhileAlive
                     }
 
                     powerLast *= _zLast;
-                    values[2 * n] = Vector256.Sum(sum);
-                    values[(2 * n) + 1] = powerLast;
+                    moments[n] = Vector256.Sum(sum);
+                    powers[n] = powerLast;
                 }
             }
 
