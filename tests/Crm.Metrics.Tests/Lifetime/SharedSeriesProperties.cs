@@ -89,15 +89,44 @@ public class SharedSeriesProperties
             DiscountedWhileAlive.OfAge(c.R, c.Alpha, c.A, c.B, c.Xs, c.Age, c.Horizons, c.Discounts, last, discounted);
             return (last, discounted);
         }
+    }
 
-        static T OnFreshThread<T>(Func<T> work)
+    [Fact]
+    public void A_thread_keeps_a_bounded_table_of_coefficients_between_draws()
+    {
+        // Three thousand distinct x's of a young age fill more than the bound; the next draw's parameters find no
+        // more than the bound kept, and their sums are as on a fresh thread.
+        int[] xs = [.. Enumerable.Range(0, 3000)];
+        double[] horizons = [.. Enumerable.Range(1, 13).Select(k => k * 4.0)];
+        double[] discounts = [.. Enumerable.Range(1, 13).Select(k => Math.Pow(1.0074, -k))];
+        var (filled, kept, next) = OnFreshThread(() =>
         {
-            var result = default(T)!;
-            var thread = new Thread(() => result = work());
-            thread.Start();
-            thread.Join();
-            return result;
-        }
+            DiscountedWhileAlive.OfAge(0.4, 2.0, 2.2, 8.0, xs, 0.5, horizons, discounts, new double[xs.Length], new double[xs.Length]);
+            var filled = EulerCoefficients.For(0.4, 2.2, 8.0).Kept;
+            var kept = EulerCoefficients.For(0.5, 2.2, 8.0).Kept;
+            var next = new double[xs.Length];
+            DiscountedWhileAlive.OfAge(0.5, 2.0, 2.2, 8.0, xs, 0.5, horizons, discounts, new double[xs.Length], next);
+            return (filled, kept, next);
+        });
+        var fresh = OnFreshThread(() =>
+        {
+            var discounted = new double[xs.Length];
+            DiscountedWhileAlive.OfAge(0.5, 2.0, 2.2, 8.0, xs, 0.5, horizons, discounts, new double[xs.Length], discounted);
+            return discounted;
+        });
+
+        Assert.True(filled > EulerCoefficients.MostKept, $"{filled} coefficients: the case does not reach the bound");
+        Assert.True(kept <= EulerCoefficients.MostKept, $"{kept} coefficients kept");
+        Assert.Equal(fresh, next);
+    }
+
+    private static T OnFreshThread<T>(Func<T> work)
+    {
+        var result = default(T)!;
+        var thread = new Thread(() => result = work());
+        thread.Start();
+        thread.Join();
+        return result;
     }
 
     [Fact]

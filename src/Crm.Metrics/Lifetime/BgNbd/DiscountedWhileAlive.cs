@@ -193,10 +193,10 @@ internal static class DiscountedWhileAlive
     private static (double Series, double Last) Sum(EulerCoefficients coefficients, int x, double zLast, ref Moments moments)
     {
         var slot = coefficients.Slot(x);
-        if (coefficients.Count(slot) < moments.Count)
+        if (coefficients.Count(slot) < Math.Min(moments.Count, EulerCoefficients.FirstRoom))
         {
-            // As many as the moments estimated for this age.
-            coefficients.Extend(slot, x, moments.Count);
+            // A first block; more as the sums ask (an x of many purchases needs few terms, whatever the age).
+            coefficients.Extend(slot, x, Math.Min(moments.Count, EulerCoefficients.FirstRoom));
         }
 
         var sums = new SeriesSums();

@@ -4,10 +4,20 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// The coefficients C_j = (p)_j (q)_j / ((c)_j j!) of W's series in Euler's form (see <see cref="DiscountedWhileAlive"/>)
 /// for each x, under one set of BG/NBD parameters: p = a + b − 1 − r, q = a − 1 and c = a + b + x − 1 do not depend on
 /// the age, so the ages of one parameter draw share them. Each thread keeps one table, for the parameters it summed
-/// last; a call with other parameters starts it again.
+/// last; a call with other parameters starts it again, keeping its arrays for reuse while they hold no more than
+/// <see cref="MostKept"/> coefficients in all.
 /// </summary>
 internal sealed class EulerCoefficients
 {
+    /// <summary>The room a slot starts with: an x of many purchases needs few terms.</summary>
+    public const int FirstRoom = 64;
+
+    /// <summary>
+    /// The most coefficients (8 bytes each) a thread's table keeps between parameter sets: a base of thousands of
+    /// distinct x's would otherwise hold their arrays for as long as the thread lives.
+    /// </summary>
+    public const long MostKept = 1 << 17;
+
     [ThreadStatic]
     private static EulerCoefficients? t_table;
 
@@ -28,9 +38,28 @@ internal sealed class EulerCoefficients
             table._slotOf.Clear();
             table._used = 0;
             (table._r, table._a, table._b) = (r, a, b);
+            if (table.Kept > MostKept)
+            {
+                (table._values, table._counts) = ([], []);
+            }
         }
 
         return table;
+    }
+
+    /// <summary>The room of the arrays the table holds, in coefficients.</summary>
+    public long Kept
+    {
+        get
+        {
+            long room = 0;
+            foreach (var values in _values)
+            {
+                room += values?.Length ?? 0;
+            }
+
+            return room;
+        }
     }
 
     /// <summary>The place of <paramref name="x"/>'s coefficients, made with C_0 = 1 on its first call.</summary>
@@ -48,9 +77,9 @@ internal sealed class EulerCoefficients
             Array.Resize(ref _counts, _values.Length);
         }
 
-        if (_values[slot] is not { Length: >= 64 })
+        if (_values[slot] is not { Length: >= FirstRoom })
         {
-            _values[slot] = new double[64];
+            _values[slot] = new double[FirstRoom];
         }
 
         _values[slot][0] = 1;
