@@ -41,10 +41,10 @@ public static partial class ChurnWarning
 
         public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
 
-        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows; its customer is assessed even when it is a refund or later than the analysis date.</summary>
         /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
         public void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
+        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows; its customer is assessed even when it is a refund or later than the analysis date.</summary>
         public void Add(Purchase purchase, int sharedCustomer, int day)
         {
             var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);

@@ -60,10 +60,10 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
     }
 
-    /// <summary>Adds a purchase whose local day (in the options' zone) and shared customer number (−1: none) the caller knows.</summary>
     /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
     internal void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
+    /// <summary>Adds a purchase whose local day (in the options' zone) and shared customer number (−1: none) the caller knows.</summary>
     internal void Add(Purchase purchase, int sharedCustomer, int day)
     {
         if (!purchase.IsSale)

@@ -73,10 +73,10 @@ public static class LifecycleDerivation
 
         public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
 
-        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows.</summary>
         /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
         public void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
+        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows.</summary>
         public void Add(Purchase purchase, int sharedCustomer, int day)
         {
             if (purchase.IsSale && day <= _today)
