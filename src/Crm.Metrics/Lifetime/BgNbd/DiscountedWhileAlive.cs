@@ -196,7 +196,7 @@ internal static class DiscountedWhileAlive
         if (coefficients.Count(slot) < Math.Min(moments.Count, EulerCoefficients.FirstRoom))
         {
             // A first block; more as the sums ask (an x of many purchases needs few terms, whatever the age).
-            coefficients.Extend(slot, x, Math.Min(moments.Count, EulerCoefficients.FirstRoom));
+            coefficients.Extend(slot, Math.Min(moments.Count, EulerCoefficients.FirstRoom));
         }
 
         var sums = new SeriesSums();
@@ -217,7 +217,7 @@ internal static class DiscountedWhileAlive
             var needed = sums.Term + Moments.Block;
             if (coefficients.Count(slot) < needed)
             {
-                coefficients.Extend(slot, x, Math.Min(Math.Max(needed, 2 * coefficients.Count(slot)), MostTerms + Lanes));
+                coefficients.Extend(slot, Math.Min(Math.Max(needed, 2 * coefficients.Count(slot)), MostTerms + Lanes));
             }
 
             if (moments.Count < needed)

@@ -22,8 +22,9 @@ internal sealed class EulerCoefficients
     private static EulerCoefficients? t_table;
 
     private readonly Dictionary<int, int> _slotOf = [];
-    private double[][] _values = [];
+    private double[]?[] _values = [];
     private int[] _counts = [];
+    private int[] _xOf = [];
     private int _used;
     private double _r = double.NaN;
     private double _a;
@@ -40,7 +41,7 @@ internal sealed class EulerCoefficients
             (table._r, table._a, table._b) = (r, a, b);
             if (table.Kept > MostKept)
             {
-                (table._values, table._counts) = ([], []);
+                (table._values, table._counts, table._xOf) = ([], [], []);
             }
         }
 
@@ -75,33 +76,31 @@ internal sealed class EulerCoefficients
         {
             Array.Resize(ref _values, Math.Max(16, 2 * slot));
             Array.Resize(ref _counts, _values.Length);
+            Array.Resize(ref _xOf, _values.Length);
         }
 
-        if (_values[slot] is not { Length: >= FirstRoom })
-        {
-            _values[slot] = new double[FirstRoom];
-        }
-
-        _values[slot][0] = 1;
+        var values = _values[slot] is { Length: >= FirstRoom } kept ? kept : new double[FirstRoom];
+        values[0] = 1;
+        _values[slot] = values;
         _counts[slot] = 1;
+        _xOf[slot] = x;
         _slotOf.Add(x, slot);
         return slot;
     }
 
     /// <summary>C_0 … C_{n−1} of the slot's x, n = <see cref="Count"/>.</summary>
-    public double[] Values(int slot) => _values[slot];
+    public double[] Values(int slot) => _values[slot]!;
 
     /// <summary>How many of the slot's coefficients are computed.</summary>
     public int Count(int slot) => _counts[slot];
 
     /// <summary>
     /// The slot's coefficients up to <paramref name="count"/> (exclusive), each the one before times
-    /// (p + j)(q + j) / ((c + j)(j + 1)): the recurrence, in the order of operations, that the series' sums have
-    /// always used.
+    /// (p + j)(q + j) / ((c + j)(j + 1)), in this order of operations.
     /// </summary>
-    public void Extend(int slot, int x, int count)
+    public void Extend(int slot, int count)
     {
-        var values = _values[slot];
+        var values = _values[slot]!;
         if (count > values.Length)
         {
             var grown = new double[Math.Max(count, 2 * values.Length)];
@@ -109,7 +108,7 @@ internal sealed class EulerCoefficients
             _values[slot] = values = grown;
         }
 
-        var (p, q, c) = (_a + _b - 1 - _r, _a - 1, _a + _b + x - 1);
+        var (p, q, c) = (_a + _b - 1 - _r, _a - 1, _a + _b + _xOf[slot] - 1);
         var coefficient = values[_counts[slot] - 1];
         for (var j = _counts[slot] - 1; j + 1 < count; j++)
         {
