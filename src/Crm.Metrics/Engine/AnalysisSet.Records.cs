@@ -8,63 +8,56 @@ internal sealed partial class AnalysisSet
 {
     public void Add(Customer customer)
     {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
+        BeforeRecord(churnReads: true);
         _cards?.Add(customer);
         _churn?.AddCustomer(customer.Id);
     }
 
     public void Add(SurveyResponse response)
     {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
+        BeforeRecord(churnReads: true);
         _cards?.Add(response);
         _churn?.Add(response);
     }
 
     public void Add(CostEntry entry)
     {
-        _read++;
-        ApplyWaiting();
+        BeforeRecord(churnReads: false);
         _cards?.Add(entry);
     }
 
     public void Add(Complaint complaint)
     {
-        _read++;
-        ApplyWaiting();
-        if (_churn is not null)
-        {
-            CloseLane();
-        }
-
+        BeforeRecord(churnReads: true);
         _cards?.Add(complaint);
         _churn?.Add(complaint);
     }
 
     public void Add(Domain.Activity.Feedback feedback)
     {
-        _read++;
-        ApplyWaiting();
+        BeforeRecord(churnReads: false);
         _cards?.Add(feedback);
     }
 
     public void Add(Lead lead)
     {
-        _read++;
-        ApplyWaiting();
+        BeforeRecord(churnReads: false);
         _cards?.Add(lead);
     }
 
     public void MarkSupplied(DataSources sources) => _cards?.MarkSupplied(sources);
+
+    /// <summary>
+    /// Counts a record of another kind than purchases and applies the purchases read before it: those waiting in the
+    /// look-ahead, and, when the churn warning reads this kind (on this thread), those waiting in the lane too.
+    /// </summary>
+    private void BeforeRecord(bool churnReads)
+    {
+        _read++;
+        ApplyWaiting();
+        if (churnReads && _churn is not null)
+        {
+            CloseLane();
+        }
+    }
 }

@@ -26,7 +26,8 @@ internal sealed class EulerCoefficients
     private int[] _counts = [];
     private int[] _xOf = [];
     private int _used;
-    private double _r = double.NaN;
+    private bool _ready; // whether (r, a, b) below are a parameter set's
+    private double _r;
     private double _a;
     private double _b;
 
@@ -34,11 +35,11 @@ internal sealed class EulerCoefficients
     public static EulerCoefficients For(double r, double a, double b)
     {
         var table = t_table ??= new EulerCoefficients();
-        if (table._r != r || table._a != a || table._b != b)
+        if (!table._ready || table._r != r || table._a != a || table._b != b)
         {
             table._slotOf.Clear();
             table._used = 0;
-            (table._r, table._a, table._b) = (r, a, b);
+            (table._ready, table._r, table._a, table._b) = (true, r, a, b);
             if (table.Kept > MostKept)
             {
                 (table._values, table._counts, table._xOf) = ([], [], []);
