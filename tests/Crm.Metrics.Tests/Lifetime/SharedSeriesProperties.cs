@@ -120,12 +120,25 @@ public class SharedSeriesProperties
         Assert.Equal(fresh, next);
     }
 
+    /// <summary>The work's result on a thread of its own (nothing kept on it from before); its exception, if any, rethrown here.</summary>
     private static T OnFreshThread<T>(Func<T> work)
     {
         var result = default(T)!;
-        var thread = new Thread(() => result = work());
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception e)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        });
         thread.Start();
         thread.Join();
+        failure?.Throw();
         return result;
     }
 
