@@ -256,8 +256,51 @@ internal sealed record ModelsSection(
             // summary itself (a copy of 200,000 rows and its check of one row per customer are large-object-heap arrays).
             static bool Valued(CustomerSummary c) => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 };
             var valued = spend.NonPositive == 0 ? summary : CustomerBaseSummary.FromSummaries(summary.Customers.Where(Valued), summary.Options);
+
+            // The base's totals with their intervals are the longest step and need neither the forecasts nor the top
+            // list: they start at once, beside them (they would otherwise wait for a step that runs on one thread).
+            using var stop = new CancellationTokenSource();
+            var totalsTask = Task.Run(() => ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals, stop.Token), CancellationToken.None);
+            List<ClvCustomer> top;
+            ClvDistribution? distribution;
+            List<CustomerSummary> chosen;
+            try
+            {
+                (top, distribution, chosen) = Forecasts(bgNbd.Model, gammaGamma.Model, valued, names);
+            }
+            catch
+            {
+                // Nothing is left running behind the exception: the totals stop, and their outcome is not wanted.
+                stop.Cancel();
+                try
+                {
+                    totalsTask.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                }
+
+                throw;
+            }
+
+            BaseForecastInterval? totals = null;
+            try
+            {
+                totals = totalsTask.GetAwaiter().GetResult();
+                var intervals = ForecastIntervals.ValueForCustomers(bgNbd, gammaGamma, chosen, Clv, Intervals);
+                return new ClvPart([.. top.Zip(intervals, (c, interval) => c with { Interval = interval })], distribution, totals, null);
+            }
+            catch (InvalidOperationException e)
+            {
+                return new ClvPart(top, distribution, totals, $"CLV intervals are not shown: {e.Message}");
+            }
+        }
+
+        /// <summary>Each valued customer's CLV at the estimates: the top list (with their summaries, for their intervals) and the distribution.</summary>
+        private static (List<ClvCustomer> Top, ClvDistribution? Distribution, List<CustomerSummary> Chosen) Forecasts(BgNbdModel purchases, GammaGammaModel spend, CustomerBaseSummary valued, IReadOnlyDictionary<Crm.Domain.CustomerId, string?>? names)
+        {
             var valuedCustomers = valued.Customers;
-            var forecasts = CustomerLifetimeValue.Forecast(bgNbd.Model, gammaGamma.Model, valued, Clv);
+            var forecasts = CustomerLifetimeValue.Forecast(purchases, spend, valued, Clv);
             var distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
 
             // The forecasts are in the summary's order: the top customers' rows by position, not looked up by id.
@@ -271,18 +314,7 @@ internal sealed record ModelsSection(
                 var f = forecasts[i];
                 return new ClvCustomer(f.CustomerId.Value, names?.GetValueOrDefault(f.CustomerId), valuedCustomers[i].Frequency, f.ProbabilityAlive, f.ExpectedPurchases, f.ExpectedMeanSpend.Amount, f.Value.Amount);
             })];
-            BaseForecastInterval? totals = null;
-            try
-            {
-                totals = ForecastIntervals.ValueForBase(bgNbd, gammaGamma, valued, Clv, Intervals);
-                var chosen = topIndexes.Select(i => valuedCustomers[i]).ToList();
-                var intervals = ForecastIntervals.ValueForCustomers(bgNbd, gammaGamma, chosen, Clv, Intervals);
-                return new ClvPart([.. top.Zip(intervals, (c, interval) => c with { Interval = interval })], distribution, totals, null);
-            }
-            catch (InvalidOperationException e)
-            {
-                return new ClvPart(top, distribution, totals, $"CLV intervals are not shown: {e.Message}");
-            }
+            return (top, distribution, [.. topIndexes.Select(i => valuedCustomers[i])]);
         }
     }
 }
