@@ -19,6 +19,12 @@ internal readonly struct IdOrder
         _next = Units(units, 4);
     }
 
+    /// <summary>The first four units, the first in the highest bits: ids order first by this word, unsigned.</summary>
+    public ulong Head => _head;
+
+    /// <summary>Units five to eight: ids with equal <see cref="Head"/> order by this word, unsigned.</summary>
+    public ulong Next => _next;
+
     /// <summary>
     /// The ordinal order of the ids <paramref name="x"/> and <paramref name="y"/>, whose packed units are
     /// <paramref name="xOrder"/> and <paramref name="yOrder"/>.

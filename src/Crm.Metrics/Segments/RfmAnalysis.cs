@@ -229,15 +229,17 @@ public sealed class RfmAnalysis
     internal static (int[] Scores, IReadOnlyList<RfmBin> Bins) Score(double[] values, bool lowerIsBetter)
     {
         var n = values.Length;
-        var keys = new double[n];
+        var keys = new ulong[n];
         var index = new int[n];
         for (var i = 0; i < n; i++)
         {
-            keys[i] = lowerIsBetter ? -values[i] : values[i];
+            // −0 as +0, so that equal values have equal keys.
+            var key = lowerIsBetter ? -values[i] : values[i];
+            keys[i] = Storage.RadixSort.Ascending(key == 0 ? 0.0 : key);
             index[i] = i;
         }
 
-        Array.Sort(keys, index);
+        Storage.RadixSort.Sort(keys, index);
         var scores = new int[n];
         var worse = 0;
         for (var i = 0; i < n; i++)

@@ -44,21 +44,102 @@ public sealed class ValueTierAnalysis
     /// <summary>The values, largest first, then by id (ordinal).</summary>
     private static KeyValuePair<CustomerId, decimal>[] ByValue(KeyValuePair<CustomerId, decimal>[] values)
     {
-        var keys = new ValueKey[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            keys[i] = new ValueKey(values[i].Value, new Internal.IdOrder(values[i].Key), values[i].Key, i);
+            order[i] = i;
         }
 
-        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
-        keys.AsSpan().Sort();
+        if (ExactKeys(values) is { } keys)
+        {
+            // One 64-bit key per value, sorted without comparisons; runs of equal values then by id.
+            Storage.RadixSort.Sort(keys, order);
+            Storage.IdRuns.OrderTies(keys, order, i => values[i].Key);
+        }
+        else
+        {
+            SortByKey(values, order);
+        }
+
         var sorted = new KeyValuePair<CustomerId, decimal>[values.Length];
         for (var i = 0; i < sorted.Length; i++)
         {
-            sorted[i] = values[keys[i].Index];
+            sorted[i] = values[order[i]];
         }
 
         return sorted;
+    }
+
+    /// <summary>Puts <paramref name="order"/> (places in <paramref name="values"/>) largest value first, then by id, comparing decimals.</summary>
+    private static void SortByKey(KeyValuePair<CustomerId, decimal>[] values, Span<int> order)
+    {
+        var keys = new ValueKey[order.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (id, value) = values[order[i]];
+            keys[i] = new ValueKey(value, new Internal.IdOrder(id), id, order[i]);
+        }
+
+        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
+        keys.Sort();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            order[i] = keys[i].Index;
+        }
+    }
+
+    /// <summary>
+    /// Each value as a 64-bit key that orders as the values do, largest first: the value's digits at the largest
+    /// scale among the values, as a signed integer (<see cref="Storage.RadixSort.Descending"/>). Null when a value's
+    /// digits at that scale do not fit in 63 bits, or when there are too few values for the keys to pay; the values are
+    /// then sorted as decimals.
+    /// </summary>
+    internal static ulong[]? ExactKeys(KeyValuePair<CustomerId, decimal>[] values)
+    {
+        const int Worthwhile = 64;
+        if (values.Length < Worthwhile)
+        {
+            return null;
+        }
+
+        var scale = 0;
+        foreach (var (_, value) in values)
+        {
+            scale = Math.Max(scale, value.Scale);
+        }
+
+        Span<int> bits = stackalloc int[4];
+        var keys = new ulong[values.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var value = values[i].Value;
+            decimal.GetBits(value, bits);
+            if (bits[2] != 0)
+            {
+                return null;
+            }
+
+            // The digits are exact below 2^63; raised to the common scale they must stay there.
+            var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            for (var s = value.Scale; s < scale; s++)
+            {
+                if (digits > long.MaxValue / 10)
+                {
+                    return null;
+                }
+
+                digits *= 10;
+            }
+
+            if (digits > long.MaxValue)
+            {
+                return null;
+            }
+
+            keys[i] = Storage.RadixSort.Descending(value < 0 ? -(long)digits : (long)digits);
+        }
+
+        return keys;
     }
 
     /// <summary>A sum of the values beyond decimal's range, refused as such.</summary>

@@ -10,7 +10,8 @@ public class ChurnRankingProperties
 {
     /// <summary>
     /// Ids that share long beginnings, are beginnings of one another, hold NUL and surrogate units, or differ only past
-    /// the eighth unit; levels and P(alive) with many ties (so that most comparisons come down to the ids).
+    /// the eighth unit; levels and P(alive) with many ties (so that most comparisons come down to the ids), and some P(alive) of any
+    /// digits.
     /// </summary>
     public static Arbitrary<CustomerChurnRisk[]> Risks()
     {
@@ -21,7 +22,9 @@ public class ChurnRankingProperties
                  where value.Trim().Length > 0
                  select value;
         var risk = from level in Gen.Elements(ChurnRiskLevel.Low, ChurnRiskLevel.Medium, ChurnRiskLevel.High)
-                   from alive in Gen.Elements<double?>(null, 0.0, 0.25, 0.5, 0.999, 1.0)
+                   from alive in Gen.Frequency(
+                       (3, Gen.Elements<double?>(null, 0.0, 0.25, 0.5, 0.999, 1.0)),
+                       (1, Gen.Choose(0, 1_000_000).Select(v => (double?)(v / 1e6))))
                    select (level, alive);
         return (from ids in id.ListOf()
                 from risks in risk.ArrayOf(ids.Count)

@@ -12,12 +12,52 @@ namespace Crm.Metrics.Tests.Segments;
 /// </summary>
 public class ValueTierProperties
 {
-    public static Arbitrary<KeyValuePair<CustomerId, decimal>[]> Values() =>
-        Gen.Choose(1, 60).SelectMany(n =>
-            Gen.Choose(-5, 40).Select(v => v <= 0 ? v : v % 7 == 0 ? 7m : v * 1.25m).ArrayOf(n).Select(values =>
+    /// <summary>
+    /// Up to 200 values (past the size where the sort takes integer keys), small ones that tie, 7 and 7.00 (the same
+    /// value at two scales), -0.00; some arrays with thousandths too, some with 18-digit values, which at a scale of 3
+    /// no longer fit the integer keys (the sort then compares decimals).
+    /// </summary>
+    public static Arbitrary<KeyValuePair<CustomerId, decimal>[]> Values()
+    {
+        var small = Gen.Frequency(
+            (8, Gen.Choose(-5, 40).Select(v => v <= 0 ? v : v % 7 == 0 ? 7m : v * 1.25m)),
+            (1, Gen.Choose(0, 3).Select(v => v == 0 ? 7.00m : v == 1 ? -0.00m : v * 1.50m)));
+        var thousandths = Gen.Frequency((8, small), (1, Gen.Choose(-40, 40).Select(v => v / 1000m)));
+        var large = Gen.Frequency((8, thousandths), (1, Gen.Choose(-3, 3).Select(v => 100_000_000_000_000_000m + v)));
+        return Gen.Choose(1, 200).SelectMany(n => Gen.Frequency((4, Gen.Constant(small)), (2, Gen.Constant(thousandths)), (1, Gen.Constant(large))).SelectMany(value => value.ArrayOf(n)).Select(values =>
                 values.Select((v, i) => KeyValuePair.Create(new CustomerId($"{(i % 3 == 0 ? "customer-0000" : "c")}{(i * 37) % 101:000}-{i}"), v)).ToArray()))
-        .Where(values => values.Any(v => v.Value > 0))
-        .ToArbitrary();
+            .Where(values => values.Any(v => v.Value > 0))
+            .ToArbitrary();
+    }
+
+    /// <summary>
+    /// 64 to 300 decimals: whole and scaled ones that fit the integer keys; and arrays with one kind of edge value
+    /// among them: digits at the edge of 63 bits at scales 0 to 2, some just past it, some that would wrap around 64
+    /// bits when raised to a larger scale, some between 2^63 and 2^64, some beyond 64 bits.
+    /// </summary>
+    public static Arbitrary<decimal[]> Decimals()
+    {
+        var plain = Gen.Frequency(
+            (1, Gen.Choose(-1000, 1000).Select(v => (decimal)v)),
+            (1, Gen.Choose(-100_000, 100_000).Zip(Gen.Choose(0, 6)).Select(p => p.Item1 / (decimal)Math.Pow(10, p.Item2))));
+        // One kind of edge value an array, among small ones (with another kind, it would hide the first's mistakes).
+        Gen<decimal>[] edges =
+        [
+            Gen.Choose(-2, 2).Select(v => 922_337_203_685_477_580m + v), // with a tenth: at the edge of 63 bits
+            Gen.Choose(-2, 2).Select(v => -922_337_203_685_477_580m + v),
+            Gen.Choose(-2, 2).Select(v => 92_233_720_368_547_758.07m + v / 100m), // at scale 2
+            Gen.Choose(-2, 2).Select(v => 2_000_000_000_000_000_000m + v), // with a tenth: past 2^64, wrapping around
+            Gen.Choose(-2, 2).Select(v => 9_300_000_000_000_000_000m + v), // between 2^63 and 2^64
+            Gen.Choose(0, 2).Select(v => 18_446_744_073_709_551_616m + v), // from 2^64: the low 64 bits are small
+            Gen.Choose(0, 2).Select(v => 39_614_081_257_132_168_796_771_975_168m + v), // from 2^95: the same
+            Gen.Choose(1, 9).Select(v => decimal.MaxValue / v),
+        ];
+        var edge = Gen.Elements(edges).Select(kind => Gen.Frequency(
+            (6, Gen.Choose(-1000, 1000).Select(v => (decimal)v)),
+            (1, Gen.Choose(-2, 2).Select(v => 0.1m + v)),
+            (2, kind)));
+        return Gen.Choose(64, 300).SelectMany(n => Gen.Frequency((1, Gen.Constant(plain)), (2, edge)).SelectMany(value => value.ArrayOf(n))).ToArbitrary();
+    }
 
     [Property(Arbitrary = [typeof(ValueTierProperties)], MaxTest = 300)]
     public void Tiers_are_the_plain_definition(KeyValuePair<CustomerId, decimal>[] values)
@@ -50,5 +90,38 @@ public class ValueTierProperties
         var id = new CustomerId("twice");
         var e = Assert.Throws<ArgumentException>(() => ValueTierAnalysis.Compute([KeyValuePair.Create(id, decimal.MaxValue), KeyValuePair.Create(new CustomerId("other"), decimal.MaxValue), KeyValuePair.Create(id, 1m)]));
         Assert.Equal("values", e.ParamName);
+    }
+
+    [Property(Arbitrary = [typeof(ValueTierProperties)], MaxTest = 300)]
+    public void Integer_keys_order_as_the_values_do_largest_first(decimal[] values)
+    {
+        var keys = ValueTierAnalysis.ExactKeys([.. values.Select((v, i) => KeyValuePair.Create(new CustomerId($"c{i}"), v))]);
+        var fit = values.All(v => Fits(v, values.Max(x => x.Scale)));
+        Assert.Equal(fit, keys is not null);
+        if (keys is null)
+        {
+            return;
+        }
+
+        // Along the keys in ascending order, the values never rise, and two neighbours tie exactly when their keys do.
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => keys[i]).ToArray();
+        for (var k = 1; k < order.Length; k++)
+        {
+            var (before, after) = (order[k - 1], order[k]);
+            Assert.Equal(Math.Sign(keys[after].CompareTo(keys[before])), Math.Sign(values[before].CompareTo(values[after])));
+        }
+
+        // Whether the value's digits, at the given scale, stay below 2^63.
+        static bool Fits(decimal value, int scale)
+        {
+            try
+            {
+                return Math.Abs(value) * (decimal)Math.Pow(10, scale) <= long.MaxValue;
+            }
+            catch (OverflowException)
+            {
+                return false;
+            }
+        }
     }
 }
