@@ -135,9 +135,62 @@ internal static class Fields
 
     /// <summary>A decimal number with '.' as the decimal point (no thousands separator, no exponent), whatever the culture.</summary>
     public static decimal Number(string column, ReadOnlySpan<char> text) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        TryPlainNumber(text, out var value) || decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             ? value
             : throw new FieldException(column, $"\"{text}\" is not a number (use . as the decimal point and no thousands separator, e.g. 1234.50)");
+
+    /// <summary>
+    /// The fast path of <see cref="Number"/> for the way amounts are written: an optional minus, at most 18 digits with
+    /// one point between them (<c>1234.50</c>, <c>-0.99</c>, <c>12</c>). It gives exactly what <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/>
+    /// gives — the trailing zeros' scale and the sign of a negative zero too — and leaves every other text to it.
+    /// </summary>
+    internal static bool TryPlainNumber(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        var i = negative ? 1 : 0;
+        if (i >= text.Length || !char.IsAsciiDigit(text[i]))
+        {
+            return false;
+        }
+
+        ulong digits = 0;
+        var count = 0;
+        var scale = -1; // no point yet
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (++count > 18)
+                {
+                    return false;
+                }
+
+                digits = (digits * 10) + (uint)(c - '0');
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (scale == 0)
+        {
+            return false; // a point with no digit after it
+        }
+
+        value = new decimal((int)(uint)digits, (int)(uint)(digits >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
 
     public static int Integer(string column, string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
