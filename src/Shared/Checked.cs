@@ -13,7 +13,7 @@ internal static class Checked
     /// <summary><paramref name="value"/> when it is a defined value of its enumeration, else an error naming <paramref name="name"/>.</summary>
     public static T Defined<T>(T value, string name)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} is not a defined {typeof(T).Name}.");
+        EnumValues<T>.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, $"{name} is not a defined {typeof(T).Name}.");
 
     /// <summary><paramref name="value"/> (null stays null) when defined, else an error naming <paramref name="name"/>.</summary>
     public static T? Defined<T>(T? value, string name)

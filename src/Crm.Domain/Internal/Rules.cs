@@ -72,7 +72,7 @@ internal static class Rules
     /// <summary>Rejects an undefined value of an enumeration (e.g. a cast from an out-of-range integer).</summary>
     public static TEnum Defined<TEnum>(TEnum value, string parameterName)
         where TEnum : struct, Enum =>
-        Enum.IsDefined(value)
+        Crm.Internal.EnumValues<TEnum>.IsDefined(value)
             ? value
             : throw new ArgumentOutOfRangeException(
                 parameterName,
