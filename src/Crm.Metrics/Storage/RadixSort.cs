@@ -9,10 +9,6 @@ namespace Crm.Metrics.Storage;
 /// </summary>
 internal static class RadixSort
 {
-    /// <summary>Sorts <paramref name="keys"/> ascending.</summary>
-    /// <param name="keys">The keys, sorted in place.</param>
-    public static void Sort(Span<ulong> keys) => Sort(keys, [], withItems: false);
-
     /// <summary>
     /// Sorts <paramref name="keys"/> ascending and moves <paramref name="items"/> with them; items of equal keys keep
     /// their order.
@@ -26,11 +22,6 @@ internal static class RadixSort
             throw new ArgumentException("Each key needs one item.", nameof(items));
         }
 
-        Sort(keys, items, withItems: true);
-    }
-
-    private static void Sort(Span<ulong> keys, Span<int> items, bool withItems)
-    {
         var n = keys.Length;
         var differ = 0UL;
         foreach (var key in keys)
@@ -44,11 +35,11 @@ internal static class RadixSort
         }
 
         var keyBuffer = WorkArrays<ulong>.Rent(n);
-        var itemBuffer = withItems ? WorkArrays<int>.Rent(n) : [];
+        var itemBuffer = WorkArrays<int>.Rent(n);
         try
         {
             Span<ulong> fromKeys = keys, toKeys = keyBuffer.AsSpan(0, n);
-            Span<int> fromItems = items, toItems = itemBuffer.AsSpan(0, withItems ? n : 0);
+            Span<int> fromItems = items, toItems = itemBuffer.AsSpan(0, n);
             Span<int> starts = stackalloc int[256];
             var moved = false;
             for (var shift = 0; shift < 64; shift += 8)
@@ -74,10 +65,7 @@ internal static class RadixSort
                     var key = fromKeys[i];
                     var at = starts[(int)((key >> shift) & 0xFF)]++;
                     toKeys[at] = key;
-                    if (withItems)
-                    {
-                        toItems[at] = fromItems[i];
-                    }
+                    toItems[at] = fromItems[i];
                 }
 
                 var keysWritten = toKeys;
@@ -98,10 +86,7 @@ internal static class RadixSort
         finally
         {
             WorkArrays<ulong>.Return(keyBuffer);
-            if (withItems)
-            {
-                WorkArrays<int>.Return(itemBuffer);
-            }
+            WorkArrays<int>.Return(itemBuffer);
         }
     }
 

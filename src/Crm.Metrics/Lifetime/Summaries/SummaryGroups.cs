@@ -103,7 +103,7 @@ internal sealed class SummaryGroups
         try
         {
             var whole = true;
-            long maxAge = 0;
+            long maxAge = 0, maxX = 0;
             for (var i = 0; i < customers.Length && whole; i++)
             {
                 ref readonly var c = ref customers[i];
@@ -120,6 +120,7 @@ internal sealed class SummaryGroups
                     && ageDays <= Limit && c.Frequency <= Limit;
                 keys[i] = ((long)c.Frequency << (2 * Bits)) | ((long)recencyDays << Bits) | (long)ageDays;
                 maxAge = Math.Max(maxAge, (long)ageDays);
+                maxX = Math.Max(maxX, c.Frequency);
             }
 
             if (!whole)
@@ -138,9 +139,7 @@ internal sealed class SummaryGroups
                 return From(converted);
             }
 
-            // A radix sort: linear, where a comparison sort of 100,000 keys costs several times the whole grouping.
-            var sorted = keys.AsSpan(0, customers.Length);
-            Crm.Metrics.Storage.RadixSort.Sort(System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(sorted)); // the keys are not negative
+            var sorted = RadixSort(keys.AsSpan(0, customers.Length), maxAge, maxX);
             var count = 1;
             for (var i = 1; i < sorted.Length; i++)
             {
@@ -190,6 +189,51 @@ internal sealed class SummaryGroups
         finally
         {
             Crm.Metrics.Storage.WorkArrays<long>.Return(keys);
+        }
+
+        // LSD radix sort on the three packed fields (T, then t_x, then x), each a counting sort over its small range:
+        // linear, where a comparison sort of 100,000 keys costs several times the whole grouping.
+        static Span<long> RadixSort(Span<long> keys, long maxDay, long maxX)
+        {
+            var other = Crm.Metrics.Storage.WorkArrays<long>.Rent(keys.Length);
+            var counts = Crm.Metrics.Storage.WorkArrays<int>.Rent((int)Math.Max(maxDay, maxX) + 2);
+            try
+            {
+                var source = keys;
+                var target = other.AsSpan(0, keys.Length);
+                foreach (var (shift, max) in new[] { (0, maxDay), (Bits, maxDay), (2 * Bits, maxX) })
+                {
+                    var range = counts.AsSpan(0, (int)max + 2);
+                    range.Clear();
+                    foreach (var key in source)
+                    {
+                        range[(int)((key >> shift) & Limit) + 1]++;
+                    }
+
+                    for (var i = 1; i < range.Length; i++)
+                    {
+                        range[i] += range[i - 1];
+                    }
+
+                    foreach (var key in source)
+                    {
+                        target[range[(int)((key >> shift) & Limit)]++] = key;
+                    }
+
+                    var swap = source;
+                    source = target;
+                    target = swap;
+                }
+
+                // Three passes: the sorted keys are in the other buffer; copy them back.
+                source.CopyTo(keys);
+                return keys;
+            }
+            finally
+            {
+                Crm.Metrics.Storage.WorkArrays<long>.Return(other);
+                Crm.Metrics.Storage.WorkArrays<int>.Return(counts);
+            }
         }
 
         static int Slot(int[] slots, List<double> values, long days, double daysPerUnit)
