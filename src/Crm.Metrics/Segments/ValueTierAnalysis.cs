@@ -80,7 +80,8 @@ public sealed class ValueTierAnalysis
             keys[i] = new ValueKey(value, new Internal.IdOrder(id), id, order[i]);
         }
 
-        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
+        // The keys compare themselves (IComparable): the JIT inlines the comparison into the sort; a native build calls
+        // it through the default comparer (the common case above is a radix sort).
         keys.Sort();
         for (var i = 0; i < keys.Length; i++)
         {

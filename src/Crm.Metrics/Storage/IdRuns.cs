@@ -30,7 +30,7 @@ internal static class IdRuns
 
             if (end - start == 2)
             {
-                // Most runs are pairs: one comparison of the ids, without packing them.
+                // A pair, the most common run among values: one comparison of the ids, without packing them.
                 if (idOf(order[start]).CompareTo(idOf(order[start + 1])) > 0)
                 {
                     (order[start], order[start + 1]) = (order[start + 1], order[start]);
@@ -64,7 +64,8 @@ internal static class IdRuns
             keys[i] = new IdKey(new IdOrder(id), id, items[i]);
         }
 
-        // The keys compare themselves (IComparable), so the sort calls the comparison directly, not through an interface.
+        // The keys compare themselves (IComparable): the JIT inlines the comparison into the sort; a native build calls
+        // it through the default comparer, which is why a long run is sorted by radix first (ByPackedIds).
         keys.Sort();
         for (var i = 0; i < keys.Length; i++)
         {
