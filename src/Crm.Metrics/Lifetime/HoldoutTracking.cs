@@ -226,7 +226,7 @@ public sealed class HoldoutTracking
         for (var c = 0; c < firstDays.Length; c++)
         {
             var slice = grouped.AsSpan(Storage.CountingSort.SliceOf(ends, c));
-            slice.Sort();
+            Storage.SmallSort.Ascending(slice);
             for (var k = 0; k < slice.Length; k++)
             {
                 if (k == 0 || slice[k] != slice[k - 1])

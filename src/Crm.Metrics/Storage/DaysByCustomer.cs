@@ -12,7 +12,7 @@ internal readonly struct DaysByCustomer(int[] ends, int[] days) : IDisposable
     public ReadOnlySpan<int> Distinct(int customer)
     {
         var slice = Of(customer);
-        slice.Sort();
+        SmallSort.Ascending(slice);
         var n = 0;
         for (var i = 0; i < slice.Length; i++)
         {

@@ -96,7 +96,7 @@ internal sealed class SharedDayLog : IDisposable
         {
             var end = ends[k];
             var slice = days.AsSpan(start, end - start);
-            slice.Sort();
+            SmallSort.Ascending(slice);
             for (var i = 0; i < slice.Length; i++)
             {
                 var day = slice[i];
