@@ -1,4 +1,3 @@
-using Crm.Metrics.Internal;
 using Crm.Metrics.Storage;
 
 namespace Crm.Metrics.Churn;
