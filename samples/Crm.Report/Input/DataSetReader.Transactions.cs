@@ -23,8 +23,8 @@ internal sealed partial class DataSetReader
     private const int ChunksAhead = 4;
 
     /// <summary>
-    /// Checks every row of the transactions file — each parsed into its purchase, which is dropped at once — and keeps
-    /// the file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases. The rows
+    /// Checks every row of the transactions file — each field parsed and checked, no purchase built — and keeps the
+    /// file as <see cref="PurchaseRows"/>, to be parsed again by each analysis that reads the purchases. The rows
     /// are copied into chunks and checked on the thread pool while this thread reads on; what depends on the rows
     /// before — the file's one currency, the activity range, the distinct buyers, each problem's place — is then
     /// applied chunk by chunk in the file's order. So the problems, malformed rows' among them, come out as a
@@ -114,7 +114,6 @@ internal sealed partial class DataSetReader
     /// </summary>
     private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days, ref (string Code, Currency Currency)? known)
     {
-        CustomerId customer;
         Instant at;
         decimal amount;
         Currency currency;
@@ -124,7 +123,7 @@ internal sealed partial class DataSetReader
         {
             var id = row.RequiredSpan("customer_id");
             hash = DistinctIds.Hash(id);
-            customer = Fields.CustomerId("customer_id", id.ToString());
+            CheckCustomerId(id);
             at = At("occurred_at", row.RequiredSpan("occurred_at"), days);
             amount = Fields.Number("amount", row.RequiredSpan("amount"));
             (currency, code) = RowCurrency(row, known);
@@ -140,7 +139,7 @@ internal sealed partial class DataSetReader
 
         try
         {
-            _ = Purchase(row, customer, at, amount, currency);
+            _ = PurchaseFields(row, amount);
             return new CheckedPurchase(null, at, amount >= 0, currency, code, null, hash);
         }
         catch (FieldException e)
@@ -239,8 +238,24 @@ internal sealed partial class DataSetReader
         }
     }
 
-    /// <summary>The purchase of a row whose customer, instant, amount and currency are read: its cost and channel, and the purchase's own rules.</summary>
-    private static Purchase Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
+    /// <summary>
+    /// Checks a customer id in place, as <see cref="CustomerId"/>'s rule for keys does (not empty or white space, not
+    /// padded), without making its string; a refused id is refused by the id type itself, for the same words.
+    /// </summary>
+    private static void CheckCustomerId(ReadOnlySpan<char> id)
+    {
+        if (id.IsWhiteSpace() || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
+        {
+            _ = Fields.CustomerId("customer_id", id.ToString());
+        }
+    }
+
+    /// <summary>
+    /// A row's cost and channel, checked: the rules of the report's own columns. With a customer id, instant, amount
+    /// and currency that passed their checks, they leave nothing for the purchase's own rules to refuse — its amounts
+    /// are made non-negative here, in the row's one currency — so the first read checks a row without building it.
+    /// </summary>
+    private static (decimal? Cost, SalesChannel Channel) PurchaseFields(CsvRow row, decimal amount)
     {
         decimal? cost = row.OptionalSpan("cost") is { IsEmpty: false } c ? Fields.Number("cost", c) : null;
         if (cost < 0 && amount >= 0)
@@ -249,6 +264,13 @@ internal sealed partial class DataSetReader
         }
 
         var channel = row.Optional("channel") is { } ch ? Fields.SalesChannel("channel", ch) : SalesChannel.Other;
+        return (cost, channel);
+    }
+
+    /// <summary>The purchase of a row whose customer, instant, amount and currency are read: its cost and channel (<see cref="PurchaseFields"/>), and the purchase's own rules.</summary>
+    private static Purchase Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
+    {
+        var (cost, channel) = PurchaseFields(row, amount);
         var money = new Money(Math.Abs(amount), currency);
         Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
         return Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
