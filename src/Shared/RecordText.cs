@@ -65,7 +65,7 @@ internal static class RecordText
                 break;
             case IEnumerable items:
                 var list = items.Cast<object?>().Take(ItemsShown + 1).ToList();
-                Items(text, items is ICollection c ? c.Count : list.Count > ItemsShown ? -1 : list.Count, list);
+                Items(text, items is ICollection c ? c.Count : items is IReadOnlyCollection<object?> r ? r.Count : list.Count > ItemsShown ? -1 : list.Count, list);
                 break;
             default:
                 text.Append(value);

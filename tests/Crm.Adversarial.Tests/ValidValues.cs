@@ -109,6 +109,7 @@ internal static class ValidValues
         Add(() => (CrmMetrics)Metrics());
         Add(() => new Crm.Metrics.Segments.LifecycleOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
         Add(() => new Crm.Metrics.Churn.ChurnWarningOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin });
+        Add(() => Crm.Metrics.Churn.ChurnWarning.Assess(new LocalDate(2026, 3, 31), Berlin, DataSet().Purchases!));
         Add(() => Analyses());
         Add(() => Metrics().ComputeAnalyses(DataSet(), Analyses()));
         Add(() => Services().GetRequiredService<ISatisfactionCalculator>());

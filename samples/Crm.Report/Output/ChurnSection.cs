@@ -39,7 +39,6 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
 
         var useModel = bgNbd is { IsConverged: true } && summary?.CalibrationEnd == analysisDate;
         var result = analyses.AssessChurn(useModel ? bgNbd!.Model : null);
-        var counts = result.Customers.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Count());
         var listed = result.Slipping.Take(Listed).ToList();
 
         // The listed customers' summaries, found in one pass: looking them up by id would index every customer of the
@@ -60,11 +59,11 @@ internal sealed record ChurnSection(LocalDate AnalysisDate, bool UsedModel, int 
         return new ChurnSection(
             analysisDate,
             result.UsedModel,
-            counts.GetValueOrDefault(ChurnRiskLevel.High),
-            counts.GetValueOrDefault(ChurnRiskLevel.Medium),
-            counts.GetValueOrDefault(ChurnRiskLevel.Low),
-            result.Lost.Count(),
-            result.Slipping.Count(),
+            result.CountAt(ChurnRiskLevel.High),
+            result.CountAt(ChurnRiskLevel.Medium),
+            result.CountAt(ChurnRiskLevel.Low),
+            result.LostCount,
+            result.SlippingCount,
             [.. listed.Select(c => new AtRiskCustomer(c.CustomerId.Value, names?.GetValueOrDefault(c.CustomerId), c.Level, c.ProbabilityAlive, Ahead(c.CustomerId), c.Reasons))]);
 
         double? Ahead(CustomerId id) =>

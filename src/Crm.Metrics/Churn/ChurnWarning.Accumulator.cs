@@ -108,20 +108,41 @@ public static partial class ChurnWarning
             }
 
             using var sales = log.SortByCustomer();
-            // Customers are independent (each reads only its own slice of days): fixed chunks on several threads.
-            var risks = new CustomerChurnRisk[log.Customers];
-            const int Chunk = 4096;
+
+            // Customers are independent (each reads only its own slice of days): blocks of customers on several
+            // threads, each writing its customers' flags and its own array of reasons. The risks stay packed
+            // (ChurnRisks): most are counted, few are read.
+            var n = log.Customers;
+            var ids = new CustomerId[n];
+            var flags = new byte[n];
+            var firstReason = new int[n];
+            var reasons = new FiredReason[(n + ChurnRisks.Block - 1) / ChurnRisks.Block][];
             var byCustomer = sales;
-            Concurrency.Partitioned.For((risks.Length + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+            Concurrency.Partitioned.For(reasons.Length, new ParallelOptions { CancellationToken = cancellationToken }, block =>
             {
-                for (var c = chunk * Chunk; c < Math.Min(risks.Length, (chunk + 1) * Chunk); c++)
+                var start = block * ChurnRisks.Block;
+                var end = Math.Min(n, start + ChurnRisks.Block);
+                var written = Storage.WorkArrays<FiredReason>.Rent(2 * (end - start));
+                var count = 0;
+                var fired = default(FiredReasons);
+                for (var c = start; c < end; c++)
                 {
                     var p = alive[c];
-                    risks[c] = AssessOne(log.Id(c), byCustomer.Distinct(c), in log.State(c), _today, _windowStart, _settings, p < 0 ? null : p);
+                    var lost = AssessOne(byCustomer.Distinct(c), in log.State(c), _today, _windowStart, _settings, p < 0 ? null : p, ref fired);
+                    Storage.WorkArrays<FiredReason>.Grow(ref written, count + fired.Count);
+
+                    fired.StrongestFirst(written.AsSpan(count, fired.Count));
+                    ids[c] = log.Id(c);
+                    flags[c] = ChurnRisks.Flags(fired.Strongest, lost, fired.Count);
+                    firstReason[c] = count;
+                    count += fired.Count;
                 }
+
+                reasons[block] = written.AsSpan(0, count).ToArray();
+                Storage.WorkArrays<FiredReason>.Return(written);
             });
 
-            return new ChurnWarningResult(_analysisDate, model is not null, Array.AsReadOnly(ChurnRanking.Ranked(risks)));
+            return new ChurnWarningResult(_analysisDate, model is not null, ChurnRisks.Rank(ids, alive, flags, reasons, firstReason));
         }
 
         public void Dispose() => _log.Dispose();

@@ -94,13 +94,17 @@ public static partial class ChurnWarning
         }
     }
 
-    private static CustomerChurnRisk AssessOne(CustomerId id, ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive)
+    /// <summary>
+    /// One customer's assessment: the reasons that fired (in <paramref name="reasons"/>, in the order they fired), and
+    /// whether the customer is probably lost already.
+    /// </summary>
+    private static bool AssessOne(ReadOnlySpan<int> purchaseDays, in Signals history, int today, int windowStart, ChurnWarningSettings settings, double? probabilityAlive, ref FiredReasons reasons)
     {
-        var reasons = default(FiredReasons);
+        reasons = default;
         var lost = probabilityAlive < settings.LostProbabilityAlive;
         if (purchaseDays.Length == 0)
         {
-            reasons.Add(new("no-purchase", ChurnRiskLevel.Medium, "no purchase on record"));
+            reasons.Add(ReasonFacts.NoPurchase(), ChurnRiskLevel.Medium);
         }
         else
         {
@@ -112,7 +116,7 @@ public static partial class ChurnWarning
                 lost |= since > settings.SinglePurchaseLostDays;
                 if (since > settings.SinglePurchaseDays)
                 {
-                    reasons.Add(new("single-purchase-long-ago", ChurnRiskLevel.Medium, ReasonFacts.SinglePurchase(since)));
+                    reasons.Add(ReasonFacts.SinglePurchase(since), ChurnRiskLevel.Medium);
                 }
             }
             else
@@ -122,8 +126,7 @@ public static partial class ChurnWarning
                 lost |= multiple > settings.LostGapMultiple;
                 if (multiple > settings.MediumGapMultiple)
                 {
-                    reasons.Add(new("long-gap", multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                        ReasonFacts.LongGap(since, multiple, usualGap)));
+                    reasons.Add(ReasonFacts.LongGap(since, multiple, usualGap), multiple > settings.HighGapMultiple ? ChurnRiskLevel.High : ChurnRiskLevel.Medium);
                 }
             }
 
@@ -137,39 +140,39 @@ public static partial class ChurnWarning
                 // A usual rate needs two purchase days before the window; one purchase is the single-purchase rule's.
                 if (before >= 2 && expected >= 1 && recent < settings.FrequencyDropShare * expected)
                 {
-                    reasons.Add(new("frequency-drop", ChurnRiskLevel.Medium,
-                        ReasonFacts.FrequencyDrop(recent, settings.RecentWindowDays, expected)));
+                    reasons.Add(ReasonFacts.FrequencyDrop(recent, settings.RecentWindowDays, expected), ChurnRiskLevel.Medium);
                 }
             }
         }
 
         if (history.RecentComplaints > 0)
         {
-            reasons.Add(new("complaints", history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium,
-                ReasonFacts.Complaints(history.RecentComplaints, settings.RecentWindowDays, history.EarlierComplaints)));
+            reasons.Add(
+                ReasonFacts.Complaints(history.RecentComplaints, settings.RecentWindowDays, history.EarlierComplaints),
+                history.RecentComplaints >= settings.HighRiskComplaints ? ChurnRiskLevel.High : ChurnRiskLevel.Medium);
         }
 
         if (history.Unresolved > 0)
         {
-            reasons.Add(new("unresolved-complaints", ChurnRiskLevel.Medium, ReasonFacts.Unresolved(history.Unresolved, today - history.OldestUnresolved)));
+            reasons.Add(ReasonFacts.Unresolved(history.Unresolved, today - history.OldestUnresolved), ChurnRiskLevel.Medium);
         }
 
         if (history.RecentDetractors > 0)
         {
-            reasons.Add(new("detractor", ChurnRiskLevel.Medium, ReasonFacts.Detractors(history.RecentDetractors, settings.RecentWindowDays)));
+            reasons.Add(ReasonFacts.Detractors(history.RecentDetractors, settings.RecentWindowDays), ChurnRiskLevel.Medium);
         }
 
         if (probabilityAlive is { } p && p < settings.MediumRiskProbabilityAlive)
         {
-            reasons.Add(new("p-alive", p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium, ReasonFacts.ProbabilityAlive(p)));
+            reasons.Add(ReasonFacts.ProbabilityAlive(p), p < settings.HighRiskProbabilityAlive ? ChurnRiskLevel.High : ChurnRiskLevel.Medium);
         }
 
         if (reasons.Strongest == ChurnRiskLevel.Medium && reasons.Count >= 2)
         {
-            reasons.Add(new("several-signals", ChurnRiskLevel.High, ReasonFacts.SeveralSignals(reasons.Count)));
+            reasons.Add(ReasonFacts.SeveralSignals(reasons.Count), ChurnRiskLevel.High);
         }
 
-        return new CustomerChurnRisk(id, reasons.Strongest, probabilityAlive, reasons.StrongestFirst()) { IsLost = lost };
+        return lost;
     }
 
     /// <summary>
@@ -187,24 +190,18 @@ public static partial class ChurnWarning
         /// <summary>The highest level of those fired; Low when none fired.</summary>
         public ChurnRiskLevel Strongest { get; private set; }
 
-        public void Add(ChurnReason reason)
+        public void Add(ReasonFacts facts, ChurnRiskLevel level)
         {
-            _slots[Count++] = reason;
-            if (reason.Level > Strongest)
+            _slots[Count++] = new FiredReason(facts, level);
+            if (level > Strongest)
             {
-                Strongest = reason.Level;
+                Strongest = level;
             }
         }
 
-        /// <summary>The reasons, strongest first; those of equal level in the order they fired.</summary>
-        public readonly System.Collections.ObjectModel.ReadOnlyCollection<ChurnReason> StrongestFirst()
+        /// <summary>Writes the reasons into <paramref name="into"/>, strongest first; those of equal level in the order they fired.</summary>
+        public readonly void StrongestFirst(Span<FiredReason> into)
         {
-            if (Count == 0)
-            {
-                return System.Collections.ObjectModel.ReadOnlyCollection<ChurnReason>.Empty;
-            }
-
-            var ordered = new ChurnReason[Count];
             var next = 0;
             for (var level = ChurnRiskLevel.High; level >= ChurnRiskLevel.Low; level--)
             {
@@ -212,12 +209,10 @@ public static partial class ChurnWarning
                 {
                     if (_slots[i].Level == level)
                     {
-                        ordered[next++] = _slots[i];
+                        into[next++] = _slots[i];
                     }
                 }
             }
-
-            return Array.AsReadOnly(ordered);
         }
     }
 
@@ -225,7 +220,7 @@ public static partial class ChurnWarning
     [System.Runtime.CompilerServices.InlineArray(7)]
     private struct ReasonSlots
     {
-        private ChurnReason _first;
+        private FiredReason _first;
     }
 
     /// <summary>A customer's complaint and answer counters.</summary>

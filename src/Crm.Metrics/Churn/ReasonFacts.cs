@@ -22,6 +22,7 @@ internal readonly struct ReasonFacts
     private enum Kind : byte
     {
         None,
+        NoPurchase,
         SinglePurchase,
         LongGap,
         FrequencyDrop,
@@ -31,6 +32,9 @@ internal readonly struct ReasonFacts
         ProbabilityAlive,
         SeveralSignals,
     }
+
+    /// <summary>"no purchase on record".</summary>
+    public static ReasonFacts NoPurchase() => new(Kind.NoPurchase);
 
     /// <summary>"one purchase only, 400 days ago".</summary>
     public static ReasonFacts SinglePurchase(int since) => new(Kind.SinglePurchase, since);
@@ -56,9 +60,25 @@ internal readonly struct ReasonFacts
     /// <summary>"3 warning signals together".</summary>
     public static ReasonFacts SeveralSignals(int count) => new(Kind.SeveralSignals, count);
 
+    /// <summary>The reason's stable key (<see cref="ChurnReason.Code"/>).</summary>
+    public string Code => _kind switch
+    {
+        Kind.NoPurchase => "no-purchase",
+        Kind.SinglePurchase => "single-purchase-long-ago",
+        Kind.LongGap => "long-gap",
+        Kind.FrequencyDrop => "frequency-drop",
+        Kind.Complaints => "complaints",
+        Kind.Unresolved => "unresolved-complaints",
+        Kind.Detractors => "detractor",
+        Kind.ProbabilityAlive => "p-alive",
+        Kind.SeveralSignals => "several-signals",
+        _ => throw new InvalidOperationException("A churn reason without facts has no code here."),
+    };
+
     /// <summary>The reason in words, numbers in the invariant culture.</summary>
     public string Format() => _kind switch
     {
+        Kind.NoPurchase => "no purchase on record",
         Kind.SinglePurchase => string.Create(CultureInfo.InvariantCulture, $"one purchase only, {_a} days ago"),
         Kind.LongGap => string.Create(CultureInfo.InvariantCulture, $"{_a} days since the last purchase, {_x:0.0} × the usual gap of {_y:0.#} days"),
         Kind.FrequencyDrop => string.Create(CultureInfo.InvariantCulture, $"{Words.Count(_a, "purchase day", "purchase days")} in the last {_b} days against {_x:0.0} expected at the usual rate"),
