@@ -62,7 +62,7 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     public bool IsLostAt(int index) => (_flags[_order[index]] & LostBit) != 0;
 
     /// <summary>The customers at the ranks whose packed level and lost flag pass <paramref name="keep"/>, in rank order.</summary>
-    public IEnumerable<CustomerChurnRisk> Where(Func<ChurnRiskLevel, bool, bool> keep)
+    public IEnumerable<CustomerChurnRisk> WhereFlags(Func<ChurnRiskLevel, bool, bool> keep)
     {
         for (var i = 0; i < Count; i++)
         {

@@ -130,7 +130,6 @@ public static partial class ChurnWarning
                     var p = alive[c];
                     var lost = AssessOne(byCustomer.Distinct(c), in log.State(c), _today, _windowStart, _settings, p < 0 ? null : p, ref fired);
                     Storage.WorkArrays<FiredReason>.Grow(ref written, count + fired.Count);
-
                     fired.StrongestFirst(written.AsSpan(count, fired.Count));
                     ids[c] = log.Id(c);
                     flags[c] = ChurnRisks.Flags(fired.Strongest, lost, fired.Count);

@@ -64,5 +64,5 @@ public sealed record ChurnWarningResult(LocalDate AnalysisDate, bool UsedModel, 
     // The customers whose level and lost flag pass: read from the packed risks when the warning made them, so that
     // those passed over are never made.
     private IEnumerable<CustomerChurnRisk> Filter(Func<ChurnRiskLevel, bool, bool> keep) =>
-        Customers is ChurnRisks packed ? packed.Where(keep) : Customers.Where(c => keep(c.Level, c.IsLost));
+        Customers is ChurnRisks packed ? packed.WhereFlags(keep) : Customers.Where(c => keep(c.Level, c.IsLost));
 }
