@@ -56,10 +56,10 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     internal int Made => Volatile.Read(ref _made)?.Count(r => r is not null) ?? 0;
 
     /// <summary>The level at a rank, read from the packed flags.</summary>
-    public ChurnRiskLevel LevelAt(int index) => (ChurnRiskLevel)(_flags[_order[index]] & LevelMask);
+    public ChurnRiskLevel LevelAt(int index) => LevelOf(_flags[_order[index]]);
 
     /// <summary>Whether the customer at a rank is lost, read from the packed flags.</summary>
-    public bool IsLostAt(int index) => (_flags[_order[index]] & LostBit) != 0;
+    public bool IsLostAt(int index) => IsLost(_flags[_order[index]]);
 
     /// <summary>The customers at the ranks whose packed level and lost flag pass <paramref name="keep"/>, in rank order.</summary>
     public IEnumerable<CustomerChurnRisk> WhereFlags(Func<ChurnRiskLevel, bool, bool> keep)
@@ -74,13 +74,7 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     }
 
     /// <inheritdoc/>
-    public IEnumerator<CustomerChurnRisk> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return this[i];
-        }
-    }
+    public IEnumerator<CustomerChurnRisk> GetEnumerator() => WhereFlags(static (_, _) => true).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -101,9 +95,8 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
         var tally = default(ChurnTally);
         for (var c = 0; c < n; c++)
         {
-            var level = (ChurnRiskLevel)(assessed[c] & LevelMask);
-            var lost = (assessed[c] & LostBit) != 0;
-            tally = tally.Add(level, lost);
+            var level = LevelOf(assessed[c]);
+            tally = tally.Add(level, IsLost(assessed[c]));
 
             // The level above the bits of P(alive): for values in [0, 1] they order as the numbers do.
             keys[c] = ((ulong)(ChurnRiskLevel.High - level) << 62) | (ulong)BitConverter.DoubleToInt64Bits(alive[c] < 0 ? 1 : alive[c]);
@@ -118,6 +111,10 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     /// <summary>A customer's packed flags: level, lost, number of reasons (at most seven).</summary>
     public static byte Flags(ChurnRiskLevel level, bool lost, int reasons) =>
         (byte)((int)level | (lost ? LostBit : 0) | (reasons << CountShift));
+
+    private static ChurnRiskLevel LevelOf(byte flags) => (ChurnRiskLevel)(flags & LevelMask);
+
+    private static bool IsLost(byte flags) => (flags & LostBit) != 0;
 
     private CustomerChurnRisk Make(int customer)
     {
@@ -137,6 +134,6 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
         }
 
         var alive = _alive[customer];
-        return new CustomerChurnRisk(_ids[customer], (ChurnRiskLevel)(flags & LevelMask), alive < 0 ? null : alive, reasons) { IsLost = (flags & LostBit) != 0 };
+        return new CustomerChurnRisk(_ids[customer], LevelOf(flags), alive < 0 ? null : alive, reasons) { IsLost = IsLost(flags) };
     }
 }
