@@ -39,16 +39,20 @@ public static partial class ChurnWarning
 
         public DateTimeZone Zone { get; }
 
-        public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+        public void Add(Purchase purchase) => Add(purchase.IsSale, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
 
         /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
         public void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
-        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows; its customer is assessed even when it is a refund or later than the analysis date.</summary>
-        public void Add(Purchase purchase, int sharedCustomer, int day)
+        /// <summary>
+        /// Adds a purchase by what the warning reads of it: whether it is a sale, its local day (in <see cref="Zone"/>),
+        /// and its customer's shared number, or −1 and the customer's <paramref name="id"/>. Its customer is assessed
+        /// even when it is a refund or later than the analysis date.
+        /// </summary>
+        public void Add(bool isSale, int sharedCustomer, int day, CustomerId id = default)
         {
-            var customer = sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer);
-            if (purchase.IsSale && day <= _today)
+            var customer = sharedCustomer < 0 ? _log.IndexOf(id) : _log.IndexOf(sharedCustomer);
+            if (isSale && day <= _today)
             {
                 _log.AddDay(customer, day);
             }

@@ -299,7 +299,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
         // arrays, which each young collection would otherwise scan for it.
         _cards?.Add(purchase, _index.Id(customer));
         var ticks = purchase.OccurredAt.ToUnixTimeTicks();
-        var days = _laneOpen ? _lane!.Add(purchase, customer) : _days;
+        var days = _laneOpen ? _lane!.Add(purchase.IsSale, purchase.Amount, customer) : _days;
         for (var z = 0; z < _zones.Length; z++)
         {
             days[z] = _zones[z].Of(ticks);
@@ -307,18 +307,21 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 
         if (!_laneOpen)
         {
-            ApplyByCustomer(purchase, customer, _days);
+            ApplyByCustomer(purchase.IsSale, purchase.Amount, customer, _days);
         }
     }
 
-    /// <summary>A purchase into the per-customer analyses, with its customer's number and its local day in each zone.</summary>
-    private void ApplyByCustomer(Purchase purchase, int customer, ReadOnlySpan<int> days)
+    /// <summary>
+    /// A purchase (a sale when <paramref name="isSale"/>, of <paramref name="amount"/>) into the per-customer analyses,
+    /// with its customer's number and its local day in each zone: all those analyses read of it.
+    /// </summary>
+    private void ApplyByCustomer(bool isSale, in Money amount, int customer, ReadOnlySpan<int> days)
     {
-        _summary?.Add(purchase, customer, days[_summaryZone]);
-        _rfm?.Add(purchase, customer, days[_rfmZone]);
-        _lifecycles?.Add(purchase, customer, days[_lifecycleZone]);
-        _churn?.Add(purchase, customer, days[_churnZone]);
-        if (purchase.IsSale)
+        _summary?.Add(isSale, amount, customer, days[_summaryZone]);
+        _rfm?.Add(isSale, amount, customer, days[_rfmZone]);
+        _lifecycles?.Add(isSale, customer, days[_lifecycleZone]);
+        _churn?.Add(isSale, customer, days[_churnZone]);
+        if (isSale)
         {
             // Each sale's day, once per zone (the log keeps the days its analyses read): each analysis reads the days
             // it would have logged itself (its sales within its range of days) from it.
@@ -356,7 +359,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
                 Ahead(batch.Customers[i + StateAhead], state: true);
             }
 
-            ApplyByCustomer(batch.Purchases[i], batch.Customers[i], batch.Days.AsSpan(i * zones, zones));
+            ApplyByCustomer(batch.Sales[i], batch.Amount(i), batch.Customers[i], batch.Days.AsSpan(i * zones, zones));
         }
     }
 

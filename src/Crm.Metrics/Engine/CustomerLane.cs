@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using Crm.Domain.Activity;
 
 namespace Crm.Metrics.Engine;
 
 /// <summary>
 /// The per-customer analyses of an <see cref="AnalysisSet"/> (summary, RFM, lifecycles, churn) on a thread of their
 /// own, a few batches behind the reading thread, which keeps the customer index and the scorecards' buffers. Purchases
-/// are collected in batches of <see cref="BatchSize"/> with their customer numbers and local days; one thread applies
+/// are collected in batches of <see cref="BatchSize"/> as what those analyses read of them (whether a sale, the
+/// amount), with their customer numbers and local days; one thread applies
 /// the batches in the order they were filled, so every analysis sees the purchases in the order read and its result
 /// does not change. No thread is started for fewer purchases than one batch: <see cref="Finish"/> applies them on the
 /// calling thread.
 /// </summary>
+/// <remarks>
+/// A batch keeps no reference to a purchase: the purchases a caller reads are young objects, and the batches waiting
+/// for the lane's thread would otherwise keep tens of thousands of them alive through each young collection, to be
+/// copied into the older generation.
+/// </remarks>
 internal sealed class CustomerLane : IDisposable
 {
     /// <summary>Purchases per batch.</summary>
@@ -40,10 +45,11 @@ internal sealed class CustomerLane : IDisposable
     public bool IsEmpty => _worker is null && _filling.Count == 0;
 
     /// <summary>
-    /// The next entry of the filling batch, for a purchase of the customer numbered <paramref name="customer"/>: its
-    /// local days are to be written into the span returned. Throws the worker's exception once it has failed.
+    /// The next entry of the filling batch, for a purchase (a sale when <paramref name="isSale"/>, of
+    /// <paramref name="amount"/>) of the customer numbered <paramref name="customer"/>: its local days are to be
+    /// written into the span returned. Throws the worker's exception once it has failed.
     /// </summary>
-    public Span<int> Add(Purchase purchase, int customer)
+    public Span<int> Add(bool isSale, in Money amount, int customer)
     {
         var batch = _filling;
         if (batch.Count == BatchSize)
@@ -53,7 +59,9 @@ internal sealed class CustomerLane : IDisposable
         }
 
         var at = batch.Count++;
-        batch.Purchases[at] = purchase;
+        batch.Sales[at] = isSale;
+        batch.Amounts[at] = amount.Amount;
+        batch.Currencies[at] = amount.Currency;
         batch.Customers[at] = customer;
         return batch.Days.AsSpan(at * _zones, _zones);
     }
@@ -155,11 +163,23 @@ internal sealed class CustomerLane : IDisposable
         }
     }
 
-    /// <summary>Purchases with their customer numbers and local days (one per zone, purchase after purchase).</summary>
+    /// <summary>
+    /// Purchases as the per-customer analyses read them, with their customer numbers and local days (one per zone,
+    /// purchase after purchase). Each array stays below the large-object heap's 85,000 bytes.
+    /// </summary>
     internal sealed class Batch(int zones)
     {
-        /// <summary>The purchases.</summary>
-        public Purchase[] Purchases { get; } = new Purchase[BatchSize];
+        /// <summary>Whether each purchase is a sale (else a refund).</summary>
+        public bool[] Sales { get; } = new bool[BatchSize];
+
+        /// <summary>Each purchase's amount.</summary>
+        public decimal[] Amounts { get; } = new decimal[BatchSize];
+
+        /// <summary>Each purchase's currency.</summary>
+        public Currency[] Currencies { get; } = new Currency[BatchSize];
+
+        /// <summary>Each purchase's amount with its currency.</summary>
+        public Money Amount(int at) => new(Amounts[at], Currencies[at]);
 
         /// <summary>Each purchase's customer number.</summary>
         public int[] Customers { get; } = new int[BatchSize];
@@ -170,10 +190,10 @@ internal sealed class CustomerLane : IDisposable
         /// <summary>How many entries are filled.</summary>
         public int Count { get; set; }
 
-        /// <summary>Empties the batch, letting its purchases go.</summary>
+        /// <summary>Empties the batch.</summary>
         public void Clear()
         {
-            Array.Clear(Purchases, 0, Count);
+            Array.Clear(Currencies, 0, Count);
             Count = 0;
         }
     }

@@ -57,24 +57,26 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ThrowIfDisposed();
-        Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+        Add(purchase.IsSale, purchase.Amount, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
     }
 
     /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
     internal void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
-    /// <summary>Adds a purchase whose local day (in the options' zone) and shared customer number (−1: none) the caller knows.</summary>
-    internal void Add(Purchase purchase, int sharedCustomer, int day)
+    /// <summary>
+    /// Adds a purchase by what the summary reads of it: whether it is a sale, its amount, its local day (in the options'
+    /// zone), and its customer's shared number, or −1 and the customer's <paramref name="id"/>.
+    /// </summary>
+    internal void Add(bool isSale, in Money amount, int sharedCustomer, int day, CustomerId id = default)
     {
-        if (!purchase.IsSale)
+        if (!isSale)
         {
             _refunds++;
             return;
         }
 
-        var amount = purchase.Amount;
-        Admit(amount.Currency, nameof(purchase));
-        AddSale(sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer), day, amount.Amount);
+        Admit(amount.Currency, "purchase");
+        AddSale(sharedCustomer < 0 ? _log.IndexOf(id) : _log.IndexOf(sharedCustomer), day, amount.Amount);
     }
 
     /// <summary>Takes the first sale's currency; a sale in another one is refused.</summary>

@@ -71,17 +71,20 @@ public static class LifecycleDerivation
 
         public DateTimeZone Zone => _zone;
 
-        public void Add(Purchase purchase) => Add(purchase, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()));
+        public void Add(Purchase purchase) => Add(purchase.IsSale, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
 
         /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
         public void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
-        /// <summary>Adds a purchase whose local day (in <see cref="Zone"/>) and shared customer number (−1: none) the caller knows.</summary>
-        public void Add(Purchase purchase, int sharedCustomer, int day)
+        /// <summary>
+        /// Adds a purchase by what a lifecycle reads of it: whether it is a sale, its local day (in <see cref="Zone"/>),
+        /// and its customer's shared number, or −1 and the customer's <paramref name="id"/>.
+        /// </summary>
+        public void Add(bool isSale, int sharedCustomer, int day, CustomerId id = default)
         {
-            if (purchase.IsSale && day <= _today)
+            if (isSale && day <= _today)
             {
-                _log.AddDay(sharedCustomer < 0 ? _log.IndexOf(purchase.CustomerId) : _log.IndexOf(sharedCustomer), day);
+                _log.AddDay(sharedCustomer < 0 ? _log.IndexOf(id) : _log.IndexOf(sharedCustomer), day);
             }
         }
 
