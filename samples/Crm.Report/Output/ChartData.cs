@@ -97,8 +97,7 @@ internal static class ChartData
     /// </summary>
     public static IReadOnlyList<CurvePoint> ParetoCurve(ValueTierAnalysis tiers)
     {
-        var customers = tiers.Customers;
-        var n = customers.Count;
+        var n = tiers.Customers.Count;
         var points = new List<CurvePoint>(CurvePoints + 1);
         var last = -1;
         for (var step = 0; step <= CurvePoints; step++)
@@ -111,9 +110,8 @@ internal static class ChartData
 
             last = k;
 
-            // The share held by the first k customers is the share "before" customer k.
-            var share = k < n ? customers[k].CumulativeShareBefore : 1.0;
-            points.Add(new CurvePoint((double)k / n, share));
+            // The share held by the first k customers, read without making the customers.
+            points.Add(new CurvePoint((double)k / n, tiers.ShareOfTop(k)));
         }
 
         return points;

@@ -8,17 +8,39 @@ namespace Crm.Metrics.Segments;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ValueTierAnalysis
 {
-    private ValueTierAnalysis(IReadOnlyList<CustomerValueTier> customers, IReadOnlyList<ValueTierSummary> tiers)
+    private readonly ValueTierCustomers _customers;
+
+    private ValueTierAnalysis(ValueTierCustomers customers, IReadOnlyList<ValueTierSummary> tiers)
     {
-        Customers = customers;
+        _customers = customers;
         Tiers = tiers;
     }
 
     /// <summary>The customers, highest value first.</summary>
-    public IReadOnlyList<CustomerValueTier> Customers { get; }
+    /// <remarks>
+    /// Made as they are read: the tiers and <see cref="ShareOfTop"/> need no customer, and ties of value are put in
+    /// order of id the first time a customer is read. Each place returns the same instance every time.
+    /// </remarks>
+    public IReadOnlyList<CustomerValueTier> Customers => _customers;
 
     /// <summary>A, B and C with their customers and value shares.</summary>
     public IReadOnlyList<ValueTierSummary> Tiers { get; }
+
+    /// <summary>
+    /// The share of the positive total held by the <paramref name="count"/> highest-ranked customers (a point of the
+    /// Pareto curve): Σ max(value, 0) over them ÷ Σ max(value, 0) over all, from 0 (none) to 1 (all). For a count
+    /// below the number of customers it is the <see cref="CustomerValueTier.CumulativeShareBefore"/> of the customer at
+    /// that place, read without making the customers or ordering ties.
+    /// </summary>
+    /// <param name="count">How many customers from the top, 0 to the number of customers.</param>
+    /// <returns>The share, 0..1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above the number of customers.</exception>
+    public double ShareOfTop(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _customers.Count);
+        return count == _customers.Count ? 1.0 : _customers.ShareBefore(count);
+    }
 
     /// <summary>Ranks customers by a value of the caller's choice (revenue, margin, CLV).</summary>
     /// <param name="values">Each customer once with their value.</param>
@@ -31,9 +53,17 @@ public sealed class ValueTierAnalysis
         ArgumentNullException.ThrowIfNull(values);
         thresholds ??= ValueTierThresholds.Default;
         thresholds.Validate(nameof(thresholds));
+        var given = values.ToArray();
+        var ids = new CustomerId[given.Length];
+        var amounts = new decimal[given.Length];
+        for (var i = 0; i < given.Length; i++)
+        {
+            (ids[i], amounts[i]) = given[i];
+        }
+
         try
         {
-            return Rank(values.ToArray(), thresholds, checkRepeats: true);
+            return Rank(ids, amounts, thresholds, checkRepeats: true);
         }
         catch (OverflowException e)
         {
@@ -41,8 +71,11 @@ public sealed class ValueTierAnalysis
         }
     }
 
-    /// <summary>The values, largest first, then by id (ordinal).</summary>
-    private static KeyValuePair<CustomerId, decimal>[] ByValue(KeyValuePair<CustomerId, decimal>[] values)
+    /// <summary>
+    /// The places of the customers, largest value first: by value alone, with the keys to order ties by id later, when
+    /// the values fit 64-bit keys; else by value, then by id (ordinal), comparing decimals, and no keys.
+    /// </summary>
+    private static (int[] Order, ulong[]? SortedKeys) ByValue(CustomerId[] ids, decimal[] values)
     {
         var order = new int[values.Length];
         for (var i = 0; i < order.Length; i++)
@@ -50,34 +83,29 @@ public sealed class ValueTierAnalysis
             order[i] = i;
         }
 
-        if (ExactKeys(values) is { } keys)
+        var keys = ExactKeys(values);
+        if (keys is not null)
         {
-            // One 64-bit key per value, sorted without comparisons; runs of equal values then by id.
+            // One 64-bit key per value, sorted without comparisons; runs of equal values are put in order of id when a
+            // customer is first read (ValueTierCustomers).
             Storage.RadixSort.Sort(keys, order);
-            Storage.IdRuns.OrderTies(keys, order, i => values[i].Key);
         }
         else
         {
-            SortByKey(values, order);
+            SortByKey(ids, values, order);
         }
 
-        var sorted = new KeyValuePair<CustomerId, decimal>[values.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            sorted[i] = values[order[i]];
-        }
-
-        return sorted;
+        return (order, keys);
     }
 
     /// <summary>Puts <paramref name="order"/> (places in <paramref name="values"/>) largest value first, then by id, comparing decimals.</summary>
-    private static void SortByKey(KeyValuePair<CustomerId, decimal>[] values, Span<int> order)
+    private static void SortByKey(CustomerId[] ids, decimal[] values, Span<int> order)
     {
         var keys = new ValueKey[order.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            var (id, value) = values[order[i]];
-            keys[i] = new ValueKey(value, new Internal.IdOrder(id), id, order[i]);
+            var at = order[i];
+            keys[i] = new ValueKey(values[at], new Internal.IdOrder(ids[at]), ids[at], at);
         }
 
         // The keys compare themselves (IComparable): the JIT inlines the comparison into the sort; a native build calls
@@ -95,7 +123,7 @@ public sealed class ValueTierAnalysis
     /// digits at that scale do not fit in 63 bits, or when there are too few values for the keys to pay; the values are
     /// then sorted as decimals.
     /// </summary>
-    internal static ulong[]? ExactKeys(KeyValuePair<CustomerId, decimal>[] values)
+    internal static ulong[]? ExactKeys(decimal[] values)
     {
         const int Worthwhile = 64;
         if (values.Length < Worthwhile)
@@ -104,7 +132,7 @@ public sealed class ValueTierAnalysis
         }
 
         var scale = 0;
-        foreach (var (_, value) in values)
+        foreach (var value in values)
         {
             scale = Math.Max(scale, value.Scale);
         }
@@ -113,7 +141,7 @@ public sealed class ValueTierAnalysis
         var keys = new ulong[values.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            var value = values[i].Value;
+            var value = values[i];
             decimal.GetBits(value, bits);
             if (bits[2] != 0)
             {
@@ -146,14 +174,16 @@ public sealed class ValueTierAnalysis
     /// <summary>A sum of the values beyond decimal's range, refused as such.</summary>
     private static AmountOverflowException Overflow(OverflowException e) => new("summing the customers' values for the value tiers", default, e);
 
-    /// <summary>The tiers of <paramref name="values"/> (a fresh array, not kept), each customer checked to come once when <paramref name="checkRepeats"/>.</summary>
-    private static ValueTierAnalysis Rank(KeyValuePair<CustomerId, decimal>[] values, ValueTierThresholds thresholds, bool checkRepeats)
+    /// <summary>
+    /// The tiers of the customers <paramref name="ids"/> with <paramref name="values"/> (fresh arrays, kept), each
+    /// customer checked to come once when <paramref name="checkRepeats"/>.
+    /// </summary>
+    private static ValueTierAnalysis Rank(CustomerId[] ids, decimal[] values, ValueTierThresholds thresholds, bool checkRepeats)
     {
-        var ranked = values;
         if (checkRepeats)
         {
-            var seen = new HashSet<CustomerId>(ranked.Length);
-            foreach (var (id, _) in ranked)
+            var seen = new HashSet<CustomerId>(ids.Length);
+            foreach (var id in ids)
             {
                 if (!seen.Add(id))
                 {
@@ -163,7 +193,7 @@ public sealed class ValueTierAnalysis
         }
 
         var total = 0m;
-        foreach (var (_, value) in ranked)
+        foreach (var value in values)
         {
             total += value > 0 ? value : 0;
         }
@@ -173,24 +203,25 @@ public sealed class ValueTierAnalysis
             throw new ArgumentException("Value tiers need customers with a positive value: the positive values sum to zero.", nameof(values));
         }
 
-        // By value, largest first, then by id: every customer once, so the order is fully determined. Sorted on a key
-        // per customer (the value, the id's packed first units) so that ties of value seldom read the ids.
-        ranked = ByValue(ranked);
-        var customers = new CustomerValueTier[ranked.Length];
+        // By value, largest first, then by id: every customer once, so the order is fully determined. A place's value,
+        // share and tier do not depend on which of the customers tied on its value holds it, so the tiers are taken
+        // before those ties are put in order of id.
+        var (order, sortedKeys) = ByValue(ids, values);
+        var shares = new double[order.Length];
         Span<int> counts = stackalloc int[3];
         Span<decimal> sums = stackalloc decimal[3];
         Span<decimal> positive = stackalloc decimal[3];
         var before = 0m;
-        for (var i = 0; i < ranked.Length; i++)
+        for (var i = 0; i < order.Length; i++)
         {
-            var (id, value) = ranked[i];
+            var value = values[order[i]];
             var share = (double)(before / total);
-            var tier = value <= 0 ? ValueTier.C : share < thresholds.EndOfA ? ValueTier.A : share < thresholds.EndOfB ? ValueTier.B : ValueTier.C;
-            customers[i] = new CustomerValueTier(id, value, tier, share);
+            var tier = (int)ValueTierCustomers.TierOf(value, share, thresholds);
+            shares[i] = share;
             before += Math.Max(value, 0);
-            counts[(int)tier]++;
-            sums[(int)tier] += value;
-            positive[(int)tier] += Math.Max(value, 0);
+            counts[tier]++;
+            sums[tier] += value;
+            positive[tier] += Math.Max(value, 0);
         }
 
         // Shares of the whole: positive values only, so the three shares sum to 1.
@@ -200,7 +231,7 @@ public sealed class ValueTierAnalysis
             tiers[(int)t] = new ValueTierSummary(t, counts[(int)t], sums[(int)t], (double)(positive[(int)t] / total));
         }
 
-        return new ValueTierAnalysis(Array.AsReadOnly(customers), Array.AsReadOnly(tiers));
+        return new ValueTierAnalysis(new ValueTierCustomers(ids, values, order, shares, sortedKeys, thresholds), Array.AsReadOnly(tiers));
     }
 
     /// <summary>Tiers by the revenue of an RFM analysis's window.</summary>
@@ -216,15 +247,17 @@ public sealed class ValueTierAnalysis
 
         // An RFM analysis holds each customer once (its engine makes one row per customer): no set of them to check.
         var customers = rfm.Customers;
-        var values = new KeyValuePair<CustomerId, decimal>[customers.Count];
+        var ids = new CustomerId[customers.Count];
+        var values = new decimal[customers.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = KeyValuePair.Create(customers[i].CustomerId, customers[i].Revenue.Amount);
+            var customer = customers[i];
+            (ids[i], values[i]) = (customer.CustomerId, customer.Revenue.Amount);
         }
 
         try
         {
-            return Rank(values, thresholds, checkRepeats: false);
+            return Rank(ids, values, thresholds, checkRepeats: false);
         }
         catch (OverflowException e)
         {

@@ -84,6 +84,78 @@ public class ValueTierProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(ValueTierProperties)], MaxTest = 300)]
+    public void The_share_of_the_top_is_the_positive_value_they_hold_and_needs_no_customer(KeyValuePair<CustomerId, decimal>[] values)
+    {
+        var tiers = ValueTierAnalysis.Compute(values);
+        var packed = Assert.IsType<ValueTierCustomers>(tiers.Customers);
+        var total = values.Where(v => v.Value > 0).Sum(v => v.Value);
+        var ranked = values.Select(v => v.Value).OrderDescending().ToArray();
+
+        // Σ max(v, 0) over the top k ÷ the positive total, exactly as the shares are taken (one decimal division).
+        var shares = Enumerable.Range(0, values.Length + 1).Select(tiers.ShareOfTop).ToArray();
+        var before = 0m;
+        for (var k = 0; k < values.Length; k++)
+        {
+            Assert.Equal((double)(before / total), shares[k]);
+            before += Math.Max(ranked[k], 0);
+        }
+
+        Assert.Equal(1.0, shares[^1]);
+        Assert.Equal(0.0, shares[0]);
+
+        // Neither the shares nor the tiers made a customer, or put ties in order.
+        _ = tiers.Tiers.Sum(t => t.Customers);
+        Assert.Equal(0, packed.Made);
+        Assert.Equal(values.Length < 64 || ValueTierAnalysis.ExactKeys([.. values.Select(v => v.Value)]) is null, packed.TiesOrdered);
+
+        // Below the last place, the share of the top k is the share before the customer at place k.
+        Assert.Equal(tiers.Customers.Select(c => c.CumulativeShareBefore), shares[..^1]);
+        Assert.True(packed.TiesOrdered);
+    }
+
+    [Fact]
+    public void A_share_of_the_top_outside_none_to_all_is_refused()
+    {
+        var tiers = ValueTierAnalysis.Compute([KeyValuePair.Create(new CustomerId("a"), 5m), KeyValuePair.Create(new CustomerId("b"), 3m)]);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => tiers.ShareOfTop(-1)).ParamName);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => tiers.ShareOfTop(3)).ParamName);
+        Assert.Equal(0.625, tiers.ShareOfTop(1)); // 5 of 8
+    }
+
+    [Fact]
+    public void Ties_read_first_on_several_threads_are_in_order_of_id_and_each_place_is_one_instance()
+    {
+        // 5,000 customers on 40 values (long runs of ties), the ids given in reverse: a tie left in the order given
+        // would be out of order of id.
+        var values = Enumerable.Range(0, 5_000).Reverse()
+            .Select(i => KeyValuePair.Create(new CustomerId($"c{i:D5}"), 1m + (i % 40)))
+            .ToArray();
+        var expected = values.OrderByDescending(v => v.Value).ThenBy(v => v.Key).Select(v => v.Key).ToArray();
+        var tiers = ValueTierAnalysis.Compute(values);
+        var packed = Assert.IsType<ValueTierCustomers>(tiers.Customers);
+        Assert.False(packed.TiesOrdered);
+
+        // Every thread starts from another place, so that the first read may be any of them.
+        var read = new CustomerValueTier[8][];
+        Parallel.For(0, read.Length, t =>
+        {
+            read[t] = new CustomerValueTier[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var place = (i + (t * 613)) % values.Length;
+                read[t][place] = tiers.Customers[place];
+            }
+        });
+        Assert.Equal(expected, tiers.Customers.Select(c => c.CustomerId));
+        foreach (var r in read)
+        {
+            Assert.All(r, (c, place) => Assert.Same(tiers.Customers[place], c));
+        }
+
+        Assert.Equal(values.Length, packed.Made);
+    }
+
     [Fact]
     public void A_customer_twice_is_refused_before_the_sum_is_taken()
     {
@@ -95,7 +167,7 @@ public class ValueTierProperties
     [Property(Arbitrary = [typeof(ValueTierProperties)], MaxTest = 300)]
     public void Integer_keys_order_as_the_values_do_largest_first(decimal[] values)
     {
-        var keys = ValueTierAnalysis.ExactKeys([.. values.Select((v, i) => KeyValuePair.Create(new CustomerId($"c{i}"), v))]);
+        var keys = ValueTierAnalysis.ExactKeys(values);
         var fit = values.All(v => Fits(v, values.Max(x => x.Scale)));
         Assert.Equal(fit, keys is not null);
         if (keys is null)

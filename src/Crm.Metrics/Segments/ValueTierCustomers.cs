@@ -1,0 +1,105 @@
+using System.Collections;
+
+namespace Crm.Metrics.Segments;
+
+/// <summary>
+/// The ranked customers of a <see cref="ValueTierAnalysis"/>, kept packed: each customer's id and value in the order
+/// given, the ranking by value, and each place's share of the positive total before it. Ties of value are put in the
+/// order of their ids (the definition's second key) the first time a customer is read, never for the tiers'
+/// summaries or <see cref="ValueTierAnalysis.ShareOfTop"/>: a place's value, share and tier do not depend on which of
+/// the tied customers holds it. A <see cref="CustomerValueTier"/> is made the first time its place is read, and that
+/// same instance is returned after, on every thread.
+/// </summary>
+internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
+{
+    private readonly CustomerId[] _ids;    // in the order given
+    private readonly decimal[] _values;    // in the order given
+    private readonly int[] _order;         // by place: the customer's index in the order given
+    private readonly double[] _shares;     // by place: the share of the positive total before it
+    private readonly ValueTierThresholds _thresholds;
+    private readonly object _tiesGate = new();
+    private ulong[]? _sortedKeys;          // the ranking's keys by place, until the ties are put in order of id; then null
+    private CustomerValueTier?[]? _made;   // by place: the instances made so far
+
+    /// <param name="ids">Each customer's id, in the order given.</param>
+    /// <param name="values">Each customer's value, in the same order.</param>
+    /// <param name="order">By place, the customer's index in the order given: by value, largest first; ties by id unless <paramref name="sortedKeys"/> is given.</param>
+    /// <param name="shares">By place, the share of the positive total before it.</param>
+    /// <param name="sortedKeys">The keys <paramref name="order"/> was sorted by, by place, when ties of value are still to be put in order of id; null when they are in order.</param>
+    /// <param name="thresholds">Where A and B end.</param>
+    public ValueTierCustomers(CustomerId[] ids, decimal[] values, int[] order, double[] shares, ulong[]? sortedKeys, ValueTierThresholds thresholds)
+    {
+        _ids = ids;
+        _values = values;
+        _order = order;
+        _shares = shares;
+        _sortedKeys = sortedKeys;
+        _thresholds = thresholds;
+    }
+
+    /// <inheritdoc/>
+    public int Count => _order.Length;
+
+    /// <inheritdoc/>
+    public CustomerValueTier this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            OrderTies();
+            var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerValueTier?[Count], null) ?? _made!;
+            return Volatile.Read(ref made[index]) ?? Interlocked.CompareExchange(ref made[index], Make(index), null) ?? made[index]!;
+        }
+    }
+
+    /// <summary>Whether the ties of value are in order of id (for tests).</summary>
+    internal bool TiesOrdered => Volatile.Read(ref _sortedKeys) is null;
+
+    /// <summary>How many places have been made into instances (for tests).</summary>
+    internal int Made => Volatile.Read(ref _made)?.Count(c => c is not null) ?? 0;
+
+    /// <summary>The share of the positive total held by the customers before <paramref name="place"/>.</summary>
+    public double ShareBefore(int place) => _shares[place];
+
+    /// <summary>The tier of a customer of <paramref name="value"/> with <paramref name="share"/> of the positive total before it.</summary>
+    public static ValueTier TierOf(decimal value, double share, ValueTierThresholds thresholds) =>
+        value <= 0 ? ValueTier.C : share < thresholds.EndOfA ? ValueTier.A : share < thresholds.EndOfB ? ValueTier.B : ValueTier.C;
+
+    /// <inheritdoc/>
+    public IEnumerator<CustomerValueTier> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private CustomerValueTier Make(int place)
+    {
+        var customer = _order[place];
+        var value = _values[customer];
+        var share = _shares[place];
+        return new CustomerValueTier(_ids[customer], value, TierOf(value, share, _thresholds), share);
+    }
+
+    /// <summary>Puts each run of tied values in order of id, once, before any customer is read.</summary>
+    private void OrderTies()
+    {
+        if (Volatile.Read(ref _sortedKeys) is null)
+        {
+            return;
+        }
+
+        lock (_tiesGate)
+        {
+            if (_sortedKeys is { } keys)
+            {
+                Storage.IdRuns.OrderTies(keys, _order, i => _ids[i]);
+                Volatile.Write(ref _sortedKeys, null); // after the order is written: a reader that sees null reads it whole
+            }
+        }
+    }
+}
