@@ -57,10 +57,13 @@ public sealed class RfmClustering
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxIterations, "ClusterOptions.MaxIterations must be at least 1.");
         }
 
-        var raw = new double[3][];
-        raw[0] = [.. rfm.Customers.Select(c => c.Recency.Days)];
-        raw[1] = [.. rfm.Customers.Select(c => (double)c.Frequency)];
-        raw[2] = [.. rfm.Customers.Select(c => (double)c.Monetary.Amount)];
+        double[][] raw = [new double[n], new double[n], new double[n]];
+        var customers = rfm.Customers;
+        for (var i = 0; i < n; i++)
+        {
+            var customer = customers[i];
+            (raw[0][i], raw[1][i], raw[2][i]) = (customer.Recency.Days, customer.Frequency, (double)customer.Monetary.Amount);
+        }
         var logScaled = new bool[3];
         var points = new double[n, 3];
         for (var d = 0; d < 3; d++)
@@ -99,12 +102,19 @@ public sealed class RfmClustering
                 var total = 0.0;
                 var moved = false;
                 var sums = new double[k * 4];
-                for (var i = chunk * ChunkSize; i < Math.Min(n, (chunk + 1) * ChunkSize); i++)
+                var first = chunk * ChunkSize;
+                var count = Math.Min(n, first + ChunkSize) - first;
+
+                // The chunk's points (x, y, z one after the other, as the array lays them out) and assignments as spans:
+                // one bounds check each for the chunk instead of one per coordinate.
+                var coordinates = Coordinates(points).Slice(first * 3, count * 3);
+                var assigned = assignment.AsSpan(first, count);
+                for (var i = 0; i < assigned.Length; i++)
                 {
-                    var (x, y, z) = (points[i, 0], points[i, 1], points[i, 2]);
+                    var (x, y, z) = (coordinates[3 * i], coordinates[(3 * i) + 1], coordinates[(3 * i) + 2]);
                     var (best, distance) = lanes is null ? Nearest(x, y, z, flat) : NearestInLanes(x, y, z, lanes);
-                    moved |= best != assignment[i];
-                    assignment[i] = best;
+                    moved |= best != assigned[i];
+                    assigned[i] = best;
                     total += distance;
                     var at = best * 4;
                     sums[at]++;
@@ -185,6 +195,12 @@ public sealed class RfmClustering
         objective[^1] = clusters.Sum(c => c.WithinSumOfSquares);
         return new RfmClustering(Array.AsReadOnly(clusters), Array.AsReadOnly(assignment), objective.AsReadOnly(), Array.AsReadOnly(logScaled));
     }
+
+    /// <summary>The points' coordinates in the array's own layout: point after point, x, y and z.</summary>
+    private static ReadOnlySpan<double> Coordinates(double[,] points) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref System.Runtime.CompilerServices.Unsafe.As<byte, double>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(points)),
+            points.Length);
 
     /// <summary>k-means++: the first centroid uniformly, each next one with probability proportional to the squared distance to the nearest chosen.</summary>
     internal static double[,] Seed(double[,] points, int k, Random random)

@@ -84,6 +84,44 @@ public class RfmClusteringTests
         Assert.Throws<ArgumentOutOfRangeException>("options", () => RfmClustering.Compute(rfm, new ClusterOptions(7)));
     }
 
+    [Fact]
+    public void Groups_of_a_base_of_several_assignment_chunks_are_found_whole()
+    {
+        // 36,000 customers (over two chunks of 16,384), interleaved among three far-apart groups with a little spread:
+        // lapsed one-time small spenders, mid-recency two-time mid spenders, recent six-time big spenders.
+        var purchases = new List<Purchase>();
+        for (var i = 0; i < 36_000; i++)
+        {
+            var id = $"c{i:D5}";
+            var spread = i / 3 % 5;
+            switch (i % 3)
+            {
+                case 0:
+                    purchases.Add(Sale(id, 300 + spread, 10m + spread));
+                    break;
+                case 1:
+                    purchases.AddRange(Enumerable.Range(0, 2).Select(s => Sale(id, 120 + spread + (10 * s), 60m + spread)));
+                    break;
+                default:
+                    purchases.AddRange(Enumerable.Range(0, 6).Select(s => Sale(id, 2 + spread + (5 * s), 300m + spread)));
+                    break;
+            }
+        }
+
+        var rfm = RfmAnalysis.Compute(purchases, new RfmOptions(Today));
+        var clusters = RfmClustering.Compute(rfm, new ClusterOptions(3) { Seed = 11 });
+
+        // Each group is one cluster, whole: every customer's cluster is its group's.
+        var groupOf = rfm.Customers.Select(c => int.Parse(c.CustomerId.Value[1..], System.Globalization.CultureInfo.InvariantCulture) % 3).ToArray();
+        var clusterOfGroup = Enumerable.Range(0, 3).Select(g => clusters.Assignments[Array.IndexOf(groupOf, g)]).ToArray();
+        Assert.Equal(3, clusterOfGroup.Distinct().Count());
+        Assert.All(Enumerable.Range(0, groupOf.Length), i => Assert.Equal(clusterOfGroup[groupOf[i]], clusters.Assignments[i]));
+
+        // Described in original units: the lapsed group's mean recency (300 to 304 days, evenly) and spend.
+        var lapsed = clusters.Clusters[clusterOfGroup[0]];
+        Assert.Equal((12_000, 302.0, 12.0), (lapsed.Customers, lapsed.Recency!.Value, lapsed.Monetary!.Value));
+    }
+
     /// <summary>Sales of up to 30 customers over a year.</summary>
     public static Arbitrary<Purchase[]> Sales() =>
         (from id in Gen.Choose(1, 30)
