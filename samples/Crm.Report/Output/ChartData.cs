@@ -27,7 +27,10 @@ internal sealed record ClvDistribution(int Customers, IReadOnlyList<MoneyBin> Bi
             return null;
         }
 
-        var sorted = values.Order().ToArray();
+        // Sorted in place by the array's own sort, which compares decimals directly (LINQ's ordering goes through a
+        // comparer and keys: several times slower on the 200,000 values of a large base).
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         var n = sorted.Length;
         var topCount = (n + 9) / 10;
         var topFrom = sorted[n - topCount];

@@ -122,20 +122,7 @@ public static partial class ForecastIntervals
         var (purchaseDraws, spendDraws) = Draw(purchases, spend, options);
 
         // Totals under one model: Σ over groups, weighted by their customers, in group order.
-        (double Purchases, double Alive, double Value) Sum(IFactoredPurchaseModel m, GammaGammaModel? s, IntervalEngine.Scratch scratch)
-        {
-            engine.Evaluate(m, s, scratch);
-            double purchasesTotal = 0, aliveTotal = 0, valueTotal = 0;
-            for (var g = 0; g < engine.Count; g++)
-            {
-                var w = engine.Weight(g);
-                purchasesTotal += w * scratch.Purchases[g];
-                aliveTotal += w * scratch.Alive[g];
-                valueTotal += s is null ? 0 : scratch.Value[g];
-            }
-
-            return (purchasesTotal, aliveTotal, valueTotal);
-        }
+        (double Purchases, double Alive, double Value) Sum(IFactoredPurchaseModel m, GammaGammaModel? s, IntervalEngine.Scratch scratch) => engine.Totals(m, s, scratch);
 
         var estimate = Sum(model, spendModel, engine.NewScratch());
         var drawnPurchases = new double[options.Draws];

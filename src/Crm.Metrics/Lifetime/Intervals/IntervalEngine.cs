@@ -53,9 +53,6 @@ internal sealed class IntervalEngine
     /// <summary>The distinct (x, T) pairs.</summary>
     public int PairCount => _pairs.Length;
 
-    /// <summary>How many customers the group holds.</summary>
-    public double Weight(int group) => _weight[group];
-
     /// <summary>
     /// The engine over <paramref name="customers"/>: grouped by (x, t_x, T) when <paramref name="grouped"/>, else one
     /// group per customer in their order. With a <paramref name="spend"/> model, every customer with x &gt; 0 must have
@@ -127,22 +124,7 @@ internal sealed class IntervalEngine
         var (alive, purchases, spendTotal, value) = (scratch.Alive, scratch.Purchases, scratch.Spend, scratch.Value);
         var whileAlive = scratch.WhileAlive;
         var discounted = scratch.Discounted;
-
-        // The pairs of one age together: a model may share work between their x's.
-        for (var start = 0; start < _pairs.Length;)
-        {
-            var age = _pairs[start].T;
-            var end = start + 1;
-            while (end < _pairs.Length && _pairs[end].T == age)
-            {
-                end++;
-            }
-
-            model.DiscountedWhileAlive(_xs.AsSpan(start, end - start), age, _horizons, _discounts, whileAlive.AsSpan(start, end - start), discounted.AsSpan(start, end - start));
-            start = end;
-        }
-
-        model.ProbabilityAlive(_index, alive);
+        ByPairAndGroup(model, scratch);
         for (var g = 0; g < _groups.Length; g++)
         {
             var probability = alive[g];
@@ -159,6 +141,57 @@ internal sealed class IntervalEngine
             spendTotal[g] = total;
             value[g] = double.IsFinite(total) ? probability * discounted[_pairOf[g]] * total * _margin : double.PositiveInfinity;
         }
+    }
+
+    /// <summary>
+    /// The totals of <see cref="Evaluate"/>'s figures over the groups, without keeping them per group: Σ customers ×
+    /// E[Y(horizon)], Σ customers × P(alive), and Σ CLV (0 without a spend model), each summed in group order, to the
+    /// bit what summing <see cref="Evaluate"/>'s arrays in that order gives.
+    /// </summary>
+    public (double Purchases, double Alive, double Value) Totals(IFactoredPurchaseModel model, GammaGammaModel? spend, Scratch scratch)
+    {
+        var (alive, whileAlive, discounted) = (scratch.Alive, scratch.WhileAlive, scratch.Discounted);
+        ByPairAndGroup(model, scratch);
+        double purchasesTotal = 0, aliveTotal = 0, valueTotal = 0;
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var probability = alive[g];
+            var weight = _weight[g];
+            purchasesTotal += weight * (whileAlive[_pairOf[g]] * probability);
+            aliveTotal += weight * probability;
+            if (spend is null)
+            {
+                continue;
+            }
+
+            // As in Evaluate: the group's E[Z] sum, then its CLV.
+            var x = _groups[g].X;
+            var denominator = (spend.P * x) + spend.Q - 1;
+            var total = denominator > 0 ? spend.P * ((spend.Gamma * weight) + (x * _spendSum[g])) / denominator : double.PositiveInfinity;
+            valueTotal += double.IsFinite(total) ? probability * discounted[_pairOf[g]] * total * _margin : double.PositiveInfinity;
+        }
+
+        return (purchasesTotal, aliveTotal, valueTotal);
+    }
+
+    /// <summary>The model's figures per (x, T) pair (W and its discounted sum) and per group (P(alive)), into <paramref name="scratch"/>.</summary>
+    private void ByPairAndGroup(IFactoredPurchaseModel model, Scratch scratch)
+    {
+        // The pairs of one age together: a model may share work between their x's.
+        for (var start = 0; start < _pairs.Length;)
+        {
+            var age = _pairs[start].T;
+            var end = start + 1;
+            while (end < _pairs.Length && _pairs[end].T == age)
+            {
+                end++;
+            }
+
+            model.DiscountedWhileAlive(_xs.AsSpan(start, end - start), age, _horizons, _discounts, scratch.WhileAlive.AsSpan(start, end - start), scratch.Discounted.AsSpan(start, end - start));
+            start = end;
+        }
+
+        model.ProbabilityAlive(_index, scratch.Alive);
     }
 
     /// <summary>
