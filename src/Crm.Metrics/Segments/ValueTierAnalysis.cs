@@ -53,17 +53,9 @@ public sealed class ValueTierAnalysis
         ArgumentNullException.ThrowIfNull(values);
         thresholds ??= ValueTierThresholds.Default;
         thresholds.Validate(nameof(thresholds));
-        var given = values.ToArray();
-        var ids = new CustomerId[given.Length];
-        var amounts = new decimal[given.Length];
-        for (var i = 0; i < given.Length; i++)
-        {
-            (ids[i], amounts[i]) = given[i];
-        }
-
         try
         {
-            return Rank(ids, amounts, thresholds, checkRepeats: true);
+            return Rank(values.ToArray(), thresholds, checkRepeats: true);
         }
         catch (OverflowException e)
         {
@@ -75,7 +67,7 @@ public sealed class ValueTierAnalysis
     /// The places of the customers, largest value first: by value alone, with the keys to order ties by id later, when
     /// the values fit 64-bit keys; else by value, then by id (ordinal), comparing decimals, and no keys.
     /// </summary>
-    private static (int[] Order, ulong[]? SortedKeys) ByValue(CustomerId[] ids, decimal[] values)
+    private static (int[] Order, ulong[]? SortedKeys) ByValue(KeyValuePair<CustomerId, decimal>[] values)
     {
         var order = new int[values.Length];
         for (var i = 0; i < order.Length; i++)
@@ -92,20 +84,20 @@ public sealed class ValueTierAnalysis
         }
         else
         {
-            SortByKey(ids, values, order);
+            SortByKey(values, order);
         }
 
         return (order, keys);
     }
 
     /// <summary>Puts <paramref name="order"/> (places in <paramref name="values"/>) largest value first, then by id, comparing decimals.</summary>
-    private static void SortByKey(CustomerId[] ids, decimal[] values, Span<int> order)
+    private static void SortByKey(KeyValuePair<CustomerId, decimal>[] values, Span<int> order)
     {
         var keys = new ValueKey[order.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            var at = order[i];
-            keys[i] = new ValueKey(values[at], new Internal.IdOrder(ids[at]), ids[at], at);
+            var (id, value) = values[order[i]];
+            keys[i] = new ValueKey(value, new Internal.IdOrder(id), id, order[i]);
         }
 
         // The keys compare themselves (IComparable): the JIT inlines the comparison into the sort; a native build calls
@@ -123,7 +115,7 @@ public sealed class ValueTierAnalysis
     /// digits at that scale do not fit in 63 bits, or when there are too few values for the keys to pay; the values are
     /// then sorted as decimals.
     /// </summary>
-    internal static ulong[]? ExactKeys(decimal[] values)
+    internal static ulong[]? ExactKeys(KeyValuePair<CustomerId, decimal>[] values)
     {
         const int Worthwhile = 64;
         if (values.Length < Worthwhile)
@@ -132,7 +124,7 @@ public sealed class ValueTierAnalysis
         }
 
         var scale = 0;
-        foreach (var value in values)
+        foreach (var (_, value) in values)
         {
             scale = Math.Max(scale, value.Scale);
         }
@@ -141,7 +133,7 @@ public sealed class ValueTierAnalysis
         var keys = new ulong[values.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            var value = values[i];
+            var value = values[i].Value;
             decimal.GetBits(value, bits);
             if (bits[2] != 0)
             {
@@ -175,15 +167,15 @@ public sealed class ValueTierAnalysis
     private static AmountOverflowException Overflow(OverflowException e) => new("summing the customers' values for the value tiers", default, e);
 
     /// <summary>
-    /// The tiers of the customers <paramref name="ids"/> with <paramref name="values"/> (fresh arrays, kept), each
-    /// customer checked to come once when <paramref name="checkRepeats"/>.
+    /// The tiers of <paramref name="values"/> (a fresh array, kept), each customer checked to come once when
+    /// <paramref name="checkRepeats"/>.
     /// </summary>
-    private static ValueTierAnalysis Rank(CustomerId[] ids, decimal[] values, ValueTierThresholds thresholds, bool checkRepeats)
+    private static ValueTierAnalysis Rank(KeyValuePair<CustomerId, decimal>[] values, ValueTierThresholds thresholds, bool checkRepeats)
     {
         if (checkRepeats)
         {
-            var seen = new HashSet<CustomerId>(ids.Length);
-            foreach (var id in ids)
+            var seen = new HashSet<CustomerId>(values.Length);
+            foreach (var (id, _) in values)
             {
                 if (!seen.Add(id))
                 {
@@ -193,7 +185,7 @@ public sealed class ValueTierAnalysis
         }
 
         var total = 0m;
-        foreach (var value in values)
+        foreach (var (_, value) in values)
         {
             total += value > 0 ? value : 0;
         }
@@ -206,7 +198,7 @@ public sealed class ValueTierAnalysis
         // By value, largest first, then by id: every customer once, so the order is fully determined. A place's value,
         // share and tier do not depend on which of the customers tied on its value holds it, so the tiers are taken
         // before those ties are put in order of id.
-        var (order, sortedKeys) = ByValue(ids, values);
+        var (order, sortedKeys) = ByValue(values);
         var shares = new double[order.Length];
         Span<int> counts = stackalloc int[3];
         Span<decimal> sums = stackalloc decimal[3];
@@ -214,7 +206,7 @@ public sealed class ValueTierAnalysis
         var before = 0m;
         for (var i = 0; i < order.Length; i++)
         {
-            var value = values[order[i]];
+            var value = values[order[i]].Value;
             var share = (double)(before / total);
             var tier = (int)ValueTierCustomers.TierOf(value, share, thresholds);
             shares[i] = share;
@@ -231,7 +223,7 @@ public sealed class ValueTierAnalysis
             tiers[(int)t] = new ValueTierSummary(t, counts[(int)t], sums[(int)t], (double)(positive[(int)t] / total));
         }
 
-        return new ValueTierAnalysis(new ValueTierCustomers(ids, values, order, shares, sortedKeys, thresholds), Array.AsReadOnly(tiers));
+        return new ValueTierAnalysis(new ValueTierCustomers(values, order, shares, sortedKeys, thresholds), Array.AsReadOnly(tiers));
     }
 
     /// <summary>Tiers by the revenue of an RFM analysis's window.</summary>
@@ -247,17 +239,15 @@ public sealed class ValueTierAnalysis
 
         // An RFM analysis holds each customer once (its engine makes one row per customer): no set of them to check.
         var customers = rfm.Customers;
-        var ids = new CustomerId[customers.Count];
-        var values = new decimal[customers.Count];
+        var values = new KeyValuePair<CustomerId, decimal>[customers.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var customer = customers[i];
-            (ids[i], values[i]) = (customer.CustomerId, customer.Revenue.Amount);
+            values[i] = KeyValuePair.Create(customers[i].CustomerId, customers[i].Revenue.Amount);
         }
 
         try
         {
-            return Rank(ids, values, thresholds, checkRepeats: false);
+            return Rank(values, thresholds, checkRepeats: false);
         }
         catch (OverflowException e)
         {

@@ -4,7 +4,7 @@ namespace Crm.Metrics.Segments;
 
 /// <summary>
 /// The ranked customers of a <see cref="ValueTierAnalysis"/>, kept packed: each customer's id and value in the order
-/// given, the ranking by value, and each place's share of the positive total before it. Ties of value are put in the
+/// given (side by side: making a customer reads one line of memory), the ranking by value, and each place's share of the positive total before it. Ties of value are put in the
 /// order of their ids (the definition's second key) the first time a customer is read, never for the tiers'
 /// summaries or <see cref="ValueTierAnalysis.ShareOfTop"/>: a place's value, share and tier do not depend on which of
 /// the tied customers holds it. A <see cref="CustomerValueTier"/> is made the first time its place is read, and that
@@ -12,8 +12,7 @@ namespace Crm.Metrics.Segments;
 /// </summary>
 internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
 {
-    private readonly CustomerId[] _ids;    // in the order given
-    private readonly decimal[] _values;    // in the order given
+    private readonly KeyValuePair<CustomerId, decimal>[] _given; // each customer's id and value, in the order given
     private readonly int[] _order;         // by place: the customer's index in the order given
     private readonly double[] _shares;     // by place: the share of the positive total before it
     private readonly ValueTierThresholds _thresholds;
@@ -21,16 +20,14 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     private ulong[]? _sortedKeys;          // the ranking's keys by place, until the ties are put in order of id; then null
     private CustomerValueTier?[]? _made;   // by place: the instances made so far
 
-    /// <param name="ids">Each customer's id, in the order given.</param>
-    /// <param name="values">Each customer's value, in the same order.</param>
+    /// <param name="given">Each customer's id and value, in the order given.</param>
     /// <param name="order">By place, the customer's index in the order given: by value, largest first; ties by id unless <paramref name="sortedKeys"/> is given.</param>
     /// <param name="shares">By place, the share of the positive total before it.</param>
     /// <param name="sortedKeys">The keys <paramref name="order"/> was sorted by, by place, when ties of value are still to be put in order of id; null when they are in order.</param>
     /// <param name="thresholds">Where A and B end.</param>
-    public ValueTierCustomers(CustomerId[] ids, decimal[] values, int[] order, double[] shares, ulong[]? sortedKeys, ValueTierThresholds thresholds)
+    public ValueTierCustomers(KeyValuePair<CustomerId, decimal>[] given, int[] order, double[] shares, ulong[]? sortedKeys, ValueTierThresholds thresholds)
     {
-        _ids = ids;
-        _values = values;
+        _given = given;
         _order = order;
         _shares = shares;
         _sortedKeys = sortedKeys;
@@ -69,20 +66,36 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     /// <inheritdoc/>
     public IEnumerator<CustomerValueTier> GetEnumerator()
     {
-        for (var i = 0; i < Count; i++)
+        var made = MakeAll();
+        for (var i = 0; i < made.Length; i++)
         {
-            yield return this[i];
+            yield return made[i]!;
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Every place made (those not made yet, in place order), for a reader of them all.</summary>
+    private CustomerValueTier?[] MakeAll()
+    {
+        OrderTies();
+        var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerValueTier?[Count], null) ?? _made!;
+        for (var i = 0; i < made.Length; i++)
+        {
+            if (Volatile.Read(ref made[i]) is null)
+            {
+                Interlocked.CompareExchange(ref made[i], Make(i), null);
+            }
+        }
+
+        return made;
+    }
+
     private CustomerValueTier Make(int place)
     {
-        var customer = _order[place];
-        var value = _values[customer];
+        var (id, value) = _given[_order[place]];
         var share = _shares[place];
-        return new CustomerValueTier(_ids[customer], value, TierOf(value, share, _thresholds), share);
+        return new CustomerValueTier(id, value, TierOf(value, share, _thresholds), share);
     }
 
     /// <summary>Puts each run of tied values in order of id, once, before any customer is read.</summary>
@@ -97,7 +110,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
         {
             if (_sortedKeys is { } keys)
             {
-                Storage.IdRuns.OrderTies(keys, _order, i => _ids[i]);
+                Storage.IdRuns.OrderTies(keys, _order, i => _given[i].Key);
                 Volatile.Write(ref _sortedKeys, null); // after the order is written: a reader that sees null reads it whole
             }
         }
