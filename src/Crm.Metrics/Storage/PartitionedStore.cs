@@ -40,6 +40,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     private StoreBatch<TEntry>? _batch;    // filling
     private StoreBatch<TEntry>? _flushing; // being applied by _inFlight
     private StoreBatch<TEntry>? _spare;    // applied, kept for the next swap
+    private int _reserved;                 // the customers Reserve announced: batches are sized for them from the start
     private Task? _inFlight;
 
     /// <param name="rules">The per-record rules.</param>
@@ -93,10 +94,12 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// Makes room for about <paramref name="customers"/> customers in a store that holds none yet (a state read back
     /// announces its row count): each table reserves its expected share, rounded up to the pool's next size, so that a
     /// table grows at most once while the rows are added instead of doubling from the smallest size. (A margin above
-    /// the share would often double every table's arrays for the few tables that exceed it.)
+    /// the share would often double every table's arrays for the few tables that exceed it.) The batches are sized for
+    /// them too (see <see cref="WantedRegion"/>): they do not grow step by step, each step a new buffer, as customers arrive.
     /// </summary>
     public void Reserve(int customers)
     {
+        _reserved = Math.Max(_reserved, customers);
         var share = (int)(((long)customers + Partitions - 1) / Partitions);
         foreach (var table in _tables)
         {
@@ -388,9 +391,12 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         batch.Fill[partition] = 0;
     }
 
-    /// <summary>The region size for the customers applied so far: twice as many entries as customers, within bounds.</summary>
+    /// <summary>
+    /// The region size for the customers applied so far, or reserved if more: twice as many entries as customers,
+    /// within bounds.
+    /// </summary>
     private int WantedRegion() =>
-        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * AppliedCustomers / Partitions)));
+        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * (long)Math.Max(AppliedCustomers, _reserved) / Partitions)));
 
     /// <summary>A batch with regions of <paramref name="region"/> entries: the spare one when it fits, else a new one.</summary>
     private StoreBatch<TEntry> TakeBatch(int region)
