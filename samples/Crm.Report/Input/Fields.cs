@@ -25,6 +25,10 @@ internal static class Fields
     private static readonly NameTable<SurveyKind> SurveyKinds = Names<SurveyKind>();
     private static readonly NameTable<CostKind> CostKinds = Names<CostKind>();
 
+    /// <summary>The last valid date <see cref="TryUtcSeconds"/> read on this thread (readers on several threads each keep their own).</summary>
+    [ThreadStatic]
+    private static LastUtcDay? t_lastDay;
+
     /// <summary>An instant: a date (the start of that day in the zone) or an ISO-8601 date-time with Z or an offset.</summary>
     public static Instant Instant(string column, string text, DateTimeZone zone)
     {
@@ -97,16 +101,37 @@ internal static class Fields
             return false;
         }
 
-        var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
         var (hour, minute, second) = (Digits(text, 11, 2), Digits(text, 14, 2), Digits(text, 17, 2));
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
-            || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
             return false;
         }
 
-        instant = NodaTime.Instant.FromUtc(year, month, day, hour, minute, second);
+        // A log in time order writes one date row after row: its start is computed when the date changes.
+        var last = t_lastDay ??= new LastUtcDay();
+        var date = text[..10];
+        if (!date.SequenceEqual(last.Date))
+        {
+            var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            last.Start = NodaTime.Instant.FromUtc(year, month, day, 0, 0);
+            date.CopyTo(last.Date);
+        }
+
+        instant = last.Start + Duration.FromSeconds((hour * 3600L) + (minute * 60L) + second);
         return true;
+    }
+
+    /// <summary>A date as written (<c>YYYY-MM-DD</c>; none at first) and the instant its day starts, in UTC.</summary>
+    private sealed class LastUtcDay
+    {
+        public char[] Date { get; } = new char[10];
+
+        public Instant Start { get; set; }
     }
 
     /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="from"/>; −1 when one is not a digit.</summary>
