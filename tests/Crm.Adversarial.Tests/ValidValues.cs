@@ -175,6 +175,7 @@ internal static class ValidValues
             [new CustomerSummary(Customer, 2, new BtydRecency(ModelTime.Weeks(5)), ModelTime.Weeks(10), new Money(20m, Eur), 1)],
             new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) }),
         ["PurchaseModelComparison.TrackingOf.model"] = () => "BG/NBD",
+        ["ValueTierAnalysis.ShareOfTop.count"] = () => 1,
         ["DiscreteSummary.FromTransactions.occasionStarts"] = () => new List<LocalDate> { new(2026, 1, 1), new(2026, 6, 1), new(2026, 9, 1) },
         ["DiscreteSummary.FromTransactions.end"] = () => new LocalDate(2027, 1, 1),
         ["PurchaseSimulation.ctor.acquisition"] = () => new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),
