@@ -76,18 +76,12 @@ internal static class ChartData
     /// <summary>The 5 × 5 R × F grid, R = 1 first, with each cell's segment in the analysis's map.</summary>
     public static IReadOnlyList<RfmCell> Grid(RfmAnalysis rfm)
     {
-        var counts = new int[5, 5];
-        foreach (var c in rfm.Customers)
-        {
-            counts[c.RecencyScore - 1, c.FrequencyScore - 1]++;
-        }
-
         var cells = new List<RfmCell>(25);
         for (var r = 1; r <= 5; r++)
         {
             for (var f = 1; f <= 5; f++)
             {
-                cells.Add(new RfmCell(r, f, counts[r - 1, f - 1], rfm.Options.SegmentMap.SegmentOf(r, f)));
+                cells.Add(new RfmCell(r, f, rfm.CountAt(r, f), rfm.Options.SegmentMap.SegmentOf(r, f)));
             }
         }
 

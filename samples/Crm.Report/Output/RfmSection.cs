@@ -73,7 +73,8 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count()))
             .ToList();
-        var tiers = rfm.Customers.Any(c => c.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
+        // Some revenue: a segment's is its customers' sales, none negative (read without making the customers).
+        var tiers = rfm.Segments.Any(s => s.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;
         var clusters = rfm.Customers.Count >= ClusterCount ? RfmClustering.Compute(rfm, new ClusterOptions(ClusterCount) { Seed = ClusterSeed }) : null;
         return new RfmSection(rfm, tiers, clusters, stages);
     }

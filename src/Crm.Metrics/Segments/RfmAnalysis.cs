@@ -15,10 +15,13 @@ namespace Crm.Metrics.Segments;
 /// <remarks>Customers are those with a sale in the window. Refunds are not purchases and are not counted. Immutable and thread-safe.</remarks>
 public sealed class RfmAnalysis
 {
-    private RfmAnalysis(RfmOptions options, IReadOnlyList<CustomerRfm> customers, IReadOnlyList<RfmBin>[] bins, IReadOnlyList<RfmSegment> segments)
+    private readonly int[] _cells; // customers per (R, F) score pair, R − 1 major
+
+    private RfmAnalysis(RfmOptions options, RfmCustomers customers, int[] cells, IReadOnlyList<RfmBin>[] bins, IReadOnlyList<RfmSegment> segments)
     {
         Options = options;
-        Customers = customers;
+        Packed = customers;
+        _cells = cells;
         RecencyBins = bins[0];
         FrequencyBins = bins[1];
         MonetaryBins = bins[2];
@@ -29,7 +32,15 @@ public sealed class RfmAnalysis
     public RfmOptions Options { get; }
 
     /// <summary>Every customer with a sale in the window, in the order of their first sale record.</summary>
-    public IReadOnlyList<CustomerRfm> Customers { get; }
+    /// <remarks>
+    /// Made as they are read: the counts (<see cref="Segments"/>, <see cref="CountAt"/>), the bins and the analyses built
+    /// on RFM (<see cref="ValueTierAnalysis.FromRfm"/>, <see cref="RfmClustering"/>) need no customer object. Each place
+    /// returns the same instance every time.
+    /// </remarks>
+    public IReadOnlyList<CustomerRfm> Customers => Packed;
+
+    /// <summary>The customers, packed, for the analyses built on RFM.</summary>
+    internal RfmCustomers Packed { get; }
 
     /// <summary>R's five bins (raw values in days).</summary>
     public IReadOnlyList<RfmBin> RecencyBins { get; }
@@ -42,6 +53,24 @@ public sealed class RfmAnalysis
 
     /// <summary>Every segment of the map, in its order, with its customers (0 when none) and revenue.</summary>
     public IReadOnlyList<RfmSegment> Segments { get; }
+
+    /// <summary>
+    /// The customers whose R score is <paramref name="recencyScore"/> and whose F score is
+    /// <paramref name="frequencyScore"/>: a cell of the 5 × 5 R × F grid that the segment map divides. Counted when the
+    /// analysis is made, without making the customers; the 25 cells add up to the number of customers.
+    /// </summary>
+    /// <param name="recencyScore">R, 1..5.</param>
+    /// <param name="frequencyScore">F, 1..5.</param>
+    /// <returns>The customers in the cell, 0 or more.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 1..5.</exception>
+    public int CountAt(int recencyScore, int frequencyScore)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(recencyScore, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(recencyScore, 5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(frequencyScore, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(frequencyScore, 5);
+        return _cells[((recencyScore - 1) * 5) + frequencyScore - 1];
+    }
 
     /// <summary>
     /// Each customer's RFM as the <see cref="CustomerFacts"/> that segment rules read (recency, frequency, monetary,
@@ -205,24 +234,50 @@ public sealed class RfmAnalysis
         var (rScores, rBins) = Score(recency, lowerIsBetter: true);
         var (fScores, fBins) = Score(frequency, lowerIsBetter: false);
         var (mScores, mBins) = Score(monetary, lowerIsBetter: false);
-        var customers = new CustomerRfm[n];
-        var revenueBySegment = new Dictionary<string, (int Customers, decimal Revenue)>(StringComparer.Ordinal);
+
+        // Per (R, F) cell its customers; per segment its customers and revenue, summed in customer order. The segment of
+        // each of the 25 cells is looked up once.
+        var names = options.SegmentMap.Names;
+        var segmentOfCell = new int[25];
+        for (var cell = 0; cell < segmentOfCell.Length; cell++)
+        {
+            segmentOfCell[cell] = IndexOf(names, options.SegmentMap.SegmentOf((cell / 5) + 1, (cell % 5) + 1));
+        }
+
+        var cells = new int[25];
+        var segmentCustomers = new int[names.Count];
+        var segmentRevenue = new decimal[names.Count];
         var total = 0m;
         for (var i = 0; i < n; i++)
         {
-            var segment = options.SegmentMap.SegmentOf(rScores[i], fScores[i]);
-            customers[i] = new CustomerRfm(order[i], new RfmRecency(ModelTime.Days(recency[i])), (int)frequency[i], new Money(values[i], currency), new Money(totals[i], currency), rScores[i], fScores[i], mScores[i], segment);
-            var (count, revenue) = revenueBySegment.GetValueOrDefault(segment);
-            revenueBySegment[segment] = (count + 1, revenue + totals[i]);
+            var cell = ((rScores[i] - 1) * 5) + fScores[i] - 1;
+            cells[cell]++;
+            segmentCustomers[segmentOfCell[cell]]++;
+            segmentRevenue[segmentOfCell[cell]] += totals[i];
             total += totals[i];
         }
 
-        var segments = options.SegmentMap.Names.Select(name =>
+        var segments = names.Select((name, k) =>
         {
-            var (count, revenue) = revenueBySegment.GetValueOrDefault(name);
-            return new RfmSegment(name, count, new Money(revenue, currency == default ? Currency.Usd : currency), total > 0 ? (double)(revenue / total) : null);
+            var revenue = segmentRevenue[k];
+            return new RfmSegment(name, segmentCustomers[k], new Money(revenue, currency == default ? Currency.Usd : currency), total > 0 ? (double)(revenue / total) : null);
         }).ToList();
-        return new RfmAnalysis(options, Array.AsReadOnly(customers), [rBins, fBins, mBins], segments.AsReadOnly());
+        var customers = new RfmCustomers(order, recency, distinctDays, values, totals, (rScores, fScores, mScores), currency, options.SegmentMap);
+        return new RfmAnalysis(options, customers, cells, [rBins, fBins, mBins], segments.AsReadOnly());
+    }
+
+    /// <summary>The place of <paramref name="name"/> among the map's <paramref name="names"/> (each a cell's segment).</summary>
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var k = 0; k < names.Count; k++)
+        {
+            if (string.Equals(names[k], name, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
+        throw new InvalidOperationException("The segment map gives a cell a segment that is not among its names.");
     }
 
     /// <summary>Scores 1..5 by the percent rank of each value (ties share it); the five bins with their raw ranges.</summary>

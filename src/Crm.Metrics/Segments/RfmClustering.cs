@@ -57,12 +57,12 @@ public sealed class RfmClustering
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxIterations, "ClusterOptions.MaxIterations must be at least 1.");
         }
 
+        // The features from the packed customers: no customer object is made.
         double[][] raw = [new double[n], new double[n], new double[n]];
-        var customers = rfm.Customers;
+        var customers = rfm.Packed;
         for (var i = 0; i < n; i++)
         {
-            var customer = customers[i];
-            (raw[0][i], raw[1][i], raw[2][i]) = (customer.Recency.Days, customer.Frequency, (double)customer.Monetary.Amount);
+            (raw[0][i], raw[1][i], raw[2][i]) = (customers.RecencyDays(i), customers.Frequency(i), (double)customers.Monetary(i));
         }
         var logScaled = new bool[3];
         var points = new double[n, 3];

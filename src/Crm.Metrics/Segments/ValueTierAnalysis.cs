@@ -238,11 +238,12 @@ public sealed class ValueTierAnalysis
         thresholds.Validate(nameof(thresholds));
 
         // An RFM analysis holds each customer once (its engine makes one row per customer): no set of them to check.
-        var customers = rfm.Customers;
+        // From the packed customers: no customer object is made.
+        var customers = rfm.Packed;
         var values = new KeyValuePair<CustomerId, decimal>[customers.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = KeyValuePair.Create(customers[i].CustomerId, customers[i].Revenue.Amount);
+            values[i] = KeyValuePair.Create(customers.Id(i), customers.Revenue(i));
         }
 
         try
