@@ -122,14 +122,12 @@ public static partial class ForecastIntervals
         var (purchaseDraws, spendDraws) = Draw(purchases, spend, options);
 
         // Totals under one model: Σ over groups, weighted by their customers, in group order.
-        (double Purchases, double Alive, double Value) Sum(IFactoredPurchaseModel m, GammaGammaModel? s, IntervalEngine.Scratch scratch) => engine.Totals(m, s, scratch);
-
-        var estimate = Sum(model, spendModel, engine.NewScratch());
+        var estimate = engine.Totals(model, spendModel, engine.NewScratch());
         var drawnPurchases = new double[options.Draws];
         var drawnAlive = new double[options.Draws];
         var drawnValue = new double[options.Draws];
         IntervalEngine.ForEachDraw(options.Draws, engine.NewScratch, (d, scratch) =>
-            (drawnPurchases[d], drawnAlive[d], drawnValue[d]) = Sum(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch), cancellationToken);
+            (drawnPurchases[d], drawnAlive[d], drawnValue[d]) = engine.Totals(Factored(purchases.Create(purchaseDraws[d])), spendDraws?[d], scratch), cancellationToken);
 
         return new BaseForecastInterval(
             summary.Span.Length,

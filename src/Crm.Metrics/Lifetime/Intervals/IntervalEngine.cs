@@ -47,9 +47,6 @@ internal sealed class IntervalEngine
         _margin = margin;
     }
 
-    /// <summary>The groups.</summary>
-    public int Count => _groups.Length;
-
     /// <summary>The distinct (x, T) pairs.</summary>
     public int PairCount => _pairs.Length;
 
