@@ -68,10 +68,9 @@ internal sealed record RfmSection(RfmAnalysis Rfm, ValueTierAnalysis? Tiers, Rfm
             return null;
         }
 
-        var stages = lifecycles
-            .GroupBy(l => l.Stage)
-            .OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Count()))
+        var stages = LifecycleDerivation.CountByStage(lifecycles)
+            .OrderBy(stage => stage.Key)
+            .Select(stage => (stage.Key, stage.Value))
             .ToList();
         // Some revenue: a segment's is its customers' sales, none negative (read without making the customers).
         var tiers = rfm.Segments.Any(s => s.Revenue.Amount > 0) ? ValueTierAnalysis.FromRfm(rfm) : null;

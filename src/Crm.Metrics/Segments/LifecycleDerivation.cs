@@ -19,6 +19,39 @@ namespace Crm.Metrics.Segments;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class LifecycleDerivation
 {
+    /// <summary>
+    /// How many lifecycles are at each stage (only the stages some lifecycle is at). Lifecycles this library derived
+    /// are counted from their stages as kept, without making a lifecycle; any other list is counted in one pass.
+    /// </summary>
+    /// <param name="lifecycles">The lifecycles, for example those of <see cref="Derive"/>.</param>
+    /// <returns>Stage → lifecycles at it, at least 1 each.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lifecycles"/> is null.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="lifecycles"/> is null.</exception>
+    public static IReadOnlyDictionary<LifecycleStage, int> CountByStage(IReadOnlyList<DerivedLifecycle> lifecycles)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycles);
+        if (lifecycles is DerivedLifecycles packed)
+        {
+            return packed.CountByStage();
+        }
+
+        var counts = new Dictionary<LifecycleStage, int>();
+        foreach (var lifecycle in lifecycles)
+        {
+            var stage = Crm.Internal.Elements.NotNull(lifecycle, nameof(lifecycles)).Stage;
+            counts[stage] = counts.GetValueOrDefault(stage) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The transitions of one customer's distinct sale <paramref name="days"/> up to the day numbered
+    /// <paramref name="today"/>, replayed when first read.
+    /// </summary>
+    internal static IReadOnlyList<DerivedTransition> Transitions(ArraySegment<int> days, int today, DateTimeZone zone, LifecycleBehaviour behaviour) =>
+        new ReplayedTransitions(days, today, zone, behaviour);
+
     /// <summary>Every customer's lifecycle from their sales up to the analysis date.</summary>
     /// <param name="purchases">The purchases (sales are read).</param>
     /// <param name="analysisDate">The last day read (inclusive).</param>
@@ -91,25 +124,30 @@ public static class LifecycleDerivation
         /// <summary>One lifecycle per customer with a sale, in the order of their first sale record.</summary>
         public IReadOnlyList<DerivedLifecycle> Result()
         {
-            var lifecycles = new DerivedLifecycle[_log.Customers];
+            var n = _log.Customers;
+            var ids = new CustomerId[n];
+            var stages = new LifecycleStage[n];
+            var starts = new int[n + 1];
             using var sales = _log.SortByCustomer();
 
             // Every customer's distinct days in one array (at most as long as the days logged), each lifecycle
             // replaying its own part: no array per customer.
-            var days = new int[sales.Total(lifecycles.Length)];
+            var days = new int[sales.Total(n)];
             var at = 0;
-            for (var c = 0; c < lifecycles.Length; c++)
+            for (var c = 0; c < n; c++)
             {
-                // The stage now, without building a transition; the transitions (with their reasons in words) are
-                // replayed again only when read: a report that counts stages never pays for them.
+                // The stage now, without building a transition; the lifecycle itself, and its transitions (with their
+                // reasons in words), only when read: a report that counts stages never pays for them.
                 var distinct = sales.Distinct(c);
                 distinct.CopyTo(days.AsSpan(at));
-                var own = new ArraySegment<int>(days, at, distinct.Length);
+                starts[c] = at;
                 at += distinct.Length;
-                lifecycles[c] = new DerivedLifecycle(_log.Id(c), Replay(own, _today, _zone, _behaviour, null), new ReplayedTransitions(own, _today, _zone, _behaviour));
+                ids[c] = _log.Id(c);
+                stages[c] = Replay(new ArraySegment<int>(days, starts[c], distinct.Length), _today, _zone, _behaviour, null);
             }
 
-            return Array.AsReadOnly(lifecycles);
+            starts[n] = at;
+            return new DerivedLifecycles(ids, stages, days, starts, (_today, _zone, _behaviour));
         }
 
         public void Dispose() => _log.Dispose();

@@ -78,6 +78,73 @@ public class LifecycleDerivationTests
     }
 
     /// <summary>
+    /// The counts by stage are those of the lifecycles: taken from the derivation's own stages without making a
+    /// lifecycle, and in one pass over any other list.
+    /// </summary>
+    [Property(Arbitrary = [typeof(LifecycleDerivationTests)], MaxTest = 200)]
+    public void Counts_by_stage_are_the_lifecycles_and_make_none(int[] days, byte customers, int readOn)
+    {
+        var count = 1 + (customers % 12);
+        var purchases = days.Select((d, i) => Sale("c" + (((i * 7) + d) % count).ToString(System.Globalization.CultureInfo.InvariantCulture), d)).ToList();
+        var derived = LifecycleDerivation.Derive(purchases, Start.PlusDays(Math.Abs(readOn % 1000)));
+        var packed = Assert.IsType<DerivedLifecycles>(derived);
+
+        var counts = LifecycleDerivation.CountByStage(derived);
+        Assert.Equal(0, packed.Made);
+
+        var expected = derived.GroupBy(l => l.Stage).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected.OrderBy(e => e.Key), counts.OrderBy(e => e.Key));
+        Assert.Equal(expected.OrderBy(e => e.Key), LifecycleDerivation.CountByStage([.. derived]).OrderBy(e => e.Key));
+        Assert.Equal(derived.Count, packed.Made);
+    }
+
+    [Fact]
+    public void Counting_a_list_with_a_null_lifecycle_is_refused_naming_the_list()
+    {
+        var one = LifecycleDerivation.Derive([Sale("a", 1)], Start.PlusDays(10)).Single();
+        var e = Assert.Throws<ArgumentException>(() => LifecycleDerivation.CountByStage([one, null!]));
+        Assert.Equal("lifecycles", e.ParamName);
+        Assert.Throws<ArgumentNullException>("lifecycles", () => LifecycleDerivation.CountByStage(null!));
+    }
+
+    [Fact]
+    public void A_lifecycle_read_on_several_threads_is_one_instance_with_its_own_transitions()
+    {
+        // 2,000 customers, customer i buying every 20 + i % 30 days from day i % 50, 1 + i % 9 times.
+        var purchases = Enumerable.Range(0, 2_000)
+            .SelectMany(i => Enumerable.Range(0, 1 + (i % 9)).Select(k => (i, Day: (i % 50) + (k * (20 + (i % 30))))))
+            .OrderBy(p => p.Day)
+            .Select(p => Sale($"c{p.i:D4}", p.Day))
+            .ToList();
+        var analysisDate = Start.PlusDays(400);
+        var derived = LifecycleDerivation.Derive(purchases, analysisDate);
+
+        var read = new DerivedLifecycle[8][];
+        Parallel.For(0, read.Length, t =>
+        {
+            read[t] = new DerivedLifecycle[derived.Count];
+            for (var i = 0; i < derived.Count; i++)
+            {
+                var place = (i + (t * 257)) % derived.Count;
+                read[t][place] = derived[place];
+            }
+        });
+        foreach (var r in read)
+        {
+            Assert.All(r, (l, place) => Assert.Same(derived[place], l));
+        }
+
+        // Spot checks against each customer alone: every 97th place.
+        for (var place = 0; place < derived.Count; place += 97)
+        {
+            var lifecycle = derived[place];
+            var alone = LifecycleDerivation.Derive(purchases.Where(p => p.CustomerId == lifecycle.CustomerId), analysisDate).Single();
+            Assert.Equal(alone.Stage, lifecycle.Stage);
+            Assert.Equal(alone.Transitions, lifecycle.Transitions);
+        }
+    }
+
+    /// <summary>
     /// Customers' purchases interleaved in one read: each customer's lifecycle (stage and every transition) is the one
     /// derived from their purchases alone, whatever the others bought.
     /// </summary>
