@@ -23,11 +23,12 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     private readonly FiredReason[][] _reasons;  // per block of customers (Block), their reasons, strongest first
     private readonly int[] _firstReason;        // by customer number: its first reason's place in its block's array
     private readonly int[] _order;              // by rank: the customer number
-    private CustomerChurnRisk?[]? _made;        // by rank: the instances made so far
+    private readonly Internal.MadeOnRead<CustomerChurnRisk> _rows; // by rank: the instances made so far
 
     private ChurnRisks(CustomerId[] ids, double[] alive, byte[] flags, FiredReason[][] reasons, int[] firstReason, int[] order, ChurnTally tally)
     {
         (_ids, _alive, _flags, _reasons, _firstReason, _order) = (ids, alive, flags, reasons, firstReason, order);
+        _rows = new(order.Length, rank => Make(_order[rank]));
         Tally = tally;
     }
 
@@ -47,13 +48,12 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerChurnRisk?[Count], null) ?? _made!;
-            return Volatile.Read(ref made[index]) ?? Interlocked.CompareExchange(ref made[index], Make(_order[index]), null) ?? made[index]!;
+            return _rows[index];
         }
     }
 
     /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => Volatile.Read(ref _made)?.Count(r => r is not null) ?? 0;
+    internal int Made => _rows.Made;
 
     /// <summary>The level at a rank, read from the packed flags.</summary>
     public ChurnRiskLevel LevelAt(int index) => LevelOf(_flags[_order[index]]);

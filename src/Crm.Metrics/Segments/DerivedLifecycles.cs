@@ -16,7 +16,7 @@ internal sealed class DerivedLifecycles : IReadOnlyList<DerivedLifecycle>
     private readonly int[] _days;   // every customer's distinct sale days, customer after customer
     private readonly int[] _starts; // where each customer's days start in _days, and the end (one more than customers)
     private readonly (int Today, DateTimeZone Zone, LifecycleBehaviour Behaviour) _replay; // what a customer's transitions are replayed with
-    private DerivedLifecycle?[]? _made; // by place: the instances made so far
+    private readonly Internal.MadeOnRead<DerivedLifecycle> _rows; // by place: the instances made so far
 
     public DerivedLifecycles(CustomerId[] ids, LifecycleStage[] stages, int[] days, int[] starts, (int Today, DateTimeZone Zone, LifecycleBehaviour Behaviour) replay)
     {
@@ -25,6 +25,7 @@ internal sealed class DerivedLifecycles : IReadOnlyList<DerivedLifecycle>
         _days = days;
         _starts = starts;
         _replay = replay;
+        _rows = new(ids.Length, Make);
     }
 
     /// <inheritdoc/>
@@ -37,13 +38,12 @@ internal sealed class DerivedLifecycles : IReadOnlyList<DerivedLifecycle>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new DerivedLifecycle?[Count], null) ?? _made!;
-            return Volatile.Read(ref made[index]) ?? Interlocked.CompareExchange(ref made[index], Make(index), null) ?? made[index]!;
+            return _rows[index];
         }
     }
 
     /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => Volatile.Read(ref _made)?.Count(l => l is not null) ?? 0;
+    internal int Made => _rows.Made;
 
     /// <summary>The lifecycles at each stage some lifecycle is at.</summary>
     public IReadOnlyDictionary<LifecycleStage, int> CountByStage()
@@ -60,9 +60,11 @@ internal sealed class DerivedLifecycles : IReadOnlyList<DerivedLifecycle>
     /// <inheritdoc/>
     public IEnumerator<DerivedLifecycle> GetEnumerator()
     {
-        for (var i = 0; i < Count; i++)
+        // Every place at once for a reader of them all.
+        var all = _rows.All();
+        for (var i = 0; i < all.Length; i++)
         {
-            yield return this[i];
+            yield return all[i];
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
     private readonly int[] _recencyScores, _frequencyScores, _monetaryScores;
     private readonly Currency _currency;
     private readonly RfmSegmentMap _map;
-    private CustomerRfm?[]? _made; // by place: the instances made so far
+    private readonly Internal.MadeOnRead<CustomerRfm> _rows; // by place: the instances made so far
 
     public RfmCustomers(CustomerId[] ids, double[] recency, int[] frequency, decimal[] monetary, decimal[] revenue, (int[] R, int[] F, int[] M) scores, Currency currency, RfmSegmentMap map)
     {
@@ -31,6 +31,7 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
         (_recencyScores, _frequencyScores, _monetaryScores) = scores;
         _currency = currency;
         _map = map;
+        _rows = new(ids.Length, Make);
     }
 
     /// <inheritdoc/>
@@ -43,13 +44,12 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerRfm?[Count], null) ?? _made!;
-            return Volatile.Read(ref made[index]) ?? Interlocked.CompareExchange(ref made[index], Make(index), null) ?? made[index]!;
+            return _rows[index];
         }
     }
 
     /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => Volatile.Read(ref _made)?.Count(c => c is not null) ?? 0;
+    internal int Made => _rows.Made;
 
     /// <summary>The customer at a place.</summary>
     public CustomerId Id(int place) => _ids[place];
@@ -75,19 +75,11 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
     /// <inheritdoc/>
     public IEnumerator<CustomerRfm> GetEnumerator()
     {
-        // Every place at once for a reader of them all: those not made yet, in order.
-        var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerRfm?[Count], null) ?? _made!;
-        for (var i = 0; i < made.Length; i++)
+        // Every place at once for a reader of them all.
+        var all = _rows.All();
+        for (var i = 0; i < all.Length; i++)
         {
-            if (Volatile.Read(ref made[i]) is null)
-            {
-                Interlocked.CompareExchange(ref made[i], Make(i), null);
-            }
-        }
-
-        for (var i = 0; i < made.Length; i++)
-        {
-            yield return made[i]!;
+            yield return all[i];
         }
     }
 

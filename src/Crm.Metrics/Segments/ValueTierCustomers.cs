@@ -18,7 +18,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     private readonly ValueTierThresholds _thresholds;
     private readonly object _tiesGate = new();
     private ulong[]? _sortedKeys;          // the ranking's keys by place, until the ties are put in order of id; then null
-    private CustomerValueTier?[]? _made;   // by place: the instances made so far
+    private readonly Internal.MadeOnRead<CustomerValueTier> _rows; // by place: the instances made so far
 
     /// <param name="given">Each customer's id and value, in the order given.</param>
     /// <param name="order">By place, the customer's index in the order given: by value, largest first; ties by id unless <paramref name="sortedKeys"/> is given.</param>
@@ -32,6 +32,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
         _shares = shares;
         _sortedKeys = sortedKeys;
         _thresholds = thresholds;
+        _rows = new(order.Length, Make);
     }
 
     /// <inheritdoc/>
@@ -45,8 +46,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             OrderTies();
-            var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerValueTier?[Count], null) ?? _made!;
-            return Volatile.Read(ref made[index]) ?? Interlocked.CompareExchange(ref made[index], Make(index), null) ?? made[index]!;
+            return _rows[index];
         }
     }
 
@@ -54,7 +54,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     internal bool TiesOrdered => Volatile.Read(ref _sortedKeys) is null;
 
     /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => Volatile.Read(ref _made)?.Count(c => c is not null) ?? 0;
+    internal int Made => _rows.Made;
 
     /// <summary>The share of the positive total held by the customers before <paramref name="place"/>.</summary>
     public double ShareBefore(int place) => _shares[place];
@@ -66,30 +66,16 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     /// <inheritdoc/>
     public IEnumerator<CustomerValueTier> GetEnumerator()
     {
-        var made = MakeAll();
-        for (var i = 0; i < made.Length; i++)
+        // Every place at once for a reader of them all.
+        OrderTies();
+        var all = _rows.All();
+        for (var i = 0; i < all.Length; i++)
         {
-            yield return made[i]!;
+            yield return all[i];
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    /// <summary>Every place made (those not made yet, in place order), for a reader of them all.</summary>
-    private CustomerValueTier?[] MakeAll()
-    {
-        OrderTies();
-        var made = Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, new CustomerValueTier?[Count], null) ?? _made!;
-        for (var i = 0; i < made.Length; i++)
-        {
-            if (Volatile.Read(ref made[i]) is null)
-            {
-                Interlocked.CompareExchange(ref made[i], Make(i), null);
-            }
-        }
-
-        return made;
-    }
 
     private CustomerValueTier Make(int place)
     {

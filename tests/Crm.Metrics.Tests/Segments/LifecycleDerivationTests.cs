@@ -134,6 +134,8 @@ public class LifecycleDerivationTests
             Assert.All(r, (l, place) => Assert.Same(derived[place], l));
         }
 
+        Assert.Equal(derived.Count, derived.Select(l => l.CustomerId).Distinct().Count()); // each place its own customer
+
         // Spot checks against each customer alone: every 97th place.
         for (var place = 0; place < derived.Count; place += 97)
         {

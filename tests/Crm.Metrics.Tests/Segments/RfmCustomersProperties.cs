@@ -83,6 +83,7 @@ public class RfmCustomersProperties
         }
 
         Assert.Equal(rfm.Customers.Count, packed.Made);
+        Assert.Equal(rfm.Customers.Count, rfm.Customers.Select(c => c.CustomerId).Distinct().Count()); // each place its own customer
         Assert.All(rfm.Customers, c =>
         {
             var i = int.Parse(c.CustomerId.Value[1..], System.Globalization.CultureInfo.InvariantCulture);
