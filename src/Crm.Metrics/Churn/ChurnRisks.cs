@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.ObjectModel;
 using Crm.Metrics.Storage;
 
@@ -11,7 +10,7 @@ namespace Crm.Metrics.Churn;
 /// a filter that reads the packed level, never read one by one, so they never become objects.
 /// </summary>
 /// <remarks>Immutable once made, and thread-safe: two first reads of a place race to make it, and one instance is kept.</remarks>
-internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
+internal sealed class ChurnRisks : Internal.PackedList<CustomerChurnRisk>
 {
     private const int LevelMask = 0b11;
     private const int LostBit = 0b100;
@@ -23,12 +22,11 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
     private readonly FiredReason[][] _reasons;  // per block of customers (Block), their reasons, strongest first
     private readonly int[] _firstReason;        // by customer number: its first reason's place in its block's array
     private readonly int[] _order;              // by rank: the customer number
-    private readonly Internal.MadeOnRead<CustomerChurnRisk> _rows; // by rank: the instances made so far
 
     private ChurnRisks(CustomerId[] ids, double[] alive, byte[] flags, FiredReason[][] reasons, int[] firstReason, int[] order, ChurnTally tally)
+        : base(order.Length)
     {
         (_ids, _alive, _flags, _reasons, _firstReason, _order) = (ids, alive, flags, reasons, firstReason, order);
-        _rows = new(order.Length, rank => Make(_order[rank]));
         Tally = tally;
     }
 
@@ -37,23 +35,6 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
 
     /// <summary>The counts by level, lost and slipping.</summary>
     public ChurnTally Tally { get; }
-
-    /// <inheritdoc/>
-    public int Count => _order.Length;
-
-    /// <inheritdoc/>
-    public CustomerChurnRisk this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return _rows[index];
-        }
-    }
-
-    /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => _rows.Made;
 
     /// <summary>The level at a rank, read from the packed flags.</summary>
     public ChurnRiskLevel LevelAt(int index) => LevelOf(_flags[_order[index]]);
@@ -72,11 +53,6 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
             }
         }
     }
-
-    /// <inheritdoc/>
-    public IEnumerator<CustomerChurnRisk> GetEnumerator() => WhereFlags(static (_, _) => true).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>
     /// Ranks the customers assessed — by level (High first), then P(alive) (lowest first, none counting as 1), then id
@@ -116,7 +92,10 @@ internal sealed class ChurnRisks : IReadOnlyList<CustomerChurnRisk>
 
     private static bool IsLost(byte flags) => (flags & LostBit) != 0;
 
-    private CustomerChurnRisk Make(int customer)
+    /// <inheritdoc/>
+    protected override CustomerChurnRisk Make(int place) => MakeCustomer(_order[place]);
+
+    private CustomerChurnRisk MakeCustomer(int customer)
     {
         var flags = _flags[customer];
         var count = flags >> CountShift;

@@ -1,4 +1,3 @@
-using System.Collections;
 using Crm.Metrics.Lifetime;
 
 namespace Crm.Metrics.Segments;
@@ -9,7 +8,7 @@ namespace Crm.Metrics.Segments;
 /// is read, and that same instance is returned after, on every thread; the analyses built on RFM (value tiers,
 /// clusters) and the R × F counts read the arrays and make none.
 /// </summary>
-internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
+internal sealed class RfmCustomers : Internal.PackedList<CustomerRfm>
 {
     private readonly CustomerId[] _ids;
     private readonly double[] _recency;   // days from the last sale to the analysis date
@@ -19,9 +18,9 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
     private readonly int[] _recencyScores, _frequencyScores, _monetaryScores;
     private readonly Currency _currency;
     private readonly RfmSegmentMap _map;
-    private readonly Internal.MadeOnRead<CustomerRfm> _rows; // by place: the instances made so far
 
     public RfmCustomers(CustomerId[] ids, double[] recency, int[] frequency, decimal[] monetary, decimal[] revenue, (int[] R, int[] F, int[] M) scores, Currency currency, RfmSegmentMap map)
+        : base(ids.Length)
     {
         _ids = ids;
         _recency = recency;
@@ -31,25 +30,7 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
         (_recencyScores, _frequencyScores, _monetaryScores) = scores;
         _currency = currency;
         _map = map;
-        _rows = new(ids.Length, Make);
     }
-
-    /// <inheritdoc/>
-    public int Count => _ids.Length;
-
-    /// <inheritdoc/>
-    public CustomerRfm this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return _rows[index];
-        }
-    }
-
-    /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => _rows.Made;
 
     /// <summary>The customer at a place.</summary>
     public CustomerId Id(int place) => _ids[place];
@@ -73,19 +54,7 @@ internal sealed class RfmCustomers : IReadOnlyList<CustomerRfm>
     public int FrequencyScore(int place) => _frequencyScores[place];
 
     /// <inheritdoc/>
-    public IEnumerator<CustomerRfm> GetEnumerator()
-    {
-        // Every place at once for a reader of them all.
-        var all = _rows.All();
-        for (var i = 0; i < all.Length; i++)
-        {
-            yield return all[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private CustomerRfm Make(int place)
+    protected override CustomerRfm Make(int place)
     {
         var (r, f) = (_recencyScores[place], _frequencyScores[place]);
         return new CustomerRfm(

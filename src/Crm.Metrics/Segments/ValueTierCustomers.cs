@@ -1,16 +1,15 @@
-using System.Collections;
-
 namespace Crm.Metrics.Segments;
 
 /// <summary>
 /// The ranked customers of a <see cref="ValueTierAnalysis"/>, kept packed: each customer's id and value in the order
-/// given (side by side: making a customer reads one line of memory), the ranking by value, and each place's share of the positive total before it. Ties of value are put in the
-/// order of their ids (the definition's second key) the first time a customer is read, never for the tiers'
-/// summaries or <see cref="ValueTierAnalysis.ShareOfTop"/>: a place's value, share and tier do not depend on which of
-/// the tied customers holds it. A <see cref="CustomerValueTier"/> is made the first time its place is read, and that
-/// same instance is returned after, on every thread.
+/// given (side by side: making a customer reads one line of memory), the ranking by value, and each place's share of
+/// the positive total before it. Ties of value are put in the order of their ids (the definition's second key) the
+/// first time a customer is read, never for the tiers' summaries or <see cref="ValueTierAnalysis.ShareOfTop"/>: a
+/// place's value, share and tier do not depend on which of the tied customers holds it. A
+/// <see cref="CustomerValueTier"/> is made the first time its place is read, and that same instance is returned after,
+/// on every thread.
 /// </summary>
-internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
+internal sealed class ValueTierCustomers : Internal.PackedList<CustomerValueTier>
 {
     private readonly KeyValuePair<CustomerId, decimal>[] _given; // each customer's id and value, in the order given
     private readonly int[] _order;         // by place: the customer's index in the order given
@@ -18,7 +17,6 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     private readonly ValueTierThresholds _thresholds;
     private readonly object _tiesGate = new();
     private ulong[]? _sortedKeys;          // the ranking's keys by place, until the ties are put in order of id; then null
-    private readonly Internal.MadeOnRead<CustomerValueTier> _rows; // by place: the instances made so far
 
     /// <param name="given">Each customer's id and value, in the order given.</param>
     /// <param name="order">By place, the customer's index in the order given: by value, largest first; ties by id unless <paramref name="sortedKeys"/> is given.</param>
@@ -26,35 +24,17 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     /// <param name="sortedKeys">The keys <paramref name="order"/> was sorted by, by place, when ties of value are still to be put in order of id; null when they are in order.</param>
     /// <param name="thresholds">Where A and B end.</param>
     public ValueTierCustomers(KeyValuePair<CustomerId, decimal>[] given, int[] order, double[] shares, ulong[]? sortedKeys, ValueTierThresholds thresholds)
+        : base(order.Length)
     {
         _given = given;
         _order = order;
         _shares = shares;
         _sortedKeys = sortedKeys;
         _thresholds = thresholds;
-        _rows = new(order.Length, Make);
-    }
-
-    /// <inheritdoc/>
-    public int Count => _order.Length;
-
-    /// <inheritdoc/>
-    public CustomerValueTier this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            OrderTies();
-            return _rows[index];
-        }
     }
 
     /// <summary>Whether the ties of value are in order of id (for tests).</summary>
     internal bool TiesOrdered => Volatile.Read(ref _sortedKeys) is null;
-
-    /// <summary>How many places have been made into instances (for tests).</summary>
-    internal int Made => _rows.Made;
 
     /// <summary>The share of the positive total held by the customers before <paramref name="place"/>.</summary>
     public double ShareBefore(int place) => _shares[place];
@@ -64,20 +44,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
         value <= 0 ? ValueTier.C : share < thresholds.EndOfA ? ValueTier.A : share < thresholds.EndOfB ? ValueTier.B : ValueTier.C;
 
     /// <inheritdoc/>
-    public IEnumerator<CustomerValueTier> GetEnumerator()
-    {
-        // Every place at once for a reader of them all.
-        OrderTies();
-        var all = _rows.All();
-        for (var i = 0; i < all.Length; i++)
-        {
-            yield return all[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private CustomerValueTier Make(int place)
+    protected override CustomerValueTier Make(int place)
     {
         var (id, value) = _given[_order[place]];
         var share = _shares[place];
@@ -85,7 +52,7 @@ internal sealed class ValueTierCustomers : IReadOnlyList<CustomerValueTier>
     }
 
     /// <summary>Puts each run of tied values in order of id, once, before any customer is read.</summary>
-    private void OrderTies()
+    protected override void BeforeRead()
     {
         if (Volatile.Read(ref _sortedKeys) is null)
         {

@@ -84,6 +84,8 @@ public class ChurnRisksProperties
 
         var firstSlipping = new ChurnWarningResult(new LocalDate(2026, 9, 30), false, packed).Slipping.Take(3).ToList();
         Assert.Equal(3, packed.Made);
+        Assert.Equal(3, firstSlipping.Select(r => r.CustomerId).Distinct().Count()); // each place its own customer
+        Assert.All(firstSlipping, r => Assert.True(r.Level != ChurnRiskLevel.Low && !r.IsLost));
         Assert.Same(firstSlipping[0], new ChurnWarningResult(new LocalDate(2026, 9, 30), false, packed).Slipping.First());
 
         var read = new CustomerChurnRisk[8][];
