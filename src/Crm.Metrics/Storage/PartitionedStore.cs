@@ -16,10 +16,10 @@ namespace Crm.Metrics.Storage;
 /// <remarks>
 /// <para>Radix-partitioned aggregation: each record waits in its partition's region of a buffer, and a flush applies
 /// one partition at a time, so each partition's index and rows are loaded into cache once per flush instead of once
-/// per record. Regions grow with the number of customers (the buffer holds about twice as many entries as there are
-/// customers, within bounds), never with the number of records. On several cores, large batches are applied on the
-/// thread pool while the next batch fills (batches are applied one after the other, in order, so the result does not
-/// change).</para>
+/// per record. Regions grow with the number of customers (the buffer holds about as many entries as there are
+/// customers, up to twice as many after rounding, within bounds), never with the number of records. On several cores,
+/// large batches are applied on the thread pool while the next batch fills (batches are applied one after the other,
+/// in order, so the result does not change).</para>
 /// <para>Not thread-safe, except through <see cref="AddConcurrently"/>, which runs its own threads.</para>
 /// </remarks>
 internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules>
@@ -392,11 +392,12 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     }
 
     /// <summary>
-    /// The region size for the customers applied so far, or reserved if more: twice as many entries as customers,
-    /// within bounds.
+    /// The region size for the customers applied so far, or reserved if more: as many entries as customers, rounded up to
+    /// a power of two, within bounds. (Twice as many was no faster, and two batches of them were the largest arrays
+    /// of a read.)
     /// </summary>
     private int WantedRegion() =>
-        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, 2 * (long)Math.Max(AppliedCustomers, _reserved) / Partitions)));
+        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, (long)Math.Max(AppliedCustomers, _reserved) / Partitions)));
 
     /// <summary>A batch with regions of <paramref name="region"/> entries: the spare one when it fits, else a new one.</summary>
     private StoreBatch<TEntry> TakeBatch(int region)
