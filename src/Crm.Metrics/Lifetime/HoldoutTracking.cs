@@ -67,10 +67,15 @@ public sealed class HoldoutTracking
         var expected = new double[openEndedFrom + 1];
         long totalActual = 0;
         var totalExpected = 0.0;
-        // For a factored model the expectation of a customer alive depends only on (x, T): once per distinct pair.
+        // For a factored model the expectation of a customer alive depends only on (x, T): once per distinct pair. So
+        // does the probability of being alive of a customer without a repeat purchase (x = 0, t_x = 0): once per T, as
+        // such customers share their T by the thousand and P(alive) of some models costs a hypergeometric series;
+        // repeat customers' (x, t_x, T) seldom repeat, so theirs is computed each time. The same figures, added in
+        // the same order.
         var factored = model as IFactoredPurchaseModel;
         var horizon = length.ToUnit(model.TimeUnit);
         var whileAlive = new Dictionary<(int X, double T), double>();
+        var aliveWithoutRepeat = new Dictionary<(double Tx, double T), double>();
         foreach (var c in summary.Span)
         {
             var bin = Math.Min(c.Frequency, openEndedFrom);
@@ -88,7 +93,23 @@ public sealed class HoldoutTracking
                     w = factored.ExpectedWhileAlive(repeat.X, repeat.T, horizon);
                 }
 
-                e = w * factored.ProbabilityAlive(repeat);
+                double p;
+                if (repeat.X == 0)
+                {
+                    ref var once = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(aliveWithoutRepeat, (repeat.Tx, repeat.T), out var met);
+                    if (!met)
+                    {
+                        once = factored.ProbabilityAlive(repeat);
+                    }
+
+                    p = once;
+                }
+                else
+                {
+                    p = factored.ProbabilityAlive(repeat);
+                }
+
+                e = w * p;
             }
 
             customers[bin]++;
