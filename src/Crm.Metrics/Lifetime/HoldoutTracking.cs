@@ -67,11 +67,10 @@ public sealed class HoldoutTracking
         var expected = new double[openEndedFrom + 1];
         long totalActual = 0;
         var totalExpected = 0.0;
-        // For a factored model the expectation of a customer alive depends only on (x, T): once per distinct pair. So
-        // does the probability of being alive of a customer without a repeat purchase (x = 0, t_x = 0): once per T, as
-        // such customers share their T by the thousand and P(alive) of some models costs a hypergeometric series;
-        // repeat customers' (x, t_x, T) seldom repeat, so theirs is computed each time. The same figures, added in
-        // the same order.
+        // For a factored model the expectation of a customer alive depends only on (x, T): once per distinct pair. The
+        // probability of being alive depends on (x, t_x, T): for customers without a repeat purchase once per (t_x, T),
+        // as they share it by the thousand and P(alive) of some models costs a hypergeometric series; repeat customers'
+        // (x, t_x, T) seldom repeat, so theirs is computed each time. The same figures, added in the same order.
         var factored = model as IFactoredPurchaseModel;
         var horizon = length.ToUnit(model.TimeUnit);
         var whileAlive = new Dictionary<(int X, double T), double>();
