@@ -28,15 +28,19 @@ internal static class ReportApp
     /// <param name="stderr">Where problems (and progress) go.</param>
     /// <param name="clock">The clock (tells whether the period is complete); the system clock by default.</param>
     /// <param name="progress">How to show progress on <paramref name="stderr"/>: phase lines, and a live line on a terminal; <c>--quiet</c> shows none.</param>
+    /// <param name="singleRead">
+    /// Whether a transactions file may be read once, its ends giving the plan (see <see cref="OnePass"/>); false reads
+    /// the inputs as before, checked first and then computed, for tests to compare the two.
+    /// </param>
     /// <returns>The exit code.</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, ProgressMode progress = ProgressMode.None)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, ProgressMode progress = ProgressMode.None, bool singleRead = true)
     {
         // Every number and date the report writes is culture-independent, whatever the machine's culture.
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, progress);
+            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, progress, singleRead);
         }
         catch (UsageException e)
         {
@@ -63,7 +67,7 @@ internal static class ReportApp
         }
     }
 
-    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, ProgressMode mode)
+    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, ProgressMode mode, bool singleRead)
     {
         if (options.Help)
         {
@@ -93,30 +97,39 @@ internal static class ReportApp
         Files.CheckInputs(options);
         Files.CheckOutput(options);
         var demo = options.IsDemo ? DemoCompany.Generate() : null;
-        var problems = new InputProblems();
         var progress = options.Quiet || mode == ProgressMode.None ? null : new RunProgress(stderr, live: mode == ProgressMode.Terminal);
         string? reading = null;
+        (string File, TextReader Reader)? Open(InputKind kind)
+        {
+            if (demo is not null)
+            {
+                return demo.TryGetValue(kind, out var entry) ? ("demo/" + entry.Name, new StringReader(entry.Csv)) : null;
+            }
+
+            var file = options.Inputs.First(i => i.Kind == kind).Path;
+            if (file is null)
+            {
+                return null;
+            }
+
+            reading = $"--{Files.Option(kind)} {file}";
+            progress?.Show($"reading {file}");
+            return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
+        }
+
+        void Read(string file, int rows) => progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"read {file}: {rows:N0} rows"));
+
+        using var provider = Services(options, clock);
+        if (singleRead && demo is null && options.Customers is null && options.Transactions is not null && OnePass(options, provider.GetRequiredService<ICrmMetrics>(), Open, Read, clock, progress) is var (once, analyses))
+        {
+            return Computed(options, () => Compute(options, once, demo, stdout, provider, clock, progress, analyses), progress);
+        }
+
+        var problems = new InputProblems();
         InputData data;
         try
         {
-            data = new DataSetReader(options, problems).Read(kind =>
-            {
-                if (demo is not null)
-                {
-                    return demo.TryGetValue(kind, out var entry) ? ("demo/" + entry.Name, new StringReader(entry.Csv)) : null;
-                }
-
-                var file = options.Inputs.First(i => i.Kind == kind).Path;
-                if (file is null)
-                {
-                    return null;
-                }
-
-                reading = $"--{Files.Option(kind)} {file}";
-                progress?.Show($"reading {file}");
-                return (file, new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
-            },
-            (file, rows) => progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"read {file}: {rows:N0} rows")));
+            data = new DataSetReader(options, problems).Read(Open, Read);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -131,10 +144,15 @@ internal static class ReportApp
             return BadInput;
         }
 
+        return Computed(options, () => Compute(options, data, demo, stdout, provider, clock, progress, analyses: null), progress);
+    }
 
+    /// <summary>Runs <paramref name="compute"/>, its failures for amounts beyond decimal and for a period out of range said as the input's.</summary>
+    private static int Computed(ReportOptions options, Func<int> compute, RunProgress? progress)
+    {
         try
         {
-            return Compute(options, data, demo, stdout, clock, progress);
+            return compute();
         }
         catch (AmountOverflowException e)
         {
@@ -150,10 +168,9 @@ internal static class ReportApp
         }
     }
 
-    private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, IClock? clock, RunProgress? progress)
+    /// <summary>The services the report computes with, registered as another team registers them: the clock when given, the zone of --zone.</summary>
+    private static ServiceProvider Services(ReportOptions options, IClock? clock)
     {
-        var period = Period(options, data, clock);
-        var summaryOptions = data.Purchases is null ? null : ModelsSection.SummaryOptionsFor(options, period.Dates.End);
         var services = new ServiceCollection();
         if (clock is not null)
         {
@@ -161,35 +178,93 @@ internal static class ReportApp
         }
 
         services.AddCrmMetrics(o => o.DefaultZone = options.Zone);
-        using var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The inputs and the analyses from a single read of the transactions file: the other files are read first, the
+    /// transactions' first and last rows give the plan (the period, the months, the currency) the analyses are asked
+    /// for, and the analyses then read the file while it is checked. Null where that read cannot stand and the report
+    /// reads the inputs as usual — checked first, then computed — so that what it writes is exactly what those two
+    /// reads give: when an input has a problem, or reading or the analyses fail. When the whole file gives another plan
+    /// than its ends did (a file out of time order, say), the inputs come back complete, without analyses, to be
+    /// computed on the plan of the whole file.
+    /// </summary>
+    private static (InputData Data, AnalysisResults? Analyses)? OnePass(ReportOptions options, ICrmMetrics metrics, Func<InputKind, (string, TextReader)?> open, Action<string, int> read, IClock? clock, RunProgress? progress)
+    {
+        // The files' phase lines are said once this read stands (otherwise the usual read would say them again).
+        var phases = new List<(string File, int Rows)>();
+        var problems = new InputProblems();
+        var reader = new DataSetReader(options, problems);
+        try
+        {
+            var data = reader.Read(open, (file, rows) => phases.Add((file, rows)), deferTransactions: true);
+            if (problems.Count > 0 || reader.TransactionsGuess is not { } guess)
+            {
+                return null;
+            }
+
+            var planned = Plan.Of(options, data.Guessed(guess), clock);
+            var purchases = reader.TransactionsOnce((file, rows) => phases.Add((file, rows)));
+            var analyses = Analyses(metrics, options, data, planned, DataSet(data) with { Purchases = purchases }, guess.Rows, progress);
+            if (problems.Count > 0 || !reader.TransactionsRead)
+            {
+                return null;
+            }
+
+            foreach (var (file, rows) in phases)
+            {
+                read(file, rows);
+            }
+
+            return (data, Plan.Of(options, data, clock).SameAs(planned) ? analyses : null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The analyses of one read of the records, as the report asks for them: the scorecards (the trend's months when
+    /// the last of them is the period, else the period's) unless LTV:CAC waits for the fitted models (--value-basis),
+    /// and with purchases the summary, RFM, lifecycles and churn warning as of the period's end. Null when nothing is asked.
+    /// </summary>
+    private static AnalysisResults? Analyses(ICrmMetrics metrics, ReportOptions options, InputData data, Plan plan, CrmDataSet dataSet, int expectedPurchases, RunProgress? progress)
+    {
+        if (options.ValueBasis is not null && plan.Summary is null)
+        {
+            return null;
+        }
+
+        var period = plan.Period;
+        return metrics.ComputeAnalyses(dataSet, new AnalysisRequest
+        {
+            Scorecards = options.ValueBasis is not null ? null : plan.Series ? plan.Months : [period],
+            ScorecardSettings = plan.Settings,
+            Summary = plan.Summary,
+            Rfm = plan.Summary is null ? null : new Crm.Metrics.Segments.RfmOptions(period.Dates.End) { Zone = period.Zone },
+            Lifecycles = plan.Summary is null ? null : new Crm.Metrics.Segments.LifecycleOptions(period.Dates.End) { Zone = period.Zone },
+            Churn = plan.Summary is null ? null : new Crm.Metrics.Churn.ChurnWarningOptions(period.Dates.End) { Zone = period.Zone },
+
+            // The first read counted the rows and estimated the buyers (or a single read's guess estimated the rows):
+            // the analyses make their room once.
+            ExpectedCustomers = Math.Max(data.Purchases?.Customers ?? 0, data.Customers?.Count ?? 0),
+            ExpectedPurchases = expectedPurchases,
+        }, progress);
+    }
+
+    private static int Compute(ReportOptions options, InputData data, IReadOnlyDictionary<InputKind, (string Name, string Csv)>? demo, TextWriter stdout, ServiceProvider provider, IClock? clock, RunProgress? progress, AnalysisResults? analyses)
+    {
         var metrics = provider.GetRequiredService<ICrmMetrics>();
+        var plan = Plan.Of(options, data, clock);
+        var (period, months, series, settings) = (plan.Period, plan.Months, plan.Series, plan.Settings);
         var dataSet = DataSet(data);
-        var settings = Settings(options, data);
 
         // One read of the records gives the per-customer analyses and, unless LTV:CAC must wait for the fitted models
-        // (--value-basis), the scorecards. The HTML and JSON reports chart the twelve months up to the period's: when
-        // the period is the last of them (a calendar month), the same read gives its scorecard and theirs; otherwise
-        // the months are computed beside it.
-        var months = options.Format is OutputFormat.Html or OutputFormat.Json ? TrendSection.MonthsFor(data, period) : null;
-        var series = months is not null && months[^1].Equals(period);
+        // (--value-basis), the scorecards (see Analyses); a single read of the inputs may have given them already.
         var cardsInRead = options.ValueBasis is null;
-        AnalysisResults? analyses = null;
-        if (cardsInRead || summaryOptions is not null)
-        {
-            analyses = metrics.ComputeAnalyses(dataSet, new AnalysisRequest
-            {
-                Scorecards = cardsInRead ? series ? months : [period] : null,
-                ScorecardSettings = settings,
-                Summary = summaryOptions,
-                Rfm = summaryOptions is null ? null : new Crm.Metrics.Segments.RfmOptions(period.Dates.End) { Zone = period.Zone },
-                Lifecycles = summaryOptions is null ? null : new Crm.Metrics.Segments.LifecycleOptions(period.Dates.End) { Zone = period.Zone },
-                Churn = summaryOptions is null ? null : new Crm.Metrics.Churn.ChurnWarningOptions(period.Dates.End) { Zone = period.Zone },
-
-                // The first read counted the rows and estimated the buyers: the analyses make their room once.
-                ExpectedCustomers = Math.Max(data.Purchases?.Customers ?? 0, data.Customers?.Count ?? 0),
-                ExpectedPurchases = data.Purchases?.Rows ?? 0,
-            }, progress);
-        }
+        analyses ??= Analyses(metrics, options, data, plan, dataSet, data.Purchases?.Rows ?? 0, progress);
 
         var sections = ReportBuilder.StartSections(analyses, data, options, period.Dates.End);
         Crm.Metrics.CustomerValue.ValueBasis? basis = null;
@@ -313,5 +388,31 @@ internal static class ReportApp
             : lastDay;
         var first = new LocalDate(month.Year, month.Month, 1);
         return new ReportingPeriod(new DateInterval(first, first.PlusMonths(1).PlusDays(-1)), options.Zone);
+    }
+
+    /// <summary>
+    /// What the analyses are asked for, as the inputs decide it: the period, the model summary's options (with
+    /// transactions), the months of the trend (HTML and JSON) and whether the period is the last of them, and the
+    /// scorecards' settings.
+    /// </summary>
+    internal sealed record Plan(ReportingPeriod Period, Crm.Metrics.Lifetime.SummaryOptions? Summary, IReadOnlyList<ReportingPeriod>? Months, bool Series, ScorecardSettings Settings)
+    {
+        /// <summary>The plan of these inputs (see <see cref="ReportApp.Period(ReportOptions, InputData, IClock?)"/>, <see cref="TrendSection.MonthsFor"/>).</summary>
+        public static Plan Of(ReportOptions options, InputData data, IClock? clock)
+        {
+            var period = ReportApp.Period(options, data, clock);
+            var months = options.Format is OutputFormat.Html or OutputFormat.Json ? TrendSection.MonthsFor(data, period) : null;
+            return new Plan(
+                period,
+                data.HasTransactions ? ModelsSection.SummaryOptionsFor(options, period.Dates.End) : null,
+                months,
+                months is not null && months[^1].Equals(period),
+                ReportApp.Settings(options, data));
+        }
+
+        /// <summary>Whether the two plans ask for the same analyses (the months compared one by one).</summary>
+        public bool SameAs(Plan other) =>
+            Period.Equals(other.Period) && Equals(Summary, other.Summary) && Series == other.Series && Settings == other.Settings
+            && (Months is null ? other.Months is null : other.Months is not null && Months.SequenceEqual(other.Months));
     }
 }

@@ -8,7 +8,7 @@ namespace Crm.Report.Tests;
 public sealed partial class ReportTests : IDisposable
 {
     private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
-    private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 4, 2, 8, 0));
+    internal static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 4, 2, 8, 0));
     private readonly string _temp = Directory.CreateTempSubdirectory("crm-report-tests").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);

@@ -30,7 +30,15 @@ internal sealed partial class DataSetReader
     /// applied chunk by chunk in the file's order. So the problems, malformed rows' among them, come out as a
     /// row-by-row read gives them. A file shorter than a chunk is checked on this thread alone.
     /// </summary>
-    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen)
+    /// <param name="file">The file's display name.</param>
+    /// <param name="reader">The file, open at its start.</param>
+    /// <param name="reopen">Opens the file again, for the reads of <see cref="PurchaseRows"/>.</param>
+    /// <param name="emit">
+    /// When given, each row that passes its checks is also built into its purchase (on the thread pool, with its
+    /// check) and handed to <paramref name="emit"/> in the file's order, as soon as the rows before it are applied: the
+    /// one read of <see cref="TransactionsOnce"/>. A row with a problem hands on nothing.
+    /// </param>
+    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen, Action<Purchase>? emit = null)
     {
         _distinctBuyers = new DistinctIds();
         (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
@@ -50,7 +58,16 @@ internal sealed partial class DataSetReader
                     problems.AddFrom(malformed, moved);
                 }
 
-                ApplyRow(done, i, file);
+                if (ApplyRow(done, i, file) && emit is not null)
+                {
+                    emit(done.Results[i].Built!);
+                }
+
+                if (emit is not null && problems.Count > 0)
+                {
+                    // The one read stops at a problem: the report then reads the inputs as usual, to say them all.
+                    throw new InputProblemException();
+                }
             }
 
             // The day starts the chunk looked up, for the dates of the files read next.
@@ -70,7 +87,7 @@ internal sealed partial class DataSetReader
             if (chunk.IsFull)
             {
                 var full = chunk;
-                checking.Enqueue(Task.Run(() => Check(full)));
+                checking.Enqueue(Task.Run(() => Check(full, build: emit is not null)));
                 if (checking.Count > ChunksAhead)
                 {
                     Apply(checking.Dequeue().GetAwaiter().GetResult());
@@ -85,7 +102,7 @@ internal sealed partial class DataSetReader
             Apply(checking.Dequeue().GetAwaiter().GetResult());
         }
 
-        Apply(Check(chunk));
+        Apply(Check(chunk, build: emit is not null));
         for (; moved < malformed.Count; moved++)
         {
             problems.AddFrom(malformed, moved);
@@ -96,13 +113,16 @@ internal sealed partial class DataSetReader
         return rows;
     }
 
-    /// <summary>Checks a chunk's rows (on any thread: nothing of the reader's is written but through the chunk).</summary>
-    private TransactionChunk Check(TransactionChunk chunk)
+    /// <summary>
+    /// Checks a chunk's rows (on any thread: nothing of the reader's is written but through the chunk); with
+    /// <paramref name="build"/>, each row that passes is built into its purchase too.
+    /// </summary>
+    private TransactionChunk Check(TransactionChunk chunk, bool build)
     {
         (string Code, Currency Currency)? known = null; // the last currency code read, kept so that its repeats make no string
         for (var i = 0; i < chunk.Count; i++)
         {
-            chunk.Results[i] = Check(chunk.Row(i), chunk.Days, ref known);
+            chunk.Results[i] = Check(chunk.Row(i), chunk.Days, ref known, build);
         }
 
         return chunk;
@@ -110,9 +130,11 @@ internal sealed partial class DataSetReader
 
     /// <summary>
     /// A row of the first read, checked in the order a purchase reads its columns, touching no state of the reader: what
-    /// comes before the currency and the currency by itself, then the rest (see <see cref="CheckedPurchase"/>).
+    /// comes before the currency and the currency by itself, then the rest (see <see cref="CheckedPurchase"/>); with
+    /// <paramref name="build"/>, the purchase of a row that passes, in the row's own currency (which must still agree
+    /// with the file's first, in <see cref="ApplyRow"/>).
     /// </summary>
-    private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days, ref (string Code, Currency Currency)? known)
+    private CheckedPurchase Check(CsvRow row, Dictionary<LocalDate, Instant> days, ref (string Code, Currency Currency)? known, bool build)
     {
         Instant at;
         decimal amount;
@@ -134,25 +156,26 @@ internal sealed partial class DataSetReader
         }
         catch (FieldException e)
         {
-            return new CheckedPurchase(e, default, false, default, null, null, 0);
+            return new CheckedPurchase(e, default, false, default, null, null, 0, null);
         }
 
         try
         {
-            _ = PurchaseFields(row, amount);
-            return new CheckedPurchase(null, at, amount >= 0, currency, code, null, hash);
+            var (cost, channel) = PurchaseFields(row, amount);
+            var built = build ? Purchase(Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString()), at, amount, currency, cost, channel) : null;
+            return new CheckedPurchase(null, at, amount >= 0, currency, code, null, hash, built);
         }
         catch (FieldException e)
         {
-            return new CheckedPurchase(null, at, amount >= 0, currency, code, e, hash);
+            return new CheckedPurchase(null, at, amount >= 0, currency, code, e, hash, null);
         }
     }
 
     /// <summary>
     /// Applies a checked row in the file's order: its problem — the first met, the currency's agreement with the file's
-    /// first in its place — or else its buyer, instant and first sale.
+    /// first in its place — or else its buyer, instant and first sale. True when the row has no problem.
     /// </summary>
-    private void ApplyRow(TransactionChunk chunk, int index, string file)
+    private bool ApplyRow(TransactionChunk chunk, int index, string file)
     {
         ref readonly var result = ref chunk.Results[index];
         var line = chunk.Lines[index];
@@ -173,7 +196,7 @@ internal sealed partial class DataSetReader
         if (problem is not null)
         {
             problems.Add(file, line, problem.Column, problem.Message);
-            return;
+            return false;
         }
 
         _distinctBuyers!.AddHash(result.IdHash);
@@ -186,6 +209,8 @@ internal sealed partial class DataSetReader
                 buyer.FirstSale = result.At;
             }
         }
+
+        return true;
     }
 
     /// <summary>
@@ -271,6 +296,12 @@ internal sealed partial class DataSetReader
     private static Purchase Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
     {
         var (cost, channel) = PurchaseFields(row, amount);
+        return Purchase(customer, at, amount, currency, cost, channel);
+    }
+
+    /// <summary>The purchase of a row's checked fields, under the purchase's own rules: a negative amount is a refund.</summary>
+    private static Purchase Purchase(CustomerId customer, Instant at, decimal amount, Currency currency, decimal? cost, SalesChannel channel)
+    {
         var money = new Money(Math.Abs(amount), currency);
         Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
         return Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund

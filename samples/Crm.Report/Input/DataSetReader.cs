@@ -49,6 +49,22 @@ internal sealed class InputData
 
     /// <summary>The latest instant of any dated activity.</summary>
     public Instant? LastActivity { get; set; }
+
+    /// <summary>Whether a transactions file was given (its purchases may not be read yet; see <see cref="DataSetReader.TransactionsOnce"/>).</summary>
+    public bool HasTransactions { get; set; }
+
+    /// <summary>
+    /// These inputs as they would be with the deferred transactions file read, as far as its ends tell: the activity
+    /// range widened to its first and last instants, and its first currency where no file read before gave one.
+    /// </summary>
+    public InputData Guessed(TransactionsGuess guess)
+    {
+        var guessed = (InputData)MemberwiseClone();
+        guessed.FirstActivity = FirstActivity is { } first && first <= guess.First ? first : guess.First;
+        guessed.LastActivity = LastActivity is { } last && last >= guess.Last ? last : guess.Last;
+        guessed.Currency = Currency ?? guess.Currency;
+        return guessed;
+    }
 }
 
 /// <summary>Reads the input files into domain records, collecting every malformed row as a problem with its line.</summary>
@@ -65,8 +81,18 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
     /// <summary>Reads every input; <paramref name="open"/> gives each kind's display name and reader, or null when not given.</summary>
     /// <param name="open">The display name and reader of a kind, or null.</param>
     /// <param name="read">Told each file's name and data rows as soon as it is read.</param>
-    public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open, Action<string, int>? read = null)
+    /// <param name="deferTransactions">
+    /// Whether the transactions file is left for one read later (<see cref="TransactionsOnce"/>): only its first and
+    /// last rows are read now, for <see cref="TransactionsGuess"/>. Not with a customers file, whose records start at
+    /// the first sales the transactions give.
+    /// </param>
+    public InputData Read(Func<InputKind, (string File, TextReader Reader)?> open, Action<string, int>? read = null, bool deferTransactions = false)
     {
+        if (deferTransactions && _keepsFirstSales)
+        {
+            throw new InvalidOperationException("The transactions are read first where customers' records start at their first sales.");
+        }
+
         foreach (var kind in new[] { InputKind.Transactions, InputKind.Surveys, InputKind.Complaints, InputKind.Costs, InputKind.Leads, InputKind.Interactions, InputKind.Feedback, InputKind.Customers, InputKind.Discrete, InputKind.Programme, InputKind.Members, InputKind.Points })
         {
             if (open(kind) is not var (file, reader))
@@ -76,6 +102,14 @@ internal sealed partial class DataSetReader(ReportOptions options, InputProblems
 
             using (reader)
             {
+                _data.HasTransactions |= kind == InputKind.Transactions;
+                if (kind == InputKind.Transactions && deferTransactions)
+                {
+                    TransactionsGuess = Guess(reader);
+                    _deferred = (file, () => open(kind)!.Value.Reader);
+                    continue;
+                }
+
                 var rows = kind switch
                 {
                     InputKind.Transactions => ReadTransactions(file, reader, () => open(kind)!.Value.Reader),

@@ -73,6 +73,14 @@ internal sealed class TransactionChunk
 /// A transaction row checked apart from the reader's state: the first problem met up to its currency
 /// (<see cref="Early"/>); else the row's currency and instant, and the first problem met after its currency
 /// (<see cref="Late"/>), which counts only when the currency agrees with the file's first; and the hash its id is
-/// counted by (<see cref="DistinctIds.Hash"/>).
+/// counted by (<see cref="DistinctIds.Hash"/>); and, when the read builds them, the row's purchase (<see cref="Built"/>,
+/// null for a row with a problem).
 /// </summary>
-internal readonly record struct CheckedPurchase(FieldException? Early, Instant At, bool IsSale, Currency Currency, string? Code, FieldException? Late, ulong IdHash);
+internal readonly record struct CheckedPurchase(FieldException? Early, Instant At, bool IsSale, Currency Currency, string? Code, FieldException? Late, ulong IdHash, Crm.Domain.Activity.Purchase? Built);
+
+/// <summary>
+/// What the first and last rows of a transactions file say before the file is read (see
+/// <see cref="DataSetReader.TransactionsGuess"/>): its earliest and latest instant, its first row's currency, and its
+/// rows as the file's size and the size of its last rows give them (0 when not known).
+/// </summary>
+internal readonly record struct TransactionsGuess(Instant First, Instant Last, Currency Currency, int Rows);

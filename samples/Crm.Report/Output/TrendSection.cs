@@ -21,7 +21,7 @@ internal sealed record TrendSection(Currency Currency, IReadOnlyList<TrendMonth>
     /// <summary>The months of the trend — up to twelve, from the data's first month on, ending with the period's — or null without purchases.</summary>
     public static IReadOnlyList<ReportingPeriod>? MonthsFor(InputData data, ReportingPeriod period)
     {
-        if (data.Purchases is null || data.FirstActivity is not { } first)
+        if (!data.HasTransactions || data.FirstActivity is not { } first)
         {
             return null;
         }

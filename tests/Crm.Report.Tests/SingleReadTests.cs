@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+
+namespace Crm.Report.Tests;
+
+/// <summary>
+/// A transactions file read once, its first and last rows giving the plan, writes what the two reads (every row
+/// checked first, then computed) write: the same report, the same problems, whatever order the rows come in.
+/// </summary>
+public sealed class SingleReadTests : IDisposable
+{
+    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
+    private readonly string _temp = Directory.CreateTempSubdirectory("crm-single-read").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    [InlineData("csv")]
+    public void A_time_ordered_log_gets_the_report_of_two_reads(string format)
+    {
+        var log = Write("ordered.csv", Rows());
+
+        Same(["--transactions", log, "--format", format]);
+        Same(["--transactions", log, "--surveys", Path.Combine(Data, "surveys.csv"), "--costs", Path.Combine(Data, "costs.csv"), "--format", format, "--calibration-end", "2025-10-31"]);
+    }
+
+    [Fact]
+    public void A_log_whose_latest_rows_are_in_its_middle_gets_the_report_of_two_reads()
+    {
+        // The last 400 rows (February's and late January's) moved to the middle: the file's last rows say the data
+        // ends in January, so its ends guess December as the last full month; the whole file says January.
+        var rows = Rows();
+        var latest = rows.GetRange(rows.Count - 400, 400);
+        rows.RemoveRange(rows.Count - 400, 400);
+        rows.InsertRange(rows.Count / 2, latest);
+        var log = Write("shuffled.csv", rows);
+
+        var single = Same(["--transactions", log, "--format", "json"]);
+        Assert.Contains("\"to\": \"2026-01-31\"", single, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_log_with_a_currency_of_another_file_first_gets_the_report_of_two_reads()
+    {
+        // The costs file, read before the transactions in one read, gives the first currency; the same one.
+        var log = Write("ordered.csv", Rows());
+
+        Same(["--transactions", log, "--costs", Path.Combine(Data, "costs.csv"), "--format", "json"]);
+    }
+
+    [Fact]
+    public void Problems_far_into_the_log_are_said_as_by_two_reads()
+    {
+        var rows = Rows();
+        rows[rows.Count - 10] = "C00007,2026-02-30,12.00,EUR,,online";
+        rows[rows.Count / 3] = "C00008,2025-06-01,12.00,USD,,online";
+        var log = Write("problems.csv", rows);
+        var costs = Write("costs.csv", ["acquisition,2025-03-01,2025-03-31,100.00,USD,ads"], "kind,from,to,amount,currency,channel");
+
+        var (single, twice) = (Run(true, "--transactions", log), Run(false, "--transactions", log));
+        Assert.Equal(2, single.Exit);
+        Assert.Equal(twice, single);
+        Assert.Contains("problems.csv:", single.Err, StringComparison.Ordinal);
+
+        // A problem between the files: the costs' currency is not the transactions' (whichever is read first).
+        Assert.Equal(Run(false, "--transactions", log, "--costs", costs), Run(true, "--transactions", log, "--costs", costs));
+    }
+
+    [Fact]
+    public void Amounts_beyond_decimal_in_one_read_are_said_as_by_two_reads()
+    {
+        var rows = Rows();
+        rows[rows.Count - 5] = "C00009,2026-02-10,79228162514264337593543950000,EUR,,online";
+        rows[rows.Count - 4] = "C00009,2026-02-11,79228162514264337593543950000,EUR,,online";
+        var log = Write("huge.csv", rows);
+
+        var single = Run(true, "--transactions", log, "--from", "2026-02-01", "--to", "2026-02-28");
+        Assert.Equal(2, single.Exit);
+        Assert.Equal(Run(false, "--transactions", log, "--from", "2026-02-01", "--to", "2026-02-28"), single);
+    }
+
+    [Fact]
+    public void The_ends_of_a_log_give_its_range_currency_and_size()
+    {
+        var rows = Rows();
+        var log = Write("ordered.csv", rows);
+        var options = Cli.OptionParser.Parse(["--transactions", log]);
+        var reader = new Input.DataSetReader(options, new Input.InputProblems());
+
+        reader.Read(kind => kind == Cli.InputKind.Transactions ? (log, new StreamReader(log, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)) : null, deferTransactions: true);
+
+        var guess = reader.TransactionsGuess!.Value;
+        Assert.Equal(Instant.FromUtc(2025, 1, 1, 0, 0), guess.First);
+        Assert.Equal(Instant.FromUtc(2025, 1, 1, 0, 0).Plus(Duration.FromMinutes(8_999 * 65L)), guess.Last);
+        Assert.Equal(Crm.Domain.Currency.Eur, guess.Currency);
+        Assert.InRange(guess.Rows, 8_500, 9_500);
+        Assert.False(reader.TransactionsRead);
+    }
+
+    /// <summary>
+    /// About 9,000 purchases of 700 customers from January 2025 to mid-February 2026, in time order, interleaved:
+    /// sales with and without a cost, refunds, ids with letters beyond ASCII (several bytes each in UTF-8, so that a
+    /// file's tail read from a byte offset may start within one). Larger than the 128 KiB the ends are read from.
+    /// </summary>
+    private static List<string> Rows()
+    {
+        var rows = new List<string>();
+        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 9_000; i++)
+        {
+            var at = start.AddMinutes(i * 65.0);
+            var customer = i % 5 == 0 ? $"Kunde-Ä{(i * 7) % 700:D5}" : $"C{(i * 13) % 700:D5}";
+            var amount = (i % 23 == 0 ? -1 : 1) * (5 + (i % 97) + ((i % 4) * 0.25m));
+            var cost = i % 3 == 0 ? string.Empty : Math.Abs(amount * 0.4m).ToString("0.00", CultureInfo.InvariantCulture);
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"{customer},{at:yyyy-MM-ddTHH:mm:ssZ},{amount:0.00},EUR,{cost},{(i % 2 == 0 ? "online" : "store")}"));
+        }
+
+        return rows;
+    }
+
+    private string Write(string name, IEnumerable<string> rows, string header = "customer_id,occurred_at,amount,currency,cost,channel")
+    {
+        var path = Path.Combine(_temp, name);
+        File.WriteAllText(path, header + "\n" + string.Join('\n', rows) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>Runs the report both ways on <paramref name="args"/>, asserts both write the same report, and returns it.</summary>
+    private static string Same(string[] args)
+    {
+        var single = Run(true, args);
+        Assert.True(single.Exit == 0, single.Err);
+        Assert.Equal(Run(false, args), single);
+        return single.Out;
+    }
+
+    private static (int Exit, string Out, string Err) Run(bool singleRead, params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = ReportApp.Run(args, stdout, stderr, ReportTests.Clock, singleRead: singleRead);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
