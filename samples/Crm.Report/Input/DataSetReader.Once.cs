@@ -56,7 +56,7 @@ internal sealed partial class DataSetReader
 
     /// <summary>
     /// The first and the last rows of a transactions file, read without the rows between: its first 64 Ki characters
-    /// and, from a file that can seek and is larger than both, its last 64 KiB. The rows there that pass their checks
+    /// and, when the file goes on and can seek, its last 64 KiB. The rows there that pass their checks
     /// give the earliest and latest instant, the first such row's currency and the size of a row; null when none does.
     /// Only a guess at what the whole file gives: a file out of time order, or a first row with a problem, shows when
     /// the file is read.
@@ -80,9 +80,10 @@ internal sealed partial class DataSetReader
         }
 
         var rows = 0;
-        if (reader is StreamReader { BaseStream: { CanSeek: true } stream } streamReader && stream.Length > 2L * GuessWindow * sizeof(char))
+        if (head.Length == GuessWindow && reader is StreamReader { BaseStream: { CanSeek: true } stream } streamReader)
         {
-            // The tail from a byte offset: the line it starts in is cut (perhaps within a character), and left out.
+            // The tail from a byte offset (it may overlap the head): the line it starts in is cut, perhaps within a
+            // character, and left out.
             var bytes = stream.Length;
             stream.Seek(-GuessWindow, SeekOrigin.End);
             streamReader.DiscardBufferedData();
