@@ -32,15 +32,16 @@ internal static class ReportApp
     /// Whether a transactions file may be read once, its ends giving the plan (see <see cref="OnePass"/>); false reads
     /// the inputs as before, checked first and then computed, for tests to compare the two.
     /// </param>
+    /// <param name="reads">Told how a single read went, for tests: <c>once</c>, or why the file was read again.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, ProgressMode progress = ProgressMode.None, bool singleRead = true)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock? clock = null, ProgressMode progress = ProgressMode.None, bool singleRead = true, Action<string>? reads = null)
     {
         // Every number and date the report writes is culture-independent, whatever the machine's culture.
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, progress, singleRead);
+            return RunCore(OptionParser.Parse(args), stdout, stderr, clock, progress, singleRead ? reads ?? (_ => { }) : null);
         }
         catch (UsageException e)
         {
@@ -67,7 +68,7 @@ internal static class ReportApp
         }
     }
 
-    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, ProgressMode mode, bool singleRead)
+    private static int RunCore(ReportOptions options, TextWriter stdout, TextWriter stderr, IClock? clock, ProgressMode mode, Action<string>? singleRead)
     {
         if (options.Help)
         {
@@ -120,7 +121,7 @@ internal static class ReportApp
         void Read(string file, int rows) => progress?.Phase(string.Create(CultureInfo.InvariantCulture, $"read {file}: {rows:N0} rows"));
 
         using var provider = Services(options, clock);
-        if (singleRead && demo is null && options.Customers is null && options.Transactions is not null && OnePass(options, provider.GetRequiredService<ICrmMetrics>(), Open, Read, clock, progress) is var (once, analyses))
+        if (singleRead is not null && demo is null && options.Customers is null && options.Transactions is not null && OnePass(options, provider.GetRequiredService<ICrmMetrics>(), Open, Read, clock, progress, singleRead) is var (once, analyses))
         {
             return Computed(options, () => Compute(options, once, demo, stdout, provider, clock, progress, analyses), progress);
         }
@@ -188,9 +189,9 @@ internal static class ReportApp
     /// reads the inputs as usual — checked first, then computed — so that what it writes is exactly what those two
     /// reads give: when an input has a problem, or reading or the analyses fail. When the whole file gives another plan
     /// than its ends did (a file out of time order, say), the inputs come back complete, without analyses, to be
-    /// computed on the plan of the whole file.
+    /// computed on the plan of the whole file. <paramref name="reads"/> is told which: <c>once</c>, or why not.
     /// </summary>
-    private static (InputData Data, AnalysisResults? Analyses)? OnePass(ReportOptions options, ICrmMetrics metrics, Func<InputKind, (string, TextReader)?> open, Action<string, int> read, IClock? clock, RunProgress? progress)
+    private static (InputData Data, AnalysisResults? Analyses)? OnePass(ReportOptions options, ICrmMetrics metrics, Func<InputKind, (string, TextReader)?> open, Action<string, int> read, IClock? clock, RunProgress? progress, Action<string> reads)
     {
         // The files' phase lines are said once this read stands (otherwise the usual read would say them again).
         var phases = new List<(string File, int Rows)>();
@@ -201,6 +202,7 @@ internal static class ReportApp
             var data = reader.Read(open, (file, rows) => phases.Add((file, rows)), deferTransactions: true);
             if (problems.Count > 0 || reader.TransactionsGuess is not { } guess)
             {
+                reads(problems.Count > 0 ? "twice: a problem in another file" : "twice: no row at the file's ends to plan by");
                 return null;
             }
 
@@ -209,6 +211,7 @@ internal static class ReportApp
             var analyses = Analyses(metrics, options, data, planned, DataSet(data) with { Purchases = purchases }, guess.Rows, progress);
             if (problems.Count > 0 || !reader.TransactionsRead)
             {
+                reads(problems.Count > 0 ? "twice: a problem in the transactions" : "twice: the analyses did not read every purchase");
                 return null;
             }
 
@@ -217,10 +220,13 @@ internal static class ReportApp
                 read(file, rows);
             }
 
-            return (data, Plan.Of(options, data, clock).SameAs(planned) ? analyses : null);
+            var same = Plan.Of(options, data, clock).SameAs(planned);
+            reads(same ? "once" : "twice: the whole file gives another plan");
+            return (data, same ? analyses : null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            reads(e is InputProblemException ? "twice: a problem in the transactions" : $"twice: {e.GetType().Name}");
             return null;
         }
     }

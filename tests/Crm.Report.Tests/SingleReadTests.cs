@@ -22,8 +22,8 @@ public sealed class SingleReadTests : IDisposable
     {
         var log = Write("ordered.csv", Rows());
 
-        Same(["--transactions", log, "--format", format]);
-        Same(["--transactions", log, "--surveys", Path.Combine(Data, "surveys.csv"), "--costs", Path.Combine(Data, "costs.csv"), "--format", format, "--calibration-end", "2025-10-31"]);
+        Same(["--transactions", log, "--format", format], "once");
+        Same(["--transactions", log, "--surveys", Path.Combine(Data, "surveys.csv"), "--costs", Path.Combine(Data, "costs.csv"), "--format", format, "--calibration-end", "2025-10-31"], "once");
     }
 
     [Fact]
@@ -37,8 +37,20 @@ public sealed class SingleReadTests : IDisposable
         rows.InsertRange(rows.Count / 2, latest);
         var log = Write("shuffled.csv", rows);
 
-        var single = Same(["--transactions", log, "--format", "json"]);
+        var single = Same(["--transactions", log, "--format", "json"], "twice: the whole file gives another plan");
         Assert.Contains("\"to\": \"2026-01-31\"", single, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_customers_file_has_the_transactions_read_twice()
+    {
+        // A customer's record starts at its first sale: the transactions are read for it before anything is computed.
+        var log = Write("ordered.csv", Rows());
+
+        var run = Run(true, "--transactions", log, "--customers", Path.Combine(Data, "customers.csv"), "--format", "json");
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Null(run.Reads);
     }
 
     [Fact]
@@ -47,7 +59,7 @@ public sealed class SingleReadTests : IDisposable
         // The costs file, read before the transactions in one read, gives the first currency; the same one.
         var log = Write("ordered.csv", Rows());
 
-        Same(["--transactions", log, "--costs", Path.Combine(Data, "costs.csv"), "--format", "json"]);
+        Same(["--transactions", log, "--costs", Path.Combine(Data, "costs.csv"), "--format", "json"], "once");
     }
 
     [Fact]
@@ -62,6 +74,7 @@ public sealed class SingleReadTests : IDisposable
         var (single, twice) = (Run(true, "--transactions", log), Run(false, "--transactions", log));
         Assert.Equal(2, single.Exit);
         Assert.Equal(twice, single);
+        Assert.Equal("twice: a problem in the transactions", single.Reads);
         Assert.Contains("problems.csv:", single.Err, StringComparison.Ordinal);
 
         // A problem between the files: the costs' currency is not the transactions' (whichever is read first).
@@ -79,6 +92,7 @@ public sealed class SingleReadTests : IDisposable
         var single = Run(true, "--transactions", log, "--from", "2026-02-01", "--to", "2026-02-28");
         Assert.Equal(2, single.Exit);
         Assert.Equal(Run(false, "--transactions", log, "--from", "2026-02-01", "--to", "2026-02-28"), single);
+        Assert.Equal("twice: AmountOverflowException", single.Reads);
     }
 
     [Theory]
@@ -134,19 +148,35 @@ public sealed class SingleReadTests : IDisposable
         return path;
     }
 
-    /// <summary>Runs the report both ways on <paramref name="args"/>, asserts both write the same report, and returns it.</summary>
-    private static string Same(string[] args)
+    /// <summary>
+    /// Runs the report both ways on <paramref name="args"/>, asserts both write the same report and that the single
+    /// read went as <paramref name="reads"/> says, and returns the report.
+    /// </summary>
+    private static string Same(string[] args, string reads)
     {
         var single = Run(true, args);
         Assert.True(single.Exit == 0, single.Err);
-        Assert.Equal(Run(false, args), single);
+        Assert.Equal(reads, single.Reads);
+        var twice = Run(false, args);
+        Assert.Null(twice.Reads);
+        Assert.Equal((twice.Exit, twice.Out, twice.Err), (single.Exit, single.Out, single.Err));
         return single.Out;
     }
 
-    private static (int Exit, string Out, string Err) Run(bool singleRead, params string[] args)
+    /// <summary>The report's exit code, output and errors, and how a single read went (null when none was tried).</summary>
+    private static Outcome Run(bool singleRead, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = ReportApp.Run(args, stdout, stderr, ReportTests.Clock, singleRead: singleRead);
-        return (exit, stdout.ToString(), stderr.ToString());
+        string? reads = null;
+        var exit = ReportApp.Run(args, stdout, stderr, ReportTests.Clock, singleRead: singleRead, reads: r => reads = r);
+        return new Outcome(exit, stdout.ToString(), stderr.ToString(), reads);
+    }
+
+    /// <summary>A run: its exit code, output and errors compared; how the single read went kept apart.</summary>
+    private sealed record Outcome(int Exit, string Out, string Err, string? Reads)
+    {
+        public bool Equals(Outcome? other) => other is not null && (Exit, Out, Err) == (other.Exit, other.Out, other.Err);
+
+        public override int GetHashCode() => HashCode.Combine(Exit, Out, Err);
     }
 }
