@@ -73,7 +73,7 @@ internal sealed partial class DataSetReader
         }
 
         var header = head[..headerEnd].ToString();
-        var (first, headLast, currency, _, _) = Ends(header, head[..complete].ToString(), skipHeader: true);
+        var (first, headLast, currency, _) = Ends(head[..complete].ToString());
         if (first is not { } earliest || headLast is not { } latest || currency is not { } firstCurrency)
         {
             return null;
@@ -91,7 +91,8 @@ internal sealed partial class DataSetReader
             var cut = tail.IndexOf('\n');
             if (cut >= 0)
             {
-                var (_, tailLast, _, tailRows, tailChars) = Ends(header, tail[(cut + 1)..], skipHeader: false);
+                var (_, tailLast, _, tailRows) = Ends(header + "\n" + tail[(cut + 1)..]);
+                var tailChars = tail.Length - (cut + 1);
                 latest = tailLast is { } t && t > latest ? t : latest;
                 rows = tailRows > 0 ? (int)Math.Min(int.MaxValue, bytes * tailRows / Math.Max(1, tailChars)) : 0;
             }
@@ -99,13 +100,13 @@ internal sealed partial class DataSetReader
 
         return new TransactionsGuess(earliest, latest, firstCurrency, rows);
 
-        // The instants, first currency, rows and characters of some rows under the file's header.
-        (Instant? First, Instant? Last, Currency? Currency, int Rows, long Chars) Ends(string header, string text, bool skipHeader)
+        // The earliest and latest instant, the first currency and the count of the rows of a text that starts with the
+        // file's header.
+        (Instant? First, Instant? Last, Currency? Currency, int Rows) Ends(string text)
         {
             var days = new Dictionary<LocalDate, Instant>();
-            (Instant? First, Instant? Last, Currency? Currency, int Rows, long Chars) ends = (null, null, null, 0, text.Length);
-            var withHeader = skipHeader ? text : header + "\n" + text;
-            foreach (var row in CsvFile.Read(new StringReader(withHeader), "guess", new InputProblems(), ["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]))
+            (Instant? First, Instant? Last, Currency? Currency, int Rows) ends = default;
+            foreach (var row in CsvFile.Read(new StringReader(text), "guess", new InputProblems(), TransactionColumns.Required, TransactionColumns.Optional))
             {
                 try
                 {

@@ -13,6 +13,9 @@ internal sealed partial class DataSetReader
     /// </summary>
     private readonly bool _keepsFirstSales = options.IsDemo || options.Customers is not null;
 
+    /// <summary>The transactions file's required and optional columns.</summary>
+    private static readonly (string[] Required, string[] Optional) TransactionColumns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
+
     /// <summary>The sketch of the buyers while the first read runs (the analyses' capacity hint), then null.</summary>
     private DistinctIds? _distinctBuyers;
 
@@ -41,7 +44,7 @@ internal sealed partial class DataSetReader
     private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen, Action<Purchase>? emit = null)
     {
         _distinctBuyers = new DistinctIds();
-        (string[] Required, string[] Optional) columns = (["customer_id", "occurred_at", "amount"], ["currency", "cost", "channel"]);
+        var columns = TransactionColumns;
         var malformed = new InputProblems(); // the rows the CSV reader refused, moved to the problems in line order
         var moved = 0;
         var checking = new Queue<Task<TransactionChunk>>();
