@@ -198,16 +198,28 @@ public class SharedSeriesProperties
     [Property(Arbitrary = [typeof(LifetimeProperties)], MaxTest = 200)]
     public void P_alive_with_shared_logarithms_is_each_customers((BgNbdModel Model, CustomerSummary Customer) c)
     {
-        // Three customers sharing some of their x, t_x and T with the generated one.
+        // Customers sharing some of their x, t_x and T with the generated one, so that pairs (x, T) and (x, t_x) repeat;
+        // and x up to 4,000 beside ages 300 units apart, whose odds are too large to factor (and are computed whole).
         var unit = c.Model.TimeUnit;
         var one = c.Customer.In(unit);
-        RepeatSummaryCase[] cases = [new(one.X, one.Tx, one.T), new(one.X, one.Tx / 2, one.T), new(one.X + 1, one.Tx, one.T + 1)];
+        var cases = new List<RepeatSummaryCase>();
+        foreach (var x in new[] { one.X, one.X + 1, 0, 1, 400, 4000 })
+        {
+            foreach (var age in new[] { one.T, one.T + 1, one.T + 300 })
+            {
+                foreach (var recency in new[] { one.Tx, one.Tx / 2, 0, age })
+                {
+                    cases.Add(new(x, x == 0 ? 0 : recency, age));
+                }
+            }
+        }
+
         var groups = GroupIndex.Of([.. cases.Select(k => new Crm.Metrics.Lifetime.Summaries.RepeatSummary(k.X, k.Tx, k.T))]);
-        var shared = new double[cases.Length];
+        var shared = new double[cases.Count];
         BgNbdPredictions.ProbabilityAlive(c.Model.R, c.Model.Alpha, c.Model.A, c.Model.B, shift: 1, groups, shared);
-        var modified = new double[cases.Length];
+        var modified = new double[cases.Count];
         BgNbdPredictions.ProbabilityAlive(c.Model.R, c.Model.Alpha, c.Model.A, c.Model.B, shift: 0, groups, modified);
-        for (var g = 0; g < cases.Length; g++)
+        for (var g = 0; g < cases.Count; g++)
         {
             // Within 1e-12 (not "to 12 decimal places": two values 1e-15 apart can round to different twelfth digits).
             Assert.Equal(BgNbdPredictions.ProbabilityAlive(c.Model.R, c.Model.Alpha, c.Model.A, c.Model.B, groups.Groups[g]), shared[g], 1e-12);

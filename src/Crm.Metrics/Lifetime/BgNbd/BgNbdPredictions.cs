@@ -8,7 +8,7 @@ namespace Crm.Metrics.Lifetime.BgNbd;
 /// BG/NBD predictions (Fader, Hardie &amp; Lee 2005, eq. 9, 10 and 13) at parameters (r, α, a, b), in the time unit
 /// the parameters were fitted in.
 /// </summary>
-internal static class BgNbdPredictions
+internal static partial class BgNbdPredictions
 {
     [ThreadStatic]
     private static PowerCache? t_powers;
@@ -332,45 +332,6 @@ internal static class BgNbdPredictions
         lanes[2] = s2;
         lanes[3] = s3;
         padded[..sums.Length].CopyTo(sums);
-    }
-
-    /// <summary>
-    /// P(alive) of every summary of <paramref name="groups"/>: 1 / (1 + a/(b+x−<paramref name="shift"/>) · ((α+T)/(α+t_x))^(r+x)),
-    /// with ln(α+T), ln(α+t_x) and ln(a/(b+x−shift)) computed once per distinct value. BG/NBD has shift 1 and P = 1 at
-    /// x = 0; MBG/NBD has shift 0 and the formula at every x.
-    /// </summary>
-    public static void ProbabilityAlive(double r, double alpha, double a, double b, int shift, GroupIndex groups, Span<double> result)
-    {
-        var logAge = new double[groups.Ages.Length];
-        for (var i = 0; i < logAge.Length; i++)
-        {
-            logAge[i] = Math.Log(alpha + groups.Ages[i]);
-        }
-
-        var logRecency = new double[groups.Recencies.Length];
-        for (var i = 0; i < logRecency.Length; i++)
-        {
-            logRecency[i] = Math.Log(alpha + groups.Recencies[i]);
-        }
-
-        var logOdds = new double[groups.Xs.Length];
-        for (var i = 0; i < logOdds.Length; i++)
-        {
-            logOdds[i] = groups.Xs[i] >= shift ? Math.Log(a / (b + groups.Xs[i] - shift)) : 0;
-        }
-
-        for (var g = 0; g < result.Length; g++)
-        {
-            var x = groups.Groups[g].X;
-            if (x < shift)
-            {
-                result[g] = 1;
-                continue;
-            }
-
-            var log = logOdds[groups.XIndex[g]] + ((r + x) * (logAge[groups.AgeIndex[g]] - logRecency[groups.RecencyIndex[g]]));
-            result[g] = 1 / (1 + Math.Exp(log));
-        }
     }
 
     /// <summary>P(alive | x, t_x, T); 1 for a customer with no repeat purchase.</summary>

@@ -9,7 +9,7 @@ namespace Crm.Metrics.Lifetime.Intervals;
 /// </summary>
 internal sealed class GroupIndex
 {
-    private GroupIndex(RepeatSummary[] groups, int[] xs, double[] recencies, double[] ages, int[] xIndex, int[] recencyIndex, int[] ageIndex)
+    private GroupIndex(RepeatSummary[] groups, int[] xs, double[] recencies, double[] ages, int[] xIndex, int[] recencyIndex, int[] ageIndex, Pairs xAge, Pairs xRecency)
     {
         Groups = groups;
         Xs = xs;
@@ -18,6 +18,8 @@ internal sealed class GroupIndex
         XIndex = xIndex;
         RecencyIndex = recencyIndex;
         AgeIndex = ageIndex;
+        XAge = xAge;
+        XRecency = xRecency;
     }
 
     /// <summary>The summaries, in the caller's order.</summary>
@@ -41,6 +43,12 @@ internal sealed class GroupIndex
     /// <summary>Per summary, the index of its T in <see cref="Ages"/>.</summary>
     public int[] AgeIndex { get; }
 
+    /// <summary>The distinct (x, T) of the summaries, as indexes into <see cref="Xs"/> and <see cref="Ages"/>.</summary>
+    public Pairs XAge { get; }
+
+    /// <summary>The distinct (x, t_x) of the summaries, as indexes into <see cref="Xs"/> and <see cref="Recencies"/>.</summary>
+    public Pairs XRecency { get; }
+
     /// <summary>Indexes <paramref name="groups"/>.</summary>
     public static GroupIndex Of(RepeatSummary[] groups)
     {
@@ -57,7 +65,48 @@ internal sealed class GroupIndex
             ageIndex[g] = ages.IndexOf(groups[g].T);
         }
 
-        return new GroupIndex(groups, [.. xs.Values], [.. recencies.Values], [.. ages.Values], xIndex, recencyIndex, ageIndex);
+        return new GroupIndex(groups, [.. xs.Values], [.. recencies.Values], [.. ages.Values], xIndex, recencyIndex, ageIndex, Pairs.Of(xIndex, ageIndex), Pairs.Of(xIndex, recencyIndex));
+    }
+
+    /// <summary>Distinct pairs of two indexes, and each summary's pair.</summary>
+    internal sealed class Pairs
+    {
+        private Pairs(int[] first, int[] second, int[] ofGroup)
+        {
+            First = first;
+            Second = second;
+            OfGroup = ofGroup;
+        }
+
+        /// <summary>The pairs' first index (into <see cref="Xs"/>).</summary>
+        public int[] First { get; }
+
+        /// <summary>The pairs' second index.</summary>
+        public int[] Second { get; }
+
+        /// <summary>Per summary, the index of its pair.</summary>
+        public int[] OfGroup { get; }
+
+        /// <summary>The distinct (<paramref name="first"/>[g], <paramref name="second"/>[g]), in order of first appearance.</summary>
+        public static Pairs Of(int[] first, int[] second)
+        {
+            var pairs = new Distinct<long>();
+            var ofGroup = new int[first.Length];
+            for (var g = 0; g < first.Length; g++)
+            {
+                ofGroup[g] = pairs.IndexOf(((long)first[g] << 32) | (uint)second[g]);
+            }
+
+            var firsts = new int[pairs.Values.Count];
+            var seconds = new int[pairs.Values.Count];
+            for (var p = 0; p < firsts.Length; p++)
+            {
+                firsts[p] = (int)(pairs.Values[p] >> 32);
+                seconds[p] = (int)(uint)pairs.Values[p];
+            }
+
+            return new Pairs(firsts, seconds, ofGroup);
+        }
     }
 
     private sealed class Distinct<T>
