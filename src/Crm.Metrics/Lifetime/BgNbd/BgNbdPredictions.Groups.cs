@@ -55,13 +55,13 @@ internal static partial class BgNbdPredictions
                 logOdds[i] = xs[i] >= shift ? Math.Log(a / (b + xs[i] - shift)) : 0;
             }
 
-            // NaN marks a pair whose x is left whole (and one at x < shift, never read).
+            // A factor is positive: −1 marks a pair whose x is left whole (and one at x < shift, never read).
             for (var p = 0; p < xAge.First.Length; p++)
             {
                 var x = xs[xAge.First[p]];
                 var power = r + x;
                 var odds = logOdds[xAge.First[p]];
-                ageFactor[p] = x >= shift && Math.Abs(odds) + (power * half) <= FactoredExponent ? Math.Exp(odds + (power * (logAge[xAge.Second[p]] - centre))) : double.NaN;
+                ageFactor[p] = x >= shift && Math.Abs(odds) + (power * half) <= FactoredExponent ? Math.Exp(odds + (power * (logAge[xAge.Second[p]] - centre))) : -1;
             }
 
             for (var p = 0; p < xRecency.First.Length; p++)
@@ -79,7 +79,7 @@ internal static partial class BgNbdPredictions
                 }
 
                 var ageOdds = ageFactor[xAge.OfGroup[g]];
-                if (!double.IsNaN(ageOdds))
+                if (ageOdds > 0)
                 {
                     result[g] = 1 / (1 + (ageOdds * recencyFactor[xRecency.OfGroup[g]]));
                     continue;
