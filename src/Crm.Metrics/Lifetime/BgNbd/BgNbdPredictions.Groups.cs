@@ -20,7 +20,8 @@ internal static partial class BgNbdPredictions
     /// The odds are the product of a factor of (x, T) and one of (x, t_x): with K the middle of the logarithms ln(α+T)
     /// and ln(α+t_x), U = a/(b+x−shift) · e^((r+x)(ln(α+T) − K)) and V = e^(−(r+x)(ln(α+t_x) − K)). A base has far fewer
     /// distinct pairs than summaries (thousands against tens of thousands), so the exponentials are taken once per pair,
-    /// and each summary multiplies two of them. An x whose factors' exponents could exceed
+    /// and each summary multiplies two of them; summaries with about as many pairs (each customer alone) are left
+    /// whole. An x whose factors' exponents could exceed
     /// <see cref="FactoredExponent"/> in size is left whole: its summaries' odds are one exponential each, as for a
     /// single customer. The logarithms are computed once per distinct value.
     /// </remarks>
@@ -55,16 +56,19 @@ internal static partial class BgNbdPredictions
                 logOdds[i] = xs[i] >= shift ? Math.Log(a / (b + xs[i] - shift)) : 0;
             }
 
-            // A factor is positive: −1 marks a pair whose x is left whole (and one at x < shift, never read).
+            // A factor is positive: −1 marks a pair whose x is left whole (and one at x < shift, never read). Where the
+            // pairs are about as many as the summaries (chosen customers, one summary each), factors would cost two
+            // exponentials a summary instead of one: every pair is left whole.
+            var factored = xAge.First.Length + xRecency.First.Length < result.Length;
             for (var p = 0; p < xAge.First.Length; p++)
             {
                 var x = xs[xAge.First[p]];
                 var power = r + x;
                 var odds = logOdds[xAge.First[p]];
-                ageFactor[p] = x >= shift && Math.Abs(odds) + (power * half) <= FactoredExponent ? Math.Exp(odds + (power * (logAge[xAge.Second[p]] - centre))) : -1;
+                ageFactor[p] = factored && x >= shift && Math.Abs(odds) + (power * half) <= FactoredExponent ? Math.Exp(odds + (power * (logAge[xAge.Second[p]] - centre))) : -1;
             }
 
-            for (var p = 0; p < xRecency.First.Length; p++)
+            for (var p = 0; factored && p < xRecency.First.Length; p++)
             {
                 recencyFactor[p] = Math.Exp(-(r + xs[xRecency.First[p]]) * (logRecency[xRecency.Second[p]] - centre));
             }
