@@ -46,6 +46,16 @@ public class ConnectionFormulaProperties
     }
 
     [Theory]
+    [InlineData(1.81, 110.0, 0.98, 30.41, 0.1)]  // a near 1, a short horizon: z ≈ 0.0009, the bracket ≈ 1e-6
+    [InlineData(0.5, 200.0, 1.02, 5.0, 0.01)]    // the same from above a = 1, z = 0.00005
+    public void Short_horizons_near_a_equal_to_one_keep_their_digits(double rho, double s, double a, double beta, double t)
+    {
+        // 1/(a − 1) magnifies what the bracket 1 − (1−z)^ρ ₂F₁ loses: taken as one number near 1, 1e-10 of W.
+        var integral = BetaExpectation.ExpectedPurchases(rho, s, a, beta, t);
+        Assert.Equal(integral, BgNbdPredictions.ExpectedWhileAlive(rho, s, a, beta, t), 1e-12 * integral);
+    }
+
+    [Theory]
     [InlineData(0.4, 1.7, 2.2, 7.9, 52.0)]   // a new customer, a year ahead: z = 0.97
     [InlineData(5.4, 1.7, 2.2, 12.9, 52.0)]  // five repeat purchases (Euler's form would apply below z = 0.85)
     [InlineData(0.4, 30.0, 2.2, 7.9, 400.0)] // z = 0.93

@@ -152,11 +152,36 @@ internal static partial class BgNbdPredictions
         }
     }
 
-    /// <summary>The closed form with the ₂F₁ power series (z ≤ <see cref="Hypergeometric.SeriesLimit"/>).</summary>
+    /// <summary>
+    /// The closed form with the ₂F₁ power series (z ≤ <see cref="Hypergeometric.SeriesLimit"/>). Its bracket
+    /// 1 − (1−z)^e ₂F₁ is taken as (1 − (1−z)^e) − (1−z)^e (₂F₁ − 1), neither part rounded as a number near 1: at a
+    /// short horizon (z near 0) the bracket is far smaller than 1, and 1/(a − 1) magnifies what it loses when a is
+    /// near 1.
+    /// </summary>
     private static double ExpectedWhileAliveBySeries(double rho, double s, double a, double beta, double c, double t)
     {
         var (p, q, exponent) = SeriesForm(rho, beta, c);
-        return c / (a - 1) * (1 - (Math.Pow(s / (s + t), exponent) * Hypergeometric2F1(p, q, c, t / (s + t))));
+        var logShare = -SpecialFunctions.LogP1(t / s); // ln(s/(s+t))
+        var bracket = -SpecialFunctions.ExpM1(exponent * logShare) - (Math.Exp(exponent * logShare) * Hypergeometric2F1Tail(p, q, c, t / (s + t)));
+        return c / (a - 1) * bracket;
+    }
+
+    /// <summary>₂F₁(a, b; c; z) − 1 for 0 ≤ z &lt; 1 with positive terms: the power series after its first term, summed until a term no longer counts against the tail itself.</summary>
+    private static double Hypergeometric2F1Tail(double a, double b, double c, double z)
+    {
+        var term = 1.0;
+        var sum = 0.0;
+        for (var j = 0; j < 100_000; j++)
+        {
+            term *= (a + j) * (b + j) / ((c + j) * (j + 1)) * z;
+            sum += term;
+            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
+            {
+                return sum;
+            }
+        }
+
+        throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in 100,000 terms.");
     }
 
     /// <summary>
