@@ -167,22 +167,7 @@ internal static partial class BgNbdPredictions
     }
 
     /// <summary>₂F₁(a, b; c; z) − 1 for 0 ≤ z &lt; 1 with positive terms: the power series after its first term, summed until a term no longer counts against the tail itself.</summary>
-    private static double Hypergeometric2F1Tail(double a, double b, double c, double z)
-    {
-        var term = 1.0;
-        var sum = 0.0;
-        for (var j = 0; j < 100_000; j++)
-        {
-            term *= (a + j) * (b + j) / ((c + j) * (j + 1)) * z;
-            sum += term;
-            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
-            {
-                return sum;
-            }
-        }
-
-        throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in 100,000 terms.");
-    }
+    private static double Hypergeometric2F1Tail(double a, double b, double c, double z) => PowerSeries(a, b, c, z, first: 0);
 
     /// <summary>
     /// Which series to sum for (1 − z)^ρ ₂F₁(ρ, β; c; z): as it is, or after Euler's transformation
@@ -421,8 +406,17 @@ internal static partial class BgNbdPredictions
             throw new ArgumentOutOfRangeException(nameof(z), z, "The series is summed for 0 ≤ z < 1.");
         }
 
+        return PowerSeries(a, b, c, z, first: 1);
+    }
+
+    /// <summary>
+    /// <paramref name="first"/> plus the terms j ≥ 1 of ₂F₁(a, b; c; z)'s power series, summed until a term is below
+    /// 1e-16 of the sum: with <paramref name="first"/> = 1 the function, with 0 its tail.
+    /// </summary>
+    private static double PowerSeries(double a, double b, double c, double z, double first)
+    {
         var term = 1.0;
-        var sum = 1.0;
+        var sum = first;
         for (var j = 0; j < 100_000; j++)
         {
             term *= (a + j) * (b + j) / ((c + j) * (j + 1)) * z;
