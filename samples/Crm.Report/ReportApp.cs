@@ -208,7 +208,7 @@ internal static class ReportApp
 
             var planned = Plan.Of(options, data.Guessed(guess), clock);
             var purchases = reader.TransactionsOnce((file, rows) => phases.Add((file, rows)));
-            var analyses = Analyses(metrics, options, data, planned, DataSet(data) with { Purchases = purchases }, guess.Rows, progress);
+            var analyses = Analyses(metrics, options, data, planned, DataSet(data) with { Purchases = CrmDataSet.PurchasesOf(purchases) }, guess.Rows, progress);
             if (problems.Count > 0 || !reader.TransactionsRead)
             {
                 reads(problems.Count > 0 ? "twice: a problem in the transactions" : "twice: the analyses did not read every purchase");
@@ -315,7 +315,7 @@ internal static class ReportApp
             progress?.Show("loyalty programme");
             try
             {
-                loyalty = metrics.LoyaltyProgrammes.Compute(new CrmDataSet { Memberships = data.Memberships, PointsEntries = data.PointsEntries, Purchases = data.Purchases }, period, programme);
+                loyalty = metrics.LoyaltyProgrammes.Compute(new CrmDataSet { Memberships = data.Memberships, PointsEntries = data.PointsEntries, Purchases = data.Purchases?.AsPurchases() }, period, programme);
             }
             catch (CurrencyMismatchException)
             {
@@ -354,7 +354,7 @@ internal static class ReportApp
     internal static CrmDataSet DataSet(InputData data) => new()
     {
         Customers = data.Customers,
-        Purchases = data.Purchases,
+        Purchases = data.Purchases?.AsPurchases(),
         SurveyResponses = data.SurveyResponses,
         Complaints = data.Complaints,
         Costs = data.Costs,

@@ -39,6 +39,27 @@ public sealed record CrmDataSet
     /// <summary>Points ledger entries, read by the loyalty programme family (the scorecard does not read them); <c>null</c> when not supplied.</summary>
     public IEnumerable<Domain.LoyaltyProgrammes.PointsEntry>? PointsEntries { get; init; }
 
+    /// <summary>
+    /// Purchases given as values, for <see cref="Purchases"/>: the analyses of this package read each record as it is,
+    /// with no <see cref="Purchase"/> object made for it, and every other reader of the sequence gets a purchase per
+    /// record as it enumerates. For callers that read millions of purchases from a file or a database.
+    /// </summary>
+    /// <remarks>
+    /// <para>The records are enumerated as the analyses read the purchases (once per analysis, as any sequence), never
+    /// copied. An array or a list of records is read on several threads where an array of purchases is.</para>
+    /// <para>A default record (<c>default(PurchaseRecord)</c>) describes no purchase: reading it throws
+    /// <see cref="ArgumentException"/>, as a null purchase does.</para>
+    /// </remarks>
+    /// <param name="records">The sales and refunds.</param>
+    /// <returns>The purchases, for <see cref="Purchases"/> (or <see cref="CrmAsyncDataSet.From"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <example><code>var data = new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(records) };</code></example>
+    public static IEnumerable<Purchase> PurchasesOf(IEnumerable<PurchaseRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return new Storage.PurchaseRecordSequence(records);
+    }
+
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Crm.Internal.RecordText.Of(this);

@@ -173,6 +173,18 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
         _supplied |= DataSources.Purchases;
     }
 
+    /// <summary>Adds a sale or refund given as a value, as <see cref="Add(Purchase)"/> adds one.</summary>
+    /// <param name="purchase">The sale or refund; not the default value.</param>
+    /// <exception cref="ArgumentException"><paramref name="purchase"/> is the default value.</exception>
+    /// <exception cref="AmountOverflowException">A purchase added earlier was refused when its batch was applied.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public void Add(in PurchaseRecord purchase)
+    {
+        ThrowIfDisposed();
+        _purchases.Add(in purchase);
+        _supplied |= DataSources.Purchases;
+    }
+
     /// <summary>Adds a survey answer.</summary>
     /// <param name="response">The answer.</param>
     public void Add(SurveyResponse response)
@@ -295,8 +307,8 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
 
     ExecutionSettings IIndexedPurchaseSink.PurchaseExecution => _purchases.Store.Execution;
 
-    void IIndexedPurchaseSink.AddPurchasesConcurrently(IReadOnlyList<Storage.RecordSource<Purchase>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken) =>
-        _purchases.Store.AddConcurrently(sources, threads, read, parameterName, cancellationToken);
+    void IIndexedPurchaseSink.AddPurchasesConcurrently<TSource, TReader>(IReadOnlyList<Storage.RecordSource<TSource>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken) =>
+        _purchases.Store.AddConcurrently<TSource, TReader>(sources, threads, read, parameterName, cancellationToken);
 
     /// <summary>
     /// The purchase family, whose store the engine reads large sources into on several threads (it marks purchases

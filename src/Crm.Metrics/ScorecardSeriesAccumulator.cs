@@ -169,15 +169,28 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ThrowIfDisposed();
-        _store.Add(purchase);
+        _store.Add(new PurchaseRecord(purchase));
         MarkAll(DataSources.Purchases);
     }
 
-    /// <summary>Adds a purchase whose id a shared index keeps as <paramref name="id"/> (see <see cref="PartitionedStore{TRecord, TEntry, THistory, TPeriod, TRules}.Add(TRecord, CustomerId)"/>).</summary>
-    internal void Add(Purchase purchase, CustomerId id)
+    /// <summary>Adds a sale or refund given as a value, as <see cref="Add(Purchase)"/> adds one.</summary>
+    /// <param name="purchase">The sale or refund; not the default value.</param>
+    /// <exception cref="ArgumentException"><paramref name="purchase"/> is the default value.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchase is in another currency than the series and no exchange-rate provider was given.</exception>
+    /// <exception cref="AmountOverflowException">A purchase added earlier was refused when its batch was applied.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public void Add(in PurchaseRecord purchase)
     {
         ThrowIfDisposed();
-        _store.Add(purchase, id);
+        _store.Add(in PurchaseValues.Checked(in purchase, nameof(purchase)));
+        MarkAll(DataSources.Purchases);
+    }
+
+    /// <summary>Adds a purchase whose id a shared index keeps as <paramref name="id"/> (see <see cref="PartitionedStore{TRecord, TEntry, THistory, TPeriod, TRules}.Add(in TRecord, CustomerId)"/>).</summary>
+    internal void Add(in PurchaseRecord purchase, CustomerId id)
+    {
+        ThrowIfDisposed();
+        _store.Add(in purchase, id);
         MarkAll(DataSources.Purchases);
     }
 
@@ -333,8 +346,8 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
         }
     }
 
-    void IIndexedPurchaseSink.AddPurchasesConcurrently(IReadOnlyList<RecordSource<Purchase>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken) =>
-        _store.AddConcurrently(sources, threads, read, parameterName, cancellationToken);
+    void IIndexedPurchaseSink.AddPurchasesConcurrently<TSource, TReader>(IReadOnlyList<RecordSource<TSource>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken) =>
+        _store.AddConcurrently<TSource, TReader>(sources, threads, read, parameterName, cancellationToken);
 
     private void MarkAll(DataSources kind)
     {

@@ -88,12 +88,12 @@ public class CustomerIndexProperties
         var index = new CustomerIndex(hint, collide ? id => id.Value.Length % 4 : null);
         var reference = new CustomerIndex(hint);
         var ahead = new LookAhead(index, depth);
-        var purchases = ids.Select((id, i) => Purchase.Sale(new CustomerId(id), Instant.FromUnixTimeSeconds(i), new Money(1m, Currency.Eur))).ToArray();
+        var purchases = ids.Select((id, i) => PurchaseRecord.Sale(new CustomerId(id), Instant.FromUnixTimeSeconds(i), new Money(1m, Currency.Eur))).ToArray();
         var numbers = purchases.Select(p => reference.IndexOf(p.CustomerId)).ToArray();
-        var handed = new List<(Purchase Purchase, int Customer)>();
+        var handed = new List<(PurchaseRecord Purchase, int Customer)>();
         for (var i = 0; i < purchases.Length; i++)
         {
-            if (ahead.Push(purchases[i], out var due, out var customer))
+            if (ahead.Push(in purchases[i], out var due, out var customer))
             {
                 handed.Add((due, customer));
 

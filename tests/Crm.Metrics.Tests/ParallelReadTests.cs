@@ -94,7 +94,7 @@ public class ParallelReadTests
         var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 3 } }, exchangeRates: new HalfRates()).ReadingInParallelFrom(5);
         var sequential = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 1 } }, exchangeRates: new HalfRates());
 
-        Crm.Metrics.Engine.ScorecardRunner.ReadIndexed(parallel, array.Length, (start, length) =>
+        Crm.Metrics.Engine.ScorecardRunner.ReadIndexed<Purchase, Crm.Metrics.Storage.PurchaseObjects>(parallel, array.Length, (start, length) =>
         {
             if (length < array.Length && start <= gbp && gbp < start + length)
             {

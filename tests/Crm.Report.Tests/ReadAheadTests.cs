@@ -14,8 +14,9 @@ public class ReadAheadTests
 {
     private const string Header = "customer_id,occurred_at,amount\n";
 
-    // More rows than the chunks that may wait, so that the parse is held back while the reader is slow.
-    private static readonly int Rows = (ReadAhead.ChunkItems<Crm.Domain.Activity.Purchase>() * (ReadAhead.ChunksAhead + 2)) + 17;
+    // More rows than the chunks that may wait, so that the parse is held back while the reader is slow, and than
+    // twenty of the first read's chunks (the rows some cases break are far apart).
+    private static readonly int Rows = Math.Max(ReadAhead.ChunkItems<Crm.Domain.Activity.PurchaseRecord>() * (ReadAhead.ChunksAhead + 2), 20 * TransactionChunk.Capacity) + 17;
 
     private static string Csv(int rows, int brokenAt = -1)
     {
@@ -98,7 +99,7 @@ public class ReadAheadTests
 
         Assert.StartsWith("t.csv changed while the report read it", e.Message, StringComparison.Ordinal);
         Assert.True(seen < brokenAt, "no purchase at or after the broken row is handed on");
-        Assert.Equal(0, seen % ReadAhead.ChunkItems<Crm.Domain.Activity.Purchase>());
+        Assert.Equal(0, seen % ReadAhead.ChunkItems<Crm.Domain.Activity.PurchaseRecord>());
     }
 
     [Fact]

@@ -34,12 +34,12 @@ internal sealed partial class DataSetReader
     /// and <paramref name="read"/> is told its rows. The read stops at the first problem, with
     /// <see cref="InputProblemException"/>: the problems are said by reading the inputs again as usual. Enumerable once.
     /// </summary>
-    public IEnumerable<Purchase> TransactionsOnce(Action<string, int>? read)
+    public IEnumerable<PurchaseRecord> TransactionsOnce(Action<string, int>? read)
     {
         var (file, open) = _deferred ?? throw new InvalidOperationException("No transactions file is waiting to be read.");
         _deferred = null;
         var rows = 0;
-        foreach (var purchase in ReadAhead.Run<Purchase>(emit =>
+        foreach (var purchase in ReadAhead.Run<PurchaseRecord>(emit =>
         {
             using var reader = open();
             rows = ReadTransactions(file, reader, open, emit);

@@ -41,7 +41,7 @@ internal sealed partial class DataSetReader
     /// check) and handed to <paramref name="emit"/> in the file's order, as soon as the rows before it are applied: the
     /// one read of <see cref="TransactionsOnce"/>. A row with a problem hands on nothing.
     /// </param>
-    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen, Action<Purchase>? emit = null)
+    private int ReadTransactions(string file, TextReader reader, Func<TextReader> reopen, Action<PurchaseRecord>? emit = null)
     {
         _distinctBuyers = new DistinctIds();
         var columns = TransactionColumns;
@@ -63,7 +63,7 @@ internal sealed partial class DataSetReader
 
                 if (ApplyRow(done, i, file) && emit is not null)
                 {
-                    emit(done.Results[i].Built!);
+                    emit(done.Results[i].Built);
                 }
 
                 if (emit is not null && problems.Count > 0)
@@ -159,18 +159,18 @@ internal sealed partial class DataSetReader
         }
         catch (FieldException e)
         {
-            return new CheckedPurchase(e, default, false, default, null, null, 0, null);
+            return new CheckedPurchase(e, default, false, default, null, null, 0, default);
         }
 
         try
         {
             var (cost, channel) = PurchaseFields(row, amount);
-            var built = build ? Purchase(Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString()), at, amount, currency, cost, channel) : null;
+            var built = build ? Purchase(Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString()), at, amount, currency, cost, channel) : default;
             return new CheckedPurchase(null, at, amount >= 0, currency, code, null, hash, built);
         }
         catch (FieldException e)
         {
-            return new CheckedPurchase(null, at, amount >= 0, currency, code, e, hash, null);
+            return new CheckedPurchase(null, at, amount >= 0, currency, code, e, hash, default);
         }
     }
 
@@ -221,7 +221,7 @@ internal sealed partial class DataSetReader
     /// string (looking up the one kept would cost more than making it). The reader's state is only read: a plain
     /// date's start is kept in <paramref name="days"/>, the read's own, so reads may run side by side.
     /// </summary>
-    private Purchase PurchaseAgain(CsvRow row, string file, Dictionary<LocalDate, Instant> days)
+    private PurchaseRecord PurchaseAgain(CsvRow row, string file, Dictionary<LocalDate, Instant> days)
     {
         var customer = Fields.CustomerId("customer_id", row.RequiredSpan("customer_id").ToString());
         var at = At("occurred_at", row.RequiredSpan("occurred_at"), days);
@@ -296,19 +296,19 @@ internal sealed partial class DataSetReader
     }
 
     /// <summary>The purchase of a row whose customer, instant, amount and currency are read: its cost and channel (<see cref="PurchaseFields"/>), and the purchase's own rules.</summary>
-    private static Purchase Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
+    private static PurchaseRecord Purchase(CsvRow row, CustomerId customer, Instant at, decimal amount, Currency currency)
     {
         var (cost, channel) = PurchaseFields(row, amount);
         return Purchase(customer, at, amount, currency, cost, channel);
     }
 
     /// <summary>The purchase of a row's checked fields, under the purchase's own rules: a negative amount is a refund.</summary>
-    private static Purchase Purchase(CustomerId customer, Instant at, decimal amount, Currency currency, decimal? cost, SalesChannel channel)
+    private static PurchaseRecord Purchase(CustomerId customer, Instant at, decimal amount, Currency currency, decimal? cost, SalesChannel channel)
     {
         var money = new Money(Math.Abs(amount), currency);
         Money? costMoney = cost is { } k ? new Money(Math.Abs(k), currency) : null;
         return Fields.Domain("amount", (Refund: amount < 0, customer, at, money, channel, costMoney), static p => p.Refund
-            ? Domain.Activity.Purchase.Refund(p.customer, p.at, p.money, p.channel, p.costMoney)
-            : Domain.Activity.Purchase.Sale(p.customer, p.at, p.money, p.channel, p.costMoney));
+            ? PurchaseRecord.Refund(p.customer, p.at, p.money, p.channel, p.costMoney)
+            : PurchaseRecord.Sale(p.customer, p.at, p.money, p.channel, p.costMoney));
     }
 }

@@ -1,11 +1,12 @@
 using System.Collections;
 using Crm.Domain.Activity;
+using Crm.Metrics;
 using Crm.Report.Cli;
 
 namespace Crm.Report.Input;
 
 /// <summary>
-/// The purchases of the transactions file, parsed from the file again each time they are enumerated and never held:
+/// The purchases of the transactions file as values, parsed from the file again each time they are enumerated and never held:
 /// the report's memory grows with the customers, not with the rows. The first read (<see cref="DataSetReader"/>)
 /// checked every row; a later read that meets a row it cannot parse, or another number of rows, means the file
 /// changed in between, and stops the report.
@@ -16,7 +17,7 @@ namespace Crm.Report.Input;
 /// <param name="parse">Turns a checked row into its purchase, with a cache of day starts of the read's own.</param>
 /// <param name="rows">The data rows the first read found.</param>
 /// <param name="customers">The distinct customer ids the first read estimated (see <see cref="DistinctIds"/>).</param>
-internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Dictionary<NodaTime.LocalDate, NodaTime.Instant>, Purchase> parse, int rows, int customers) : IEnumerable<Purchase>
+internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[] Required, string[] Optional) columns, Func<CsvRow, string, Dictionary<NodaTime.LocalDate, NodaTime.Instant>, PurchaseRecord> parse, int rows, int customers) : IEnumerable<PurchaseRecord>
 {
     /// <summary>The data rows of the file.</summary>
     public int Rows => rows;
@@ -29,9 +30,12 @@ internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[]
     /// parsing overlaps the analyses that consume them. A row that no longer parses, or another number of rows, throws
     /// <see cref="ReportError"/>; an enumeration left early stops the parse and closes the file before it returns.
     /// </summary>
-    public IEnumerator<Purchase> GetEnumerator() => ReadAhead.Run<Purchase>(Parse).GetEnumerator();
+    public IEnumerator<PurchaseRecord> GetEnumerator() => ReadAhead.Run<PurchaseRecord>(Parse).GetEnumerator();
 
-    private void Parse(Action<Purchase> purchase)
+    /// <summary>The purchases for a data set: the analyses read the records as they are, with no object per row.</summary>
+    public IEnumerable<Purchase> AsPurchases() => CrmDataSet.PurchasesOf(this);
+
+    private void Parse(Action<PurchaseRecord> purchase)
     {
         var problems = new InputProblems();
         var read = 0;
@@ -42,7 +46,7 @@ internal sealed class PurchaseRows(string file, Func<TextReader> open, (string[]
         using var reader = open();
         foreach (var row in CsvFile.Read(reader, file, problems, columns.Required, columns.Optional))
         {
-            Purchase parsed;
+            PurchaseRecord parsed;
             try
             {
                 parsed = parse(row, file, days);

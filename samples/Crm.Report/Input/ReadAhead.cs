@@ -19,19 +19,21 @@ internal static class ReadAhead
     /// <summary>Chunks that may wait, full, for the enumeration.</summary>
     public const int ChunksAhead = 4;
 
-    /// <summary>Items per chunk: <see cref="ChunkBytes"/> of them (4,096 references).</summary>
+    /// <summary>Items per chunk: <see cref="ChunkBytes"/> of them (4,096 references, 341 purchase records).</summary>
     public static int ChunkItems<T>() => ChunkBytes / System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
     /// <summary>
     /// The items <paramref name="produce"/> hands to its callback, in that order. An exception of the producer is
     /// thrown here in place of the chunk it happened in (the items before that chunk have come out); an enumeration
     /// left early stops the producer (its callback throws <see cref="OperationCanceledException"/>) and waits for it
-    /// to return, so that what it opened is closed when the enumeration is disposed.
+    /// to return, so that what it opened is closed when the enumeration is disposed. The chunks go back to the producer
+    /// once enumerated: a read allocates a few chunks, not one per <see cref="ChunkBytes"/> of items.
     /// </summary>
     public static IEnumerable<T> Run<T>(Action<Action<T>> produce)
     {
         using var ahead = new BlockingCollection<(T[] Items, int Count)>(ChunksAhead);
         using var stop = new CancellationTokenSource();
+        var spare = new ConcurrentBag<T[]>(); // chunks enumerated, for the producer to fill again
         Exception? failure = null;
         var producer = Task.Run(() =>
         {
@@ -46,7 +48,7 @@ internal static class ReadAhead
                     if (count == size)
                     {
                         ahead.Add((chunk, count), stop.Token);
-                        chunk = new T[size];
+                        chunk = spare.TryTake(out var reused) ? reused : new T[size];
                         count = 0;
                     }
                 });
@@ -78,6 +80,8 @@ internal static class ReadAhead
                 {
                     yield return items[i];
                 }
+
+                spare.Add(items);
             }
 
             if (failure is not null)

@@ -74,9 +74,9 @@ internal sealed class TransactionChunk
 /// (<see cref="Early"/>); else the row's currency and instant, and the first problem met after its currency
 /// (<see cref="Late"/>), which counts only when the currency agrees with the file's first; and the hash its id is
 /// counted by (<see cref="DistinctIds.Hash"/>); and, when the read builds them, the row's purchase (<see cref="Built"/>,
-/// null for a row with a problem).
+/// the default value for a row with a problem).
 /// </summary>
-internal readonly record struct CheckedPurchase(FieldException? Early, Instant At, bool IsSale, Currency Currency, string? Code, FieldException? Late, ulong IdHash, Crm.Domain.Activity.Purchase? Built);
+internal readonly record struct CheckedPurchase(FieldException? Early, Instant At, bool IsSale, Currency Currency, string? Code, FieldException? Late, ulong IdHash, Crm.Domain.Activity.PurchaseRecord Built);
 
 /// <summary>
 /// What the first and last rows of a transactions file say before the file is read (see

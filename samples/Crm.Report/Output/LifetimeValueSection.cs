@@ -56,7 +56,7 @@ internal static class LifetimeValueSection
     private static decimal? MarginRate(InputData data)
     {
         decimal sales = 0, cost = 0;
-        foreach (var purchase in (IEnumerable<Crm.Domain.Activity.Purchase>?)data.Purchases ?? [])
+        foreach (var purchase in (IEnumerable<Crm.Domain.Activity.PurchaseRecord>?)data.Purchases ?? [])
         {
             if (purchase.IsSale && purchase.Cost is { } c)
             {

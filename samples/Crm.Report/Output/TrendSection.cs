@@ -34,7 +34,7 @@ internal sealed record TrendSection(Currency Currency, IReadOnlyList<TrendMonth>
 
     /// <summary>The trend of the months' scorecards, computed from one read of the purchases and survey answers.</summary>
     public static TrendSection Build(ICrmMetrics metrics, InputData data, IReadOnlyList<ReportingPeriod> months, ScorecardSettings settings) =>
-        From(metrics.ComputeScorecards(new CrmDataSet { Purchases = data.Purchases, SurveyResponses = data.SurveyResponses }, months, settings));
+        From(metrics.ComputeScorecards(new CrmDataSet { Purchases = data.Purchases?.AsPurchases(), SurveyResponses = data.SurveyResponses }, months, settings));
 
     /// <summary>The trend of the months' scorecards, oldest first.</summary>
     public static TrendSection From(IReadOnlyList<Scorecard> cards) =>

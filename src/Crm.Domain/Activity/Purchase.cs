@@ -31,16 +31,7 @@ public sealed record Purchase
         Kind = Rules.Defined(kind, nameof(kind));
         Amount = Rules.NonNegative(amount, nameof(amount));
         Channel = Rules.Defined(channel, nameof(channel));
-        if (cost is { } c)
-        {
-            Rules.NonNegative(c, nameof(cost));
-            if (c.Currency != amount.Currency)
-            {
-                throw new CurrencyMismatchException(amount.Currency, c.Currency, nameof(cost));
-            }
-        }
-
-        Cost = cost;
+        Cost = CheckedCost(cost, amount, nameof(cost));
         Product = Rules.OptionalKey(product, nameof(product));
     }
 
@@ -118,6 +109,21 @@ public sealed record Purchase
 
     /// <summary>Whether this is a sale.</summary>
     public bool IsSale => Kind == PurchaseKind.Sale;
+
+    /// <summary>A cost under the purchase's rules: not negative, in the amount's currency; null when unknown.</summary>
+    internal static Money? CheckedCost(Money? cost, Money amount, string parameterName)
+    {
+        if (cost is { } c)
+        {
+            Rules.NonNegative(c, parameterName);
+            if (c.Currency != amount.Currency)
+            {
+                throw new CurrencyMismatchException(amount.Currency, c.Currency, parameterName);
+            }
+        }
+
+        return cost;
+    }
 
     /// <summary>The members, numbers and dates in the invariant culture (never the current culture's format).</summary>
     /// <returns>The text.</returns>

@@ -172,7 +172,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        using var set = new AnalysisSet(engine, request, data.Purchases is { } purchases && purchases.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        using var set = new AnalysisSet(engine, request, CountOf(data.Purchases));
         try
         {
             ScorecardRunner.Fill(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken));
@@ -191,7 +191,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        using var set = new AnalysisSet(engine, request, data.Purchases is SyncSequence<Purchase> wrapped && wrapped.Source.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        using var set = new AnalysisSet(engine, request, CountOf((data.Purchases as SyncSequence<Purchase>)?.Source));
         try
         {
             await ScorecardRunner.FillAsync(set, data, set.Wanted, ProgressWatch.For(progress, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -205,6 +205,14 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 
         return set.Results(clock, engine.Options.Execution.MaxDegreeOfParallelism, cancellationToken);
     }
+
+    /// <summary>The purchases a sequence holds when it knows without being enumerated (records given as values: theirs); else 0.</summary>
+    private static int CountOf(IEnumerable<Purchase>? purchases) => purchases switch
+    {
+        PurchaseRecordSequence { Records: var records } when records.TryGetNonEnumeratedCount(out var count) => count,
+        { } any when any.TryGetNonEnumeratedCount(out var count) => count,
+        _ => 0,
+    };
 
     /// <summary>
     /// After reading or applying failed with <paramref name="reading"/>, throws the error of the first record refused in
@@ -234,18 +242,20 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
         waiting?.Throw();
     }
 
-    public void Add(Purchase purchase)
+    public void Add(Purchase purchase) => Add(new PurchaseRecord(purchase));
+
+    public void Add(in PurchaseRecord purchase)
     {
         _read++;
         if (_ahead is null)
         {
-            _cards?.Add(purchase);
+            _cards?.Add(in purchase);
             return;
         }
 
         try
         {
-            if (_ahead.Push(purchase, out var due, out var customer))
+            if (_ahead.Push(in purchase, out var due, out var customer))
             {
                 if (!_laneOpen)
                 {
@@ -256,7 +266,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
                     Ahead(halfway, state: true);
                 }
 
-                Apply(due, customer);
+                Apply(in due, customer);
             }
         }
         catch
@@ -282,7 +292,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
         {
             while (_ahead.TryTake(out var due, out var customer))
             {
-                Apply(due, customer);
+                Apply(in due, customer);
             }
         }
         catch
@@ -293,11 +303,11 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
     }
 
     /// <summary>A purchase, its customer numbered, into the scorecards and the per-customer analyses.</summary>
-    private void Apply(Purchase purchase, int customer)
+    private void Apply(in PurchaseRecord purchase, int customer)
     {
         // The scorecards buffer the index's instance of the id: a record's own is young, and the buffers are large
         // arrays, which each young collection would otherwise scan for it.
-        _cards?.Add(purchase, _index.Id(customer));
+        _cards?.Add(in purchase, _index.Id(customer));
         var ticks = purchase.OccurredAt.ToUnixTimeTicks();
         var days = _laneOpen ? _lane!.Add(purchase.IsSale, purchase.Amount, customer) : _days;
         for (var z = 0; z < _zones.Length; z++)

@@ -14,5 +14,6 @@ internal interface IIndexedPurchaseSink : IRecordSink
     ExecutionSettings PurchaseExecution { get; }
 
     /// <summary>Reads the sources into the store on <paramref name="threads"/> threads (see <see cref="PartitionedStore{TRecord, TEntry, THistory, TPeriod, TRules}.AddConcurrently"/>).</summary>
-    void AddPurchasesConcurrently(IReadOnlyList<RecordSource<Purchase>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken);
+    void AddPurchasesConcurrently<TSource, TReader>(IReadOnlyList<RecordSource<TSource>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken)
+        where TReader : IRecordReader<TSource, PurchaseRecord>;
 }

@@ -10,6 +10,9 @@ internal interface IRecordSink
 
     void Add(Purchase purchase);
 
+    /// <summary>Adds a purchase given as a value (checked by the caller: not the default value).</summary>
+    void Add(in PurchaseRecord purchase);
+
     void Add(SurveyResponse response);
 
     void Add(CostEntry entry);

@@ -22,8 +22,8 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
     public const int Depth = 8;
 
     private readonly int _mask = System.Numerics.BitOperations.IsPow2(depth) ? depth - 1 : throw new ArgumentOutOfRangeException(nameof(depth), depth, "The depth is a power of two.");
-    private readonly (Purchase Purchase, CustomerIndex.Key Key)[] _read = new (Purchase, CustomerIndex.Key)[depth];
-    private readonly (Purchase Purchase, int Customer)[] _found = new (Purchase, int)[depth];
+    private readonly (PurchaseRecord Purchase, CustomerIndex.Key Key)[] _read = new (PurchaseRecord, CustomerIndex.Key)[depth];
+    private readonly (PurchaseRecord Purchase, int Customer)[] _found = new (PurchaseRecord, int)[depth];
     private int _readFirst, _readCount, _foundFirst, _foundCount;
 
     /// <summary>
@@ -38,13 +38,13 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
     /// Takes <paramref name="purchase"/> in; true with the oldest waiting purchase and its customer's number when one
     /// is due. A lookup's exception (the index full) leaves the purchases after it waiting: see <see cref="Clear"/>.
     /// </summary>
-    public bool Push(Purchase purchase, out Purchase due, out int customer)
+    public bool Push(in PurchaseRecord purchase, out PurchaseRecord due, out int customer)
     {
         var key = index.Ahead(purchase.CustomerId);
         if (_readCount < depth)
         {
             _read[(_readFirst + _readCount++) & _mask] = (purchase, key);
-            due = null!;
+            due = default;
             customer = -1;
             return false;
         }
@@ -52,11 +52,11 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
         var (next, nextKey) = _read[_readFirst];
         _read[_readFirst] = (purchase, key);
         _readFirst = (_readFirst + 1) & _mask;
-        return Found(next, in nextKey, out due, out customer);
+        return Found(in next, in nextKey, out due, out customer);
     }
 
     /// <summary>The oldest waiting purchase and its customer's number (looked up now if it was not yet); false when none waits.</summary>
-    public bool TryTake(out Purchase due, out int customer)
+    public bool TryTake(out PurchaseRecord due, out int customer)
     {
         if (_foundCount > 0)
         {
@@ -78,7 +78,7 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
             return true;
         }
 
-        due = null!;
+        due = default;
         customer = -1;
         return false;
     }
@@ -92,14 +92,14 @@ internal sealed class LookAhead(CustomerIndex index, int depth = LookAhead.Depth
     }
 
     /// <summary>Looks <paramref name="next"/> up and queues it; true with the oldest looked-up purchase when the queue was full.</summary>
-    private bool Found(Purchase next, in CustomerIndex.Key key, out Purchase due, out int customer)
+    private bool Found(in PurchaseRecord next, in CustomerIndex.Key key, out PurchaseRecord due, out int customer)
     {
         var number = index.IndexOf(in key, next.CustomerId);
         index.AheadId(number);
         if (_foundCount < depth)
         {
             _found[(_foundFirst + _foundCount++) & _mask] = (next, number);
-            due = null!;
+            due = default;
             customer = -1;
             return false;
         }

@@ -101,7 +101,7 @@ internal sealed class ScorecardEngine
 
             // The shared purchases and the merge run on all cores.
             long reported = 0;
-            shared.Purchases.Store.AddConcurrently(
+            shared.Purchases.Store.AddConcurrently<Purchase, PurchaseObjects>(
                 sources,
                 execution.Threads,
                 watch is null ? null : read =>
@@ -290,6 +290,8 @@ internal sealed class ScorecardEngine
         public void Add(Customer customer) => Group(customer.Id).Add(customer);
 
         public void Add(Purchase purchase) => Group(purchase.CustomerId).Add(purchase);
+
+        public void Add(in PurchaseRecord purchase) => Group(purchase.CustomerId).Add(in purchase);
 
         public void Add(SurveyResponse response) => Group(response.CustomerId).Add(response);
 

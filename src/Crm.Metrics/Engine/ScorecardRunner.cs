@@ -24,10 +24,7 @@ internal static class ScorecardRunner
     public static void FillKinds(IRecordSink accumulator, CrmDataSet data, DataSources sources, ProgressWatch? watch, string parameterName = "data")
     {
         Feed(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), watch);
-        if (!FeedIndexed(accumulator, sources, data.Purchases, watch, parameterName))
-        {
-            Feed(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), watch);
-        }
+        FeedPurchases(accumulator, sources, data.Purchases, watch, parameterName);
 
         Feed(accumulator, sources, DataSources.SurveyResponses, data.SurveyResponses, NotNull<SurveyResponse>(accumulator.Add, parameterName), watch);
         Feed(accumulator, sources, DataSources.Costs, data.Costs, NotNull<CostEntry>(accumulator.Add, parameterName), watch);
@@ -45,9 +42,13 @@ internal static class ScorecardRunner
         ArgumentNullException.ThrowIfNull(data);
         const string parameterName = "data";
         await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
-        if (data.Purchases is SyncSequence<Purchase> purchases && FeedIndexed(accumulator, sources, purchases.Source, watch, parameterName))
+        if (data.Purchases is SyncSequence<Purchase> purchases && (purchases.Source is PurchaseRecordSequence || FeedIndexed<Purchase, PurchaseObjects>(accumulator, sources, purchases.Source, watch, parameterName)))
         {
-            // Read on several threads, as the synchronous scorecard reads an array or list.
+            // Records are read as values; an array or list on several threads, as the synchronous scorecard reads it.
+            if (purchases.Source is PurchaseRecordSequence)
+            {
+                FeedPurchases(accumulator, sources, purchases.Source, watch, parameterName);
+            }
         }
         else
         {
@@ -73,6 +74,26 @@ internal static class ScorecardRunner
         }
     }
 
+    /// <summary>
+    /// Feeds the purchases when wanted and supplied: records given as values (<see cref="CrmDataSet.PurchasesOf"/>)
+    /// as they are, a large array or list on several threads, anything else one purchase at a time.
+    /// </summary>
+    private static void FeedPurchases(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ProgressWatch? watch, string parameterName)
+    {
+        if (purchases is PurchaseRecordSequence { Records: var records })
+        {
+            if ((wanted & DataSources.Purchases) != 0 && !FeedIndexed<PurchaseRecord, PurchaseValues>(sink, wanted, records, watch, parameterName))
+            {
+                sink.MarkSupplied(DataSources.Purchases);
+                Feed(records, (PurchaseRecord record) => sink.Add(in PurchaseValues.Checked(in record, parameterName)), watch);
+            }
+        }
+        else if (!FeedIndexed<Purchase, PurchaseObjects>(sink, wanted, purchases, watch, parameterName))
+        {
+            Feed(sink, wanted, DataSources.Purchases, purchases, NotNull<Purchase>(sink.Add, parameterName), watch);
+        }
+    }
+
     /// <summary>An add that refuses a null record first, naming the caller's parameter that holds the records.</summary>
     private static Action<T> NotNull<T>(Action<T> add, string parameterName)
         where T : class =>
@@ -82,14 +103,15 @@ internal static class ScorecardRunner
     /// Feeds the purchases of a large array, list or array segment to a scorecard accumulator that reads them on several threads;
     /// false (nothing fed) otherwise.
     /// </summary>
-    private static bool FeedIndexed(IRecordSink sink, DataSources wanted, IEnumerable<Purchase>? purchases, ProgressWatch? watch, string parameterName)
+    private static bool FeedIndexed<TSource, TReader>(IRecordSink sink, DataSources wanted, IEnumerable<TSource>? purchases, ProgressWatch? watch, string parameterName)
+        where TReader : IRecordReader<TSource, PurchaseRecord>
     {
         if (sink is not IIndexedPurchaseSink accumulator || (wanted & DataSources.Purchases) == 0)
         {
             return false;
         }
 
-        if (!RecordSource<Purchase>.TryIndexed(purchases, out var slice, out var length))
+        if (!RecordSource<TSource>.TryIndexed(purchases, out var slice, out var length))
         {
             return false;
         }
@@ -99,7 +121,7 @@ internal static class ScorecardRunner
             return false;
         }
 
-        ReadIndexed(accumulator, length, slice, parameterName, watch is null ? null : watch.Advance, watch?.CancellationToken ?? CancellationToken.None);
+        ReadIndexed<TSource, TReader>(accumulator, length, slice, parameterName, watch is null ? null : watch.Advance, watch?.CancellationToken ?? CancellationToken.None);
         return true;
     }
 
@@ -114,7 +136,8 @@ internal static class ScorecardRunner
     /// <param name="parameterName">The caller's parameter that holds the purchases, named when one of them is null.</param>
     /// <param name="advanced">Called on the caller's thread, about every 65,536 purchases, with how many more were read.</param>
     /// <param name="cancellationToken">Stops the readers between chunks.</param>
-    internal static void ReadIndexed(IIndexedPurchaseSink accumulator, int count, SpanSlice<Purchase> slice, string parameterName, Action<long>? advanced, CancellationToken cancellationToken = default)
+    internal static void ReadIndexed<TSource, TReader>(IIndexedPurchaseSink accumulator, int count, SpanSlice<TSource> slice, string parameterName, Action<long>? advanced, CancellationToken cancellationToken = default)
+        where TReader : IRecordReader<TSource, PurchaseRecord>
     {
         accumulator.MarkSupplied(DataSources.Purchases);
         var threads = accumulator.PurchaseExecution.ReadThreads(count);
@@ -122,13 +145,13 @@ internal static class ScorecardRunner
         var head = slice(0, count);
         while (accumulator.Currency is null && first < count)
         {
-            accumulator.Add(Crm.Internal.Elements.NotNull(head[first++], parameterName));
+            accumulator.Add(TReader.Read(head[first++], parameterName));
         }
 
-        var sources = new List<RecordSource<Purchase>>();
-        RecordSource<Purchase>.AddChunks(sources, slice, first, count - first);
+        var sources = new List<RecordSource<TSource>>();
+        RecordSource<TSource>.AddChunks(sources, slice, first, count - first);
         long reported = 0; // told to advanced so far, the purchases read before the threads start included
-        accumulator.AddPurchasesConcurrently(
+        accumulator.AddPurchasesConcurrently<TSource, TReader>(
             sources,
             threads,
             read =>

@@ -13,7 +13,7 @@ internal struct PendingPurchase
     public bool IsSale;
 
     /// <summary>Writes <paramref name="record"/> into <paramref name="entry"/>, its amounts converted to the scope's currency (which may throw <see cref="CurrencyMismatchException"/>).</summary>
-    public static void Write(Purchase record, Internal.CurrencyScope currency, ref PendingPurchase entry)
+    public static void Write(in PurchaseRecord record, Internal.CurrencyScope currency, ref PendingPurchase entry)
     {
         var at = record.OccurredAt;
         var amount = currency.Convert(record.Amount, at);

@@ -84,8 +84,15 @@ public sealed partial class PurchaseAccumulator
     public void Add(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
-        _store.Add(purchase);
+        _store.Add(new PurchaseRecord(purchase));
     }
+
+    /// <summary>Adds a sale or refund given as a value, as <see cref="Add(Purchase)"/> adds one.</summary>
+    /// <param name="purchase">The sale or refund; not the default value.</param>
+    /// <exception cref="ArgumentException"><paramref name="purchase"/> is the default value.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchase is in another currency and no exchange-rate provider was given.</exception>
+    /// <exception cref="AmountOverflowException">A purchase added earlier was refused when its batch was applied.</exception>
+    public void Add(in PurchaseRecord purchase) => _store.Add(in Storage.PurchaseValues.Checked(in purchase, nameof(purchase)));
 
     /// <summary>
     /// Adds a customer's acquisition instant (<see cref="Customer.AcquiredAt"/>), which then defines when the

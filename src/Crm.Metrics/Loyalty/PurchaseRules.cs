@@ -18,7 +18,7 @@ namespace Crm.Metrics.Loyalty;
 /// without a cost is counted, so that margins over it are undefined unless missing costs count as zero.</para>
 /// </remarks>
 internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope currency)
-    : IStoreRules<Purchase, PendingPurchase, CustomerHistory, CustomerPeriod>
+    : IStoreRules<PurchaseRecord, PendingPurchase, CustomerHistory, CustomerPeriod>
 {
     /// <summary>The instants purchases are compared with.</summary>
     public PeriodCalendar Calendar => calendar;
@@ -34,14 +34,14 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
     public int Totals => 1;
 
     /// <summary>Only purchases before the period's end are kept.</summary>
-    public bool Admits(Purchase record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
+    public bool Admits(in PurchaseRecord record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
 
-    public CustomerId CustomerOf(Purchase record) => record.CustomerId;
+    public CustomerId CustomerOf(in PurchaseRecord record) => record.CustomerId;
 
     public CustomerId CustomerOf(in PendingPurchase entry) => entry.Id;
 
     /// <summary>Converts the amounts to the scorecard's currency (which may throw <see cref="CurrencyMismatchException"/>).</summary>
-    public void Write(Purchase record, ref PendingPurchase entry) => PendingPurchase.Write(record, currency, ref entry);
+    public void Write(in PurchaseRecord record, ref PendingPurchase entry) => PendingPurchase.Write(in record, currency, ref entry);
 
     /// <inheritdoc/>
     public void UseCustomer(ref PendingPurchase entry, CustomerId id) => entry.Id = id;

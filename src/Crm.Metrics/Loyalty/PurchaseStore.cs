@@ -8,4 +8,4 @@ namespace Crm.Metrics.Loyalty;
 /// <param name="rules">The purchase rules.</param>
 /// <param name="execution">How many threads the store may use.</param>
 internal sealed class PurchaseStore(PurchaseRules rules, ExecutionSettings execution)
-    : PartitionedStore<Purchase, PendingPurchase, CustomerHistory, CustomerPeriod, PurchaseRules>(rules, execution);
+    : PartitionedStore<PurchaseRecord, PendingPurchase, CustomerHistory, CustomerPeriod, PurchaseRules>(rules, execution);

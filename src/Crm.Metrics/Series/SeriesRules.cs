@@ -13,7 +13,7 @@ namespace Crm.Metrics.Series;
 /// purchases in it.
 /// </summary>
 internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope currency)
-    : IStoreRules<Purchase, PendingPurchase, SeriesHistory, SeriesAcquisition>
+    : IStoreRules<PurchaseRecord, PendingPurchase, SeriesHistory, SeriesAcquisition>
 {
     public SeriesCalendar Calendar => calendar;
 
@@ -21,14 +21,14 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
     public int Totals => calendar.Periods + calendar.Segments;
 
     /// <summary>Only purchases before the last period's end are kept.</summary>
-    public bool Admits(Purchase record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
+    public bool Admits(in PurchaseRecord record) => record.OccurredAt.ToUnixTimeTicks() < calendar.EndTicks;
 
-    public CustomerId CustomerOf(Purchase record) => record.CustomerId;
+    public CustomerId CustomerOf(in PurchaseRecord record) => record.CustomerId;
 
     public CustomerId CustomerOf(in PendingPurchase entry) => entry.Id;
 
     /// <summary>Converts the amounts to the series' currency, as <see cref="PurchaseRules.Write"/> does.</summary>
-    public void Write(Purchase record, ref PendingPurchase entry) => PendingPurchase.Write(record, currency, ref entry);
+    public void Write(in PurchaseRecord record, ref PendingPurchase entry) => PendingPurchase.Write(in record, currency, ref entry);
 
     /// <inheritdoc/>
     public void UseCustomer(ref PendingPurchase entry, CustomerId id) => entry.Id = id;

@@ -9,4 +9,4 @@ namespace Crm.Metrics.Series;
 /// <param name="rules">The series' purchase rules.</param>
 /// <param name="execution">How many threads the store may use.</param>
 internal sealed class SeriesStore(SeriesRules rules, ExecutionSettings execution)
-    : PartitionedStore<Purchase, PendingPurchase, SeriesHistory, SeriesAcquisition, SeriesRules>(rules, execution);
+    : PartitionedStore<PurchaseRecord, PendingPurchase, SeriesHistory, SeriesAcquisition, SeriesRules>(rules, execution);

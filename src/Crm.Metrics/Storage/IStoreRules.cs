@@ -15,6 +15,7 @@ namespace Crm.Metrics.Storage;
 /// threads at once: the rules hold nothing that changes.
 /// </remarks>
 internal interface IStoreRules<TRecord, TEntry, THistory, TPeriod>
+    where TRecord : struct
     where TEntry : struct
     where THistory : struct, ICustomerRow<THistory>
     where TPeriod : struct, ICustomerRow<TPeriod>
@@ -23,10 +24,10 @@ internal interface IStoreRules<TRecord, TEntry, THistory, TPeriod>
     int Totals { get; }
 
     /// <summary>Whether the store keeps <paramref name="record"/>; one it does not keep is only counted.</summary>
-    bool Admits(TRecord record);
+    bool Admits(in TRecord record);
 
     /// <summary>The customer <paramref name="record"/> belongs to.</summary>
-    CustomerId CustomerOf(TRecord record);
+    CustomerId CustomerOf(in TRecord record);
 
     /// <summary>The customer a buffered entry belongs to.</summary>
     CustomerId CustomerOf(in TEntry entry);
@@ -35,7 +36,7 @@ internal interface IStoreRules<TRecord, TEntry, THistory, TPeriod>
     /// Writes <paramref name="record"/> into its buffer entry, field by field. What it throws (a currency it cannot
     /// convert) leaves the entry uncounted.
     /// </summary>
-    void Write(TRecord record, ref TEntry entry);
+    void Write(in TRecord record, ref TEntry entry);
 
     /// <summary>
     /// Puts <paramref name="id"/>, equal to the id <see cref="Write"/> took from the record, in its place in the entry:

@@ -15,13 +15,16 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// it and coming back later to those another thread is applying: reading and applying run on every core, with no
     /// tables to merge. The result is the one of adding the records in turn, which does not depend on their order.
     /// </summary>
+    /// <typeparam name="TSource">The sources' element.</typeparam>
+    /// <typeparam name="TReader">How an element becomes a record (a null or default one refused).</typeparam>
     /// <param name="sources">The sources.</param>
     /// <param name="threads">The most threads to use.</param>
     /// <param name="read">Called on the caller's thread, about every 65,536 of its records, with how many records all threads have read.</param>
     /// <param name="parameterName">The caller's parameter that holds the records, named when one of them is null.</param>
     /// <param name="cancellationToken">Checked every 4,096 records.</param>
     /// <exception cref="Exception">What the first source (in order) to fail threw; after an error no further source is taken.</exception>
-    public void AddConcurrently(IReadOnlyList<RecordSource<TRecord>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken)
+    public void AddConcurrently<TSource, TReader>(IReadOnlyList<RecordSource<TSource>> sources, int threads, Action<long>? read, string parameterName, CancellationToken cancellationToken)
+        where TReader : IRecordReader<TSource, TRecord>
     {
         // A batch being applied on the thread pool uses the tables without taking them: wait for it.
         Settle();
@@ -30,10 +33,10 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         var failures = new (int Source, ExceptionDispatchInfo Error)?[threads];
         var next = -1; // the last source taken
         var failed = false;
-        var readers = new SourceReader[threads];
+        var readers = new SourceReader<TSource, TReader>[threads];
         for (var t = 0; t < threads; t++)
         {
-            readers[t] = new SourceReader(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, parameterName, cancellationToken);
+            readers[t] = new SourceReader<TSource, TReader>(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, parameterName, cancellationToken);
         }
 
         var others = new Task[threads - 1];
@@ -153,7 +156,8 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// One thread of <see cref="AddConcurrently"/>: reads sources into a buffer of its own and applies it to the shared
     /// tables whenever a region is full, and at the end.
     /// </summary>
-    private sealed class SourceReader(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> owner, int thread, int threads, long[] counts, Action? progress, string parameterName, CancellationToken cancellationToken)
+    private sealed class SourceReader<TSource, TReader>(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> owner, int thread, int threads, long[] counts, Action? progress, string parameterName, CancellationToken cancellationToken)
+        where TReader : IRecordReader<TSource, TRecord>
     {
         private readonly List<StoreBatch<TEntry>> _applied = [];
         private StoreBatch<TEntry>? _batch;
@@ -163,7 +167,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         public long NotAdmitted { get; private set; }
 
         /// <summary>Reads one source into the buffer (full regions are applied on the way).</summary>
-        public void Read(RecordSource<TRecord> source)
+        public void Read(RecordSource<TSource> source)
         {
             if (source.Slice is { } slice)
             {
@@ -220,17 +224,17 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
             }
         }
 
-        private void Take(TRecord? element)
+        private void Take(TSource element)
         {
-            var record = Crm.Internal.Elements.NotNull(element, parameterName);
-            if (!owner._rules.Admits(record))
+            var record = TReader.Read(element, parameterName);
+            if (!owner._rules.Admits(in record))
             {
                 NotAdmitted++;
                 return;
             }
 
             var batch = _batch ??= new StoreBatch<TEntry>(Partitions, owner.WantedRegion());
-            if (owner.Buffer(batch, record))
+            if (owner.Buffer(batch, in record))
             {
                 owner.ApplyShared(batch, thread, threads);
                 if (owner.WantedRegion() > batch.Region)

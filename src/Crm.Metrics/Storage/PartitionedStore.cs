@@ -23,7 +23,7 @@ namespace Crm.Metrics.Storage;
 /// <para>Not thread-safe, except through <see cref="AddConcurrently"/>, which runs its own threads.</para>
 /// </remarks>
 internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules>
-    where TRecord : class
+    where TRecord : struct
     where TEntry : struct
     where THistory : struct, ICustomerRow<THistory>
     where TPeriod : struct, ICustomerRow<TPeriod>
@@ -66,18 +66,18 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
 
     /// <summary>Adds one record: counted when the rules do not admit it, buffered otherwise.</summary>
     /// <exception cref="Exception">What the rules' <c>Write</c> throws, or the refusal of an earlier entry when its batch is applied.</exception>
-    public void Add(TRecord record) => AddBuffered(record, null);
+    public void Add(in TRecord record) => AddBuffered(in record, null);
 
     /// <summary>
-    /// Adds one record as <see cref="Add(TRecord)"/> does, its entry holding <paramref name="id"/> — the instance of the
+    /// Adds one record as <see cref="Add(in TRecord)"/> does, its entry holding <paramref name="id"/> — the instance of the
     /// record's id that a shared <see cref="CustomerIndex"/> keeps — instead of the record's own.
     /// </summary>
     /// <param name="record">The record.</param>
     /// <param name="id">An id equal to the record's.</param>
-    public void Add(TRecord record, CustomerId id)
+    public void Add(in TRecord record, CustomerId id)
     {
-        System.Diagnostics.Debug.Assert(id == _rules.CustomerOf(record), "The id is the record's.");
-        AddBuffered(record, id);
+        System.Diagnostics.Debug.Assert(id == _rules.CustomerOf(in record), "The id is the record's.");
+        AddBuffered(in record, id);
     }
 
     /// <summary>
@@ -238,16 +238,16 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
 
     /// <summary>Counts a record the rules do not admit; buffers it otherwise (see <see cref="Buffer"/>).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void AddBuffered(TRecord record, CustomerId? shared)
+    private void AddBuffered(in TRecord record, CustomerId? shared)
     {
-        if (!_rules.Admits(record))
+        if (!_rules.Admits(in record))
         {
             NotAdmitted++;
             return;
         }
 
         var batch = _batch ??= TakeBatch(WantedRegion());
-        if (Buffer(batch, record, shared))
+        if (Buffer(batch, in record, shared))
         {
             BatchFull(batch);
         }
@@ -257,9 +257,9 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// Writes a record into its partition's region, its entry holding <paramref name="shared"/> when given (the
     /// instance of the record's id that a shared <see cref="CustomerIndex"/> keeps); true when that region is now full.
     /// </summary>
-    private bool Buffer(StoreBatch<TEntry> batch, TRecord record, CustomerId? shared = null)
+    private bool Buffer(StoreBatch<TEntry> batch, in TRecord record, CustomerId? shared = null)
     {
-        var partition = Partition(shared ?? _rules.CustomerOf(record));
+        var partition = Partition(shared ?? _rules.CustomerOf(in record));
         var fill = batch.Fill[partition];
 
         // The 64 regions are 64 write streams, more than the processor's prefetcher follows: ask for the line of the
@@ -267,7 +267,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         var index = (partition * batch.Region) + fill;
         Prefetch.Line(ref batch.Buffer[Math.Min(index + WriteAhead, batch.Buffer.Length - 1)]);
         ref var entry = ref batch.Buffer[index];
-        _rules.Write(record, ref entry);
+        _rules.Write(in record, ref entry);
         if (shared is { } id)
         {
             _rules.UseCustomer(ref entry, id);

@@ -1,0 +1,131 @@
+using Crm.Domain.Activity;
+using Crm.Metrics.Churn;
+using Crm.Metrics.Engine;
+using Crm.Metrics.Lifetime;
+using Crm.Metrics.Segments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Metrics.Tests;
+
+/// <summary>
+/// Purchases given as values (<see cref="CrmDataSet.PurchasesOf"/>, <see cref="PurchaseRecord"/>): every analysis
+/// reads them as it reads the purchases themselves — an array on several threads, a stream one at a time, the
+/// accumulators record by record — and a default record is refused as a null purchase is.
+/// </summary>
+public class PurchaseRecordTests
+{
+    private static readonly ReportingPeriod Period = ReportingPeriod.Month(2026, 3, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+    private static readonly Instant Now = Instant.FromUtc(2026, 4, 2, 8, 0);
+    private static readonly List<Purchase> Large = LargeData.Purchases(Period, 7, "r", 40_000);
+    private static readonly PurchaseRecord[] Records = [.. Large.Select(p => new PurchaseRecord(p))];
+
+    [Fact]
+    public void A_large_array_of_records_read_on_several_threads_gives_the_purchases_scorecard()
+    {
+        var expected = Snapshot.Of(Metrics(1).ComputeScorecard(new CrmDataSet { Purchases = Large }, Period));
+
+        var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 3 } }).ReadingInParallelFrom(1_000);
+        Assert.True(parallel.ReadsInParallel(Records.Length), "the records are read on several threads");
+        ScorecardRunner.Fill(parallel, new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records) }, DataSources.All, null);
+
+        Assert.Equal(expected, Snapshot.Of(parallel.Result(Now)));
+        Assert.Equal(expected, Snapshot.Of(Metrics(2).ComputeScorecard(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records.Select(r => r)) }, Period)));
+    }
+
+    [Fact]
+    public async Task Records_streamed_give_the_purchases_analyses_sync_and_async()
+    {
+        var metrics = Metrics(2);
+        var months = new[] { ReportingPeriod.Month(2026, 2, Period.Zone), Period };
+        var request = new AnalysisRequest
+        {
+            Scorecards = months,
+            Summary = new SummaryOptions(new LocalDate(2026, 3, 15)) { HoldoutEnd = new LocalDate(2026, 3, 31) },
+            Rfm = new RfmOptions(new LocalDate(2026, 3, 31)),
+            Lifecycles = new LifecycleOptions(new LocalDate(2026, 3, 31)),
+            Churn = new ChurnWarningOptions(new LocalDate(2026, 3, 31)),
+        };
+        var expected = metrics.ComputeAnalyses(new CrmDataSet { Purchases = Large }, request);
+
+        var sync = metrics.ComputeAnalyses(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records.Select(r => r)) }, request);
+        var async = await metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records) }), request);
+
+        foreach (var actual in new[] { sync, async })
+        {
+            Assert.Equal(expected.Scorecards!.Select(Snapshot.Of), actual.Scorecards!.Select(Snapshot.Of));
+            Assert.Equal(Snapshot.Of(expected.Summary), Snapshot.Of(actual.Summary));
+            Assert.Equal(Snapshot.Of(expected.Rfm), Snapshot.Of(actual.Rfm));
+            Assert.Equal(expected.Lifecycles!.Select(l => $"{l.CustomerId} {l.Stage}"), actual.Lifecycles!.Select(l => $"{l.CustomerId} {l.Stage}"));
+            Assert.Equal(Snapshot.Of(expected.AssessChurn()), Snapshot.Of(actual.AssessChurn()));
+            Assert.Equal(Large.Count, actual.RecordsRead);
+        }
+    }
+
+    [Fact]
+    public void The_accumulators_take_records_as_they_take_purchases()
+    {
+        var expected = new ScorecardAccumulator(Period);
+        var actual = new ScorecardAccumulator(Period);
+        var series = new ScorecardSeriesAccumulator([Period]);
+        var purchases = new Loyalty.PurchaseAccumulator(Period);
+        foreach (var purchase in Large.Take(5_000))
+        {
+            expected.Add(purchase);
+            var record = new PurchaseRecord(purchase);
+            actual.Add(in record);
+            series.Add(in record);
+            purchases.Add(in record);
+        }
+
+        Assert.Equal(Snapshot.Of(expected.Result(Now)), Snapshot.Of(actual.Result(Now)));
+        Assert.Equal(Snapshot.Of(expected.Result(Now)), Snapshot.Of(series.Result(Now)[0]));
+    }
+
+    /// <summary>A default record, wherever it is read, is refused naming what holds it: nothing of it is counted.</summary>
+    [Fact]
+    public void A_default_record_is_refused_naming_the_data()
+    {
+        var withDefault = Records.Take(30_000).Append(default).Concat(Records.Skip(30_000)).ToArray();
+
+        var parallel = new ScorecardAccumulator(Period, options: new CrmMetricsOptions { Execution = { MaxDegreeOfParallelism = 3 } }).ReadingInParallelFrom(1_000);
+        var onThreads = Assert.Throws<ArgumentException>(() => ScorecardRunner.Fill(parallel, new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(withDefault) }, DataSources.All, null));
+        Assert.Equal("data", onThreads.ParamName);
+        Assert.Contains("default PurchaseRecord", onThreads.Message, StringComparison.Ordinal);
+
+        var metrics = Metrics(2);
+        var streamed = Assert.Throws<ArgumentException>(() => metrics.ComputeScorecard(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(withDefault.Select(r => r)) }, Period));
+        Assert.Equal("data", streamed.ParamName);
+        var analyses = Assert.Throws<ArgumentException>(() => metrics.ComputeAnalyses(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf([default(PurchaseRecord)]) }, new AnalysisRequest { Rfm = new RfmOptions(new LocalDate(2026, 3, 31)) }));
+        Assert.Equal("data", analyses.ParamName);
+
+        // A reader of the purchases themselves meets the same refusal, naming the records.
+        var enumerated = Assert.Throws<ArgumentException>(() => CrmDataSet.PurchasesOf(withDefault).ToList());
+        Assert.Equal("records", enumerated.ParamName);
+
+        var accumulator = new ScorecardAccumulator(Period);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => accumulator.Add(default(PurchaseRecord))).ParamName);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => new ScorecardSeriesAccumulator([Period]).Add(default(PurchaseRecord))).ParamName);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => new Loyalty.PurchaseAccumulator(Period).Add(default(PurchaseRecord))).ParamName);
+        Assert.Throws<ArgumentNullException>(() => CrmDataSet.PurchasesOf(null!));
+    }
+
+    /// <summary>Other readers of the data set (a loyalty programme's replay, a caller) enumerate a purchase per record, in order.</summary>
+    [Fact]
+    public void Other_readers_get_a_purchase_per_record()
+    {
+        var withProduct = Purchase.Sale(new CustomerId("a"), Now, new Money(12.5m, Currency.Eur), SalesChannel.Online, new Money(3m, Currency.Eur), "tea");
+        var records = new[] { new PurchaseRecord(withProduct), PurchaseRecord.Refund(new CustomerId("b"), Now, new Money(2m, Currency.Eur)) };
+
+        var purchases = CrmDataSet.PurchasesOf(records).ToList();
+
+        Assert.Equal([Purchase.Sale(new CustomerId("a"), Now, new Money(12.5m, Currency.Eur), SalesChannel.Online, new Money(3m, Currency.Eur)), Purchase.Refund(new CustomerId("b"), Now, new Money(2m, Currency.Eur))], purchases);
+    }
+
+    private static ICrmMetrics Metrics(int threads)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new NodaTime.Testing.FakeClock(Now));
+        services.AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = threads);
+        return services.BuildServiceProvider().GetRequiredService<ICrmMetrics>();
+    }
+}
