@@ -42,16 +42,14 @@ internal static class ScorecardRunner
         ArgumentNullException.ThrowIfNull(data);
         const string parameterName = "data";
         await FeedAsync(accumulator, sources, DataSources.Customers, data.Customers, NotNull<Customer>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
-        if (data.Purchases is SyncSequence<Purchase> purchases && (purchases.Source is PurchaseRecordSequence || FeedIndexed<Purchase, PurchaseObjects>(accumulator, sources, purchases.Source, watch, parameterName)))
+        if (data.Purchases is SyncSequence<Purchase> { Source: PurchaseRecordSequence records })
         {
-            // Records are read as values; an array or list on several threads, as the synchronous scorecard reads it.
-            if (purchases.Source is PurchaseRecordSequence)
-            {
-                FeedPurchases(accumulator, sources, purchases.Source, watch, parameterName);
-            }
+            // Records given as values are read as the synchronous read reads them.
+            FeedPurchases(accumulator, sources, records, watch, parameterName);
         }
-        else
+        else if (!(data.Purchases is SyncSequence<Purchase> purchases && FeedIndexed<Purchase, PurchaseObjects>(accumulator, sources, purchases.Source, watch, parameterName)))
         {
+            // An array or list wrapped is read on several threads, as the synchronous scorecard reads it; anything else here.
             await FeedAsync(accumulator, sources, DataSources.Purchases, data.Purchases, NotNull<Purchase>(accumulator.Add, parameterName), watch, cancellationToken).ConfigureAwait(false);
         }
 
