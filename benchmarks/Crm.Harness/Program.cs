@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 // crm-harness: the scorecard, the models' summary, RFM and the fits on a time-ordered log (customers interleaved, a few
-// purchases each), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
+// purchases each; the scorecard also from the same purchases as values), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
 // --rounds N: the summary and RFM called in turn N times in this process, each call timed (first calls against later ones).
@@ -62,12 +62,17 @@ var results = new SortedDictionary<string, double>(StringComparer.Ordinal)
     ["floorOneCoreMs"] = Median(() => Floor(purchases, 1)),
     ["floorAllCoresMs"] = Median(() => Floor(purchases, Environment.ProcessorCount)),
 };
+PurchaseRecord[]? records = null; // the same purchases as values (CrmDataSet.PurchasesOf), made once
 foreach (var t in threads)
 {
     using var provider = new ServiceCollection().AddCrmMetrics(o => o.Execution.MaxDegreeOfParallelism = t).BuildServiceProvider();
     var metrics = provider.GetRequiredService<ICrmMetrics>();
     results[$"scorecard{t}ThreadsMs"] = Median(() => metrics.ComputeScorecard(new CrmDataSet { Purchases = purchases }, period, settings));
+    records ??= [.. purchases.Select(p => new PurchaseRecord(p))];
+    results[$"scorecardRecords{t}ThreadsMs"] = Median(() => metrics.ComputeScorecard(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(records) }, period, settings));
 }
+
+records = null; // the summary and RFM read the purchases
 
 CustomerBaseSummary summary = null!;
 results["summaryMs"] = Median(() => summary = CustomerBaseSummary.FromPurchases(purchases, summaryOptions));
