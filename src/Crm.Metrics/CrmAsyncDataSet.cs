@@ -51,6 +51,21 @@ public sealed record CrmAsyncDataSet
         return new Internal.SyncSequence<T>(records);
     }
 
+    /// <summary>
+    /// Purchases streamed as values, for <see cref="Purchases"/>: the analyses of this package read each record as it
+    /// is, with no <see cref="Purchase"/> object made for it, and every other reader of the stream gets a purchase per
+    /// record as it enumerates (see <see cref="CrmDataSet.PurchasesOf"/>, for in-memory records).
+    /// </summary>
+    /// <remarks>A default record (<c>default(PurchaseRecord)</c>) describes no purchase: reading it throws <see cref="ArgumentException"/>, as a null purchase does.</remarks>
+    /// <param name="records">The sales and refunds, as a database cursor or a file reader streams them.</param>
+    /// <returns>The purchases, for <see cref="Purchases"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    public static IAsyncEnumerable<Purchase> PurchasesOf(IAsyncEnumerable<PurchaseRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return new Storage.AsyncPurchaseRecordSequence(records);
+    }
+
     /// <summary>Sales and refunds; <c>null</c> when not supplied.</summary>
     public IAsyncEnumerable<Purchase>? Purchases { get; init; }
 

@@ -49,8 +49,9 @@ public class PurchaseRecordTests
 
         var sync = metrics.ComputeAnalyses(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records.Select(r => r)) }, request);
         var async = await metrics.ComputeAnalysesAsync(CrmAsyncDataSet.From(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf(Records) }), request);
+        var streamed = await metrics.ComputeAnalysesAsync(new CrmAsyncDataSet { Purchases = CrmAsyncDataSet.PurchasesOf(Stream(Records)) }, request);
 
-        foreach (var actual in new[] { sync, async })
+        foreach (var actual in new[] { sync, async, streamed })
         {
             Assert.Equal(expected.Scorecards!.Select(Snapshot.Of), actual.Scorecards!.Select(Snapshot.Of));
             Assert.Equal(Snapshot.Of(expected.Summary), Snapshot.Of(actual.Summary));
@@ -79,6 +80,44 @@ public class PurchaseRecordTests
 
         Assert.Equal(Snapshot.Of(expected.Result(Now)), Snapshot.Of(actual.Result(Now)));
         Assert.Equal(Snapshot.Of(expected.Result(Now)), Snapshot.Of(series.Result(Now)[0]));
+    }
+
+    [Fact]
+    public async Task Streamed_records_give_the_purchases_scorecards_and_other_readers_a_purchase_per_record()
+    {
+        var metrics = Metrics(2);
+        var months = new[] { ReportingPeriod.Month(2026, 2, Period.Zone), Period };
+        var expected = metrics.ComputeScorecards(new CrmDataSet { Purchases = Large }, months);
+
+        var streamed = await metrics.ComputeScorecardsAsync(new CrmAsyncDataSet { Purchases = CrmAsyncDataSet.PurchasesOf(Stream(Records)) }, months);
+
+        Assert.Equal(expected.Select(Snapshot.Of), streamed.Select(Snapshot.Of));
+        var purchases = new List<Purchase>();
+        await foreach (var purchase in CrmAsyncDataSet.PurchasesOf(Stream(Records.Take(100))))
+        {
+            purchases.Add(purchase);
+        }
+
+        Assert.Equal(Large.Take(100).Select(p => new PurchaseRecord(p).ToPurchase()), purchases);
+    }
+
+    [Fact]
+    public async Task A_default_streamed_record_is_refused_naming_the_data()
+    {
+        var withDefault = Stream(Records.Take(500).Append(default));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await Metrics(2).ComputeScorecardAsync(new CrmAsyncDataSet { Purchases = CrmAsyncDataSet.PurchasesOf(withDefault) }, Period));
+
+        Assert.Equal("data", error.ParamName);
+        var enumerated = await Assert.ThrowsAsync<ArgumentException>(async () =>
+        {
+            await foreach (var purchase in CrmAsyncDataSet.PurchasesOf(Stream(Records.Take(3).Append(default))))
+            {
+                Assert.NotNull(purchase);
+            }
+        });
+        Assert.Equal("records", enumerated.ParamName);
+        Assert.Throws<ArgumentNullException>(() => CrmAsyncDataSet.PurchasesOf(null!));
     }
 
     /// <summary>A default record, wherever it is read, is refused naming what holds it: nothing of it is counted.</summary>
@@ -119,6 +158,15 @@ public class PurchaseRecordTests
         var purchases = CrmDataSet.PurchasesOf(records).ToList();
 
         Assert.Equal([Purchase.Sale(new CustomerId("a"), Now, new Money(12.5m, Currency.Eur), SalesChannel.Online, new Money(3m, Currency.Eur)), Purchase.Refund(new CustomerId("b"), Now, new Money(2m, Currency.Eur))], purchases);
+    }
+
+    private static async IAsyncEnumerable<PurchaseRecord> Stream(IEnumerable<PurchaseRecord> records)
+    {
+        foreach (var record in records)
+        {
+            await Task.Yield();
+            yield return record;
+        }
     }
 
     private static ICrmMetrics Metrics(int threads)

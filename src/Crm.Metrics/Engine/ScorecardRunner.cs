@@ -47,6 +47,10 @@ internal static class ScorecardRunner
             // Records given as values are read as the synchronous read reads them.
             FeedPurchases(accumulator, sources, records, watch, parameterName);
         }
+        else if (data.Purchases is AsyncPurchaseRecordSequence { Records: var streamed })
+        {
+            await FeedAsync(accumulator, sources, DataSources.Purchases, streamed, (PurchaseRecord record) => accumulator.Add(in PurchaseValues.Checked(in record, parameterName)), watch, cancellationToken).ConfigureAwait(false);
+        }
         else if (!(data.Purchases is SyncSequence<Purchase> purchases && FeedIndexed<Purchase, PurchaseObjects>(accumulator, sources, purchases.Source, watch, parameterName)))
         {
             // An array or list wrapped is read on several threads, as the synchronous scorecard reads it; anything else here.
