@@ -65,10 +65,10 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         days?.Widen(firstDay, lastDay);
         (_firstDay, _lastDay) = (firstDay, lastDay);
         _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
-        _local = shared is null || room.Customers <= 0 ? [] : new int[capacity];
+        _local = shared is null || room.Customers <= 0 ? [] : FreshPages.New<int>(capacity);
         _ids = shared is null ? new List<CustomerId>(capacity) : [];
-        _sharedOf = shared is null ? [] : new int[capacity];
-        _states = new TState[capacity];
+        _sharedOf = shared is null ? [] : FreshPages.New<int>(capacity);
+        _states = FreshPages.New<TState>(capacity);
         if (days is null)
         {
             var purchases = Math.Clamp(room.Purchases, 4096, Capacity.MaxPurchases);
@@ -124,7 +124,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     {
         if (shared >= _local.Length)
         {
-            Array.Resize(ref _local, Math.Max(Math.Max(shared + 1, _local.Length * 2), 1024));
+            FreshPages.Resize(ref _local, Math.Max(Math.Max(shared + 1, _local.Length * 2), 1024));
         }
 
         ref var local = ref _local[shared];
@@ -186,7 +186,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         var slot = _sharedCustomers++;
         if (slot == _sharedOf.Length)
         {
-            Array.Resize(ref _sharedOf, Math.Max(16, slot * 2));
+            FreshPages.Resize(ref _sharedOf, Math.Max(16, slot * 2));
         }
 
         _sharedOf[slot] = shared;
@@ -198,7 +198,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     {
         if (slot == _states.Length)
         {
-            Array.Resize(ref _states, slot * 2);
+            FreshPages.Resize(ref _states, slot * 2);
         }
 
         _states[slot] = TState.Empty;

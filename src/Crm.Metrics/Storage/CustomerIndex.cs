@@ -40,7 +40,7 @@ internal sealed class CustomerIndex
     {
         _hashOf = hashOf;
         var capacity = Math.Clamp(expectedCustomers, 16, Capacity.MaxCustomers);
-        _slots = new Slot[SlotsFor(capacity)];
+        _slots = FreshPages.New<Slot>(SlotsFor(capacity));
         _mask = _slots.Length - 1;
         _blocks = new CustomerId[(capacity + BlockSize - 1) >> BlockBits][];
     }
@@ -140,7 +140,7 @@ internal sealed class CustomerIndex
     private void Grow()
     {
         var old = _slots;
-        var slots = new Slot[old.Length * 2];
+        var slots = FreshPages.New<Slot>(old.Length * 2);
         var mask = slots.Length - 1;
         foreach (var slot in old)
         {

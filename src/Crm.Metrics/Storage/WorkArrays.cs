@@ -63,7 +63,7 @@ internal static class WorkArrays<T>
             return kept;
         }
 
-        return length >= LargeLength ? GC.AllocateUninitializedArray<T>(length) : new T[length];
+        return length >= LargeLength ? FreshPages.Touched(GC.AllocateUninitializedArray<T>(length)) : new T[length];
     }
 
     /// <summary>

@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Crm.Metrics.Storage;
+
+/// <summary>
+/// Large arrays written once per memory page as they are made. A large array comes on pages fresh from the system,
+/// not yet mapped: the first access that reads a page (a lookup in a new hash table, a customer's state read before
+/// it is updated, the collector scanning an array of references) maps it to the shared page of zeros, and the first
+/// write after that has the system replace the mapping and flush it from every core, which waits for all of them. A
+/// page written first is simply mapped. Measured in docs/performance.md.
+/// </summary>
+internal static class FreshPages
+{
+    /// <summary>The page size stepped by: 4 KiB (a larger page is written several times, which costs nothing more).</summary>
+    public const int PageBytes = 4096;
+
+    /// <summary>From this size an array is on the large-object heap, whose pages may be fresh (smaller ones are in memory already written).</summary>
+    private const int LargeObjectBytes = 85_000;
+
+    /// <summary>A new array of <paramref name="length"/> elements, zeroed, with its pages written (see <see cref="Touched"/>).</summary>
+    public static T[] New<T>(int length) => Touched(new T[length]);
+
+    /// <summary>As <see cref="Array.Resize{T}"/> to a larger length: a new array with its pages written, the elements copied.</summary>
+    public static void Resize<T>(ref T[] array, int length)
+    {
+        var larger = New<T>(length);
+        Array.Copy(array, larger, Math.Min(array.Length, length));
+        array = larger;
+    }
+
+    /// <summary>
+    /// <paramref name="array"/>, a zero byte written at the start of each of its pages when it is large. A zero is
+    /// what a fresh page holds, and null in an array of references; in a reused page it lands in contents an
+    /// uninitialised array leaves undefined anyway, so call it on new or uninitialised arrays only.
+    /// </summary>
+    public static T[] Touched<T>(T[] array)
+    {
+        var bytes = (nint)array.Length * Unsafe.SizeOf<T>();
+        if (bytes < LargeObjectBytes)
+        {
+            return array;
+        }
+
+        ref var first = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(array));
+        for (nint at = 0; at < bytes; at += PageBytes)
+        {
+            Unsafe.AddByteOffset(ref first, at) = 0;
+        }
+
+        return array;
+    }
+}
