@@ -120,6 +120,44 @@ public class PurchaseRecordTests
         Assert.Throws<ArgumentNullException>(() => CrmAsyncDataSet.PurchasesOf(null!));
     }
 
+    /// <summary>The summary and RFM take records as they take purchases: one at a time, as a range, as a stream, and through their entry points.</summary>
+    [Fact]
+    public async Task The_summary_and_RFM_take_records_as_they_take_purchases()
+    {
+        var summaryOptions = new SummaryOptions(new LocalDate(2026, 3, 15)) { HoldoutEnd = new LocalDate(2026, 3, 31) };
+        var rfmOptions = new RfmOptions(new LocalDate(2026, 3, 31));
+        var summary = Snapshot.Of(CustomerBaseSummary.FromPurchases(Large, summaryOptions));
+        var rfm = Snapshot.Of(RfmAnalysis.Compute(Large, rfmOptions));
+
+        Assert.Equal(summary, Snapshot.Of(CustomerBaseSummary.FromPurchases(CrmDataSet.PurchasesOf(Records), summaryOptions)));
+        Assert.Equal(rfm, Snapshot.Of(RfmAnalysis.Compute(CrmDataSet.PurchasesOf(Records), rfmOptions)));
+
+        using var oneByOne = new CustomerBaseSummaryAccumulator(summaryOptions);
+        using var rfmOneByOne = new RfmAccumulator(rfmOptions);
+        foreach (ref readonly var record in Records.AsSpan())
+        {
+            oneByOne.Add(in record);
+            rfmOneByOne.Add(in record);
+        }
+
+        using var streamed = new CustomerBaseSummaryAccumulator(summaryOptions);
+        await streamed.AddRangeAsync(CrmAsyncDataSet.PurchasesOf(Stream(Records)));
+        using var rfmStreamed = new RfmAccumulator(rfmOptions);
+        await rfmStreamed.AddRangeAsync(CrmAsyncDataSet.PurchasesOf(Stream(Records)));
+        Assert.Equal(summary, Snapshot.Of(oneByOne.Result()));
+        Assert.Equal(summary, Snapshot.Of(streamed.Result()));
+        Assert.Equal(rfm, Snapshot.Of(rfmOneByOne.Result()));
+        Assert.Equal(rfm, Snapshot.Of(rfmStreamed.Result()));
+
+        // A default record: named where it was given.
+        using var refusing = new CustomerBaseSummaryAccumulator(summaryOptions);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => refusing.Add(default(PurchaseRecord))).ParamName);
+        Assert.Equal("purchases", Assert.Throws<ArgumentException>(() => refusing.AddRange(CrmDataSet.PurchasesOf([Records[0], default]))).ParamName);
+        using var rfmRefusing = new RfmAccumulator(rfmOptions);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => rfmRefusing.Add(default(PurchaseRecord))).ParamName);
+        Assert.Equal("purchases", (await Assert.ThrowsAsync<ArgumentException>(() => rfmRefusing.AddRangeAsync(CrmAsyncDataSet.PurchasesOf(Stream([Records[0], default]))))).ParamName);
+    }
+
     /// <summary>A default record, wherever it is read, is refused naming what holds it: nothing of it is counted.</summary>
     [Fact]
     public void A_default_record_is_refused_naming_the_data()

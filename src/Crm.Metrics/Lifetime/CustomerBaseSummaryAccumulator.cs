@@ -60,6 +60,19 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         Add(purchase.IsSale, purchase.Amount, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
     }
 
+    /// <summary>Adds one purchase given as a value, as <see cref="Add(Purchase)"/> adds one.</summary>
+    /// <param name="purchase">The purchase; not the default value.</param>
+    /// <exception cref="ArgumentException"><paramref name="purchase"/> is the default value.</exception>
+    /// <exception cref="CurrencyMismatchException">The sale is in another currency than the sales before it.</exception>
+    /// <exception cref="AmountOverflowException">The sale would take its customer's totals beyond the range of <see cref="decimal"/>; it is not added.</exception>
+    /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
+    public void Add(in PurchaseRecord purchase)
+    {
+        Storage.PurchaseValues.Checked(in purchase, nameof(purchase));
+        ThrowIfDisposed();
+        Add(purchase.IsSale, purchase.Amount, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
+    }
+
     /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
     internal void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
@@ -156,6 +169,17 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ThrowIfDisposed();
+        if (purchases is Storage.PurchaseRecordSequence { Records: var records })
+        {
+            // Records given as values (CrmDataSet.PurchasesOf): read as they are.
+            foreach (var record in records)
+            {
+                Add(in Storage.PurchaseValues.Checked(in record, nameof(purchases)));
+            }
+
+            return;
+        }
+
         foreach (var purchase in purchases)
         {
             Add(Crm.Internal.Elements.NotNull(purchase, nameof(purchases)));
@@ -174,7 +198,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     {
         ArgumentNullException.ThrowIfNull(purchases);
         ThrowIfDisposed();
-        await Internal.PurchaseStream.FeedAsync(purchases, Add, AddRange, nameof(purchases), cancellationToken).ConfigureAwait(false);
+        await Storage.PurchaseStream.FeedAsync(purchases, Add, record => Add(in record), AddRange, nameof(purchases), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds another accumulator's purchases (of the same options); <paramref name="other"/> is unchanged.</summary>
