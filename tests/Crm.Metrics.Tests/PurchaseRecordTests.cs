@@ -158,6 +158,41 @@ public class PurchaseRecordTests
         Assert.Equal("purchases", (await Assert.ThrowsAsync<ArgumentException>(() => rfmRefusing.AddRangeAsync(CrmAsyncDataSet.PurchasesOf(Stream([Records[0], default]))))).ParamName);
     }
 
+    /// <summary>A loyalty programme's figures from records equal those from its purchases: one at a time, from a data set and from a stream.</summary>
+    [Fact]
+    public async Task A_loyalty_programme_takes_records_as_it_takes_purchases()
+    {
+        var programme = LoyaltyProgrammes.ProgrammeFixture.Programme;
+        var march = LoyaltyProgrammes.ProgrammeFixture.March;
+        var data = LoyaltyProgrammes.ProgrammeFixture.Data;
+        var records = data.Purchases!.Select(p => new PurchaseRecord(p)).ToArray();
+        var expected = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        expected.AddRange(data);
+
+        var fromData = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        fromData.AddRange(data with { Purchases = CrmDataSet.PurchasesOf(records) });
+        var streamed = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        await streamed.AddRangeAsync(CrmAsyncDataSet.From(data) with { Purchases = CrmAsyncDataSet.PurchasesOf(Stream(records)) });
+        var oneByOne = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        oneByOne.AddRange(data with { Purchases = null });
+        foreach (ref readonly var record in records.AsSpan())
+        {
+            oneByOne.Add(in record);
+        }
+
+        var figures = Snapshot.Of(expected.Result(Now));
+        var withoutPurchases = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        withoutPurchases.AddRange(data with { Purchases = null });
+        Assert.NotEqual(figures, Snapshot.Of(withoutPurchases.Result(Now))); // the purchases count in these figures
+        Assert.Equal(figures, Snapshot.Of(fromData.Result(Now)));
+        Assert.Equal(figures, Snapshot.Of(streamed.Result(Now)));
+        Assert.Equal(figures, Snapshot.Of(oneByOne.Result(Now)));
+
+        var refusing = new Crm.Metrics.LoyaltyProgrammes.LoyaltyProgrammeAccumulator(programme, march);
+        Assert.Equal("purchase", Assert.Throws<ArgumentException>(() => refusing.Add(default(PurchaseRecord))).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentException>(() => refusing.AddRange(new CrmDataSet { Purchases = CrmDataSet.PurchasesOf([default(PurchaseRecord)]) })).ParamName);
+    }
+
     /// <summary>A default record, wherever it is read, is refused naming what holds it: nothing of it is counted.</summary>
     [Fact]
     public void A_default_record_is_refused_naming_the_data()

@@ -131,19 +131,36 @@ public sealed partial class LoyaltyProgrammeAccumulator
     public void Add(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
-        if (purchase.Amount.Currency != Programme.Currency)
+        Add(purchase.CustomerId, purchase.OccurredAt, purchase.IsSale, purchase.Amount, nameof(purchase));
+    }
+
+    /// <summary>Adds a purchase given as a value, as <see cref="Add(Purchase)"/> adds one.</summary>
+    /// <param name="purchase">The purchase; not the default value.</param>
+    /// <exception cref="ArgumentException"><paramref name="purchase"/> is the default value.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchase is in another currency than the programme's.</exception>
+    /// <exception cref="AmountOverflowException">A customer's spend on one day passes the largest decimal.</exception>
+    public void Add(in PurchaseRecord purchase)
+    {
+        Storage.PurchaseValues.Checked(in purchase, nameof(purchase));
+        Add(purchase.CustomerId, purchase.OccurredAt, purchase.IsSale, purchase.Amount, nameof(purchase));
+    }
+
+    /// <summary>A purchase by what the programme reads of it (its currency checked here; a mismatch names <paramref name="parameterName"/>).</summary>
+    private void Add(CustomerId customer, Instant occurredAt, bool isSale, Money amount, string parameterName)
+    {
+        if (amount.Currency != Programme.Currency)
         {
-            throw new CurrencyMismatchException(Programme.Currency, purchase.Amount.Currency, nameof(purchase));
+            throw new CurrencyMismatchException(Programme.Currency, amount.Currency, parameterName);
         }
 
         _purchasesSupplied = true;
-        if (purchase.OccurredAt >= Period.End)
+        if (occurredAt >= Period.End)
         {
             AfterPeriod++;
             return;
         }
 
-        var day = DayOf(purchase.OccurredAt);
+        var day = DayOf(occurredAt);
         if (_firstPurchaseDay is not { } first || day < first)
         {
             _firstPurchaseDay = day;
@@ -156,7 +173,7 @@ public sealed partial class LoyaltyProgrammeAccumulator
 
         try
         {
-            _store.AddDay(_store.IndexOf(purchase.CustomerId), day, purchase.IsSale ? purchase.Amount.Amount : -purchase.Amount.Amount, purchase.IsSale ? 1 : 0);
+            _store.AddDay(_store.IndexOf(customer), day, isSale ? amount.Amount : -amount.Amount, isSale ? 1 : 0);
         }
         catch (OverflowException e)
         {
@@ -181,7 +198,20 @@ public sealed partial class LoyaltyProgrammeAccumulator
 
         Feed(data.Memberships, Add, ref _membershipsSupplied, watch);
         Feed(data.PointsEntries, Add, ref _pointsSupplied, watch);
-        Feed(data.Purchases, Add, ref _purchasesSupplied, watch);
+        if (data.Purchases is Storage.PurchaseRecordSequence { Records: var records })
+        {
+            // Records given as values (CrmDataSet.PurchasesOf): read as they are.
+            _purchasesSupplied = true;
+            foreach (var record in ProgressWatch.Watched(records, watch))
+            {
+                Add(in Storage.PurchaseValues.Checked(in record, nameof(data)));
+            }
+        }
+        else
+        {
+            Feed(data.Purchases, Add, ref _purchasesSupplied, watch);
+        }
+
         watch?.Finish();
     }
 
@@ -214,7 +244,16 @@ public sealed partial class LoyaltyProgrammeAccumulator
             }
         }
 
-        if (data.Purchases is { } purchases)
+        if (data.Purchases is Storage.AsyncPurchaseRecordSequence { Records: var records })
+        {
+            // Records streamed as values (CrmAsyncDataSet.PurchasesOf): read as they are.
+            _purchasesSupplied = true;
+            await foreach (var record in ProgressWatch.Watched(records, watch, cancellationToken).ConfigureAwait(false))
+            {
+                Add(in Storage.PurchaseValues.Checked(in record, nameof(data)));
+            }
+        }
+        else if (data.Purchases is { } purchases)
         {
             _purchasesSupplied = true;
             await foreach (var p in ProgressWatch.Watched(purchases, watch, cancellationToken).ConfigureAwait(false))
