@@ -16,7 +16,7 @@ internal static class FreshPages
     public const int PageBytes = 4096;
 
     /// <summary>From this size an array is on the large-object heap, whose pages may be fresh (smaller ones are in memory already written).</summary>
-    private const int LargeObjectBytes = 85_000;
+    public const int LargeObjectBytes = 85_000;
 
     /// <summary>A new array of <paramref name="length"/> elements, zeroed, with its pages written (see <see cref="Touched"/>).</summary>
     public static T[] New<T>(int length) => Touched(new T[length]);
@@ -30,7 +30,8 @@ internal static class FreshPages
     }
 
     /// <summary>
-    /// <paramref name="array"/>, a zero byte written at the start of each of its pages when it is large. A zero is
+    /// <paramref name="array"/>, a zero byte written every <see cref="PageBytes"/> from its first element and at its
+    /// last byte when it is large: every page it spans is written, wherever its elements start. A zero is
     /// what a fresh page holds, and null in an array of references; in a reused page it lands in contents an
     /// uninitialised array leaves undefined anyway, so call it on new or uninitialised arrays only.
     /// </summary>
@@ -47,6 +48,9 @@ internal static class FreshPages
         {
             Unsafe.AddByteOffset(ref first, at) = 0;
         }
+
+        // The steps start where the elements do, not at a page boundary: the last page may lie past the last step.
+        Unsafe.AddByteOffset(ref first, bytes - 1) = 0;
 
         return array;
     }

@@ -30,8 +30,6 @@ internal static class WorkArrays<T>
     /// <summary>The most arrays of one length kept at once (more are left to the collector).</summary>
     internal const int MostKeptPerLength = 1 << 14;
 
-    /// <summary>From this size an array is allocated on the large-object heap, collected only with the whole heap.</summary>
-    private const int LargeObjectBytes = 85_000;
 
     /// <summary>The shortest array the shared pool hands out for a length above zero.</summary>
     private const int SharedMinimumLength = 16;
@@ -151,7 +149,7 @@ internal static class WorkArrays<T>
 
         public Shelf(int length)
         {
-            _weak = (long)length * Unsafe.SizeOf<T>() >= LargeObjectBytes;
+            _weak = (long)length * Unsafe.SizeOf<T>() >= FreshPages.LargeObjectBytes;
             if (!_weak)
             {
                 FullCollections.Notify(Empty);
