@@ -362,12 +362,17 @@ internal static class ReportApp
         Feedback = data.Feedback,
     };
 
-    /// <summary>The scorecard's settings: the files' currency, else --currency when given; the funnel of --funnel.</summary>
+    /// <summary>
+    /// The scorecard's settings: the files' currency, else --currency when given; the funnel of --funnel. Only the last
+    /// period keeps its customer rows: the report lists the period's top customers, and the trend's earlier months are
+    /// read for their totals.
+    /// </summary>
     internal static ScorecardSettings Settings(ReportOptions options, InputData data) => new()
     {
         Currency = data.Currency ?? (options.CurrencyGiven ? options.Currency : null),
         FallbackCurrency = options.Currency,
         Funnel = options.Funnel,
+        CustomerRows = ScorecardCustomerRows.LastPeriod,
     };
 
     /// <summary>The reason an I/O error gives, on one line.</summary>

@@ -26,7 +26,7 @@ internal sealed class CrmClusterMetrics(IGrainFactory grains, Serializer seriali
         var (answer, statistics) = await RunAsync(ScorecardJob.For(period, settings, computedAt), keys, progress, cancellationToken).ConfigureAwait(false);
         if (answer is ScorecardAnswer finished)
         {
-            return new ClusterResult<Scorecard>(finished.Read(total.OptionsState()), statistics);
+            return new ClusterResult<Scorecard>(finished.Read(total.OptionsState(), settings.CustomerRows != ScorecardCustomerRows.None), statistics);
         }
 
         // The merged state: the settings' value basis is applied here, or finishing on the coordinator overflowed.

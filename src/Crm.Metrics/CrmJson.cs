@@ -32,7 +32,8 @@ namespace Crm.Metrics;
 /// <see cref="RfmAnalysis.Customers"/>, <see cref="ValueTierAnalysis.Customers"/>,
 /// <see cref="ChurnWarningResult.Customers"/>, <see cref="CustomerBaseSummary.Customers"/>,
 /// <see cref="RfmClustering.Assignments"/>), so a scorecard of any size is a small document;
-/// <see cref="OptionsWithCustomerRows"/> writes them.
+/// <see cref="OptionsWithCustomerRows"/> writes them (but a scorecard whose settings declined its customer-value rows,
+/// <see cref="ScorecardSettings.CustomerRows"/>, has no <c>customers</c> member to write).
 /// </para>
 /// <para>
 /// Reading: a <see cref="Scorecard"/> (and a <see cref="ScorecardBreakdown"/>) reads back with every public member
@@ -65,7 +66,7 @@ public static class CrmJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             TypeInfoResolver = customerRows
-                ? CrmJsonContext.Default.WithAddedModifier(LeaveOutEmptyCounts)
+                ? CrmJsonContext.Default.WithAddedModifier(LeaveOutEmptyCounts).WithAddedModifier(LeaveOutDeclinedRows)
                 : CrmJsonContext.Default.WithAddedModifier(LeaveOutEmptyCounts).WithAddedModifier(LeaveOutCustomerRows),
             NumberHandling = JsonNumberHandling.Strict,
 #if NET9_0_OR_GREATER
@@ -142,6 +143,24 @@ public static class CrmJson
             if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && t.GenericTypeArguments[0].IsEnum)
             {
                 property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
+
+    // A scorecard that declined its customer-value rows writes no "customers" member, so that it reads back as one
+    // without rows rather than as one whose period had no customers.
+    private static void LeaveOutDeclinedRows(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(CustomerValueMetrics))
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (property.Name == "customers")
+            {
+                property.ShouldSerialize = static (value, _) => ((CustomerValueMetrics)value).HasCustomerRows;
             }
         }
     }

@@ -80,7 +80,7 @@ public interface ICrmMetrics
     /// </summary>
     /// <param name="data">The data set; each sequence is enumerated once.</param>
     /// <param name="periods">The periods: 1 to 64, in time order, not overlapping, in one zone (<see cref="ReportingPeriod.MonthsUpTo"/> gives a run of months).</param>
-    /// <param name="settings">Per-call settings (currency, value basis, funnel), the same for every period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel, which periods keep their customer rows), the same for every period.</param>
     /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
     /// <param name="cancellationToken">Stops the computation between records (checked every 65,536); nothing is returned.</param>
     /// <returns>The scorecards, in the order of <paramref name="periods"/>.</returns>
@@ -92,7 +92,7 @@ public interface ICrmMetrics
     /// <summary>Computes the scorecards of several periods from one read of asynchronous streams (see <see cref="ComputeScorecards"/>).</summary>
     /// <param name="data">The data set; each stream is enumerated once.</param>
     /// <param name="periods">The periods: 1 to 64, in time order, not overlapping, in one zone.</param>
-    /// <param name="settings">Per-call settings (currency, value basis, funnel), the same for every period.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel, which periods keep their customer rows), the same for every period.</param>
     /// <param name="progress">Receives the number of records read so far, rising: each multiple of 65,536 once and in order, then the total.</param>
     /// <param name="cancellationToken">Stops the computation between records; nothing is returned.</param>
     /// <returns>The scorecards, in the order of <paramref name="periods"/>.</returns>

@@ -46,7 +46,7 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
     /// <param name="options">Engine options; defaults when <c>null</c>.</param>
     /// <param name="exchangeRates">Converts other currencies; without it, a second currency is an error.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The period is too close to an edge of the calendar for the period before it, the retention window or the month after it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The settings' <see cref="ScorecardSettings.CustomerRows"/> is not a defined value; or the period is too close to an edge of the calendar for the period before it, the retention window or the month after it.</exception>
     public ScorecardAccumulator(ReportingPeriod period, ScorecardSettings? settings = null, CrmMetricsOptions? options = null, IExchangeRateProvider? exchangeRates = null)
         : this(period, settings, options, exchangeRates, null)
     {
@@ -59,7 +59,7 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
         var o = options ?? new CrmMetricsOptions();
         o.Validate();
         Period = period;
-        Settings = settings ?? new ScorecardSettings();
+        Settings = (settings ?? new ScorecardSettings()).Checked(nameof(settings));
         var currency = sharedCurrency ?? new CurrencyScope(Settings.Currency, exchangeRates, period.Zone);
         _options = o.Clone();
         _currency = currency;
@@ -361,7 +361,7 @@ public sealed partial class ScorecardAccumulator : IIndexedPurchaseSink, IDispos
         CohortMatrix cohorts = null!;
         Partitioned.Invoke(
             purchases.ScanParallelism,
-            () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers),
+            () => value = CustomerValueMetrics.From(purchases, costs, purchases.ActiveCustomers, Settings.KeepsRows(0, 1)),
             () => loyalty = PurchaseAccumulator.LoyaltyResult(purchases, currency, Has(DataSources.Purchases)),
             () => cohorts = CohortMatrix.From(purchases));
         return Assemble(computedAt, currency, costs, loyalty, value, cohorts, purchasesAfter);

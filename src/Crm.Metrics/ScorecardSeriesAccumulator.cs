@@ -39,14 +39,14 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="periods">The periods: one to <see cref="MaxPeriods"/>, in time order, not overlapping, in one zone.</param>
-    /// <param name="settings">Per-call settings (currency, value basis, funnel), the same for every period; defaults when <c>null</c>.</param>
+    /// <param name="settings">Per-call settings (currency, value basis, funnel, customer rows), the same for every period; defaults when <c>null</c>.</param>
     /// <param name="options">Engine options; defaults when <c>null</c>.</param>
     /// <param name="exchangeRates">Converts other currencies; without it, a second currency is an error.</param>
     /// <exception cref="ArgumentException">
     /// <paramref name="periods"/> is empty, longer than <see cref="MaxPeriods"/>, holds a null, or its periods are out of
     /// order, overlap or are in different zones; or the options are invalid.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException">A period is too close to an edge of the calendar (see <see cref="ScorecardAccumulator"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The settings' <see cref="ScorecardSettings.CustomerRows"/> is not a defined value; or a period is too close to an edge of the calendar (see <see cref="ScorecardAccumulator"/>).</exception>
     public ScorecardSeriesAccumulator(IReadOnlyList<ReportingPeriod> periods, ScorecardSettings? settings = null, CrmMetricsOptions? options = null, IExchangeRateProvider? exchangeRates = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
@@ -54,7 +54,7 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
         var o = options ?? new CrmMetricsOptions();
         o.Validate();
         _options = o.Clone();
-        Settings = settings ?? new ScorecardSettings();
+        Settings = (settings ?? new ScorecardSettings()).Checked(nameof(settings));
         Periods = list;
         _currency = new CurrencyScope(Settings.Currency, exchangeRates, list[0].Zone);
         _periods = new ScorecardAccumulator[list.Length];
@@ -306,7 +306,7 @@ public sealed class ScorecardSeriesAccumulator : IIndexedPurchaseSink, IDisposab
             currencies[p] = _periods[p].CurrencyOf(_currency.Target);
             costs[p] = _periods[p].CostsIn(currencies[p]);
             loyalty[p] = new LoyaltyMetrics.Scan(calendar.Calendars[p]);
-            value[p] = new CustomerValue.CustomerValueMetrics.Scan(_options, costs[p], withRecord[p]);
+            value[p] = new CustomerValue.CustomerValueMetrics.Scan(_options, costs[p], withRecord[p], Settings.KeepsRows(p, count));
             cohorts[p] = new Cohorts.CohortMatrix.Scan(calendar.Calendars[p]);
         }
 

@@ -114,6 +114,23 @@ public sealed class ClusterJobTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_scorecard_that_declines_its_customer_rows_comes_back_without_them_and_smaller()
+    {
+        var settings = new ScorecardSettings { CustomerRows = ScorecardCustomerRows.None };
+        var keys = fixture.Data.Keys[..16];
+        var plain = await fixture.Metrics.ComputeScorecardAsync(keys, March);
+        var result = await fixture.Metrics.ComputeScorecardAsync(keys, March, settings);
+
+        Assert.False(result.Value.CustomerValue.HasCustomerRows);
+        Assert.Empty(result.Value.CustomerValue.Customers);
+        Assert.True(plain.Value.CustomerValue.HasCustomerRows);
+        Assert.NotEmpty(plain.Value.CustomerValue.Customers);
+        Assert.Equal(Json(plain.Value), Json(result.Value));
+        Assert.Equal(WithRows(OneProcess().ComputeScorecardFromPartitions(fixture.Data.DataSets.Take(16).ToList(), March, settings)), WithRows(result.Value));
+        Assert.True(result.Statistics.ResultBytes < plain.Statistics.ResultBytes / 2, $"{result.Statistics.ResultBytes} against {plain.Statistics.ResultBytes}");
+    }
+
+    [Fact]
     public async Task A_duplicated_answer_is_merged_once()
     {
         fixture.Hooks.DuplicatedPartition = "p07";

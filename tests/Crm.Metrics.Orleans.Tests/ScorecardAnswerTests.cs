@@ -24,7 +24,7 @@ public class ScorecardAnswerTests
         var scorecard = accumulator.Result(At);
         var sent = ScorecardAnswer.Of(scorecard, accumulator.OptionsState());
 
-        var read = WireProperties.Wire.Deserialize<ScorecardAnswer>(WireProperties.Wire.SerializeToArray(sent))!.Read(accumulator.OptionsState());
+        var read = WireProperties.Wire.Deserialize<ScorecardAnswer>(WireProperties.Wire.SerializeToArray(sent))!.Read(accumulator.OptionsState(), rowsKept: true);
 
         Assert.Equal(WithRows(scorecard), WithRows(read));
         Assert.Equal(sent.Rows, ScorecardAnswer.Of(read, accumulator.OptionsState()).Rows);
@@ -35,7 +35,7 @@ public class ScorecardAnswerTests
     {
         var scorecard = Sample();
         var answer = ScorecardAnswer.Of(scorecard, Defaults);
-        var read = answer.Read(Defaults);
+        var read = answer.Read(Defaults, rowsKept: true);
 
         Assert.Equal(3, read.CustomerValue.Customers.Count);
         Assert.Equal(["a", "b", "c"], read.CustomerValue.Customers.Select(c => c.Id.Value));
@@ -45,10 +45,45 @@ public class ScorecardAnswerTests
         Assert.All(read.CustomerValue.Customers, c => Assert.Equal(new Money(10m, Currency.Eur), c.CostToServe));
     }
 
+    [Property(Arbitrary = new[] { typeof(WireProperties) }, MaxTest = 50)]
+    public void A_scorecard_that_declined_its_customer_rows_crosses_the_wire_without_them(CrmDataSet data)
+    {
+        using var kept = new ScorecardAccumulator(WireProperties.Period, WireProperties.Settings);
+        using var declined = new ScorecardAccumulator(WireProperties.Period, WireProperties.Settings with { CustomerRows = ScorecardCustomerRows.None });
+        kept.AddRange(data);
+        declined.AddRange(data);
+        var sent = ScorecardAnswer.Of(declined.Result(At), declined.OptionsState());
+
+        var read = WireProperties.Wire.Deserialize<ScorecardAnswer>(WireProperties.Wire.SerializeToArray(sent))!.Read(declined.OptionsState(), rowsKept: false);
+
+        Assert.True(sent.RowsDeclined);
+        Assert.Empty(sent.Rows);
+        Assert.False(read.CustomerValue.HasCustomerRows);
+        Assert.Empty(read.CustomerValue.Customers);
+        Assert.Equal(JsonSerializer.Serialize(kept.Result(At), CrmJson.Options), JsonSerializer.Serialize(read, CrmJson.Options));
+    }
+
+    [Fact]
+    public void An_answer_whose_rows_are_not_what_the_caller_asked_for_is_refused()
+    {
+        using var declining = new ScorecardAccumulator(WireProperties.Period, new ScorecardSettings { Currency = Currency.Eur, CustomerRows = ScorecardCustomerRows.None });
+        var declined = ScorecardAnswer.Of(declining.Result(At), Defaults);
+        var kept = ScorecardAnswer.Of(Sample(), Defaults);
+
+        var keptWanted = Assert.Throws<ArgumentException>(() => declined.Read(Defaults, rowsKept: true));
+        var declinedWanted = Assert.Throws<ArgumentException>(() => kept.Read(Defaults, rowsKept: false));
+        var smuggled = Assert.Throws<ArgumentException>(() => Copy(kept, rowsDeclined: true).Read(Defaults, rowsKept: false));
+
+        Assert.Equal("The scorecard's customerValue.customers are declined, but the caller keeps them.", keptWanted.Message.Split(" (Parameter")[0]);
+        Assert.Equal("The scorecard's customerValue.customers are kept, but the caller declined them.", declinedWanted.Message.Split(" (Parameter")[0]);
+        Assert.Equal("The scorecard's customerValue.customers are declined, but the answer carries rows or their cost to serve.", smuggled.Message.Split(" (Parameter")[0]);
+        Assert.All([keptWanted, declinedWanted, smuggled], e => Assert.Equal("scorecard", e.ParamName));
+    }
+
     [Fact]
     public void Another_layout_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), layout: 2).Read(Defaults));
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), layout: 2).Read(Defaults, rowsKept: true));
         Assert.Equal("scorecard", e.ParamName);
         Assert.StartsWith("The scorecard's layout is 2; this version reads layout 1.", e.Message, StringComparison.Ordinal);
     }
@@ -58,7 +93,7 @@ public class ScorecardAnswerTests
     {
         var other = Defaults with { RetentionWindowDays = 30 };
 
-        var e = Assert.Throws<ArgumentException>(() => ScorecardAnswer.Of(Sample(), other).Read(Defaults));
+        var e = Assert.Throws<ArgumentException>(() => ScorecardAnswer.Of(Sample(), other).Read(Defaults, rowsKept: true));
 
         Assert.Equal("scorecard", e.ParamName);
         Assert.StartsWith("The scorecard was computed with other options (", e.Message, StringComparison.Ordinal);
@@ -68,7 +103,7 @@ public class ScorecardAnswerTests
     [Fact]
     public void A_document_that_is_not_a_scorecard_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), json: "{\"period\":"u8.ToArray()).Read(Defaults));
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), json: "{\"period\":"u8.ToArray()).Read(Defaults, rowsKept: true));
         Assert.Equal("scorecard", e.ParamName);
         Assert.IsAssignableFrom<JsonException>(e.InnerException);
     }
@@ -76,7 +111,7 @@ public class ScorecardAnswerTests
     [Fact]
     public void A_negative_cost_to_serve_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), costToServe: -1m).Read(Defaults));
+        var e = Assert.Throws<ArgumentException>(() => Copy(ScorecardAnswer.Of(Sample(), Defaults), costToServe: -1m).Read(Defaults, rowsKept: true));
         Assert.StartsWith("The scorecard's customerValue.costToServe is negative", e.Message, StringComparison.Ordinal);
     }
 
@@ -114,7 +149,7 @@ public class ScorecardAnswerTests
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
 
-        var e = Assert.Throws<ArgumentException>(() => Copy(answer, rows: bytes).Read(Defaults));
+        var e = Assert.Throws<ArgumentException>(() => Copy(answer, rows: bytes).Read(Defaults, rowsKept: true));
 
         Assert.Equal("scorecard", e.ParamName);
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
@@ -158,8 +193,9 @@ public class ScorecardAnswerTests
         return writer.ToArray();
     }
 
-    private static ScorecardAnswer Copy(ScorecardAnswer answer, int? layout = null, byte[]? json = null, decimal? costToServe = null, byte[]? rows = null) => new()
+    private static ScorecardAnswer Copy(ScorecardAnswer answer, int? layout = null, byte[]? json = null, decimal? costToServe = null, byte[]? rows = null, bool? rowsDeclined = null) => new()
     {
+        RowsDeclined = rowsDeclined ?? answer.RowsDeclined,
         Layout = layout ?? answer.Layout,
         Json = json ?? answer.Json,
         CostToServe = costToServe ?? answer.CostToServe,

@@ -32,9 +32,9 @@ internal sealed record TrendSection(Currency Currency, IReadOnlyList<TrendMonth>
         return count < 1 ? null : ReportingPeriod.MonthsUpTo(last, count, period.Zone);
     }
 
-    /// <summary>The trend of the months' scorecards, computed from one read of the purchases and survey answers.</summary>
+    /// <summary>The trend of the months' scorecards, computed from one read of the purchases and survey answers (read for their totals: no customer rows kept).</summary>
     public static TrendSection Build(ICrmMetrics metrics, InputData data, IReadOnlyList<ReportingPeriod> months, ScorecardSettings settings) =>
-        From(metrics.ComputeScorecards(new CrmDataSet { Purchases = data.Purchases?.AsPurchases(), SurveyResponses = data.SurveyResponses }, months, settings));
+        From(metrics.ComputeScorecards(new CrmDataSet { Purchases = data.Purchases?.AsPurchases(), SurveyResponses = data.SurveyResponses }, months, settings with { CustomerRows = ScorecardCustomerRows.None }));
 
     /// <summary>The trend of the months' scorecards, oldest first.</summary>
     public static TrendSection From(IReadOnlyList<Scorecard> cards) =>

@@ -46,6 +46,10 @@ internal sealed class ScorecardJob : PartitionJob
     [Id(7)]
     public bool ReturnsState { get; init; }
 
+    /// <summary>Which scorecards keep their customer-value rows: with one period, whether the scorecard does.</summary>
+    [Id(8)]
+    public ScorecardCustomerRows CustomerRows { get; init; }
+
     /// <inheritdoc/>
     public override string Family => "scorecard";
 
@@ -60,6 +64,7 @@ internal sealed class ScorecardJob : PartitionJob
         Currency = settings.Currency?.Code,
         FallbackCurrency = settings.FallbackCurrency.Code,
         FunnelStages = settings.Funnel?.Stages.ToArray(),
+        CustomerRows = settings.CustomerRows,
     };
 
     /// <inheritdoc/>
@@ -103,6 +108,7 @@ internal sealed class ScorecardJob : PartitionJob
             Currency = Currency is null ? null : new Currency(Currency),
             FallbackCurrency = new Currency(FallbackCurrency),
             Funnel = FunnelStages is null ? null : new Domain.Activity.Funnel(FunnelStages),
+            CustomerRows = CustomerRows,
         };
         return services.GetRequiredService<ICrmMetrics>().CreateAccumulator(period, settings);
     }

@@ -55,12 +55,27 @@ internal sealed class ScorecardAnswer
     [Id(4)]
     public ScorecardOptionsState? Options { get; init; }
 
+    /// <summary>Whether the scorecard's settings declined its customer rows (<see cref="ScorecardSettings.CustomerRows"/>): then <see cref="Rows"/> is empty.</summary>
+    [Id(5)]
+    public bool RowsDeclined { get; init; }
+
     private static JsonTypeInfo<Scorecard> Contract => (JsonTypeInfo<Scorecard>)CrmJson.Options.GetTypeInfo(typeof(Scorecard));
 
-    /// <summary>The answer of a scorecard computed here (whose customer-value family holds its rows) with these options.</summary>
+    /// <summary>The answer of a scorecard computed here (whose customer-value family holds its rows, unless its settings declined them) with these options.</summary>
     public static ScorecardAnswer Of(Scorecard scorecard, ScorecardOptionsState options)
     {
         var value = scorecard.CustomerValue;
+        if (!value.HasCustomerRows)
+        {
+            return new ScorecardAnswer
+            {
+                Layout = CurrentLayout,
+                Json = JsonSerializer.SerializeToUtf8Bytes(scorecard, Contract),
+                Options = options,
+                RowsDeclined = true,
+            };
+        }
+
         var rows = value.Rows ?? throw new InvalidOperationException("A scorecard computed on the coordinator holds its customer rows.");
         var writer = new PackWriter(16 + (32 * rows.Count));
         writer.Varint((ulong)rows.Count);
@@ -93,14 +108,15 @@ internal sealed class ScorecardAnswer
         };
     }
 
-    /// <summary>The scorecard, with its customer rows, checked whole.</summary>
+    /// <summary>The scorecard, with its customer rows unless the caller declined them, checked whole.</summary>
     /// <param name="options">The caller's options, which the silos must have computed with.</param>
+    /// <param name="rowsKept">Whether the caller's settings keep the customer rows, which the answer must then hold (and otherwise must not).</param>
     /// <exception cref="ArgumentException">
     /// Another layout or other options; a document that is not a scorecard's or breaks a scorecard's rules; rows that
-    /// are cut, malformed, repeat an id, or disagree with the document's totals and counts. The message names the member
-    /// (parameter <c>scorecard</c>).
+    /// are cut, malformed, repeat an id, or disagree with the document's totals and counts; rows declined where the caller
+    /// keeps them, or the reverse. The message names the member (parameter <c>scorecard</c>).
     /// </exception>
-    public Scorecard Read(ScorecardOptionsState options)
+    public Scorecard Read(ScorecardOptionsState options, bool rowsKept)
     {
         if (Layout != CurrentLayout)
         {
@@ -121,6 +137,16 @@ internal sealed class ScorecardAnswer
         catch (JsonException e)
         {
             throw new ArgumentException($"The {Owner}'s document is not a scorecard's: {e.Message}", Owner, e);
+        }
+
+        if (RowsDeclined == rowsKept)
+        {
+            throw Refused("customerValue.customers", rowsKept ? "are declined, but the caller keeps them" : "are kept, but the caller declined them");
+        }
+
+        if (RowsDeclined)
+        {
+            return Rows.Length == 0 && CostToServe == 0 ? scorecard : throw Refused("customerValue.customers", "are declined, but the answer carries rows or their cost to serve");
         }
 
         var value = scorecard.CustomerValue;

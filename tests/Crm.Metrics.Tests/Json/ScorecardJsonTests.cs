@@ -24,7 +24,8 @@ public class ScorecardJsonTests
         return accumulator.Result(ComputedAt);
     }
 
-    private static bool CustomerRows(string path) => path == "$.CustomerValue.Customers";
+    // A document without the rows reads back with none, and says so.
+    private static bool CustomerRows(string path) => path is "$.CustomerValue.Customers" or "$.CustomerValue.HasCustomerRows";
 
     [Fact]
     public void The_fixture_reads_back_with_every_member_equal()
@@ -34,6 +35,8 @@ public class ScorecardJsonTests
         var json = JsonSerializer.Serialize(card, Contract);
         Assert.Null(DeepEquality.FirstDifference(card, JsonSerializer.Deserialize(json, Contract), skip: CustomerRows));
         Assert.Empty(JsonSerializer.Deserialize(json, Contract)!.CustomerValue.Customers); // left out, so read back as none
+        Assert.False(JsonSerializer.Deserialize(json, Contract)!.CustomerValue.HasCustomerRows);
+        Assert.True(card.CustomerValue.HasCustomerRows);
 
         var full = JsonSerializer.Serialize(card, WithRows);
         Assert.Null(DeepEquality.FirstDifference(card, JsonSerializer.Deserialize(full, WithRows)));
