@@ -145,6 +145,7 @@ public class ScorecardCustomerRowsTests
         var analyses = Assert.Throws<ArgumentOutOfRangeException>(() => metrics.ComputeAnalyses(new CrmDataSet(), new AnalysisRequest { Scorecards = [march], ScorecardSettings = settings }));
 
         Assert.All([one, series], e => Assert.Equal("settings", e.ParamName));
+        Assert.Equal("request.ScorecardSettings", analyses.ParamName);
         Assert.All([one, series, analyses], e => Assert.StartsWith("ScorecardSettings.CustomerRows is not a defined choice.", e.Message, StringComparison.Ordinal));
     }
 

@@ -46,6 +46,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 
         request.Lifecycles?.Behaviour?.Validate("request.Lifecycles.Behaviour");
         request.Churn?.Settings?.Validate("request.Churn.Settings");
+        request.ScorecardSettings?.Checked("request.ScorecardSettings");
         if (request.Scorecards is null && request.Summary is null && request.Rfm is null && request.Lifecycles is null && request.Churn is null)
         {
             throw new ArgumentException("The request asks for no analysis: set at least one of Scorecards, Summary, Rfm, Lifecycles and Churn.", nameof(request));
