@@ -87,10 +87,7 @@ internal static class ReportBuilder
     {
         var metrics = Metrics(card, options.ValueBasis, valueBasisProblem);
         var names = Names(data, options);
-        var top = card.CustomerValue.Customers
-            .OrderByDescending(c => c.Revenue.Amount)
-            .ThenBy(c => c.Id)
-            .Take(TopCount)
+        var top = card.CustomerValue.TopByRevenue(TopCount)
             .Select(c => new TopCustomer(c.Id.Value, names?.GetValueOrDefault(c.Id), c.Revenue.Amount, c.Margin.Value?.Amount, c.HistoricalClv.Value?.Amount))
             .ToList();
 

@@ -66,6 +66,60 @@ public sealed class CustomerValueMetrics
     [JsonIgnore]
     public bool HasCustomerRows { get; private init; }
 
+    /// <summary>
+    /// The <paramref name="count"/> customers of <see cref="Customers"/> with the highest net revenue, highest first,
+    /// customers of equal revenue in order of id (ordinal); all of them when there are fewer. The same as ordering
+    /// <see cref="Customers"/> so and taking the first <paramref name="count"/>, but only those customers are made:
+    /// a top-ten list of a period with 150,000 customers makes ten objects, not 150,000, and sorts nothing.
+    /// </summary>
+    /// <param name="count">How many customers; 0 or more.</param>
+    /// <returns>The customers; empty when <see cref="HasCustomerRows"/> is false.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<CustomerContribution> TopByRevenue(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (Rows is not { } rows)
+        {
+            // Metrics read from a document: their customers are already objects.
+            return [.. Customers.OrderByDescending(c => c.Revenue.Amount).ThenBy(c => c.Id).Take(count)];
+        }
+
+        // The best rows so far, best first: a row enters only when it beats the last, so most rows cost one comparison.
+        var best = new List<int>(Math.Min(count, rows.Count));
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
+        for (var i = 0; i < all.Length && count > 0; i++)
+        {
+            if (best.Count == count && !Before(in all[i], in all[best[^1]]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Before(in all[i], in all[best[at - 1]]))
+            {
+                at--;
+            }
+
+            if (best.Count == count)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+
+            best.Insert(at, i);
+        }
+
+        var currency = TotalRevenue.Currency;
+        var top = new List<CustomerContribution>(best.Count);
+        foreach (var i in best)
+        {
+            top.Add(Contribution(in all[i], CostToServe, currency, TotalMargin));
+        }
+
+        return top;
+
+        static bool Before(in Row a, in Row b) => a.Revenue > b.Revenue || (a.Revenue == b.Revenue && a.Id.CompareTo(b.Id) < 0);
+    }
+
     /// <summary>Net revenue of those customers.</summary>
     public Money TotalRevenue { get; private init; }
 
@@ -288,20 +342,25 @@ public sealed class CustomerValueMetrics
         var list = new List<CustomerContribution>(rows.Count);
         foreach (var row in rows)
         {
-            var cost = row.Missing == 0
-                ? MetricValue.Of(new Money(row.Cost, currency))
-                : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.Missing, "sale in the period has", "sales in the period have")} no cost");
-            var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin(costToServe), currency)) : cost;
-            var clv = row.LifetimeMissing == 0
-                ? MetricValue.Of(new Money(row.Clv, currency))
-                : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.LifetimeMissing, "sale up to the period's end has", "sales up to the period's end have")} no cost");
-            // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
-            double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin(costToServe) / total.Amount) + 0.0 : null;
-            list.Add(new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve(costToServe), currency), margin, clv, share));
+            list.Add(Contribution(in row, costToServe, currency, totalMargin));
         }
 
         list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return list;
+    }
+
+    private static CustomerContribution Contribution(in Row row, decimal costToServe, Currency currency, MetricValue<Money> totalMargin)
+    {
+        var cost = row.Missing == 0
+            ? MetricValue.Of(new Money(row.Cost, currency))
+            : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.Missing, "sale in the period has", "sales in the period have")} no cost");
+        var margin = row.Missing == 0 ? MetricValue.Of(new Money(row.Margin(costToServe), currency)) : cost;
+        var clv = row.LifetimeMissing == 0
+            ? MetricValue.Of(new Money(row.Clv, currency))
+            : MetricValue.Undefined<Money>($"{Crm.Internal.Words.Count(row.LifetimeMissing, "sale up to the period's end has", "sales up to the period's end have")} no cost");
+        // + 0.0: a margin summed to zero may carry decimal's sign of zero, and a share is never −0.
+        double? share = totalMargin.Value is { Amount: > 0 } total ? (double)(row.Margin(costToServe) / total.Amount) + 0.0 : null;
+        return new CustomerContribution(row.Id, new Money(row.Revenue, currency), cost, new Money(row.Serve(costToServe), currency), margin, clv, share);
     }
 
     private static (Distribution Revenue, Distribution Margin, Distribution Clv) Distributions(List<Row> rows, decimal costToServe)
