@@ -98,6 +98,7 @@ internal static class ValidValues
         Add(() => Metrics().ComputeScorecard(DataSet(), ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur }));
         Add(() => new Crm.Metrics.Assessments.AssessmentEvidence(Metrics().ComputeScorecard(DataSet(), ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur })));
         Add(() => RfmAnalysis.Compute(DataSet().Purchases!, new RfmOptions(new LocalDate(2026, 3, 31)) { Zone = Berlin }));
+        Add(() => Metrics().ComputeScorecard(DataSet(), ReportingPeriod.Month(2026, 3, Berlin), new ScorecardSettings { Currency = Eur }).CustomerValue);
         Add(() =>
         {
             var summary = CustomerBaseSummary.FromSummaries(
@@ -176,6 +177,7 @@ internal static class ValidValues
             new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 6, 30) }),
         ["PurchaseModelComparison.TrackingOf.model"] = () => "BG/NBD",
         ["ValueTierAnalysis.ShareOfTop.count"] = () => 1,
+        ["CustomerValueMetrics.TopByRevenue.count"] = () => 1,
         ["DiscreteSummary.FromTransactions.occasionStarts"] = () => new List<LocalDate> { new(2026, 1, 1), new(2026, 6, 1), new(2026, 9, 1) },
         ["DiscreteSummary.FromTransactions.end"] = () => new LocalDate(2027, 1, 1),
         ["PurchaseSimulation.ctor.acquisition"] = () => new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),

@@ -78,6 +78,11 @@ public sealed class CustomerValueMetrics
     public IReadOnlyList<CustomerContribution> TopByRevenue(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return [];
+        }
+
         if (Rows is not { } rows)
         {
             // Metrics read from a document: their customers are already objects.
@@ -87,7 +92,7 @@ public sealed class CustomerValueMetrics
         // The best rows so far, best first: a row enters only when it beats the last, so most rows cost one comparison.
         var best = new List<int>(Math.Min(count, rows.Count));
         var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
-        for (var i = 0; i < all.Length && count > 0; i++)
+        for (var i = 0; i < all.Length; i++)
         {
             if (best.Count == count && !Before(in all[i], in all[best[^1]]))
             {
