@@ -46,12 +46,15 @@ if (OptionText("--rounds") is not null)
     var rfmOptions = new Crm.Metrics.Segments.RfmOptions(new LocalDate(2026, 9, 30)) { Zone = zone };
     for (var round = 1; round <= Option("--rounds", 6); round++)
     {
+        var (full, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
         var summaryMs = watch.Elapsed.TotalMilliseconds;
+        var collections = $"{GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
+        (full, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         watch.Restart();
         Crm.Metrics.Segments.RfmAnalysis.Compute(purchases, rfmOptions);
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: summary {summaryMs:F0} ms, RFM {watch.Elapsed.TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: summary {summaryMs:F0} ms ({collections}), RFM {watch.Elapsed.TotalMilliseconds:F0} ms ({GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms)"));
     }
 
     return 0;

@@ -195,34 +195,11 @@ public class OwnedPartitionTests
     [InlineData(20)] // compared as strings
     public void Ids_whose_hash_codes_collide_are_told_apart(int length)
     {
-        // Hash codes are 32 bits: among 300,000 random ids some pairs collide (about ten expected; none with a
-        // probability near 3e-5), whatever the process's hashing seed.
-        var random = new Random(length);
-        var seen = new Dictionary<int, string>();
-        (string A, string B)? pair = null;
-        for (var i = 0; i < 300_000 && pair is null; i++)
-        {
-            var id = string.Create(length, random, static (span, r) =>
-            {
-                for (var c = 0; c < span.Length; c++)
-                {
-                    span[c] = (char)r.Next('a', 'z' + 1);
-                }
-            });
-            var hash = new CustomerId(id).GetHashCode();
-            if (seen.TryGetValue(hash, out var other) && other != id)
-            {
-                pair = (other, id);
-            }
-
-            seen[hash] = id;
-        }
-
-        Assert.NotNull(pair);
-        var (a, b) = (OwnedKey.Of(new CustomerId(pair.Value.A)), OwnedKey.Of(new CustomerId(pair.Value.B)));
+        var pair = OwnedKeyTableTests.CollidingIds(length);
+        var (a, b) = (OwnedKey.Of(new CustomerId(pair.A)), OwnedKey.Of(new CustomerId(pair.B)));
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.False(a.Equals(b));
-        Assert.True(a.Equals(OwnedKey.Of(new CustomerId(new string(pair.Value.A.AsSpan())))));
+        Assert.True(a.Equals(OwnedKey.Of(new CustomerId(new string(pair.A.AsSpan())))));
     }
 
     private static OwnedPartitions.Part[] Parts(Input input)

@@ -149,7 +149,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
     /// </summary>
     internal static CustomerBaseSummary Summarise(OwnedPartitions.Part[] parts, SummaryOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
     {
-        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new CustomerBaseSummaryAccumulator(options), watch, threads, parameter, chunkSize);
+        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, room => new CustomerBaseSummaryAccumulator(options, room), watch, threads, parameter, chunkSize);
         watch?.Finish();
         long refunds = 0;
         foreach (var sink in outcome.Sinks)

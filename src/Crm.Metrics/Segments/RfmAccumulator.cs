@@ -148,7 +148,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
     /// </summary>
     internal static RfmAnalysis Analyse(OwnedPartitions.Part[] parts, RfmOptions options, ProgressWatch? watch, int threads, string parameter, int chunkSize = OwnedPartitions.ChunkSize)
     {
-        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, () => new RfmAccumulator(options), watch, threads, parameter, chunkSize);
+        using var outcome = OwnedPartitions.Run(parts, () => new LocalDayNumbers(options.Zone).Of, room => new RfmAccumulator(options, room), watch, threads, parameter, chunkSize);
         watch?.Finish();
 
         // Each partition's customers go straight to their numbers; the distinct days are counted per partition, on

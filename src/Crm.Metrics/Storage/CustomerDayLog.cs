@@ -31,7 +31,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private int[] _customer;
     private int[] _day;
     private int _count;
-    private Dictionary<OwnedKey, int>? _owned; // the index of a log fed by OwnedPartitions
+    private OwnedKeyTable? _owned; // the index of a log fed by OwnedPartitions
     private MergeBound _bound; // the largest amount, kept across merges; State forgets it
 
     /// <param name="expectedCustomers">A capacity hint.</param>
@@ -162,13 +162,13 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     /// <summary>The customer's index, added (with an empty state) when new; for a log fed by <see cref="OwnedPartitions"/> only.</summary>
     public int IndexOf(in OwnedKey key)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_owned ??= [], key, out var exists);
-        if (!exists)
+        var index = (_owned ??= new OwnedKeyTable(_states.Length)).IndexOf(in key, _ids, out var added);
+        if (added)
         {
-            slot = AddCustomer(key.Id);
+            AddCustomer(key.Id);
         }
 
-        return slot;
+        return index;
     }
 
     /// <summary>Adds a customer with an empty state; returns their index.</summary>

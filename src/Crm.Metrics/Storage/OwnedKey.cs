@@ -23,6 +23,15 @@ internal readonly struct OwnedKey : IEquatable<OwnedKey>
     /// <summary>The id.</summary>
     public CustomerId Id { get; }
 
+    /// <summary>The first eight characters, one byte each (0 when not packed).</summary>
+    public ulong Low => _low;
+
+    /// <summary>Characters 9 to 16, one byte each (0 when not packed).</summary>
+    public ulong High => _high;
+
+    /// <summary>The id's length when packed; −1 when the id is compared as its string.</summary>
+    public int Length => _length;
+
     /// <summary>The key of <paramref name="id"/>.</summary>
     public static OwnedKey Of(CustomerId id)
     {

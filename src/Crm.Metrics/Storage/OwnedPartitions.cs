@@ -58,7 +58,7 @@ internal static class OwnedPartitions
     /// </summary>
     /// <param name="parts">The records, part after part.</param>
     /// <param name="dayNumbers">Makes a converter of Unix ticks to local day numbers (one per chunk read: it need not be thread-safe).</param>
-    /// <param name="create">Makes an empty sink.</param>
+    /// <param name="create">Makes an empty sink with room for about as many records as a partition receives (see <see cref="Room"/>).</param>
     /// <param name="watch">Progress (records applied) and cancellation; may be null.</param>
     /// <param name="threads">How many threads to use.</param>
     /// <param name="parameter">The parameter a null record is reported against.</param>
@@ -66,7 +66,7 @@ internal static class OwnedPartitions
     /// <returns>The sinks and the customers' numbers; dispose it (it disposes the sinks).</returns>
     /// <exception cref="ArgumentNullException">A record is null (the first in input order).</exception>
     /// <exception cref="CurrencyMismatchException">Kept records are in more than one currency: the first currency met and the first other one, in input order, as one pass reports them.</exception>
-    public static Outcome<TSink> Run<TSink>(Part[] parts, Func<Func<long, int>> dayNumbers, Func<TSink> create, ProgressWatch? watch, int threads, string parameter, int chunkSize = ChunkSize)
+    public static Outcome<TSink> Run<TSink>(Part[] parts, Func<Func<long, int>> dayNumbers, Func<Capacity, TSink> create, ProgressWatch? watch, int threads, string parameter, int chunkSize = ChunkSize)
         where TSink : class, IOwnedSink
     {
         var size = Math.Clamp(chunkSize, 1, ChunkSize);
@@ -77,9 +77,10 @@ internal static class OwnedPartitions
         var sinks = new TSink[partitions];
         try
         {
+            var room = Room(total, partitions);
             for (var p = 0; p < partitions; p++)
             {
-                sinks[p] = create();
+                sinks[p] = create(room);
             }
 
             var firstRecords = new List<long>[partitions]; // per partition: the numbers of the records that met a customer first
@@ -178,6 +179,17 @@ internal static class OwnedPartitions
     /// a 72-byte entry (up to 151 MB for 32 chunks).
     /// </summary>
     private static int WindowChunks(long total, int size) => (int)Math.Clamp(total / 4 / size, 4, 32);
+
+    /// <summary>
+    /// The room a partition's sink makes at the start: the records a partition receives on average (the customer ids'
+    /// hashes spread them evenly), an eighth more for the spread, and a customer for every ten of them, as the
+    /// single-pass entry points assume. The tables then rarely double as the records arrive.
+    /// </summary>
+    internal static Capacity Room(long total, int partitions)
+    {
+        var each = total / partitions;
+        return Capacity.ForPurchases((int)Math.Min(each + (each / 8) + 64, Capacity.MaxPurchases), 10);
+    }
 
     /// <summary>Fewer than 8,192 records per partition where 256 partitions suffice (16 at least).</summary>
     private static int PartitionBits(long total)
