@@ -56,7 +56,7 @@ internal readonly struct PurchaseRules(PeriodCalendar calendar, CurrencyScope cu
         var inPeriod = ticks >= calendar.StartTicks;
         var countsPrior = !inPeriod && ticks >= calendar.PriorStartTicks;
         var priorNet = countsPrior ? (isSale ? table.Total + amount : table.Total - amount) : 0m;
-        var i = table.IndexOf(purchase.Id);
+        var i = table.IndexOf(purchase.Id, purchase.Key);
         ref var history = ref table.History(i);
         var lifetimeNet = isSale ? history.LifetimeNet + amount : history.LifetimeNet - amount;
         var lifetimeCost = isSale ? history.LifetimeCost + purchase.Cost : history.LifetimeCost - purchase.Cost;

@@ -62,7 +62,7 @@ internal readonly struct SeriesRules(SeriesCalendar calendar, CurrencyScope curr
             }
         }
 
-        var i = table.IndexOf(purchase.Id);
+        var i = table.IndexOf(purchase.Id, purchase.Key);
         ref var history = ref table.History(i);
         if (inBase)
         {

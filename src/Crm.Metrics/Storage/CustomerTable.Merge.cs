@@ -95,7 +95,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     }
 
     /// <summary>The index of a customer, or −1 when the table does not hold it (nothing is added).</summary>
-    private int Find(CustomerId id) => Probe(id, out _);
+    private int Find(CustomerId id) => Probe(id, PackedId.Of(id), out _);
 
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable<THistory, TPeriod> other)

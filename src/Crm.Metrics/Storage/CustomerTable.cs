@@ -5,7 +5,8 @@ namespace Crm.Metrics.Storage;
 /// <summary>
 /// Per-customer rows in parallel arrays behind an open-addressing index over the ids' cached hash codes: a hot row
 /// every record updates apart from a cold row only some records create, so a record that needs only the hot row
-/// touches one small struct, and a lookup reads no key string unless two hash codes collide.
+/// touches one small struct. Beside each id the table keeps it packed (<see cref="PackedId"/>): a lookup compares the
+/// packed forms and reads the kept id's string only for an id longer than eight characters or not ASCII.
 /// </summary>
 /// <typeparam name="THistory">The row every customer has (for purchases: its history up to the period's end).</typeparam>
 /// <typeparam name="TPeriod">The row only some customers have (for purchases: activity in the period).</typeparam>
@@ -34,6 +35,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     private static readonly TPeriod NoPeriod = TPeriod.Empty;
     private int[] _slots = null!; // index + 1 into the arrays below; 0 = empty
     private CustomerId[] _ids = null!;
+    private PackedId[] _keys = null!; // per customer, the id packed (compared instead of the id's string)
     private THistory[] _history = null!;
 
     // Period state only for customers with activity in the period (or a recorded acquisition): index + 1, 0 = none.
@@ -207,6 +209,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     {
         _slots = Rent<int>(2 * capacity);
         _ids = Rent<CustomerId>(capacity);
+        _keys = Rent<PackedId>(capacity);
         _history = Rent<THistory>(capacity);
         _periodIndex = Rent<int>(capacity);
         _periods = Rent<TPeriod>(InitialCapacity);
@@ -214,15 +217,18 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     }
 
     /// <summary>The index of a customer, added with empty state when new.</summary>
-    public int IndexOf(CustomerId id)
+    public int IndexOf(CustomerId id) => IndexOf(id, PackedId.Of(id));
+
+    /// <summary>The index of a customer whose id was packed before (where its record was read), added with empty state when new.</summary>
+    public int IndexOf(CustomerId id, PackedId key)
     {
-        var index = Probe(id, out var position);
-        return index >= 0 ? index : Add(id, position);
+        var index = Probe(id, key, out var position);
+        return index >= 0 ? index : Add(id, key, position);
     }
 
     /// <summary>The index of a customer, or −1 (with the empty slot where it would go) when the table does not hold it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private int Probe(CustomerId id, out int position)
+    private int Probe(CustomerId id, PackedId key, out int position)
     {
         var mask = _slots.Length - 1;
         position = FirstPosition(id);
@@ -234,7 +240,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
                 return -1;
             }
 
-            if (_ids[slot - 1].Equals(id))
+            if (_keys[slot - 1].Equals(key) && (key.IsPacked || _ids[slot - 1].Equals(id)))
             {
                 return slot - 1;
             }
@@ -247,7 +253,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     public void PrefetchSlot(CustomerId id) => Prefetch.Line(ref _slots[FirstPosition(id)]);
 
     /// <summary>
-    /// Hints the processor to fetch the id and history of the customer in the slot where the lookup of
+    /// Hints the processor to fetch the packed id and history of the customer in the slot where the lookup of
     /// <paramref name="id"/> starts — its own, unless two hash codes collide there (x86; elsewhere nothing).
     /// </summary>
     public void PrefetchState(CustomerId id)
@@ -255,7 +261,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
         var slot = _slots[FirstPosition(id)];
         if (slot != 0)
         {
-            Prefetch.Line(ref _ids[slot - 1]);
+            Prefetch.Line(ref _keys[slot - 1]);
             Prefetch.Line(ref _history[slot - 1]);
         }
     }
@@ -266,7 +272,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     /// <summary>The slot where the lookup of <paramref name="id"/> starts.</summary>
     private int FirstPosition(CustomerId id) => Mix(id.GetHashCode()) & (_slots.Length - 1);
 
-    private int Add(CustomerId id, int position)
+    private int Add(CustomerId id, PackedId key, int position)
     {
         if (_capacity == 0)
         {
@@ -277,12 +283,14 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
         {
             _capacity = Count * 2;
             _ids = Grow(_ids, _capacity, Count);
+            _keys = Grow(_keys, _capacity, Count);
             _history = Grow(_history, _capacity, Count);
             _periodIndex = Grow(_periodIndex, _capacity, Count);
         }
 
         var index = Count++;
         _ids[index] = id;
+        _keys[index] = key;
         _history[index] = THistory.Empty;
         _slots[position] = index + 1;
         if (Count * 2 > _slots.Length)
@@ -317,6 +325,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     {
         Return(_slots);
         Return(_ids);
+        Return(_keys);
         Return(_history);
         Return(_periodIndex);
         Return(_periods);
@@ -329,6 +338,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
     {
         _slots = NoSlots;
         _ids = [];
+        _keys = [];
         _history = [];
         _periodIndex = [];
         _periods = [];
