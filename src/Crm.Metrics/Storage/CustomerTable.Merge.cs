@@ -48,7 +48,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
 
         for (var j = 0; j < other.Count; j++)
         {
-            var i = Find(other._ids[j]);
+            var i = Probe(other._ids[j], other._keys[j], out _); // the other table's packed id: its string is not read
             if (i < 0)
             {
                 continue;
@@ -94,9 +94,6 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
         return (amount, count);
     }
 
-    /// <summary>The index of a customer, or −1 when the table does not hold it (nothing is added).</summary>
-    private int Find(CustomerId id) => Probe(id, PackedId.Of(id), out _);
-
     /// <summary>Merges another table; call <see cref="MergeFits"/> first (a sum that overflows would stop it half-way).</summary>
     public void Merge(CustomerTable<THistory, TPeriod> other)
     {
@@ -122,7 +119,7 @@ internal sealed partial class CustomerTable<THistory, TPeriod>
                 PrefetchState(other._ids[j + StateAhead]);
             }
 
-            var i = IndexOf(other._ids[j]);
+            var i = IndexOf(other._ids[j], other._keys[j]);
             _history[i].Merge(other._history[j]);
             if (other._periodIndex[j] != 0)
             {
