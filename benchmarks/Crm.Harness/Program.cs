@@ -50,7 +50,7 @@ if (OptionText("--rounds") is not null)
         var watch = Stopwatch.StartNew();
         CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
         var summaryMs = watch.Elapsed.TotalMilliseconds;
-        var collections = $"{GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
+        var collections = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
         (full, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         watch.Restart();
         Crm.Metrics.Segments.RfmAnalysis.Compute(purchases, rfmOptions);

@@ -185,7 +185,7 @@ internal static class OwnedPartitions
     /// hashes spread them evenly), an eighth more for the spread, and a customer for every ten of them, as the
     /// single-pass entry points assume. The tables then rarely double as the records arrive.
     /// </summary>
-    internal static Capacity Room(long total, int partitions)
+    private static Capacity Room(long total, int partitions)
     {
         var each = total / partitions;
         return Capacity.ForPurchases((int)Math.Min(each + (each / 8) + 64, Capacity.MaxPurchases), 10);
