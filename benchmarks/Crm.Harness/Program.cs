@@ -12,7 +12,8 @@ using NodaTime;
 // purchases each; the scorecard also from the same purchases as values), timed plainly, medians printed as JSON. Options: --customers N (default 200000), --repeat R
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
-// --rounds N: the summary and RFM called in turn N times in this process, each call timed (first calls against later ones).
+// --rounds N: the summary and RFM called in turn N times in this process, each call timed, with its full collections, pauses,
+// bytes allocated, minor page faults and CPU time (first calls against later ones).
 // --series: the twelve monthly scorecards to September 2026 from one read against the last month alone, alternating,
 // on one thread. --memory one|series|passes: in this process once, the last month alone, the twelve months from one
 // read, or the twelve months one pass each, and the peak working set over that of the data (run each in its own process).
@@ -46,15 +47,16 @@ if (OptionText("--rounds") is not null)
     var rfmOptions = new Crm.Metrics.Segments.RfmOptions(new LocalDate(2026, 9, 30)) { Zone = zone };
     for (var round = 1; round <= Option("--rounds", 6); round++)
     {
-        var (full, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var before = Costs.Now();
         var watch = Stopwatch.StartNew();
         CustomerBaseSummary.FromPurchases(purchases, summaryOptions);
         var summaryMs = watch.Elapsed.TotalMilliseconds;
-        var collections = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
-        (full, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var summaryCosts = Costs.Now() - before;
+        before = Costs.Now();
         watch.Restart();
         Crm.Metrics.Segments.RfmAnalysis.Compute(purchases, rfmOptions);
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: summary {summaryMs:F0} ms ({collections}), RFM {watch.Elapsed.TotalMilliseconds:F0} ms ({GC.CollectionCount(2) - full} full collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms)"));
+        var rfmMs = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: summary {summaryMs:F0} ms ({summaryCosts}), RFM {rfmMs:F0} ms ({Costs.Now() - before})"));
     }
 
     return 0;
@@ -148,3 +150,37 @@ string? OptionText(string name)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
+
+/// <summary>What a call cost besides its time: full collections, the collector's pauses, bytes allocated, pages first touched (minor faults) and CPU time.</summary>
+internal readonly record struct Costs(int FullCollections, TimeSpan Paused, long Allocated, long MinorFaults, TimeSpan Cpu)
+{
+    public static Costs Now() => new(GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: false), MinorFaultsSoFar(), Process.GetCurrentProcess().TotalProcessorTime);
+
+    public static Costs operator -(Costs after, Costs before) =>
+        new(after.FullCollections - before.FullCollections, after.Paused - before.Paused, after.Allocated - before.Allocated, after.MinorFaults - before.MinorFaults, after.Cpu - before.Cpu);
+
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{FullCollections} full collections, paused {Paused.TotalMilliseconds:F0} ms, allocated {Allocated / 1e6:F0} MB, {MinorFaults:N0} minor faults, CPU {Cpu.TotalMilliseconds:F0} ms");
+
+    /// <summary>The process's minor page faults so far (Linux; 0 elsewhere).</summary>
+    private static long MinorFaultsSoFar()
+    {
+        try
+        {
+            // /proc/self/stat: the 10th field is minflt; the command name (2nd) is in parentheses and may hold spaces.
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+}
+
