@@ -41,7 +41,7 @@ public class OwnedKeyTableTests
         {
             // A fresh string each time, as a reader makes them.
             var id = new CustomerId(new string(text.AsSpan()));
-            var number = table.IndexOf(OwnedKey.Of(id), ids, out var added);
+            var number = table.IndexOf(OwnedKey.Of(id), id, ids, out var added);
             Assert.Equal(!expected.ContainsKey(text), added);
             if (added)
             {
@@ -65,7 +65,7 @@ public class OwnedKeyTableTests
             for (var i = 0; i < 50_000; i++)
             {
                 var id = new CustomerId(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(i % 3 == 0 ? "a-rather-long-customer-id-" : "c")}{i}"));
-                Assert.Equal(i, table.IndexOf(OwnedKey.Of(id), ids, out var added));
+                Assert.Equal(i, table.IndexOf(OwnedKey.Of(id), id, ids, out var added));
                 Assert.Equal(round == 0, added);
                 if (added)
                 {
@@ -88,7 +88,7 @@ public class OwnedKeyTableTests
         foreach (var text in new[] { a, b, a, b })
         {
             var id = new CustomerId(new string(text.AsSpan()));
-            var number = table.IndexOf(OwnedKey.Of(id), ids, out var added);
+            var number = table.IndexOf(OwnedKey.Of(id), id, ids, out var added);
             if (added)
             {
                 ids.Add(id);

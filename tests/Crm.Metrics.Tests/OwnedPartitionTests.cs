@@ -175,7 +175,7 @@ public class OwnedPartitionTests
     }
 
     [Fact]
-    public void Keys_are_equal_exactly_when_the_ids_are()
+    public void Packed_keys_agree_exactly_when_the_ids_are_equal_and_unpacked_ones_when_equal_ids_may_be()
     {
         string[] ids = ["a", "a\0", "\0a", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr", "kunde-ä", "kunde-ö", "x"];
         foreach (var x in ids)
@@ -184,8 +184,11 @@ public class OwnedPartitionTests
             {
                 // Fresh strings: equal ids are different instances, as a reader makes them.
                 var (a, b) = (OwnedKey.Of(new CustomerId(new string(x.AsSpan()))), OwnedKey.Of(new CustomerId(new string(y.AsSpan()))));
-                Assert.Equal(x == y, a.Equals(b));
-                Assert.Equal(x == y, a.GetHashCode() == b.GetHashCode() && a.Equals(b));
+                Assert.Equal(x.Length <= 16 && x.All(char.IsAscii), a.IsPacked);
+
+                // Unpacked keys of different ids differ in their hash codes here (they could collide: then the
+                // table compares the ids' strings, see the next test).
+                Assert.Equal(x == y, a.Agrees(in b));
             }
         }
     }
@@ -198,8 +201,32 @@ public class OwnedPartitionTests
         var pair = OwnedKeyTableTests.CollidingIds(length);
         var (a, b) = (OwnedKey.Of(new CustomerId(pair.A)), OwnedKey.Of(new CustomerId(pair.B)));
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.False(a.Equals(b));
-        Assert.True(a.Equals(OwnedKey.Of(new CustomerId(new string(pair.A.AsSpan())))));
+        Assert.Equal(length > 16, a.Agrees(in b)); // unpacked keys of one length and hash agree: their strings decide
+        Assert.True(a.Agrees(OwnedKey.Of(new CustomerId(new string(pair.A.AsSpan())))));
+    }
+
+    [Fact]
+    public void Currencies_are_numbered_apart_and_each_number_fits_beside_the_sale_flag()
+    {
+        var seen = new HashSet<int>();
+        var entry = default(OwnedEntry);
+        foreach (var a in Letters())
+        {
+            foreach (var b in Letters())
+            {
+                foreach (var c in Letters())
+                {
+                    var number = OwnedEntry.CodeOf(new Currency(new string([a, b, c])));
+                    Assert.InRange(number, 1, OwnedEntry.CurrencyCodes - 1);
+                    Assert.True(seen.Add(number));
+                    entry.SetKind(number, isSale: c % 2 == 0);
+                    Assert.Equal((number, c % 2 == 0), (entry.CurrencyCode, entry.IsSale));
+                }
+            }
+        }
+
+        Assert.Equal(0, OwnedEntry.CodeOf(default));
+        static IEnumerable<char> Letters() => Enumerable.Range('A', 26).Select(c => (char)c);
     }
 
     private static OwnedPartitions.Part[] Parts(Input input)

@@ -41,7 +41,7 @@ public static partial class ChurnWarning
 
         public void Add(Purchase purchase) => Add(purchase.IsSale, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
 
-        /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
+        /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead(int, bool)"/>).</summary>
         public void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
         /// <summary>

@@ -73,7 +73,7 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
         Add(purchase.IsSale, purchase.Amount, -1, _days.Of(purchase.OccurredAt.ToUnixTimeTicks()), purchase.CustomerId);
     }
 
-    /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
+    /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead(int, bool)"/>).</summary>
     internal void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
     /// <summary>
@@ -131,7 +131,9 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
 
     Currency IOwnedSink.Currency => _currency;
 
-    void IOwnedSink.AddOwned(in OwnedEntry entry)
+    void IOwnedSink.Ahead(in OwnedKey key, bool state) => _log.Ahead(in key, state);
+
+    void IOwnedSink.AddOwned(in OwnedEntry entry, in CustomerId id, Currency currency)
     {
         if (!entry.IsSale)
         {
@@ -139,8 +141,8 @@ public sealed class CustomerBaseSummaryAccumulator : IDisposable, IOwnedSink
             return;
         }
 
-        Admit(entry.Currency, "purchase");
-        AddSale(_log.IndexOf(in entry.Key), entry.Day, entry.Amount);
+        Admit(currency, "purchase");
+        AddSale(_log.IndexOf(in entry.Key, in id), entry.Day, entry.Amount);
     }
 
     /// <summary>

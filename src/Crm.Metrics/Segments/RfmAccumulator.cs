@@ -79,7 +79,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
         }
     }
 
-    /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead"/>).</summary>
+    /// <summary>Fetches ahead what adding a purchase of the customer numbered <paramref name="sharedCustomer"/> will read (see <see cref="Storage.CustomerDayLog{TState}.Ahead(int, bool)"/>).</summary>
     internal void Ahead(int sharedCustomer, bool state) => _log.Ahead(sharedCustomer, state);
 
     /// <summary>
@@ -133,12 +133,14 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
 
     Currency IOwnedSink.Currency => _currency;
 
-    void IOwnedSink.AddOwned(in OwnedEntry entry)
+    void IOwnedSink.Ahead(in OwnedKey key, bool state) => _log.Ahead(in key, state);
+
+    void IOwnedSink.AddOwned(in OwnedEntry entry, in CustomerId id, Currency currency)
     {
         if (entry.IsSale && entry.Day <= _today && entry.Day >= _first)
         {
-            Admit(entry.Currency, "purchase");
-            AddSale(_log.IndexOf(in entry.Key), entry.Day, entry.Amount);
+            Admit(currency, "purchase");
+            AddSale(_log.IndexOf(in entry.Key, in id), entry.Day, entry.Amount);
         }
     }
 

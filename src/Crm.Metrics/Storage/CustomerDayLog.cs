@@ -18,7 +18,7 @@ namespace Crm.Metrics.Storage;
 internal sealed class CustomerDayLog<TState> : IDisposable
     where TState : struct, ICustomerDayState<TState>
 {
-    private readonly Dictionary<CustomerId, int> _index;
+    private Dictionary<CustomerId, int>? _index; // without a shared index: made when first asked for (a log fed by OwnedPartitions has its own table)
     private readonly List<CustomerId> _ids; // without a shared index: per customer, the id
     private readonly CustomerIndex? _shared;
     private readonly SharedDayLog? _sharedDays;
@@ -32,6 +32,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     private int[] _day;
     private int _count;
     private OwnedKeyTable? _owned; // the index of a log fed by OwnedPartitions
+    private readonly int _expected; // the customers expected (the hint), from which a hash table starts
     private MergeBound _bound; // the largest amount, kept across merges; State forgets it
 
     /// <param name="expectedCustomers">A capacity hint.</param>
@@ -64,11 +65,11 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         _sharedDays = days;
         days?.Widen(firstDay, lastDay);
         (_firstDay, _lastDay) = (firstDay, lastDay);
-        _index = shared is null ? new Dictionary<CustomerId, int>(capacity) : [];
         _local = shared is null || room.Customers <= 0 ? [] : FreshPages.New<int>(capacity);
         _ids = shared is null ? new List<CustomerId>(capacity) : [];
         _sharedOf = shared is null ? [] : FreshPages.New<int>(capacity);
-        _states = FreshPages.New<TState>(capacity);
+        _expected = capacity;
+        _states = room.MostCustomers > capacity ? FreshPages.Unwritten<TState>(Math.Min(room.MostCustomers, Capacity.MaxCustomers)) : FreshPages.New<TState>(capacity);
         if (days is null)
         {
             var purchases = Math.Clamp(room.Purchases, 4096, Capacity.MaxPurchases);
@@ -82,6 +83,28 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     }
 
     public int Customers => _shared is null ? _ids.Count : _sharedCustomers;
+
+    /// <summary>
+    /// Each customer's index by id, for a log without a shared index: made at the log's capacity when first asked for,
+    /// holding the customers numbered so far (a log fed by <see cref="OwnedPartitions"/> numbers them in its own
+    /// table and never asks, so it never makes one).
+    /// </summary>
+    private Dictionary<CustomerId, int> Index
+    {
+        get
+        {
+            if (_index is null)
+            {
+                _index = new Dictionary<CustomerId, int>(Math.Max(_states.Length, _ids.Count));
+                for (var i = 0; i < _ids.Count; i++)
+                {
+                    _index.Add(_ids[i], i);
+                }
+            }
+
+            return _index;
+        }
+    }
 
     /// <summary>Whether the log holds nothing and has its own index (so another log may take its place whole).</summary>
     public bool IsEmpty => _shared is null && _owned is null && _ids.Count == 0 && _count == 0;
@@ -106,7 +129,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
             return IndexOf(_shared.IndexOf(id));
         }
 
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Index, id, out var exists);
         if (!exists)
         {
             slot = AddCustomer(id);
@@ -159,16 +182,31 @@ internal sealed class CustomerDayLog<TState> : IDisposable
         }
     }
 
-    /// <summary>The customer's index, added (with an empty state) when new; for a log fed by <see cref="OwnedPartitions"/> only.</summary>
-    public int IndexOf(in OwnedKey key)
+    /// <summary>The index of the customer whose key is <paramref name="key"/>, added (with an empty state) when new; for a log fed by <see cref="OwnedPartitions"/> only.</summary>
+    /// <param name="key">The id's key.</param>
+    /// <param name="id">The id (read only when the customer is new, or its key unpacked).</param>
+    public int IndexOf(in OwnedKey key, in CustomerId id)
     {
-        var index = (_owned ??= new OwnedKeyTable(_states.Length)).IndexOf(in key, _ids, out var added);
+        var index = (_owned ??= new OwnedKeyTable(_expected, _states.Length)).IndexOf(in key, in id, _ids, out var added);
         if (added)
         {
-            AddCustomer(key.Id);
+            AddCustomer(id);
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Asks the processor to fetch what <see cref="IndexOf(in OwnedKey, in CustomerId)"/> will read for
+    /// <paramref name="key"/>, a few entries ahead, in two steps (see <see cref="OwnedKeyTable.Ahead"/>); the second
+    /// also fetches the customer's state.
+    /// </summary>
+    public void Ahead(in OwnedKey key, bool state)
+    {
+        if (_owned is { } owned && owned.Ahead(in key, state) is >= 0 and var customer && customer < _states.Length)
+        {
+            Prefetch.Line(ref _states[customer]);
+        }
     }
 
     /// <summary>Adds a customer with an empty state; returns their index.</summary>
@@ -209,7 +247,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
     {
         if (_shared is null)
         {
-            return _index.TryGetValue(id, out var index) ? index : -1;
+            return Index.TryGetValue(id, out var index) ? index : -1;
         }
 
         var number = _shared.Find(id);
@@ -268,7 +306,7 @@ internal sealed class CustomerDayLog<TState> : IDisposable
 
         for (var j = 0; j < other.Customers; j++)
         {
-            if (_index.TryGetValue(other._ids[j], out var i) && !_states[i].MergeFits(other._states[j]))
+            if (Index.TryGetValue(other._ids[j], out var i) && !_states[i].MergeFits(other._states[j]))
             {
                 return false;
             }

@@ -21,6 +21,14 @@ internal static class FreshPages
     /// <summary>A new array of <paramref name="length"/> elements, zeroed, with its pages written (see <see cref="Touched"/>).</summary>
     public static T[] New<T>(int length) => Touched(new T[length]);
 
+    /// <summary>
+    /// A new array of <paramref name="length"/> plain values whose contents are undefined and whose pages are not
+    /// written: for an array filled in order, each element written before it is read, of which only a part may ever be
+    /// used (the system maps the pages as the writes reach them).
+    /// </summary>
+    /// <remarks>An array of references, or of values holding them, comes zeroed, as the collector needs.</remarks>
+    public static T[] Unwritten<T>(int length) => GC.AllocateUninitializedArray<T>(length);
+
     /// <summary>As <see cref="Array.Resize{T}"/> to a larger length: a new array with its pages written, the elements copied.</summary>
     public static void Resize<T>(ref T[] array, int length)
     {

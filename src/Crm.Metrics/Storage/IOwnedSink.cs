@@ -12,7 +12,16 @@ internal interface IOwnedSink : IDisposable
     /// <summary>The currency of the first record the sink kept; default before.</summary>
     Currency Currency { get; }
 
+    /// <summary>
+    /// Asks the processor to fetch what adding a record of the customer keyed <paramref name="key"/> will read, a few
+    /// entries ahead, in two steps: <paramref name="state"/> false first, true once the first step's line has arrived.
+    /// </summary>
+    void Ahead(in OwnedKey key, bool state);
+
     /// <summary>Adds a record as the public <c>Add</c> would add its purchase.</summary>
+    /// <param name="entry">The record.</param>
+    /// <param name="id">The record's customer id (read only when the customer is new, or its key unpacked).</param>
+    /// <param name="currency">The record's currency (the one of <see cref="OwnedEntry.CurrencyCode"/>).</param>
     /// <exception cref="CurrencyMismatchException">The record is kept and its currency differs from <see cref="Currency"/>.</exception>
-    void AddOwned(in OwnedEntry entry);
+    void AddOwned(in OwnedEntry entry, in CustomerId id, Currency currency);
 }

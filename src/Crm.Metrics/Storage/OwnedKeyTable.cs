@@ -16,24 +16,26 @@ internal sealed class OwnedKeyTable
     private int _mask;
     private int _count;
 
-    /// <param name="capacity">About how many keys; the table doubles beyond.</param>
-    public OwnedKeyTable(int capacity)
+    /// <param name="capacity">About how many keys; the slots double beyond.</param>
+    /// <param name="most">The most keys expected, or less than <paramref name="capacity"/> when unknown: the keys (written in number order) are made that large at the start, their pages unwritten.</param>
+    public OwnedKeyTable(int capacity, int most = 0)
     {
         capacity = Math.Clamp(capacity, 8, Capacity.MaxCustomers);
         _slots = FreshPages.New<ulong>((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2));
         _mask = _slots.Length - 1;
-        _keys = FreshPages.New<Key>(capacity);
+        _keys = most > capacity ? FreshPages.Unwritten<Key>(Math.Min(most, Capacity.MaxCustomers)) : FreshPages.New<Key>(capacity);
     }
 
     /// <summary>How many keys the table numbers.</summary>
     public int Count => _count;
 
     /// <summary>
-    /// The number of <paramref name="key"/>; when new, the next number (<see cref="Count"/> before the call), and
-    /// <paramref name="added"/> true: the caller then keeps the key's id at that number in <paramref name="ids"/>,
-    /// where later lookups of an unpacked key compare it.
+    /// The number of <paramref name="key"/>, the key of <paramref name="id"/>; when new, the next number
+    /// (<see cref="Count"/> before the call), and <paramref name="added"/> true: the caller then keeps the id at that
+    /// number in <paramref name="ids"/>, where later lookups of an unpacked key compare it. The id is read only for an
+    /// unpacked key that agrees with one already numbered.
     /// </summary>
-    public int IndexOf(in OwnedKey key, List<CustomerId> ids, out bool added)
+    public int IndexOf(in OwnedKey key, in CustomerId id, List<CustomerId> ids, out bool added)
     {
         var hash = key.GetHashCode();
         var slots = _slots;
@@ -51,7 +53,7 @@ internal sealed class OwnedKeyTable
             {
                 var number = (int)(uint)slot - 1;
                 ref readonly var known = ref _keys[number];
-                if (known.Length == key.Length && known.Low == key.Low && known.High == key.High && (key.Length >= 0 || ids[number].Equals(key.Id)))
+                if (known.Length == key.Length && known.Low == key.Low && known.High == key.High && (key.IsPacked || ids[number].Equals(id)))
                 {
                     added = false;
                     return number;
@@ -60,6 +62,31 @@ internal sealed class OwnedKeyTable
 
             i = (i + 1) & _mask;
         }
+    }
+
+    /// <summary>
+    /// Asks the processor to fetch what <see cref="IndexOf"/> will read for <paramref name="key"/>, a few entries
+    /// ahead: with <paramref name="number"/> false, the key's first slot (the first step); with it true, the key and
+    /// the number found in that slot when its hash matches (the second step, once the slot has arrived), or −1.
+    /// </summary>
+    /// <returns>With <paramref name="number"/>, the number in the key's first slot when the hashes match; else −1.</returns>
+    public int Ahead(in OwnedKey key, bool number)
+    {
+        var hash = key.GetHashCode();
+        ref var slot = ref _slots[hash & _mask];
+        if (!number)
+        {
+            Prefetch.Line(ref slot);
+            return -1;
+        }
+
+        if (slot != 0 && (int)(slot >> 32) == hash && (int)(uint)slot - 1 is var found && found < _count)
+        {
+            Prefetch.Line(ref _keys[found]);
+            return found;
+        }
+
+        return -1;
     }
 
     /// <summary>Numbers a new key in the empty slot <paramref name="at"/> (the table doubles first when it would be more than half full).</summary>

@@ -19,6 +19,9 @@ internal static class OwnedPartitions
     /// <summary>Below this many records one pass is cheaper than the partitioning.</summary>
     public const int Threshold = Concurrency.Partitioned.SplitThreshold;
 
+    /// <summary>How many entries ahead an owner fetches a customer's key and state, and the id an entry may need (twice as far ahead, their slot).</summary>
+    private const int Ahead = 8;
+
     /// <summary>Records per chunk: record numbers within a chunk fit in 16 bits.</summary>
     public const int ChunkSize = 1 << 16;
 
@@ -75,6 +78,7 @@ internal static class OwnedPartitions
         var partitions = 1 << bits;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         var sinks = new TSink[partitions];
+        Window? window = null;
         try
         {
             var room = Room(total, partitions);
@@ -89,7 +93,7 @@ internal static class OwnedPartitions
                 firstRecords[p] = [];
             }
 
-            var window = new Window(Math.Min(WindowChunks(total, size), Math.Max(chunks.Length, 1)), size, partitions);
+            window = new Window(Math.Min(WindowChunks(total, size), Math.Max(chunks.Length, 1)), size, partitions);
             var fresh = new int[partitions * chunks.Length]; // per partition, per chunk: customers first met (a partition's counters together, so that owners do not share cache lines)
             var firstKept = new long[partitions];
             var mismatch = new (long Record, Currency Actual, string? Parameter)[partitions];
@@ -112,19 +116,33 @@ internal static class OwnedPartitions
 
                     var sink = sinks[p];
                     var firstRecord = firstRecords[p];
+                    var currencies = window.Currencies;
                     for (var k = first; k < first + count; k++)
                     {
                         watch?.CancellationToken.ThrowIfCancellationRequested();
                         var chunk = chunks[k];
                         var (entries, from, to) = window.Of(k - first, p);
+                        var ids = window.Ids(k - first);
                         for (var j = from; j < to; j++)
                         {
                             ref readonly var entry = ref entries[j];
+                            if (j + (2 * Ahead) < to)
+                            {
+                                // What the owner will read for the entries ahead, in two steps: the customer's slot,
+                                // then (the slot arrived) their key and state. The id lies in the chunk's ids, away
+                                // from the entry: fetched for when the customer is new (a fetch for every entry costs
+                                // less than the misses it saves).
+                                sink.Ahead(in entries[j + (2 * Ahead)].Key, state: false);
+                                ref readonly var ahead = ref entries[j + Ahead];
+                                sink.Ahead(in ahead.Key, state: true);
+                                Prefetch.Line(ref ids[ahead.Number]);
+                            }
+
                             var number = chunk.Number + entry.Number;
                             var before = sink.Customers;
                             try
                             {
-                                sink.AddOwned(in entry);
+                                sink.AddOwned(in entry, in ids[entry.Number], currencies[entry.CurrencyCode]);
                             }
                             catch (CurrencyMismatchException e)
                             {
@@ -171,24 +189,30 @@ internal static class OwnedPartitions
 
             throw;
         }
+        finally
+        {
+            window?.Dispose();
+        }
     }
 
     /// <summary>
     /// Chunks per window: a quarter of the records, between 4 and 32 chunks. A partition's owner loads its customers
     /// into cache once per window, so a window should hold several records per customer; each record waits in it as
-    /// a 72-byte entry (up to 151 MB for 32 chunks).
+    /// a 48-byte entry and its 16-byte id (up to 134 MB for 32 chunks, kept for the next call).
     /// </summary>
     private static int WindowChunks(long total, int size) => (int)Math.Clamp(total / 4 / size, 4, 32);
 
     /// <summary>
     /// The room a partition's sink makes at the start: the records a partition receives on average (the customer ids'
-    /// hashes spread them evenly), an eighth more for the spread, and a customer for every ten of them, as the
-    /// single-pass entry points assume. The tables then rarely double as the records arrive.
+    /// hashes spread them evenly), an eighth more for the spread; a customer for every ten of them for the hash
+    /// tables, as the single-pass entry points assume, and one for each of them as the most customers, for the tables
+    /// filled in order, whose unwritten pages cost nothing. Those then never double as the records arrive.
     /// </summary>
     private static Capacity Room(long total, int partitions)
     {
         var each = total / partitions;
-        return Capacity.ForPurchases((int)Math.Min(each + (each / 8) + 64, Capacity.MaxPurchases), 10);
+        var records = (int)Math.Min(each + (each / 8) + 64, Capacity.MaxPurchases);
+        return Capacity.ForPurchases(records, 10) with { MostCustomers = records };
     }
 
     /// <summary>Fewer than 8,192 records per partition where 256 partitions suffice (16 at least).</summary>
@@ -314,23 +338,46 @@ internal static class OwnedPartitions
 
     /// <summary>
     /// The chunks of one window, each chunk's records read in order into entries sorted by partition (a counting
-    /// sort), so that a partition's owner reads its entries one after another and never the records themselves:
-    /// 72 bytes per record of the window, reused from window to window.
+    /// sort), so that a partition's owner reads its entries one after another and never the records themselves: per
+    /// record of the window a 48-byte entry (a plain value) and its id in input order, both rented (see
+    /// <see cref="WorkArrays{T}"/>) and reused from window to window and from call to call.
     /// </summary>
-    private sealed class Window(int chunks, int size, int partitions)
+    private sealed class Window : IDisposable
     {
-        private readonly OwnedEntry[][] _entries = [.. Enumerable.Range(0, chunks).Select(_ => new OwnedEntry[size])];
-        private readonly int[] _starts = new int[chunks * (partitions + 1)];
+        private readonly OwnedEntry[][] _entries;
+        private readonly CustomerId[][] _ids;
+        private readonly int[] _starts;
+        private readonly int _partitions;
 
-        public int Chunks => chunks;
+        public Window(int chunks, int size, int partitions)
+        {
+            _partitions = partitions;
+            _starts = new int[chunks * (partitions + 1)];
+            _entries = new OwnedEntry[chunks][];
+            _ids = new CustomerId[chunks][];
+            for (var slot = 0; slot < chunks; slot++)
+            {
+                _entries[slot] = WorkArrays<OwnedEntry>.Rent(size);
+                _ids[slot] = WorkArrays<CustomerId>.Rent(size);
+            }
+        }
+
+        public int Chunks => _entries.Length;
+
+        /// <summary>Per currency code number (<see cref="OwnedEntry.CodeOf"/>), the currency, for the codes the window's records used.</summary>
+        public Currency[] Currencies { get; } = new Currency[OwnedEntry.CurrencyCodes];
 
         /// <summary>Partition <paramref name="p"/>'s entries of the window's chunk <paramref name="slot"/>: the entries and the range.</summary>
         public (OwnedEntry[] Entries, int From, int To) Of(int slot, int p) =>
-            (_entries[slot], _starts[(slot * (partitions + 1)) + p], _starts[(slot * (partitions + 1)) + p + 1]);
+            (_entries[slot], _starts[(slot * (_partitions + 1)) + p], _starts[(slot * (_partitions + 1)) + p + 1]);
+
+        /// <summary>The customer ids of the window's chunk <paramref name="slot"/>, in input order (an entry's <see cref="OwnedEntry.Number"/> indexes them).</summary>
+        public CustomerId[] Ids(int slot) => _ids[slot];
 
         /// <summary>Reads chunks <paramref name="first"/>.. into entries sorted by partition, on several threads; a null record is reported, the first in input order.</summary>
         public void Sort(Part[] parts, Chunk[] all, int first, int count, int bits, Func<Func<long, int>> dayNumbers, ParallelOptions options, ProgressWatch? watch, string parameter)
         {
+            var partitions = _partitions;
             var firstNull = new int[count];
             Concurrency.Partitioned.For(count, options, slot =>
             {
@@ -339,6 +386,7 @@ internal static class OwnedPartitions
                 var part = parts[chunk.Part];
                 var bounds = _starts.AsSpan(slot * (partitions + 1), partitions + 1);
                 bounds.Clear();
+                var ids = _ids[slot];
                 var partitionOf = WorkArrays<byte>.Rent(chunk.Length);
                 try
                 {
@@ -351,7 +399,9 @@ internal static class OwnedPartitions
                             return;
                         }
 
-                        var p = (byte)((uint)purchase.CustomerId.GetHashCode() >> (32 - bits));
+                        var id = purchase.CustomerId;
+                        ids[i] = id;
+                        var p = (byte)((uint)id.GetHashCode() >> (32 - bits));
                         partitionOf[i] = p;
                         bounds[p + 1]++;
                     }
@@ -363,27 +413,28 @@ internal static class OwnedPartitions
 
                     var entries = _entries[slot];
                     var days = dayNumbers();
-                    Currency currency = default;
+                    var currencies = Currencies;
+                    string? code = null; // the code of the run of records in one currency
+                    var number = 0;
                     Span<int> next = stackalloc int[partitions];
                     bounds[..partitions].CopyTo(next);
                     for (var i = 0; i < chunk.Length; i++)
                     {
                         var purchase = part[chunk.Start + i]!;
                         var amount = purchase.Amount;
-
-                        // One instance for a run of records in one currency: the owners compare references, not codes.
-                        if (amount.Currency != currency)
+                        if (!ReferenceEquals(amount.Currency.Code, code))
                         {
-                            currency = amount.Currency;
+                            code = amount.Currency.Code;
+                            number = OwnedEntry.CodeOf(amount.Currency);
+                            currencies[number] = amount.Currency; // the same value from every thread that writes it
                         }
 
                         ref var entry = ref entries[next[partitionOf[i]]++];
-                        entry.Key = OwnedKey.Of(purchase.CustomerId);
+                        entry.Key = OwnedKey.Of(ids[i]);
                         entry.Amount = amount.Amount;
-                        entry.Currency = currency;
                         entry.Day = days(purchase.OccurredAt.ToUnixTimeTicks());
                         entry.Number = (ushort)i;
-                        entry.IsSale = purchase.IsSale;
+                        entry.SetKind(number, purchase.IsSale);
                     }
                 }
                 finally
@@ -398,6 +449,16 @@ internal static class OwnedPartitions
                 {
                     throw new ArgumentNullException(parameter, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Record {all[first + slot].Number + firstNull[slot]} is null."));
                 }
+            }
+        }
+
+        /// <summary>Gives the arrays back: the entries as they are (plain values), the ids cleared (so that the kept arrays hold no record's id).</summary>
+        public void Dispose()
+        {
+            for (var slot = 0; slot < _entries.Length; slot++)
+            {
+                WorkArrays<OwnedEntry>.Return(_entries[slot]);
+                WorkArrays<CustomerId>.Return(_ids[slot], clearArray: true);
             }
         }
     }
