@@ -90,7 +90,7 @@ internal static class OwnedPartitions
             var firstRecords = new List<long>[partitions]; // per partition: the numbers of the records that met a customer first
             for (var p = 0; p < partitions; p++)
             {
-                firstRecords[p] = [];
+                firstRecords[p] = new List<long>(room.Customers);
             }
 
             window = new Window(Math.Min(WindowChunks(total, size), Math.Max(chunks.Length, 1)), size, partitions);
@@ -204,15 +204,17 @@ internal static class OwnedPartitions
 
     /// <summary>
     /// The room a partition's sink makes at the start: the records a partition receives on average (the customer ids'
-    /// hashes spread them evenly), an eighth more for the spread; a customer for every ten of them for the hash
-    /// tables, as the single-pass entry points assume, and one for each of them as the most customers, for the tables
-    /// filled in order, whose unwritten pages cost nothing. Those then never double as the records arrive.
+    /// hashes spread them evenly), an eighth more for the spread; a customer for every four of them for the hash
+    /// table and the lists of ids and first records (a customer base buys a few times a customer: where they buy
+    /// more, these start larger than needed, which costs less than doubling them where they buy fewer), and one for
+    /// each record as the most customers, for the tables filled in order, whose unwritten pages cost nothing: those
+    /// never double as the records arrive.
     /// </summary>
     private static Capacity Room(long total, int partitions)
     {
         var each = total / partitions;
         var records = (int)Math.Min(each + (each / 8) + 64, Capacity.MaxPurchases);
-        return Capacity.ForPurchases(records, 10) with { MostCustomers = records };
+        return Capacity.ForPurchases(records, 4) with { MostCustomers = records };
     }
 
     /// <summary>Fewer than 8,192 records per partition where 256 partitions suffice (16 at least).</summary>
