@@ -13,7 +13,8 @@ using NodaTime;
 // (default 5, after one warm-up), --threads 1,2,4 (default 1 and every core), --layout grouped (each customer's
 // purchases together, the layout of the earlier benchmarks; default: time-ordered, customers interleaved).
 // --rounds N: the summary and RFM called in turn N times in this process, each call timed, with its full collections, pauses,
-// bytes allocated, minor page faults and CPU time (first calls against later ones).
+// bytes allocated, minor page faults and CPU time (first calls against later ones). --scorecard-rounds N: the same for
+// the scorecard on every core.
 // --series: the twelve monthly scorecards to September 2026 from one read against the last month alone, alternating,
 // on one thread. --memory one|series|passes: in this process once, the last month alone, the twelve months from one
 // read, or the twelve months one pass each, and the peak working set over that of the data (run each in its own process).
@@ -40,6 +41,24 @@ var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
 var period = ReportingPeriod.Month(2026, 9, zone);
 var settings = new ScorecardSettings { Currency = Currency.Eur };
 var summaryOptions = new SummaryOptions(new LocalDate(2026, 3, 31)) { HoldoutEnd = new LocalDate(2026, 9, 30), Zone = zone };
+
+if (OptionText("--scorecard-rounds") is not null)
+{
+    // The scorecard on every core called N times, each call timed with its costs: the first call in a fresh process against later ones.
+    using var provider = new ServiceCollection().AddCrmMetrics().BuildServiceProvider();
+    var metrics = provider.GetRequiredService<ICrmMetrics>();
+    var data = new CrmDataSet { Purchases = purchases };
+    for (var round = 1; round <= Option("--scorecard-rounds", 6); round++)
+    {
+        var before = Costs.Now();
+        var watch = Stopwatch.StartNew();
+        metrics.ComputeScorecard(data, period, settings);
+        var ms = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"call {round}: scorecard {ms:F0} ms ({Costs.Now() - before})"));
+    }
+
+    return 0;
+}
 
 if (OptionText("--rounds") is not null)
 {
