@@ -33,10 +33,18 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
         var failures = new (int Source, ExceptionDispatchInfo Error)?[threads];
         var next = -1; // the last source taken
         var failed = false;
+        // The records of the indexed sources: once a sixteenth of them is read, the batches are sized for the
+        // customers they project (see SourceReader.Projected).
+        long indexed = 0;
+        foreach (var source in sources)
+        {
+            indexed += source.Slice is null ? 0 : source.Length;
+        }
+
         var readers = new SourceReader<TSource, TReader>[threads];
         for (var t = 0; t < threads; t++)
         {
-            readers[t] = new SourceReader<TSource, TReader>(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, parameterName, cancellationToken);
+            readers[t] = new SourceReader<TSource, TReader>(this, t, threads, counts, t == 0 && read is not null ? () => read(Sum(counts)) : null, indexed, parameterName, cancellationToken);
         }
 
         var others = new Task[threads - 1];
@@ -91,17 +99,18 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
 
             reader.Finish();
         }
+    }
 
-        static long Sum(long[] values)
+    /// <summary>The records all threads have read so far (each thread's count is updated every 4,096 of its records).</summary>
+    private static long Sum(long[] counts)
+    {
+        long sum = 0;
+        for (var i = 0; i < counts.Length; i++)
         {
-            long sum = 0;
-            for (var i = 0; i < values.Length; i++)
-            {
-                sum += Volatile.Read(ref values[i]);
-            }
-
-            return sum;
+            sum += Volatile.Read(ref counts[i]);
         }
+
+        return sum;
     }
 
     /// <summary>
@@ -156,7 +165,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     /// One thread of <see cref="AddConcurrently"/>: reads sources into a buffer of its own and applies it to the shared
     /// tables whenever a region is full, and at the end.
     /// </summary>
-    private sealed class SourceReader<TSource, TReader>(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> owner, int thread, int threads, long[] counts, Action? progress, string parameterName, CancellationToken cancellationToken)
+    private sealed class SourceReader<TSource, TReader>(PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRules> owner, int thread, int threads, long[] counts, Action? progress, long indexed, string parameterName, CancellationToken cancellationToken)
         where TReader : IRecordReader<TSource, TRecord>
     {
         private readonly List<StoreBatch<TEntry>> _applied = [];
@@ -211,6 +220,19 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
             _applied.Clear();
         }
 
+        /// <summary>
+        /// The customers the indexed records project once a sixteenth of them is read (the customers applied so far,
+        /// scaled by the records not yet read), else 0. A batch sized for the customers applied so far is stepped up
+        /// through every size as they arrive, each step a new buffer kept to the end: about twice the last one in all.
+        /// Sized for the projection, it steps up once or twice. Where customers arrive early (a cohort), the
+        /// projection is too high by as much as sixteen times, within the regions' cap.
+        /// </summary>
+        private int Projected()
+        {
+            var read = Math.Max(_read, Sum(counts));
+            return indexed <= 0 || read * 16 < indexed ? 0 : (int)Math.Min((long)((double)owner.AppliedCustomers * indexed / read), Capacity.MaxCustomers);
+        }
+
         private void Tick()
         {
             if (++_read % 4096 == 0)
@@ -233,11 +255,11 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
                 return;
             }
 
-            var batch = _batch ??= new StoreBatch<TEntry>(Partitions, owner.WantedRegion());
+            var batch = _batch ??= new StoreBatch<TEntry>(Partitions, owner.WantedRegion(Projected()));
             if (owner.Buffer(batch, in record))
             {
                 owner.ApplyShared(batch, thread, threads);
-                if (owner.WantedRegion() > batch.Region)
+                if (owner.WantedRegion(Projected()) > batch.Region)
                 {
                     // More customers than when it was rented: a larger buffer applies more records per table load.
                     _applied.Add(batch);

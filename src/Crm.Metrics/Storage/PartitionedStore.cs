@@ -392,12 +392,12 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
     }
 
     /// <summary>
-    /// The region size for the customers applied so far, or reserved if more: as many entries as customers, rounded up to
-    /// a power of two, within bounds. (Twice as many was no faster, and two batches of them were the largest arrays
-    /// of a read.)
+    /// The region size for the customers applied so far, or reserved, or <paramref name="expected"/>, whichever is
+    /// most: as many entries as customers, rounded up to a power of two, within bounds. (Twice as many was no faster,
+    /// and two batches of them were the largest arrays of a read.)
     /// </summary>
-    private int WantedRegion() =>
-        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, (long)Math.Max(AppliedCustomers, _reserved) / Partitions)));
+    private int WantedRegion(int expected = 0) =>
+        (int)Math.Min(MaxRegion, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinRegion, (long)Math.Max(Math.Max(AppliedCustomers, _reserved), expected) / Partitions)));
 
     /// <summary>A batch with regions of <paramref name="region"/> entries: the spare one when it fits, else a new one.</summary>
     private StoreBatch<TEntry> TakeBatch(int region)
