@@ -94,7 +94,6 @@ internal static class OwnedPartitions
             }
 
             window = new Window(Math.Min(WindowChunks(total, size), Math.Max(chunks.Length, 1)), size, partitions);
-            var fresh = new int[partitions * chunks.Length]; // per partition, per chunk: customers first met (a partition's counters together, so that owners do not share cache lines)
             var firstKept = new long[partitions];
             var mismatch = new (long Record, Currency Actual, string? Parameter)[partitions];
             Array.Fill(firstKept, -1);
@@ -152,7 +151,6 @@ internal static class OwnedPartitions
 
                             if (sink.Customers != before)
                             {
-                                fresh[(p * chunks.Length) + k]++;
                                 firstRecord.Add(number);
                             }
 
@@ -177,7 +175,7 @@ internal static class OwnedPartitions
                 }
             }
 
-            var (globalOf, customers) = Number(parts, chunks, bits, sinks, firsts, fresh, options);
+            var (globalOf, customers) = Number(firstRecords, firsts, options);
             return new Outcome<TSink>(sinks, globalOf, customers, currency);
         }
         catch
@@ -284,52 +282,37 @@ internal static class OwnedPartitions
         return earliest.Record == long.MaxValue ? expected : throw new CurrencyMismatchException(expected, earliest.Actual, earliest.Parameter ?? "purchase");
     }
 
-    /// <summary>Numbers the customers in the order of their first kept record: per partition, each customer's number.</summary>
-    private static (int[][] GlobalOf, int Customers) Number<TSink>(Part[] parts, Chunk[] chunks, int bits, TSink[] sinks, long[] firsts, int[] fresh, ParallelOptions options)
-        where TSink : IOwnedSink
+    /// <summary>
+    /// Numbers the customers in the order of their first kept record: per partition, each customer's number. A
+    /// customer's number is the rank of their first record among all first records, counted in
+    /// <paramref name="firsts"/> (a bit per record): the first records before its 64-record word, then those before it
+    /// in the word. No record is read again.
+    /// </summary>
+    /// <param name="firstRecords">Per partition, the first records of its customers, in the order the sink numbered them (ascending).</param>
+    /// <param name="firsts">Every first record's bit.</param>
+    /// <param name="options">The threads.</param>
+    private static (int[][] GlobalOf, int Customers) Number(List<long>[] firstRecords, long[] firsts, ParallelOptions options)
     {
-        var partitions = 1 << bits;
-        var globalOf = new int[partitions][];
-        for (var p = 0; p < partitions; p++)
+        var before = new int[firsts.Length + 1]; // per word, the first records before it
+        for (var w = 0; w < firsts.Length; w++)
         {
-            globalOf[p] = new int[sinks[p].Customers];
+            before[w + 1] = before[w] + System.Numerics.BitOperations.PopCount((ulong)firsts[w]);
         }
 
-        // Per chunk: the customers first met before it, in all partitions and in each.
-        var before = new int[chunks.Length + 1];
-        var partitionBefore = new int[chunks.Length * partitions];
-        var running = new int[partitions];
-        for (var k = 0; k < chunks.Length; k++)
+        var globalOf = new int[firstRecords.Length][];
+        Concurrency.Partitioned.For(firstRecords.Length, options, p =>
         {
-            var sum = 0;
-            for (var p = 0; p < partitions; p++)
+            var records = firstRecords[p];
+            var numbers = globalOf[p] = new int[records.Count];
+            for (var i = 0; i < numbers.Length; i++)
             {
-                partitionBefore[(k * partitions) + p] = running[p];
-                running[p] += fresh[(p * chunks.Length) + k];
-                sum += fresh[(p * chunks.Length) + k];
-            }
-
-            before[k + 1] = before[k] + sum;
-        }
-
-        Concurrency.Partitioned.For(chunks.Length, options, k =>
-        {
-            var chunk = chunks[k];
-            var part = parts[chunk.Part];
-            var next = partitionBefore.AsSpan(k * partitions, partitions);
-            var number = before[k];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var record = chunk.Number + i;
-                if ((firsts[record >> 6] & (1L << (int)(record & 63))) != 0)
-                {
-                    var p = (int)((uint)part[chunk.Start + i]!.CustomerId.GetHashCode() >> (32 - bits));
-                    globalOf[p][next[p]++] = number++;
-                }
+                var record = records[i];
+                var word = (int)(record >> 6);
+                numbers[i] = before[word] + System.Numerics.BitOperations.PopCount((ulong)firsts[word] & ((1UL << (int)(record & 63)) - 1));
             }
         });
 
-        return (globalOf, before[chunks.Length]);
+        return (globalOf, before[firsts.Length]);
     }
 
     /// <summary>An indexed part of the records: an array range, or a read-only list.</summary>
