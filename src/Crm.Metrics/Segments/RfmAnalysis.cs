@@ -307,22 +307,21 @@ public sealed class RfmAnalysis
             scores[index[i]] = 1 + (int)(5L * worse / n);
         }
 
-        var bins = new RfmBin[5];
-        for (var s = 1; s <= 5; s++)
+        // Each score's customers, lowest and highest value, in one pass (in customer order, as five passes would).
+        Span<int> counts = stackalloc int[5];
+        Span<double> lows = stackalloc double[5];
+        Span<double> highs = stackalloc double[5];
+        for (var i = 0; i < n; i++)
         {
-            int count = 0;
-            double? low = null, high = null;
-            for (var i = 0; i < n; i++)
-            {
-                if (scores[i] == s)
-                {
-                    count++;
-                    low = low is { } l ? Math.Min(l, values[i]) : values[i];
-                    high = high is { } h ? Math.Max(h, values[i]) : values[i];
-                }
-            }
+            var s = scores[i] - 1;
+            var value = values[i];
+            (lows[s], highs[s]) = counts[s]++ == 0 ? (value, value) : (Math.Min(lows[s], value), Math.Max(highs[s], value));
+        }
 
-            bins[s - 1] = new RfmBin(s, count, low, high);
+        var bins = new RfmBin[5];
+        for (var s = 0; s < 5; s++)
+        {
+            bins[s] = counts[s] == 0 ? new RfmBin(s + 1, 0, null, null) : new RfmBin(s + 1, counts[s], lows[s], highs[s]);
         }
 
         return (scores, Array.AsReadOnly(bins));
