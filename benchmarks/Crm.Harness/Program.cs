@@ -173,7 +173,11 @@ string? OptionText(string name)
 /// <summary>What a call cost besides its time: full collections, the collector's pauses, bytes allocated, pages first touched (minor faults) and CPU time.</summary>
 internal readonly record struct Costs(int FullCollections, TimeSpan Paused, long Allocated, long MinorFaults, TimeSpan Cpu)
 {
-    public static Costs Now() => new(GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: false), MinorFaultsSoFar(), Process.GetCurrentProcess().TotalProcessorTime);
+    public static Costs Now()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new(GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: false), MinorFaultsSoFar(), process.TotalProcessorTime);
+    }
 
     public static Costs operator -(Costs after, Costs before) =>
         new(after.FullCollections - before.FullCollections, after.Paused - before.Paused, after.Allocated - before.Allocated, after.MinorFaults - before.MinorFaults, after.Cpu - before.Cpu);

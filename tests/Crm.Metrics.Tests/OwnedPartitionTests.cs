@@ -196,12 +196,12 @@ public class OwnedPartitionTests
     [Theory]
     [InlineData(12)] // packed into the key
     [InlineData(20)] // compared as strings
-    public void Ids_whose_hash_codes_collide_are_told_apart(int length)
+    public void Keys_of_ids_whose_hash_codes_collide_differ_when_packed_and_leave_unpacked_ids_to_their_strings(int length)
     {
         var pair = OwnedKeyTableTests.CollidingIds(length);
         var (a, b) = (OwnedKey.Of(new CustomerId(pair.A)), OwnedKey.Of(new CustomerId(pair.B)));
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.Equal(length > 16, a.Agrees(in b)); // unpacked keys of one length and hash agree: their strings decide
+        Assert.Equal(length > 16, a.Agrees(in b)); // unpacked keys of one length and hash agree: the table compares the strings (OwnedKeyTableTests)
         Assert.True(a.Agrees(OwnedKey.Of(new CustomerId(new string(pair.A.AsSpan())))));
     }
 

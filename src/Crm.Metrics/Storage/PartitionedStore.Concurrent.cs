@@ -222,7 +222,7 @@ internal partial class PartitionedStore<TRecord, TEntry, THistory, TPeriod, TRul
 
         /// <summary>
         /// The customers the indexed records project once a sixteenth of them is read (the customers applied so far,
-        /// scaled by the records not yet read), else 0. A batch sized for the customers applied so far is stepped up
+        /// times all the records over those read), else 0. A batch sized for the customers applied so far is stepped up
         /// through every size as they arrive, each step a new buffer kept to the end: about twice the last one in all.
         /// Sized for the projection, it steps up once or twice. Where customers arrive early (a cohort), the
         /// projection is too high by as much as sixteen times, within the regions' cap.
