@@ -175,7 +175,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
             }
         });
 
-        return RfmAnalysis.Score(options, LocalDayNumbers.Of(options.AnalysisDate), ids, lastDays, totals, distinct, outcome.Currency);
+        return RfmAnalysis.Score(options, LocalDayNumbers.Of(options.AnalysisDate), ids, lastDays, totals, distinct, outcome.Currency, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) });
     }
 
     /// <summary>Adds purchases.</summary>

@@ -202,12 +202,23 @@ public sealed class RfmAnalysis
         }
     }
 
+    /// <summary>Customers per chunk of the scoring's passes, which run in parallel (each customer's figures depend on it alone).</summary>
+    private const int ChunkSize = 1 << 16;
+
     /// <summary>Scores customers given their last purchase day, revenue and distinct purchase days.</summary>
-    internal static RfmAnalysis Score(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency)
+    /// <param name="options">The analysis's options.</param>
+    /// <param name="today">The analysis date's day number.</param>
+    /// <param name="order">The customers, in the analysis's order.</param>
+    /// <param name="lastDays">Per customer, the last sale day.</param>
+    /// <param name="totals">Per customer, the revenue in the window.</param>
+    /// <param name="distinctDays">Per customer, the sale days.</param>
+    /// <param name="currency">The sales' currency.</param>
+    /// <param name="parallel">The threads of the passes over the customers (null: every core).</param>
+    internal static RfmAnalysis Score(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency, ParallelOptions? parallel = null)
     {
         try
         {
-            return ScoreCustomers(options, today, order, lastDays, totals, distinctDays, currency);
+            return ScoreCustomers(options, today, order, lastDays, totals, distinctDays, currency, parallel);
         }
         catch (OverflowException e)
         {
@@ -215,25 +226,43 @@ public sealed class RfmAnalysis
         }
     }
 
-    private static RfmAnalysis ScoreCustomers(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency)
+    private static RfmAnalysis ScoreCustomers(RfmOptions options, int today, CustomerId[] order, int[] lastDays, decimal[] totals, int[] distinctDays, Currency currency, ParallelOptions? parallel)
     {
         var n = order.Length;
         var recency = new double[n];
-        var frequency = new double[n];
-        var monetary = new double[n];
         var values = new decimal[n];
-        for (var i = 0; i < n; i++)
+        var scratch = WorkArrays<double>.Rent(Math.Max(n, 1)); // F's values, then M's: only scored, not kept
+        var mean = options.Monetary != RfmMonetaryBasis.Total;
+        int[] rScores, fScores, mScores;
+        IReadOnlyList<RfmBin> rBins, fBins, mBins;
+        try
         {
-            recency[i] = today - lastDays[i];
-            frequency[i] = distinctDays[i];
-            values[i] = options.Monetary == RfmMonetaryBasis.Total ? totals[i] : totals[i] / distinctDays[i];
-            monetary[i] = (double)values[i];
-        }
+            Chunked(n, parallel, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    recency[i] = today - lastDays[i];
+                    scratch[i] = distinctDays[i];
+                    values[i] = mean ? totals[i] / distinctDays[i] : totals[i];
+                }
+            });
 
-        // Better is lower for R, higher for F and M: rank on the negated recency.
-        var (rScores, rBins) = Score(recency, lowerIsBetter: true);
-        var (fScores, fBins) = Score(frequency, lowerIsBetter: false);
-        var (mScores, mBins) = Score(monetary, lowerIsBetter: false);
+            // Better is lower for R, higher for F and M: rank on the negated recency.
+            (rScores, rBins) = Score(recency, n, lowerIsBetter: true, parallel);
+            (fScores, fBins) = Score(scratch, n, lowerIsBetter: false, parallel);
+            Chunked(n, parallel, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    scratch[i] = (double)values[i];
+                }
+            });
+            (mScores, mBins) = Score(scratch, n, lowerIsBetter: false, parallel);
+        }
+        finally
+        {
+            WorkArrays<double>.Return(scratch);
+        }
 
         // Per (R, F) cell its customers; per segment its customers and revenue, summed in customer order. The segment of
         // each of the 25 cells is looked up once.
@@ -266,6 +295,19 @@ public sealed class RfmAnalysis
         return new RfmAnalysis(options, customers, cells, [rBins, fBins, mBins], segments.AsReadOnly());
     }
 
+    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="n"/>) in chunks of <paramref name="chunkSize"/>, on the threads of <paramref name="parallel"/>; one chunk on this thread.</summary>
+    private static void Chunked(int n, ParallelOptions? parallel, Action<int, int> body, int chunkSize = ChunkSize)
+    {
+        var chunks = (int)(((long)n + chunkSize - 1) / chunkSize);
+        if (chunks <= 1)
+        {
+            body(0, n);
+            return;
+        }
+
+        Concurrency.Partitioned.For(chunks, parallel, chunk => body(chunk * chunkSize, (int)Math.Min(n, (long)(chunk + 1) * chunkSize)));
+    }
+
     /// <summary>The place of <paramref name="name"/> among the map's <paramref name="names"/> (each a cell's segment).</summary>
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {
@@ -281,49 +323,94 @@ public sealed class RfmAnalysis
     }
 
     /// <summary>Scores 1..5 by the percent rank of each value (ties share it); the five bins with their raw ranges.</summary>
-    internal static (int[] Scores, IReadOnlyList<RfmBin> Bins) Score(double[] values, bool lowerIsBetter)
+    /// <param name="values">The values.</param>
+    /// <param name="lowerIsBetter">Whether a lower value is better (recency).</param>
+    /// <param name="chunkSize">Values per chunk of the passes (tests lower it to cut few values into many chunks).</param>
+    internal static (int[] Scores, IReadOnlyList<RfmBin> Bins) Score(double[] values, bool lowerIsBetter, int chunkSize = ChunkSize) => Score(values, values.Length, lowerIsBetter, null, chunkSize);
+
+    /// <summary>Scores 1..5 by the percent rank of each of the first <paramref name="n"/> values (ties share it); the five bins with their raw ranges.</summary>
+    /// <remarks>
+    /// A value's score is 1 + ⌊5w/n⌋, w the values worse than it. It exceeds s exactly when w ≥ t_s = ⌈sn/5⌉, that is
+    /// when the value is better than the one at rank t_s − 1 from the worst: so four order statistics
+    /// (<see cref="RadixSelect"/>) score every value, without sorting them. The passes over the values run in chunks on
+    /// the threads of <paramref name="parallel"/>; each chunk's bins (counts, lowest and highest values) are combined
+    /// after, which gives what one pass gives.
+    /// </remarks>
+    private static (int[] Scores, IReadOnlyList<RfmBin> Bins) Score(double[] values, int n, bool lowerIsBetter, ParallelOptions? parallel, int chunkSize = ChunkSize)
     {
-        var n = values.Length;
-        var keys = new ulong[n];
-        var index = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            // −0 as +0, so that equal values have equal keys.
-            var key = lowerIsBetter ? -values[i] : values[i];
-            keys[i] = Storage.RadixSort.Ascending(key == 0 ? 0.0 : key);
-            index[i] = i;
-        }
-
-        Storage.RadixSort.Sort(keys, index);
         var scores = new int[n];
-        var worse = 0;
-        for (var i = 0; i < n; i++)
+        var chunks = (int)(((long)n + chunkSize - 1) / chunkSize);
+        var counts = new int[chunks * 5];
+        var lows = new double[chunks * 5];
+        var highs = new double[chunks * 5];
+        if (n > 0)
         {
-            if (i > 0 && keys[i] != keys[i - 1])
+            var keys = WorkArrays<ulong>.Rent(n);
+            var scratch = WorkArrays<ulong>.Rent(n);
+            try
             {
-                worse = i;
+                Chunked(n, parallel, (from, to) =>
+                {
+                    for (var i = from; i < to; i++)
+                    {
+                        keys[i] = Key(values[i], lowerIsBetter);
+                    }
+                }, chunkSize);
+
+                Span<int> ranks = stackalloc int[4];
+                for (var s = 1; s <= 4; s++)
+                {
+                    ranks[s - 1] = (int)((((long)s * n) + 4) / 5) - 1; // t_s − 1
+                }
+
+                var bounds = new ulong[4];
+                RadixSelect.Select(keys.AsSpan(0, n), scratch, ranks, bounds);
+                var (b1, b2, b3, b4) = (bounds[0], bounds[1], bounds[2], bounds[3]);
+                Chunked(n, parallel, (from, to) =>
+                {
+                    var bin = from / chunkSize * 5;
+                    for (var i = from; i < to; i++)
+                    {
+                        var value = values[i];
+                        var key = Key(value, lowerIsBetter);
+                        var score = 1 + (key > b1 ? 1 : 0) + (key > b2 ? 1 : 0) + (key > b3 ? 1 : 0) + (key > b4 ? 1 : 0);
+                        scores[i] = score;
+                        var at = bin + score - 1;
+                        (lows[at], highs[at]) = counts[at]++ == 0 ? (value, value) : (Math.Min(lows[at], value), Math.Max(highs[at], value));
+                    }
+                }, chunkSize);
             }
-
-            scores[index[i]] = 1 + (int)(5L * worse / n);
-        }
-
-        // Each score's customers, lowest and highest value, in one pass (in customer order, as five passes would).
-        Span<int> counts = stackalloc int[5];
-        Span<double> lows = stackalloc double[5];
-        Span<double> highs = stackalloc double[5];
-        for (var i = 0; i < n; i++)
-        {
-            var s = scores[i] - 1;
-            var value = values[i];
-            (lows[s], highs[s]) = counts[s]++ == 0 ? (value, value) : (Math.Min(lows[s], value), Math.Max(highs[s], value));
+            finally
+            {
+                WorkArrays<ulong>.Return(keys);
+                WorkArrays<ulong>.Return(scratch);
+            }
         }
 
         var bins = new RfmBin[5];
         for (var s = 0; s < 5; s++)
         {
-            bins[s] = counts[s] == 0 ? new RfmBin(s + 1, 0, null, null) : new RfmBin(s + 1, counts[s], lows[s], highs[s]);
+            var (count, low, high) = (0, 0.0, 0.0);
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var at = (chunk * 5) + s;
+                if (counts[at] > 0)
+                {
+                    (low, high) = count == 0 ? (lows[at], highs[at]) : (Math.Min(low, lows[at]), Math.Max(high, highs[at]));
+                    count += counts[at];
+                }
+            }
+
+            bins[s] = count == 0 ? new RfmBin(s + 1, 0, null, null) : new RfmBin(s + 1, count, low, high);
         }
 
         return (scores, Array.AsReadOnly(bins));
+
+        // Worse values have smaller keys; −0 as +0, so that equal values have equal keys.
+        static ulong Key(double value, bool lowerIsBetter)
+        {
+            var key = lowerIsBetter ? -value : value;
+            return Storage.RadixSort.Ascending(key == 0 ? 0.0 : key);
+        }
     }
 }
