@@ -416,7 +416,7 @@ internal sealed partial class AnalysisSet : IRecordSink, IDisposable
 
         if (_rfm is { } rfmAccumulator)
         {
-            work.Add(() => rfm = rfmAccumulator.Result());
+            work.Add(() => rfm = rfmAccumulator.Result(threads));
         }
 
         if (_lifecycles is { } lifecycleAccumulator)

@@ -11,7 +11,7 @@ namespace Crm.Metrics.Segments;
 /// pieces: accumulators of partitions of the purchases merge exactly, directly
 /// (<see cref="Merge(RfmAccumulator)"/>) or through their plain-data state (<see cref="ToState"/>,
 /// <see cref="Merge(RfmState)"/>) when the partitions run elsewhere. Scores are ranks over the whole customer base,
-/// so they are computed only by <see cref="Result"/>, after the merge.
+/// so they are computed only by <see cref="Result()"/>, after the merge.
 /// </summary>
 /// <remarks>
 /// Memory: a small state per customer and 8 bytes per sale in the window. Not thread-safe: one accumulator per thread,
@@ -347,8 +347,12 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
 
     /// <summary>The analysis of every sale added so far (the accumulator can go on adding).</summary>
     /// <returns>The analysis.</returns>
+    /// <remarks>The scoring's passes over the customers run on every core.</remarks>
     /// <exception cref="ObjectDisposedException">The accumulator was disposed.</exception>
-    public RfmAnalysis Result()
+    public RfmAnalysis Result() => Result(-1);
+
+    /// <summary>The analysis of every sale added so far, its scoring on up to <paramref name="threads"/> threads (−1: every core).</summary>
+    internal RfmAnalysis Result(int threads)
     {
         ThrowIfDisposed();
         var n = _log.Customers;
@@ -367,7 +371,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
             }
         }
 
-        return RfmAnalysis.Score(Options, _today, ids, lastDays, totals, distinct, _currency);
+        return RfmAnalysis.Score(Options, _today, ids, lastDays, totals, distinct, _currency, new ParallelOptions { MaxDegreeOfParallelism = threads });
     }
 
     /// <summary>Returns the pooled buffers; any later use of the accumulator throws <see cref="ObjectDisposedException"/>.</summary>

@@ -18,7 +18,7 @@ internal static class RadixSelect
 
     /// <summary>
     /// The keys at <paramref name="ranks"/> of <paramref name="keys"/>' ascending order (rank 0 the smallest) into
-    /// <paramref name="results"/>, one per rank. <paramref name="keys"/> and <paramref name="scratch"/> (as long) are
+    /// <paramref name="results"/>, one per rank. <paramref name="keys"/> and <paramref name="scratch"/> (at least as long) are
     /// overwritten.
     /// </summary>
     /// <param name="keys">The keys; left in no particular order.</param>
