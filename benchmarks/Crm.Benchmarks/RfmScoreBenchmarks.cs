@@ -65,19 +65,7 @@ public class RfmScoreBenchmarks
         }
 
         RadixSort.Sort(keys, index);
-        var scores = new int[n];
-        var worse = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (i > 0 && keys[i] != keys[i - 1])
-            {
-                worse = i;
-            }
-
-            scores[index[i]] = 1 + (int)(5L * worse / n);
-        }
-
-        return Bins(scores);
+        return Bins(ScoresOfSorted(keys, index));
     }
 
     /// <summary>The library: four order statistics by a radix select, then one comparison per value and bound.</summary>
@@ -104,11 +92,19 @@ public class RfmScoreBenchmarks
         }
 
         Array.Sort(sorted, index);
+        return Bins(ScoresOfSorted(sorted, index));
+    }
+
+    /// <summary>Each place's score from values sorted worst first with their places: 1 + ⌊5w/n⌋, w where its run of ties starts.</summary>
+    private static int[] ScoresOfSorted<T>(T[] sorted, int[] index)
+        where T : IEquatable<T>
+    {
+        var n = sorted.Length;
         var scores = new int[n];
         var worse = 0;
         for (var i = 0; i < n; i++)
         {
-            if (i > 0 && sorted[i] != sorted[i - 1])
+            if (i > 0 && !sorted[i].Equals(sorted[i - 1]))
             {
                 worse = i;
             }
@@ -116,7 +112,7 @@ public class RfmScoreBenchmarks
             scores[index[i]] = 1 + (int)(5L * worse / n);
         }
 
-        return Bins(scores);
+        return scores;
     }
 
     /// <summary>The five bins' counts, as the scorings make them, folded into the scores' sum.</summary>
