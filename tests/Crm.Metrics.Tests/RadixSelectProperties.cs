@@ -27,6 +27,40 @@ public class RadixSelectProperties
         Assert.Equal(ranks.Select(r => sorted[r]), results);
     }
 
+    /// <summary>
+    /// 200,000 keys, so that the digits are 16 bits wide and the select goes several levels down: any bits, keys that
+    /// share their high half, doubles' keys of money amounts (long runs of ties), and one key among equal ones.
+    /// </summary>
+    [Theory]
+    [InlineData("any")]
+    [InlineData("high half shared")]
+    [InlineData("money")]
+    [InlineData("one apart")]
+    public void Many_keys_give_the_sorted_keys_at_the_ranks(string shape)
+    {
+        var random = new Random(20261207);
+        const int n = 200_000;
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = shape switch
+            {
+                "any" => (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63),
+                "high half shared" => 0xABCD_EF01_0000_0000UL | (uint)random.Next(),
+                "money" => RadixSort.Ascending(random.Next(1, 500_000) / 100.0),
+                _ => i == n / 2 ? 7UL : 5UL,
+            };
+        }
+
+        int[] ranks = [0, 1, n / 5, n / 2, (4 * n / 5) - 1, (4 * n / 5) - 1, n - 2, n - 1];
+        var sorted = keys.Order().ToArray();
+        var results = new ulong[ranks.Length];
+
+        RadixSelect.Select(keys.ToArray(), new ulong[n], ranks, results);
+
+        Assert.Equal(ranks.Select(r => sorted[r]), results);
+    }
+
     [Fact]
     public void Ranks_must_be_ascending_and_among_the_keys()
     {
