@@ -160,7 +160,8 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
         var lastDays = new int[n];
         var totals = new decimal[n];
         var distinct = new int[n];
-        Concurrency.Partitioned.For(outcome.Sinks.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, p =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        Concurrency.Partitioned.For(outcome.Sinks.Length, parallel, p =>
         {
             var log = outcome.Sinks[p]._log;
             var number = outcome.GlobalOf[p];
@@ -175,7 +176,7 @@ public sealed class RfmAccumulator : IDisposable, IOwnedSink
             }
         });
 
-        return RfmAnalysis.Score(options, LocalDayNumbers.Of(options.AnalysisDate), ids, lastDays, totals, distinct, outcome.Currency, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) });
+        return RfmAnalysis.Score(options, LocalDayNumbers.Of(options.AnalysisDate), ids, lastDays, totals, distinct, outcome.Currency, parallel);
     }
 
     /// <summary>Adds purchases.</summary>

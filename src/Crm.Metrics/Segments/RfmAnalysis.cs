@@ -372,7 +372,7 @@ public sealed class RfmAnalysis
                     for (var i = from; i < to; i++)
                     {
                         var value = values[i];
-                        var key = Key(value, lowerIsBetter);
+                        var key = Key(value, lowerIsBetter); // made again: the select left the keys out of order
                         var score = 1 + (key > b1 ? 1 : 0) + (key > b2 ? 1 : 0) + (key > b3 ? 1 : 0) + (key > b4 ? 1 : 0);
                         scores[i] = score;
                         var at = bin + score - 1;
