@@ -27,19 +27,34 @@ internal sealed record ClvDistribution(int Customers, IReadOnlyList<MoneyBin> Bi
             return null;
         }
 
-        // Sorted in place by the array's own sort, which compares decimals directly (LINQ's ordering goes through a
-        // comparer and keys: several times slower on the 200,000 values of a large base).
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var n = sorted.Length;
+        // Two order statistics, not an order of every value: the top decile's lowest value (rank n − ⌈n/10⌉ from the
+        // lowest) and the 99th percentile above it (nearest rank). A selection puts each at its rank, the lower values
+        // before it and the higher after, in a few passes; a sort of 200,000 decimals compares each about 18 times.
+        var ranked = values.ToArray();
+        var n = ranked.Length;
         var topCount = (n + 9) / 10;
-        var topFrom = sorted[n - topCount];
-        var total = sorted.Sum();
-        double? topShare = total > 0 ? (double)(sorted[(n - topCount)..].Sum() / total) : null;
+        var topRank = n - topCount;
+        OrderStatistics.Select(ranked, 0, n, topRank);
+        var topFrom = ranked[topRank];
+        var total = 0m;
+        foreach (var value in ranked)
+        {
+            total += value;
+        }
 
-        // Equal widths of a round size up to the 99th percentile (nearest rank), so one outlier does not squash the
-        // bars; whatever lies above goes into a last, open-ended bin.
-        var p99 = sorted[Math.Max(0, (int)Math.Ceiling(0.99 * n) - 1)];
+        var topTotal = 0m;
+        for (var i = topRank; i < n; i++)
+        {
+            topTotal += ranked[i];
+        }
+
+        double? topShare = total > 0 ? (double)(topTotal / total) : null;
+
+        // Equal widths of a round size up to the 99th percentile (nearest rank; at or above the top decile's lowest
+        // value), so one outlier does not squash the bars; whatever lies above goes into a last, open-ended bin.
+        var p99Rank = Math.Max(topRank, (int)Math.Ceiling(0.99 * n) - 1);
+        OrderStatistics.Select(ranked, topRank, n, p99Rank);
+        var p99 = ranked[p99Rank];
         var width = p99 > 0 ? (decimal)Axis.NiceStep((double)p99 / TargetBins) : 1m;
         var closed = Math.Max(1, (int)Math.Ceiling(p99 / width));
         if (closed * width == p99)
@@ -48,7 +63,7 @@ internal sealed record ClvDistribution(int Customers, IReadOnlyList<MoneyBin> Bi
         }
 
         var counts = new int[closed + 1];
-        foreach (var value in sorted)
+        foreach (var value in ranked)
         {
             counts[Math.Min(closed, (int)Math.Floor(value / width))]++;
         }
