@@ -8,7 +8,8 @@ namespace Crm.Report.Tests;
 /// <summary>
 /// The CLV distribution takes two order statistics by selection (<see cref="OrderStatistics"/>) instead of sorting
 /// every value: it must give what the sorted values give (the distribution as it was computed, kept below as the
-/// reference), with ties, zeros, one value, and values from cents to millions.
+/// reference), with ties, zeros, one value, and values from cents to millions. The top list takes its first few in
+/// one pass: they must be a stable sort's.
 /// </summary>
 public class ClvDistributionProperties
 {
@@ -67,6 +68,16 @@ public class ClvDistributionProperties
         Assert.Equal(expected.TopDecileFrom, actual.TopDecileFrom);
         Assert.Equal(expected.TopDecileShare, actual.TopDecileShare);
         Assert.Equal(expected.Bins, actual.Bins);
+    }
+
+    [Property(Arbitrary = new[] { typeof(ClvDistributionProperties) }, MaxTest = 400)]
+    public void The_first_few_are_those_of_a_stable_sort(decimal[] values, NonNegativeInt take)
+    {
+        var expected = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(take.Get).ToList();
+
+        var actual = OrderStatistics.First(values.Length, take.Get, (a, b) => values[b].CompareTo(values[a]));
+
+        Assert.Equal(expected, actual);
     }
 
     [Fact]

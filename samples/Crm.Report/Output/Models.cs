@@ -303,12 +303,13 @@ internal sealed record ModelsSection(
             var forecasts = CustomerLifetimeValue.Forecast(purchases, spend, valued, Clv);
             var distribution = ClvDistribution.Of([.. forecasts.Select(f => f.Value.Amount)]);
 
-            // The forecasts are in the summary's order: the top customers' rows by position, not looked up by id.
-            var topIndexes = Enumerable.Range(0, forecasts.Count)
-                .OrderByDescending(i => forecasts[i].Value.Amount)
-                .ThenBy(i => forecasts[i].CustomerId)
-                .Take(TopCount)
-                .ToList();
+            // The forecasts are in the summary's order: the top customers' rows by position, not looked up by id. The
+            // highest values first, ties by id; one pass keeps the first ten.
+            var topIndexes = OrderStatistics.First(forecasts.Count, TopCount, (a, b) =>
+            {
+                var byValue = forecasts[b].Value.Amount.CompareTo(forecasts[a].Value.Amount);
+                return byValue != 0 ? byValue : forecasts[a].CustomerId.CompareTo(forecasts[b].CustomerId);
+            });
             List<ClvCustomer> top = [.. topIndexes.Select(i =>
             {
                 var f = forecasts[i];

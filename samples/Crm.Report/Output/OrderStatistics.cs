@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Crm.Report.Output;
 
 /// <summary>
-/// An order statistic of an array put in its place without ordering the rest: Hoare's selection, its pivot the median
-/// of three values, and a sort of what is left once a range is small or the partitions have not shrunk it fast
-/// enough (so no input costs more than a sort).
+/// Order statistics without ordering everything: an element of an array put at its rank (Hoare's selection, its pivot
+/// the median of three values, and a sort of what is left once a range is small or the partitions have not shrunk it
+/// fast enough, so that no input costs more than a sort), and the first few of a sequence in one pass.
 /// </summary>
 internal static class OrderStatistics
 {
@@ -68,6 +68,40 @@ internal static class OrderStatistics
         }
 
         Array.Sort(values, start, end - start);
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> of the indexes 0 .. <paramref name="count"/> − 1 in the order
+    /// <paramref name="compare"/> gives (negative when its first index comes first), in that order, indexes that
+    /// compare equal in their own order: what a stable sort's first <paramref name="take"/> are, in one pass that keeps
+    /// only those.
+    /// </summary>
+    public static List<int> First(int count, int take, Comparison<int> compare)
+    {
+        ArgumentNullException.ThrowIfNull(compare);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var first = new List<int>(take + 1);
+        for (var i = 0; i < count && take > 0; i++)
+        {
+            if (first.Count == take && compare(i, first[^1]) >= 0)
+            {
+                continue;
+            }
+
+            var at = first.Count;
+            while (at > 0 && compare(i, first[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            first.Insert(at, i);
+            if (first.Count > take)
+            {
+                first.RemoveAt(take);
+            }
+        }
+
+        return first;
     }
 
     private static decimal MedianOfThree(decimal a, decimal b, decimal c) =>
