@@ -131,6 +131,7 @@ internal static class ValidValues
         Add<Func<CustomerId, string>>(() => _ => "group");
         Add<Func<CostEntry, string?>>(() => _ => "group");
         Add<Func<Customer, CustomerFacts?, bool>>(() => (_, _) => true);
+        Add<Func<Crm.Metrics.Lifetime.CustomerSummary, bool>>(() => _ => true);
         Add<Action<CrmMetricsOptions>>(() => _ => { });
         Add(() => Programme());
         Add<IEnumerable<LoyaltyTier>>(() => Programme().Tiers.ToList());

@@ -222,7 +222,7 @@ internal sealed record ModelsSection(
                 return new SpendFit(null, null, nonPositive, notes);
             }
 
-            var spendSummary = CustomerBaseSummary.FromSummaries(summary.Customers.Where(Positive), summary.Options);
+            var spendSummary = summary.Where(Positive);
             var fit = GammaGammaModel.Fit(spendSummary);
             var correlation = GammaGammaModel.SpendFrequencyCorrelation(spendSummary);
             if (!fit.IsConverged)
@@ -255,7 +255,7 @@ internal sealed record ModelsSection(
             // Valued: every customer but the repeaters left out of the Gamma-Gamma fit. When none was left out, the
             // summary itself (a copy of 200,000 rows and its check of one row per customer are large-object-heap arrays).
             static bool Valued(CustomerSummary c) => c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 };
-            var valued = spend.NonPositive == 0 ? summary : CustomerBaseSummary.FromSummaries(summary.Customers.Where(Valued), summary.Options);
+            var valued = spend.NonPositive == 0 ? summary : summary.Where(Valued);
 
             // The base's totals with their intervals are the longest step and need neither the forecasts nor the top
             // list: they start at once, beside them (they would otherwise wait for a step that runs on one thread).

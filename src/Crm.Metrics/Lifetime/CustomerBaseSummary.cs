@@ -29,7 +29,7 @@ namespace Crm.Metrics.Lifetime;
 /// would cost more than the whole summary). The summary of each customer does not depend on the order of the
 /// purchases. This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CustomerBaseSummary
+public sealed partial class CustomerBaseSummary
 {
     private readonly CustomerSummary[] _customers;
     private Dictionary<CustomerId, int>? _index; // built on the first lookup

@@ -183,4 +183,54 @@ public class CustomerBaseSummaryTests
         Assert.Equal(purchases.Count(p => !p.IsSale), summary.RefundsIgnored);
         Assert.Equal(purchases.Where(p => p.IsSale).Select(p => p.CustomerId).Distinct().Count() - naive.Count, summary.CustomersFirstBuyingAfterCalibration);
     }
+
+    /// <summary>
+    /// The customers a condition keeps: every n-th from the r-th in the summary's order, or those a spend model can
+    /// value, of a large read with and without a holdout.
+    /// </summary>
+    [Property(MaxTest = 25)]
+    public void Where_keeps_the_rows_and_totals_that_FromSummaries_gives_for_them(PositiveInt seed, PositiveInt every, NonNegativeInt from, bool holdout, bool valuable)
+    {
+        var period = ReportingPeriod.Month(2020, 2, Berlin);
+        var purchases = LargeData.Purchases(period, seed.Get, "w", count: 3_000);
+        var options = new SummaryOptions(new LocalDate(2020, 1, 31)) { HoldoutEnd = holdout ? new LocalDate(2020, 3, 1) : null, Zone = Berlin };
+        var summary = CustomerBaseSummary.FromPurchases(purchases, options);
+        var step = (every.Get % 7) + 1;
+        var start = from.Get % step;
+        var position = 0;
+        bool Keep(CustomerSummary c) => valuable ? c.Frequency == 0 || c.MeanRepeatValue is { Amount: > 0 } : position++ % step == start;
+
+        var kept = summary.Where(Keep);
+        position = 0;
+        var rows = summary.Customers.Where(Keep).ToList();
+
+        Assert.Equal(rows, kept.Customers);
+        Assert.Equal(rows.Sum(c => (long)c.Frequency), kept.RepeatTransactions);
+        Assert.Equal(holdout ? rows.Sum(c => (long)c.HoldoutFrequency!.Value) : null, kept.HoldoutRepeatTransactions);
+        Assert.Equal(summary.Options, kept.Options);
+        Assert.Equal(summary.Currency, kept.Currency);
+        Assert.Equal(summary.RefundsIgnored, kept.RefundsIgnored);
+        Assert.Equal(summary.CustomersFirstBuyingAfterCalibration, kept.CustomersFirstBuyingAfterCalibration);
+        if (rows.Count > 0)
+        {
+            var checkedAgain = CustomerBaseSummary.FromSummaries(rows, options);
+            Assert.Equal(checkedAgain.Customers, kept.Customers);
+            Assert.Equal(checkedAgain.RepeatTransactions, kept.RepeatTransactions);
+            Assert.Equal(checkedAgain.HoldoutRepeatTransactions, kept.HoldoutRepeatTransactions);
+        }
+
+        Assert.True(kept.TryGetCustomer(rows.Count > 0 ? rows[^1].CustomerId : new CustomerId("none"), out _) == rows.Count > 0);
+    }
+
+    [Fact]
+    public void Where_refuses_no_condition_and_keeps_none_when_none_passes()
+    {
+        var summary = CustomerBaseSummary.FromPurchases([Sale("a", 1, 1, 10, 20m), Sale("a", 1, 8, 9, 5m)], new SummaryOptions(new LocalDate(2024, 1, 29)));
+
+        Assert.Equal("predicate", Assert.Throws<ArgumentNullException>(() => summary.Where(null!)).ParamName);
+        var none = summary.Where(_ => false);
+        Assert.Empty(none.Customers);
+        Assert.Equal(0, none.RepeatTransactions);
+        Assert.Equal(Currency.Eur, none.Currency);
+    }
 }
