@@ -25,7 +25,7 @@ internal static class Hypergeometric
     /// <summary>
     /// ln F with F = ₂F₁(a, b; a + 1; z), and ∂ln F/∂a, ∂ln F/∂b, ∂ln F/∂z: from the series with its term-by-term
     /// derivatives (∂cⱼ/∂a = cⱼ j / (a (a + j)), ∂cⱼ/∂b = cⱼ Σ_{k&lt;j} 1/(b + k)) where it converges fast, by central
-    /// differences of the integral form nearer z = 1.
+    /// derivatives of the integral form under the integral sign nearer z = 1 (<see cref="LogIntegral(double, double, double, out double, out double, out double)"/>).
     /// </summary>
     public static double LogTwoF1PlusOne(double a, double b, double z, out double dA, out double dB, out double dZ)
     {
@@ -36,13 +36,7 @@ internal static class Hypergeometric
 
         if (z > SeriesLimit)
         {
-            var ha = 1e-5 * a;
-            var hb = 1e-5 * b;
-            var hz = 1e-5 * Math.Min(z, 1 - z);
-            dA = (LogIntegral(a + ha, b, z) - LogIntegral(a - ha, b, z)) / (2 * ha);
-            dB = (LogIntegral(a, b + hb, z) - LogIntegral(a, b - hb, z)) / (2 * hb);
-            dZ = (LogIntegral(a, b, z + hz) - LogIntegral(a, b, z - hz)) / (2 * hz);
-            return LogIntegral(a, b, z);
+            return LogIntegral(a, b, z, out dA, out dB, out dZ);
         }
 
         if (UseEuler(a, b, z))
@@ -177,7 +171,42 @@ internal static class Hypergeometric
     }
 
     /// <summary>Euler's integral: ₂F₁(a, b; a + 1; z) = a ∫₀¹ t^(a−1) (1 − z t)^(−b) dt, with 1 − z t = (1 − z) + z (1 − t).</summary>
-    internal static double LogIntegral(double a, double b, double z) =>
-        Math.Log(a) + DoubleExponential.LogIntegrate((logT, logQ) =>
-            ((a - 1) * logT) - (b * Math.Log((1 - z) + (z * Math.Exp(logQ)))));
+    internal static double LogIntegral(double a, double b, double z)
+    {
+        var integrand = new EulerIntegrand(a, b, z);
+        return Math.Log(a) + DoubleExponential.LogIntegrate(ref integrand);
+    }
+
+    /// <summary>
+    /// ln F by Euler's integral, with ∂ln F/∂a, ∂ln F/∂b, ∂ln F/∂z differentiated under the integral sign: with
+    /// f = t^(a−1) (1 − z t)^(−b) and I = ∫ f, ln F = ln a + ln I, and ∂ln I/∂θ = ∫ f ∂ln f/∂θ / I, where ∂ln f/∂a = ln t,
+    /// ∂ln f/∂b = −ln(1 − z t) and ∂ln f/∂z = b t / (1 − z t). The three weighted integrals come from the points of I
+    /// itself (<see cref="DoubleExponential.LogIntegrate{T}(ref T, out ValueTuple{double, double, double})"/>).
+    /// </summary>
+    internal static double LogIntegral(double a, double b, double z, out double dA, out double dB, out double dZ)
+    {
+        var integrand = new EulerIntegrand(a, b, z);
+        var log = Math.Log(a) + DoubleExponential.LogIntegrate(ref integrand, out var ratios);
+        dA = (1 / a) + ratios.First;
+        dB = ratios.Second;
+        dZ = b * ratios.Third;
+        return log;
+    }
+
+    /// <summary>Euler's integrand t^(a−1) (1 − z t)^(−b), and the weights that give its logarithm's derivatives in a, b and z.</summary>
+    private readonly struct EulerIntegrand(double a, double b, double z) : DoubleExponential.IWeightedIntegrand
+    {
+        public double Log(double logT, double logOneMinusT) => ((a - 1) * logT) - (b * Math.Log(Remainder(logOneMinusT)));
+
+        public double Log(double logT, double logOneMinusT, out (double First, double Second, double Third) weights)
+        {
+            var remainder = Remainder(logOneMinusT);
+            var logRemainder = Math.Log(remainder);
+            weights = (logT, -logRemainder, Math.Exp(logT) / remainder);
+            return ((a - 1) * logT) - (b * logRemainder);
+        }
+
+        // 1 − z t as (1 − z) + z (1 − t): exact near t = 1, where 1 − z t is smallest.
+        private double Remainder(double logOneMinusT) => (1 - z) + (z * Math.Exp(logOneMinusT));
+    }
 }
