@@ -39,6 +39,25 @@ public class EulerIntegralProperties
     }
 
     [Theory]
+    [InlineData(0.8, 1.6, 0.99, 3.0195659666792275914, 1.1160658653152074334, 3.196172663220469317, 61.71983534322122784)]
+    [InlineData(934.0, 1.04, 0.9999970236088811, 8.9112071105955088371, 0.00089199555256560837398, 10.036559495144673778, 69474.075953987635426)]
+    [InlineData(27.2, 27.6, 0.999, 183.7685727421887255, 0.036725645959890475066, 6.8702012693694972219, 26600.023435000923139)]
+    [InlineData(1.2, 0.6, 0.9999, 0.97840026415195285306, 0.40658709004044971747, 2.4318065452255279887, 112.12099572700336576)]
+    [InlineData(0.5, 150.0, 0.99, 680.4833486895432658, 1.9999317428798817014, 4.5984585459777275255, 14898.986451423648241)]
+    [InlineData(3.5, 0.4, 0.97, 0.72223975866581822353, 0.07175559072580140469, 1.9358503415888607021, 3.5167230092546376868)]
+    public void The_value_and_its_derivatives_match_40_digit_values(double a, double b, double z, double value, double dA, double dB, double dZ)
+    {
+        // References: mpmath at 40 digits, ln hyp2f1(a, b, a + 1, z) and its numerical derivatives (mp.diff) at the
+        // doubles given.
+        var actual = Hypergeometric.LogTwoF1PlusOne(a, b, z, out var actualA, out var actualB, out var actualZ);
+
+        Assert.Equal(value, actual, 1e-12 * Math.Max(1, Math.Abs(value)));
+        Assert.Equal(dA, actualA, 1e-11 * Math.Max(1, Math.Abs(dA)));
+        Assert.Equal(dB, actualB, 1e-11 * Math.Max(1, Math.Abs(dB)));
+        Assert.Equal(dZ, actualZ, 1e-11 * Math.Abs(dZ));
+    }
+
+    [Theory]
     [InlineData(0.8, 1.6)]
     [InlineData(3.5, 0.4)]
     [InlineData(27.2, 27.6)]
