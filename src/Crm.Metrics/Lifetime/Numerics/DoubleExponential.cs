@@ -8,7 +8,7 @@ namespace Crm.Metrics.Lifetime.Numerics;
 /// </summary>
 /// <remarks>
 /// The terms are summed as they are evaluated, scaled by the largest so far (rescaled when a larger one comes), so
-/// that an integral allocates nothing. With weights (<see cref="IWeightedIntegrand"/>), the same points also give
+/// that the quadrature itself allocates nothing. With weights (<see cref="IIntegrand"/>'s second form), the same points also give
 /// ∫ f wₖ / ∫ f for up to three weights wₖ: the derivatives of ln ∫ f with respect to the integrand's parameters, in
 /// one pass instead of one integral per difference quotient.
 /// </remarks>
@@ -17,16 +17,14 @@ internal static class DoubleExponential
     /// <summary>ln f at a point, from ln t and ln(1 − t).</summary>
     public delegate double LogIntegrand(double logT, double logOneMinusT);
 
-    /// <summary>An integrand given by its logarithm.</summary>
+    /// <summary>
+    /// An integrand given by its logarithm, with up to three weights whose integrals may be asked for relative to its own.
+    /// </summary>
     public interface IIntegrand
     {
         /// <summary>ln f at a point, from ln t and ln(1 − t).</summary>
         double Log(double logT, double logOneMinusT);
-    }
 
-    /// <summary>An integrand with up to three weights, whose weighted integrals are asked for relative to the integral.</summary>
-    public interface IWeightedIntegrand : IIntegrand
-    {
         /// <summary>ln f at a point, and the weights w₁, w₂, w₃ there (zero for those not used).</summary>
         double Log(double logT, double logOneMinusT, out (double First, double Second, double Third) weights);
     }
@@ -45,7 +43,7 @@ internal static class DoubleExponential
 
     /// <summary>ln ∫₀¹ f(t) dt for a positive f, as <see cref="LogIntegrate(LogIntegrand)"/>, without a delegate.</summary>
     public static double LogIntegrate<T>(ref T integrand)
-        where T : struct, IWeightedIntegrand =>
+        where T : struct, IIntegrand =>
         Integrate(ref integrand, weighted: false, out _);
 
     /// <summary>
@@ -53,17 +51,18 @@ internal static class DoubleExponential
     /// step is refined until two levels agree on the logarithm to about 1e-14 and on each ratio to about 1e-12.
     /// </summary>
     public static double LogIntegrate<T>(ref T integrand, out (double First, double Second, double Third) ratios)
-        where T : struct, IWeightedIntegrand =>
+        where T : struct, IIntegrand =>
         Integrate(ref integrand, weighted: true, out ratios);
 
     private static double Integrate<T>(ref T integrand, bool weighted, out (double First, double Second, double Third) ratios)
-        where T : struct, IWeightedIntegrand
+        where T : struct, IIntegrand
     {
         // Level 0 over the whole range finds where the terms matter (within e^−40 of the largest); the finer levels
         // only evaluate there.
         Span<double> first = stackalloc double[FirstPoints];
         var peak = double.NegativeInfinity;
-        Span<(double First, double Second, double Third)> firstWeights = stackalloc (double, double, double)[weighted ? FirstPoints : 0];
+        Span<(double First, double Second, double Third)> firstWeights =
+            stackalloc (double, double, double)[weighted ? FirstPoints : 0];
         for (var k = 0; k < FirstPoints; k++)
         {
             first[k] = weighted ? Term(ref integrand, Tau(k), out firstWeights[k]) : Term(ref integrand, Tau(k));
@@ -120,7 +119,10 @@ internal static class DoubleExponential
             var next = sums.Log(h);
             var nextRatios = sums.Ratios;
             var converged = Math.Abs(next - estimate) <= 1e-14 * Math.Max(1, Math.Abs(next))
-                && (!weighted || (Agree(nextRatios.First, estimateRatios.First) && Agree(nextRatios.Second, estimateRatios.Second) && Agree(nextRatios.Third, estimateRatios.Third)));
+                && (!weighted
+                    || (Agree(nextRatios.First, estimateRatios.First)
+                        && Agree(nextRatios.Second, estimateRatios.Second)
+                        && Agree(nextRatios.Third, estimateRatios.Third)));
             estimate = next;
             estimateRatios = nextRatios;
             if (converged)
@@ -139,7 +141,7 @@ internal static class DoubleExponential
 
     /// <summary>The log of the term at τ: ln f plus the log of the Jacobian dt/dτ = π cosh τ · t (1 − t).</summary>
     private static double Term<T>(ref T integrand, double tau)
-        where T : struct, IWeightedIntegrand
+        where T : struct, IIntegrand
     {
         var (logT, logQ, logJacobian) = Point(tau);
         return integrand.Log(logT, logQ) + logJacobian;
@@ -147,7 +149,7 @@ internal static class DoubleExponential
 
     /// <summary>The log of the term at τ, as <see cref="Term{T}(ref T, double)"/>, and the integrand's weights there.</summary>
     private static double Term<T>(ref T integrand, double tau, out (double First, double Second, double Third) weights)
-        where T : struct, IWeightedIntegrand
+        where T : struct, IIntegrand
     {
         var (logT, logQ, logJacobian) = Point(tau);
         return integrand.Log(logT, logQ, out weights) + logJacobian;
@@ -197,11 +199,12 @@ internal static class DoubleExponential
         }
 
         /// <summary>ln(h Σ e^termᵢ); −∞ while every term is.</summary>
-        public readonly double Log(double h) => double.IsNegativeInfinity(_max) || !_any ? double.NegativeInfinity : _max + Math.Log(_sum * h);
+        public readonly double Log(double h) =>
+            !_any || double.IsNegativeInfinity(_max) ? double.NegativeInfinity : _max + Math.Log(_sum * h);
     }
 
     /// <summary>A delegate's integrand, without weights.</summary>
-    private readonly struct DelegateIntegrand(LogIntegrand logF) : IWeightedIntegrand
+    private readonly struct DelegateIntegrand(LogIntegrand logF) : IIntegrand
     {
         public double Log(double logT, double logOneMinusT) => logF(logT, logOneMinusT);
 

@@ -24,8 +24,9 @@ internal static class Hypergeometric
 
     /// <summary>
     /// ln F with F = ₂F₁(a, b; a + 1; z), and ∂ln F/∂a, ∂ln F/∂b, ∂ln F/∂z: from the series with its term-by-term
-    /// derivatives (∂cⱼ/∂a = cⱼ j / (a (a + j)), ∂cⱼ/∂b = cⱼ Σ_{k&lt;j} 1/(b + k)) where it converges fast, by central
-    /// derivatives of the integral form under the integral sign nearer z = 1 (<see cref="LogIntegral(double, double, double, out double, out double, out double)"/>).
+    /// derivatives (∂cⱼ/∂a = cⱼ j / (a (a + j)), ∂cⱼ/∂b = cⱼ Σ_{k&lt;j} 1/(b + k)) where it converges fast; nearer z = 1,
+    /// from the integral form differentiated under the integral sign
+    /// (<see cref="LogIntegral(double, double, double, out double, out double, out double)"/>).
     /// </summary>
     public static double LogTwoF1PlusOne(double a, double b, double z, out double dA, out double dB, out double dZ)
     {
@@ -193,8 +194,10 @@ internal static class Hypergeometric
         return log;
     }
 
-    /// <summary>Euler's integrand t^(a−1) (1 − z t)^(−b), and the weights that give its logarithm's derivatives in a, b and z.</summary>
-    private readonly struct EulerIntegrand(double a, double b, double z) : DoubleExponential.IWeightedIntegrand
+    /// <summary>
+    /// Euler's integrand t^(a−1) (1 − z t)^(−b), and the weights that give its logarithm's derivatives in a, b and z.
+    /// </summary>
+    private readonly struct EulerIntegrand(double a, double b, double z) : DoubleExponential.IIntegrand
     {
         public double Log(double logT, double logOneMinusT) => ((a - 1) * logT) - (b * Math.Log(Remainder(logOneMinusT)));
 
