@@ -94,9 +94,30 @@ public class EulerIntegralProperties
         Assert.Equal(a * b / (a + 1), dZ, 1e-12 * dZ);
     }
 
+    [Fact]
+    public void Weighted_integrals_of_an_integrand_zero_everywhere_are_refused_and_its_logarithm_is_minus_infinity()
+    {
+        // ∫ 0 = 0: ln ∫ f is −∞, and ∫ f w / ∫ f is 0/0, which no number stands for.
+        var zero = default(Nothing);
+        Assert.Equal(double.NegativeInfinity, DoubleExponential.LogIntegrate(ref zero));
+        Assert.Throws<ArithmeticException>(() => DoubleExponential.LogIntegrate(ref zero, out _));
+    }
+
     private static double Quotient(Func<double, double> f, double x, double h) =>
         (f(x - (2 * h)) - (8 * f(x - h)) + (8 * f(x + h)) - f(x + (2 * h))) / (12 * h);
 
     private static bool Close(double quotient, double derivative) =>
         Math.Abs(quotient - derivative) <= 1e-6 * Math.Max(1, Math.Abs(derivative));
+
+    /// <summary>f = 0 at every point, with weights of 1.</summary>
+    private readonly struct Nothing : DoubleExponential.IIntegrand
+    {
+        public double Log(double logT, double logOneMinusT) => double.NegativeInfinity;
+
+        public double Log(double logT, double logOneMinusT, out (double First, double Second, double Third) weights)
+        {
+            weights = (1, 1, 1);
+            return double.NegativeInfinity;
+        }
+    }
 }

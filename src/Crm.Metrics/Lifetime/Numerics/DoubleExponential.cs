@@ -100,7 +100,8 @@ internal static class DoubleExponential
 
         var h = Step;
         var estimate = sums.Log(h);
-        var estimateRatios = sums.Ratios;
+        var estimateRatios = sums.HasMass ? sums.Ratios : default;
+        var hadMass = sums.HasMass;
         for (var level = 1; level <= MaxLevels; level++)
         {
             h /= 2;
@@ -117,18 +118,25 @@ internal static class DoubleExponential
             }
 
             var next = sums.Log(h);
-            var nextRatios = sums.Ratios;
+            var nextRatios = sums.HasMass ? sums.Ratios : default;
             var converged = Math.Abs(next - estimate) <= 1e-14 * Math.Max(1, Math.Abs(next))
                 && (!weighted
-                    || (Agree(nextRatios.First, estimateRatios.First)
+                    || (hadMass
+                        && Agree(nextRatios.First, estimateRatios.First)
                         && Agree(nextRatios.Second, estimateRatios.Second)
                         && Agree(nextRatios.Third, estimateRatios.Third)));
             estimate = next;
             estimateRatios = nextRatios;
+            hadMass = sums.HasMass;
             if (converged)
             {
                 break;
             }
+        }
+
+        if (weighted && !hadMass)
+        {
+            throw new ArithmeticException("The integrand is zero at every point: its weighted integrals relative to it are undefined.");
         }
 
         ratios = weighted ? estimateRatios : default;
@@ -174,8 +182,11 @@ internal static class DoubleExponential
         private double _sum, _first, _second, _third;
         private bool _any;
 
-        public readonly (double First, double Second, double Third) Ratios =>
-            _sum > 0 ? (_first / _sum, _second / _sum, _third / _sum) : (double.NaN, double.NaN, double.NaN);
+        /// <summary>Whether a term so far is above zero (the ratios are defined).</summary>
+        public readonly bool HasMass => _sum > 0;
+
+        /// <summary>The weighted sums over the sum; only when <see cref="HasMass"/>.</summary>
+        public readonly (double First, double Second, double Third) Ratios => (_first / _sum, _second / _sum, _third / _sum);
 
         public void Add(double log, (double First, double Second, double Third) weights)
         {
