@@ -12,10 +12,10 @@ namespace Crm.Metrics.Lifetime;
 /// only after a purchase, as in BG/NBD). The parameters are stated per <see cref="TimeUnit"/>.
 /// </summary>
 /// <remarks>
-/// <para>The likelihood needs the Gauss hypergeometric function ₂F₁(a, b; a+1; z): its series where z ≤ 0.9, and
+/// <para>The likelihood needs the Gauss hypergeometric function ₂F₁(a, b; a+1; z): its series where z ≤ 0.95, and
 /// Euler's integral by double-exponential quadrature nearer 1 (β ≪ α or α ≪ β with small t_x). The gradient is
-/// analytic, through the term-by-term derivatives of the series (central differences of the integral where it is
-/// used); β is often weakly identified (see its standard error).</para>
+/// analytic, through the term-by-term derivatives of the series and, where the integral is used, its derivatives
+/// under the integral sign; β is often weakly identified (see its standard error).</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed record ParetoNbdModel : IFactoredPurchaseModel
